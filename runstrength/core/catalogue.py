@@ -1,0 +1,199 @@
+"""The exercise catalogue: exercises, stretches and warm-up moves, validated from plain data."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from runstrength.core.errors import ValidationError
+from runstrength.core.fields import TableReader, suggest
+
+Region = Literal["core", "lower", "upper"]
+Kind = Literal["reps", "hold"]
+Equipment = Literal["bodyweight", "band"]
+
+MUSCLES = (
+    "abs",
+    "obliques",
+    "lower-back",
+    "glutes",
+    "hip-abductors",
+    "hip-flexors",
+    "quads",
+    "hamstrings",
+    "calves",
+    "chest",
+    "shoulders",
+    "upper-back",
+    "triceps",
+)
+REGION_TITLES: dict[str, str] = {
+    "core": "Core (abdominals and back)",
+    "lower": "Lower body",
+    "upper": "Upper body",
+}
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    name: str
+    region: Region
+    muscles: tuple[str, ...]
+    kind: Kind
+    per_side: bool
+    equipment: Equipment
+    stretch: str
+    summary: str
+    cues: tuple[str, ...]
+
+    @property
+    def is_hold(self) -> bool:
+        return self.kind == "hold"
+
+    @property
+    def uses_band(self) -> bool:
+        return self.equipment == "band"
+
+
+@dataclass(frozen=True)
+class Stretch:
+    id: str
+    name: str
+    muscles: tuple[str, ...]
+    hold_seconds: int
+    per_side: bool
+    cues: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class WarmupMove:
+    id: str
+    name: str
+    seconds: int
+    per_side: bool
+    cues: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    exercises: Mapping[str, Exercise]
+    stretches: Mapping[str, Stretch]
+    warmup: tuple[WarmupMove, ...]
+
+    def exercise_name(self, exercise_id: str) -> str:
+        """The display name, or the id itself for an exercise no longer in the catalogue."""
+        exercise = self.exercises.get(exercise_id)
+        return exercise.name if exercise else exercise_id
+
+    def stretch_for(self, exercise: Exercise) -> Stretch:
+        """The stretch that follows an exercise: its own, else one for its main muscle."""
+        if exercise.stretch in self.stretches:
+            return self.stretches[exercise.stretch]
+        for stretch in self.stretches.values():
+            if exercise.muscles[0] in stretch.muscles:
+                return stretch
+        return next(iter(self.stretches.values()))
+
+
+def _tables(data: Mapping[str, Any], key: str, source: str) -> list[Mapping[str, Any]]:
+    tables = data.get(key)
+    extra = set(data) - {key}
+    if not isinstance(tables, list) or not tables or extra:
+        raise ValidationError(source, [f"expected only a non-empty [[{key}]] array"])
+    return tables
+
+
+def _unique(items: list[Any], kind: str, problems: list[str]) -> dict[str, Any]:
+    by_id: dict[str, Any] = {}
+    for item in items:
+        if item.id in by_id:
+            problems.append(f"{kind} {item.id!r}: id used twice")
+        by_id[item.id] = item
+    return by_id
+
+
+def _read_exercise(table: Mapping[str, Any], label: str, problems: list[str]) -> Exercise | None:
+    r = TableReader(table, label, problems)
+    before = len(problems)
+    fields = {
+        "id": r.ident("id"),
+        "name": r.string("name"),
+        "region": r.string("region", choices=("core", "lower", "upper")),
+        "muscles": r.strings("muscles", choices=MUSCLES),
+        "kind": r.string("kind", choices=("reps", "hold")),
+        "per_side": r.boolean("per_side"),
+        "equipment": r.string("equipment", choices=("bodyweight", "band")),
+        "stretch": r.ident("stretch"),
+        "summary": r.string("summary"),
+        "cues": r.strings("cues"),
+    }
+    r.finish()
+    if fields["muscles"] == ():
+        r.problem("muscles", "must name at least one muscle")
+    return Exercise(**fields) if len(problems) == before else None
+
+
+def _read_stretch(table: Mapping[str, Any], label: str, problems: list[str]) -> Stretch | None:
+    r = TableReader(table, label, problems)
+    before = len(problems)
+    fields = {
+        "id": r.ident("id"),
+        "name": r.string("name"),
+        "muscles": r.strings("muscles", choices=MUSCLES),
+        "hold_seconds": r.integer("hold_seconds", 15, 60),
+        "per_side": r.boolean("per_side"),
+        "cues": r.strings("cues"),
+    }
+    r.finish()
+    return Stretch(**fields) if len(problems) == before else None
+
+
+def _read_move(table: Mapping[str, Any], label: str, problems: list[str]) -> WarmupMove | None:
+    r = TableReader(table, label, problems)
+    before = len(problems)
+    fields = {
+        "id": r.ident("id"),
+        "name": r.string("name"),
+        "seconds": r.integer("seconds", 20, 120),
+        "per_side": r.boolean("per_side"),
+        "cues": r.strings("cues"),
+    }
+    r.finish()
+    return WarmupMove(**fields) if len(problems) == before else None
+
+
+def catalogue_from_data(
+    exercises: Mapping[str, Any],
+    stretches: Mapping[str, Any],
+    warmup: Mapping[str, Any],
+    source: str = "catalogue",
+) -> Catalogue:
+    """Build and cross-check the catalogue; raise ValidationError listing every problem."""
+    problems: list[str] = []
+    read_exercises = [
+        _read_exercise(t, f"exercise #{i}", problems)
+        for i, t in enumerate(_tables(exercises, "exercise", source), 1)
+    ]
+    read_stretches = [
+        _read_stretch(t, f"stretch #{i}", problems)
+        for i, t in enumerate(_tables(stretches, "stretch", source), 1)
+    ]
+    read_moves = [
+        _read_move(t, f"move #{i}", problems)
+        for i, t in enumerate(_tables(warmup, "move", source), 1)
+    ]
+    exercise_map = _unique([e for e in read_exercises if e], "exercise", problems)
+    stretch_map = _unique([s for s in read_stretches if s], "stretch", problems)
+    moves = [m for m in read_moves if m]
+    _unique(moves, "warm-up move", problems)
+    for exercise in exercise_map.values():
+        if exercise.stretch not in stretch_map:
+            problems.append(
+                f"exercise {exercise.id!r}: stretch {exercise.stretch!r} is not in the catalogue"
+                + suggest(exercise.stretch, stretch_map)
+            )
+    if problems:
+        raise ValidationError(source, problems)
+    return Catalogue(exercises=exercise_map, stretches=stretch_map, warmup=tuple(moves))

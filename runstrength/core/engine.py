@@ -1,0 +1,299 @@
+"""The live session as a state machine: the screens show its state and forward keys to it.
+
+Every method returns the events it caused (cues to play, sets to log, step changes), so
+the engine itself has no side effects and is driven entirely by its injected clock.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from runstrength.core.catalogue import Exercise, WarmupMove
+from runstrength.core.clock import Clock
+from runstrength.core.events import (
+    Cue,
+    CueEvent,
+    Event,
+    SessionEnded,
+    SetCompleted,
+    StepChanged,
+)
+from runstrength.core.plan import (
+    IntroStep,
+    RestStep,
+    SetStep,
+    Step,
+    StretchStep,
+    SummaryStep,
+    WarmupStep,
+    build_plan,
+)
+from runstrength.core.programs import Program, ProgramEntry
+from runstrength.core.records import SessionInfo, SetRecord
+from runstrength.core.settings import Settings
+from runstrength.core.timer import Countdown
+
+ADJUST_SECONDS = 15
+BEEP_SECONDS = (3, 2, 1)
+
+
+class SessionEngine:
+    """One session of one program, from warm-up to summary."""
+
+    def __init__(
+        self,
+        program: Program,
+        settings: Settings,
+        clock: Clock,
+        session_id: str,
+        warmup_moves: tuple[WarmupMove, ...] = (),
+        bands: dict[str, str | None] | None = None,
+    ) -> None:
+        self.program = program
+        self.settings = settings
+        self.clock = clock
+        self.plan: tuple[Step, ...] = build_plan(program, settings, warmup_moves)
+        self.index = 0
+        self.info = SessionInfo(id=session_id, program=program.name, started_at=clock.now())
+        self.countdown: Countdown | None = None
+        self.reps = 0
+        self.tempo = False
+        self.paused = False
+        self.completed: list[SetRecord] = []
+        self.status: Literal["completed", "partial"] | None = None
+        self.ended_at = self.info.started_at
+        self._bands: dict[str, str | None] = dict(bands or {})
+        self._beeped: set[int] = set()
+        self._next_rep_at: float | None = None
+        self._rep_left_when_paused: float | None = None
+        self._set_started_at = self.info.started_at
+
+    # --- what the screens read -------------------------------------------------------
+
+    @property
+    def step(self) -> Step:
+        return self.plan[self.index]
+
+    @property
+    def finished(self) -> bool:
+        return isinstance(self.step, SummaryStep)
+
+    @property
+    def entry(self) -> ProgramEntry | None:
+        """The exercise the current step belongs to (for a rest: the one coming up)."""
+        step = self.step
+        if isinstance(step, IntroStep | SetStep | StretchStep):
+            return step.entry
+        if isinstance(step, RestStep):
+            return step.upcoming.entry
+        return None
+
+    def remaining(self) -> float | None:
+        """Seconds left on the running timer, or None when the step has no timer."""
+        return self.countdown.remaining(self.clock.monotonic()) if self.countdown else None
+
+    def elapsed(self) -> float:
+        return self.countdown.elapsed(self.clock.monotonic()) if self.countdown else 0.0
+
+    def band_for(self, exercise: Exercise) -> str | None:
+        """The band this exercise is done with now (None: bodyweight)."""
+        if not exercise.uses_band or not self.settings.bands:
+            return None
+        return self._bands.get(exercise.id) or self.settings.bands[0]
+
+    def next_set(self) -> SetStep | None:
+        """The set that comes after the current step, if any."""
+        for step in self.plan[self.index + 1 :]:
+            if isinstance(step, SetStep):
+                return step
+        return None
+
+    # --- driving it ------------------------------------------------------------------
+
+    def start(self) -> list[Event]:
+        return self._enter(0)
+
+    def tick(self) -> list[Event]:
+        """Advance time: beeps, tempo reps, and the step change when a timer runs out."""
+        if self.paused or self.finished:
+            return []
+        now = self.clock.monotonic()
+        events: list[Event] = []
+        if self.countdown is not None:
+            remaining = self.countdown.remaining(now)
+            due = [s for s in BEEP_SECONDS if remaining <= s and s not in self._beeped]
+            if due and remaining > 0:
+                self._beeped.update(s for s in BEEP_SECONDS if s >= min(due))
+                events.append(CueEvent(Cue.BEEP))
+            if remaining <= 0:
+                events += self._timer_done()
+        elif self._next_rep_at is not None and isinstance(self.step, SetStep):
+            target = self.step.entry.reps or 0
+            while self._next_rep_at is not None and now >= self._next_rep_at:
+                self.reps += 1
+                self._next_rep_at += self.settings.tempo_seconds
+                events.append(CueEvent(Cue.TICK))
+                if self.reps >= target:
+                    events += self._complete_set()
+                    break
+        return events
+
+    def enter(self) -> list[Event]:
+        """Enter: begin the exercise, finish the set, or move on from a timer."""
+        step = self.step
+        if isinstance(step, IntroStep):
+            return self._enter(self.index + 1)
+        if isinstance(step, SetStep):
+            return self._complete_set()
+        if isinstance(step, WarmupStep | RestStep | StretchStep):
+            return self._advance(cue=Cue.GO if isinstance(step, RestStep) else None)
+        return []
+
+    def skip(self) -> list[Event]:
+        """s: skip the running timer or step; on an exercise's intro, the whole exercise."""
+        step = self.step
+        if isinstance(step, IntroStep):
+            for index in range(self.index + 1, len(self.plan)):
+                if isinstance(self.plan[index], IntroStep | SummaryStep):
+                    return self._enter(index)
+        if isinstance(step, SummaryStep):
+            return []
+        return self._advance(cue=None)
+
+    def count(self, delta: int) -> list[Event]:
+        """space / backspace: one rep more or less on a counted set."""
+        step = self.step
+        if isinstance(step, SetStep) and not step.entry.exercise.is_hold:
+            self.reps = max(0, self.reps + delta)
+            if delta > 0 and self.reps == step.entry.reps:
+                return [CueEvent(Cue.SET_DONE)]
+        return []
+
+    def toggle_pause(self) -> list[Event]:
+        if self.finished:
+            return []
+        now = self.clock.monotonic()
+        self.paused = not self.paused
+        if self.countdown is not None:
+            if self.paused:
+                self.countdown.pause(now)
+            else:
+                self.countdown.resume(now)
+        if self.paused and self._next_rep_at is not None:
+            self._rep_left_when_paused = max(0.0, self._next_rep_at - now)
+            self._next_rep_at = None
+        elif not self.paused and self._rep_left_when_paused is not None:
+            self._next_rep_at = now + self._rep_left_when_paused
+            self._rep_left_when_paused = None
+        return []
+
+    def adjust(self, seconds: int = ADJUST_SECONDS) -> list[Event]:
+        """+ / -: change the running timer; a beep already played may play again."""
+        if self.countdown is None:
+            return []
+        now = self.clock.monotonic()
+        self.countdown.adjust(seconds, now)
+        remaining = self.countdown.remaining(now)
+        self._beeped = {s for s in self._beeped if s >= remaining}
+        return []
+
+    def toggle_tempo(self) -> list[Event]:
+        """t: tempo mode counts one rep per cadence on counted sets."""
+        self.tempo = not self.tempo
+        self._rep_left_when_paused = None
+        self._next_rep_at = None
+        step = self.step
+        if self.tempo and isinstance(step, SetStep) and not step.entry.exercise.is_hold:
+            cadence = self.settings.tempo_seconds
+            if self.paused:
+                self._rep_left_when_paused = cadence
+            else:
+                self._next_rep_at = self.clock.monotonic() + cadence
+        return []
+
+    def next_band(self) -> list[Event]:
+        """b: the next band level for this exercise, wrapping to the lightest."""
+        entry = self.entry
+        bands = self.settings.bands
+        if entry is None or not entry.exercise.uses_band or not bands:
+            return []
+        current = self.band_for(entry.exercise)
+        position = bands.index(current) if current in bands else -1
+        self._bands[entry.exercise.id] = bands[(position + 1) % len(bands)]
+        return []
+
+    def quit(self) -> list[Event]:
+        """Stop now: what was done is kept and the session is partial."""
+        if self.finished:
+            return []
+        return self._enter(len(self.plan) - 1, status="partial")
+
+    # --- inside ----------------------------------------------------------------------
+
+    def _advance(self, cue: Cue | None) -> list[Event]:
+        return self._enter(self.index + 1, cue=cue)
+
+    def _timer_done(self) -> list[Event]:
+        step = self.step
+        if isinstance(step, SetStep):
+            return self._complete_set()
+        if isinstance(step, RestStep):
+            return self._advance(cue=Cue.REST_OVER)
+        return self._advance(cue=None)
+
+    def _complete_set(self) -> list[Event]:
+        step = self.step
+        assert isinstance(step, SetStep)
+        exercise = step.entry.exercise
+        held = round(self.elapsed()) if exercise.is_hold else None
+        record = SetRecord(
+            exercise=exercise.id,
+            set=step.set_number,
+            side=step.side,
+            target_reps=step.entry.reps,
+            reps=None if exercise.is_hold else self.reps,
+            band=self.band_for(exercise),
+            seconds=held,
+            completed_at=self.clock.now(),
+            started_at=self._set_started_at,
+            target_seconds=step.entry.seconds,
+        )
+        self.completed.append(record)
+        events: list[Event] = [SetCompleted(self.info, record), CueEvent(Cue.SET_DONE)]
+        return events + self._advance(cue=None)
+
+    def _enter(
+        self,
+        index: int,
+        cue: Cue | None = None,
+        status: Literal["completed", "partial"] = "completed",
+    ) -> list[Event]:
+        self.index = index
+        self.paused = False
+        self.countdown = None
+        self._beeped = set()
+        self._next_rep_at = None
+        self._rep_left_when_paused = None
+        now = self.clock.monotonic()
+        step = self.step
+        events: list[Event] = [CueEvent(cue)] if cue else []
+        if isinstance(step, WarmupStep | RestStep | StretchStep):
+            self.countdown = Countdown(step.seconds, now)
+            if isinstance(step, StretchStep) and not cue:
+                events.append(CueEvent(Cue.SWITCH_SIDES if step.side == "right" else Cue.STRETCH))
+        elif isinstance(step, SetStep):
+            self.reps = 0
+            self._set_started_at = self.clock.now()
+            if step.entry.exercise.is_hold:
+                self.countdown = Countdown(step.entry.seconds or 0, now)
+            elif self.tempo:
+                self._next_rep_at = now + self.settings.tempo_seconds
+            if not cue:
+                events.append(CueEvent(Cue.SWITCH_SIDES if step.side == "right" else Cue.GO))
+        elif isinstance(step, SummaryStep):
+            self.status = status
+            self.ended_at = self.clock.now()
+            events.append(CueEvent(Cue.SESSION_DONE))
+            events.append(SessionEnded(self.info, status, self.ended_at, len(self.completed)))
+        events.append(StepChanged(step))
+        return events

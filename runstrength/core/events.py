@@ -1,0 +1,55 @@
+"""What the session engine reports back after each key press or tick."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING, Literal
+
+from runstrength.core.records import SessionInfo, SetRecord
+
+if TYPE_CHECKING:
+    from runstrength.core.plan import Step
+
+
+class Cue(StrEnum):
+    """A sound the session asks for; the value names its file in assets/cues/."""
+
+    BEEP = "beep"
+    GO = "go"
+    TICK = "tick"
+    SET_DONE = "set-done"
+    REST_OVER = "rest-over"
+    SWITCH_SIDES = "switch-sides"
+    STRETCH = "stretch"
+    SESSION_DONE = "session-done"
+
+
+@dataclass(frozen=True)
+class CueEvent:
+    cue: Cue
+
+
+@dataclass(frozen=True)
+class StepChanged:
+    step: Step
+
+
+@dataclass(frozen=True)
+class SetCompleted:
+    """A set is done and must be logged now."""
+
+    session: SessionInfo
+    record: SetRecord
+
+
+@dataclass(frozen=True)
+class SessionEnded:
+    session: SessionInfo
+    status: Literal["completed", "partial"]
+    ended_at: datetime
+    sets_logged: int
+
+
+Event = CueEvent | StepChanged | SetCompleted | SessionEnded

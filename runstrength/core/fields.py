@@ -1,0 +1,123 @@
+"""A small reader for TOML tables that collects every problem instead of stopping at the first."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Mapping
+from difflib import get_close_matches
+from typing import Any
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def suggest(value: str, known: Collection[str]) -> str:
+    """A ' (did you mean …?)' hint naming the closest known ids, or ''."""
+    close = get_close_matches(value, sorted(known), n=3, cutoff=0.5)
+    return f" (did you mean {', '.join(close)}?)" if close else ""
+
+
+class TableReader:
+    """Reads typed fields out of one table, recording problems under a label."""
+
+    def __init__(
+        self,
+        table: Mapping[str, Any],
+        label: str,
+        problems: list[str],
+        line_of: Callable[[str], int | None] | None = None,
+    ) -> None:
+        self.table = table
+        self.label = label
+        self.problems = problems
+        self.line_of = line_of
+        self._seen: set[str] = set()
+
+    def problem(self, field: str, message: str) -> None:
+        line = self.line_of(field) if self.line_of else None
+        where = f"line {line}: " if line else ""
+        where += f"{self.label}: " if self.label else ""
+        self.problems.append(f"{where}{field}: {message}")
+
+    def _get(self, field: str, required: bool) -> Any:
+        self._seen.add(field)
+        if field not in self.table:
+            if required:
+                self.problem(field, "missing")
+            return None
+        return self.table[field]
+
+    def string(self, field: str, *, required: bool = True, choices: Collection[str] = ()) -> Any:
+        value = self._get(field, required)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.problem(field, f"must be a non-empty string, got {value!r}")
+            return None
+        if choices and value not in choices:
+            self.problem(field, f"{value!r} is not one of {', '.join(sorted(choices))}")
+            return None
+        return value
+
+    def ident(self, field: str, *, required: bool = True) -> Any:
+        value = self.string(field, required=required)
+        if value is not None and not ID_PATTERN.match(value):
+            self.problem(field, f"{value!r} must be lowercase words joined by hyphens")
+            return None
+        return value
+
+    def integer(self, field: str, low: int, high: int, *, required: bool = True) -> Any:
+        value = self._get(field, required)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.problem(field, f"must be a whole number from {low} to {high}, got {value!r}")
+            return None
+        if not low <= value <= high:
+            self.problem(field, f"{value} is outside {low}-{high}")
+            return None
+        return value
+
+    def number(self, field: str, low: float, high: float, *, required: bool = True) -> Any:
+        value = self._get(field, required)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.problem(field, f"must be a number from {low} to {high}, got {value!r}")
+            return None
+        if not low <= value <= high:
+            self.problem(field, f"{value} is outside {low}-{high}")
+            return None
+        return float(value)
+
+    def boolean(self, field: str, *, required: bool = True) -> Any:
+        value = self._get(field, required)
+        if value is None:
+            return None
+        if not isinstance(value, bool):
+            self.problem(field, f"must be true or false, got {value!r}")
+            return None
+        return value
+
+    def strings(self, field: str, *, required: bool = True, choices: Collection[str] = ()) -> Any:
+        value = self._get(field, required)
+        if value is None:
+            return None
+        if not isinstance(value, list) or not all(
+            isinstance(item, str) and item.strip() for item in value
+        ):
+            self.problem(field, "must be a list of strings")
+            return None
+        if choices:
+            unknown = [item for item in value if item not in choices]
+            if unknown:
+                self.problem(
+                    field, f"unknown {', '.join(map(repr, unknown))}; allowed: {', '.join(choices)}"
+                )
+                return None
+        return tuple(value)
+
+    def finish(self) -> None:
+        """Report keys that no field asked for (typos, keys from another schema)."""
+        for key in self.table:
+            if key not in self._seen:
+                self.problem(key, "unknown key")

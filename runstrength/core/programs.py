@@ -1,0 +1,170 @@
+"""Training programs: parsed from TOML, checked against the catalogue and the training rules."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from runstrength.core.catalogue import Catalogue, Exercise, Stretch
+from runstrength.core.errors import ValidationError
+from runstrength.core.fields import TableReader, suggest
+
+Goal = Literal["endurance", "sprint"]
+GOALS: tuple[Goal, ...] = ("endurance", "sprint")
+REP_RANGE = (15, 20)
+HOLD_RANGE = (10, 120)
+SET_RANGE = (1, 5)
+
+
+@dataclass(frozen=True)
+class ProgramEntry:
+    """One exercise of a program, with its sets and target."""
+
+    exercise: Exercise
+    sets: int
+    reps: int | None
+    seconds: int | None
+    stretch: Stretch
+
+
+@dataclass(frozen=True)
+class Program:
+    name: str
+    title: str
+    goal: Goal
+    rest_seconds: int | None
+    entries: tuple[ProgramEntry, ...]
+    source: str = ""
+    builtin: bool = True
+
+
+class _Lines:
+    """Finds the line of a key inside the n-th [[exercise]] block, for messages."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+        self.blocks = [
+            i for i, line in enumerate(self.lines) if re.match(r"\s*\[\[\s*exercise\s*\]\]", line)
+        ]
+
+    def finder(self, block: int | None):  # type: ignore[no-untyped-def]
+        def line_of(field: str) -> int | None:
+            if block is None:
+                start, end = 0, self.blocks[0] if self.blocks else len(self.lines)
+            else:
+                if block >= len(self.blocks):
+                    return None
+                start = self.blocks[block]
+                end = self.blocks[block + 1] if block + 1 < len(self.blocks) else len(self.lines)
+            for i in range(start, end):
+                if re.match(rf"\s*{re.escape(field)}\s*=", self.lines[i]):
+                    return i + 1
+            return start + 1 if block is not None else None
+
+        return line_of
+
+
+def _read_entry(
+    table: Any,
+    index: int,
+    catalogue: Catalogue,
+    goal: str | None,
+    problems: list[str],
+    lines: _Lines,
+) -> ProgramEntry | None:
+    if not isinstance(table, Mapping):
+        problems.append(f"exercise #{index + 1}: must be a table")
+        return None
+    label = f"exercise #{index + 1}"
+    if isinstance(table.get("id"), str):
+        label += f" ({table['id']})"
+    r = TableReader(table, label, problems, lines.finder(index))
+    before = len(problems)
+    exercise_id = r.ident("id")
+    sets = r.integer("sets", *SET_RANGE)
+    has_reps, has_seconds = "reps" in table, "seconds" in table
+    reps = r.integer("reps", *REP_RANGE, required=False) if has_reps else None
+    seconds = r.integer("seconds", *HOLD_RANGE, required=False) if has_seconds else None
+    stretch_id = r.ident("stretch", required=False)
+    r.finish()
+    exercise = catalogue.exercises.get(exercise_id) if exercise_id else None
+    if exercise_id and exercise is None:
+        r.problem(
+            "id", f"unknown exercise {exercise_id!r}" + suggest(exercise_id, catalogue.exercises)
+        )
+    if exercise is not None:
+        if exercise.is_hold:
+            if has_reps:
+                r.problem("reps", f"{exercise.name} is a timed hold: give seconds, not reps")
+            elif not has_seconds:
+                r.problem("seconds", f"missing: {exercise.name} is a timed hold (10-120 s)")
+        else:
+            if has_seconds:
+                r.problem("seconds", f"{exercise.name} is counted in reps: give reps, not seconds")
+            elif not has_reps:
+                r.problem("reps", f"missing: {exercise.name} needs a rep target of 15-20")
+        if goal == "endurance" and exercise.region == "upper":
+            r.problem(
+                "id",
+                f"{exercise.name} is upper-body strength work, which belongs in a sprint "
+                "program, not an endurance one",
+            )
+    stretch = None
+    if stretch_id:
+        stretch = catalogue.stretches.get(stretch_id)
+        if stretch is None:
+            r.problem(
+                "stretch",
+                f"unknown stretch {stretch_id!r}" + suggest(stretch_id, catalogue.stretches),
+            )
+    if len(problems) != before or exercise is None or sets is None:
+        return None
+    return ProgramEntry(
+        exercise=exercise,
+        sets=sets,
+        reps=reps,
+        seconds=seconds,
+        stretch=stretch or catalogue.stretch_for(exercise),
+    )
+
+
+def program_from_toml(
+    text: str, source: str, catalogue: Catalogue, *, builtin: bool = False
+) -> Program:
+    """Parse and validate a program file; raise ValidationError naming file, line and field."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ValidationError(source, [f"not valid TOML: {error}"]) from None
+    problems: list[str] = []
+    lines = _Lines(text)
+    r = TableReader(data, "", problems, lines.finder(None))
+    name = r.ident("name")
+    title = r.string("title")
+    goal = r.string("goal", choices=GOALS)
+    rest_seconds = r.integer("rest_seconds", 15, 180, required=False)
+    raw_entries = data.get("exercise")
+    r._seen.add("exercise")
+    r.finish()
+    entries: list[ProgramEntry] = []
+    if not isinstance(raw_entries, list) or not raw_entries:
+        problems.append("exercise: a program needs at least one [[exercise]]")
+    else:
+        for index, table in enumerate(raw_entries):
+            entry = _read_entry(table, index, catalogue, goal, problems, lines)
+            if entry is not None:
+                entries.append(entry)
+    if problems:
+        raise ValidationError(source, problems)
+    return Program(
+        name=name,
+        title=title,
+        goal=goal,
+        rest_seconds=rest_seconds,
+        entries=tuple(entries),
+        source=source,
+        builtin=builtin,
+    )

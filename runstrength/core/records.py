@@ -1,0 +1,62 @@
+"""What the log holds: completed sets under a session, named as in the interchange format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+Side = Literal["left", "right"]
+Status = Literal["in-progress", "completed", "partial"]
+
+
+@dataclass(frozen=True)
+class SetRecord:
+    """One completed set (or one side of a per-side set)."""
+
+    exercise: str
+    set: int
+    side: Side | None
+    target_reps: int | None
+    reps: int | None
+    band: str | None
+    seconds: int | None
+    completed_at: datetime
+    started_at: datetime | None = None
+    target_seconds: int | None = None
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """The identity of a session, known from its first moment."""
+
+    id: str
+    program: str
+    started_at: datetime
+
+    @property
+    def date(self) -> date:
+        """The session's day: the local calendar day on which it started."""
+        return self.started_at.date()
+
+
+@dataclass
+class SessionRecord:
+    """A session as logged: its identity, how it ended and its sets."""
+
+    info: SessionInfo
+    status: Status = "in-progress"
+    ended_at: datetime | None = None
+    sets: list[SetRecord] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.info.id
+
+    @property
+    def date(self) -> date:
+        return self.info.date
+
+    @property
+    def total_reps(self) -> int:
+        return sum(s.reps or 0 for s in self.sets)

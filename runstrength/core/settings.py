@@ -1,0 +1,68 @@
+"""The user's settings as one typed value, read from a plain mapping with defaults for bad keys."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from runstrength.core.fields import TableReader
+from runstrength.core.programs import GOALS
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@dataclass(frozen=True)
+class Settings:
+    goal: str = "endurance"
+    """endurance or sprint: picks the default program."""
+    program: str = "endurance"
+    """The program a session runs unless another is chosen."""
+    sound: bool = True
+    """False: silent (the screen still flashes phase changes)."""
+    voice: bool = True
+    """Spoken cues; false plays tones only."""
+    warmup_minutes: int = 8
+    """Length of the warm-up, 5-15 minutes."""
+    rest_seconds: int = 45
+    """Rest between sets, 15-180 s (a program may set its own)."""
+    stretch_hold_seconds: int = 30
+    """How long each stretch is held (per side), 15-60 s."""
+    tempo_seconds: float = 3.0
+    """Tempo mode counts one rep every this many seconds, 1.5-6."""
+    bands: tuple[str, ...] = ("yellow", "red", "green", "blue", "black")
+    """The resistance bands owned, light to heavy."""
+    weekly_rest_days: tuple[str, ...] = ()
+    """Weekdays never trained on, e.g. ("friday",)."""
+    theme: str = "textual-dark"
+    """Any Textual theme name."""
+
+
+SETTING_NAMES = tuple(f.name for f in fields(Settings))
+
+
+def settings_from_mapping(data: Mapping[str, Any], source: str) -> tuple[Settings, list[str]]:
+    """Settings from a parsed config file: bad or unknown keys keep their default and are reported.
+
+    The theme name is only checked for being a string here; the UI knows which themes exist.
+    """
+    problems: list[str] = []
+    r = TableReader(data, "", problems)
+    read: dict[str, Any] = {
+        "goal": r.string("goal", required=False, choices=GOALS),
+        "program": r.ident("program", required=False),
+        "sound": r.boolean("sound", required=False),
+        "voice": r.boolean("voice", required=False),
+        "warmup_minutes": r.integer("warmup_minutes", 5, 15, required=False),
+        "rest_seconds": r.integer("rest_seconds", 15, 180, required=False),
+        "stretch_hold_seconds": r.integer("stretch_hold_seconds", 15, 60, required=False),
+        "tempo_seconds": r.number("tempo_seconds", 1.5, 6.0, required=False),
+        "bands": r.strings("bands", required=False),
+        "weekly_rest_days": r.strings("weekly_rest_days", required=False, choices=WEEKDAYS),
+        "theme": r.string("theme", required=False),
+    }
+    r.finish()
+    if read["program"] is None and read["goal"] is not None:
+        read["program"] = read["goal"]
+    chosen = {key: value for key, value in read.items() if value is not None}
+    return replace(Settings(), **chosen), [f"{source}: {p}" for p in problems]

@@ -1,0 +1,83 @@
+"""What a session added up to: sets and reps against the plan, and how long it took."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from runstrength.core.programs import Program
+from runstrength.core.records import SetRecord
+
+
+@dataclass(frozen=True)
+class ExerciseSummary:
+    exercise_id: str
+    name: str
+    sets_done: int
+    sets_planned: int
+    done: int
+    """Reps done, or seconds held for a timed hold."""
+    target: int
+    is_hold: bool
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    status: str
+    duration: timedelta
+    exercises: tuple[ExerciseSummary, ...]
+
+    @property
+    def sets_done(self) -> int:
+        return sum(e.sets_done for e in self.exercises)
+
+    @property
+    def sets_planned(self) -> int:
+        return sum(e.sets_planned for e in self.exercises)
+
+    @property
+    def reps_done(self) -> int:
+        return sum(e.done for e in self.exercises if not e.is_hold)
+
+    @property
+    def reps_target(self) -> int:
+        return sum(e.target for e in self.exercises if not e.is_hold)
+
+
+def summarize(
+    program: Program,
+    records: list[SetRecord],
+    started_at: datetime,
+    ended_at: datetime,
+    status: str,
+) -> SessionSummary:
+    """Per exercise of the program: sets (each side counts as one) and reps or seconds."""
+    exercises = []
+    for entry in program.entries:
+        exercise = entry.exercise
+        sides = 2 if exercise.per_side else 1
+        done = [r for r in records if r.exercise == exercise.id]
+        planned = entry.sets * sides
+        if exercise.is_hold:
+            amount = sum(r.seconds or 0 for r in done)
+            target = planned * (entry.seconds or 0)
+        else:
+            amount = sum(r.reps or 0 for r in done)
+            target = planned * (entry.reps or 0)
+        exercises.append(
+            ExerciseSummary(
+                exercise.id, exercise.name, len(done), planned, amount, target, exercise.is_hold
+            )
+        )
+    return SessionSummary(status, ended_at - started_at, tuple(exercises))
+
+
+def format_duration(duration: timedelta) -> str:
+    """'34 min', '1 h 05 min' or '45 s'."""
+    seconds = max(0, int(duration.total_seconds()))
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes = seconds // 60
+    if minutes < 60:
+        return f"{minutes} min"
+    return f"{minutes // 60} h {minutes % 60:02d} min"

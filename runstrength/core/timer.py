@@ -1,0 +1,60 @@
+"""A countdown computed from a deadline on a monotonic clock, never by decrementing a counter."""
+
+from __future__ import annotations
+
+import math
+
+
+class Countdown:
+    """A countdown that can be paused, resumed and lengthened or shortened while it runs.
+
+    All methods take the current monotonic time, so the countdown itself holds no clock.
+    """
+
+    def __init__(self, seconds: float, now: float) -> None:
+        self.total = float(seconds)
+        self._deadline: float | None = now + seconds
+        self._left_when_paused = float(seconds)
+
+    @property
+    def paused(self) -> bool:
+        return self._deadline is None
+
+    def remaining(self, now: float) -> float:
+        if self._deadline is None:
+            return self._left_when_paused
+        return max(0.0, self._deadline - now)
+
+    def elapsed(self, now: float) -> float:
+        return self.total - self.remaining(now)
+
+    def expired(self, now: float) -> bool:
+        return self.remaining(now) <= 0.0
+
+    def pause(self, now: float) -> None:
+        if self._deadline is not None:
+            self._left_when_paused = self.remaining(now)
+            self._deadline = None
+
+    def resume(self, now: float) -> None:
+        if self._deadline is None:
+            self._deadline = now + self._left_when_paused
+
+    def adjust(self, seconds: float, now: float) -> None:
+        """Add (or with a negative number take away) time; never below zero."""
+        change = max(seconds, -self.remaining(now))
+        self.total += change
+        if self._deadline is None:
+            self._left_when_paused += change
+        else:
+            self._deadline += change
+
+    def shown_seconds(self, now: float) -> int:
+        """Whole seconds as a display shows them: 2.1 s left reads as 3, like a kitchen timer."""
+        return math.ceil(self.remaining(now) - 1e-9)
+
+
+def format_clock(seconds: float) -> str:
+    """m:ss for a number of seconds (rounded up, never negative)."""
+    whole = max(0, math.ceil(seconds - 1e-9))
+    return f"{whole // 60}:{whole % 60:02d}"

@@ -1,0 +1,164 @@
+"""What the session screen shows for the engine's current step, as plain text and numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from runstrength.core.engine import SessionEngine
+from runstrength.core.plan import (
+    IntroStep,
+    RestStep,
+    SetStep,
+    StretchStep,
+    SummaryStep,
+    WarmupStep,
+    warmup_position,
+)
+from runstrength.core.programs import ProgramEntry
+from runstrength.core.timer import format_clock
+
+
+@dataclass(frozen=True)
+class StepView:
+    stage: str
+    """warmup, intro, set, hold, rest, stretch or summary."""
+    heading: str
+    where: str
+    big: str = ""
+    """The number to show in large type: a rep count or a time."""
+    big_caption: str = ""
+    target: str = ""
+    progress: tuple[float, float] | None = None
+    """(done, total) for the progress bar."""
+    lines: tuple[str, ...] = ()
+    highlight: int | None = None
+    prompt: str = ""
+    """What enter does now."""
+
+
+def _amount(entry: ProgramEntry) -> str:
+    return f"{entry.seconds} s" if entry.seconds else f"{entry.reps} reps"
+
+
+def _muscles(muscles: tuple[str, ...]) -> str:
+    return ", ".join(m.replace("-", " ") for m in muscles)
+
+
+def target_text(entry: ProgramEntry) -> str:
+    """'2 × 20 reps' or '2 × 30 s each side'."""
+    side = " each side" if entry.exercise.per_side else ""
+    return f"{entry.sets} × {_amount(entry)}{side}"
+
+
+def _side_text(side: str | None) -> str:
+    return f" · {side.capitalize()} side" if side else ""
+
+
+def _set_where(step: SetStep, count: int) -> str:
+    return f"Exercise {step.number} of {count} · Set {step.set_number} of {step.entry.sets}" + (
+        _side_text(step.side)
+    )
+
+
+def describe(engine: SessionEngine) -> StepView:
+    step = engine.step
+    count = len(engine.program.entries)
+    remaining = engine.remaining()
+    clock = format_clock(remaining) if remaining is not None else ""
+    countdown = engine.countdown
+    timer_progress = (
+        (countdown.elapsed(engine.clock.monotonic()), countdown.total) if countdown else None
+    )
+
+    if isinstance(step, WarmupStep):
+        moves = step.moves
+        index, move_left = warmup_position(
+            moves, countdown.total if countdown else 0, engine.elapsed()
+        )
+        lines = tuple(f"{move.name}{' (both sides)' if move.per_side else ''}" for move in moves)
+        current = moves[index] if moves else None
+        target = f"{current.name}: {format_clock(move_left)} more" if current else ""
+        return StepView(
+            "warmup",
+            "Warm-up",
+            f"Before exercise 1 of {count} · {engine.program.title}",
+            big=clock,
+            big_caption="warm-up",
+            target=target,
+            progress=timer_progress,
+            lines=lines,
+            highlight=index if moves else None,
+            prompt="start the first exercise",
+        )
+    if isinstance(step, IntroStep):
+        exercise = step.entry.exercise
+        equipment = "resistance band" if exercise.uses_band else "bodyweight"
+        band = engine.band_for(exercise)
+        if band:
+            equipment += f" · band: {band}"
+        return StepView(
+            "intro",
+            exercise.name,
+            f"Exercise {step.number} of {step.count} · {target_text(step.entry)}",
+            target=f"Works: {_muscles(exercise.muscles)} · {equipment}",
+            lines=(exercise.summary, *exercise.cues),
+            prompt="begin the first set",
+        )
+    if isinstance(step, SetStep):
+        entry = step.entry
+        where = _set_where(step, count)
+        if entry.exercise.is_hold:
+            return StepView(
+                "hold",
+                entry.exercise.name,
+                where,
+                big=clock,
+                big_caption="hold",
+                target=f"Hold {entry.seconds} s",
+                progress=timer_progress,
+                lines=entry.exercise.cues,
+                prompt="end the hold now",
+            )
+        goal = entry.reps or 0
+        return StepView(
+            "set",
+            entry.exercise.name,
+            where,
+            big=str(engine.reps),
+            big_caption="reps",
+            target=f"of {goal}",
+            progress=(float(min(engine.reps, goal)), float(goal)),
+            lines=entry.exercise.cues,
+            prompt="set done",
+        )
+    if isinstance(step, RestStep):
+        upcoming = step.upcoming
+        amount = _amount(upcoming.entry)
+        return StepView(
+            "rest",
+            "Rest",
+            f"Exercise {upcoming.number} of {count} · {upcoming.entry.exercise.name}",
+            big=clock,
+            big_caption="rest",
+            target=f"Up next: set {upcoming.set_number} of {upcoming.entry.sets}, {amount}"
+            + _side_text(upcoming.side),
+            progress=timer_progress,
+            lines=upcoming.entry.exercise.cues,
+            prompt="start the next set now",
+        )
+    if isinstance(step, StretchStep):
+        return StepView(
+            "stretch",
+            f"Stretch: {step.stretch.name}",
+            f"After {step.entry.exercise.name} · exercise {step.number} of {count}"
+            + _side_text(step.side),
+            big=clock,
+            big_caption=step.side or "hold",
+            target=f"Hold {step.seconds} s" + (" each side" if step.side else ""),
+            progress=timer_progress,
+            lines=step.stretch.cues,
+            prompt="done stretching",
+        )
+    assert isinstance(step, SummaryStep)
+    title = "Session complete" if engine.status == "completed" else "Session stopped"
+    return StepView("summary", title, engine.program.title, prompt="back to home")

@@ -1,0 +1,44 @@
+"""Makes the app from its parts: paths, settings, log, content, clock and sound player.
+
+Tests call `build_context` with their own clock and player, or build an AppContext
+directly; the command line calls it with the real ones.
+"""
+
+from __future__ import annotations
+
+from runstrength.audio import Playsound3Player, SoundPlayer
+from runstrength.config import load_settings
+from runstrength.context import AppContext
+from runstrength.core.clock import Clock, SystemClock
+from runstrength.paths import Paths
+from runstrength.store import TrainingLog, load_catalogue, load_programs
+
+
+def build_context(
+    paths: Paths,
+    *,
+    clock: Clock | None = None,
+    sound: SoundPlayer | None = None,
+) -> AppContext:
+    """Everything the app needs; raises LogError when the log cannot be used."""
+    settings, problems = load_settings(paths.config_file)
+    catalogue = load_catalogue()
+    programs = load_programs(catalogue, paths.programs_dir)
+    for source, errors in programs.invalid.items():
+        problems.append(f"{source}: not loaded: {errors[0]}")
+    if settings.program not in programs.programs:
+        problems.append(
+            f"{paths.config_file}: program: no program named {settings.program!r}; "
+            f"using {settings.goal!r}"
+        )
+    log = TrainingLog(paths.log_file)
+    return AppContext(
+        settings=settings,
+        log=log,
+        catalogue=catalogue,
+        programs=programs,
+        clock=clock or SystemClock(),
+        sound=sound or Playsound3Player(),
+        problems=problems,
+        sound_on=settings.sound,
+    )

@@ -1,0 +1,82 @@
+"""Small modal screens: confirm quitting a session, help for a screen, terminal too small."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+
+class ConfirmQuit(ModalScreen[bool]):
+    """Asks before a session is stopped; True means stop (what was done is kept)."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes, stop"),
+        Binding("n,escape,q", "answer(False)", "No, go on"),
+    ]
+
+    def __init__(self, sets_done: int) -> None:
+        super().__init__()
+        self.sets_done = sets_done
+
+    def compose(self) -> ComposeResult:
+        kept = (
+            f"The {self.sets_done} set{'s' if self.sets_done != 1 else ''} you finished "
+            "stay in your log as a partial session."
+            if self.sets_done
+            else "No set is finished yet, so nothing will be logged."
+        )
+        with Vertical(classes="dialog"):
+            yield Label("Stop this session?", classes="dialog-title")
+            yield Static(kept)
+            yield Static("[b]y[/b] stop    [b]n[/b] keep going", classes="dialog-keys")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+
+class HelpScreen(ModalScreen[None]):
+    """The keys of the screen below, with what each does there."""
+
+    BINDINGS = [Binding("escape,question_mark,q,enter", "close", "Close")]
+
+    def __init__(self, title: str, rows: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        width = max((len(key) for key, _ in self.rows), default=4)
+        lines = "\n".join(f"[b]{key:>{width}}[/b]  {what}" for key, what in self.rows)
+        with Vertical(classes="dialog help"):
+            yield Label(f"Keys: {self.title_text}", classes="dialog-title")
+            yield Static(lines)
+            yield Static("escape or ? closes this help", classes="dialog-keys")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class TooSmall(ModalScreen[None]):
+    """Covers the app while the terminal is smaller than it needs."""
+
+    def __init__(self, need: tuple[int, int]) -> None:
+        super().__init__()
+        self.need = need
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="too-small-message")
+
+    def show_size(self, width: int, height: int) -> None:
+        need_w, need_h = self.need
+        self.query_one("#too-small-message", Static).update(
+            f"runstrength needs a terminal of at least {need_w} × {need_h}.\n"
+            f"This one is {width} × {height}.\n\n"
+            "Please make the window larger or the font smaller;\n"
+            "your session keeps running meanwhile."
+        )
+
+    def on_mount(self) -> None:
+        self.show_size(self.app.size.width, self.app.size.height)

@@ -1,0 +1,281 @@
+"""The live session: renders the engine's current step and forwards every key to it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, ProgressBar, Static
+
+from runstrength.context import AppContext
+from runstrength.core.engine import SessionEngine
+from runstrength.core.events import CueEvent, Event, SessionEnded, SetCompleted, StepChanged
+from runstrength.core.plan import SetStep
+from runstrength.core.programs import Program
+from runstrength.core.summary import format_duration, summarize
+from runstrength.core.view import StepView, describe
+from runstrength.screens.dialogs import ConfirmQuit, HelpScreen
+from runstrength.store import LogError
+from runstrength.widgets.line_list import LineList
+from runstrength.widgets.readout import Readout
+from runstrength.widgets.summary_table import SummaryTable
+
+TICK_SECONDS = 0.05
+
+
+class SessionScreen(Screen[None]):
+    """One session from warm-up to summary."""
+
+    CSS_PATH = "session.tcss"
+    BINDINGS = [
+        Binding("space", "count(1)", "Rep"),
+        Binding("backspace", "count(-1)", "Undo rep"),
+        Binding("enter", "enter", "Next"),
+        Binding("s", "skip", "Skip"),
+        Binding("p", "pause", "Pause"),
+        Binding("plus", "adjust(15)", "+15s", key_display="+"),
+        Binding("equals_sign", "adjust(15)", "+15s", show=False),
+        Binding("minus", "adjust(-15)", "-15s", key_display="-"),
+        Binding("t", "tempo", "Tempo"),
+        Binding("b", "band", "Band"),
+        Binding("f", "big", "Big"),
+        Binding("q", "quit_session", "Quit"),
+    ]
+    HELP_ROWS = [
+        ("space", "count one rep"),
+        ("backspace", "take one rep back"),
+        ("enter", "begin the set · set done · next step"),
+        ("s", "skip the running timer or step (on an intro: the exercise)"),
+        ("p", "pause / resume"),
+        ("+ / -", "add / remove 15 s on the running timer"),
+        ("t", "tempo mode: counts one rep per cadence, with a tick"),
+        ("b", "next band level for this exercise"),
+        ("m", "sound on / off"),
+        ("f", "big-screen mode: only the count or time"),
+        ("q", "stop the session (asks first; finished sets are kept)"),
+        ("?", "this help"),
+    ]
+
+    @dataclass
+    class SetSaved(Message):
+        """A set is on disk."""
+
+        label: str
+
+    @dataclass
+    class SaveFailed(Message):
+        """A set could not be written; the message says why."""
+
+        reason: str
+
+    def __init__(self, context: AppContext, program: Program, tick_seconds: float = TICK_SECONDS):
+        super().__init__()
+        self.context = context
+        self.tick_seconds = tick_seconds
+        self.engine = SessionEngine(
+            program,
+            context.settings,
+            context.clock,
+            context.new_id(),
+            warmup_moves=context.catalogue.warmup,
+        )
+        self.saved_sets = 0
+        self.unsaved: list[SetCompleted] = []
+        self._status = ""
+        self._view: StepView | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="session"):
+            yield Label("", id="where")
+            yield Label("", id="heading")
+            with Horizontal(id="main"):
+                yield Readout(id="readout")
+                yield LineList(id="lines")
+            yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
+            yield SummaryTable(id="summary")
+            yield Static("", id="totals")
+            yield Label("", id="prompt")
+            yield Label("", id="status")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.apply(self.engine.start())
+        self.set_interval(self.tick_seconds, self.tick)
+
+    # --- engine in, screen out -------------------------------------------------------
+
+    def tick(self) -> None:
+        self.apply(self.engine.tick())
+
+    def apply(self, events: list[Event]) -> None:
+        for event in events:
+            if isinstance(event, CueEvent):
+                self.context.play(event.cue)
+            elif isinstance(event, SetCompleted):
+                self.save_set(event)
+            elif isinstance(event, SessionEnded):
+                if event.sets_logged:
+                    self.close_session(event)
+                self.show_summary()
+            elif isinstance(event, StepChanged):
+                self.refresh_bindings()
+        self.render_view()
+
+    def render_view(self) -> None:
+        view = describe(self.engine)
+        if view == self._view:
+            return
+        self._view = view
+        self.set_class(view.stage == "summary", "-summary")
+        for stage in ("warmup", "intro", "set", "hold", "rest", "stretch", "summary"):
+            self.set_class(view.stage == stage, f"-{stage}")
+        self.query_one("#where", Label).update(view.where)
+        self.query_one("#heading", Label).update(view.heading)
+        self.query_one(Readout).show(view.big, view.big_caption, view.target)
+        self.query_one(LineList).show(view.lines, view.highlight)
+        bar = self.query_one(ProgressBar)
+        if view.progress:
+            done, total = view.progress
+            bar.update(total=max(total, 0.001), progress=done)
+        self.query_one("#prompt", Label).update(
+            f"[b]enter[/b] {view.prompt}" if view.prompt else ""
+        )
+        self.show_status()
+
+    def show_status(self) -> None:
+        parts = []
+        if self.engine.paused:
+            parts.append("[reverse] PAUSED [/reverse]")
+        if self.engine.tempo:
+            parts.append(f"tempo {self.context.settings.tempo_seconds:g} s")
+        entry = self.engine.entry
+        if entry is not None:
+            band = self.engine.band_for(entry.exercise)
+            if band:
+                parts.append(f"band: {band}")
+        if not self.context.sound_on:
+            parts.append("sound off")
+        if self._status:
+            parts.append(self._status)
+        self.query_one("#status", Label).update(" · ".join(parts))
+
+    def show_summary(self) -> None:
+        engine = self.engine
+        summary = summarize(
+            engine.program,
+            engine.completed,
+            engine.info.started_at,
+            engine.ended_at,
+            engine.status or "partial",
+        )
+        self.query_one(SummaryTable).show(summary)
+        reps = f"{summary.reps_done}/{summary.reps_target} reps"
+        self.query_one("#totals", Static).update(
+            f"[b]{summary.sets_done}/{summary.sets_planned}[/b] sets · [b]{reps}[/b] · "
+            f"[b]{format_duration(summary.duration)}[/b]"
+            + (
+                " · [b]partial[/b]: the finished sets are kept"
+                if engine.status == "partial"
+                else ""
+            )
+        )
+
+    # --- writes, off the UI thread ---------------------------------------------------
+
+    @work(thread=True, group="log")
+    def save_set(self, event: SetCompleted) -> None:
+        record = event.record
+        name = self.context.catalogue.exercise_name(record.exercise)
+        side = f" ({record.side})" if record.side else ""
+        try:
+            self.context.log.log_set(event.session, record)
+        except LogError as error:
+            self.post_message(self.SaveFailed(str(error)))
+        else:
+            self.post_message(self.SetSaved(f"✓ {name} set {record.set}{side} saved"))
+
+    @work(thread=True, group="log")
+    def close_session(self, event: SessionEnded) -> None:
+        try:
+            self.context.log.finish_session(event.session, event.status, event.ended_at)
+        except LogError as error:
+            self.post_message(self.SaveFailed(str(error)))
+
+    def on_session_screen_set_saved(self, message: SetSaved) -> None:
+        self.saved_sets += 1
+        self._status = message.label
+        self.show_status()
+
+    def on_session_screen_save_failed(self, message: SaveFailed) -> None:
+        self._status = "[b red]NOT SAVED[/]"
+        self.show_status()
+        self.notify(message.reason, title="Not saved", severity="error", timeout=15)
+
+    # --- keys -------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        engine = self.engine
+        step = engine.step
+        counted = isinstance(step, SetStep) and not step.entry.exercise.is_hold
+        if engine.finished:
+            return action in ("enter", "quit_session")
+        if action == "count":
+            return counted
+        if action == "adjust":
+            return engine.countdown is not None
+        if action == "tempo":
+            return counted or engine.tempo
+        if action == "band":
+            entry = engine.entry
+            return bool(entry and entry.exercise.uses_band and self.context.settings.bands)
+        return True
+
+    def action_count(self, delta: int) -> None:
+        self.apply(self.engine.count(delta))
+
+    def action_enter(self) -> None:
+        if self.engine.finished:
+            self.dismiss(None)
+            return
+        self.apply(self.engine.enter())
+
+    def action_skip(self) -> None:
+        self.apply(self.engine.skip())
+
+    def action_pause(self) -> None:
+        self.apply(self.engine.toggle_pause())
+
+    def action_adjust(self, seconds: int) -> None:
+        self.apply(self.engine.adjust(seconds))
+
+    def action_tempo(self) -> None:
+        self.apply(self.engine.toggle_tempo())
+        self.refresh_bindings()
+
+    def action_band(self) -> None:
+        self.apply(self.engine.next_band())
+        self._view = None
+        self.render_view()
+
+    def action_big(self) -> None:
+        self.toggle_class("-big")
+
+    def action_quit_session(self) -> None:
+        if self.engine.finished:
+            self.dismiss(None)
+            return
+
+        def stop(confirmed: bool | None) -> None:
+            if confirmed:
+                self.apply(self.engine.quit())
+
+        self.app.push_screen(ConfirmQuit(len(self.engine.completed)), stop)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen("session", self.HELP_ROWS))

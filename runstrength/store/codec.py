@@ -1,0 +1,69 @@
+"""Explicit conversion between log documents (plain JSON) and the core's records."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, cast
+
+from runstrength.core.records import SessionInfo, SessionRecord, SetRecord, Side, Status
+
+
+def _time(value: Any) -> datetime | None:
+    return datetime.fromisoformat(value) if isinstance(value, str) else None
+
+
+def session_to_doc(info: SessionInfo) -> dict[str, Any]:
+    return {
+        "id": info.id,
+        "date": info.date.isoformat(),
+        "program": info.program,
+        "started_at": info.started_at.isoformat(timespec="seconds"),
+        "ended_at": None,
+        "status": "in-progress",
+    }
+
+
+def set_to_doc(session_id: str, record: SetRecord) -> dict[str, Any]:
+    return {
+        "session": session_id,
+        "exercise": record.exercise,
+        "set": record.set,
+        "side": record.side,
+        "target_reps": record.target_reps,
+        "reps": record.reps,
+        "band": record.band,
+        "seconds": record.seconds,
+        "target_seconds": record.target_seconds,
+        "started_at": record.started_at.isoformat(timespec="seconds")
+        if record.started_at
+        else None,
+        "completed_at": record.completed_at.isoformat(timespec="seconds"),
+    }
+
+
+def doc_to_set(doc: dict[str, Any]) -> SetRecord:
+    completed_at = _time(doc.get("completed_at"))
+    assert completed_at is not None
+    return SetRecord(
+        exercise=str(doc["exercise"]),
+        set=int(doc["set"]),
+        side=cast(Side | None, doc.get("side")),
+        target_reps=doc.get("target_reps"),
+        reps=doc.get("reps"),
+        band=doc.get("band"),
+        seconds=doc.get("seconds"),
+        completed_at=completed_at,
+        started_at=_time(doc.get("started_at")),
+        target_seconds=doc.get("target_seconds"),
+    )
+
+
+def doc_to_session(doc: dict[str, Any], sets: list[SetRecord]) -> SessionRecord:
+    started_at = _time(doc["started_at"])
+    assert started_at is not None
+    return SessionRecord(
+        info=SessionInfo(id=str(doc["id"]), program=str(doc["program"]), started_at=started_at),
+        status=cast(Status, doc.get("status", "partial")),
+        ended_at=_time(doc.get("ended_at")),
+        sets=sets,
+    )

@@ -1,0 +1,68 @@
+"""Loading the built-in content and programs from the package, and the user's own programs."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from runstrength.core.catalogue import Catalogue, catalogue_from_data
+from runstrength.core.errors import ValidationError
+from runstrength.core.programs import Program, program_from_toml
+
+
+def _data_text(*parts: str) -> str:
+    return resources.files("runstrength").joinpath("data", *parts).read_text(encoding="utf-8")
+
+
+def load_catalogue() -> Catalogue:
+    """The built-in catalogue; a broken one raises ValidationError naming every problem."""
+    return catalogue_from_data(
+        tomllib.loads(_data_text("exercises.toml")),
+        tomllib.loads(_data_text("stretches.toml")),
+        tomllib.loads(_data_text("warmup.toml")),
+        source="runstrength/data",
+    )
+
+
+@dataclass
+class ProgramLibrary:
+    """Every program that loaded, and the files that did not (with why)."""
+
+    programs: dict[str, Program] = field(default_factory=dict)
+    invalid: dict[str, list[str]] = field(default_factory=dict)
+
+    def get(self, name: str) -> Program | None:
+        return self.programs.get(name)
+
+
+BUILTIN_PROGRAMS = ("endurance", "sprint")
+
+
+def load_programs(catalogue: Catalogue, user_dir: Path | None = None) -> ProgramLibrary:
+    """Built-in programs, then the user's `<name>.toml` files (an invalid file is only listed)."""
+    library = ProgramLibrary()
+    for name in BUILTIN_PROGRAMS:
+        text = _data_text("programs", f"{name}.toml")
+        program = program_from_toml(text, f"{name}.toml", catalogue, builtin=True)
+        library.programs[program.name] = program
+    if user_dir is not None and user_dir.is_dir():
+        for path in sorted(user_dir.glob("*.toml")):
+            try:
+                program = program_from_toml(path.read_text(encoding="utf-8"), str(path), catalogue)
+            except ValidationError as error:
+                library.invalid[str(path)] = error.problems
+                continue
+            except (OSError, UnicodeDecodeError) as error:
+                library.invalid[str(path)] = [f"cannot be read: {error}"]
+                continue
+            if program.name != path.stem:
+                library.invalid[str(path)] = [
+                    f"name: {program.name!r} must match the file name {path.stem!r}"
+                ]
+            elif program.name in library.programs:
+                library.invalid[str(path)] = [f"name: {program.name!r} is already taken"]
+            else:
+                library.programs[program.name] = program
+    return library

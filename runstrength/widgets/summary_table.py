@@ -1,0 +1,25 @@
+"""The end-of-session table: each exercise's sets and reps (or seconds) against its targets."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable
+
+from runstrength.core.summary import SessionSummary
+
+
+class SummaryTable(DataTable[str]):
+    """Read-only: it never takes focus, so enter stays with the screen."""
+
+    can_focus = False
+
+    def show(self, summary: SessionSummary) -> None:
+        self.clear(columns=True)
+        self.cursor_type = "none"
+        self.add_columns("Exercise", "Sets", "Done / target")
+        for row in summary.exercises:
+            unit = "s" if row.is_hold else "reps"
+            self.add_row(
+                row.name,
+                f"{row.sets_done}/{row.sets_planned}",
+                f"{row.done}/{row.target} {unit}",
+            )
