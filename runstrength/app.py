@@ -29,18 +29,22 @@ class RunStrengthApp(App[None]):
         self.context = context
         self.start_with = start_with
         self._too_small: TooSmall | None = None
+        self._screens_ready = False
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         theme = self.context.settings.theme
         if theme in self.available_themes:
             self.theme = theme
-        self.push_screen(HomeScreen(self.context))
+        await self.push_screen(HomeScreen(self.context))
         if self.start_with is not None:
-            self.push_screen(SessionScreen(self.context, self.start_with))
+            await self.push_screen(SessionScreen(self.context, self.start_with))
+        self._screens_ready = True
         self.check_size(self.size.width, self.size.height)
 
     def on_resize(self, event: events.Resize) -> None:
-        self.check_size(event.size.width, event.size.height)
+        # The first resize arrives before the screens are up; on_mount checks then.
+        if self._screens_ready:
+            self.check_size(event.size.width, event.size.height)
 
     def check_size(self, width: int, height: int) -> None:
         small = width < MIN_SIZE[0] or height < MIN_SIZE[1]

@@ -34,7 +34,7 @@ class SessionScreen(Screen[None]):
     CSS_PATH = "session.tcss"
     BINDINGS = [
         Binding("space", "count(1)", "Rep"),
-        Binding("backspace", "count(-1)", "Undo rep"),
+        Binding("backspace", "count(-1)", "Undo"),
         Binding("enter", "enter", "Next"),
         Binding("s", "skip", "Skip"),
         Binding("p", "pause", "Pause"),
@@ -178,7 +178,7 @@ class SessionScreen(Screen[None]):
         reps = f"{summary.reps_done}/{summary.reps_target} reps"
         self.query_one("#totals", Static).update(
             f"[b]{summary.sets_done}/{summary.sets_planned}[/b] sets · [b]{reps}[/b] · "
-            f"[b]{format_duration(summary.duration)}[/b]"
+            f"time [b]{format_duration(summary.duration)}[/b]"
             + (
                 " · [b]partial[/b]: the finished sets are kept"
                 if engine.status == "partial"

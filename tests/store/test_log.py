@@ -1,0 +1,144 @@
+"""The training log: sets land on disk at once, bad files are refused and never overwritten."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from runstrength.core.records import SessionInfo, SetRecord
+from runstrength.store import (
+    SCHEMA_VERSION,
+    CorruptLogError,
+    LogWriteError,
+    NewerSchemaError,
+    TrainingLog,
+)
+from runstrength.store import storage as storage_module
+
+TZ = timezone(timedelta(hours=1))
+STARTED = datetime(2026, 11, 23, 23, 50, tzinfo=TZ)
+
+
+def info(session_id: str = "s1", started: datetime = STARTED) -> SessionInfo:
+    return SessionInfo(id=session_id, program="endurance", started_at=started)
+
+
+def a_set(number: int, reps: int = 18, minute: int = 0) -> SetRecord:
+    return SetRecord(
+        exercise="glute-bridge",
+        set=number,
+        side=None,
+        target_reps=20,
+        reps=reps,
+        band=None,
+        seconds=None,
+        completed_at=STARTED + timedelta(minutes=minute),
+    )
+
+
+def test_a_logged_set_is_on_disk_before_log_set_returns(tmp_path: Path) -> None:
+    path = tmp_path / "log.json"
+    log = TrainingLog(path)
+    log.log_set(info(), a_set(1))
+    on_disk = json.loads(path.read_text())
+    assert on_disk["meta"]["1"]["schema"] == SCHEMA_VERSION
+    [session] = on_disk["sessions"].values()
+    assert session["status"] == "in-progress"
+    [logged] = on_disk["sets"].values()
+    assert logged["reps"] == 18
+    assert logged["completed_at"] == "2026-11-23T23:50:00+01:00"
+    assert not list(tmp_path.glob(".*.tmp")), "no temporary file is left behind"
+
+
+def test_sessions_come_back_with_their_sets_and_status(tmp_path: Path) -> None:
+    log = TrainingLog(tmp_path / "log.json")
+    log.log_set(info("a"), a_set(1))
+    log.log_set(info("a"), a_set(2, reps=20, minute=3))
+    log.finish_session(info("a"), "completed", STARTED + timedelta(minutes=40))
+    reopened = TrainingLog(tmp_path / "log.json")
+    [session] = reopened.sessions()
+    assert session.status == "completed"
+    assert [s.reps for s in session.sets] == [18, 20]
+    assert session.total_reps == 38
+    # 23:50 to 00:30 belongs to the day it started
+    assert session.date.isoformat() == "2026-11-23"
+
+
+def test_finish_before_the_set_is_written_still_ends_completed(tmp_path: Path) -> None:
+    log = TrainingLog(tmp_path / "log.json")
+    log.finish_session(info("a"), "partial", STARTED + timedelta(minutes=5))
+    log.log_set(info("a"), a_set(1))
+    [session] = log.sessions()
+    assert session.status == "partial"
+    assert len(session.sets) == 1
+
+
+def test_sessions_filter_by_day_and_last_session(tmp_path: Path) -> None:
+    log = TrainingLog(tmp_path / "log.json")
+    for day in range(1, 6):
+        log.log_set(info(f"s{day}", STARTED - timedelta(days=10 - day)), a_set(1))
+    since = (STARTED - timedelta(days=8)).date()
+    until = (STARTED - timedelta(days=6)).date()
+    assert [s.id for s in log.sessions(since, until)] == ["s2", "s3", "s4"]
+    last = log.last_session()
+    assert last is not None
+    assert last.id == "s5"
+    assert TrainingLog(tmp_path / "empty.json").last_session() is None
+
+
+@pytest.mark.parametrize(
+    ("content", "detail"),
+    [
+        (b'{"meta": {"1": {"schema": 1}}, "sessions": {"1": {"id": "a"', "not valid JSON"),
+        (b"", "empty"),
+        (b"\xff\xfe garbage", "not valid JSON"),
+        (b"[1, 2, 3]", "not a runstrength log"),
+    ],
+)
+def test_a_damaged_log_is_refused_and_left_untouched(
+    tmp_path: Path, content: bytes, detail: str
+) -> None:
+    path = tmp_path / "log.json"
+    path.write_bytes(content)
+    with pytest.raises(CorruptLogError) as error:
+        TrainingLog(path)
+    assert str(path) in str(error.value)
+    assert detail in str(error.value)
+    assert path.read_bytes() == content
+
+
+def test_a_log_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "log.json"
+    content = json.dumps({"meta": {"1": {"schema": SCHEMA_VERSION + 1}}, "sessions": {}})
+    path.write_text(content)
+    with pytest.raises(NewerSchemaError, match="newer runstrength"):
+        TrainingLog(path)
+    assert path.read_text() == content
+
+
+def test_a_failed_write_keeps_the_previous_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "log.json"
+    log = TrainingLog(path)
+    log.log_set(info(), a_set(1))
+    before = path.read_bytes()
+
+    def full_disk(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(storage_module.os, "fsync", full_disk)
+    with pytest.raises(LogWriteError, match="No space left"):
+        log.log_set(info(), a_set(2))
+    monkeypatch.undo()
+    assert path.read_bytes() == before
+    assert not list(tmp_path.glob(".*.tmp"))
+    # the in-memory copy was dropped, so the log still agrees with the disk
+    assert [s.set for s in log.sessions()[0].sets] == [1]
+    log.log_set(info(), a_set(2))
+    assert [s.set for s in TrainingLog(path).sessions()[0].sets] == [1, 2]

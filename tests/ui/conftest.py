@@ -1,0 +1,62 @@
+"""Builds the app from test parts: a temporary log, a fake clock, a silent player."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from runstrength.app import RunStrengthApp
+from runstrength.audio import SilentPlayer
+from runstrength.context import AppContext
+from runstrength.core.catalogue import Catalogue
+from runstrength.core.programs import program_from_toml
+from runstrength.core.settings import Settings
+from runstrength.store import TrainingLog, load_programs
+
+SHORT_PROGRAM = """
+name = "short"
+title = "Short test program"
+goal = "endurance"
+rest_seconds = 15
+
+[[exercise]]
+id = "glute-bridge"
+sets = 2
+reps = 15
+
+[[exercise]]
+id = "side-plank"
+sets = 1
+seconds = 10
+"""
+
+SHORT_SETTINGS = Settings(
+    program="short", warmup_minutes=5, rest_seconds=15, stretch_hold_seconds=15
+)
+
+MakeApp = Callable[..., RunStrengthApp]
+
+
+@pytest.fixture
+def make_app(tmp_path: Path, catalogue: Catalogue, clock, sound: SilentPlayer) -> MakeApp:
+    """An app with the short program as default; keyword arguments change the settings."""
+
+    def make(start: bool = False, **settings_changes: object) -> RunStrengthApp:
+        library = load_programs(catalogue)
+        short = program_from_toml(SHORT_PROGRAM, "short.toml", catalogue)
+        library.programs[short.name] = short
+        context = AppContext(
+            settings=replace(SHORT_SETTINGS, **settings_changes),
+            log=TrainingLog(tmp_path / "log.json"),
+            catalogue=catalogue,
+            programs=library,
+            clock=clock,
+            sound=sound,
+            new_id=lambda: "session-1",
+        )
+        return RunStrengthApp(context, start_with=short if start else None)
+
+    return make

@@ -1,0 +1,175 @@
+"""A whole session driven by keys and a fake clock, then read back from the log."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from runstrength.core.events import Cue
+from runstrength.core.plan import IntroStep, RestStep, SetStep, StretchStep, WarmupStep
+from runstrength.screens.dialogs import ConfirmQuit
+from runstrength.screens.home import HomeScreen
+from runstrength.screens.session import SessionScreen
+
+
+def session(pilot: Pilot[None]) -> SessionScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, SessionScreen)
+    return screen
+
+
+async def pass_time(pilot: Pilot[None], clock, seconds: float) -> None:
+    clock.advance(seconds)
+    session(pilot).tick()
+    await pilot.pause()
+
+
+async def test_whole_session_is_logged(make_app, clock, sound) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        screen = session(pilot)
+        assert isinstance(screen.engine.step, WarmupStep)
+        await pass_time(pilot, clock, 5 * 60)
+        assert isinstance(screen.engine.step, IntroStep)
+
+        await pilot.press("enter")
+        for _ in range(15):
+            await pilot.press("space")
+        await pilot.press("backspace", "space", "space")
+        assert screen.engine.reps == 16
+        await pilot.press("enter")
+        assert isinstance(screen.engine.step, RestStep)
+        await pass_time(pilot, clock, 15)
+        assert isinstance(screen.engine.step, SetStep)
+        await pilot.press(*["space"] * 15, "enter")
+        assert isinstance(screen.engine.step, StretchStep)
+
+        await pass_time(pilot, clock, 15)  # figure-four, left
+        await pass_time(pilot, clock, 15)  # right
+        assert isinstance(screen.engine.step, IntroStep)
+        await pilot.press("enter")
+        await pass_time(pilot, clock, 10)  # side plank, left
+        await pass_time(pilot, clock, 10)  # right
+        while not screen.engine.finished:
+            await pass_time(pilot, clock, 15)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "saved" in str(screen.query_one("#status").render())
+
+        [logged] = app.context.log.sessions()
+        assert logged.status == "completed"
+        assert logged.ended_at is not None
+        assert [(s.exercise, s.set, s.side, s.reps, s.seconds) for s in logged.sets] == [
+            ("glute-bridge", 1, None, 16, None),
+            ("glute-bridge", 2, None, 15, None),
+            ("side-plank", 1, "left", None, 10),
+            ("side-plank", 1, "right", None, 10),
+        ]
+        assert {Cue.GO, Cue.SET_DONE, Cue.REST_OVER, Cue.SWITCH_SIDES, Cue.SESSION_DONE} <= set(
+            sound.played
+        )
+
+        await pilot.press("enter")
+        assert isinstance(app.screen, HomeScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "2 sets" not in str(app.screen.query_one("#last").render())
+        assert "4 sets" in str(app.screen.query_one("#last").render())
+
+
+async def test_quit_keeps_finished_sets_as_partial(make_app, clock) -> None:
+    app = make_app(start=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session(pilot)
+        await pilot.press("s", "enter", *["space"] * 12, "enter")
+        await pilot.press("q")
+        assert isinstance(app.screen, ConfirmQuit)
+        await pilot.press("n")
+        assert app.screen is screen
+        assert not screen.engine.finished
+        await pilot.press("q", "y")
+        assert screen.engine.finished
+        await app.workers.wait_for_complete()
+        [logged] = app.context.log.sessions()
+        assert logged.status == "partial"
+        assert [s.reps for s in logged.sets] == [12]
+
+
+async def test_quit_before_any_set_logs_nothing(make_app) -> None:
+    app = make_app(start=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("q", "y")
+        await app.workers.wait_for_complete()
+        assert app.context.log.sessions() == []
+
+
+async def test_timer_keys_pause_adjust_skip(make_app, clock) -> None:
+    app = make_app(start=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session(pilot)
+        await pilot.press("p")
+        clock.advance(100)
+        screen.tick()
+        assert screen.engine.remaining() == 300
+        await pilot.press("p", "plus")
+        assert screen.engine.remaining() == 315
+        await pilot.press("minus", "minus")
+        assert screen.engine.remaining() == 285
+        await pilot.press("s")
+        assert isinstance(screen.engine.step, IntroStep)
+
+
+async def test_tempo_mode_counts_reps_on_cadence(make_app, clock, sound) -> None:
+    app = make_app(start=True, tempo_seconds=2.0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session(pilot)
+        await pilot.press("s", "enter", "t")
+        for _ in range(5):
+            await pass_time(pilot, clock, 2.0)
+        assert screen.engine.reps == 5
+        assert sound.played.count(Cue.TICK) == 5
+        await pilot.press("t")
+        await pass_time(pilot, clock, 10)
+        assert screen.engine.reps == 5
+
+
+async def test_band_key_changes_the_logged_band(make_app, clock, catalogue) -> None:
+    app = make_app(start=True, bands=("red", "green"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session(pilot)
+        # glute-bridge is bodyweight: the band key is not offered
+        await pilot.press("s")
+        assert screen.check_action("band", ()) is False
+
+
+async def test_mute_key_stops_sound(make_app, sound) -> None:
+    app = make_app(start=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m")
+        before = len(sound.played)
+        await pilot.press("s", "enter")
+        assert len(sound.played) == before
+        assert "sound off" in str(session(pilot).query_one("#status").render())
+
+
+async def test_help_lists_the_keys(make_app) -> None:
+    app = make_app(start=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        text = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        for key in ("space", "backspace", "enter", "tempo", "band", "15 s"):
+            assert key in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, SessionScreen)
+
+
+async def test_too_small_terminal_says_so_and_recovers(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        message = str(app.screen.query_one("#too-small-message").render())
+        assert "80 × 24" in message
+        assert "60 × 20" in message
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)

@@ -1,0 +1,101 @@
+"""How each screen looks at 80x24 (SVG baselines in __snapshots__)."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from runstrength.screens.session import SessionScreen
+
+SIZE = (80, 24)
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def drive(clock, *steps):
+    """A run_before that presses keys (str) and passes fake time (numbers) in order."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        for step in steps:
+            if isinstance(step, str):
+                await pilot.press(step)
+            else:
+                clock.advance(step)
+                screen = pilot.app.screen
+                assert isinstance(screen, SessionScreen)
+                screen.tick()
+            await settle(pilot)
+
+    return run_before
+
+
+def test_home(snap_compare, make_app, clock) -> None:
+    """Home: today, the program, no session yet."""
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=drive(clock))
+
+
+def test_warmup(snap_compare, make_app, clock) -> None:
+    """Warm-up timer 100 s in, with the move list and the current move marked."""
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=drive(clock, "enter", 100))
+
+
+def test_intro(snap_compare, make_app, clock) -> None:
+    """The exercise intro card: muscles, equipment, target and form cues."""
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=drive(clock, "enter", "s"))
+
+
+def test_set(snap_compare, make_app, clock) -> None:
+    """A counted set with 7 of 15 reps."""
+    keys = ["enter", "s", "enter"] + ["space"] * 7
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=drive(clock, *keys))
+
+
+def test_rest(snap_compare, make_app, clock) -> None:
+    """The rest timer after a saved set, with what comes next."""
+    keys = ["enter", "s", "enter"] + ["space"] * 15 + ["enter", 4]
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=drive(clock, *keys))
+
+
+def test_stretch(snap_compare, make_app, clock) -> None:
+    """The stretch prompt after the last set, left side, with its hold timer."""
+    keys = ["enter", "s", "enter", "enter", "s", "enter", 5]
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=drive(clock, *keys))
+
+
+def test_hold(snap_compare, make_app, clock) -> None:
+    """A timed hold (side plank, left side) counting down."""
+    keys = ["enter", "s", "s", "enter", 3]
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=drive(clock, *keys))
+
+
+def test_summary(snap_compare, make_app, clock) -> None:
+    """The summary of a completed session: sets and reps against targets, and duration."""
+    keys = ["enter", "s", "enter"] + ["space"] * 15 + ["enter", "s"] + ["space"] * 14
+    keys += ["enter", "s", "s", "enter", 10, 10, "s", "s"]
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=drive(clock, *keys))
+
+
+def test_quit_dialog(snap_compare, make_app, clock) -> None:
+    """Quitting mid-session asks first and says what is kept."""
+    keys = ["enter", "s", "enter"] + ["space"] * 15 + ["enter", "q"]
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=drive(clock, *keys))
+
+
+def test_help(snap_compare, make_app, clock) -> None:
+    """? on the session screen lists its keys."""
+    keys = ["enter", "question_mark"]
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=drive(clock, *keys))
+
+
+def test_big_screen(snap_compare, make_app, clock) -> None:
+    """f: only the count and the exercise name."""
+    keys = ["enter", "s", "enter", "space", "space", "f"]
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=drive(clock, *keys))
+
+
+def test_too_small(snap_compare, make_app, clock) -> None:
+    """Below 80x24 the app says so politely."""
+    assert snap_compare(make_app(), terminal_size=(60, 18), run_before=drive(clock))
