@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual import events
 from textual.app import App
 from textual.binding import Binding
@@ -17,7 +19,7 @@ MIN_SIZE = (80, 24)
 
 class RunStrengthApp(App[None]):
     TITLE = "runstrength"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("m", "toggle_sound", "Sound"),

@@ -1,0 +1,82 @@
+"""Cold start to the first painted frame, headless: runstrength against a bare Textual app.
+
+    python benchmarks/startup.py [--runs 15]
+
+Each run is a fresh process that builds the app, paints its first frame and exits.
+The bare app has a Header, a Static and a Footer. Reported: medians and the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BARE = """
+from textual.app import App
+from textual.widgets import Footer, Header, Static
+
+class Bare(App):
+    def compose(self):
+        yield Header()
+        yield Static("hello")
+        yield Footer()
+
+    def on_mount(self):
+        self.call_after_refresh(self.exit)
+
+Bare().run(headless=True, size=(80, 24))
+"""
+
+RUNSTRENGTH = """
+import sys
+from runstrength.app import RunStrengthApp
+from runstrength.audio import SilentPlayer
+from runstrength.factory import build_context
+from runstrength.paths import resolve_paths
+
+class FirstFrame(RunStrengthApp):
+    async def on_mount(self):
+        await super().on_mount()
+        self.call_after_refresh(self.exit)
+
+context = build_context(resolve_paths(sys.argv[1]), sound=SilentPlayer())
+FirstFrame(context).run(headless=True, size=(80, 24))
+"""
+
+
+def timed(script: Path, *args: str) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, str(script), *args], check=True)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=15)
+    runs = parser.parse_args().runs
+    with tempfile.TemporaryDirectory() as tmp:
+        data = str(Path(tmp, "data"))
+        bare_script, our_script = Path(tmp, "bare.py"), Path(tmp, "ours.py")
+        bare_script.write_text(BARE)
+        our_script.write_text(RUNSTRENGTH)
+        timed(bare_script)
+        timed(our_script, data)  # warm the file cache for both
+        bare, ours = [], []
+        for _ in range(runs):  # interleaved, so drift in the machine affects both alike
+            bare.append(timed(bare_script))
+            ours.append(timed(our_script, data))
+    bare_ms = statistics.median(bare) * 1000
+    ours_ms = statistics.median(ours) * 1000
+    print(f"| measure ({runs} runs, median) | ms | ratio to bare |")
+    print("|---|---|---|")
+    print(f"| bare Textual app, first frame | {bare_ms:.0f} | 1.00 |")
+    print(f"| runstrength home, first frame | {ours_ms:.0f} | {ours_ms / bare_ms:.2f} |")
+
+
+if __name__ == "__main__":
+    main()
