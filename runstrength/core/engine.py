@@ -172,6 +172,10 @@ class SessionEngine:
     def toggle_pause(self) -> list[Event]:
         if self.finished:
             return []
+        # Count what fell due since the last tick before the clock stops.
+        events = [] if self.paused else self.tick()
+        if self.finished:
+            return events
         now = self.clock.monotonic()
         self.paused = not self.paused
         if self.countdown is not None:
@@ -185,7 +189,7 @@ class SessionEngine:
         elif not self.paused and self._rep_left_when_paused is not None:
             self._next_rep_at = now + self._rep_left_when_paused
             self._rep_left_when_paused = None
-        return []
+        return events
 
     def adjust(self, seconds: int = ADJUST_SECONDS) -> list[Event]:
         """+ / -: change the running timer; a beep already played may play again."""

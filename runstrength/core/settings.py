@@ -62,6 +62,10 @@ def settings_from_mapping(data: Mapping[str, Any], source: str) -> tuple[Setting
         "theme": r.string("theme", required=False),
     }
     r.finish()
+    bands = read["bands"]
+    if bands is not None and len(set(bands)) != len(bands):
+        r.problem("bands", "each band may appear only once (light to heavy)")
+        read["bands"] = None
     if read["program"] is None and read["goal"] is not None:
         read["program"] = read["goal"]
     chosen = {key: value for key, value in read.items() if value is not None}

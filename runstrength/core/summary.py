@@ -51,22 +51,25 @@ def summarize(
     ended_at: datetime,
     status: str,
 ) -> SessionSummary:
-    """Per exercise of the program: sets (each side counts as one) and reps or seconds."""
-    exercises = []
+    """Per exercise: sets (each side counts as one) and reps or seconds against the targets.
+
+    An exercise that appears more than once in the program is one row with both plans.
+    """
+    planned: dict[str, tuple[int, int]] = {}
     for entry in program.entries:
-        exercise = entry.exercise
-        sides = 2 if exercise.per_side else 1
-        done = [r for r in records if r.exercise == exercise.id]
-        planned = entry.sets * sides
-        if exercise.is_hold:
-            amount = sum(r.seconds or 0 for r in done)
-            target = planned * (entry.seconds or 0)
-        else:
-            amount = sum(r.reps or 0 for r in done)
-            target = planned * (entry.reps or 0)
+        sets = entry.sets * (2 if entry.exercise.per_side else 1)
+        before_sets, before_target = planned.get(entry.exercise.id, (0, 0))
+        amount = entry.seconds if entry.exercise.is_hold else entry.reps
+        planned[entry.exercise.id] = (before_sets + sets, before_target + sets * (amount or 0))
+    exercises = []
+    for exercise_id, (sets, target) in planned.items():
+        exercise = next(e.exercise for e in program.entries if e.exercise.id == exercise_id)
+        done = [r for r in records if r.exercise == exercise_id]
+        field = "seconds" if exercise.is_hold else "reps"
+        amount = sum(getattr(r, field) or 0 for r in done)
         exercises.append(
             ExerciseSummary(
-                exercise.id, exercise.name, len(done), planned, amount, target, exercise.is_hold
+                exercise_id, exercise.name, len(done), sets, amount, target, exercise.is_hold
             )
         )
     return SessionSummary(status, ended_at - started_at, tuple(exercises))

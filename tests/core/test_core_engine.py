@@ -1,0 +1,779 @@
+"""The session engine, driven only by key methods and the fake clock."""
+
+from __future__ import annotations
+
+import math
+import random
+
+import pytest
+
+from runstrength.core.engine import SessionEngine
+from runstrength.core.events import Cue, CueEvent, Event, SessionEnded, SetCompleted, StepChanged
+from runstrength.core.plan import (
+    IntroStep,
+    RestStep,
+    SetStep,
+    Step,
+    StretchStep,
+    SummaryStep,
+    WarmupStep,
+)
+from runstrength.core.programs import program_from_toml
+from runstrength.core.settings import Settings
+from runstrength.store import load_programs
+
+TICK = 0.05
+
+
+# --- helpers -----------------------------------------------------------------------------
+
+
+def cues(events: list[Event]) -> list[Cue]:
+    return [e.cue for e in events if isinstance(e, CueEvent)]
+
+
+def records(events: list[Event]) -> list[SetCompleted]:
+    return [e for e in events if isinstance(e, SetCompleted)]
+
+
+def changes(events: list[Event]) -> list[Step]:
+    return [e.step for e in events if isinstance(e, StepChanged)]
+
+
+def ended(events: list[Event]) -> list[SessionEnded]:
+    return [e for e in events if isinstance(e, SessionEnded)]
+
+
+def tick_until_change(engine: SessionEngine, clock, dt: float = TICK, limit: float = 3600):
+    """Tick in steps of dt until the step changes; return the events and the time it took."""
+    start_index, waited, events = engine.index, 0.0, []
+    while engine.index == start_index:
+        assert waited < limit, "the step never changed"
+        clock.advance(dt)
+        waited += dt
+        events += engine.tick()
+    return events, waited
+
+
+def run_to(engine: SessionEngine, clock, kind: type, **match: object) -> list[Event]:
+    """Walk forward (enter on intros and sets, ticking timers) until a step of this kind."""
+    events: list[Event] = []
+    for _ in range(200):
+        step = engine.step
+        if isinstance(step, kind) and all(getattr(step, k) == v for k, v in match.items()):
+            return events
+        if isinstance(step, WarmupStep | RestStep | StretchStep):
+            events += engine.skip()
+        elif isinstance(step, IntroStep | SetStep):
+            events += engine.enter()
+        else:
+            break
+    raise AssertionError(f"never reached {kind.__name__} {match}")
+
+
+def describe_step(step: Step) -> tuple[object, ...]:
+    if isinstance(step, WarmupStep):
+        return ("warmup",)
+    if isinstance(step, IntroStep):
+        return ("intro", step.entry.exercise.id)
+    if isinstance(step, SetStep):
+        return ("set", step.entry.exercise.id, step.set_number, step.side)
+    if isinstance(step, RestStep):
+        return ("rest",)
+    if isinstance(step, StretchStep):
+        return ("stretch", step.stretch.id, step.side)
+    return ("summary",)
+
+
+# --- a whole session ------------------------------------------------------------------------
+
+
+def test_a_whole_program_from_warmup_to_summary(engine: SessionEngine, clock) -> None:
+    events = engine.start()
+    assert isinstance(engine.step, WarmupStep)
+    assert engine.remaining() == 60
+
+    more, waited = tick_until_change(engine, clock)
+    events += more
+    assert waited == pytest.approx(60, abs=TICK + 1e-6)
+    assert isinstance(engine.step, IntroStep)
+
+    events += engine.enter()  # glute bridge, set 1: 15 reps counted with space
+    for _ in range(15):
+        events += engine.count(+1)
+    events += engine.enter()
+    assert isinstance(engine.step, RestStep)
+    assert engine.remaining() == 20  # the program's rest, not the setting's 30
+
+    more, waited = tick_until_change(engine, clock)
+    events += more
+    assert waited == pytest.approx(20, abs=TICK + 1e-6)
+    for _ in range(14):  # set 2: one rep short of the target
+        events += engine.count(+1)
+    clock.advance(3)
+    events += engine.enter()
+
+    for _ in range(2):  # figure-four stretch, left then right
+        more, waited = tick_until_change(engine, clock)
+        events += more
+        assert waited == pytest.approx(15, abs=TICK + 1e-6)
+
+    events += engine.enter()  # side plank: a per-side hold of 10 s
+    for _ in range(2):
+        more, waited = tick_until_change(engine, clock)
+        events += more
+        assert waited == pytest.approx(10, abs=TICK + 1e-6)
+    for _ in range(2):  # side-bend stretch, both sides
+        events += tick_until_change(engine, clock)[0]
+
+    events += engine.next_band()  # band walk: one step heavier than the lightest band
+    events += engine.enter()
+    for _ in range(16):
+        events += engine.count(+1)
+    events += engine.enter()
+    events += tick_until_change(engine, clock)[0]  # cobra stretch, not per side
+
+    assert engine.finished
+
+    assert [describe_step(s) for s in changes(events)] == [
+        ("warmup",),
+        ("intro", "glute-bridge"),
+        ("set", "glute-bridge", 1, None),
+        ("rest",),
+        ("set", "glute-bridge", 2, None),
+        ("stretch", "figure-four-stretch", "left"),
+        ("stretch", "figure-four-stretch", "right"),
+        ("intro", "side-plank"),
+        ("set", "side-plank", 1, "left"),
+        ("set", "side-plank", 1, "right"),
+        ("stretch", "side-bend-stretch", "left"),
+        ("stretch", "side-bend-stretch", "right"),
+        ("intro", "lateral-band-walk"),
+        ("set", "lateral-band-walk", 1, None),
+        ("stretch", "cobra-stretch", None),
+        ("summary",),
+    ]
+
+    logged = records(events)
+    assert [
+        (r.record.exercise, r.record.set, r.record.side, r.record.target_reps, r.record.reps)
+        for r in logged
+    ] == [
+        ("glute-bridge", 1, None, 15, 15),
+        ("glute-bridge", 2, None, 15, 14),
+        ("side-plank", 1, "left", None, None),
+        ("side-plank", 1, "right", None, None),
+        ("lateral-band-walk", 1, None, 16, 16),
+    ]
+    assert [r.record.band for r in logged] == [None, None, None, None, "red"]
+    assert [r.record.seconds for r in logged] == [None, None, 10, 10, None]
+    assert all(r.session == engine.info for r in logged)
+    assert [r.record for r in logged] == engine.completed
+
+    [end] = ended(events)
+    assert end.status == "completed"
+    assert end.sets_logged == 5
+    assert end.ended_at == clock.now()
+    assert engine.status == "completed"
+    assert cues(events).count(Cue.SESSION_DONE) == 1
+    assert cues(events).count(Cue.SET_DONE) >= 5
+
+
+def test_each_set_is_logged_at_the_moment_it_is_done(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep)
+    clock.advance(42)
+    [done] = records(engine.enter())
+    assert done.record.completed_at == clock.now()
+    assert (done.record.completed_at - done.record.started_at).total_seconds() == 42
+
+
+def test_nothing_after_the_summary(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SummaryStep)
+    clock.advance(100)
+    for action in (engine.tick, engine.enter, engine.skip, engine.quit, engine.toggle_pause):
+        assert action() == []
+    assert engine.finished
+
+
+# --- pause and resume ------------------------------------------------------------------
+
+
+def test_a_paused_rest_does_not_expire_and_resumes_with_the_same_time_left(
+    engine: SessionEngine, clock
+) -> None:
+    engine.start()
+    run_to(engine, clock, RestStep)
+    clock.advance(5)
+    assert engine.tick() == []
+    engine.toggle_pause()
+    assert engine.paused
+    for _ in range(200):  # a whole minute paused, ticking all the while
+        clock.advance(0.3)
+        assert engine.tick() == []
+    assert isinstance(engine.step, RestStep)
+    assert engine.remaining() == pytest.approx(15)
+    engine.toggle_pause()
+    assert not engine.paused
+    assert engine.remaining() == pytest.approx(15)
+    clock.advance(14.9)
+    engine.tick()
+    assert isinstance(engine.step, RestStep)
+    clock.advance(0.2)
+    events = engine.tick()
+    assert isinstance(engine.step, SetStep)
+    assert Cue.REST_OVER in cues(events)
+
+
+def test_a_paused_hold_does_not_end(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep, side="left")
+    clock.advance(4)
+    engine.toggle_pause()
+    clock.advance(30)
+    assert engine.tick() == []
+    assert engine.remaining() == pytest.approx(6)
+    engine.toggle_pause()
+    events, waited = tick_until_change(engine, clock)
+    assert waited == pytest.approx(6, abs=TICK + 1e-6)
+    [done] = records(events)
+    assert done.record.seconds == 10  # the pause is not counted as holding
+
+
+# --- skipping ----------------------------------------------------------------------------
+
+
+def test_skip_the_warmup(engine: SessionEngine, clock) -> None:
+    engine.start()
+    clock.advance(10)
+    events = engine.skip()
+    assert isinstance(engine.step, IntroStep)
+    assert engine.step.number == 1
+    assert records(events) == []
+
+
+def test_skip_a_rest_starts_the_next_set(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, RestStep)
+    events = engine.skip()
+    assert describe_step(engine.step) == ("set", "glute-bridge", 2, None)
+    assert Cue.GO in cues(events)
+
+
+def test_skip_a_stretch_moves_to_the_other_side_then_on(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, StretchStep)
+    assert engine.step.side == "left"
+    engine.skip()
+    assert describe_step(engine.step) == ("stretch", "figure-four-stretch", "right")
+    engine.skip()
+    assert describe_step(engine.step) == ("intro", "side-plank")
+
+
+def test_skip_on_an_intro_skips_the_whole_exercise(engine: SessionEngine, clock) -> None:
+    engine.start()
+    engine.skip()
+    events = engine.skip()  # glute bridge: its sets, rests and stretch all go
+    assert describe_step(engine.step) == ("intro", "side-plank")
+    assert records(events) == []
+    assert [describe_step(s) for s in changes(events)] == [("intro", "side-plank")]
+    events = engine.skip() + engine.skip()  # side plank, then the band walk
+    assert engine.finished
+    assert records(events) == []
+    [end] = ended(events)
+    assert end.sets_logged == 0
+
+
+def test_a_skipped_set_is_not_logged(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep)
+    for _ in range(15):
+        engine.count(+1)
+    events = engine.skip()
+    assert records(events) == []
+    assert engine.completed == []
+    assert isinstance(engine.step, RestStep)
+
+
+def test_skipping_a_hold_logs_nothing(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep, side="left")
+    clock.advance(8)
+    events = engine.skip()
+    assert records(events) == []
+    assert describe_step(engine.step) == ("set", "side-plank", 1, "right")
+
+
+# --- sides ------------------------------------------------------------------------------
+
+
+def test_per_side_sets_go_left_then_right_with_a_switch_cue(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, IntroStep, number=2)
+    events = engine.enter()
+    assert describe_step(engine.step) == ("set", "side-plank", 1, "left")
+    assert Cue.SWITCH_SIDES not in cues(events)
+    assert Cue.GO in cues(events)
+    events, _ = tick_until_change(engine, clock)
+    assert describe_step(engine.step) == ("set", "side-plank", 1, "right")
+    assert Cue.SWITCH_SIDES in cues(events)
+    assert Cue.GO not in cues(events)
+    [left] = records(events)
+    assert left.record.side == "left"
+    events, _ = tick_until_change(engine, clock)
+    [right] = records(events)
+    assert right.record.side == "right"
+    assert isinstance(engine.step, StretchStep)
+    assert engine.step.side == "left"
+    events = engine.skip()
+    assert engine.step.side == "right"
+    assert Cue.SWITCH_SIDES in cues(events)
+
+
+# --- counting ---------------------------------------------------------------------------
+
+
+def test_rep_count_goes_up_and_down_but_never_below_zero(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep)
+    for _ in range(3):
+        engine.count(+1)
+    assert engine.reps == 3
+    for _ in range(5):
+        engine.count(-1)
+    assert engine.reps == 0
+    engine.count(+1)
+    assert engine.reps == 1
+    [done] = records(engine.enter())
+    assert done.record.reps == 1
+
+
+def test_reaching_the_target_plays_set_done_once(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep)
+    heard = []
+    for _ in range(17):
+        heard += cues(engine.count(+1))
+    assert heard == [Cue.SET_DONE]
+    assert engine.reps == 17
+    assert isinstance(engine.step, SetStep)  # the set ends on enter, not by itself
+
+
+def test_a_hold_is_not_counted_in_reps(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep, side="left")
+    assert engine.count(+1) == []
+    assert engine.reps == 0
+
+
+def test_the_count_starts_at_zero_on_every_set(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep)
+    for _ in range(9):
+        engine.count(+1)
+    engine.enter()
+    engine.skip()
+    assert describe_step(engine.step) == ("set", "glute-bridge", 2, None)
+    assert engine.reps == 0
+
+
+# --- tempo mode -------------------------------------------------------------------------
+
+
+def test_tempo_counts_one_rep_per_cadence_with_a_tick(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep)
+    engine.toggle_tempo()
+    assert engine.tempo
+    cadence = engine.settings.tempo_seconds
+    clock.advance(cadence - 0.01)
+    assert engine.tick() == []
+    assert engine.reps == 0
+    clock.advance(0.02)
+    assert cues(engine.tick()) == [Cue.TICK]
+    assert engine.reps == 1
+    clock.advance(cadence)
+    assert cues(engine.tick()) == [Cue.TICK]
+    assert engine.reps == 2
+
+
+def test_tempo_has_no_drift_over_uneven_ticks(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep)
+    engine.toggle_tempo()
+    cadence = engine.settings.tempo_seconds
+    target = engine.step.entry.reps
+    started = clock.monotonic()
+    rng = random.Random(20261123)
+    ticked = 0
+    while True:
+        before = engine.reps
+        clock.advance(rng.uniform(0.01, 0.9))
+        events = engine.tick()
+        ticked += cues(events).count(Cue.TICK)
+        expected = math.floor((clock.monotonic() - started) / cadence)
+        if expected >= target:
+            [done] = records(events)
+            assert done.record.reps == target
+            assert cues(events).count(Cue.TICK) == target - before
+            break
+        assert engine.reps == expected
+        assert ticked == engine.reps
+    assert describe_step(engine.step) == ("rest",)
+
+
+def test_tempo_catches_up_after_a_late_tick(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep)
+    engine.toggle_tempo()
+    cadence = engine.settings.tempo_seconds
+    clock.advance(cadence * 3 + 0.5)  # the screen was busy: one late tick
+    events = engine.tick()
+    assert engine.reps == 3
+    assert cues(events) == [Cue.TICK] * 3
+    clock.advance(cadence - 0.5)
+    engine.tick()
+    assert engine.reps == 4
+
+
+def test_tempo_pauses_with_the_session(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep)
+    engine.toggle_tempo()
+    cadence = engine.settings.tempo_seconds
+    clock.advance(cadence * 2 + 0.5)
+    engine.tick()
+    assert engine.reps == 2
+    engine.toggle_pause()
+    clock.advance(120)
+    assert engine.tick() == []
+    assert engine.reps == 2
+    engine.toggle_pause()
+    clock.advance(cadence - 0.5 - 0.01)
+    engine.tick()
+    assert engine.reps == 2  # the part of a rep already done before the pause still counts
+    clock.advance(0.02)
+    engine.tick()
+    assert engine.reps == 3
+
+
+def test_tempo_completes_the_set_at_the_target(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep)
+    engine.toggle_tempo()
+    target = engine.step.entry.reps
+    cadence = engine.settings.tempo_seconds
+    events, waited = tick_until_change(engine, clock, dt=0.1)
+    assert waited == pytest.approx(target * cadence, abs=0.1 + 1e-6)
+    [done] = records(events)
+    assert done.record.reps == target
+    assert Cue.SET_DONE in cues(events)
+    assert cues(events).count(Cue.TICK) == target
+
+
+def test_tempo_stays_on_for_the_next_set(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep)
+    engine.toggle_tempo()
+    tick_until_change(engine, clock)  # set 1 done by tempo
+    engine.skip()  # rest
+    assert engine.reps == 0
+    clock.advance(engine.settings.tempo_seconds + 0.01)
+    engine.tick()
+    assert engine.reps == 1
+
+
+def test_tempo_off_stops_counting(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep)
+    engine.toggle_tempo()
+    clock.advance(engine.settings.tempo_seconds * 2 + 0.1)
+    engine.tick()
+    engine.toggle_tempo()
+    assert not engine.tempo
+    clock.advance(60)
+    assert engine.tick() == []
+    assert engine.reps == 2
+
+
+# --- beeps ------------------------------------------------------------------------------
+
+
+def test_beeps_at_three_two_one_seconds_left(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, RestStep)
+    beeps_at = []
+    while isinstance(engine.step, RestStep):
+        clock.advance(TICK)
+        left = engine.remaining()
+        events = engine.tick()
+        assert engine.tick() == []  # a second tick at the same moment repeats nothing
+        if Cue.BEEP in cues(events):
+            assert cues(events).count(Cue.BEEP) == 1
+            beeps_at.append(left)
+    assert len(beeps_at) == 3
+    for left, mark in zip(beeps_at, (3, 2, 1), strict=True):
+        assert mark - TICK - 1e-6 < left <= mark
+
+
+def test_a_hold_beeps_before_it_ends(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep, side="left")
+    events, _ = tick_until_change(engine, clock, dt=0.25)
+    assert cues(events).count(Cue.BEEP) == 3
+
+
+def test_no_beep_storm_after_a_long_gap(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, RestStep)
+    clock.advance(18.5)  # 1.5 s left: 3 and 2 were missed
+    assert cues(engine.tick()) == [Cue.BEEP]
+    clock.advance(0.4)
+    assert engine.tick() == []
+    clock.advance(0.2)
+    assert cues(engine.tick()) == [Cue.BEEP]
+
+
+def test_no_beep_while_paused(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, RestStep)
+    clock.advance(17.5)
+    assert cues(engine.toggle_pause()) == [Cue.BEEP], "the beep due at pause time plays"
+    clock.advance(10)
+    assert engine.tick() == []
+    engine.toggle_pause()
+    assert cues(engine.tick()) == []
+    clock.advance(1.0)
+    assert cues(engine.tick()) == [Cue.BEEP]
+
+
+def test_a_beep_plays_again_after_more_time_is_added(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, RestStep)
+    clock.advance(17.5)
+    assert cues(engine.tick()) == [Cue.BEEP]
+    engine.adjust(+15)
+    assert engine.remaining() == pytest.approx(17.5)
+    clock.advance(14.6)
+    assert cues(engine.tick()) == [Cue.BEEP]
+
+
+# --- adjusting timers -------------------------------------------------------------------
+
+
+def test_plus_and_minus_change_the_running_timer(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, RestStep)
+    clock.advance(5)
+    engine.adjust(+15)
+    assert engine.remaining() == pytest.approx(30)
+    engine.adjust(-15)
+    engine.adjust(-15)
+    assert engine.remaining() == pytest.approx(0)
+    engine.adjust(-15)
+    assert engine.remaining() == 0
+    events = engine.tick()
+    assert isinstance(engine.step, SetStep)
+    assert Cue.REST_OVER in cues(events)
+
+
+def test_adjust_without_a_timer_does_nothing(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep)
+    assert engine.adjust(+15) == []
+    assert engine.remaining() is None
+
+
+# --- bands ------------------------------------------------------------------------------
+
+
+BAND_TOML = """\
+name = "bands"
+title = "Band work"
+goal = "endurance"
+
+[[exercise]]
+id = "band-squat"
+sets = 2
+reps = 20
+
+[[exercise]]
+id = "calf-raise"
+sets = 1
+reps = 20
+"""
+
+
+def test_next_band_wraps_and_is_recorded(make_engine, catalogue, clock) -> None:
+    engine = make_engine(program_from_toml(BAND_TOML, "bands.toml", catalogue))
+    engine.start()
+    run_to(engine, clock, IntroStep)
+    squat = engine.step.entry.exercise
+    assert engine.band_for(squat) == "yellow"
+    seen = []
+    for _ in range(4):
+        engine.next_band()
+        seen.append(engine.band_for(squat))
+    assert seen == ["red", "green", "yellow", "red"]
+    engine.enter()
+    [first] = records(engine.enter())
+    assert first.record.band == "red"
+    engine.next_band()  # during the rest: for the set coming up
+    engine.skip()
+    [second] = records(engine.enter())
+    assert second.record.band == "green"
+    run_to(engine, clock, SetStep, number=2)
+    engine.next_band()  # calf raises use body weight: nothing to change
+    [calf] = records(engine.enter())
+    assert calf.record.band is None
+
+
+def test_remembered_bands_are_used(make_engine, catalogue, clock) -> None:
+    engine = make_engine(
+        program_from_toml(BAND_TOML, "bands.toml", catalogue), bands={"band-squat": "green"}
+    )
+    engine.start()
+    run_to(engine, clock, SetStep)
+    [done] = records(engine.enter())
+    assert done.record.band == "green"
+
+
+def test_no_bands_owned_means_bodyweight(make_engine, catalogue, clock) -> None:
+    engine = make_engine(program_from_toml(BAND_TOML, "bands.toml", catalogue), Settings(bands=()))
+    engine.start()
+    run_to(engine, clock, SetStep)
+    assert engine.next_band() == []
+    [done] = records(engine.enter())
+    assert done.record.band is None
+
+
+# --- quitting ---------------------------------------------------------------------------
+
+
+def test_quit_mid_session_keeps_what_was_done(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep)
+    [done] = records(engine.enter())
+    engine.skip()
+    for _ in range(5):
+        engine.count(+1)  # set 2 in progress: not logged
+    clock.advance(7)
+    events = engine.quit()
+    [end] = ended(events)
+    assert end.status == "partial"
+    assert end.sets_logged == 1
+    assert end.ended_at == clock.now()
+    assert records(events) == []
+    assert engine.completed == [done.record]
+    assert engine.status == "partial"
+    assert engine.finished
+    clock.advance(60)
+    for action in (
+        engine.tick,
+        engine.enter,
+        engine.skip,
+        engine.quit,
+        engine.toggle_pause,
+        engine.toggle_tempo,
+        engine.next_band,
+        engine.adjust,
+        lambda: engine.count(+1),
+    ):
+        assert action() == []
+    assert engine.completed == [done.record]
+
+
+def test_quit_during_a_hold_drops_only_that_hold(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep, side="right")
+    clock.advance(5)
+    [end] = ended(engine.quit())
+    assert end.sets_logged == 3
+    assert [r.side for r in engine.completed] == [None, None, "left"]
+
+
+def test_quit_before_any_set(engine: SessionEngine, clock) -> None:
+    engine.start()
+    clock.advance(30)
+    [end] = ended(engine.quit())
+    assert end.status == "partial"
+    assert end.sets_logged == 0
+
+
+def test_quit_while_paused(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, RestStep)
+    engine.toggle_pause()
+    [end] = ended(engine.quit())
+    assert end.status == "partial"
+    assert end.sets_logged == 1
+
+
+# --- a long session ---------------------------------------------------------------------
+
+
+def test_a_45_minute_session_in_small_ticks_has_no_drift(make_engine, catalogue, clock) -> None:
+    program = load_programs(catalogue).get("endurance")
+    assert program is not None
+    settings = Settings(warmup_minutes=15, stretch_hold_seconds=30, tempo_seconds=3.0)
+    engine = make_engine(program, settings)
+    engine.toggle_tempo()
+    reading_seconds = 60  # the runner reads each intro card for a minute
+    started = clock.monotonic()
+    engine.start()
+    entered_at = clock.monotonic()
+    expected_total = 0.0
+    rests = 0
+    ticks = 0
+    while not engine.finished:
+        step = engine.step
+        if isinstance(step, IntroStep):
+            clock.advance(reading_seconds)
+            expected_total += reading_seconds
+            engine.enter()
+            entered_at = clock.monotonic()
+            continue
+        if isinstance(step, SetStep) and not step.entry.exercise.is_hold:
+            planned = (step.entry.reps or 0) * settings.tempo_seconds
+        elif isinstance(step, SetStep):
+            planned = float(step.entry.seconds or 0)
+        else:
+            planned = float(step.seconds)
+        index = engine.index
+        while engine.index == index:
+            clock.advance(TICK)
+            ticks += 1
+            if engine.countdown is not None:
+                # the time left is the deadline minus now, to the microsecond
+                expected_left = max(0.0, planned - (clock.monotonic() - entered_at))
+                assert engine.remaining() == pytest.approx(expected_left, abs=1e-6)
+            engine.tick()
+        took = clock.monotonic() - entered_at
+        late = took - planned
+        assert -1e-6 <= late <= TICK + 1e-6, (describe_step(step), took, planned)
+        rests += isinstance(step, RestStep)
+        expected_total += planned
+        entered_at = clock.monotonic()
+    total = clock.monotonic() - started
+    assert total >= 45 * 60
+    assert rests == 7
+    assert ticks * TICK == pytest.approx(total - 7 * reading_seconds, abs=1e-6)
+    assert len(engine.completed) == sum(
+        e.sets * (2 if e.exercise.per_side else 1) for e in program.entries
+    )
+    assert all(r.reps == r.target_reps for r in engine.completed if r.reps is not None)
+    # never more than one tick late per step, so the whole session is within that too
+    assert 0 <= total - expected_total <= len(engine.plan) * TICK + 1e-6
+
+
+def test_tempo_reps_already_due_when_pausing_are_kept(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep)
+    engine.toggle_tempo()
+    cadence = engine.settings.tempo_seconds
+    clock.advance(cadence * 2 + 0.5)  # two reps due, no tick yet (a busy or suspended screen)
+    engine.toggle_pause()
+    engine.toggle_pause()
+    engine.tick()
+    assert engine.reps == 2

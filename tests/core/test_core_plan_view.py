@@ -1,0 +1,307 @@
+"""The session laid out as steps, and what the screen shows for each of them."""
+
+from __future__ import annotations
+
+import pytest
+
+from runstrength.core.catalogue import Catalogue, WarmupMove
+from runstrength.core.engine import SessionEngine
+from runstrength.core.plan import (
+    IntroStep,
+    RestStep,
+    SetStep,
+    Step,
+    StretchStep,
+    SummaryStep,
+    WarmupStep,
+    build_plan,
+    estimate_seconds,
+    warmup_position,
+)
+from runstrength.core.programs import Program
+from runstrength.core.settings import Settings
+from runstrength.core.view import describe, target_text
+from runstrength.store import load_programs
+
+
+def kinds(plan: tuple[Step, ...]) -> list[str]:
+    names = {
+        WarmupStep: "W",
+        IntroStep: "I",
+        SetStep: "S",
+        RestStep: "R",
+        StretchStep: "X",
+        SummaryStep: "E",
+    }
+    return [names[type(step)] for step in plan]
+
+
+def move(move_id: str, seconds: int, per_side: bool = False) -> WarmupMove:
+    return WarmupMove(move_id, move_id.replace("-", " ").title(), seconds, per_side, ())
+
+
+# --- build_plan -------------------------------------------------------------------------
+
+
+def test_the_plan_order(mini_program: Program, fast_settings: Settings, catalogue) -> None:
+    plan = build_plan(mini_program, fast_settings, catalogue.warmup)
+    # warm-up; bridge: intro, set, rest, set, stretch L/R; side plank: intro, set L/R,
+    # stretch L/R; band walk: intro, set, one stretch; summary
+    assert "".join(kinds(plan)) == "WISRSXXISSXXISXE"
+    assert plan[0] == WarmupStep(fast_settings.warmup_minutes * 60, catalogue.warmup)
+    intros = [s for s in plan if isinstance(s, IntroStep)]
+    assert [(i.number, i.count) for i in intros] == [(1, 3), (2, 3), (3, 3)]
+    assert [i.entry.exercise.id for i in intros] == [
+        "glute-bridge",
+        "side-plank",
+        "lateral-band-walk",
+    ]
+
+
+def test_rest_comes_only_between_sets(catalogue, fast_settings: Settings) -> None:
+    for program in load_programs(catalogue).programs.values():
+        plan = build_plan(program, fast_settings, ())
+        for before, rest, after in zip(plan, plan[1:], plan[2:], strict=False):
+            if isinstance(rest, RestStep):
+                assert isinstance(before, SetStep)
+                assert isinstance(after, SetStep)
+                assert before.entry is after.entry
+                assert after.set_number == before.set_number + 1
+                assert rest.upcoming == after
+        rests = sum(isinstance(s, RestStep) for s in plan)
+        assert rests == sum(entry.sets - 1 for entry in program.entries)
+
+
+def test_per_side_sets_and_stretches(mini_program: Program, fast_settings: Settings) -> None:
+    plan = build_plan(mini_program, fast_settings, ())
+    plank_sets = [s for s in plan if isinstance(s, SetStep) and s.entry.exercise.id == "side-plank"]
+    assert [(s.set_number, s.side) for s in plank_sets] == [(1, "left"), (1, "right")]
+    assert [s.is_last_set for s in plank_sets] == [False, True]
+    stretches = [(s.stretch.id, s.side, s.seconds) for s in plan if isinstance(s, StretchStep)]
+    hold = fast_settings.stretch_hold_seconds
+    assert stretches == [
+        ("figure-four-stretch", "left", hold),
+        ("figure-four-stretch", "right", hold),
+        ("side-bend-stretch", "left", hold),
+        ("side-bend-stretch", "right", hold),
+        ("cobra-stretch", None, hold),
+    ]
+
+
+def test_rest_length_comes_from_the_program_else_the_settings(
+    mini_program: Program, fast_settings: Settings
+) -> None:
+    plan = build_plan(mini_program, fast_settings, ())
+    assert [s.seconds for s in plan if isinstance(s, RestStep)] == [20]
+    no_rest = Program(**{**mini_program.__dict__, "rest_seconds": None})
+    plan = build_plan(no_rest, fast_settings, ())
+    assert [s.seconds for s in plan if isinstance(s, RestStep)] == [fast_settings.rest_seconds]
+
+
+def test_the_last_set_of_an_exercise(mini_program: Program, fast_settings: Settings) -> None:
+    plan = build_plan(mini_program, fast_settings, ())
+    bridge = [s for s in plan if isinstance(s, SetStep) and s.number == 1]
+    assert [s.is_last_set for s in bridge] == [False, True]
+
+
+@pytest.mark.parametrize("name", ["endurance", "sprint"])
+def test_a_builtin_session_takes_20_to_40_minutes(catalogue, name: str) -> None:
+    program = load_programs(catalogue).get(name)
+    assert program is not None
+    estimate = estimate_seconds(build_plan(program, Settings(), catalogue.warmup), Settings())
+    assert 20 * 60 <= estimate <= 40 * 60
+
+
+def test_the_estimate_grows_with_longer_timers(catalogue, mini_program: Program) -> None:
+    short = Settings(warmup_minutes=5, stretch_hold_seconds=15)
+    long = Settings(warmup_minutes=10, stretch_hold_seconds=30)
+    a = estimate_seconds(build_plan(mini_program, short, ()), short)
+    b = estimate_seconds(build_plan(mini_program, long, ()), long)
+    assert b - a == pytest.approx(5 * 60 + 5 * 15)  # five stretch holds, 15 s longer each
+
+
+# --- warmup_position --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("elapsed", "index", "left"),
+    [
+        (0, 0, 120),
+        (119, 0, 1),
+        (120, 1, 60),
+        (150, 1, 30),
+        (200, 2, 40),
+        (239.5, 2, 0.5),
+        (240, 2, 0),
+        (1000, 2, 0),
+    ],
+)
+def test_warmup_moves_share_the_time_by_weight(elapsed: float, index: int, left: float) -> None:
+    moves = (move("jog", 60), move("leg-swings", 30, True), move("arm-circles", 30))
+    position = warmup_position(moves, 240, elapsed)
+    assert position[0] == index
+    assert position[1] == pytest.approx(left)
+
+
+def test_warmup_without_moves_counts_down_the_whole() -> None:
+    assert warmup_position((), 300, 100) == (0, 200)
+    assert warmup_position((), 300, 400) == (0, 0)
+
+
+def test_the_builtin_warmup_at_eight_minutes(catalogue: Catalogue) -> None:
+    moves = catalogue.warmup
+    total = 8 * 60
+    seen = []
+    for second in range(total):
+        index, left = warmup_position(moves, total, second + 0.5)
+        assert 0 < left <= total
+        seen.append(index)
+    assert seen == sorted(seen)
+    assert set(seen) == set(range(len(moves)))
+
+
+# --- describe ---------------------------------------------------------------------------
+
+
+def test_the_warmup_view(engine: SessionEngine, clock, catalogue: Catalogue) -> None:
+    engine.start()
+    view = describe(engine)
+    assert view.stage == "warmup"
+    assert view.big == "1:00"
+    assert view.highlight == 0
+    assert len(view.lines) == len(catalogue.warmup)
+    first = catalogue.warmup[0]
+    assert view.target.startswith(first.name)
+    for line, warm in zip(view.lines, catalogue.warmup, strict=True):
+        assert line.startswith(warm.name)
+        assert ("both sides" in line) == warm.per_side
+    assert "1 of 3" in view.where
+    assert "Mini session" in view.where
+    assert view.progress == (0, 60)
+    clock.advance(59.5)
+    view = describe(engine)
+    assert view.big == "0:01"
+    assert view.highlight == len(catalogue.warmup) - 1
+    assert view.progress == pytest.approx((59.5, 60))
+
+
+def test_the_intro_view(engine: SessionEngine) -> None:
+    engine.start()
+    engine.skip()
+    view = describe(engine)
+    bridge = engine.step.entry.exercise
+    assert view.stage == "intro"
+    assert view.heading == bridge.name
+    assert "Exercise 1 of 3" in view.where
+    assert "2 × 15 reps" in view.where
+    assert "glutes" in view.target
+    assert "bodyweight" in view.target
+    assert bridge.summary in view.lines
+    assert all(cue in view.lines for cue in bridge.cues)
+    engine.skip()
+    view = describe(engine)
+    assert "1 × 10 s each side" in view.where
+    engine.skip()
+    view = describe(engine)
+    assert "resistance band" in view.target
+    assert "band: yellow" in view.target
+    engine.next_band()
+    assert "band: red" in describe(engine).target
+
+
+def test_the_set_view_shows_the_count_against_the_target(make_engine, catalogue, clock) -> None:
+    program = load_programs(catalogue).get("endurance")
+    engine = make_engine(program)
+    engine.start()
+    engine.skip()
+    engine.enter()
+    view = describe(engine)
+    assert view.stage == "set"
+    assert view.big == "0"
+    assert view.target == "of 20"
+    assert "Set 1 of 2" in view.where
+    assert "Exercise 1 of 7" in view.where
+    for _ in range(7):
+        engine.count(+1)
+    view = describe(engine)
+    assert view.big == "7"
+    assert view.progress == (7, 20)
+    for _ in range(20):
+        engine.count(+1)
+    view = describe(engine)
+    assert view.big == "27"
+    assert view.progress == (20, 20)
+
+
+def test_the_hold_view(engine: SessionEngine, clock) -> None:
+    engine.start()
+    engine.skip()
+    engine.skip()
+    engine.enter()
+    view = describe(engine)
+    assert view.stage == "hold"
+    assert view.big == "0:10"
+    assert "10 s" in view.target
+    assert "Left side" in view.where
+    clock.advance(3.2)
+    assert describe(engine).big == "0:07"
+
+
+def test_the_rest_view(engine: SessionEngine, clock) -> None:
+    engine.start()
+    engine.skip()
+    engine.enter()
+    engine.enter()
+    view = describe(engine)
+    assert view.stage == "rest"
+    assert view.big == "0:20"
+    assert "set 2 of 2" in view.target
+    assert "15 reps" in view.target
+    assert "Glute bridge" in view.where
+    engine.adjust(+15)
+    assert describe(engine).big == "0:35"
+
+
+def test_the_stretch_view(engine: SessionEngine, clock, catalogue: Catalogue) -> None:
+    engine.start()
+    engine.skip()
+    engine.enter()
+    engine.enter()
+    engine.skip()
+    engine.enter()
+    view = describe(engine)
+    stretch = catalogue.stretches["figure-four-stretch"]
+    assert view.stage == "stretch"
+    assert stretch.name in view.heading
+    assert "Glute bridge" in view.where
+    assert "Left side" in view.where
+    assert view.big == "0:15"
+    assert "each side" in view.target
+    assert view.lines == stretch.cues
+
+
+def test_the_summary_view(engine: SessionEngine) -> None:
+    engine.start()
+    engine.skip()
+    engine.skip()
+    engine.skip()
+    engine.skip()
+    assert engine.finished
+    view = describe(engine)
+    assert view.stage == "summary"
+    assert "complete" in view.heading.lower()
+
+
+def test_the_summary_view_after_quitting(engine: SessionEngine) -> None:
+    engine.start()
+    engine.quit()
+    view = describe(engine)
+    assert view.stage == "summary"
+    assert "complete" not in view.heading.lower()
+
+
+def test_target_text(mini_program: Program) -> None:
+    bridge, plank, walk = mini_program.entries
+    assert target_text(bridge) == "2 × 15 reps"
+    assert target_text(plank) == "1 × 10 s each side"
+    assert target_text(walk) == "1 × 16 reps"

@@ -1,0 +1,169 @@
+"""Settings: the defaults from the brief, and bad or unknown keys kept at their default."""
+
+from __future__ import annotations
+
+import tomllib
+from typing import Any
+
+import pytest
+
+from runstrength.core.settings import SETTING_NAMES, WEEKDAYS, Settings, settings_from_mapping
+
+SOURCE = "/home/runner/.config/runstrength/config.toml"
+
+# The settings file example from the brief, comments and all.
+BRIEF_EXAMPLE = """\
+goal = "endurance"             # endurance | sprint: picks the default program
+program = "endurance"          # default program name
+sound = true                   # false: silent (the screen still flashes phase changes)
+voice = true                   # spoken cues; false: tones only
+warmup_minutes = 8             # 5-15
+rest_seconds = 45              # 15-180
+stretch_hold_seconds = 30      # 15-60
+tempo_seconds = 3.0            # 1.5-6
+bands = ["yellow", "red", "green", "blue", "black"]   # light to heavy
+weekly_rest_days = []          # e.g. ["friday"]
+theme = "textual-dark"         # any Textual theme name
+"""
+
+
+def read(data: dict[str, Any]) -> tuple[Settings, list[str]]:
+    return settings_from_mapping(data, SOURCE)
+
+
+def test_defaults_match_the_brief() -> None:
+    settings = Settings()
+    assert settings.goal == "endurance"
+    assert settings.program == "endurance"
+    assert settings.sound is True
+    assert settings.voice is True
+    assert settings.warmup_minutes == 8
+    assert settings.rest_seconds == 45
+    assert settings.stretch_hold_seconds == 30
+    assert settings.tempo_seconds == 3.0
+    assert settings.bands == ("yellow", "red", "green", "blue", "black")
+    assert settings.weekly_rest_days == ()
+    assert settings.theme == "textual-dark"
+
+
+def test_the_brief_example_reads_as_the_defaults() -> None:
+    settings, problems = read(tomllib.loads(BRIEF_EXAMPLE))
+    assert problems == []
+    assert settings == Settings()
+    assert set(tomllib.loads(BRIEF_EXAMPLE)) == set(SETTING_NAMES)
+
+
+def test_an_empty_file_gives_the_defaults() -> None:
+    assert read({}) == (Settings(), [])
+
+
+def test_good_values_are_taken() -> None:
+    settings, problems = read(
+        {
+            "goal": "sprint",
+            "program": "hills",
+            "sound": False,
+            "voice": False,
+            "warmup_minutes": 15,
+            "rest_seconds": 15,
+            "stretch_hold_seconds": 60,
+            "tempo_seconds": 1.5,
+            "bands": ["red", "black"],
+            "weekly_rest_days": ["friday", "sunday"],
+            "theme": "nord",
+        }
+    )
+    assert problems == []
+    assert settings == Settings(
+        goal="sprint",
+        program="hills",
+        sound=False,
+        voice=False,
+        warmup_minutes=15,
+        rest_seconds=15,
+        stretch_hold_seconds=60,
+        tempo_seconds=1.5,
+        bands=("red", "black"),
+        weekly_rest_days=("friday", "sunday"),
+        theme="nord",
+    )
+
+
+def test_a_whole_number_tempo_is_a_float() -> None:
+    settings, problems = read({"tempo_seconds": 4})
+    assert problems == []
+    assert settings.tempo_seconds == 4.0
+    assert isinstance(settings.tempo_seconds, float)
+
+
+def test_the_goal_picks_the_default_program() -> None:
+    settings, _ = read({"goal": "sprint"})
+    assert settings.program == "sprint"
+    settings, _ = read({"goal": "sprint", "program": "hills"})
+    assert settings.program == "hills"
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "allowed"),
+    [
+        ("goal", "marathon", ["endurance", "sprint"]),
+        ("sound", "yes", ["true", "false"]),
+        ("voice", 1, ["true", "false"]),
+        ("warmup_minutes", 4, ["5-15"]),
+        ("warmup_minutes", 16, ["5-15"]),
+        ("warmup_minutes", 7.5, ["5", "15"]),
+        ("rest_seconds", 14, ["15-180"]),
+        ("rest_seconds", 181, ["15-180"]),
+        ("rest_seconds", True, ["15", "180"]),
+        ("stretch_hold_seconds", 61, ["15-60"]),
+        ("tempo_seconds", 1.0, ["1.5", "6"]),
+        ("tempo_seconds", 6.5, ["1.5", "6"]),
+        ("tempo_seconds", "fast", ["1.5", "6"]),
+        ("weekly_rest_days", ["funday"], ["monday", "sunday"]),
+        ("weekly_rest_days", "friday", ["list"]),
+        ("bands", "red", ["list"]),
+        ("bands", ["red", 3], ["list"]),
+        ("program", "My Program", ["lowercase", "hyphen"]),
+        ("theme", 7, ["string"]),
+    ],
+)
+def test_a_bad_value_keeps_its_default_and_is_reported(
+    key: str, value: object, allowed: list[str]
+) -> None:
+    settings, problems = read({key: value, "sound": False} if key != "sound" else {key: value})
+    assert getattr(settings, key) == getattr(Settings(), key)
+    [problem] = problems
+    assert problem.startswith(f"{SOURCE}: {key}:")
+    for word in allowed:
+        assert word in problem, word
+    if key != "sound":
+        assert settings.sound is False  # the good keys beside it still count
+
+
+def test_an_unknown_key_is_reported() -> None:
+    settings, problems = read({"colour": "red", "rest_seconds": 60})
+    assert settings == Settings(rest_seconds=60)
+    [problem] = problems
+    assert problem.startswith(SOURCE)
+    assert "colour" in problem
+    assert "unknown key" in problem
+
+
+def test_every_problem_is_reported() -> None:
+    settings, problems = read({"goal": 3, "warmup_minutes": 99, "volume": 11, "bands": 2})
+    assert settings == Settings()
+    assert len(problems) == 4
+    for key in ("goal", "warmup_minutes", "volume", "bands"):
+        assert any(f": {key}:" in p for p in problems), key
+
+
+def test_weekdays_are_the_seven_days() -> None:
+    assert len(WEEKDAYS) == 7
+    assert WEEKDAYS[0] == "monday"
+    assert "friday" in WEEKDAYS
+
+
+def test_repeated_band_names_are_refused() -> None:
+    settings, problems = settings_from_mapping({"bands": ["red", "red"]}, "config.toml")
+    assert settings.bands == Settings().bands
+    assert any("bands" in p and "only once" in p for p in problems)
