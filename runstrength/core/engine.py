@@ -174,7 +174,7 @@ class SessionEngine:
             return []
         # Count what fell due since the last tick before the clock stops.
         events = [] if self.paused else self.tick()
-        if self.finished:
+        if any(isinstance(event, SessionEnded) for event in events):
             return events
         now = self.clock.monotonic()
         self.paused = not self.paused
