@@ -47,6 +47,8 @@ class Exercise:
     stretch: str
     summary: str
     cues: tuple[str, ...]
+    harder: str | None = None
+    """A harder variant to progress to, by id."""
 
     @property
     def is_hold(self) -> bool:
@@ -128,6 +130,7 @@ def _read_exercise(table: Mapping[str, Any], label: str, problems: list[str]) ->
         "stretch": r.ident("stretch"),
         "summary": r.string("summary"),
         "cues": r.strings("cues"),
+        "harder": r.ident("harder", required=False),
     }
     r.finish()
     if fields["muscles"] == ():
@@ -191,6 +194,11 @@ def catalogue_from_data(
     # A stretch that exists but failed its own checks is reported once, above.
     named_stretches = {t.get("id") for t in _tables(stretches, "stretch", source)}
     for exercise in exercise_map.values():
+        if exercise.harder is not None and exercise.harder not in exercise_map:
+            problems.append(
+                f"exercise {exercise.id!r}: harder variant {exercise.harder!r} is not in the "
+                "catalogue" + suggest(exercise.harder, exercise_map)
+            )
         if exercise.stretch not in named_stretches:
             problems.append(
                 f"exercise {exercise.id!r}: stretch {exercise.stretch!r} is not in the catalogue"

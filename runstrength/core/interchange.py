@@ -1,0 +1,248 @@
+"""The interchange format (one JSON document): records to plain data and back, checked.
+
+Reading checks the whole document first and names every problem by its JSON path
+(e.g. `sessions[3].sets[0].reps`), so an import either takes all of it or nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, cast
+
+from runstrength.core.fields import ID_PATTERN
+from runstrength.core.records import SessionInfo, SessionRecord, SetRecord, Status
+
+FORMAT = "runstrength"
+VERSION = 1
+STATUSES = ("completed", "partial")
+SIDES = (None, "left", "right")
+
+
+@dataclass(frozen=True)
+class ScheduledDay:
+    date: date
+    program: str
+
+
+class InterchangeError(ValueError):
+    """A document that cannot be imported; `problems` lists each with its JSON path."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat(timespec="seconds") if value else None
+
+
+def set_to_data(record: SetRecord) -> dict[str, Any]:
+    return {
+        "exercise": record.exercise,
+        "set": record.set,
+        "side": record.side,
+        "target_reps": record.target_reps,
+        "reps": record.reps,
+        "band": record.band,
+        "seconds": record.seconds,
+        "completed_at": _iso(record.completed_at),
+        "started_at": _iso(record.started_at),
+        "target_seconds": record.target_seconds,
+    }
+
+
+def session_to_data(session: SessionRecord) -> dict[str, Any]:
+    status = session.status if session.status in STATUSES else "partial"
+    return {
+        "id": session.id,
+        "date": session.date.isoformat(),
+        "program": session.info.program,
+        "started_at": _iso(session.info.started_at),
+        "ended_at": _iso(session.ended_at),
+        "status": status,
+        "sets": [set_to_data(s) for s in session.sets],
+    }
+
+
+def to_document(sessions: list[SessionRecord], schedule: list[ScheduledDay]) -> dict[str, Any]:
+    """The whole interchange document, sessions oldest first."""
+    ordered = sorted(sessions, key=lambda s: (s.info.started_at, s.id))
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "sessions": [session_to_data(s) for s in ordered],
+        "schedule": [
+            {"date": d.date.isoformat(), "program": d.program}
+            for d in sorted(schedule, key=lambda d: d.date)
+        ],
+    }
+
+
+class _Reader:
+    """Collects problems while converting, each under its JSON path."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def bad(self, path: str, message: str) -> None:
+        self.problems.append(f"{path}: {message}")
+
+    def table(self, value: Any, path: str) -> dict[str, Any] | None:
+        if not isinstance(value, dict):
+            self.bad(path, "must be an object")
+            return None
+        return value
+
+    def text(self, data: dict[str, Any], key: str, path: str, *, ident: bool = False) -> str:
+        value = data.get(key)
+        if not isinstance(value, str) or not value:
+            self.bad(f"{path}.{key}", "missing" if key not in data else "must be a string")
+            return ""
+        if ident and not ID_PATTERN.match(value):
+            self.bad(f"{path}.{key}", f"{value!r} is not a lowercase hyphenated id")
+        return value
+
+    def day(self, data: dict[str, Any], key: str, path: str) -> date | None:
+        value = data.get(key)
+        if not isinstance(value, str):
+            self.bad(f"{path}.{key}", "missing" if key not in data else "must be YYYY-MM-DD")
+            return None
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            self.bad(f"{path}.{key}", f"{value!r} is not a date (YYYY-MM-DD)")
+            return None
+
+    def time(
+        self, data: dict[str, Any], key: str, path: str, *, optional: bool = False
+    ) -> datetime | None:
+        value = data.get(key)
+        if value is None and optional:
+            return None
+        if isinstance(value, str):
+            try:
+                parsed = datetime.fromisoformat(value)
+            except ValueError:
+                parsed = None
+            if parsed is not None and parsed.tzinfo is not None:
+                return parsed
+        self.bad(f"{path}.{key}", f"{value!r} is not a date and time with its UTC offset")
+        return None
+
+    def count(
+        self, data: dict[str, Any], key: str, path: str, *, low: int = 0, optional: bool = True
+    ) -> int | None:
+        value = data.get(key)
+        if value is None and optional:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < low:
+            self.bad(f"{path}.{key}", f"{value!r} must be a whole number, at least {low}")
+            return None
+        return value
+
+
+def _read_set(r: _Reader, raw: Any, path: str) -> SetRecord | None:
+    data = r.table(raw, path)
+    if data is None:
+        return None
+    before = len(r.problems)
+    exercise = r.text(data, "exercise", path, ident=True)
+    number = r.count(data, "set", path, low=1, optional=False)
+    side = data.get("side")
+    if side not in SIDES:
+        r.bad(f"{path}.side", f"{side!r} must be null, 'left' or 'right'")
+    band = data.get("band")
+    if band is not None and (not isinstance(band, str) or not band):
+        r.bad(f"{path}.band", "must be a band name or null")
+    record = SetRecord(
+        exercise=exercise,
+        set=number or 1,
+        side=side if side in SIDES else None,
+        target_reps=r.count(data, "target_reps", path),
+        reps=r.count(data, "reps", path),
+        band=band,
+        seconds=r.count(data, "seconds", path),
+        completed_at=r.time(data, "completed_at", path) or datetime.min,
+        started_at=r.time(data, "started_at", path, optional=True),
+        target_seconds=r.count(data, "target_seconds", path),
+    )
+    return record if len(r.problems) == before else None
+
+
+def _read_session(r: _Reader, raw: Any, path: str) -> SessionRecord | None:
+    data = r.table(raw, path)
+    if data is None:
+        return None
+    before = len(r.problems)
+    session_id = r.text(data, "id", path)
+    program = r.text(data, "program", path)
+    day = r.day(data, "date", path)
+    started_at = r.time(data, "started_at", path)
+    ended_at = r.time(data, "ended_at", path, optional=True)
+    status = data.get("status")
+    if status not in STATUSES:
+        r.bad(f"{path}.status", f"{status!r} must be 'completed' or 'partial'")
+    if started_at and day and started_at.date() != day:
+        r.bad(f"{path}.date", f"{day} is not the day the session started ({started_at.date()})")
+    raw_sets = data.get("sets")
+    sets: list[SetRecord] = []
+    if not isinstance(raw_sets, list):
+        r.bad(f"{path}.sets", "must be a list")
+    else:
+        for index, raw_set in enumerate(raw_sets):
+            record = _read_set(r, raw_set, f"{path}.sets[{index}]")
+            if record is not None:
+                sets.append(record)
+    if len(r.problems) != before or started_at is None:
+        return None
+    return SessionRecord(
+        info=SessionInfo(id=session_id, program=program, started_at=started_at),
+        status=cast(Status, status),
+        ended_at=ended_at,
+        sets=sets,
+    )
+
+
+def from_document(document: Any) -> tuple[list[SessionRecord], list[ScheduledDay]]:
+    """Sessions and schedule from a parsed document; InterchangeError lists every problem."""
+    r = _Reader()
+    data = r.table(document, "$")
+    if data is None:
+        raise InterchangeError(r.problems)
+    if data.get("format") != FORMAT:
+        r.bad("format", f"{data.get('format')!r} must be {FORMAT!r}")
+    if data.get("version") != VERSION:
+        r.bad("version", f"{data.get('version')!r}: this version reads format {VERSION}")
+    if r.problems:
+        raise InterchangeError(r.problems)
+    sessions: list[SessionRecord] = []
+    raw_sessions = data.get("sessions", [])
+    if not isinstance(raw_sessions, list):
+        r.bad("sessions", "must be a list")
+        raw_sessions = []
+    seen: set[str] = set()
+    for index, raw in enumerate(raw_sessions):
+        session = _read_session(r, raw, f"sessions[{index}]")
+        if session is not None:
+            if session.id in seen:
+                r.bad(f"sessions[{index}].id", f"{session.id!r} appears twice")
+            seen.add(session.id)
+            sessions.append(session)
+    schedule: list[ScheduledDay] = []
+    raw_schedule = data.get("schedule", [])
+    if not isinstance(raw_schedule, list):
+        r.bad("schedule", "must be a list")
+        raw_schedule = []
+    for index, raw in enumerate(raw_schedule):
+        path = f"schedule[{index}]"
+        entry = r.table(raw, path)
+        if entry is None:
+            continue
+        day = r.day(entry, "date", path)
+        program = r.text(entry, "program", path)
+        if day is not None and program:
+            schedule.append(ScheduledDay(day, program))
+    if r.problems:
+        raise InterchangeError(r.problems)
+    return sessions, schedule

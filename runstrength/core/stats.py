@@ -1,0 +1,170 @@
+"""Statistics over the log: weekly counts, streaks, reps per muscle, rest days kept, bests."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from runstrength.core.catalogue import Catalogue
+from runstrength.core.records import SessionRecord, SetRecord, Side
+
+STREAK_SESSIONS_PER_WEEK = 2
+
+
+def week_start(day: date) -> date:
+    """The Monday of the week `day` is in."""
+    return day - timedelta(days=day.weekday())
+
+
+def strength_days(sessions: Iterable[SessionRecord]) -> set[date]:
+    """Days with at least one logged set."""
+    return {s.date for s in sessions if s.sets}
+
+
+def sessions_per_week(
+    sessions: Iterable[SessionRecord], today: date, weeks: int = 12
+) -> list[tuple[date, int]]:
+    """(Monday, sessions with sets) for the last `weeks` weeks, oldest first, this week last."""
+    counts = Counter(week_start(s.date) for s in sessions if s.sets)
+    this_week = week_start(today)
+    starts = [this_week - timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
+    return [(start, counts.get(start, 0)) for start in starts]
+
+
+@dataclass(frozen=True)
+class Streaks:
+    current: int
+    """Weeks in a row up to now with enough sessions (this week counts once it has them)."""
+    longest: int
+
+
+def week_streaks(
+    sessions: Iterable[SessionRecord], today: date, per_week: int = STREAK_SESSIONS_PER_WEEK
+) -> Streaks:
+    counts = Counter(week_start(s.date) for s in sessions if s.sets)
+    good = sorted(week for week, n in counts.items() if n >= per_week)
+    longest = run = 0
+    previous: date | None = None
+    for week in good:
+        run = run + 1 if previous is not None and week - previous == timedelta(weeks=1) else 1
+        longest = max(longest, run)
+        previous = week
+    this_week = week_start(today)
+    # A week still in progress does not break the streak before it.
+    week = this_week if counts.get(this_week, 0) >= per_week else this_week - timedelta(weeks=1)
+    current = 0
+    while counts.get(week, 0) >= per_week:
+        current += 1
+        week -= timedelta(weeks=1)
+    return Streaks(current=current, longest=longest)
+
+
+def reps_per_muscle(
+    sessions: Iterable[SessionRecord], catalogue: Catalogue, since: date, until: date
+) -> dict[str, int]:
+    """Reps done for each muscle (every muscle an exercise works) between two days, inclusive.
+
+    Timed holds count no reps; exercises no longer in the catalogue are left out.
+    """
+    totals: dict[str, int] = defaultdict(int)
+    for session in sessions:
+        if not since <= session.date <= until:
+            continue
+        for record in session.sets:
+            exercise = catalogue.exercises.get(record.exercise)
+            if exercise is None or not record.reps:
+                continue
+            for muscle in exercise.muscles:
+                totals[muscle] += record.reps
+    return dict(sorted(totals.items(), key=lambda item: (-item[1], item[0])))
+
+
+@dataclass(frozen=True)
+class RestDays:
+    respected: int
+    """Strength days followed by a day without strength work (the last one included)."""
+    strength_days: int
+
+
+def rest_days_respected(sessions: Iterable[SessionRecord]) -> RestDays:
+    days = strength_days(sessions)
+    respected = sum(1 for day in days if day + timedelta(days=1) not in days)
+    return RestDays(respected=respected, strength_days=len(days))
+
+
+def amount(record: SetRecord) -> int:
+    """What a set achieved: reps, or seconds held for a timed hold."""
+    return record.reps if record.reps is not None else record.seconds or 0
+
+
+def reached_target(record: SetRecord) -> bool:
+    if record.reps is not None:
+        return record.reps >= max(record.target_reps or 0, 20)
+    return record.seconds is not None and record.seconds >= (record.target_seconds or 0) > 0
+
+
+def best_by_band(
+    sessions: Iterable[SessionRecord], exercise_id: str
+) -> dict[str | None, SetRecord]:
+    """The best set for each band level (None: bodyweight); the earliest wins a tie."""
+    best: dict[str | None, SetRecord] = {}
+    for session in sessions:
+        for record in session.sets:
+            if record.exercise != exercise_id:
+                continue
+            current = best.get(record.band)
+            if current is None or amount(record) > amount(current):
+                best[record.band] = record
+    return best
+
+
+@dataclass(frozen=True)
+class LastAndBest:
+    last: int | None
+    best: int | None
+
+
+def last_and_best(
+    sessions: list[SessionRecord], exercise_id: str, set_number: int, side: Side | None
+) -> LastAndBest:
+    """For the set screen: this set's result last time, and the best ever for the exercise."""
+    last = None
+    best = None
+    for session in sessions:
+        for record in session.sets:
+            if record.exercise != exercise_id:
+                continue
+            best = max(best or 0, amount(record))
+            if record.set == set_number and record.side == side:
+                last = amount(record)
+    return LastAndBest(last=last, best=best)
+
+
+def progression_hint(
+    sessions: list[SessionRecord], exercise_id: str, catalogue: Catalogue, bands: tuple[str, ...]
+) -> str | None:
+    """A nudge once every set of the exercise reached its goal in the last two sessions."""
+    recent = [s for s in sessions if any(r.exercise == exercise_id for r in s.sets)][-2:]
+    if len(recent) < 2:
+        return None
+    records = [r for s in recent for r in s.sets if r.exercise == exercise_id]
+    if not all(reached_target(r) for r in records):
+        return None
+    exercise = catalogue.exercises.get(exercise_id)
+    name = exercise.name if exercise else exercise_id
+    band = records[-1].band
+    if exercise is not None and exercise.uses_band and band in bands:
+        position = bands.index(band)
+        if position + 1 < len(bands):
+            return (
+                f"{name}: every set hit its goal twice running. Try the {bands[position + 1]} band."
+            )
+    harder = exercise.harder if exercise else None
+    if harder and harder in catalogue.exercises:
+        return (
+            f"{name}: every set hit its goal twice running. "
+            f"Ready for {catalogue.exercises[harder].name}?"
+        )
+    return f"{name}: every set hit its goal twice running. Slow the tempo to make it harder."

@@ -1,0 +1,153 @@
+"""The interchange format: round trips, and every bad input named by its JSON path."""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from runstrength.core.interchange import (
+    InterchangeError,
+    ScheduledDay,
+    from_document,
+    to_document,
+)
+from runstrength.core.records import SessionInfo, SessionRecord, SetRecord
+
+GOOD: dict[str, Any] = {
+    "format": "runstrength",
+    "version": 1,
+    "sessions": [
+        {
+            "id": "a1",
+            "date": "2026-11-23",
+            "program": "endurance",
+            "started_at": "2026-11-23T07:02:11+01:00",
+            "ended_at": "2026-11-23T07:38:40+01:00",
+            "status": "completed",
+            "sets": [
+                {
+                    "exercise": "glute-bridge",
+                    "set": 1,
+                    "side": None,
+                    "target_reps": 20,
+                    "reps": 18,
+                    "band": None,
+                    "seconds": None,
+                    "completed_at": "2026-11-23T07:12:05+01:00",
+                }
+            ],
+        }
+    ],
+    "schedule": [{"date": "2026-11-25", "program": "endurance"}],
+}
+
+
+def test_the_documented_example_reads_and_writes_back() -> None:
+    sessions, schedule = from_document(GOOD)
+    assert sessions[0].sets[0].reps == 18
+    assert schedule == [ScheduledDay(date(2026, 11, 25), "endurance")]
+    again = to_document(sessions, schedule)
+    assert again["sessions"][0]["sets"][0]["completed_at"] == "2026-11-23T07:12:05+01:00"
+    for key, value in GOOD["sessions"][0].items():
+        if key != "sets":
+            assert again["sessions"][0][key] == value
+    assert from_document(json.loads(json.dumps(again))) == (sessions, schedule)
+
+
+def broken(path: tuple[Any, ...], value: Any) -> dict[str, Any]:
+    document = copy.deepcopy(GOOD)
+    target: Any = document
+    for key in path[:-1]:
+        target = target[key]
+    if value is KeyError:
+        del target[path[-1]]
+    else:
+        target[path[-1]] = value
+    return document
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "where"),
+    [
+        (("format",), "other", "format"),
+        (("version",), 2, "version"),
+        (("sessions", 0, "sets", 0, "reps"), -1, "sessions[0].sets[0].reps"),
+        (("sessions", 0, "sets", 0, "side"), "middle", "sessions[0].sets[0].side"),
+        (("sessions", 0, "status"), "done", "sessions[0].status"),
+        (("sessions", 0, "date"), "2026-02-30", "sessions[0].date"),
+        (("sessions", 0, "started_at"), "yesterday", "sessions[0].started_at"),
+        (("sessions", 0, "started_at"), "2026-11-23T07:02:11", "sessions[0].started_at"),
+        (("sessions", 0, "sets", 0, "exercise"), KeyError, "sessions[0].sets[0].exercise"),
+        (("sessions", 0, "sets", 0, "completed_at"), None, "sessions[0].sets[0].completed_at"),
+        (("sessions", 0, "date"), "2026-11-24", "sessions[0].date"),
+        (("schedule", 0, "date"), "soon", "schedule[0].date"),
+        (("sessions", 0, "sets"), "none", "sessions[0].sets"),
+    ],
+)
+def test_a_bad_field_is_named_by_its_path(path, value, where) -> None:
+    with pytest.raises(InterchangeError) as error:
+        from_document(broken(path, value))
+    assert any(problem.startswith(f"{where}:") for problem in error.value.problems), error.value
+
+
+def test_not_an_object_and_duplicate_ids() -> None:
+    with pytest.raises(InterchangeError):
+        from_document([1, 2])
+    twice = copy.deepcopy(GOOD)
+    twice["sessions"].append(copy.deepcopy(twice["sessions"][0]))
+    with pytest.raises(InterchangeError, match=r"sessions\[1\]\.id"):
+        from_document(twice)
+
+
+zones = st.sampled_from([UTC, timezone(timedelta(hours=1)), timezone(timedelta(hours=-7))])
+moments = st.builds(
+    lambda day, seconds, tz: datetime(2020, 1, 1, tzinfo=tz) + timedelta(days=day, seconds=seconds),
+    st.integers(0, 3650),
+    st.integers(0, 86399),
+    zones,
+)
+set_records = st.builds(
+    SetRecord,
+    exercise=st.sampled_from(["glute-bridge", "side-plank", "retired-move"]),
+    set=st.integers(1, 5),
+    side=st.sampled_from([None, "left", "right"]),
+    target_reps=st.none() | st.integers(15, 20),
+    reps=st.none() | st.integers(0, 40),
+    band=st.none() | st.sampled_from(["red", "green"]),
+    seconds=st.none() | st.integers(0, 120),
+    completed_at=moments,
+    started_at=st.none() | moments,
+    target_seconds=st.none() | st.integers(10, 120),
+)
+
+
+@st.composite
+def logs(draw: st.DrawFn) -> list[SessionRecord]:
+    count = draw(st.integers(0, 5))
+    sessions = []
+    for index in range(count):
+        started = draw(moments)
+        sessions.append(
+            SessionRecord(
+                info=SessionInfo(id=f"s{index}", program="endurance", started_at=started),
+                status=draw(st.sampled_from(["completed", "partial"])),
+                ended_at=draw(st.none() | st.just(started + timedelta(minutes=30))),
+                sets=draw(st.lists(set_records, max_size=4)),
+            )
+        )
+    return sessions
+
+
+@settings(max_examples=60, deadline=None)
+@given(logs())
+def test_any_valid_log_survives_the_round_trip(sessions: list[SessionRecord]) -> None:
+    document = json.loads(json.dumps(to_document(sessions, [])))
+    read, _ = from_document(document)
+    assert to_document(read, []) == document
+    assert sorted(read, key=lambda s: s.id) == sorted(sessions, key=lambda s: s.id)
