@@ -23,10 +23,12 @@ class HomeScreen(Screen[None]):
     CSS_PATH = "home.tcss"
     BINDINGS = [
         Binding("enter", "start", "Start session"),
+        Binding("h", "history", "History"),
         Binding("q", "quit_app", "Quit"),
     ]
     HELP_ROWS = [
         ("enter", "start a session of the program shown"),
+        ("h", "history: sessions, progress, overview"),
         ("m", "sound on / off"),
         ("?", "this help"),
         ("q", "quit runstrength"),
@@ -101,6 +103,11 @@ class HomeScreen(Screen[None]):
 
     def action_start(self) -> None:
         self.app.push_screen(SessionScreen(self.context, self.program))
+
+    def action_history(self) -> None:
+        from runstrength.screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen(self.context))
 
     def action_quit_app(self) -> None:
         self.app.exit()

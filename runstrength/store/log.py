@@ -71,6 +71,42 @@ class TrainingLog:
                 Query().id == session.id,
             )
 
+    def add_sessions(self, records: list[SessionRecord]) -> tuple[int, int]:
+        """Add whole sessions in one durable write; those already present (same id) are skipped.
+
+        Returns (added, skipped).
+        """
+        with self._lock:
+            self._ensure_meta()
+            sessions = self._db.table("sessions")
+            present = {doc["id"] for doc in sessions.all()}
+            new = [r for r in records if r.id not in present]
+            session_docs = []
+            set_docs = []
+            for record in new:
+                doc = session_to_doc(record.info)
+                doc.update(
+                    status=record.status,
+                    ended_at=record.ended_at.isoformat(timespec="seconds")
+                    if record.ended_at
+                    else None,
+                )
+                session_docs.append(doc)
+                set_docs += [set_to_doc(record.id, s) for s in record.sets]
+            if new:
+                # One write for everything: build the tables in memory, then store once.
+                data = self._db.storage.read() or {}
+                for name, docs in (("sessions", session_docs), ("sets", set_docs)):
+                    table = data.setdefault(name, {})
+                    next_id = max((int(k) for k in table), default=0) + 1
+                    for offset, doc in enumerate(docs):
+                        table[str(next_id + offset)] = doc
+                self._db.storage.write(data)
+                # Open afresh so TinyDB's tables forget what they cached about ids.
+                self._db.close()
+                self._db = TinyDB(self.path, storage=DurableJSONStorage)
+            return len(new), len(records) - len(new)
+
     # --- reads -------------------------------------------------------------------------
 
     def sessions(self, since: date | None = None, until: date | None = None) -> list[SessionRecord]:

@@ -1,0 +1,179 @@
+"""`history`, `export` and `import`: the log as a table, as JSON or CSV, and back in."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from runstrength.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error
+from runstrength.core.history import COLUMNS, SessionFilter, table_rows
+from runstrength.core.interchange import InterchangeError, from_document, to_document
+from runstrength.paths import Paths
+
+CSV_COLUMNS = (
+    "date",
+    "program",
+    "session_id",
+    "status",
+    "exercise",
+    "set",
+    "side",
+    "target_reps",
+    "reps",
+    "band",
+    "seconds",
+    "completed_at",
+)
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def register(commands: Any) -> None:
+    history = commands.add_parser(
+        "history", help="list logged sessions", description="List logged sessions, newest first."
+    )
+    history.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help="from this day")
+    history.add_argument("--until", type=_day, metavar="YYYY-MM-DD", help="up to this day")
+    history.add_argument("--program", metavar="NAME", help="only this program")
+    history.add_argument("--json", action="store_true", help="the interchange format")
+    history.set_defaults(run=show_history)
+
+    export = commands.add_parser(
+        "export",
+        help="write the whole log as JSON or CSV",
+        description="Write everything: JSON in the interchange format, or CSV with one row "
+        "per set (the session's columns repeated).",
+    )
+    export.add_argument("--format", choices=("json", "csv"), default="json")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    export.set_defaults(run=export_log)
+
+    importer = commands.add_parser(
+        "import",
+        help="merge an interchange JSON file into the log",
+        description="Merge an exported file. Sessions already in the log (same id) are "
+        "skipped. The whole file is checked first: a bad file changes nothing.",
+    )
+    importer.add_argument("file", metavar="FILE")
+    importer.set_defaults(run=import_file)
+
+
+def _open_log(paths: Paths) -> Any:
+    from runstrength.store import TrainingLog
+
+    return TrainingLog(paths.log_file)
+
+
+def show_history(args: argparse.Namespace, paths: Paths) -> int:
+    from runstrength.store import LogError
+
+    try:
+        sessions = _open_log(paths).sessions()
+    except LogError as problem:
+        error(str(problem))
+        return EXIT_FAILED
+    wanted = SessionFilter(program=args.program, since=args.since, until=args.until)
+    if args.json:
+        chosen = [s for s in sessions if wanted.matches(s)]
+        print(json.dumps(to_document(chosen, []), indent=2, ensure_ascii=False))
+        return EXIT_OK
+    rows = [row.cells() for row in table_rows(sessions, wanted)]
+    if not rows:
+        print(f"No sessions ({wanted.describe()}).")
+        return EXIT_OK
+    widths = [max(len(c) for c in column) for column in zip(COLUMNS, *rows, strict=False)]
+    for cells in (COLUMNS, *rows):
+        print(
+            "  ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=True)).rstrip()
+        )
+    return EXIT_OK
+
+
+def _csv_text(document: dict[str, Any]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for session in document["sessions"]:
+        for record in session["sets"]:
+            writer.writerow(
+                [
+                    session["date"],
+                    session["program"],
+                    session["id"],
+                    session["status"],
+                    record["exercise"],
+                    record["set"],
+                    record["side"] or "",
+                    "" if record["target_reps"] is None else record["target_reps"],
+                    "" if record["reps"] is None else record["reps"],
+                    record["band"] or "",
+                    "" if record["seconds"] is None else record["seconds"],
+                    record["completed_at"],
+                ]
+            )
+    return out.getvalue()
+
+
+def export_log(args: argparse.Namespace, paths: Paths) -> int:
+    from runstrength.store import LogError
+
+    try:
+        log = _open_log(paths)
+        document = to_document(log.sessions(), [])
+    except LogError as problem:
+        error(str(problem))
+        return EXIT_FAILED
+    if args.format == "json":
+        text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = _csv_text(document)
+    if args.output:
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as problem:
+            error(f"cannot write {args.output}: {problem.strerror}")
+            return EXIT_FAILED
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def import_file(args: argparse.Namespace, paths: Paths) -> int:
+    from runstrength.store import LogError
+
+    source = Path(args.file)
+    try:
+        raw = source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as problem:
+        error(f"cannot read {source}: {problem}")
+        return EXIT_USAGE
+    try:
+        document = json.loads(raw)
+    except json.JSONDecodeError as problem:
+        error(f"{source}: not JSON (line {problem.lineno}, column {problem.colno}: {problem.msg})")
+        return EXIT_USAGE
+    try:
+        sessions, _schedule = from_document(document)
+    except InterchangeError as problem:
+        error(f"{source}: nothing was imported; fix these first:")
+        for line in problem.problems:
+            print(f"  {line}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        added, skipped = _open_log(paths).add_sessions(sessions)
+    except LogError as problem:
+        error(str(problem))
+        return EXIT_FAILED
+    print(f"Imported {added} sessions; {skipped} already in the log were skipped.")
+    return EXIT_OK

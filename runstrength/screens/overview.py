@@ -1,0 +1,92 @@
+"""Overview: sessions per week, streaks, reps per muscle over a period, rest days kept."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+from textual_plotext import PlotextPlot
+
+from runstrength.context import AppContext
+from runstrength.core.records import SessionRecord
+from runstrength.core.stats import (
+    STREAK_SESSIONS_PER_WEEK,
+    reps_per_muscle,
+    rest_days_respected,
+    sessions_per_week,
+    week_streaks,
+)
+from runstrength.screens.dialogs import HelpScreen
+
+PERIODS = (("last 4 weeks", 28), ("last 12 weeks", 84), ("last year", 365), ("all time", None))
+
+
+class OverviewScreen(Screen[None]):
+    CSS_PATH = Path(__file__).with_name("overview.tcss")
+    BINDINGS = [
+        Binding("p", "period", "Period"),
+        Binding("escape,q", "back", "Back"),
+    ]
+    HELP_ROWS = [
+        ("p", "change the period of the reps per muscle"),
+        ("escape / q", "back to the sessions"),
+        ("?", "this help"),
+    ]
+
+    def __init__(self, context: AppContext, sessions: list[SessionRecord]) -> None:
+        super().__init__()
+        self.context = context
+        self.sessions = sessions
+        self.period = 1
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield PlotextPlot(id="weeks")
+        with Horizontal(id="overview-numbers"):
+            yield Static("", id="streaks")
+            yield Static("", id="muscles")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        today = self.context.clock.now().date()
+        weeks = sessions_per_week(self.sessions, today)
+        plt = self.query_one(PlotextPlot).plt
+        counts = [n for _, n in weeks]
+        plt.bar([f"{start:%d %b}" for start, _ in weeks], counts, width=0.5)
+        plt.yticks(list(range(0, max(counts, default=0) + 2)))
+        plt.title("Sessions per week (week starting)")
+        streaks = week_streaks(self.sessions, today)
+        rest = rest_days_respected(self.sessions)
+        self.query_one("#streaks", Static).update(
+            f"[b]Streak[/b] (weeks with {STREAK_SESSIONS_PER_WEEK}+ sessions)\n"
+            f"  now: [b]{streaks.current}[/b] · longest: [b]{streaks.longest}[/b]\n\n"
+            f"[b]Rest days kept[/b]\n"
+            f"  {rest.respected} of {rest.strength_days} strength days were followed by rest"
+        )
+        self.show_muscles()
+
+    def show_muscles(self) -> None:
+        label, days = PERIODS[self.period]
+        today = self.context.clock.now().date()
+        since = today - timedelta(days=days - 1) if days else date.min
+        totals = reps_per_muscle(self.sessions, self.context.catalogue, since, today)
+        lines = [f"[b]Reps per muscle[/b], {label} (p changes)"]
+        lines += [f"  {muscle.replace('-', ' '):<14} {reps:>6}" for muscle, reps in totals.items()]
+        if not totals:
+            lines.append("  nothing logged in this period")
+        self.query_one("#muscles", Static).update("\n".join(lines))
+
+    def action_period(self) -> None:
+        self.period = (self.period + 1) % len(PERIODS)
+        self.show_muscles()
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen("overview", self.HELP_ROWS))

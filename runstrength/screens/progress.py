@@ -1,0 +1,104 @@
+"""Progress of one exercise: reps (or seconds) per set over time, bests per band, a hint."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+from textual_plotext import PlotextPlot
+
+from runstrength.context import AppContext
+from runstrength.core.records import SessionRecord
+from runstrength.core.stats import amount, best_by_band, progression_hint
+from runstrength.screens.dialogs import HelpScreen
+
+
+class ProgressScreen(Screen[None]):
+    CSS_PATH = Path(__file__).with_name("progress.tcss")
+    BINDINGS = [Binding("escape,q", "back", "Back")]
+    HELP_ROWS = [
+        ("↑ ↓", "choose an exercise"),
+        ("escape / q", "back to the sessions"),
+        ("?", "this help"),
+    ]
+
+    def __init__(self, context: AppContext, sessions: list[SessionRecord]) -> None:
+        super().__init__()
+        self.context = context
+        self.sessions = sorted(sessions, key=lambda s: s.info.started_at)
+
+    def exercise_ids(self) -> list[str]:
+        """Exercises in the log, most recently done first."""
+        seen: dict[str, None] = {}
+        for session in reversed(self.sessions):
+            for record in session.sets:
+                seen.setdefault(record.exercise, None)
+        return list(seen)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="progress-body"):
+            names = self.context.catalogue.exercise_name
+            yield OptionList(*[Option(names(i), id=i) for i in self.exercise_ids()], id="exercises")
+            with Vertical(id="progress-right"):
+                yield PlotextPlot(id="chart")
+                yield Static("", id="bests")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        if options.option_count:
+            options.highlighted = 0
+        else:
+            self.query_one("#bests", Static).update("No sets logged yet.")
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id is not None:
+            self.show(event.option.id)
+
+    def show(self, exercise_id: str) -> None:
+        catalogue = self.context.catalogue
+        done = [s for s in self.sessions if any(r.exercise == exercise_id for r in s.sets)]
+        plot = self.query_one(PlotextPlot)
+        plt = plot.plt
+        plt.clear_data()
+        plt.clear_figure()
+        exercise = catalogue.exercises.get(exercise_id)
+        unit = "seconds" if exercise is not None and exercise.is_hold else "reps"
+        numbers = sorted({r.set for s in done for r in s.sets if r.exercise == exercise_id})
+        for number in numbers:
+            xs, ys = [], []
+            for index, session in enumerate(done, 1):
+                values = [
+                    amount(r) for r in session.sets if r.exercise == exercise_id and r.set == number
+                ]
+                if values:
+                    xs.append(index)
+                    ys.append(max(values))
+            plt.plot(xs, ys, label=f"set {number}", marker="braille")
+        plt.title(f"{catalogue.exercise_name(exercise_id)}: {unit} per set")
+        plt.xlabel(f"sessions ({done[0].date} to {done[-1].date})" if done else "sessions")
+        plot.refresh()
+        lines = ["[b]Best set per band[/b]"]
+        order = {band: index for index, band in enumerate(self.context.settings.bands)}
+        for band, record in sorted(
+            best_by_band(done, exercise_id).items(),
+            key=lambda item: order.get(item[0], -1) if item[0] else -1,
+        ):
+            day = f"{record.completed_at:%Y-%m-%d}"
+            lines.append(f"  {band or 'bodyweight'}: {amount(record)} {unit} ({day})")
+        hint = progression_hint(done, exercise_id, catalogue, self.context.settings.bands)
+        if hint:
+            lines.append(f"\n[b]Next step:[/b] {hint}")
+        self.query_one("#bests", Static).update("\n".join(lines))
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen("exercise progress", self.HELP_ROWS))

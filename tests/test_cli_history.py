@@ -1,0 +1,156 @@
+"""`history`, `export` and `import` through the installed command."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from datetime import date, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from runstrength.core.interchange import to_document
+from runstrength.core.sample_history import sample_history
+from runstrength.store import load_programs
+
+COMMAND = str(Path(sys.executable).with_name("runstrength"))
+ZONE = timezone(timedelta(hours=1))
+
+
+def run(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [COMMAND, "--data-dir", str(data), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def sample_file(tmp_path_factory, catalogue) -> Path:
+    program = load_programs(catalogue).get("endurance")
+    assert program is not None
+    sessions = sample_history(
+        program, ("yellow", "red", "green"), until=date(2026, 11, 23), weeks=20, zone=ZONE
+    )
+    path = tmp_path_factory.mktemp("sample") / "sample.json"
+    path.write_text(json.dumps(to_document(sessions, [])))
+    return path
+
+
+def test_empty_history(tmp_path: Path) -> None:
+    result = run(tmp_path, "history")
+    assert result.returncode == 0
+    assert "No sessions" in result.stdout
+
+
+def test_import_then_history_export_round_trip(tmp_path: Path, sample_file: Path) -> None:
+    first = run(tmp_path / "a", "import", str(sample_file))
+    assert first.returncode == 0, first.stderr
+    count = len(json.loads(sample_file.read_text())["sessions"])
+    assert f"Imported {count} sessions; 0 already" in first.stdout
+    again = run(tmp_path / "a", "import", str(sample_file))
+    assert f"Imported 0 sessions; {count} already" in again.stdout
+
+    exported = run(tmp_path / "a", "export")
+    assert exported.returncode == 0
+    assert json.loads(exported.stdout) == json.loads(sample_file.read_text())
+    out = tmp_path / "out.json"
+    assert run(tmp_path / "a", "export", "-o", str(out)).returncode == 0
+    assert run(tmp_path / "b", "import", str(out)).returncode == 0
+    assert run(tmp_path / "b", "export").stdout == exported.stdout
+
+    table = run(tmp_path / "a", "history", "--since", "2026-11-01")
+    lines = table.stdout.strip().splitlines()
+    assert lines[0].split()[:3] == ["Date", "Program", "Time"]
+    november = [
+        s for s in json.loads(sample_file.read_text())["sessions"] if s["date"] >= "2026-11-01"
+    ]
+    assert len(lines) == 1 + len(november)
+    assert lines[1].split()[1] == max(s["date"] for s in november)
+    as_json = json.loads(run(tmp_path / "a", "history", "--json", "--program", "nope").stdout)
+    assert as_json["sessions"] == []
+
+
+def test_csv_export_has_one_row_per_set(tmp_path: Path, sample_file: Path) -> None:
+    run(tmp_path, "import", str(sample_file))
+    result = run(tmp_path, "export", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    document = json.loads(sample_file.read_text())
+    assert len(rows) == sum(len(s["sets"]) for s in document["sessions"])
+    assert list(rows[0]) == [
+        "date", "program", "session_id", "status", "exercise", "set", "side",
+        "target_reps", "reps", "band", "seconds", "completed_at",
+    ]  # fmt: skip
+    first_session = document["sessions"][0]
+    assert rows[0]["session_id"] == first_session["id"]
+    assert rows[0]["reps"] == str(first_session["sets"][0]["reps"])
+
+
+def _broken(sample: Path, change) -> str:
+    document = json.loads(sample.read_text())
+    change(document)
+    return json.dumps(document)
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "expected"),
+    [
+        ("not json", lambda s: "{oops", "not JSON (line 1"),
+        ("wrong format", lambda s: _broken(s, lambda d: d.update(format="other")), "format:"),
+        ("newer version", lambda s: _broken(s, lambda d: d.update(version=9)), "version:"),
+        (
+            "missing field",
+            lambda s: _broken(s, lambda d: d["sessions"][1].pop("program")),
+            "sessions[1].program: missing",
+        ),
+        (
+            "bad date",
+            lambda s: _broken(s, lambda d: d["sessions"][2].update(date="2026-02-30")),
+            "sessions[2].date",
+        ),
+        (
+            "bad time",
+            lambda s: _broken(s, lambda d: d["sessions"][0]["sets"][0].update(completed_at="7am")),
+            "sessions[0].sets[0].completed_at",
+        ),
+        (
+            "negative reps",
+            lambda s: _broken(s, lambda d: d["sessions"][3]["sets"][1].update(reps=-3)),
+            "sessions[3].sets[1].reps",
+        ),
+        (
+            "unknown status",
+            lambda s: _broken(s, lambda d: d["sessions"][0].update(status="done")),
+            "sessions[0].status",
+        ),
+        (
+            "unknown side",
+            lambda s: _broken(s, lambda d: d["sessions"][0]["sets"][0].update(side="up")),
+            "sessions[0].sets[0].side",
+        ),
+    ],
+)
+def test_a_bad_import_changes_nothing(tmp_path: Path, sample_file: Path, name, make, expected):
+    data = tmp_path / "data"
+    assert run(data, "import", str(sample_file)).returncode == 0
+    before = (data / "log.json").read_bytes()
+    bad = tmp_path / "bad.json"
+    bad.write_text(make(sample_file))
+    result = run(data, "import", str(bad))
+    assert result.returncode == 2, name
+    assert expected in result.stderr
+    assert (data / "log.json").read_bytes() == before
+
+
+def test_bad_dates_on_the_command_line(tmp_path: Path) -> None:
+    result = run(tmp_path, "history", "--since", "2026-02-30")
+    assert result.returncode == 2
+    assert "not a date" in result.stderr
+    missing = run(tmp_path, "import", str(tmp_path / "nope.json"))
+    assert missing.returncode == 2
+    assert "cannot read" in missing.stderr

@@ -1,0 +1,148 @@
+"""History screens on a generated year of sessions: the table, detail, progress, overview."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from textual.widgets import DataTable, OptionList
+
+from runstrength.core.sample_history import sample_history
+from runstrength.screens.history import HistoryScreen
+from runstrength.screens.history_filter import FilterDialog
+from runstrength.screens.overview import OverviewScreen
+from runstrength.screens.progress import ProgressScreen
+from runstrength.screens.session_detail import SessionDetailScreen
+
+SIZE = (80, 24)
+
+
+@pytest.fixture
+def history_app(make_app, clock):
+    app = make_app()
+    program = app.context.programs.get("endurance")
+    year = sample_history(
+        program,
+        app.context.settings.bands,
+        until=date(2026, 11, 23),
+        weeks=52,
+        zone=clock.now().tzinfo,
+    )
+    added, skipped = app.context.log.add_sessions(year)
+    assert (added, skipped) == (len(year), 0)
+    app.year = year
+    return app
+
+
+async def open_history(pilot) -> HistoryScreen:
+    await pilot.press("h")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, HistoryScreen)
+    return screen
+
+
+async def test_sessions_table_newest_first_and_filter(history_app) -> None:
+    async with history_app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        table = screen.query_one(DataTable)
+        assert table.row_count == len(history_app.year)
+        newest = max(history_app.year, key=lambda s: s.info.started_at)
+        assert table.get_row_at(0)[0] == f"{newest.date:%a %Y-%m-%d}"
+        await pilot.press("slash")
+        assert isinstance(history_app.screen, FilterDialog)
+        history_app.screen.query_one("#since").value = "2026-11-01"
+        await pilot.press("enter")
+        expected = [s for s in history_app.year if s.date >= date(2026, 11, 1)]
+        assert table.row_count == len(expected)
+        await pilot.press("slash")
+        history_app.screen.query_one("#since").value = "2026-13-01"
+        await pilot.press("enter")
+        assert isinstance(history_app.screen, FilterDialog)
+        assert "YYYY-MM-DD" in str(history_app.screen.query_one("#filter-error").render())
+        await pilot.press("escape")
+        assert table.row_count == len(expected)
+
+
+async def test_enter_opens_the_session_detail(history_app) -> None:
+    async with history_app.run_test(size=SIZE) as pilot:
+        await open_history(pilot)
+        await pilot.press("enter")
+        detail = history_app.screen
+        assert isinstance(detail, SessionDetailScreen)
+        newest = max(history_app.year, key=lambda s: s.info.started_at)
+        assert detail.query_one(DataTable).row_count == len(newest.sets)
+        await pilot.press("escape")
+        assert isinstance(history_app.screen, HistoryScreen)
+
+
+async def test_progress_and_overview(history_app) -> None:
+    async with history_app.run_test(size=SIZE) as pilot:
+        await open_history(pilot)
+        await pilot.press("p")
+        progress = history_app.screen
+        assert isinstance(progress, ProgressScreen)
+        assert progress.query_one(OptionList).option_count == len(
+            history_app.context.programs.get("endurance").entries
+        )
+        assert "Best set per band" in str(progress.query_one("#bests").render())
+        await pilot.press("escape", "o")
+        overview = history_app.screen
+        assert isinstance(overview, OverviewScreen)
+        text = str(overview.query_one("#streaks").render())
+        assert "Streak" in text
+        assert "Rest days kept" in text
+        muscles = str(overview.query_one("#muscles").render())
+        assert "last 12 weeks" in muscles
+        await pilot.press("p")
+        assert "last year" in str(overview.query_one("#muscles").render())
+
+
+async def test_empty_history_says_so(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        assert "No sessions yet" in str(screen.query_one("#filter-line").render())
+
+
+def test_snapshot_history(snap_compare, history_app) -> None:
+    """The sessions table on a year of history."""
+
+    async def run_before(pilot) -> None:
+        await open_history(pilot)
+
+    assert snap_compare(history_app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_snapshot_progress(snap_compare, history_app) -> None:
+    """Progress of the first exercise: chart, bests per band."""
+
+    async def run_before(pilot) -> None:
+        await open_history(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+
+    assert snap_compare(history_app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_snapshot_overview(snap_compare, history_app) -> None:
+    """Weekly bars, streaks, reps per muscle and rest days."""
+
+    async def run_before(pilot) -> None:
+        await open_history(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+
+    assert snap_compare(history_app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_snapshot_detail(snap_compare, history_app) -> None:
+    """One session's sets."""
+
+    async def run_before(pilot) -> None:
+        await open_history(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(history_app, terminal_size=SIZE, run_before=run_before)
