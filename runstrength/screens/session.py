@@ -17,6 +17,8 @@ from runstrength.core.engine import SessionEngine
 from runstrength.core.events import CueEvent, Event, SessionEnded, SetCompleted, StepChanged
 from runstrength.core.plan import SetStep
 from runstrength.core.programs import Program
+from runstrength.core.records import SessionRecord
+from runstrength.core.stats import last_and_best
 from runstrength.core.summary import format_duration, summarize
 from runstrength.core.view import StepView, describe
 from runstrength.screens.dialogs import ConfirmQuit, HelpScreen
@@ -88,6 +90,7 @@ class SessionScreen(Screen[None]):
         self.unsaved: list[SetCompleted] = []
         self._status = ""
         self._view: StepView | None = None
+        self.past: list[SessionRecord] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -97,6 +100,7 @@ class SessionScreen(Screen[None]):
             with Horizontal(id="main"):
                 yield Readout(id="readout")
                 yield LineList(id="lines")
+            yield Label("", id="last-time")
             yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
             yield SummaryTable(id="summary")
             yield Static("", id="totals")
@@ -107,6 +111,34 @@ class SessionScreen(Screen[None]):
     def on_mount(self) -> None:
         self.apply(self.engine.start())
         self.set_interval(self.tick_seconds, self.tick)
+        self.load_past()
+
+    @work(thread=True, group="history")
+    def load_past(self) -> None:
+        """Earlier sessions, for "last time … · best …" on the set screen."""
+        try:
+            past = self.context.log.sessions()
+        except LogError:
+            return
+        self.app.call_from_thread(self.show_past, past)
+
+    def show_past(self, past: list[SessionRecord]) -> None:
+        self.past = [s for s in past if s.id != self.engine.info.id]
+        self.show_last_time()
+
+    def show_last_time(self) -> None:
+        step = self.engine.step
+        text = ""
+        if isinstance(step, SetStep) and self.past:
+            unit = " s" if step.entry.exercise.is_hold else ""
+            found = last_and_best(self.past, step.entry.exercise.id, step.set_number, step.side)
+            parts = []
+            if found.last is not None:
+                parts.append(f"last time {found.last}{unit}")
+            if found.best is not None:
+                parts.append(f"best {found.best}{unit}")
+            text = " · ".join(parts)
+        self.query_one("#last-time", Label).update(text)
 
     # --- engine in, screen out -------------------------------------------------------
 
@@ -125,6 +157,7 @@ class SessionScreen(Screen[None]):
                 self.show_summary()
             elif isinstance(event, StepChanged):
                 self.refresh_bindings()
+                self.show_last_time()
         self.render_view()
 
     def render_view(self) -> None:

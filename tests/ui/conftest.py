@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -44,6 +45,8 @@ MakeApp = Callable[..., RunStrengthApp]
 def make_app(tmp_path: Path, catalogue: Catalogue, clock, sound: SilentPlayer) -> MakeApp:
     """An app with the short program as default; keyword arguments change the settings."""
 
+    numbers = itertools.count(1)
+
     def make(start: bool = False, **settings_changes: object) -> RunStrengthApp:
         library = load_programs(catalogue)
         short = program_from_toml(SHORT_PROGRAM, "short.toml", catalogue)
@@ -55,7 +58,7 @@ def make_app(tmp_path: Path, catalogue: Catalogue, clock, sound: SilentPlayer) -
             programs=library,
             clock=clock,
             sound=sound,
-            new_id=lambda: "session-1",
+            new_id=lambda: f"session-{next(numbers)}",
         )
         return RunStrengthApp(context, start_with=short if start else None)
 

@@ -173,3 +173,20 @@ async def test_too_small_terminal_says_so_and_recovers(make_app) -> None:
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_the_set_shows_last_time_and_best(make_app, clock) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "s", "enter", *["space"] * 17, "enter")
+        await pass_time(pilot, clock, 15)
+        await pilot.press(*["space"] * 15, "enter", "q", "y", "enter")
+        await app.workers.wait_for_complete()
+        clock.advance(2 * 24 * 3600)
+        await pilot.press("enter", "s", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert str(session(pilot).query_one("#last-time").render()) == "last time 17 · best 17"
+        await pilot.press("enter")
+        await pass_time(pilot, clock, 15)
+        assert str(session(pilot).query_one("#last-time").render()) == "last time 15 · best 17"
