@@ -51,13 +51,22 @@ class RunStrengthApp(App[None]):
     def check_size(self, width: int, height: int) -> None:
         small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
         if small and self._too_small is None:
-            self._too_small = TooSmall(MIN_SIZE)
+            running = isinstance(self.screen, SessionScreen) and not self.screen.engine.finished
+            self._too_small = TooSmall(MIN_SIZE, session_running=running)
             self.push_screen(self._too_small)
         elif small and self._too_small is not None:
             self._too_small.show_size(width, height)
         elif not small and self._too_small is not None:
             self._too_small.dismiss(None)
             self._too_small = None
+
+    async def action_quit(self) -> None:
+        """ctrl+q: during a session ask first, like q, so nothing is left half-logged."""
+        screen = self.screen
+        if isinstance(screen, SessionScreen) and not screen.engine.finished:
+            screen.action_quit_session()
+            return
+        self.exit()
 
     def action_toggle_sound(self) -> None:
         self.context.sound_on = not self.context.sound_on

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import threading
 import uuid
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from runstrength.audio import SoundPlayer
 from runstrength.core.catalogue import Catalogue
 from runstrength.core.clock import Clock
-from runstrength.core.events import Cue
+from runstrength.core.events import Cue, SessionEnded, SetCompleted
 from runstrength.core.programs import Program
 from runstrength.core.settings import Settings
-from runstrength.store import ProgramLibrary, TrainingLog
+from runstrength.store import LogError, ProgramLibrary, TrainingLog
 
 
 @dataclass
@@ -27,6 +29,36 @@ class AppContext:
     """Problems found in the user's files, shown once on home."""
     sound_on: bool = True
     new_id: Callable[[], str] = field(default=lambda: uuid.uuid4().hex)
+    pending_writes: deque[SetCompleted | SessionEnded] = field(default_factory=deque)
+    """Log writes not yet done, oldest first (sets and session ends, in order)."""
+    write_lock: threading.Lock = field(default_factory=threading.Lock)
+    """Held while writes are drained; readers that must see them take it too."""
+
+    def drain_writes(
+        self,
+        on_saved: Callable[[SetCompleted], object] = lambda event: None,
+        on_failed: Callable[[str], object] = lambda reason: None,
+    ) -> bool:
+        """Write everything pending, oldest first; a failed write stays first in line.
+
+        Returns True when nothing is left pending.
+        """
+        pending = self.pending_writes
+        with self.write_lock:
+            while pending:
+                event = pending[0]
+                try:
+                    if isinstance(event, SetCompleted):
+                        self.log.log_set(event.session, event.record)
+                    else:
+                        self.log.finish_session(event.session, event.status, event.ended_at)
+                except LogError as error:
+                    on_failed(str(error))
+                    return False
+                pending.popleft()
+                if isinstance(event, SetCompleted):
+                    on_saved(event)
+        return True
 
     def play(self, cue: Cue) -> None:
         if self.sound_on:

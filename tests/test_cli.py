@@ -60,3 +60,13 @@ def test_data_dir_option_and_variable(tmp_path: Path) -> None:
     default = resolve_paths(None, env={})
     assert "runstrength" in str(default.data_dir)
     assert not str(default.data_dir).startswith(str(tmp_path))
+
+
+def test_a_structurally_damaged_log_stops_the_app(tmp_path: Path) -> None:
+    content = '{"sessions": {"1": {"id": "x"}}, "meta": {"1": {"schema": 1}}}'
+    (tmp_path / "log.json").write_text(content)
+    result = run("start", "--data-dir", str(tmp_path))
+    assert result.returncode == 1
+    assert "damaged" in result.stderr
+    assert "lacks" in result.stderr
+    assert (tmp_path / "log.json").read_text() == content

@@ -28,6 +28,28 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+def _data_dir_option(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default,
+        help=f"keep the log, settings and programs in DIR (default: ${DATA_DIR_VARIABLE}, "
+        "else your platform's user folders)",
+    )
+
+
+class _Commands:
+    """Adds every subcommand with --data-dir accepted after it as well as before."""
+
+    def __init__(self, commands: argparse._SubParsersAction[_Parser]) -> None:
+        self.commands = commands
+
+    def add_parser(self, name: str, **kwargs: object) -> argparse.ArgumentParser:
+        parser = self.commands.add_parser(name, **kwargs)  # type: ignore[arg-type]
+        _data_dir_option(parser, argparse.SUPPRESS)
+        return parser
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="runstrength",
@@ -35,15 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command it opens the app.",
     )
     parser.add_argument("--version", action="version", version=f"runstrength {__version__}")
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help=f"keep the log, settings and programs in DIR (default: ${DATA_DIR_VARIABLE}, "
-        "else your platform's user folders)",
-    )
+    _data_dir_option(parser, None)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for topic in TOPICS:
-        topic.register(commands)
+        topic.register(_Commands(commands))
     parser.set_defaults(run=session.open_app)
     return parser
 

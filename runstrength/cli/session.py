@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from runstrength.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error, setup_logging
 from runstrength.core.errors import ValidationError
 from runstrength.paths import Paths
+
+if TYPE_CHECKING:
+    from runstrength.store import ProgramLibrary
 
 
 def register(commands: Any) -> None:
@@ -44,19 +49,33 @@ def _run_app(paths: Paths, program_name: str | None, start: bool) -> int:
         return EXIT_FAILED
     program = None
     if start:
-        name = program_name or context.settings.program
-        program = context.programs.get(name)
+        program = context.programs.get(program_name) if program_name else context.default_program()
         if program is None:
-            known = ", ".join(sorted(context.programs.programs))
-            error(f"no program named {name!r} (known: {known})")
             context.log.close()
-            return EXIT_USAGE
+            return _unknown_program(program_name or "", context.programs)
     from runstrength.app import RunStrengthApp
 
     app = RunStrengthApp(context, start_with=program)
     try:
         app.run()
     finally:
+        # A set finished just before quitting may still be waiting for its write.
+        saved = context.drain_writes()
         context.sound.close()
         context.log.close()
-    return EXIT_OK
+    if not saved:
+        error("some finished sets could not be saved; see the message above")
+        return EXIT_FAILED
+    return EXIT_OK if not app.return_code else EXIT_FAILED
+
+
+def _unknown_program(name: str, programs: ProgramLibrary) -> int:
+    for source, problems in programs.invalid.items():
+        if Path(source).stem == name:
+            error(f"the program {name!r} is not valid:")
+            for problem in problems:
+                print(f"  {source}: {problem}", file=sys.stderr)
+            return EXIT_USAGE
+    known = ", ".join(sorted(programs.programs))
+    error(f"no program named {name!r} (known: {known})")
+    return EXIT_USAGE

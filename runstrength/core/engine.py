@@ -35,6 +35,8 @@ from runstrength.core.timer import Countdown
 
 ADJUST_SECONDS = 15
 BEEP_SECONDS = (3, 2, 1)
+READY_SECONDS = 5
+"""A timed hold starts with this long to get into position."""
 
 
 class SessionEngine:
@@ -59,6 +61,10 @@ class SessionEngine:
         self.reps = 0
         self.tempo = False
         self.paused = False
+        self.getting_ready = False
+        """True during the few seconds before a timed hold starts."""
+        self.notice = ""
+        """A one-off hint for the screen, e.g. why enter did nothing."""
         self.completed: list[SetRecord] = []
         self.status: Literal["completed", "partial"] | None = None
         self.ended_at = self.info.started_at
@@ -130,6 +136,9 @@ class SessionEngine:
         elif self._next_rep_at is not None and isinstance(self.step, SetStep):
             target = self.step.entry.reps or 0
             while self._next_rep_at is not None and now >= self._next_rep_at:
+                if self.reps >= target:
+                    events += self._complete_set()
+                    break
                 self.reps += 1
                 self._next_rep_at += self.settings.tempo_seconds
                 events.append(CueEvent(Cue.TICK))
@@ -144,9 +153,16 @@ class SessionEngine:
         if isinstance(step, IntroStep):
             return self._enter(self.index + 1)
         if isinstance(step, SetStep):
+            if self.getting_ready:
+                return self._start_hold()
+            if not step.entry.exercise.is_hold and self.reps == 0:
+                self.notice = "Count your reps with space first, or press s to skip the set."
+                return []
+            if step.entry.exercise.is_hold and self.elapsed() < 1:
+                return []
             return self._complete_set()
         if isinstance(step, WarmupStep | RestStep | StretchStep):
-            return self._advance(cue=Cue.GO if isinstance(step, RestStep) else None)
+            return self._advance(cue=None)
         return []
 
     def skip(self) -> list[Event]:
@@ -164,6 +180,7 @@ class SessionEngine:
         """space / backspace: one rep more or less on a counted set."""
         step = self.step
         if isinstance(step, SetStep) and not step.entry.exercise.is_hold:
+            self.notice = ""
             self.reps = max(0, self.reps + delta)
             if delta > 0 and self.reps == step.entry.reps:
                 return [CueEvent(Cue.SET_DONE)]
@@ -240,10 +257,21 @@ class SessionEngine:
     def _timer_done(self) -> list[Event]:
         step = self.step
         if isinstance(step, SetStep):
-            return self._complete_set()
+            return self._start_hold() if self.getting_ready else self._complete_set()
         if isinstance(step, RestStep):
             return self._advance(cue=Cue.REST_OVER)
         return self._advance(cue=None)
+
+    def _start_hold(self) -> list[Event]:
+        step = self.step
+        assert isinstance(step, SetStep)
+        self.getting_ready = False
+        self._beeped = set()
+        self.countdown = Countdown(step.entry.seconds or 0, self.clock.monotonic())
+        if self.paused:
+            self.countdown.pause(self.clock.monotonic())
+        self._set_started_at = self.clock.now()
+        return [CueEvent(Cue.GO)]
 
     def _complete_set(self) -> list[Event]:
         step = self.step
@@ -274,6 +302,8 @@ class SessionEngine:
     ) -> list[Event]:
         self.index = index
         self.paused = False
+        self.getting_ready = False
+        self.notice = ""
         self.countdown = None
         self._beeped = set()
         self._next_rep_at = None
@@ -289,12 +319,22 @@ class SessionEngine:
             self.reps = 0
             self._set_started_at = self.clock.now()
             if step.entry.exercise.is_hold:
-                self.countdown = Countdown(step.entry.seconds or 0, now)
-            elif self.tempo:
-                self._next_rep_at = now + self.settings.tempo_seconds
-            if not cue:
-                events.append(CueEvent(Cue.SWITCH_SIDES if step.side == "right" else Cue.GO))
+                self.getting_ready = True
+                self.countdown = Countdown(READY_SECONDS, now)
+                if step.side == "right" and not cue:
+                    events.append(CueEvent(Cue.SWITCH_SIDES))
+            else:
+                if self.tempo:
+                    self._next_rep_at = now + self.settings.tempo_seconds
+                if not cue:
+                    events.append(CueEvent(Cue.SWITCH_SIDES if step.side == "right" else Cue.GO))
         elif isinstance(step, SummaryStep):
+            every_exercise_done = all(
+                any(r.exercise == entry.exercise.id for r in self.completed)
+                for entry in self.program.entries
+            )
+            if not every_exercise_done:
+                status = "partial"
             self.status = status
             self.ended_at = self.clock.now()
             events.append(CueEvent(Cue.SESSION_DONE))

@@ -75,6 +75,11 @@ def summarize(
     return SessionSummary(status, ended_at - started_at, tuple(exercises))
 
 
+def plural(count: int, word: str) -> str:
+    """'1 set', '2 sets'."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def format_duration(duration: timedelta) -> str:
     """'34 min', '1 h 05 min' or '45 s'."""
     seconds = max(0, int(duration.total_seconds()))

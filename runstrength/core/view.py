@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from runstrength.core.engine import SessionEngine
 from runstrength.core.plan import (
@@ -15,6 +15,7 @@ from runstrength.core.plan import (
     warmup_position,
 )
 from runstrength.core.programs import ProgramEntry
+from runstrength.core.summary import plural
 from runstrength.core.timer import format_clock
 
 
@@ -61,6 +62,13 @@ def _set_where(step: SetStep, count: int) -> str:
 
 
 def describe(engine: SessionEngine) -> StepView:
+    view = _describe(engine)
+    if engine.paused:
+        return replace(view, big_caption=f"paused · {view.big_caption}")
+    return view
+
+
+def _describe(engine: SessionEngine) -> StepView:
     step = engine.step
     count = len(engine.program.entries)
     remaining = engine.remaining()
@@ -100,13 +108,33 @@ def describe(engine: SessionEngine) -> StepView:
             "intro",
             exercise.name,
             f"Exercise {step.number} of {step.count} · {target_text(step.entry)}",
-            target=f"Works: {_muscles(exercise.muscles)} · {equipment}",
-            lines=(exercise.summary, *exercise.cues),
+            big=str(step.entry.seconds or step.entry.reps),
+            big_caption="seconds" if exercise.is_hold else "reps",
+            target=f"× {plural(step.entry.sets, 'set')}"
+            + (" each side" if exercise.per_side else ""),
+            lines=(
+                exercise.summary,
+                f"Works: {_muscles(exercise.muscles)}",
+                f"With: {equipment}",
+                *exercise.cues,
+            ),
             prompt="begin the first set",
         )
     if isinstance(step, SetStep):
         entry = step.entry
         where = _set_where(step, count)
+        if entry.exercise.is_hold and engine.getting_ready:
+            return StepView(
+                "hold",
+                entry.exercise.name,
+                where,
+                big=clock,
+                big_caption="get ready",
+                target=f"then hold {entry.seconds} s",
+                progress=timer_progress,
+                lines=entry.exercise.cues,
+                prompt="start the hold now",
+            )
         if entry.exercise.is_hold:
             return StepView(
                 "hold",
@@ -140,8 +168,8 @@ def describe(engine: SessionEngine) -> StepView:
             f"Exercise {upcoming.number} of {count} · {upcoming.entry.exercise.name}",
             big=clock,
             big_caption="rest",
-            target=f"Up next: set {upcoming.set_number} of {upcoming.entry.sets}, {amount}"
-            + _side_text(upcoming.side),
+            target=f"Next: set {upcoming.set_number}/{upcoming.entry.sets}, {amount}"
+            + (f", {upcoming.side}" if upcoming.side else ""),
             progress=timer_progress,
             lines=upcoming.entry.exercise.cues,
             prompt="start the next set now",
@@ -157,7 +185,7 @@ def describe(engine: SessionEngine) -> StepView:
             target=f"Hold {step.seconds} s" + (" each side" if step.side else ""),
             progress=timer_progress,
             lines=step.stretch.cues,
-            prompt="done stretching",
+            prompt="other side" if step.side == "left" else "done stretching",
         )
     assert isinstance(step, SummaryStep)
     title = "Session complete" if engine.status == "completed" else "Session stopped"

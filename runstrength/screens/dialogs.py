@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, Static
+from textual.widgets import Footer, Label, Static
 
 
 class ConfirmQuit(ModalScreen[bool]):
@@ -23,8 +23,12 @@ class ConfirmQuit(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         kept = (
-            f"The {self.sets_done} set{'s' if self.sets_done != 1 else ''} you finished "
-            "stay in your log as a partial session."
+            (
+                "The set you finished stays"
+                if self.sets_done == 1
+                else f"The {self.sets_done} sets you finished stay"
+            )
+            + " in your log as a partial session."
             if self.sets_done
             else "No set is finished yet, so nothing will be logged."
         )
@@ -32,6 +36,7 @@ class ConfirmQuit(ModalScreen[bool]):
             yield Label("Stop this session?", classes="dialog-title")
             yield Static(kept)
             yield Static("[b]y[/b] stop    [b]n[/b] keep going", classes="dialog-keys")
+        yield Footer(compact=True, show_command_palette=False)
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
@@ -54,6 +59,7 @@ class HelpScreen(ModalScreen[None]):
             yield Label(f"Keys: {self.title_text}", classes="dialog-title")
             yield Static(lines)
             yield Static("escape or ? closes this help", classes="dialog-keys")
+        yield Footer(compact=True, show_command_palette=False)
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -62,9 +68,10 @@ class HelpScreen(ModalScreen[None]):
 class TooSmall(ModalScreen[None]):
     """Covers the app while the terminal is smaller than it needs."""
 
-    def __init__(self, need: tuple[int, int]) -> None:
+    def __init__(self, need: tuple[int, int], session_running: bool = False) -> None:
         super().__init__()
         self.need = need
+        self.session_running = session_running
 
     def compose(self) -> ComposeResult:
         yield Static("", id="too-small-message")
@@ -74,8 +81,8 @@ class TooSmall(ModalScreen[None]):
         self.query_one("#too-small-message", Static).update(
             f"runstrength needs a terminal of at least {need_w} × {need_h}.\n"
             f"This one is {width} × {height}.\n\n"
-            "Please make the window larger or the font smaller;\n"
-            "your session keeps running meanwhile."
+            "Please make the window larger or the font smaller."
+            + ("\nYour session keeps running meanwhile." if self.session_running else "")
         )
 
     def on_mount(self) -> None:

@@ -13,6 +13,7 @@ from runstrength.context import AppContext
 from runstrength.core.plan import build_plan, estimate_seconds
 from runstrength.core.programs import Program
 from runstrength.core.records import SessionRecord
+from runstrength.core.summary import plural
 from runstrength.core.view import target_text
 from runstrength.screens.dialogs import HelpScreen
 from runstrength.screens.session import SessionScreen
@@ -56,7 +57,8 @@ class HomeScreen(Screen[None]):
         problems = self.context.problems
         if problems:
             self.query_one("#problems", Static).update(
-                "[b]Some settings were not used[/b] (defaults apply):\n" + "\n".join(problems)
+                "[b]Some of your files have problems[/b] (defaults are used):\n"
+                + "\n".join(problems)
             )
             self.context.problems = []
         self.load_last_session()
@@ -72,7 +74,9 @@ class HomeScreen(Screen[None]):
             / 60
         )
         lines = [
-            f"[b]{program.title}[/b]  ({program.name} · {program.goal})",
+            f"[b]{program.title}[/b]  ("
+            + (program.name if program.name == program.goal else f"{program.name} · {program.goal}")
+            + ")",
             f"{settings.warmup_minutes} min warm-up, {len(program.entries)} exercises, "
             f"about {minutes} min",
         ]
@@ -82,7 +86,8 @@ class HomeScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="home")
     def load_last_session(self) -> None:
         try:
-            last = self.context.log.last_session()
+            with self.context.write_lock:
+                last = self.context.log.last_session()
         except LogError as error:
             self.app.call_from_thread(self.show_last, None, str(error))
         else:
@@ -98,7 +103,7 @@ class HomeScreen(Screen[None]):
             status = "" if last.status == "completed" else f" · {last.status}"
             widget.update(
                 f"Last session: {last.date:%a %-d %b} · {last.info.program} · "
-                f"{len(last.sets)} sets · {last.total_reps} reps{status}"
+                f"{plural(len(last.sets), 'set')} · {plural(last.total_reps, 'rep')}{status}"
             )
 
     def action_start(self) -> None:

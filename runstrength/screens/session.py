@@ -15,7 +15,7 @@ from textual.widgets import Footer, Header, Label, ProgressBar, Static
 from runstrength.context import AppContext
 from runstrength.core.engine import SessionEngine
 from runstrength.core.events import CueEvent, Event, SessionEnded, SetCompleted, StepChanged
-from runstrength.core.plan import SetStep
+from runstrength.core.plan import IntroStep, SetStep
 from runstrength.core.programs import Program
 from runstrength.core.records import SessionRecord
 from runstrength.core.stats import last_and_best
@@ -87,8 +87,8 @@ class SessionScreen(Screen[None]):
             warmup_moves=context.catalogue.warmup,
         )
         self.saved_sets = 0
-        self.unsaved: list[SetCompleted] = []
         self._status = ""
+        self._shown_status = ""
         self._view: StepView | None = None
         self.past: list[SessionRecord] = []
 
@@ -156,12 +156,15 @@ class SessionScreen(Screen[None]):
                     self.close_session(event)
                 self.show_summary()
             elif isinstance(event, StepChanged):
+                if isinstance(event.step, SetStep | IntroStep):
+                    self._status = ""
                 self.refresh_bindings()
                 self.show_last_time()
         self.render_view()
 
     def render_view(self) -> None:
         view = describe(self.engine)
+        self.show_status()
         if view == self._view:
             return
         self._view = view
@@ -179,7 +182,6 @@ class SessionScreen(Screen[None]):
         self.query_one("#prompt", Label).update(
             f"[b]enter[/b] {view.prompt}" if view.prompt else ""
         )
-        self.show_status()
 
     def show_status(self) -> None:
         parts = []
@@ -194,9 +196,14 @@ class SessionScreen(Screen[None]):
                 parts.append(f"band: {band}")
         if not self.context.sound_on:
             parts.append("sound off")
-        if self._status:
+        if self.engine.notice:
+            parts.append(f"[b]{self.engine.notice}[/b]")
+        elif self._status:
             parts.append(self._status)
-        self.query_one("#status", Label).update(" · ".join(parts))
+        text = " · ".join(parts)
+        if text != self._shown_status:
+            self._shown_status = text
+            self.query_one("#status", Label).update(text)
 
     def show_summary(self) -> None:
         engine = self.engine
@@ -214,31 +221,36 @@ class SessionScreen(Screen[None]):
             f"time [b]{format_duration(summary.duration)}[/b]"
             + (
                 " · [b]partial[/b]: the finished sets are kept"
-                if engine.status == "partial"
+                if engine.status == "partial" and engine.completed
                 else ""
             )
+            + ("\nNothing was logged: no set was finished." if not engine.completed else "")
         )
 
     # --- writes, off the UI thread ---------------------------------------------------
 
-    @work(thread=True, group="log")
     def save_set(self, event: SetCompleted) -> None:
+        self._queue_write(event)
+
+    def close_session(self, event: SessionEnded) -> None:
+        self._queue_write(event)
+
+    def _queue_write(self, event: SetCompleted | SessionEnded) -> None:
+        self.context.pending_writes.append(event)
+        # The worker belongs to the app, so writes finish even after this screen closes.
+        self.app.run_worker(self._drain_writes, thread=True, group="log")
+
+    def _drain_writes(self) -> None:
+        self.context.drain_writes(
+            on_saved=lambda event: self.post_message(self.SetSaved(self._saved_label(event))),
+            on_failed=lambda reason: self.post_message(self.SaveFailed(reason)),
+        )
+
+    def _saved_label(self, event: SetCompleted) -> str:
         record = event.record
         name = self.context.catalogue.exercise_name(record.exercise)
         side = f" ({record.side})" if record.side else ""
-        try:
-            self.context.log.log_set(event.session, record)
-        except LogError as error:
-            self.post_message(self.SaveFailed(str(error)))
-        else:
-            self.post_message(self.SetSaved(f"✓ {name} set {record.set}{side} saved"))
-
-    @work(thread=True, group="log")
-    def close_session(self, event: SessionEnded) -> None:
-        try:
-            self.context.log.finish_session(event.session, event.status, event.ended_at)
-        except LogError as error:
-            self.post_message(self.SaveFailed(str(error)))
+        return f"✓ {name} set {record.set}{side} saved"
 
     def on_session_screen_set_saved(self, message: SetSaved) -> None:
         self.saved_sets += 1
@@ -246,7 +258,7 @@ class SessionScreen(Screen[None]):
         self.show_status()
 
     def on_session_screen_save_failed(self, message: SaveFailed) -> None:
-        self._status = "[b red]NOT SAVED[/]"
+        self._status = "[b red]NOT SAVED: retried with the next set[/]"
         self.show_status()
         self.notify(message.reason, title="Not saved", severity="error", timeout=15)
 
@@ -304,9 +316,16 @@ class SessionScreen(Screen[None]):
             self.dismiss(None)
             return
 
+        # Timers wait while the runner decides.
+        paused_here = not self.engine.paused
+        if paused_here:
+            self.apply(self.engine.toggle_pause())
+
         def stop(confirmed: bool | None) -> None:
             if confirmed:
                 self.apply(self.engine.quit())
+            elif paused_here and self.engine.paused:
+                self.apply(self.engine.toggle_pause())
 
         self.app.push_screen(ConfirmQuit(len(self.engine.completed)), stop)
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
 from tinydb import Query, TinyDB
 
@@ -14,6 +16,9 @@ from runstrength.store.errors import CorruptLogError, NewerSchemaError
 from runstrength.store.storage import DurableJSONStorage
 
 SCHEMA_VERSION = 1
+SESSION_FIELDS = frozenset({"id", "date", "program", "started_at", "status"})
+SET_FIELDS = frozenset({"session", "exercise", "set", "completed_at"})
+T = TypeVar("T")
 
 
 class TrainingLog:
@@ -42,6 +47,18 @@ class TrainingLog:
             raise CorruptLogError(self.path, f"unreadable format version {version!r}")
         if version > SCHEMA_VERSION:
             raise NewerSchemaError(self.path, version, SCHEMA_VERSION)
+        self._check_records(data)
+
+    def _check_records(self, data: dict[str, dict[str, Any]]) -> None:
+        """A quick look at every record, so a damaged log is refused before anything is written."""
+        needed = {"sessions": SESSION_FIELDS, "sets": SET_FIELDS}
+        for table, fields in needed.items():
+            for doc_id, doc in data.get(table, {}).items():
+                missing = sorted(fields - doc.keys()) if isinstance(doc, dict) else ["all fields"]
+                if missing:
+                    raise CorruptLogError(
+                        self.path, f"{table} record {doc_id} lacks {', '.join(missing)}"
+                    )
 
     def _ensure_meta(self) -> None:
         meta = self._db.table("meta")
@@ -111,6 +128,20 @@ class TrainingLog:
 
     def sessions(self, since: date | None = None, until: date | None = None) -> list[SessionRecord]:
         """Sessions whose day is within [since, until], oldest first, with their sets."""
+        return self._checked(lambda: self._sessions(since, until))
+
+    def last_session(self) -> SessionRecord | None:
+        return self._checked(self._last_session)
+
+    def _checked(self, read: Callable[[], T]) -> T:
+        """Run a read; a record missing a field or holding a bad value means a damaged log."""
+        try:
+            return read()
+        except (KeyError, TypeError, ValueError, AssertionError, AttributeError) as error:
+            detail = f"a record is incomplete or malformed ({type(error).__name__}: {error})"
+            raise CorruptLogError(self.path, detail) from None
+
+    def _sessions(self, since: date | None, until: date | None) -> list[SessionRecord]:
         with self._lock:
             docs = [
                 doc
@@ -127,7 +158,7 @@ class TrainingLog:
         records.sort(key=lambda r: r.info.started_at)
         return records
 
-    def last_session(self) -> SessionRecord | None:
+    def _last_session(self) -> SessionRecord | None:
         with self._lock:
             docs = self._db.table("sessions").all()
             if not docs:

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from runstrength.core.engine import SessionEngine
+from runstrength.core.engine import READY_SECONDS, SessionEngine
 from runstrength.core.events import Cue, CueEvent, Event, SessionEnded, SetCompleted, StepChanged
 from runstrength.core.plan import (
     IntroStep,
@@ -55,8 +55,34 @@ def tick_until_change(engine: SessionEngine, clock, dt: float = TICK, limit: flo
     return events, waited
 
 
+def start_the_hold(engine: SessionEngine, clock, dt: float = TICK) -> list[Event]:
+    """Tick through a hold's get-ready countdown until the hold itself runs."""
+    assert engine.getting_ready
+    events: list[Event] = []
+    while engine.getting_ready:
+        clock.advance(dt)
+        events += engine.tick()
+    return events
+
+
+def do_set(engine: SessionEngine, clock) -> list[Event]:
+    """Do the current set as planned: count the target reps and press enter, or get
+    ready and hold until the timer runs out."""
+    step = engine.step
+    assert isinstance(step, SetStep)
+    if not step.entry.exercise.is_hold:
+        events: list[Event] = []
+        for _ in range(step.entry.reps or 0):
+            events += engine.count(+1)
+        return events + engine.enter()
+    events = start_the_hold(engine, clock) if engine.getting_ready else []
+    clock.advance(engine.remaining() or 0)
+    return events + engine.tick()
+
+
 def run_to(engine: SessionEngine, clock, kind: type, **match: object) -> list[Event]:
-    """Walk forward (enter on intros and sets, ticking timers) until a step of this kind."""
+    """Walk forward (enter on intros, doing sets in full, skipping timers) until a step of
+    this kind."""
     events: list[Event] = []
     for _ in range(200):
         step = engine.step
@@ -64,8 +90,10 @@ def run_to(engine: SessionEngine, clock, kind: type, **match: object) -> list[Ev
             return events
         if isinstance(step, WarmupStep | RestStep | StretchStep):
             events += engine.skip()
-        elif isinstance(step, IntroStep | SetStep):
+        elif isinstance(step, IntroStep):
             events += engine.enter()
+        elif isinstance(step, SetStep):
+            events += do_set(engine, clock)
         else:
             break
     raise AssertionError(f"never reached {kind.__name__} {match}")
@@ -118,11 +146,13 @@ def test_a_whole_program_from_warmup_to_summary(engine: SessionEngine, clock) ->
         events += more
         assert waited == pytest.approx(15, abs=TICK + 1e-6)
 
-    events += engine.enter()  # side plank: a per-side hold of 10 s
+    events += engine.enter()  # side plank: a per-side hold of 10 s, each after 5 s to get ready
     for _ in range(2):
+        assert engine.getting_ready
         more, waited = tick_until_change(engine, clock)
         events += more
-        assert waited == pytest.approx(10, abs=TICK + 1e-6)
+        # the hold starts on the tick after the get-ready countdown ends: up to one tick late
+        assert waited == pytest.approx(READY_SECONDS + 10, abs=2 * TICK + 1e-6)
     for _ in range(2):  # side-bend stretch, both sides
         events += tick_until_change(engine, clock)[0]
 
@@ -166,7 +196,7 @@ def test_a_whole_program_from_warmup_to_summary(engine: SessionEngine, clock) ->
         ("lateral-band-walk", 1, None, 16, 16),
     ]
     assert [r.record.band for r in logged] == [None, None, None, None, "red"]
-    assert [r.record.seconds for r in logged] == [None, None, 10, 10, None]
+    assert [r.record.seconds for r in logged] == [None, None, 10, 10, None]  # not the get-ready
     assert all(r.session == engine.info for r in logged)
     assert [r.record for r in logged] == engine.completed
 
@@ -177,15 +207,35 @@ def test_a_whole_program_from_warmup_to_summary(engine: SessionEngine, clock) ->
     assert engine.status == "completed"
     assert cues(events).count(Cue.SESSION_DONE) == 1
     assert cues(events).count(Cue.SET_DONE) >= 5
+    # bridge set 1, each side-plank hold as it starts (not on getting ready), the band walk;
+    # bridge set 2 follows a rest that ran out, so it starts with rest-over instead
+    assert cues(events).count(Cue.GO) == 4
+    assert cues(events).count(Cue.REST_OVER) == 1
 
 
 def test_each_set_is_logged_at_the_moment_it_is_done(engine: SessionEngine, clock) -> None:
     engine.start()
     run_to(engine, clock, SetStep)
+    for _ in range(15):
+        engine.count(+1)
     clock.advance(42)
     [done] = records(engine.enter())
     assert done.record.completed_at == clock.now()
     assert (done.record.completed_at - done.record.started_at).total_seconds() == 42
+
+
+def test_a_hold_is_logged_from_when_the_hold_starts(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep, side="left")
+    clock.advance(3)  # in position early: enter starts the hold before the 5 s are up
+    assert cues(engine.enter()) == [Cue.GO]
+    assert not engine.getting_ready
+    clock.advance(7.4)
+    [done] = records(engine.enter())  # ended early by hand
+    assert done.record.seconds == 7
+    assert done.record.target_seconds == 10
+    assert done.record.completed_at == clock.now()
+    assert (done.record.completed_at - done.record.started_at).total_seconds() == 7.4
 
 
 def test_nothing_after_the_summary(engine: SessionEngine, clock) -> None:
@@ -229,6 +279,7 @@ def test_a_paused_rest_does_not_expire_and_resumes_with_the_same_time_left(
 def test_a_paused_hold_does_not_end(engine: SessionEngine, clock) -> None:
     engine.start()
     run_to(engine, clock, SetStep, side="left")
+    start_the_hold(engine, clock)
     clock.advance(4)
     engine.toggle_pause()
     clock.advance(30)
@@ -283,6 +334,7 @@ def test_skip_on_an_intro_skips_the_whole_exercise(engine: SessionEngine, clock)
     assert records(events) == []
     [end] = ended(events)
     assert end.sets_logged == 0
+    assert end.status == "partial"  # it reached the summary, but nothing was done
 
 
 def test_a_skipped_set_is_not_logged(engine: SessionEngine, clock) -> None:
@@ -299,10 +351,18 @@ def test_a_skipped_set_is_not_logged(engine: SessionEngine, clock) -> None:
 def test_skipping_a_hold_logs_nothing(engine: SessionEngine, clock) -> None:
     engine.start()
     run_to(engine, clock, SetStep, side="left")
+    start_the_hold(engine, clock)
     clock.advance(8)
     events = engine.skip()
     assert records(events) == []
     assert describe_step(engine.step) == ("set", "side-plank", 1, "right")
+    assert engine.getting_ready
+    clock.advance(2)
+    events = engine.skip()  # skipped while still getting ready
+    assert records(events) == []
+    assert [r.exercise for r in engine.completed] == ["glute-bridge", "glute-bridge"]
+    assert describe_step(engine.step) == ("stretch", "side-bend-stretch", "left")
+    assert not engine.getting_ready
 
 
 # --- sides ------------------------------------------------------------------------------
@@ -313,14 +373,17 @@ def test_per_side_sets_go_left_then_right_with_a_switch_cue(engine: SessionEngin
     run_to(engine, clock, IntroStep, number=2)
     events = engine.enter()
     assert describe_step(engine.step) == ("set", "side-plank", 1, "left")
-    assert Cue.SWITCH_SIDES not in cues(events)
-    assert Cue.GO in cues(events)
+    assert cues(events) == []  # the left side gets ready in silence
+    assert engine.getting_ready
+    events = start_the_hold(engine, clock)
+    assert cues(events) == [Cue.BEEP] * 3 + [Cue.GO]
     events, _ = tick_until_change(engine, clock)
     assert describe_step(engine.step) == ("set", "side-plank", 1, "right")
-    assert Cue.SWITCH_SIDES in cues(events)
-    assert Cue.GO not in cues(events)
+    assert cues(events) == [Cue.BEEP] * 3 + [Cue.SET_DONE, Cue.SWITCH_SIDES]
+    assert engine.getting_ready
     [left] = records(events)
     assert left.record.side == "left"
+    assert cues(start_the_hold(engine, clock)) == [Cue.BEEP] * 3 + [Cue.GO]
     events, _ = tick_until_change(engine, clock)
     [right] = records(events)
     assert right.record.side == "right"
@@ -363,7 +426,9 @@ def test_reaching_the_target_plays_set_done_once(engine: SessionEngine, clock) -
 def test_a_hold_is_not_counted_in_reps(engine: SessionEngine, clock) -> None:
     engine.start()
     run_to(engine, clock, SetStep, side="left")
-    assert engine.count(+1) == []
+    assert engine.count(+1) == []  # getting ready
+    start_the_hold(engine, clock)
+    assert engine.count(+1) == []  # holding
     assert engine.reps == 0
 
 
@@ -520,8 +585,10 @@ def test_beeps_at_three_two_one_seconds_left(engine: SessionEngine, clock) -> No
 def test_a_hold_beeps_before_it_ends(engine: SessionEngine, clock) -> None:
     engine.start()
     run_to(engine, clock, SetStep, side="left")
+    ready = start_the_hold(engine, clock, dt=0.25)
+    assert cues(ready) == [Cue.BEEP] * 3 + [Cue.GO]  # before it starts, too
     events, _ = tick_until_change(engine, clock, dt=0.25)
-    assert cues(events).count(Cue.BEEP) == 3
+    assert cues(events) == [Cue.BEEP] * 3 + [Cue.SET_DONE, Cue.SWITCH_SIDES]
 
 
 def test_no_beep_storm_after_a_long_gap(engine: SessionEngine, clock) -> None:
@@ -617,15 +684,15 @@ def test_next_band_wraps_and_is_recorded(make_engine, catalogue, clock) -> None:
         seen.append(engine.band_for(squat))
     assert seen == ["red", "green", "yellow", "red"]
     engine.enter()
-    [first] = records(engine.enter())
+    [first] = records(do_set(engine, clock))
     assert first.record.band == "red"
     engine.next_band()  # during the rest: for the set coming up
     engine.skip()
-    [second] = records(engine.enter())
+    [second] = records(do_set(engine, clock))
     assert second.record.band == "green"
     run_to(engine, clock, SetStep, number=2)
     engine.next_band()  # calf raises use body weight: nothing to change
-    [calf] = records(engine.enter())
+    [calf] = records(do_set(engine, clock))
     assert calf.record.band is None
 
 
@@ -635,7 +702,7 @@ def test_remembered_bands_are_used(make_engine, catalogue, clock) -> None:
     )
     engine.start()
     run_to(engine, clock, SetStep)
-    [done] = records(engine.enter())
+    [done] = records(do_set(engine, clock))
     assert done.record.band == "green"
 
 
@@ -644,7 +711,7 @@ def test_no_bands_owned_means_bodyweight(make_engine, catalogue, clock) -> None:
     engine.start()
     run_to(engine, clock, SetStep)
     assert engine.next_band() == []
-    [done] = records(engine.enter())
+    [done] = records(do_set(engine, clock))
     assert done.record.band is None
 
 
@@ -654,7 +721,7 @@ def test_no_bands_owned_means_bodyweight(make_engine, catalogue, clock) -> None:
 def test_quit_mid_session_keeps_what_was_done(engine: SessionEngine, clock) -> None:
     engine.start()
     run_to(engine, clock, SetStep)
-    [done] = records(engine.enter())
+    [done] = records(do_set(engine, clock))
     engine.skip()
     for _ in range(5):
         engine.count(+1)  # set 2 in progress: not logged
@@ -687,10 +754,13 @@ def test_quit_mid_session_keeps_what_was_done(engine: SessionEngine, clock) -> N
 def test_quit_during_a_hold_drops_only_that_hold(engine: SessionEngine, clock) -> None:
     engine.start()
     run_to(engine, clock, SetStep, side="right")
+    start_the_hold(engine, clock)
     clock.advance(5)
     [end] = ended(engine.quit())
+    assert end.status == "partial"
     assert end.sets_logged == 3
     assert [r.side for r in engine.completed] == [None, None, "left"]
+    assert engine.completed[-1].seconds == 10
 
 
 def test_quit_before_any_set(engine: SessionEngine, clock) -> None:
@@ -725,6 +795,7 @@ def test_a_45_minute_session_in_small_ticks_has_no_drift(make_engine, catalogue,
     entered_at = clock.monotonic()
     expected_total = 0.0
     rests = 0
+    holds = 0
     ticks = 0
     while not engine.finished:
         step = engine.step
@@ -734,10 +805,12 @@ def test_a_45_minute_session_in_small_ticks_has_no_drift(make_engine, catalogue,
             engine.enter()
             entered_at = clock.monotonic()
             continue
+        getting_ready = isinstance(step, SetStep) and step.entry.exercise.is_hold
+        assert engine.getting_ready == getting_ready
         if isinstance(step, SetStep) and not step.entry.exercise.is_hold:
             planned = (step.entry.reps or 0) * settings.tempo_seconds
         elif isinstance(step, SetStep):
-            planned = float(step.entry.seconds or 0)
+            planned = float(READY_SECONDS)  # first the get-ready countdown, then the hold
         else:
             planned = float(step.seconds)
         index = engine.index
@@ -749,6 +822,17 @@ def test_a_45_minute_session_in_small_ticks_has_no_drift(make_engine, catalogue,
                 expected_left = max(0.0, planned - (clock.monotonic() - entered_at))
                 assert engine.remaining() == pytest.approx(expected_left, abs=1e-6)
             engine.tick()
+            if getting_ready and not engine.getting_ready and engine.index == index:
+                # the hold started on this tick: check the get-ready part, then time the hold
+                late = clock.monotonic() - entered_at - planned
+                assert -1e-6 <= late <= TICK + 1e-6, (describe_step(step), late)
+                assert isinstance(step, SetStep)
+                getting_ready = False
+                holds += 1
+                expected_total += planned
+                planned = float(step.entry.seconds or 0)
+                entered_at = clock.monotonic()
+        assert not getting_ready, "a hold ended without starting"
         took = clock.monotonic() - entered_at
         late = took - planned
         assert -1e-6 <= late <= TICK + 1e-6, (describe_step(step), took, planned)
@@ -758,13 +842,23 @@ def test_a_45_minute_session_in_small_ticks_has_no_drift(make_engine, catalogue,
     total = clock.monotonic() - started
     assert total >= 45 * 60
     assert rests == 7
+    assert holds == sum(
+        e.sets * (2 if e.exercise.per_side else 1) for e in program.entries if e.exercise.is_hold
+    )
+    assert holds > 0
     assert ticks * TICK == pytest.approx(total - 7 * reading_seconds, abs=1e-6)
     assert len(engine.completed) == sum(
         e.sets * (2 if e.exercise.per_side else 1) for e in program.entries
     )
     assert all(r.reps == r.target_reps for r in engine.completed if r.reps is not None)
-    # never more than one tick late per step, so the whole session is within that too
-    assert 0 <= total - expected_total <= len(engine.plan) * TICK + 1e-6
+    # a hold records the time held, not the time getting ready
+    assert all(
+        r.seconds == r.target_seconds for r in engine.completed if r.target_seconds is not None
+    )
+    assert engine.status == "completed"
+    # never more than one tick late per timer (a hold has two: get ready, then hold), so
+    # the whole session is within that too
+    assert 0 <= total - expected_total <= (len(engine.plan) + holds) * TICK + 1e-6
 
 
 def test_tempo_reps_already_due_when_pausing_are_kept(engine: SessionEngine, clock) -> None:
@@ -777,3 +871,264 @@ def test_tempo_reps_already_due_when_pausing_are_kept(engine: SessionEngine, clo
     engine.toggle_pause()
     engine.tick()
     assert engine.reps == 2
+
+
+# --- getting ready for a hold -------------------------------------------------------------
+
+
+PLANKS_TOML = """\
+name = "planks"
+title = "Planks"
+goal = "endurance"
+rest_seconds = 30
+
+[[exercise]]
+id = "side-plank"
+sets = 2
+seconds = 20
+"""
+
+
+def test_a_hold_starts_after_five_seconds_to_get_ready(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep, side="left")
+    assert engine.getting_ready
+    assert engine.remaining() == READY_SECONDS == 5
+    beeps_at = []
+    events: list[Event] = []
+    while engine.getting_ready:
+        clock.advance(TICK)
+        left = engine.remaining()
+        more = engine.tick()
+        if Cue.BEEP in cues(more):
+            beeps_at.append(left)
+        events += more
+    assert cues(events) == [Cue.BEEP] * 3 + [Cue.GO]
+    for left, mark in zip(beeps_at, (3, 2, 1), strict=True):
+        assert mark - TICK - 1e-6 < left <= mark
+    assert describe_step(engine.step) == ("set", "side-plank", 1, "left")  # the same step
+    assert changes(events) == []
+    assert records(events) == []
+    assert engine.remaining() == 10  # the whole hold, none of it used up getting ready
+    events, waited = tick_until_change(engine, clock)
+    assert waited == pytest.approx(10, abs=TICK + 1e-6)
+    [done] = records(events)
+    assert done.record.seconds == 10
+
+
+def test_enter_while_getting_ready_starts_the_hold_at_once(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep, side="left")
+    clock.advance(1.5)
+    assert cues(engine.tick()) == []
+    events = engine.enter()
+    assert events == [CueEvent(Cue.GO)]
+    assert not engine.getting_ready
+    assert engine.remaining() == 10
+    assert engine.elapsed() == 0
+    clock.advance(3.6)  # the rest of the get-ready time is not added on
+    assert engine.tick() == []
+    assert engine.remaining() == pytest.approx(6.4)
+
+
+def test_a_paused_get_ready_waits(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep, side="left")
+    clock.advance(1)
+    engine.toggle_pause()
+    clock.advance(60)
+    assert engine.tick() == []
+    assert engine.getting_ready
+    assert engine.remaining() == pytest.approx(4)
+    engine.toggle_pause()
+    clock.advance(3.9)
+    engine.tick()
+    assert engine.getting_ready
+    clock.advance(0.2)
+    assert Cue.GO in cues(engine.tick())
+    assert not engine.getting_ready
+    assert engine.remaining() == pytest.approx(10)
+
+
+def test_more_time_to_get_ready(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep, side="left")
+    engine.adjust(+15)
+    assert engine.remaining() == pytest.approx(20)
+    _, waited = tick_until_change(engine, clock)
+    assert waited == pytest.approx(20 + 10, abs=2 * TICK + 1e-6)
+    assert engine.completed[-1].seconds == 10
+
+
+def test_a_hold_after_a_rest_gets_ready_too(make_engine, catalogue, clock) -> None:
+    engine = make_engine(program_from_toml(PLANKS_TOML, "planks.toml", catalogue))
+    engine.start()
+    run_to(engine, clock, RestStep)
+    assert [(r.set, r.side, r.seconds) for r in engine.completed] == [
+        (1, "left", 20),
+        (1, "right", 20),
+    ]
+    events, _ = tick_until_change(engine, clock)
+    assert describe_step(engine.step) == ("set", "side-plank", 2, "left")
+    assert cues(events) == [Cue.BEEP] * 3 + [Cue.REST_OVER]
+    assert engine.getting_ready
+    assert cues(start_the_hold(engine, clock)) == [Cue.BEEP] * 3 + [Cue.GO]
+    events, _ = tick_until_change(engine, clock)
+    assert describe_step(engine.step) == ("set", "side-plank", 2, "right")
+    assert Cue.SWITCH_SIDES in cues(events)
+    assert Cue.GO not in cues(events)
+    assert engine.getting_ready
+
+
+def test_quit_while_getting_ready_logs_nothing_for_that_hold(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep, side="left")
+    clock.advance(3)
+    [end] = ended(engine.quit())
+    assert end.status == "partial"
+    assert end.sets_logged == 2
+    assert not engine.getting_ready
+
+
+def test_a_hold_started_while_paused_stays_paused(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep, side="left")
+    engine.toggle_pause()
+    engine.enter()
+    clock.advance(30)
+    assert engine.countdown is not None
+    assert engine.countdown.paused == engine.paused  # paused, yet the hold runs down
+
+
+# --- enter needs something done -----------------------------------------------------------
+
+
+def test_enter_on_a_set_with_no_reps_only_shows_a_hint(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep)
+    assert engine.notice == ""
+    clock.advance(30)
+    assert engine.enter() == []
+    assert describe_step(engine.step) == ("set", "glute-bridge", 1, None)
+    assert engine.completed == []
+    assert engine.notice
+    assert engine.enter() == []  # again: still nothing
+    assert engine.notice
+    engine.count(+1)
+    assert engine.notice == ""  # counting clears it
+    [done] = records(engine.enter())
+    assert done.record.reps == 1
+
+
+def test_the_hint_goes_when_the_step_changes(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep)
+    engine.enter()
+    assert engine.notice
+    engine.skip()
+    assert isinstance(engine.step, RestStep)
+    assert engine.notice == ""
+
+
+def test_counting_back_to_zero_blocks_enter_again(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep)
+    engine.count(+1)
+    engine.count(-1)
+    assert engine.enter() == []
+    assert engine.notice
+    assert engine.completed == []
+
+
+def test_a_hold_cannot_be_ended_in_its_first_second(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep, side="left")
+    engine.enter()  # start the hold
+    assert engine.enter() == []  # a double press does not end it too
+    clock.advance(0.9)
+    assert engine.enter() == []
+    assert describe_step(engine.step) == ("set", "side-plank", 1, "left")
+    assert not engine.getting_ready
+    assert engine.remaining() == pytest.approx(9.1)
+    clock.advance(0.1)
+    [done] = records(engine.enter())
+    assert done.record.seconds == 1
+
+
+# --- tempo never overshoots ---------------------------------------------------------------
+
+
+def test_tempo_ends_a_set_counted_to_the_target_by_hand(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep)
+    engine.toggle_tempo()
+    target = engine.step.entry.reps
+    for _ in range(target):
+        engine.count(+1)
+    assert isinstance(engine.step, SetStep)
+    clock.advance(engine.settings.tempo_seconds)
+    events = engine.tick()
+    [done] = records(events)
+    assert done.record.reps == target
+    assert Cue.TICK not in cues(events)
+    assert isinstance(engine.step, RestStep)
+
+
+def test_tempo_does_not_add_to_a_count_past_the_target(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep)
+    engine.toggle_tempo()
+    target = engine.step.entry.reps
+    for _ in range(target + 2):
+        engine.count(+1)
+    clock.advance(engine.settings.tempo_seconds * 5)  # several reps due at once
+    events = engine.tick()
+    [done] = records(events)
+    assert done.record.reps == target + 2
+    assert cues(events).count(Cue.TICK) == 0
+
+
+def test_tempo_adds_only_the_reps_still_missing(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep)
+    engine.toggle_tempo()
+    target = engine.step.entry.reps
+    for _ in range(target - 2):
+        engine.count(+1)
+    clock.advance(engine.settings.tempo_seconds * 5)
+    events = engine.tick()
+    [done] = records(events)
+    assert done.record.reps == target
+    assert cues(events).count(Cue.TICK) == 2
+
+
+# --- completed or partial -----------------------------------------------------------------
+
+
+def test_skipping_a_whole_exercise_makes_the_session_partial(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, IntroStep, number=3)
+    events = engine.skip()  # the band walk: nothing logged for it
+    assert engine.finished
+    [end] = ended(events)
+    assert end.status == "partial"
+    assert end.sets_logged == 4
+    assert engine.status == "partial"
+
+
+def test_one_set_of_each_exercise_is_enough_to_complete(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, RestStep)
+    engine.skip()
+    engine.skip()  # the second bridge set
+    run_to(engine, clock, SetStep, side="right")
+    engine.skip()  # the plank's right side
+    events = run_to(engine, clock, SummaryStep)
+    [end] = ended(events)
+    assert end.status == "completed"
+    assert end.sets_logged == 3
+    assert [(r.exercise, r.side) for r in engine.completed] == [
+        ("glute-bridge", None),
+        ("side-plank", "left"),
+        ("lateral-band-walk", None),
+    ]

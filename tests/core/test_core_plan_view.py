@@ -18,7 +18,7 @@ from runstrength.core.plan import (
     estimate_seconds,
     warmup_position,
 )
-from runstrength.core.programs import Program
+from runstrength.core.programs import Program, program_from_toml
 from runstrength.core.settings import Settings
 from runstrength.core.view import describe, target_text
 from runstrength.store import load_programs
@@ -194,19 +194,33 @@ def test_the_intro_view(engine: SessionEngine) -> None:
     assert view.heading == bridge.name
     assert "Exercise 1 of 3" in view.where
     assert "2 × 15 reps" in view.where
-    assert "glutes" in view.target
-    assert "bodyweight" in view.target
-    assert bridge.summary in view.lines
-    assert all(cue in view.lines for cue in bridge.cues)
+    assert (view.big, view.big_caption, view.target) == ("15", "reps", "× 2 sets")
+    assert view.lines[0] == bridge.summary
+    assert view.lines[1].startswith("Works: ")
+    assert "glutes" in view.lines[1]
+    assert view.lines[2] == "With: bodyweight"
+    assert view.lines[3:] == bridge.cues
+    assert view.prompt == "begin the first set"
     engine.skip()
     view = describe(engine)
+    plank = engine.step.entry.exercise
     assert "1 × 10 s each side" in view.where
+    assert (view.big, view.big_caption) == ("10", "seconds")
+    assert view.target.startswith("× 1 set")
+    assert view.target.endswith(" each side")
+    assert view.lines == (
+        plank.summary,
+        "Works: " + ", ".join(m.replace("-", " ") for m in plank.muscles),
+        "With: bodyweight",
+        *plank.cues,
+    )
+    assert "hip abductors" in view.lines[1]  # ids read as words
     engine.skip()
     view = describe(engine)
-    assert "resistance band" in view.target
-    assert "band: yellow" in view.target
+    assert (view.big, view.big_caption, view.target) == ("16", "reps", "× 1 set")
+    assert view.lines[2] == "With: resistance band · band: yellow"
     engine.next_band()
-    assert "band: red" in describe(engine).target
+    assert describe(engine).lines[2] == "With: resistance band · band: red"
 
 
 def test_the_set_view_shows_the_count_against_the_target(make_engine, catalogue, clock) -> None:
@@ -238,37 +252,98 @@ def test_the_hold_view(engine: SessionEngine, clock) -> None:
     engine.skip()
     engine.skip()
     engine.enter()
+    plank = engine.step.entry.exercise
+    view = describe(engine)  # first, five seconds to get into position
+    assert view.stage == "hold"
+    assert view.heading == plank.name
+    assert "Left side" in view.where
+    assert view.big == "0:05"
+    assert view.big_caption == "get ready"
+    assert view.target == "then hold 10 s"
+    assert view.progress == (0, 5)
+    assert view.lines == plank.cues
+    assert view.prompt == "start the hold now"
+    clock.advance(2)
+    assert describe(engine).big == "0:03"
+    engine.enter()  # in position early
     view = describe(engine)
     assert view.stage == "hold"
     assert view.big == "0:10"
-    assert "10 s" in view.target
+    assert view.big_caption == "hold"
+    assert view.target == "Hold 10 s"
+    assert view.progress == (0, 10)
+    assert view.prompt == "end the hold now"
     assert "Left side" in view.where
     clock.advance(3.2)
     assert describe(engine).big == "0:07"
+
+
+def test_the_hold_view_after_getting_ready_runs_out(engine: SessionEngine, clock) -> None:
+    engine.start()
+    engine.skip()
+    engine.skip()
+    engine.enter()
+    clock.advance(5)
+    engine.tick()
+    view = describe(engine)
+    assert (view.big, view.big_caption, view.target) == ("0:10", "hold", "Hold 10 s")
+
+
+def count_and_finish(engine: SessionEngine, reps: int) -> None:
+    for _ in range(reps):
+        engine.count(+1)
+    engine.enter()
 
 
 def test_the_rest_view(engine: SessionEngine, clock) -> None:
     engine.start()
     engine.skip()
     engine.enter()
-    engine.enter()
+    count_and_finish(engine, 15)
     view = describe(engine)
     assert view.stage == "rest"
     assert view.big == "0:20"
-    assert "set 2 of 2" in view.target
-    assert "15 reps" in view.target
+    assert view.target == "Next: set 2/2, 15 reps"
     assert "Glute bridge" in view.where
+    assert view.prompt == "start the next set now"
     engine.adjust(+15)
     assert describe(engine).big == "0:35"
+
+
+PLANKS_TOML = """\
+name = "planks"
+title = "Planks"
+goal = "endurance"
+rest_seconds = 30
+
+[[exercise]]
+id = "side-plank"
+sets = 2
+seconds = 20
+"""
+
+
+def test_the_rest_view_before_a_per_side_hold(make_engine, catalogue, clock) -> None:
+    engine = make_engine(program_from_toml(PLANKS_TOML, "planks.toml", catalogue))
+    engine.start()
+    engine.skip()
+    engine.enter()
+    while not isinstance(engine.step, RestStep):  # set 1, both sides, held to the end
+        clock.advance(1)
+        engine.tick()
+    view = describe(engine)
+    assert view.stage == "rest"
+    assert view.big == "0:30"
+    assert view.target == "Next: set 2/2, 20 s, left"
 
 
 def test_the_stretch_view(engine: SessionEngine, clock, catalogue: Catalogue) -> None:
     engine.start()
     engine.skip()
     engine.enter()
-    engine.enter()
+    count_and_finish(engine, 15)
     engine.skip()
-    engine.enter()
+    count_and_finish(engine, 15)
     view = describe(engine)
     stretch = catalogue.stretches["figure-four-stretch"]
     assert view.stage == "stretch"
@@ -276,20 +351,85 @@ def test_the_stretch_view(engine: SessionEngine, clock, catalogue: Catalogue) ->
     assert "Glute bridge" in view.where
     assert "Left side" in view.where
     assert view.big == "0:15"
+    assert view.big_caption == "left"
     assert "each side" in view.target
     assert view.lines == stretch.cues
+    assert view.prompt == "other side"
+    engine.enter()
+    view = describe(engine)
+    assert "Right side" in view.where
+    assert view.big_caption == "right"
+    assert view.prompt == "done stretching"
 
 
-def test_the_summary_view(engine: SessionEngine) -> None:
+def test_the_stretch_view_without_sides(engine: SessionEngine, catalogue: Catalogue) -> None:
+    engine.start()
+    for _ in range(3):  # the warm-up, the bridge, the side plank
+        engine.skip()
+    engine.enter()
+    count_and_finish(engine, 16)  # the band walk, then its cobra stretch
+    assert engine.step == engine.plan[-2]
+    view = describe(engine)
+    assert view.stage == "stretch"
+    assert catalogue.stretches["cobra-stretch"].name in view.heading
+    assert "side" not in view.where.lower()
+    assert view.big_caption == "hold"
+    assert view.target == "Hold 15 s"
+    assert view.prompt == "done stretching"
+
+
+def test_a_paused_view_says_so(engine: SessionEngine, clock) -> None:
+    engine.start()
+    engine.skip()
+    engine.enter()
+    count_and_finish(engine, 15)
+    clock.advance(4)
+    engine.toggle_pause()
+    view = describe(engine)
+    assert view.big_caption == "paused · rest"
+    clock.advance(30)
+    assert describe(engine).big == "0:16"
+    engine.toggle_pause()
+    assert describe(engine).big_caption == "rest"
+
+
+def test_the_summary_view(engine: SessionEngine, clock) -> None:
+    engine.start()
+    engine.skip()
+    engine.enter()
+    count_and_finish(engine, 15)  # one bridge set is enough for the bridge
+    for _ in range(4):  # the rest, set 2, the stretch on both sides
+        engine.skip()
+    assert isinstance(engine.step, IntroStep)
+    engine.enter()
+    engine.enter()  # side plank, left: no need to wait for the get-ready, hold 2 s
+    clock.advance(2)
+    engine.enter()
+    for _ in range(3):  # the right side, the stretch on both sides
+        engine.skip()
+    assert isinstance(engine.step, IntroStep)
+    engine.enter()
+    count_and_finish(engine, 3)
+    engine.skip()  # the cobra stretch
+    assert engine.finished
+    assert len(engine.completed) == 3
+    view = describe(engine)
+    assert view.stage == "summary"
+    assert view.heading == "Session complete"
+    assert view.prompt == "back to home"
+
+
+def test_the_summary_view_when_every_set_was_skipped(engine: SessionEngine) -> None:
     engine.start()
     engine.skip()
     engine.skip()
     engine.skip()
     engine.skip()
     assert engine.finished
+    assert engine.status == "partial"
     view = describe(engine)
     assert view.stage == "summary"
-    assert "complete" in view.heading.lower()
+    assert view.heading == "Session stopped"
 
 
 def test_the_summary_view_after_quitting(engine: SessionEngine) -> None:

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from runstrength.core.catalogue import Catalogue
-from runstrength.core.engine import SessionEngine
+from runstrength.core.engine import READY_SECONDS, SessionEngine
 from runstrength.core.plan import IntroStep, RestStep, SetStep, StretchStep, WarmupStep
 from runstrength.core.programs import program_from_toml
 from runstrength.core.records import SessionInfo, SessionRecord, SetRecord
@@ -25,6 +25,10 @@ def play(engine: SessionEngine, clock, reps: dict[tuple[str, int], int]) -> None
         elif isinstance(step, IntroStep):
             engine.enter()
         elif isinstance(step, SetStep) and step.entry.exercise.is_hold:
+            assert engine.getting_ready
+            clock.advance(READY_SECONDS)
+            engine.tick()
+            assert not engine.getting_ready
             clock.advance(step.entry.seconds or 0)
             engine.tick()
         elif isinstance(step, SetStep):
@@ -56,9 +60,24 @@ def test_totals_for_a_session(engine: SessionEngine, clock) -> None:
     assert summary.sets_planned == 5
     assert summary.reps_done == 27
     assert summary.reps_target == 46
-    # warm-up 60, bridge 40, rest 20, 2 stretches of 15, holds 10 + 10, 2 stretches,
-    # walk 40, 1 stretch
-    assert summary.duration == timedelta(seconds=60 + 40 + 20 + 30 + 20 + 30 + 40 + 15)
+    # warm-up 60, bridge 40, rest 20, 2 stretches of 15, holds of 10 each side after 5 s
+    # to get ready, 2 stretches, walk 40, 1 stretch
+    assert summary.duration == timedelta(seconds=60 + 40 + 20 + 30 + 2 * (5 + 10) + 30 + 40 + 15)
+
+
+def test_an_exercise_with_no_set_done_makes_the_session_partial(
+    engine: SessionEngine, clock
+) -> None:
+    play(engine, clock, {("glute-bridge", 1): 15, ("glute-bridge", 2): 15})  # no band walk
+    assert engine.finished
+    assert engine.status == "partial"
+    summary = summarize(
+        engine.program, engine.completed, engine.info.started_at, engine.ended_at, engine.status
+    )
+    assert summary.status == "partial"
+    assert summary.sets_done == 4
+    assert summary.sets_planned == 5
+    assert [e.sets_done for e in summary.exercises] == [2, 2, 0]
 
 
 def test_a_quit_session_is_partial(engine: SessionEngine, clock) -> None:

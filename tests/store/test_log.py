@@ -142,3 +142,24 @@ def test_a_failed_write_keeps_the_previous_log(
     assert [s.set for s in log.sessions()[0].sets] == [1]
     log.log_set(info(), a_set(2))
     assert [s.set for s in TrainingLog(path).sessions()[0].sets] == [1, 2]
+
+
+def test_a_record_missing_a_field_is_refused_at_open(tmp_path: Path) -> None:
+    path = tmp_path / "log.json"
+    content = json.dumps({"meta": {"1": {"schema": 1}}, "sessions": {"1": {"id": "x"}}})
+    path.write_text(content)
+    with pytest.raises(CorruptLogError, match="sessions record 1 lacks date"):
+        TrainingLog(path)
+    assert path.read_text() == content
+
+
+def test_a_malformed_value_is_reported_as_damage_when_read(tmp_path: Path) -> None:
+    path = tmp_path / "log.json"
+    log = TrainingLog(path)
+    log.log_set(info(), a_set(1))
+    data = json.loads(path.read_text())
+    data["sets"]["1"]["completed_at"] = "not a time"
+    path.write_text(json.dumps(data))
+    reopened = TrainingLog(path)
+    with pytest.raises(CorruptLogError, match="malformed"):
+        reopened.sessions()

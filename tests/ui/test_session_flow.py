@@ -188,5 +188,25 @@ async def test_the_set_shows_last_time_and_best(make_app, clock) -> None:
         await pilot.pause()
         assert str(session(pilot).query_one("#last-time").render()) == "last time 17 · best 17"
         await pilot.press("enter")
+        assert "Count your reps" in str(session(pilot).query_one("#status").render())
+        await pilot.press("space", "enter")
         await pass_time(pilot, clock, 15)
         assert str(session(pilot).query_one("#last-time").render()) == "last time 15 · best 17"
+
+
+async def test_ctrl_q_during_a_session_asks_and_timers_wait(make_app, clock) -> None:
+    app = make_app(start=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session(pilot)
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, ConfirmQuit)
+        clock.advance(400)
+        screen.tick()
+        assert isinstance(screen.engine.step, WarmupStep), "the warm-up waits while asked"
+        await pilot.press("n")
+        assert not screen.engine.paused
+        assert screen.engine.remaining() == 300
+        await pilot.press("ctrl+q", "y")
+        assert screen.engine.finished
+        await pilot.press("ctrl+q")
+        assert app.return_code == 0

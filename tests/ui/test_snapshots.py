@@ -66,15 +66,15 @@ def test_stretch(snap_compare, make_app, clock) -> None:
 
 
 def test_hold(snap_compare, make_app, clock) -> None:
-    """A timed hold (side plank, left side) counting down."""
-    keys = ["enter", "s", "s", "enter", 3]
+    """A timed hold (side plank, left side) counting down after its get-ready."""
+    keys = ["enter", "s", "s", "enter", 5, 3]
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=drive(clock, *keys))
 
 
 def test_summary(snap_compare, make_app, clock) -> None:
     """The summary of a completed session: sets and reps against targets, and duration."""
     keys = ["enter", "s", "enter"] + ["space"] * 15 + ["enter", "s"] + ["space"] * 14
-    keys += ["enter", "s", "s", "enter", 10, 10, "s", "s"]
+    keys += ["enter", "s", "s", "enter", 5, 10, 5, 10, "s", "s"]
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=drive(clock, *keys))
 
 
@@ -99,3 +99,15 @@ def test_big_screen(snap_compare, make_app, clock) -> None:
 def test_too_small(snap_compare, make_app, clock) -> None:
     """Below 80x24 the app says so politely."""
     assert snap_compare(make_app(), terminal_size=(60, 18), run_before=drive(clock))
+
+
+def test_hold_get_ready(snap_compare, make_app, clock) -> None:
+    """Before a timed hold: a few seconds to get into position."""
+    keys = ["enter", "s", "s", "enter", 2]
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=drive(clock, *keys))
+
+
+def test_paused_set(snap_compare, make_app, clock) -> None:
+    """A paused set says so next to the count."""
+    keys = ["enter", "s", "enter", "space", "space", "p"]
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=drive(clock, *keys))
