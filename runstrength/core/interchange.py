@@ -49,6 +49,7 @@ def set_to_data(record: SetRecord) -> dict[str, Any]:
         "completed_at": _iso(record.completed_at),
         "started_at": _iso(record.started_at),
         "target_seconds": record.target_seconds,
+        "edited_at": _iso(record.edited_at),
     }
 
 
@@ -166,6 +167,7 @@ def _read_set(r: _Reader, raw: Any, path: str) -> SetRecord | None:
         completed_at=r.time(data, "completed_at", path) or datetime.min,
         started_at=r.time(data, "started_at", path, optional=True),
         target_seconds=r.count(data, "target_seconds", path),
+        edited_at=r.time(data, "edited_at", path, optional=True),
     )
     return record if len(r.problems) == before else None
 

@@ -24,6 +24,10 @@ class SetRecord:
     completed_at: datetime
     started_at: datetime | None = None
     target_seconds: int | None = None
+    edited_at: datetime | None = None
+    """When the set was last corrected by hand, if ever."""
+    key: str | None = field(default=None, compare=False)
+    """The log's own handle on this set (for corrections); not part of the record."""
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -13,6 +14,8 @@ from runstrength.context import AppContext
 from runstrength.core.history import session_row
 from runstrength.core.records import SessionRecord, SetRecord
 from runstrength.screens.dialogs import HelpScreen
+from runstrength.screens.edit_dialogs import ConfirmDialog, Correction, CorrectSetDialog
+from runstrength.store import LogError, TrainingLog
 
 
 def _result(record: SetRecord) -> str:
@@ -27,9 +30,17 @@ class SessionDetailScreen(Screen[bool]):
     """Dismisses with True when something was changed, so the list reloads."""
 
     CSS_PATH = Path(__file__).with_name("history.tcss")
-    BINDINGS = [Binding("escape,q", "back", "Back")]
+    BINDINGS = [
+        Binding("c", "correct", "Correct set"),
+        Binding("x,delete", "delete_set", "Delete set"),
+        Binding("D", "delete_session", "Delete session"),
+        Binding("escape,q", "back", "Back"),
+    ]
     HELP_ROWS = [
         ("↑ ↓", "move through the sets"),
+        ("c / enter", "correct the set's reps (or seconds) and band"),
+        ("x / delete", "delete the set (asks first)"),
+        ("D", "delete the whole session (asks first)"),
         ("escape / q", "back to the sessions"),
         ("?", "this help"),
     ]
@@ -39,6 +50,7 @@ class SessionDetailScreen(Screen[bool]):
         self.context = context
         self.session = session
         self.changed = False
+        self.ordered: list[SetRecord] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -66,17 +78,98 @@ class SessionDetailScreen(Screen[bool]):
         table.clear(columns=True)
         table.add_columns("Exercise", "Set", "Side", "Done", "Band", "At")
         catalogue = self.context.catalogue
-        ordered = sorted(self.session.sets, key=lambda r: r.completed_at)
-        for index, record in enumerate(ordered):
+        self.ordered = sorted(self.session.sets, key=lambda r: r.completed_at)
+        for index, record in enumerate(self.ordered):
             table.add_row(
                 catalogue.exercise_name(record.exercise),
                 str(record.set),
                 record.side or "",
-                _result(record),
+                _result(record) + (" (edited)" if record.edited_at else ""),
                 record.band or "bodyweight",
                 f"{record.completed_at:%H:%M}",
                 key=str(index),
             )
+
+    def current(self) -> SetRecord | None:
+        table = self.query_one(DataTable)
+        if not self.ordered:
+            return None
+        return self.ordered[table.cursor_row]
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_correct()
+
+    def action_correct(self) -> None:
+        record = self.current()
+        if record is None or record.key is None:
+            return
+        name = self.context.catalogue.exercise_name(record.exercise)
+        key = record.key
+
+        def save(correction: Correction | None) -> None:
+            if correction is None:
+                return
+            self.write(
+                lambda log: log.correct_set(
+                    key,
+                    reps=correction.reps,
+                    seconds=correction.seconds,
+                    band=correction.band,
+                    when=self.context.clock.now(),
+                ),
+                "Set corrected",
+            )
+
+        self.app.push_screen(CorrectSetDialog(record, name, self.context.settings.bands), save)
+
+    def action_delete_set(self) -> None:
+        record = self.current()
+        if record is None or record.key is None:
+            return
+        name = self.context.catalogue.exercise_name(record.exercise)
+        key = record.key
+
+        def delete(yes: bool | None) -> None:
+            if yes:
+                self.write(lambda log: log.delete_set(key), "Set deleted")
+
+        detail = f"{name}, set {record.set}: {_result(record)}. This cannot be undone."
+        self.app.push_screen(ConfirmDialog("Delete this set?", detail), delete)
+
+    def action_delete_session(self) -> None:
+        session_id = self.session.id
+
+        def delete(yes: bool | None) -> None:
+            if yes:
+                self.write(lambda log: log.delete_session(session_id), "Session deleted")
+                self.changed = True
+                self.dismiss(True)
+
+        detail = (
+            f"{self.session.date:%A %-d %B %Y}, {len(self.session.sets)} sets. "
+            "This cannot be undone."
+        )
+        self.app.push_screen(ConfirmDialog("Delete this whole session?", detail), delete)
+
+    def write(self, change: Callable[[TrainingLog], None], done: str) -> None:
+        """Apply a change to the log (durably, like any write), then show the result."""
+        try:
+            with self.context.write_lock:
+                change(self.context.log)
+                fresh = [s for s in self.context.log.sessions() if s.id == self.session.id]
+        except LogError as error:
+            self.notify(str(error), title="Not changed", severity="error", timeout=15)
+            return
+        self.changed = True
+        self.notify(done, timeout=3)
+        if fresh:
+            self.session = fresh[0]
+            row = self.query_one(DataTable).cursor_row
+            self.query_one("#filter-line", Static).update(self.heading())
+            self.fill()
+            table = self.query_one(DataTable)
+            table.move_cursor(row=min(row, max(0, table.row_count - 1)))
 
     def action_back(self) -> None:
         self.dismiss(self.changed)

@@ -12,6 +12,10 @@ def _time(value: Any) -> datetime | None:
     return datetime.fromisoformat(value) if isinstance(value, str) else None
 
 
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat(timespec="seconds") if value else None
+
+
 def session_to_doc(info: SessionInfo) -> dict[str, Any]:
     return {
         "id": info.id,
@@ -38,6 +42,7 @@ def set_to_doc(session_id: str, record: SetRecord) -> dict[str, Any]:
         if record.started_at
         else None,
         "completed_at": record.completed_at.isoformat(timespec="seconds"),
+        "edited_at": _iso(record.edited_at),
     }
 
 
@@ -55,6 +60,8 @@ def doc_to_set(doc: dict[str, Any]) -> SetRecord:
         completed_at=completed_at,
         started_at=_time(doc.get("started_at")),
         target_seconds=doc.get("target_seconds"),
+        edited_at=_time(doc.get("edited_at")),
+        key=str(doc.doc_id) if hasattr(doc, "doc_id") else None,
     )
 
 

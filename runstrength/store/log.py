@@ -124,6 +124,34 @@ class TrainingLog:
                 self._db = TinyDB(self.path, storage=DurableJSONStorage)
             return len(new), len(records) - len(new)
 
+    def correct_set(
+        self, key: str, *, reps: int | None, seconds: int | None, band: str | None, when: datetime
+    ) -> None:
+        """Change a logged set's reps (or seconds held) and band by hand; marked as edited."""
+        with self._lock:
+            changes = {
+                "reps": reps,
+                "seconds": seconds,
+                "band": band,
+                "edited_at": when.isoformat(timespec="seconds"),
+            }
+            self._db.table("sets").update(changes, doc_ids=[int(key)])
+
+    def delete_set(self, key: str) -> None:
+        with self._lock:
+            self._db.table("sets").remove(doc_ids=[int(key)])
+
+    def delete_session(self, session_id: str) -> None:
+        """Remove a session and all its sets, in one write."""
+        with self._lock:
+            data = self._db.storage.read() or {}
+            for table, field_name in (("sessions", "id"), ("sets", "session")):
+                rows = data.get(table, {})
+                data[table] = {k: v for k, v in rows.items() if v.get(field_name) != session_id}
+            self._db.storage.write(data)
+            self._db.close()
+            self._db = TinyDB(self.path, storage=DurableJSONStorage)
+
     # --- reads -------------------------------------------------------------------------
 
     def sessions(self, since: date | None = None, until: date | None = None) -> list[SessionRecord]:

@@ -146,3 +146,54 @@ def test_snapshot_detail(snap_compare, history_app) -> None:
         await pilot.pause()
 
     assert snap_compare(history_app, terminal_size=SIZE, run_before=run_before)
+
+
+async def test_correct_and_delete_a_set_then_the_session(history_app) -> None:
+    from runstrength.screens.edit_dialogs import ConfirmDialog, CorrectSetDialog
+
+    newest = max(history_app.year, key=lambda s: s.info.started_at)
+    async with history_app.run_test(size=SIZE) as pilot:
+        await open_history(pilot)
+        await pilot.press("enter", "c")
+        dialog = history_app.screen
+        assert isinstance(dialog, CorrectSetDialog)
+        dialog.query_one("#amount").value = "abc"
+        await pilot.press("enter")
+        assert "whole number" in str(dialog.query_one("#correct-error").render())
+        dialog.query_one("#amount").value = "12"
+        await pilot.press("enter")
+        detail = history_app.screen
+        assert isinstance(detail, SessionDetailScreen)
+        logged = next(s for s in history_app.context.log.sessions() if s.id == newest.id)
+        first = min(logged.sets, key=lambda r: r.completed_at)
+        assert first.reps == 12
+        assert first.edited_at is not None
+        assert "(edited)" in detail.query_one(DataTable).get_row_at(0)[3]
+
+        await pilot.press("x")
+        assert isinstance(history_app.screen, ConfirmDialog)
+        await pilot.press("n")
+        assert len(detail.session.sets) == len(newest.sets)
+        await pilot.press("x", "y")
+        assert len(detail.session.sets) == len(newest.sets) - 1
+        assert detail.query_one(DataTable).row_count == len(newest.sets) - 1
+
+        await pilot.press("D", "y")
+        await history_app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(history_app.screen, HistoryScreen)
+        ids = {s.id for s in history_app.context.log.sessions()}
+        assert newest.id not in ids
+        assert len(ids) == len(history_app.year) - 1
+        assert history_app.screen.query_one(DataTable).row_count == len(history_app.year) - 1
+
+
+def test_snapshot_delete_confirmation(snap_compare, history_app) -> None:
+    """Deleting a set asks first and says what goes."""
+
+    async def run_before(pilot) -> None:
+        await open_history(pilot)
+        await pilot.press("enter", "x")
+        await pilot.pause()
+
+    assert snap_compare(history_app, terminal_size=SIZE, run_before=run_before)
