@@ -55,8 +55,9 @@ def test_a_new_cue_replaces_one_still_waiting() -> None:
     player._thread = object()  # type: ignore[assignment]  # keep the worker from starting
     for cue in (Cue.BEEP, Cue.GO, Cue.SET_DONE):
         player.play(cue)
+    player.play(["rest", "voice/phrase/rest"])
     assert player._pending.qsize() == 1
-    assert player._pending.get_nowait() == Cue.SET_DONE
+    assert player._pending.get_nowait() == ("rest", "voice/phrase/rest")
 
 
 def test_cues_ship_inside_the_wheel(tmp_path: Path) -> None:
