@@ -169,7 +169,8 @@ class Playsound3Player:
                 item = self._pending.get(timeout=POLL_SECONDS)
             except queue.Empty:
                 continue
-            current.stop()
+            if current.is_alive():
+                current.stop()
             return item
         return _DONE
 
