@@ -24,7 +24,14 @@ from runstrength.audio import (
     sound_path,
 )
 from runstrength.core.catalogue import Catalogue
-from runstrength.core.cues import NUMBERS, PHRASES, exercise_sound, number_sounds, stretch_sound
+from runstrength.core.cues import (
+    NUMBERS,
+    PHRASES,
+    exercise_sound,
+    number_sounds,
+    sound_test,
+    stretch_sound,
+)
 from runstrength.core.events import Cue
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -130,6 +137,13 @@ def test_every_catalogue_entry_has_a_spoken_cue(catalogue: Catalogue) -> None:
         if not sound_path(sound).is_file()
     ]
     assert missing == [], "run scripts/make_voice.py: no spoken cue for " + ", ".join(missing)
+
+
+@pytest.mark.parametrize("mode", ["voice", "tones"])
+def test_the_sound_test_finds_its_files(mode: str) -> None:
+    assert sound_test(mode)
+    for sound in sound_test(mode):
+        assert sound_path(sound).is_file(), sound
 
 
 def test_every_phrase_and_every_target_number_can_be_said() -> None:

@@ -102,6 +102,17 @@ def number_sounds(n: int) -> list[str]:
     return [f"voice/number/{part}" for part in parts]
 
 
+def sound_test(mode: str) -> tuple[str, ...]:
+    """One of each kind of sound this mode plays (for a settings screen's sound test)."""
+    if mode == "off":
+        return ()
+    tones = (Cue.GO, Cue.REST, Cue.STRETCH, Cue.BEEP, Cue.TICK)
+    if mode == "tones":
+        return tuple(tone.value for tone in tones)
+    spoken = {Cue.GO: "go", Cue.REST: "rest", Cue.STRETCH: "stretch"}
+    return tuple(part for tone, word in spoken.items() for part in (tone.value, phrase(word)))
+
+
 def phase_of(step: Step) -> Phase:
     """The kind of moment a step starts, for the phase tone and the screen's flash."""
     if isinstance(step, WarmupStep):

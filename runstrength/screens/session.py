@@ -178,7 +178,7 @@ class SessionScreen(Screen[None]):
             band = self.engine.band_for(entry.exercise)
             if band:
                 parts.append(f"band: {band}")
-        if not self.context.sound_on:
+        if self.context.silence_reason():
             parts.append("sound off")
         if self._status:
             parts.append(self._status)

@@ -12,6 +12,7 @@ from runstrength.core.cues import (
     number_sounds,
     phase_of,
     phrase,
+    sound_test,
     sounds_for,
     stretch_sound,
 )
@@ -208,3 +209,12 @@ def test_every_catalogue_entry_is_named_by_its_id(catalogue: Catalogue) -> None:
         assert exercise_sound(exercise.id) == f"voice/exercise/{exercise.id}"
     for stretch in catalogue.stretches.values():
         assert stretch_sound(stretch.id) == f"voice/stretch/{stretch.id}"
+
+
+def test_the_sound_test_plays_one_of_each_kind_per_mode() -> None:
+    assert sound_test("off") == ()
+    assert {"go", "rest", "stretch", "beep", "tick"} <= set(sound_test("tones"))
+    assert not any(sound.startswith("voice/") for sound in sound_test("tones"))
+    voiced = sound_test("voice")
+    assert {"go", "rest", "stretch"} <= set(voiced)
+    assert any(sound.startswith("voice/") for sound in voiced)
