@@ -140,8 +140,12 @@ class Playsound3Player:
         while item is not None:
             following: object = _DONE
             for sound in item:
+                path = sound_path(sound, self.root)
+                if not path.is_file():  # a missing clip is skipped, not a reason for silence
+                    log.info("No sound file %s", path)
+                    continue
                 try:
-                    current = playsound3.playsound(str(sound_path(sound, self.root)), block=False)
+                    current = playsound3.playsound(str(path), block=False)
                 except playsound3.PlaysoundException as error:
                     self._give_up(str(error))
                     return
@@ -149,17 +153,18 @@ class Playsound3Player:
                     self._give_up(f"playback failed: {error}")
                     return
                 following = self._wait(current)
-                if following is not _DONE:
-                    break
                 code = _exit_code(current)
-                if code:
+                if code is not None and code > 0:
                     failures += 1
                     if failures >= FAILURES_TO_GIVE_UP:
                         self._give_up(f"the player exited with code {code} (no sound device?)")
                         return
                     break
-                failures = 0
-                self.available = True
+                if code == 0 or following is _DONE:
+                    failures = 0
+                    self.available = True
+                if following is not _DONE:
+                    break
             item = self._pending.get() if following is _DONE else following  # type: ignore[assignment]
 
     def _wait(self, current: Any) -> object:

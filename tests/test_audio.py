@@ -278,6 +278,16 @@ def test_a_new_sequence_cuts_the_one_playing_and_drops_its_rest(
     assert fake_playsound3.log == ["play rest", "stop rest", "play beep"]
 
 
+def test_a_missing_clip_is_skipped_and_the_rest_plays(fake_playsound3: FakePlaysound3) -> None:
+    player = Playsound3Player()
+    player.play(["voice/exercise/no-such-exercise", "go"])
+    wait_until(lambda: len(fake_playsound3.sounds) == 1)
+    fake_playsound3.sounds[0].done.set()
+    player.close()
+    assert fake_playsound3.log == ["play go"]
+    assert player.available is True
+
+
 def test_playing_never_waits_for_the_worker(fake_playsound3: FakePlaysound3) -> None:
     player = Playsound3Player()
     started = time.monotonic()
