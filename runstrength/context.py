@@ -31,7 +31,7 @@ class AppContext:
     sound_on: bool = True
     new_id: Callable[[], str] = field(default=lambda: uuid.uuid4().hex)
 
-    _silence_logged: set[str] = field(default_factory=set)
+    _silence_logged: set[str] = field(default_factory=set, init=False, repr=False)
 
     def play(self, cue: Cue) -> None:
         self.play_sounds((cue.value,))
