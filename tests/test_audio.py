@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import subprocess
 import sys
@@ -332,3 +333,23 @@ def test_a_playsound_exception_turns_sound_off(
     wait_until(lambda: player.available is False)
     assert player.reason == "No supported audio backends on this system!"
     assert "Sound is off: No supported audio backends" in caplog.text
+
+
+def first_note_hz(cue: Cue) -> float:
+    """The pitch of a tone's first note, from zero crossings over its first 60 ms."""
+    with wave.open(str(cue_path(cue))) as sound:
+        rate = sound.getframerate()
+        frames = sound.readframes(int(rate * 0.06))
+    samples = [
+        int.from_bytes(frames[i : i + 2], "little", signed=True) for i in range(0, len(frames), 2)
+    ]
+    crossings = sum(1 for a, b in itertools.pairwise(samples) if a < 0 <= b)
+    return crossings / 0.06
+
+
+def test_each_phase_has_its_own_tone() -> None:
+    """Work, rest, stretch and the next exercise differ in pitch, so each is known unheard."""
+    phases = [Cue.GO, Cue.REST, Cue.STRETCH, Cue.EXERCISE]
+    pitches = sorted(first_note_hz(cue) for cue in phases)
+    for low, high in itertools.pairwise(pitches):
+        assert high > low * 1.15, pitches
