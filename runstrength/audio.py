@@ -129,7 +129,11 @@ class Playsound3Player:
             self._thread.join(timeout=1)
 
     def _run(self) -> None:
-        logging.getLogger("playsound3").addHandler(logging.NullHandler())
+        # playsound3 warns at import when it finds no backend: keep that out of the
+        # terminal and out of the log file (the reason is logged once below).
+        quiet = logging.getLogger("playsound3")
+        quiet.addHandler(logging.NullHandler())
+        quiet.propagate = False
         try:
             import playsound3
         except Exception as error:  # any import failure just means: no sound

@@ -71,10 +71,10 @@ class BigNumber(Widget):
             self.refresh()
 
     def render_line(self, y: int) -> Strip:
-        """Line y of the digits centred in the widget, lit pixels as coloured blanks.
+        """Line y of the digits centred in the widget.
 
-        Blanks in the text colour rather than "█" glyphs: solid in every terminal font,
-        with no seams between rows.
+        Lit pixels are "█" on a background of the same colour: solid with no seams
+        between rows in any font, and still drawn where colours are off (NO_COLOR).
         """
         width, height = self.size.width, self.size.height
         rows = render_rows(self.value, fit_scale(self.value, width, height))
@@ -85,7 +85,7 @@ class BigNumber(Widget):
         base = self.rich_style
         lit = base + Style(bgcolor=base.color)
         segments = [
-            Segment(" " * len(run), lit if run[0] == "█" else base)
+            Segment(run, lit) if run[0] == "█" else Segment(run, base)
             for run in re.findall(r"█+| +", line)
         ]
         return Strip(segments, width)

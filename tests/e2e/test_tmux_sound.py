@@ -41,19 +41,24 @@ def test_cues_play_through_alsa_and_nothing_reaches_the_terminal(
     terminal.start(f"{env} {COMMAND}; sleep 5")
     terminal.wait_for("start the session", timeout=30)
     terminal.keys("Enter")
-    terminal.wait_for("Warm-up")
+    terminal.wait_for("Warm-up", timeout=30)
     terminal.keys("s")
     screen = terminal.wait_for("begin the first set")
-    deadline = time.monotonic() + 10
+    log = tmp_path / "data" / "state" / "runstrength.log"
+
+    def diagnosis() -> str:
+        logged = log.read_text(encoding="utf-8") if log.exists() else "(no log)"
+        return f"screen:\n{terminal.screen()}\nlog:\n{logged}"
+
+    deadline = time.monotonic() + 30
     while not sink.exists() or sink.stat().st_size < 20_000:
-        assert time.monotonic() < deadline, "no cue reached the sound device"
+        assert time.monotonic() < deadline, "no cue reached the sound device\n" + diagnosis()
         time.sleep(0.05)
     screen = terminal.screen()
-    assert "NEXT EXERCISE" not in screen  # sound plays: no flash
+    assert "NEXT EXERCISE" not in screen, diagnosis()  # sound plays: no flash
     for text in STRAY:
-        assert text not in screen, text
-    log = tmp_path / "data" / "state" / "runstrength.log"
-    assert not log.exists() or "Sound is off" not in log.read_text(encoding="utf-8")
+        assert text not in screen, diagnosis()
+    assert not log.exists() or "Sound is off" not in log.read_text(encoding="utf-8"), diagnosis()
 
 
 def test_without_a_backend_the_phase_change_flashes_and_the_log_says_why(
@@ -67,9 +72,9 @@ def test_without_a_backend_the_phase_change_flashes_and_the_log_says_why(
     terminal.start(f"{env} {COMMAND}; sleep 5")
     terminal.wait_for("start the session", timeout=30)
     terminal.keys("Enter")
-    terminal.wait_for("Warm-up")
+    terminal.wait_for("Warm-up", timeout=30)
     terminal.keys("s")
-    terminal.wait_for("begin the first set")
+    terminal.wait_for("begin the first set", timeout=30)
     log = data / "state" / "runstrength.log"
     deadline = time.monotonic() + 10
     while not log.exists() or "Sound is off" not in log.read_text(encoding="utf-8"):

@@ -163,6 +163,8 @@ async def test_big_screen_keeps_every_key(make_app, clock) -> None:
         assert big.size.height >= 15  # block digits five times a Digits row
         await pilot.press("space", "space", "space", "backspace")
         assert big.value == "2"
+        middle = big.render_line(big.size.height // 2).text
+        assert "█" in middle
         await pilot.press("enter")
         assert isinstance(screen.engine.step, RestStep)
         assert big.value == "0:15"
