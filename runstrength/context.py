@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import uuid
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from runstrength.audio import SoundPlayer
@@ -15,6 +16,8 @@ from runstrength.core.events import Cue, SessionEnded, SetCompleted
 from runstrength.core.programs import Program
 from runstrength.core.settings import Settings
 from runstrength.store import LogError, ProgramLibrary, TrainingLog
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -60,9 +63,36 @@ class AppContext:
                     on_saved(event)
         return True
 
+    _silence_logged: set[str] = field(default_factory=set, init=False, repr=False)
+
     def play(self, cue: Cue) -> None:
-        if self.sound_on:
-            self.sound.play(cue)
+        self.play_sounds((cue.value,))
+
+    def silence_reason(self) -> str | None:
+        """Why nothing can be heard now, or None when sound plays."""
+        if self.settings.voice == "off":
+            return 'voice = "off" in the settings'
+        if not self.sound_on:
+            return "muted (m, or sound = false in the settings)"
+        if self.sound.available is False:
+            return self.sound.reason or "no audio backend"
+        return None
+
+    def play_sounds(self, sounds: Sequence[str]) -> bool:
+        """Play a sequence if sound is on; False when nothing can be heard.
+
+        The first time each reason for silence comes up it goes to the log file once
+        (the player logs its own reasons itself).
+        """
+        reason = self.silence_reason()
+        if reason is None:
+            if sounds:
+                self.sound.play(sounds)
+            return True
+        if self.sound.available is not False and reason not in self._silence_logged:
+            self._silence_logged.add(reason)
+            log.warning("Sound is off: %s", reason)
+        return False
 
     def default_program(self) -> Program:
         """The program from the settings, else the goal's built-in one."""

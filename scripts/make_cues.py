@@ -18,6 +18,9 @@ VOLUME = 0.6
 FADE = 0.008
 
 # cue name -> [(frequency Hz or 0 for silence, seconds), ...]
+# The phase tones differ in pitch and shape so each is known without a word:
+# work ("go") one bright high note, rest a falling pair of mid notes, stretch a slow
+# low rising arpeggio, the next exercise ("exercise") three short mid-high pips.
 RECIPES: dict[str, list[tuple[float, float]]] = {
     "beep": [(880, 0.12)],
     "go": [(1320, 0.40)],
@@ -25,7 +28,9 @@ RECIPES: dict[str, list[tuple[float, float]]] = {
     "set-done": [(660, 0.12), (0, 0.03), (990, 0.22)],
     "rest-over": [(990, 0.10), (0, 0.06), (990, 0.10), (0, 0.06), (1320, 0.25)],
     "switch-sides": [(740, 0.15), (0, 0.05), (555, 0.15), (0, 0.05), (740, 0.15)],
-    "stretch": [(440, 0.30), (0, 0.04), (330, 0.45)],
+    "stretch": [(294, 0.22), (370, 0.22), (440, 0.45)],
+    "rest": [(587, 0.22), (0, 0.05), (392, 0.45)],
+    "exercise": [(988, 0.07), (0, 0.06), (988, 0.07), (0, 0.06), (988, 0.07)],
     "session-done": [(523, 0.15), (659, 0.15), (784, 0.15), (1047, 0.45)],
 }
 

@@ -24,6 +24,10 @@ class Cue(StrEnum):
     SWITCH_SIDES = "switch-sides"
     STRETCH = "stretch"
     SESSION_DONE = "session-done"
+    REST = "rest"
+    """Phase tone: a rest begins (played by the cue mapping, never emitted by the engine)."""
+    EXERCISE = "exercise"
+    """Phase tone: the next exercise is up (played by the cue mapping, never emitted)."""
 
 
 @dataclass(frozen=True)

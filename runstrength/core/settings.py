@@ -9,6 +9,7 @@ from typing import Any
 from runstrength.core.fields import TableReader
 from runstrength.core.programs import GOALS
 
+VOICE_MODES = ("voice", "tones", "off")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -20,8 +21,10 @@ class Settings:
     """The program a session runs unless another is chosen."""
     sound: bool = True
     """False: silent (the screen still flashes phase changes)."""
-    voice: bool = True
-    """Spoken cues; false plays tones only."""
+    voice: str = "voice"
+    """voice: spoken cues and tones; tones: tones only; off: no sound (the screen flashes)."""
+    bell: bool = False
+    """Ring the terminal bell on a phase change when no sound can play."""
     warmup_minutes: int = 8
     """Length of the warm-up, 5-15 minutes."""
     rest_seconds: int = 45
@@ -41,6 +44,18 @@ class Settings:
 SETTING_NAMES = tuple(f.name for f in fields(Settings))
 
 
+def _voice(r: TableReader) -> str | None:
+    """voice | tones | off; the old booleans still read: true is voice, false is tones."""
+    value = r._get("voice", required=False)
+    if isinstance(value, bool):
+        return "voice" if value else "tones"
+    if value is not None and value not in VOICE_MODES:
+        allowed = ", ".join(f'"{mode}"' for mode in VOICE_MODES)
+        r.problem("voice", f"{value!r} is not one of {allowed}")
+        return None
+    return value  # type: ignore[no-any-return]
+
+
 def settings_from_mapping(data: Mapping[str, Any], source: str) -> tuple[Settings, list[str]]:
     """Settings from a parsed config file: bad or unknown keys keep their default and are reported.
 
@@ -52,7 +67,8 @@ def settings_from_mapping(data: Mapping[str, Any], source: str) -> tuple[Setting
         "goal": r.string("goal", required=False, choices=GOALS),
         "program": r.ident("program", required=False),
         "sound": r.boolean("sound", required=False),
-        "voice": r.boolean("voice", required=False),
+        "voice": _voice(r),
+        "bell": r.boolean("bell", required=False),
         "warmup_minutes": r.integer("warmup_minutes", 5, 15, required=False),
         "rest_seconds": r.integer("rest_seconds", 15, 180, required=False),
         "stretch_hold_seconds": r.integer("stretch_hold_seconds", 15, 60, required=False),

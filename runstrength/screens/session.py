@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
 from runstrength.context import AppContext
+from runstrength.core.cues import phase_of, sounds_for
 from runstrength.core.engine import SessionEngine
 from runstrength.core.events import CueEvent, Event, SessionEnded, SetCompleted, StepChanged
 from runstrength.core.plan import IntroStep, SetStep
@@ -23,6 +24,8 @@ from runstrength.core.summary import format_duration, summarize
 from runstrength.core.view import StepView, describe
 from runstrength.screens.dialogs import ConfirmQuit, HelpScreen
 from runstrength.store import LogError
+from runstrength.widgets.big_number import BigNumber
+from runstrength.widgets.flash_band import FlashBand
 from runstrength.widgets.line_list import LineList
 from runstrength.widgets.readout import Readout
 from runstrength.widgets.summary_table import SummaryTable
@@ -99,6 +102,7 @@ class SessionScreen(Screen[None]):
             yield Label("", id="heading")
             with Horizontal(id="main"):
                 yield Readout(id="readout")
+                yield BigNumber(id="big")
                 yield LineList(id="lines")
             yield Label("", id="last-time")
             yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
@@ -107,6 +111,7 @@ class SessionScreen(Screen[None]):
             yield Label("", id="prompt")
             yield Label("", id="status")
         yield Footer(compact=True, show_command_palette=False)
+        yield FlashBand(id="flash")
 
     def on_mount(self) -> None:
         self.apply(self.engine.start())
@@ -144,12 +149,25 @@ class SessionScreen(Screen[None]):
 
     def tick(self) -> None:
         self.apply(self.engine.tick())
+        self.query_one(FlashBand).expire(self.context.clock.monotonic())
+
+    def announce(self, events: list[Event]) -> None:
+        """Play the cues for these events; when nothing can be heard, show the phase change."""
+        sounds = sounds_for(events, self.context.settings.voice, self.engine.remaining())
+        heard = self.context.play_sounds(sounds)
+        changes = [event.step for event in events if isinstance(event, StepChanged)]
+        if changes and not heard:
+            phase = phase_of(changes[-1])
+            detail = "" if phase == "done" else describe(self.engine).heading
+            self.query_one(FlashBand).flash(phase, self.context.clock.monotonic(), detail)
+            if self.context.settings.bell:
+                self.app.bell()
 
     def apply(self, events: list[Event]) -> None:
+        if any(isinstance(event, CueEvent | StepChanged) for event in events):
+            self.announce(events)
         for event in events:
-            if isinstance(event, CueEvent):
-                self.context.play(event.cue)
-            elif isinstance(event, SetCompleted):
+            if isinstance(event, SetCompleted):
                 self.save_set(event)
             elif isinstance(event, SessionEnded):
                 if event.sets_logged:
@@ -174,6 +192,7 @@ class SessionScreen(Screen[None]):
         self.query_one("#where", Label).update(view.where)
         self.query_one("#heading", Label).update(view.heading)
         self.query_one(Readout).show(view.big, view.big_caption, view.target)
+        self.query_one(BigNumber).show(view.big)
         self.query_one(LineList).show(view.lines, view.highlight)
         bar = self.query_one(ProgressBar)
         if view.progress:
@@ -194,7 +213,7 @@ class SessionScreen(Screen[None]):
             band = self.engine.band_for(entry.exercise)
             if band:
                 parts.append(f"band: {band}")
-        if not self.context.sound_on:
+        if self.context.silence_reason():
             parts.append("sound off")
         if self.engine.notice:
             parts.append(f"[b]{self.engine.notice}[/b]")

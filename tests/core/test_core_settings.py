@@ -16,7 +16,8 @@ BRIEF_EXAMPLE = """\
 goal = "endurance"             # endurance | sprint: picks the default program
 program = "endurance"          # default program name
 sound = true                   # false: silent (the screen still flashes phase changes)
-voice = true                   # spoken cues; false: tones only
+voice = "voice"                # voice | tones | off
+bell = false                   # ring the terminal bell when no sound can play
 warmup_minutes = 8             # 5-15
 rest_seconds = 45              # 15-180
 stretch_hold_seconds = 30      # 15-60
@@ -36,7 +37,8 @@ def test_defaults_match_the_brief() -> None:
     assert settings.goal == "endurance"
     assert settings.program == "endurance"
     assert settings.sound is True
-    assert settings.voice is True
+    assert settings.voice == "voice"
+    assert settings.bell is False
     assert settings.warmup_minutes == 8
     assert settings.rest_seconds == 45
     assert settings.stretch_hold_seconds == 30
@@ -63,7 +65,8 @@ def test_good_values_are_taken() -> None:
             "goal": "sprint",
             "program": "hills",
             "sound": False,
-            "voice": False,
+            "voice": "tones",
+            "bell": True,
             "warmup_minutes": 15,
             "rest_seconds": 15,
             "stretch_hold_seconds": 60,
@@ -78,7 +81,8 @@ def test_good_values_are_taken() -> None:
         goal="sprint",
         program="hills",
         sound=False,
-        voice=False,
+        voice="tones",
+        bell=True,
         warmup_minutes=15,
         rest_seconds=15,
         stretch_hold_seconds=60,
@@ -108,7 +112,9 @@ def test_the_goal_picks_the_default_program() -> None:
     [
         ("goal", "marathon", ["endurance", "sprint"]),
         ("sound", "yes", ["true", "false"]),
-        ("voice", 1, ["true", "false"]),
+        ("voice", 1, ['"voice", "tones", "off"']),
+        ("voice", "loud", ['"voice", "tones", "off"']),
+        ("bell", "yes", ["true", "false"]),
         ("warmup_minutes", 4, ["5-15"]),
         ("warmup_minutes", 16, ["5-15"]),
         ("warmup_minutes", 7.5, ["5", "15"]),
@@ -167,3 +173,15 @@ def test_repeated_band_names_are_refused() -> None:
     settings, problems = settings_from_mapping({"bands": ["red", "red"]}, "config.toml")
     assert settings.bands == Settings().bands
     assert any("bands" in p and "only once" in p for p in problems)
+
+
+@pytest.mark.parametrize(("old", "mode"), [(True, "voice"), (False, "tones")])
+def test_the_old_boolean_voice_setting_still_reads(old: bool, mode: str) -> None:
+    settings, problems = read({"voice": old})
+    assert problems == []
+    assert settings.voice == mode
+
+
+@pytest.mark.parametrize("mode", ["voice", "tones", "off"])
+def test_each_voice_mode_is_taken(mode: str) -> None:
+    assert read({"voice": mode}) == (Settings(voice=mode), [])

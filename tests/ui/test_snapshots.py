@@ -91,8 +91,20 @@ def test_help(snap_compare, make_app, clock) -> None:
 
 
 def test_big_screen(snap_compare, make_app, clock) -> None:
-    """f: only the count and the exercise name."""
+    """f on a counted set: the rep count in block digits and the exercise name."""
     keys = ["enter", "s", "enter", "space", "space", "f"]
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=drive(clock, *keys))
+
+
+def test_big_screen_timed_hold(snap_compare, make_app, clock) -> None:
+    """f on a timed hold, 3 s in: the time left in block digits and the exercise name."""
+    keys = ["enter", "s", "s", "enter", "f", 3]
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=drive(clock, *keys))
+
+
+def test_flash_when_muted(snap_compare, make_app, clock) -> None:
+    """Sound off: a rest starting flashes a full-width band in the theme's colour."""
+    keys = ["m", "enter", "s", "enter", *["space"] * 15, "enter"]
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=drive(clock, *keys))
 
 
