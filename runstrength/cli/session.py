@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from runstrength.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error, setup_logging
 from runstrength.core.errors import ValidationError
 from runstrength.paths import Paths
+
+if TYPE_CHECKING:
+    from runstrength.context import AppContext
 
 
 def register(commands: Any) -> None:
@@ -27,6 +30,17 @@ def open_app(args: argparse.Namespace, paths: Paths) -> int:
 
 def start_session(args: argparse.Namespace, paths: Paths) -> int:
     return _run_app(paths, args.program, start=True)
+
+
+def rest_day_refusal(context: AppContext) -> str:
+    """Why no session may start today (empty when one may)."""
+    from runstrength.core.restdays import can_start_today
+    from runstrength.store import Schedule
+
+    today = context.clock.now().date()
+    days = Schedule(context.log).training_days(today, context.settings.weekly_rest_days)
+    verdict = can_start_today(days).verdict
+    return "" if verdict.allowed else f"no session today: {verdict.message()}"
 
 
 def _run_app(paths: Paths, program_name: str | None, start: bool) -> int:
@@ -51,6 +65,11 @@ def _run_app(paths: Paths, program_name: str | None, start: bool) -> int:
             error(f"no program named {name!r} (known: {known})")
             context.log.close()
             return EXIT_USAGE
+        refusal = rest_day_refusal(context)
+        if refusal:
+            error(refusal)
+            context.log.close()
+            return EXIT_FAILED
     from runstrength.app import RunStrengthApp
 
     app = RunStrengthApp(context, start_with=program)
