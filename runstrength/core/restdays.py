@@ -235,3 +235,30 @@ def can_start_today(days: TrainingDays) -> StartCheck:
 def today_status(days: TrainingDays) -> Verdict:
     """Today as a training day (allowed) or a rest day (refused, with the next allowed date)."""
     return can_start_today(days).verdict
+
+
+@dataclass(frozen=True)
+class DayMarks:
+    """How a calendar shows one day."""
+
+    trained: bool = False
+    scheduled: str | None = None
+    """The program planned on the day."""
+    rest: bool = False
+    """A rest day: after a logged or planned session, or a weekly rest day."""
+    today: bool = False
+
+
+def day_marks(days: TrainingDays, day: date) -> DayMarks:
+    before = day - ONE_DAY
+    rest = (
+        before in days.logged
+        or (before in days.scheduled and before >= days.today)
+        or day.weekday() in days.weekly_rest_days
+    )
+    return DayMarks(
+        trained=day in days.logged,
+        scheduled=days.scheduled.get(day),
+        rest=rest,
+        today=day == days.today,
+    )

@@ -10,9 +10,11 @@ from hypothesis import strategies as st
 
 from runstrength.core.records import SessionInfo
 from runstrength.core.restdays import (
+    DayMarks,
     TrainingDays,
     can_schedule,
     can_start_today,
+    day_marks,
     format_day,
     next_allowed,
     today_status,
@@ -264,3 +266,18 @@ def test_year_boundary() -> None:
 
 def test_format_day() -> None:
     assert format_day(date(2026, 1, 5)) == "Mon 5 Jan 2026 (2026-01-05)"
+
+
+def test_day_marks_for_the_calendar() -> None:
+    state = days(
+        logged=[TODAY - timedelta(days=2)],
+        scheduled=[TODAY + timedelta(days=2)],
+        weekly=("sunday",),
+    )
+    assert day_marks(state, TODAY - timedelta(days=2)).trained
+    assert day_marks(state, TODAY - timedelta(days=1)).rest
+    assert day_marks(state, TODAY) == DayMarks(today=True)
+    assert day_marks(state, TODAY + timedelta(days=2)).scheduled == "sprint"
+    assert day_marks(state, TODAY + timedelta(days=3)).rest
+    assert day_marks(state, date(2026, 11, 29)).rest  # a Sunday
+    assert day_marks(state, TODAY + timedelta(days=1)) == DayMarks()
