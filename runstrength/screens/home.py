@@ -39,10 +39,10 @@ class HomeScreen(Screen[None]):
         ("q", "quit runstrength"),
     ]
 
-    def __init__(self, context: AppContext) -> None:
+    def __init__(self, context: AppContext, program: Program | None = None) -> None:
         super().__init__()
         self.context = context
-        self.program: Program = context.default_program()
+        self.program: Program = program or context.default_program()
         self.check: StartCheck | None = None
         """Today under the rest-day rule; None until the log has been read."""
 
@@ -141,7 +141,11 @@ class HomeScreen(Screen[None]):
                 f"{len(last.sets)} sets · {last.total_reps} reps{status}"
             )
 
-    def action_start(self) -> None:
+    async def action_start(self) -> None:
+        await self.start_checked()
+
+    async def start_checked(self) -> None:
+        """Start a session unless today is a rest day; ask first when tomorrow is planned."""
         check = self.check
         if check is None:  # the worker has not read the log yet: ask it now
             try:
@@ -153,7 +157,7 @@ class HomeScreen(Screen[None]):
             self.notify(check.verdict.message(), title="Rest day", severity="warning")
             return
         if check.tomorrow_program is None:
-            self.start_session()
+            await self.app.push_screen(SessionScreen(self.context, self.program))
             return
         tomorrow = check.verdict.day + timedelta(days=1)
 
@@ -163,7 +167,7 @@ class HomeScreen(Screen[None]):
             elif choice in ("move", "keep"):
                 self.start_session()
 
-        self.app.push_screen(
+        await self.app.push_screen(
             ConfirmTomorrow(check.tomorrow_program, tomorrow, check.move_to), chosen
         )
 

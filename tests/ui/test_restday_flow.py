@@ -178,3 +178,28 @@ def test_add_months_clamps_to_shorter_months() -> None:
     assert add_months(date(2028, 1, 31), 1) == date(2028, 2, 29)
     assert add_months(date(2026, 12, 15), 1) == date(2027, 1, 15)
     assert add_months(date(2027, 1, 15), -1) == date(2026, 12, 15)
+
+
+async def test_opening_straight_into_a_session_asks_about_tomorrow(
+    make_app, clock, tmp_path: Path
+) -> None:
+    seed(tmp_path, clock, logged_offsets=(), planned=[(date(2026, 11, 24), "sprint")])
+    app = make_app(start=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmTomorrow)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, SessionScreen)
+        assert app.screen.engine.program.name == "short"
+        assert plans(app) == {date(2026, 11, 25): "sprint"}
+
+
+async def test_opening_straight_into_a_session_on_a_rest_day_stays_home(
+    make_app, clock, tmp_path: Path
+) -> None:
+    seed(tmp_path, clock, logged_offsets=(-1,))
+    app = make_app(start=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
