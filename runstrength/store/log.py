@@ -110,7 +110,8 @@ class TrainingLog:
         """One of the log's tables under the log's lock, for the store modules beside this one.
 
         Every write through it is as durable as the log's own; `write` marks the log's
-        format version first, as the log's own writes do.
+        format version first, as the log's own writes do. The lock is held inside the
+        block, so no other method of the log may be called there.
         """
         with self._lock:
             if write:
