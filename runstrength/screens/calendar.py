@@ -8,6 +8,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static
 
@@ -87,7 +88,10 @@ class CalendarScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def legend_text(self) -> str:
-        rows = (f"  [{style}]{sign}[/]  {what}" for sign, what, style in LEGEND)
+        rows = (
+            f"  [{style}]{escape(sign)}[/]{' ' * (4 - len(sign))}{what}"
+            for sign, what, style in LEGEND
+        )
         return "[b]Legend[/b]\n" + "\n".join(rows)
 
     def on_mount(self) -> None:

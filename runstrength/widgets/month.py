@@ -22,9 +22,9 @@ LEGEND = (
     (TRAINED, "trained", "$success"),
     (SCHEDULED, "scheduled", "$accent"),
     (REST, "rest day", "$text-muted"),
-    ("\\[ ]", "today", "bold"),
+    ("[ ]", "today", "bold"),
 )
-"""Sign, meaning and the colour it has in the month (as Textual markup)."""
+"""Sign, meaning and the style it has in the month (a Textual markup style)."""
 
 
 def month_weeks(year: int, month: int) -> list[list[date | None]]:
