@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date, timedelta
 
 from textual import work
@@ -71,6 +72,7 @@ class CalendarScreen(Screen[None]):
         today = context.clock.now().date()
         self.days = TrainingDays(today)
         self.loaded_since: date | None = None
+        self._writing = threading.Lock()
 
     @property
     def today(self) -> date:
@@ -102,13 +104,17 @@ class CalendarScreen(Screen[None]):
     def month_view(self) -> MonthView:
         return self.query_one(MonthView)
 
+    def read_days(self, since: date | None = None) -> TrainingDays:
+        """The rule's inputs from the log (blocking: call from a worker)."""
+        return self.schedule.training_days(
+            self.today, self.context.settings.weekly_rest_days, since=since
+        )
+
     @work(thread=True, exclusive=True, group="calendar")
     def load(self) -> None:
         first = self.month_view.selected.replace(day=1) - timedelta(days=1)
         try:
-            days = self.schedule.training_days(
-                self.today, self.context.settings.weekly_rest_days, since=first
-            )
+            days = self.read_days(first)
         except LogError as error:
             self.app.call_from_thread(self.say, str(error), "error")
             return
@@ -164,38 +170,42 @@ class CalendarScreen(Screen[None]):
         self.select(self.today)
 
     def action_add(self) -> None:
-        day = self.month_view.selected
-        verdict = can_schedule(self.days, day)
-        if not verdict.allowed:
-            self.say(f"Not scheduled: {verdict.message()}", "refused")
-            return
-        self.save_plan(day, self.context.default_program().name)
+        self.save_plan(self.month_view.selected, self.context.default_program().name)
 
-    @work(thread=True, exclusive=True, group="calendar-write")
+    @work(thread=True, group="calendar-write")
     def save_plan(self, day: date, program: str) -> None:
-        try:
-            self.schedule.add(day, program)
-        except (LogError, DayTakenError) as error:
-            self.app.call_from_thread(self.say, str(error), "error")
-            return
-        text = f"Scheduled {program} on {format_day(day)}."
-        self.app.call_from_thread(self.say, text, "done")
+        """Judge the day against the log as it is now, then write: keys pressed faster
+        than the month redraws never slip past the rule."""
+        with self._writing:
+            try:
+                verdict = can_schedule(self.read_days(), day)
+                if verdict.allowed:
+                    self.schedule.add(day, program)
+            except (LogError, DayTakenError) as error:
+                self.app.call_from_thread(self.say, str(error), "error")
+                return
+        if verdict.allowed:
+            text, kind = f"Scheduled {program} on {format_day(day)}.", "done"
+        else:
+            text, kind = f"Not scheduled: {verdict.message()}", "refused"
+        self.app.call_from_thread(self.say, text, kind)
         self.app.call_from_thread(self.load)
 
     def action_remove(self) -> None:
-        day = self.month_view.selected
-        if day not in self.days.scheduled:
-            self.say(f"Nothing is scheduled on {format_day(day)}.", "refused")
-            return
-        self.drop_plan(day)
+        self.drop_plan(self.month_view.selected)
 
-    @work(thread=True, exclusive=True, group="calendar-write")
+    @work(thread=True, group="calendar-write")
     def drop_plan(self, day: date) -> None:
-        try:
-            plan = self.schedule.remove(day)
-        except (LogError, NotScheduledError) as error:
-            self.app.call_from_thread(self.say, str(error), "error")
-            return
+        with self._writing:
+            try:
+                plan = self.schedule.remove(day)
+            except NotScheduledError:
+                text = f"Nothing is scheduled on {format_day(day)}."
+                self.app.call_from_thread(self.say, text, "refused")
+                return
+            except LogError as error:
+                self.app.call_from_thread(self.say, str(error), "error")
+                return
         text = f"Removed the {plan.program} session on {format_day(day)}."
         self.app.call_from_thread(self.say, text, "done")
         self.app.call_from_thread(self.load)

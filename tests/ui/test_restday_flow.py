@@ -4,6 +4,7 @@ and the calendar plans and drops sessions. The fake clock's today is Mon 23 Nov 
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 from restday_seed import seed
@@ -203,3 +204,18 @@ async def test_opening_straight_into_a_session_on_a_rest_day_stays_home(
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_keys_faster_than_the_redraw_never_slip_past_the_rule(make_app, clock) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("right", "a", "right", "a", "left", "left", "a")
+        await settle(pilot)
+        # whichever write ran first won; no two plans ever sit on neighbouring days
+        planned = sorted(plans(app))
+        assert planned
+        assert set(planned) <= {TODAY, date(2026, 11, 24), date(2026, 11, 25)}
+        assert all((b - a).days > 1 for a, b in pairwise(planned))
