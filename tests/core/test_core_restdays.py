@@ -17,6 +17,7 @@ from runstrength.core.restdays import (
     day_marks,
     format_day,
     next_allowed,
+    rest_day_cause,
     today_status,
     weekday_numbers,
 )
@@ -112,8 +113,16 @@ def test_starting_today_is_refused_exactly_on_rest_days(scenario, data: st.DataO
     if not check.allowed:
         assert check.verdict.reason
         assert check.verdict.is_rest_day
-        assert check.verdict.next_allowed is not None
-        assert check.verdict.next_allowed > state.today
+        found = check.verdict.next_allowed
+        assert found is not None
+        assert found > state.today
+        # the next session day is itself no rest day, and every day before it is one or taken
+        assert rest_day_cause(state, found) is None
+        probe = state.today + timedelta(days=1)
+        while probe < found:
+            assert probe not in state.scheduled or rest_day_cause(state, probe) is not None
+            assert not can_schedule(state, probe).allowed
+            probe += timedelta(days=1)
     if check.allowed and check.tomorrow_program is not None:
         moved = state.without_scheduled(state.today + timedelta(days=1)).with_logged(
             state.today, "endurance"
