@@ -37,9 +37,10 @@ class RunStrengthApp(App[None]):
         theme = self.context.settings.theme
         if theme in self.available_themes:
             self.theme = theme
-        await self.push_screen(HomeScreen(self.context))
+        home = HomeScreen(self.context, self.start_with)
+        await self.push_screen(home)
         if self.start_with is not None:
-            await self.push_screen(SessionScreen(self.context, self.start_with))
+            await home.start_checked()  # the rest-day rule and tomorrow's plan apply here too
         self._screens_ready = True
         self.check_size(self.size.width, self.size.height)
 

@@ -154,3 +154,17 @@ def test_bad_dates_on_the_command_line(tmp_path: Path) -> None:
     missing = run(tmp_path, "import", str(tmp_path / "nope.json"))
     assert missing.returncode == 2
     assert "cannot read" in missing.stderr
+
+
+def test_the_schedule_travels_with_export_and_import(tmp_path: Path, sample_file: Path) -> None:
+    document = json.loads(sample_file.read_text())
+    document["schedule"] = [{"date": "2099-01-05", "program": "endurance"}]
+    source = tmp_path / "with-plan.json"
+    source.write_text(json.dumps(document))
+    first = run(tmp_path / "a", "import", str(source))
+    assert "Imported 1 scheduled days; 0 already planned" in first.stdout
+    again = run(tmp_path / "a", "import", str(source))
+    assert "Imported 0 scheduled days; 1 already planned" in again.stdout
+    exported = json.loads(run(tmp_path / "a", "export").stdout)
+    assert exported["schedule"] == document["schedule"]
+    assert exported == document

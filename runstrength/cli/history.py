@@ -13,7 +13,12 @@ from typing import Any
 
 from runstrength.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error
 from runstrength.core.history import COLUMNS, SessionFilter, table_rows
-from runstrength.core.interchange import InterchangeError, from_document, to_document
+from runstrength.core.interchange import (
+    InterchangeError,
+    ScheduledDay,
+    from_document,
+    to_document,
+)
 from runstrength.paths import Paths
 
 CSV_COLUMNS = (
@@ -126,11 +131,12 @@ def _csv_text(document: dict[str, Any]) -> str:
 
 
 def export_log(args: argparse.Namespace, paths: Paths) -> int:
-    from runstrength.store import LogError
+    from runstrength.store import LogError, Schedule
 
     try:
         log = _open_log(paths)
-        document = to_document(log.sessions(), [])
+        plans = [ScheduledDay(p.day, p.program) for p in Schedule(log).between()]
+        document = to_document(log.sessions(), plans)
     except LogError as problem:
         error(str(problem))
         return EXIT_FAILED
@@ -164,16 +170,32 @@ def import_file(args: argparse.Namespace, paths: Paths) -> int:
         error(f"{source}: not JSON (line {problem.lineno}, column {problem.colno}: {problem.msg})")
         return EXIT_USAGE
     try:
-        sessions, _schedule = from_document(document)
+        sessions, schedule = from_document(document)
     except InterchangeError as problem:
         error(f"{source}: nothing was imported; fix these first:")
         for line in problem.problems:
             print(f"  {line}", file=sys.stderr)
         return EXIT_USAGE
+    from runstrength.store import DayTakenError, Schedule
+
     try:
-        added, skipped = _open_log(paths).add_sessions(sessions)
+        log = _open_log(paths)
+        added, skipped = log.add_sessions(sessions)
+        plans = Schedule(log)
+        planned = 0
+        for entry in schedule:
+            try:
+                plans.add(entry.date, entry.program)
+                planned += 1
+            except DayTakenError:
+                pass
     except LogError as problem:
         error(str(problem))
         return EXIT_FAILED
     print(f"Imported {added} sessions; {skipped} already in the log were skipped.")
+    if schedule:
+        print(
+            f"Imported {planned} scheduled days; "
+            f"{len(schedule) - planned} already planned were skipped."
+        )
     return EXIT_OK

@@ -12,6 +12,7 @@ from runstrength.core.errors import ValidationError
 from runstrength.paths import Paths
 
 if TYPE_CHECKING:
+    from runstrength.context import AppContext
     from runstrength.store import ProgramLibrary
 
 
@@ -34,6 +35,17 @@ def start_session(args: argparse.Namespace, paths: Paths) -> int:
     return _run_app(paths, args.program, start=True)
 
 
+def rest_day_refusal(context: AppContext) -> str:
+    """Why no session may start today (empty when one may)."""
+    from runstrength.core.restdays import can_start_today
+    from runstrength.store import Schedule
+
+    today = context.clock.now().date()
+    days = Schedule(context.log).training_days(today, context.settings.weekly_rest_days)
+    verdict = can_start_today(days).verdict
+    return "" if verdict.allowed else f"no session today: {verdict.message()}"
+
+
 def _run_app(paths: Paths, program_name: str | None, start: bool) -> int:
     from runstrength.factory import build_context
     from runstrength.store import LogError
@@ -53,6 +65,11 @@ def _run_app(paths: Paths, program_name: str | None, start: bool) -> int:
         if program is None:
             context.log.close()
             return _unknown_program(program_name or "", context.programs)
+        refusal = rest_day_refusal(context)
+        if refusal:
+            error(refusal)
+            context.log.close()
+            return EXIT_FAILED
     from runstrength.app import RunStrengthApp
 
     app = RunStrengthApp(context, start_with=program)

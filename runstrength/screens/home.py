@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,11 +15,14 @@ from runstrength.context import AppContext
 from runstrength.core.plan import build_plan, estimate_seconds
 from runstrength.core.programs import Program
 from runstrength.core.records import SessionRecord
+from runstrength.core.restdays import StartCheck, TrainingDays, can_start_today, format_day
 from runstrength.core.summary import plural
 from runstrength.core.view import target_text
+from runstrength.screens.calendar import CalendarScreen
 from runstrength.screens.dialogs import HelpScreen
 from runstrength.screens.session import SessionScreen
-from runstrength.store import LogError
+from runstrength.screens.start_dialogs import ConfirmTomorrow, StartChoice
+from runstrength.store import DayTakenError, LogError, NotScheduledError, Schedule
 
 
 class HomeScreen(Screen[None]):
@@ -25,25 +30,30 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "start", "Start session"),
         Binding("h", "history", "History"),
+        Binding("c", "calendar", "Calendar"),
         Binding("q", "quit_app", "Quit"),
     ]
     HELP_ROWS = [
-        ("enter", "start a session of the program shown"),
+        ("enter", "start a session of the program shown (not on a rest day)"),
         ("h", "history: sessions, progress, overview"),
+        ("c", "calendar: trained, rest and scheduled days; plan sessions"),
         ("m", "sound on / off"),
         ("?", "this help"),
         ("q", "quit runstrength"),
     ]
 
-    def __init__(self, context: AppContext) -> None:
+    def __init__(self, context: AppContext, program: Program | None = None) -> None:
         super().__init__()
         self.context = context
-        self.program: Program = context.default_program()
+        self.program: Program = program or context.default_program()
+        self.check: StartCheck | None = None
+        """Today under the rest-day rule; None until the log has been read."""
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home"):
             yield Label("", id="today")
+            yield Static("", id="day-status")
             yield Static("", id="program")
             yield Static("", id="last")
             yield Static("", id="problems")
@@ -65,6 +75,11 @@ class HomeScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self.load_last_session()
+
+    def training_days(self) -> TrainingDays:
+        today = self.context.clock.now().date()
+        schedule = Schedule(self.context.log)
+        return schedule.training_days(today, self.context.settings.weekly_rest_days)
 
     def show_program(self) -> None:
         program = self.program
@@ -88,10 +103,37 @@ class HomeScreen(Screen[None]):
         try:
             with self.context.write_lock:
                 last = self.context.log.last_session()
+                check = can_start_today(self.training_days())
         except LogError as error:
             self.app.call_from_thread(self.show_last, None, str(error))
         else:
             self.app.call_from_thread(self.show_last, last, None)
+            self.app.call_from_thread(self.show_day_status, check)
+
+    def show_day_status(self, check: StartCheck) -> None:
+        self.check = check
+        verdict = check.verdict
+        status = self.query_one("#day-status", Static)
+        hint = self.query_one("#start-hint", Label)
+        status.set_class(not verdict.allowed, "rest")
+        hint.set_class(not verdict.allowed, "rest")
+        if verdict.allowed:
+            text = "[b]Training day[/b]"
+            if check.tomorrow_program:
+                text += (
+                    f" · a {check.tomorrow_program} session is planned tomorrow; "
+                    "training today makes it a rest day"
+                )
+            status.update(text)
+            hint.update("[b]enter[/b]  start the session")
+            return
+        when = (
+            f"next session possible {format_day(verdict.next_allowed)}"
+            if verdict.next_allowed
+            else "no day is open: every weekday is a weekly rest day"
+        )
+        status.update(f"[b]Rest day — {when}[/b]\n{verdict.reason[0].upper()}{verdict.reason[1:]}.")
+        hint.update("Rest day: no session today · [b]c[/b]  calendar")
 
     def show_last(self, last: SessionRecord | None, error: str | None) -> None:
         widget = self.query_one("#last", Static)
@@ -106,13 +148,60 @@ class HomeScreen(Screen[None]):
                 f"{plural(len(last.sets), 'set')} · {plural(last.total_reps, 'rep')}{status}"
             )
 
-    def action_start(self) -> None:
+    async def action_start(self) -> None:
+        await self.start_checked()
+
+    async def start_checked(self) -> None:
+        """Start a session unless today is a rest day; ask first when tomorrow is planned."""
+        check = self.check
+        if check is None:  # the worker has not read the log yet: ask it now
+            try:
+                check = can_start_today(self.training_days())
+            except LogError as error:
+                self.notify(str(error), severity="error")
+                return
+        if not check.allowed:
+            self.notify(check.verdict.message(), title="Rest day", severity="warning")
+            return
+        if check.tomorrow_program is None:
+            await self.app.push_screen(SessionScreen(self.context, self.program))
+            return
+        tomorrow = check.verdict.day + timedelta(days=1)
+
+        def chosen(choice: StartChoice | None) -> None:
+            if choice == "move" and check.move_to is not None:
+                self.move_plan_and_start(tomorrow, check.move_to)
+            elif choice in ("move", "keep"):
+                self.start_session()
+
+        await self.app.push_screen(
+            ConfirmTomorrow(check.tomorrow_program, tomorrow, check.move_to), chosen
+        )
+
+    def start_session(self) -> None:
         self.app.push_screen(SessionScreen(self.context, self.program))
 
     def action_history(self) -> None:
         from runstrength.screens.history import HistoryScreen
 
         self.app.push_screen(HistoryScreen(self.context))
+
+    @work(thread=True, exclusive=True, group="home-plan")
+    def move_plan_and_start(self, tomorrow: date, to: date) -> None:
+        try:
+            Schedule(self.context.log).move(tomorrow, to)
+        except (LogError, DayTakenError, NotScheduledError) as error:
+            self.app.call_from_thread(
+                self.notify, f"The plan was not moved: {error}", severity="error"
+            )
+            return
+        self.app.call_from_thread(
+            self.notify, f"Tomorrow's session moved to {format_day(to)}.", timeout=4
+        )
+        self.app.call_from_thread(self.start_session)
+
+    def action_calendar(self) -> None:
+        self.app.push_screen(CalendarScreen(self.context))
 
     def action_quit_app(self) -> None:
         self.app.exit()

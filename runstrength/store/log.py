@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 from tinydb import Query, TinyDB
+from tinydb.table import Table
 
 from runstrength.core.records import SessionInfo, SessionRecord, SetRecord
 from runstrength.store.codec import doc_to_session, doc_to_set, session_to_doc, set_to_doc
@@ -196,6 +198,19 @@ class TrainingLog:
                 doc_to_set(d) for d in self._db.table("sets").search(Query().session == last["id"])
             ]
         return doc_to_session(last, sets)
+
+    @contextmanager
+    def table(self, name: str, *, write: bool = False) -> Iterator[Table]:
+        """One of the log's tables under the log's lock, for the store modules beside this one.
+
+        Every write through it is as durable as the log's own; `write` marks the log's
+        format version first, as the log's own writes do. The lock is held inside the
+        block, so no other method of the log may be called there.
+        """
+        with self._lock:
+            if write:
+                self._ensure_meta()
+            yield self._db.table(name)
 
     def close(self) -> None:
         with self._lock:

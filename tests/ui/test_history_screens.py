@@ -37,6 +37,8 @@ def history_app(make_app, clock):
 async def open_history(pilot) -> HistoryScreen:
     await pilot.press("h")
     await pilot.app.workers.wait_for_complete()
+    # The table sizes its columns when idle after the rows arrive.
+    await pilot.pause(0.1)
     await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, HistoryScreen)

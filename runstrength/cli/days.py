@@ -1,0 +1,54 @@
+"""What the day-based commands share: reading dates, opening the log, today's rule inputs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from runstrength.config import load_settings
+from runstrength.core.clock import Clock, SystemClock
+from runstrength.core.restdays import TrainingDays
+from runstrength.core.settings import Settings
+from runstrength.paths import Paths
+from runstrength.store import Schedule, TrainingLog
+
+
+class BadInput(Exception):
+    """A value on the command line that cannot be used (exit 2, one line)."""
+
+
+def parse_day(text: str, what: str = "date") -> date:
+    """A YYYY-MM-DD date, or BadInput saying what is wrong with it."""
+    try:
+        if len(text) != 10:
+            raise ValueError("expected YYYY-MM-DD")
+        return date.fromisoformat(text)
+    except ValueError as problem:
+        detail = str(problem)
+        if "YYYY-MM-DD" not in detail:
+            detail = f"{detail}; expected a real date as YYYY-MM-DD"
+        raise BadInput(f"{what} {text!r} is not a date: {detail}") from None
+
+
+@dataclass
+class Days:
+    """The log, its schedule and the settings, opened for one command."""
+
+    settings: Settings
+    log: TrainingLog
+    schedule: Schedule
+    today: date
+
+    def training_days(self, since: date | None = None) -> TrainingDays:
+        return self.schedule.training_days(self.today, self.settings.weekly_rest_days, since)
+
+    def close(self) -> None:
+        self.log.close()
+
+
+def open_days(paths: Paths, clock: Clock | None = None) -> Days:
+    """Raises LogError when the log cannot be used."""
+    settings, _problems = load_settings(paths.config_file)
+    log = TrainingLog(paths.log_file)
+    today = (clock or SystemClock()).now().date()
+    return Days(settings, log, Schedule(log), today)

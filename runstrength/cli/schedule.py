@@ -1,0 +1,177 @@
+"""`runstrength schedule add | list | remove | export`: planned sessions from the shell."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from runstrength.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error
+from runstrength.paths import Paths
+
+if TYPE_CHECKING:
+    from runstrength.cli.days import Days
+
+# The log, the rule and the date parsing are imported when a command runs, so that
+# `runstrength --version` and `--help` stay quick.
+
+
+def register(commands: Any) -> None:
+    schedule = commands.add_parser(
+        "schedule",
+        help="plan sessions: add, list, remove, export",
+        description="Plan strength sessions. A day can be planned only when the days "
+        "before and after it are free (the day after a strength day is a rest day).",
+    )
+    actions = schedule.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    add = actions.add_parser(
+        "add",
+        help="plan a session on a day",
+        description="Plan a session on DATE. Exit 0 when planned; exit 1 with the reason "
+        "and the next allowed date when the rest-day rule refuses it (nothing is changed).",
+    )
+    add.add_argument("date", metavar="YYYY-MM-DD")
+    add.add_argument("--program", metavar="NAME", help="the program (default: settings)")
+    add.set_defaults(run=_add)
+
+    listing = actions.add_parser(
+        "list", help="list planned sessions", description="List planned sessions by date."
+    )
+    listing.add_argument("--from", dest="since", metavar="YYYY-MM-DD", help="first day")
+    listing.add_argument("--to", dest="until", metavar="YYYY-MM-DD", help="last day")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.set_defaults(run=_list)
+
+    remove = actions.add_parser(
+        "remove", help="drop the plan on a day", description="Drop the session planned on DATE."
+    )
+    remove.add_argument("date", metavar="YYYY-MM-DD")
+    remove.set_defaults(run=_remove)
+
+    export = actions.add_parser(
+        "export",
+        help="write the plans as an iCalendar file",
+        description="Write every planned session as an all-day event in an iCalendar "
+        "(.ics) file that calendar apps import.",
+    )
+    export.add_argument("--ics", metavar="FILE", required=True, help="the .ics file to write")
+    export.set_defaults(run=_export)
+
+
+def _with_days(args: argparse.Namespace, paths: Paths, action: Any) -> int:
+    from runstrength.cli.days import BadInput, open_days
+    from runstrength.store import LogError
+
+    try:
+        days = open_days(paths)
+    except LogError as problem:
+        error(str(problem))
+        return EXIT_FAILED
+    try:
+        result: int = action(args, days, paths)
+        return result
+    except BadInput as problem:
+        error(str(problem))
+        return EXIT_USAGE
+    except LogError as problem:
+        error(str(problem))
+        return EXIT_FAILED
+    finally:
+        days.close()
+
+
+def _add(args: argparse.Namespace, paths: Paths) -> int:
+    return _with_days(args, paths, _add_in)
+
+
+def _known_program(paths: Paths, name: str) -> None:
+    from runstrength.cli.days import BadInput
+    from runstrength.store import load_catalogue, load_programs
+
+    library = load_programs(load_catalogue(), paths.programs_dir)
+    if name not in library.programs:
+        known = ", ".join(sorted(library.programs))
+        raise BadInput(f"no program named {name!r} (known: {known})")
+
+
+def _add_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
+    from runstrength.cli.days import BadInput, parse_day
+    from runstrength.core.restdays import can_schedule, format_day
+    from runstrength.store import DayTakenError
+
+    day = parse_day(args.date)
+    if day < days.today:
+        raise BadInput(f"{day.isoformat()} is in the past (today is {days.today.isoformat()})")
+    program = args.program or days.settings.program
+    _known_program(paths, program)
+    verdict = can_schedule(days.training_days(), day)
+    if not verdict.allowed:
+        error(f"not scheduled: {verdict.message()}")
+        return EXIT_FAILED
+    try:
+        days.schedule.add(day, program)
+    except DayTakenError as problem:  # planned meanwhile by another process
+        error(f"not scheduled: {problem}")
+        return EXIT_FAILED
+    print(f"Scheduled {program} on {format_day(day)}.")
+    return EXIT_OK
+
+
+def _list(args: argparse.Namespace, paths: Paths) -> int:
+    return _with_days(args, paths, _list_in)
+
+
+def _list_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
+    from runstrength.cli.days import parse_day
+
+    since = parse_day(args.since, "--from") if args.since else None
+    until = parse_day(args.until, "--to") if args.until else None
+    plans = days.schedule.between(since, until)
+    if args.json:
+        rows = [{"date": p.day.isoformat(), "program": p.program} for p in plans]
+        print(json.dumps(rows, indent=2))
+    elif not plans:
+        print("No sessions planned.")
+    else:
+        for plan in plans:
+            print(f"{plan.day.isoformat()}  {plan.day:%a}  {plan.program}")
+    return EXIT_OK
+
+
+def _remove(args: argparse.Namespace, paths: Paths) -> int:
+    return _with_days(args, paths, _remove_in)
+
+
+def _remove_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
+    from runstrength.cli.days import parse_day
+    from runstrength.core.restdays import format_day
+    from runstrength.store import NotScheduledError
+
+    day = parse_day(args.date)
+    try:
+        plan = days.schedule.remove(day)
+    except NotScheduledError as problem:
+        error(str(problem))
+        return EXIT_FAILED
+    print(f"Removed the {plan.program} session planned on {format_day(day)}.")
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace, paths: Paths) -> int:
+    return _with_days(args, paths, _export_in)
+
+
+def _export_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
+    from runstrength.store.ics import write_ics
+
+    plans = days.schedule.between()
+    try:
+        write_ics(Path(args.ics), plans, datetime.now(UTC))
+    except OSError as problem:
+        error(f"cannot write {args.ics}: {problem.strerror or problem}")
+        return EXIT_FAILED
+    print(f"Wrote {len(plans)} planned session{'s' if len(plans) != 1 else ''} to {args.ics}.")
+    return EXIT_OK

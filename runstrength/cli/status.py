@@ -1,0 +1,73 @@
+"""`runstrength status`: is today a training day or a rest day, and when is the next session."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from runstrength.cli.common import EXIT_FAILED, EXIT_OK, error
+from runstrength.paths import Paths
+
+
+def register(commands: Any) -> None:
+    status = commands.add_parser(
+        "status",
+        help="training day or rest day, and the next allowed date",
+        description="Say whether today is a training day or a rest day (the day after a "
+        "strength session, or a weekly rest day from the settings), and when the next "
+        "session is possible.",
+    )
+    status.add_argument("--json", action="store_true", help="print JSON")
+    status.set_defaults(run=show_status)
+
+
+def show_status(args: argparse.Namespace, paths: Paths) -> int:
+    # Imported here so that `runstrength --version` and `--help` stay quick.
+    from runstrength.cli.days import open_days
+    from runstrength.core.restdays import can_start_today, format_day
+    from runstrength.store import LogError
+
+    try:
+        days = open_days(paths)
+        try:
+            state = days.training_days()
+            upcoming = days.schedule.between(days.today)
+        finally:
+            days.close()
+    except LogError as problem:
+        error(str(problem))
+        return EXIT_FAILED
+    check = can_start_today(state)
+    verdict = check.verdict
+    planned = upcoming[0] if upcoming else None
+    if args.json:
+        cause = verdict.cause
+        next_day = state.today if verdict.allowed else verdict.next_allowed
+        report = {
+            "today": state.today.isoformat(),
+            "training_day": verdict.allowed,
+            "reason": verdict.reason or None,
+            "cause": None
+            if cause is None
+            else {"kind": cause.kind, "date": cause.day.isoformat(), "program": cause.program},
+            "next_allowed": next_day.isoformat() if next_day else None,
+            "tomorrow_becomes_rest_day": check.tomorrow_program is not None,
+            "next_scheduled": None
+            if planned is None
+            else {"date": planned.day.isoformat(), "program": planned.program},
+        }
+        print(json.dumps(report, indent=2))
+        return EXIT_OK
+    if verdict.allowed:
+        print(f"Training day: {format_day(state.today)}. A session may start today.")
+        if check.tomorrow_program and check.move_to:
+            print(
+                f"A {check.tomorrow_program} session is planned tomorrow: training today "
+                f"makes tomorrow a rest day (it could move to {format_day(check.move_to)})."
+            )
+    else:
+        print(f"Rest day: {verdict.message()}")
+    if planned is not None:
+        print(f"Next planned: {planned.program} on {format_day(planned.day)}.")
+    return EXIT_OK

@@ -1,0 +1,217 @@
+"""The calendar: a month of trained, rest and scheduled days; plan or drop a session on a day."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date, timedelta
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.markup import escape
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, Static
+
+from runstrength.context import AppContext
+from runstrength.core.restdays import (
+    TrainingDays,
+    can_schedule,
+    day_marks,
+    format_day,
+    rest_day_cause,
+)
+from runstrength.screens.dialogs import HelpScreen
+from runstrength.store import DayTakenError, LogError, NotScheduledError, Schedule
+from runstrength.widgets.month import LEGEND, MonthView
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later (or earlier), clamped to the end of a shorter month."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    for last in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+class CalendarScreen(Screen[None]):
+    CSS_PATH = "calendar.tcss"
+    BINDINGS = [
+        Binding("left", "move(-1)", "Day", show=False),
+        Binding("right", "move(1)", "Day", show=False),
+        Binding("up", "move(-7)", "Week", show=False),
+        Binding("down", "move(7)", "Week", show=False),
+        Binding("left_square_bracket,pageup", "month(-1)", "Prev month", key_display="["),
+        Binding("right_square_bracket,pagedown", "month(1)", "Next month", key_display="]"),
+        Binding("t", "today", "Today", show=False),
+        Binding("a,enter", "add", "Add", key_display="a"),
+        Binding("x,delete", "remove", "Remove", key_display="x"),
+        Binding("escape,q", "back", "Back", key_display="esc"),
+    ]
+    HELP_ROWS = [
+        ("arrows", "move the selected day (up/down: a week)"),
+        ("[ / pgup", "previous month"),
+        ("] / pgdn", "next month"),
+        ("t", "back to today"),
+        ("a / enter", "schedule a session on the selected day"),
+        ("x / delete", "remove the session scheduled on the selected day"),
+        ("m", "sound on / off"),
+        ("?", "this help"),
+        ("esc / q", "back to home"),
+    ]
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.schedule = Schedule(context.log)
+        today = context.clock.now().date()
+        self.days = TrainingDays(today)
+        self.loaded_since: date | None = None
+        self._writing = threading.Lock()
+
+    @property
+    def today(self) -> date:
+        return self.days.today
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="calendar"):
+            yield MonthView(self.days, id="month")
+            with Vertical(id="side"):
+                yield Static(self.legend_text(), id="legend")
+                yield Static("", id="day-info")
+                yield Static("", id="message")
+        yield Label("arrows move the day · [ ] month · a add · x remove", id="calendar-hint")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def legend_text(self) -> str:
+        rows = (
+            f"  [{style}]{escape(sign)}[/]{' ' * (4 - len(sign))}{what}"
+            for sign, what, style in LEGEND
+        )
+        return "[b]Legend[/b]\n" + "\n".join(rows)
+
+    def on_mount(self) -> None:
+        self.show_day()
+        self.load()
+
+    @property
+    def month_view(self) -> MonthView:
+        return self.query_one(MonthView)
+
+    def read_days(self, since: date | None = None) -> TrainingDays:
+        """The rule's inputs from the log (blocking: call from a worker)."""
+        return self.schedule.training_days(
+            self.today, self.context.settings.weekly_rest_days, since=since
+        )
+
+    @work(thread=True, exclusive=True, group="calendar")
+    def load(self) -> None:
+        first = self.month_view.selected.replace(day=1) - timedelta(days=1)
+        try:
+            days = self.read_days(first)
+        except LogError as error:
+            self.app.call_from_thread(self.say, str(error), "error")
+            return
+        self.app.call_from_thread(self.show_days, days, first)
+
+    def show_days(self, days: TrainingDays, since: date) -> None:
+        self.days = days
+        self.loaded_since = since
+        self.month_view.show(days)
+        self.show_day()
+
+    def show_day(self) -> None:
+        day = self.month_view.selected
+        marks = day_marks(self.days, day)
+        lines = [f"[b]{format_day(day)}[/b]"]
+        if marks.today:
+            lines.append("Today.")
+        if marks.trained:
+            lines.append(f"Trained: {self.days.logged[day]}.")
+        if marks.scheduled:
+            lines.append(f"Scheduled: {marks.scheduled}. [b]x[/b] removes it.")
+        cause = rest_day_cause(self.days, day)
+        if cause is not None or marks.rest:
+            lines.append("Rest day.")
+        verdict = can_schedule(self.days, day)
+        if verdict.allowed:
+            lines.append("Free: [b]a[/b] schedules a session here.")
+        self.query_one("#day-info", Static).update("\n".join(lines))
+
+    def say(self, text: str, kind: str = "info") -> None:
+        message = self.query_one("#message", Static)
+        message.set_classes(kind)
+        message.update(text)
+
+    def select(self, day: date) -> None:
+        month_changed = (day.year, day.month) != (
+            self.month_view.selected.year,
+            self.month_view.selected.month,
+        )
+        self.month_view.selected = day
+        self.say("")
+        self.show_day()
+        if month_changed and (self.loaded_since is None or day < self.loaded_since):
+            self.load()
+
+    def action_move(self, delta: int) -> None:
+        self.select(self.month_view.selected + timedelta(days=delta))
+
+    def action_month(self, delta: int) -> None:
+        self.select(add_months(self.month_view.selected, delta))
+
+    def action_today(self) -> None:
+        self.select(self.today)
+
+    def action_add(self) -> None:
+        self.save_plan(self.month_view.selected, self.context.default_program().name)
+
+    @work(thread=True, group="calendar-write")
+    def save_plan(self, day: date, program: str) -> None:
+        """Judge the day against the log as it is now, then write: keys pressed faster
+        than the month redraws never slip past the rule."""
+        with self._writing:
+            try:
+                verdict = can_schedule(self.read_days(), day)
+                if verdict.allowed:
+                    self.schedule.add(day, program)
+            except (LogError, DayTakenError) as error:
+                self.app.call_from_thread(self.say, str(error), "error")
+                return
+        if verdict.allowed:
+            text, kind = f"Scheduled {program} on {format_day(day)}.", "done"
+        else:
+            text, kind = f"Not scheduled: {verdict.message()}", "refused"
+        self.app.call_from_thread(self.say, text, kind)
+        self.app.call_from_thread(self.load)
+
+    def action_remove(self) -> None:
+        self.drop_plan(self.month_view.selected)
+
+    @work(thread=True, group="calendar-write")
+    def drop_plan(self, day: date) -> None:
+        with self._writing:
+            try:
+                plan = self.schedule.remove(day)
+            except NotScheduledError:
+                text = f"Nothing is scheduled on {format_day(day)}."
+                self.app.call_from_thread(self.say, text, "refused")
+                return
+            except LogError as error:
+                self.app.call_from_thread(self.say, str(error), "error")
+                return
+        text = f"Removed the {plan.program} session on {format_day(day)}."
+        self.app.call_from_thread(self.say, text, "done")
+        self.app.call_from_thread(self.load)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen("calendar", self.HELP_ROWS))

@@ -1,0 +1,133 @@
+"""The schedule: planned session days in the log's `schedule` table, and the logged days.
+
+A schedule entry is `{"date": "YYYY-MM-DD", "program": name}`, as in the interchange
+format. Each change is one write to the log, as durable as a logged set. This module
+does not judge whether a day is allowed (that is `core.restdays`); it only refuses a
+second entry on the same day, so the one-session-a-day limit holds on disk too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from tinydb import Query
+
+from runstrength.core.restdays import TrainingDays, weekday_numbers
+from runstrength.store.log import TrainingLog
+
+TABLE = "schedule"
+
+
+@dataclass(frozen=True, order=True)
+class Planned:
+    """A session planned on a day."""
+
+    day: date
+    program: str
+
+
+@dataclass(frozen=True, order=True)
+class LoggedDay:
+    """The day of a logged session with at least one set."""
+
+    day: date
+    program: str
+    session_id: str
+
+
+class DayTakenError(Exception):
+    """The day already has a scheduled session."""
+
+
+class NotScheduledError(Exception):
+    """No session is scheduled on that day."""
+
+
+def _in_range(value: str, since: date | None, until: date | None) -> bool:
+    return (since is None or value >= since.isoformat()) and (
+        until is None or value <= until.isoformat()
+    )
+
+
+def _planned(doc: dict[str, Any]) -> Planned:
+    return Planned(date.fromisoformat(str(doc["date"])), str(doc["program"]))
+
+
+class Schedule:
+    """Domain operations on the schedule table of one training log."""
+
+    def __init__(self, log: TrainingLog) -> None:
+        self.log = log
+
+    def add(self, day: date, program: str) -> Planned:
+        """Plan `program` on `day`; raises DayTakenError when the day already has one."""
+        with self.log.table(TABLE, write=True) as table:
+            if table.contains(Query().date == day.isoformat()):
+                raise DayTakenError(f"{day.isoformat()} already has a scheduled session")
+            table.insert({"date": day.isoformat(), "program": program})
+        return Planned(day, program)
+
+    def remove(self, day: date) -> Planned:
+        """Drop the plan on `day` and return it; raises NotScheduledError when there is none."""
+        with self.log.table(TABLE, write=True) as table:
+            doc = table.get(Query().date == day.isoformat())
+            if doc is None:
+                raise NotScheduledError(f"no session is scheduled on {day.isoformat()}")
+            table.remove(doc_ids=[doc.doc_id])
+        return _planned(doc)
+
+    def move(self, day: date, to: date) -> Planned:
+        """Move the plan on `day` to `to` in one write."""
+        with self.log.table(TABLE, write=True) as table:
+            if table.contains(Query().date == to.isoformat()):
+                raise DayTakenError(f"{to.isoformat()} already has a scheduled session")
+            doc = table.get(Query().date == day.isoformat())
+            if doc is None:
+                raise NotScheduledError(f"no session is scheduled on {day.isoformat()}")
+            table.update({"date": to.isoformat()}, doc_ids=[doc.doc_id])
+        return Planned(to, str(doc["program"]))
+
+    def between(self, since: date | None = None, until: date | None = None) -> list[Planned]:
+        """Plans within [since, until] (either end open), by date."""
+        with self.log.table(TABLE) as table:
+            docs = [doc for doc in table if _in_range(str(doc["date"]), since, until)]
+        return sorted(_planned(doc) for doc in docs)
+
+    def logged_days(self, since: date | None = None, until: date | None = None) -> list[LoggedDay]:
+        """Days of logged sessions with at least one set, read without loading the sets.
+
+        The day is the one stored with the session (its local start date), so a later
+        change of time zone never moves it.
+        """
+        with self.log.table("sessions") as sessions:
+            docs = [doc for doc in sessions if _in_range(str(doc["date"]), since, until)]
+        wanted = {str(doc["id"]) for doc in docs}
+        with_sets: set[str] = set()
+        if wanted:
+            with self.log.table("sets") as sets:
+                for set_doc in sets.search(Query().session.one_of(list(wanted))):
+                    with_sets.add(str(set_doc["session"]))
+        days = [
+            LoggedDay(date.fromisoformat(str(doc["date"])), str(doc["program"]), str(doc["id"]))
+            for doc in docs
+            if str(doc["id"]) in with_sets
+        ]
+        return sorted(days)
+
+    def training_days(
+        self,
+        today: date,
+        weekly_rest_days: Iterable[str] = (),
+        since: date | None = None,
+    ) -> TrainingDays:
+        """What the rest-day rule needs: logged days and plans from the day before today
+        (or from `since`, to show an earlier month) onwards."""
+        start = today - timedelta(days=1)
+        if since is not None:
+            start = min(start, since)
+        logged = {d.day: d.program for d in self.logged_days(start)}
+        scheduled = {p.day: p.program for p in self.between(start)}
+        return TrainingDays(today, logged, scheduled, weekday_numbers(weekly_rest_days))

@@ -1,0 +1,113 @@
+"""A month grid: each day marked trained, scheduled, rest day or today; one day selected."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from runstrength.core.restdays import TrainingDays, day_marks
+
+CELL = 6
+WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+TRAINED = "●"
+SCHEDULED = "◆"
+REST = "~"
+
+LEGEND = (
+    (TRAINED, "trained", "$success"),
+    (SCHEDULED, "scheduled", "$accent"),
+    (REST, "rest day", "$text-muted"),
+    ("[ ]", "today", "bold"),
+)
+"""Sign, meaning and the style it has in the month (a Textual markup style)."""
+
+
+def month_weeks(year: int, month: int) -> list[list[date | None]]:
+    """The weeks of a month, Monday first; None pads days of the months around it."""
+    weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    return [[d if d.month == month else None for d in week] for week in weeks]
+
+
+class MonthView(Widget):
+    """Draws the month of `selected` from a TrainingDays value; keys belong to the screen."""
+
+    COMPONENT_CLASSES = {
+        "month--title",
+        "month--weekday",
+        "month--trained",
+        "month--scheduled",
+        "month--rest",
+        "month--today",
+        "month--selected",
+    }
+
+    DEFAULT_CSS = """
+    MonthView {
+        width: 44;
+        height: 9;
+        text-wrap: nowrap;
+    }
+    MonthView > .month--title { text-style: bold; }
+    MonthView > .month--weekday { color: $text-muted; }
+    MonthView > .month--trained { color: $success; text-style: bold; }
+    MonthView > .month--scheduled { color: $accent; text-style: bold; }
+    MonthView > .month--rest { color: $text-muted; }
+    MonthView > .month--today { text-style: bold underline; }
+    MonthView > .month--selected { background: $primary; color: $text; text-style: bold; }
+    """
+
+    selected: reactive[date] = reactive(date(2000, 1, 1))
+
+    def __init__(self, days: TrainingDays, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.days = days
+        self.set_reactive(MonthView.selected, days.today)
+
+    def show(self, days: TrainingDays) -> None:
+        self.days = days
+        self.refresh()
+
+    def render(self) -> Text:
+        style = self.get_component_rich_style
+        day = self.selected
+        text = Text(no_wrap=True)
+        text.append(f"{day:%B %Y}".center(CELL * 7 + 2).rstrip(), style("month--title"))
+        text.append("\n")
+        text.append(
+            " " + "".join(name.center(CELL) for name in WEEKDAY_NAMES), style("month--weekday")
+        )
+        for week in month_weeks(day.year, day.month):
+            text.append("\n ")
+            for cell in week:
+                text.append_text(self._cell(cell))
+        return text
+
+    def _cell(self, cell: date | None) -> Text:
+        if cell is None:
+            return Text(" " * CELL)
+        style = self.get_component_rich_style
+        marks = day_marks(self.days, cell)
+        if marks.trained:
+            sign, sign_style = TRAINED, style("month--trained")
+        elif marks.scheduled:
+            sign, sign_style = SCHEDULED, style("month--scheduled")
+        elif marks.rest:
+            sign, sign_style = REST, style("month--rest")
+        else:
+            sign, sign_style = " ", style("month--weekday")
+        left, right = ("[", "]") if marks.today else (" ", " ")
+        number = f"{cell.day:>2}"
+        text = Text()
+        text.append(left)
+        text.append(number, style("month--today") if marks.today else "")
+        text.append(sign, sign_style)
+        text.append(right)
+        text.append(" ")
+        if cell == self.selected:
+            text.stylize(style("month--selected"), 0, CELL - 1)
+        return text
