@@ -7,7 +7,7 @@ directly; the command line calls it with the real ones.
 from __future__ import annotations
 
 from runstrength.audio import Playsound3Player, SoundPlayer
-from runstrength.config import load_settings
+from runstrength.config import load_settings, unknown_program
 from runstrength.context import AppContext
 from runstrength.core.clock import Clock, SystemClock
 from runstrength.paths import Paths
@@ -26,11 +26,9 @@ def build_context(
     programs = load_programs(catalogue, paths.programs_dir)
     for source, errors in programs.invalid.items():
         problems.append(f"{source}: not loaded: {errors[0]}")
-    if settings.program not in programs.programs:
-        problems.append(
-            f"{paths.config_file}: program: no program named {settings.program!r}; "
-            f"using {settings.goal!r}"
-        )
+    program_problem = unknown_program(paths.config_file, settings, programs.programs)
+    if program_problem:
+        problems.append(program_problem)
     log = TrainingLog(paths.log_file)
     return AppContext(
         settings=settings,
