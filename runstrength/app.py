@@ -10,9 +10,13 @@ from textual.binding import Binding
 
 from runstrength.context import AppContext
 from runstrength.core.programs import Program
+from runstrength.palette import RunStrengthCommands
+from runstrength.screens.browser import BrowserScreen
 from runstrength.screens.dialogs import TooSmall
+from runstrength.screens.first_run import FirstRunScreen
 from runstrength.screens.home import HomeScreen
 from runstrength.screens.session import SessionScreen
+from runstrength.screens.settings import SettingsScreen
 
 MIN_SIZE = (80, 24)
 
@@ -21,6 +25,7 @@ class RunStrengthApp(App[None]):
     TITLE = "runstrength"
     CSS_PATH = Path(__file__).with_name("app.tcss")
     ENABLE_COMMAND_PALETTE = True
+    COMMANDS = App.COMMANDS | {RunStrengthCommands}
     BINDINGS = [
         Binding("m", "toggle_sound", "Sound"),
         Binding("question_mark", "help", "Help", key_display="?"),
@@ -34,12 +39,20 @@ class RunStrengthApp(App[None]):
         self._screens_ready = False
 
     async def on_mount(self) -> None:
-        theme = self.context.settings.theme
-        if theme in self.available_themes:
-            self.theme = theme
+        settings = self.context.settings
+        if settings.theme in self.available_themes:
+            self.theme = settings.theme
+        else:
+            themes = ", ".join(sorted(self.available_themes))
+            where = self.context.config_file or "settings"
+            self.context.problems.append(
+                f"{where}: theme: no theme named {settings.theme!r}; allowed: {themes}"
+            )
         await self.push_screen(HomeScreen(self.context))
         if self.start_with is not None:
             await self.push_screen(SessionScreen(self.context, self.start_with))
+        elif self.context.first_run:
+            await self.push_screen(FirstRunScreen(self.context))
         self._screens_ready = True
         self.check_size(self.size.width, self.size.height)
 
@@ -69,3 +82,39 @@ class RunStrengthApp(App[None]):
         help_action = getattr(self.screen, "action_help", None)
         if help_action is not None:
             help_action()
+
+    # --- screens, for the home keys and the command palette -----------------------------
+
+    def _to_home(self) -> HomeScreen | None:
+        """Close what lies above home; None (with a note) while a session runs."""
+        if any(isinstance(screen, SessionScreen) for screen in self.screen_stack):
+            self.notify("A session is running: finish or quit it first", timeout=3)
+            return None
+        while not isinstance(self.screen, HomeScreen) and len(self.screen_stack) > 2:
+            self.pop_screen()
+        return self.screen if isinstance(self.screen, HomeScreen) else None
+
+    def action_home(self) -> None:
+        self._to_home()
+
+    def action_start_session(self) -> None:
+        home = self._to_home()
+        if home is not None:
+            home.action_start()
+
+    def choose_program(self, name: str) -> None:
+        home = self._to_home()
+        if home is not None:
+            home.choose(name)
+
+    def action_settings(self) -> None:
+        if self._to_home() is not None:
+            self.push_screen(SettingsScreen(self.context))
+
+    def action_browse(self) -> None:
+        if not isinstance(self.screen, BrowserScreen):
+            self.push_screen(BrowserScreen(self.context))
+
+    def action_first_run(self) -> None:
+        if self._to_home() is not None:
+            self.push_screen(FirstRunScreen(self.context))

@@ -30,6 +30,11 @@ def build_context(
     if program_problem:
         problems.append(program_problem)
     log = TrainingLog(paths.log_file)
+    first_run = (
+        not settings.first_run_done
+        and not paths.config_file.exists()
+        and log.last_session() is None
+    )
     return AppContext(
         settings=settings,
         log=log,
@@ -39,4 +44,6 @@ def build_context(
         sound=sound or Playsound3Player(),
         problems=problems,
         sound_on=settings.sound,
+        config_file=paths.config_file,
+        first_run=first_run,
     )

@@ -22,11 +22,19 @@ from runstrength.store import LogError
 class HomeScreen(Screen[None]):
     CSS_PATH = "home.tcss"
     BINDINGS = [
-        Binding("enter", "start", "Start session"),
+        Binding("enter", "start", "Start"),
+        Binding("left", "cycle(-1)", "Program", key_display="←→"),
+        Binding("right", "cycle(1)", "Program", key_display="→", show=False),
+        Binding("e", "app.browse", "Exercises"),
+        Binding("comma", "app.settings", "Settings", key_display=","),
         Binding("q", "quit_app", "Quit"),
     ]
     HELP_ROWS = [
         ("enter", "start a session of the program shown"),
+        ("← / →", "show the previous / next program (built-in and your own)"),
+        ("e", "exercise browser"),
+        (",", "settings"),
+        ("ctrl+p", "command palette: every screen and action"),
         ("m", "sound on / off"),
         ("?", "this help"),
         ("q", "quit runstrength"),
@@ -36,6 +44,7 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.context = context
         self.program: Program = context.default_program()
+        self._settings_shown = context.settings
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -60,17 +69,37 @@ class HomeScreen(Screen[None]):
         self.load_last_session()
 
     def on_screen_resume(self) -> None:
+        if self.context.settings != self._settings_shown:
+            # New settings (or the first-run answers): the default program may have changed.
+            self.program = self.context.default_program()
+            self.show_program()
         self.load_last_session()
+
+    def choose(self, name: str) -> None:
+        program = self.context.programs.get(name)
+        if program is not None:
+            self.program = program
+            self.show_program()
+
+    def action_cycle(self, step: int) -> None:
+        names = list(self.context.programs.programs)
+        position = names.index(self.program.name) if self.program.name in names else 0
+        self.choose(names[(position + step) % len(names)])
 
     def show_program(self) -> None:
         program = self.program
         settings = self.context.settings
+        self._settings_shown = settings
+        names = list(self.context.programs.programs)
+        position = names.index(program.name) + 1 if program.name in names else 0
         minutes = round(
             estimate_seconds(build_plan(program, settings, self.context.catalogue.warmup), settings)
             / 60
         )
+        kind = "" if program.builtin else " · your own"
         lines = [
-            f"[b]{program.title}[/b]  ({program.name} · {program.goal})",
+            f"[b]{program.title}[/b]  ({program.name} · {program.goal}{kind})"
+            f"  [dim]← {position}/{len(names)} →[/dim]",
             f"{settings.warmup_minutes} min warm-up, {len(program.entries)} exercises, "
             f"about {minutes} min",
         ]
