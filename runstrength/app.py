@@ -11,12 +11,12 @@ from textual.binding import Binding
 from runstrength.context import AppContext
 from runstrength.core.programs import Program
 from runstrength.palette import RunStrengthCommands
-from runstrength.screens.browser import BrowserScreen
 from runstrength.screens.dialogs import TooSmall
-from runstrength.screens.first_run import FirstRunScreen
 from runstrength.screens.home import HomeScreen
 from runstrength.screens.session import SessionScreen
-from runstrength.screens.settings import SettingsScreen
+
+# The settings, first-run and browser screens are imported when first opened: their
+# widgets (inputs, selects, lists) would otherwise add to every start-up.
 
 MIN_SIZE = (80, 24)
 
@@ -52,6 +52,8 @@ class RunStrengthApp(App[None]):
         if self.start_with is not None:
             await self.push_screen(SessionScreen(self.context, self.start_with))
         elif self.context.first_run:
+            from runstrength.screens.first_run import FirstRunScreen
+
             await self.push_screen(FirstRunScreen(self.context))
         self._screens_ready = True
         self.check_size(self.size.width, self.size.height)
@@ -108,13 +110,19 @@ class RunStrengthApp(App[None]):
             home.choose(name)
 
     def action_settings(self) -> None:
+        from runstrength.screens.settings import SettingsScreen
+
         if self._to_home() is not None:
             self.push_screen(SettingsScreen(self.context))
 
     def action_browse(self) -> None:
+        from runstrength.screens.browser import BrowserScreen
+
         if not isinstance(self.screen, BrowserScreen):
             self.push_screen(BrowserScreen(self.context))
 
     def action_first_run(self) -> None:
+        from runstrength.screens.first_run import FirstRunScreen
+
         if self._to_home() is not None:
             self.push_screen(FirstRunScreen(self.context))

@@ -12,9 +12,6 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-import tomlkit
-from tomlkit.exceptions import ParseError
-
 from runstrength.core.fields import toml_error_line, top_level_lines
 from runstrength.core.settings import SETTING_NAMES, Settings, settings_from_mapping
 from runstrength.store.storage import write_atomically
@@ -97,6 +94,10 @@ def save_settings(path: Path, settings: Settings) -> None:
     Only keys whose value changes are touched; a key the file does not have is added
     when it differs from the default. Raises ConfigSaveError.
     """
+    # Imported here: tomlkit is only needed for a save, and start-up should not pay for it.
+    import tomlkit
+    from tomlkit.exceptions import ParseError
+
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
