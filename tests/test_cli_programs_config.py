@@ -161,9 +161,10 @@ def test_config_check_reports_bad_keys(tmp_path: Path) -> None:
     assert path.read_text() == text
 
 
-def test_config_needs_an_action(tmp_path: Path) -> None:
-    result = run(tmp_path, "config")
+@pytest.mark.parametrize("topic", ["config", "programs"])
+def test_a_topic_needs_an_action(tmp_path: Path, topic: str) -> None:
+    result = run(tmp_path, topic)
     assert result.returncode == 2
     assert "ACTION" in result.stderr
-    for topic in ("config", "programs"):
-        assert run(tmp_path, topic, "--help").returncode == 0
+    assert run(tmp_path, topic, "--help").returncode == 0
+    assert run(tmp_path, topic, "nonsense").returncode == 2

@@ -96,7 +96,9 @@ class SettingsScreen(Screen[None]):
                 "endurance | sprint",
             )
             program_options = [(f"{p.name}: {p.title}", p.name) for p in programs.values()]
-            program_value = s.program if s.program in programs else Select.NULL
+            program_value = (
+                s.program if s.program in programs else self.context.default_program().name
+            )
             yield self._row(
                 "Program",
                 Select(program_options, value=program_value, id="program", **_compact),
@@ -186,6 +188,13 @@ class SettingsScreen(Screen[None]):
         return settings, [p.removeprefix("settings: ") for p in problems]
 
     # --- events -------------------------------------------------------------------------
+
+    @on(Select.Changed, "#goal")
+    def goal_changed(self, event: Select.Changed) -> None:
+        # The goal picks the default program: follow it while a built-in one is chosen.
+        program = self.query_one("#program", Select)
+        if program.value in GOALS and event.value in self.context.programs.programs:
+            program.value = event.value
 
     @on(Select.Changed, "#theme")
     def theme_changed(self, event: Select.Changed) -> None:

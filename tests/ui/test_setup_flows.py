@@ -343,3 +343,65 @@ async def test_the_palette_picks_a_program(paths: Paths, clock, sound) -> None:
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         assert app.screen.program.name == "sprint"
+
+
+class NoBackend:
+    """A player like Playsound3Player on a machine with no audio backend."""
+
+    def __init__(self) -> None:
+        self.available: bool | None = None
+        self.played: list[object] = []
+
+    def play(self, cue: object) -> None:
+        self.played.append(cue)
+        self.available = False
+
+    def close(self) -> None:
+        pass
+
+
+async def test_the_sound_test_says_when_there_is_no_sound(paths: Paths, clock) -> None:
+    user_config(paths)
+    player = NoBackend()
+    app = make(paths, clock, player)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("comma")
+        await pilot.click("#sound-test-button")
+        await settle(pilot)
+        result = app.screen.query_one(SoundTest).result
+        assert result.startswith("No sound on this machine")
+        assert len(player.played) == 8
+
+
+async def test_changing_the_goal_follows_with_the_program(paths: Paths, clock, sound) -> None:
+    user_config(paths)
+    app = make(paths, clock, sound)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("comma")
+        app.screen.query_one("#goal", Select).value = "sprint"
+        await pilot.pause()
+        assert app.screen.query_one("#program", Select).value == "sprint"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen.program.name == "sprint"
+    saved = tomllib.loads(paths.config_file.read_text())
+    assert (saved["goal"], saved["program"]) == ("sprint", "sprint")
+
+
+async def test_the_palette_lists_screens_and_actions(paths: Paths, clock, sound) -> None:
+    from runstrength.palette import RunStrengthCommands
+
+    user_config(paths)
+    app = make(paths, clock, sound)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        provider = RunStrengthCommands(app.screen)
+        titles = [title for title, _, _ in provider._commands()]
+        for wanted in ("Start session", "Settings", "Browse exercises", "Toggle sound", "Theme"):
+            assert wanted in titles
+        assert "Program: Sprinter: full body" in titles
+        assert ("History" in titles) == hasattr(app, "action_history")
