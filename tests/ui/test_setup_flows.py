@@ -405,3 +405,17 @@ async def test_the_palette_lists_screens_and_actions(paths: Paths, clock, sound)
             assert wanted in titles
         assert "Program: Sprinter: full body" in titles
         assert ("History" in titles) == hasattr(app, "action_history")
+
+
+async def test_first_run_styles_do_not_leak_into_settings(paths: Paths, clock, sound) -> None:
+    """Both screens have a #goal; each screen's CSS must style only its own."""
+    app = make(paths, clock, sound)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("comma")
+        await pilot.pause()
+        goal = app.screen.query_one("#goal", Select)
+        program = app.screen.query_one("#program", Select)
+        assert goal.region.width == program.region.width == 30
