@@ -168,3 +168,12 @@ def test_a_topic_needs_an_action(tmp_path: Path, topic: str) -> None:
     assert "ACTION" in result.stderr
     assert run(tmp_path, topic, "--help").returncode == 0
     assert run(tmp_path, topic, "nonsense").returncode == 2
+
+
+def test_show_an_invalid_program_lists_its_problems(home: Path) -> None:
+    bad = home / "programs" / "broken.toml"
+    bad.write_text(HILLS.replace('"hills"', '"broken"').replace('"glute-bridge"', '"glute"'))
+    result = run(home, "programs", "show", "broken")
+    assert result.returncode == 2
+    assert "program 'broken' is not valid" in result.stderr
+    assert f"{bad}: line 7: exercise #1 (glute): id: unknown exercise 'glute'" in result.stderr
