@@ -177,3 +177,20 @@ def test_show_an_invalid_program_lists_its_problems(home: Path) -> None:
     assert result.returncode == 2
     assert "program 'broken' is not valid" in result.stderr
     assert f"{bad}: line 7: exercise #1 (glute): id: unknown exercise 'glute'" in result.stderr
+
+
+def test_the_printing_commands_never_load_textual(home: Path) -> None:
+    script = (
+        "import sys, contextlib, io\n"
+        "from runstrength.cli import main\n"
+        "for args in (['programs', 'list'], ['programs', 'show', 'hills'], "
+        "['config', 'show'], ['config', 'check']):\n"
+        "    with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"        assert main(['--data-dir', {str(home)!r}, *args]) == 0\n"
+        "print('textual' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
