@@ -8,6 +8,7 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding
 
+from runstrength.config import key_line
 from runstrength.context import AppContext
 from runstrength.core.programs import Program
 from runstrength.palette import RunStrengthCommands
@@ -44,9 +45,11 @@ class RunStrengthApp(App[None]):
             self.theme = settings.theme
         else:
             themes = ", ".join(sorted(self.available_themes))
-            where = self.context.config_file or "settings"
+            path = self.context.config_file
+            line = key_line(path, "theme") if path else None
+            where = f"{path or 'settings'}: " + (f"line {line}: " if line else "")
             self.context.problems.append(
-                f"{where}: theme: no theme named {settings.theme!r}; allowed: {themes}"
+                f"{where}theme: no theme named {settings.theme!r}; allowed: {themes}"
             )
         await self.push_screen(HomeScreen(self.context))
         if self.start_with is not None:

@@ -130,7 +130,7 @@ def unknown_program(path: Path, settings: Settings, known: Collection[str]) -> s
     """The problem with the `program` setting when no such program loaded, else None."""
     if settings.program in known:
         return None
-    line = _line_in(path, "program")
+    line = key_line(path, "program")
     where = f"line {line}: " if line else ""
     return (
         f"{path}: {where}program: no program named {settings.program!r} "
@@ -138,7 +138,8 @@ def unknown_program(path: Path, settings: Settings, known: Collection[str]) -> s
     )
 
 
-def _line_in(path: Path, key: str) -> int | None:
+def key_line(path: Path, key: str) -> int | None:
+    """The line of a top-level key in the file at `path`, for messages."""
     try:
         return top_level_lines(path.read_text(encoding="utf-8"))(key)
     except (OSError, UnicodeDecodeError):

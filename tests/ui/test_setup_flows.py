@@ -419,3 +419,15 @@ async def test_first_run_styles_do_not_leak_into_settings(paths: Paths, clock, s
         goal = app.screen.query_one("#goal", Select)
         program = app.screen.query_one("#program", Select)
         assert goal.region.width == program.region.width == 30
+
+
+async def test_an_unknown_theme_is_reported_with_its_line(paths: Paths, clock, sound) -> None:
+    user_config(paths, USER_CONFIG.replace('"textual-dark"', '"solarised-night"'))
+    app = make(paths, clock, sound)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        shown = str(app.screen.query_one("#problems", Static).render()).replace("\n", "")
+        assert f"{paths.config_file}: line 4: theme: no theme named 'solarised-night'" in shown
+        assert "allowed: " in shown
+        assert "textual-light" in shown
+        assert app.theme == "textual-dark"
