@@ -44,7 +44,11 @@ class FirstFrame(RunStrengthApp):
         await super().on_mount()
         self.call_after_refresh(self.exit)
 
-context = build_context(resolve_paths(sys.argv[1]), sound=SilentPlayer())
+paths = resolve_paths(sys.argv[1])
+# A returning user: settings saved, so home is the first screen (not the first-run setup).
+paths.config_dir.mkdir(parents=True, exist_ok=True)
+paths.config_file.write_text("first_run_done = true\\n")
+context = build_context(paths, sound=SilentPlayer())
 FirstFrame(context).run(headless=True, size=(80, 24))
 """
 

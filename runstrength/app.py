@@ -8,11 +8,16 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding
 
+from runstrength.config import key_line
 from runstrength.context import AppContext
 from runstrength.core.programs import Program
+from runstrength.palette import RunStrengthCommands
 from runstrength.screens.dialogs import TooSmall
 from runstrength.screens.home import HomeScreen
 from runstrength.screens.session import SessionScreen
+
+# The settings, first-run and browser screens are imported when first opened: their
+# widgets (inputs, selects, lists) would otherwise add to every start-up.
 
 MIN_SIZE = (80, 24)
 
@@ -21,6 +26,7 @@ class RunStrengthApp(App[None]):
     TITLE = "runstrength"
     CSS_PATH = Path(__file__).with_name("app.tcss")
     ENABLE_COMMAND_PALETTE = True
+    COMMANDS = App.COMMANDS | {RunStrengthCommands}
     BINDINGS = [
         Binding("m", "toggle_sound", "Sound"),
         Binding("question_mark", "help", "Help", key_display="?"),
@@ -34,13 +40,25 @@ class RunStrengthApp(App[None]):
         self._screens_ready = False
 
     async def on_mount(self) -> None:
-        theme = self.context.settings.theme
-        if theme in self.available_themes:
-            self.theme = theme
+        settings = self.context.settings
+        if settings.theme in self.available_themes:
+            self.theme = settings.theme
+        else:
+            themes = ", ".join(sorted(self.available_themes))
+            path = self.context.config_file
+            line = key_line(path, "theme") if path else None
+            where = f"{path or 'settings'}: " + (f"line {line}: " if line else "")
+            self.context.problems.append(
+                f"{where}theme: no theme named {settings.theme!r}; allowed: {themes}"
+            )
         home = HomeScreen(self.context, self.start_with)
         await self.push_screen(home)
         if self.start_with is not None:
             await home.start_checked()  # the rest-day rule and tomorrow's plan apply here too
+        elif self.context.first_run:
+            from runstrength.screens.first_run import FirstRunScreen
+
+            await self.push_screen(FirstRunScreen(self.context))
         self._screens_ready = True
         self.check_size(self.size.width, self.size.height)
 
@@ -79,3 +97,55 @@ class RunStrengthApp(App[None]):
         help_action = getattr(self.screen, "action_help", None)
         if help_action is not None:
             help_action()
+
+    # --- screens, for the home keys and the command palette -----------------------------
+
+    def _to_home(self) -> HomeScreen | None:
+        """Close what lies above home; None (with a note) while a session runs."""
+        if any(isinstance(screen, SessionScreen) for screen in self.screen_stack):
+            self.notify("A session is running: finish or quit it first", timeout=3)
+            return None
+        while not isinstance(self.screen, HomeScreen) and len(self.screen_stack) > 2:
+            self.pop_screen()
+        return self.screen if isinstance(self.screen, HomeScreen) else None
+
+    def action_home(self) -> None:
+        self._to_home()
+
+    async def action_start_session(self) -> None:
+        home = self._to_home()
+        if home is not None:
+            await home.action_start()
+
+    def action_history(self) -> None:
+        home = self._to_home()
+        if home is not None:
+            home.action_history()
+
+    def action_calendar(self) -> None:
+        home = self._to_home()
+        if home is not None:
+            home.action_calendar()
+
+    def choose_program(self, name: str) -> None:
+        home = self._to_home()
+        if home is not None:
+            home.choose(name)
+
+    def action_settings(self) -> None:
+        from runstrength.screens.settings import SettingsScreen
+
+        if self._to_home() is not None:
+            self.push_screen(SettingsScreen(self.context))
+
+    def action_browse(self) -> None:
+        from runstrength.screens.browser import BrowserScreen
+
+        if not isinstance(self.screen, BrowserScreen):
+            self.push_screen(BrowserScreen(self.context))
+
+    def action_first_run(self) -> None:
+        from runstrength.screens.first_run import FirstRunScreen
+
+        if self._to_home() is not None:
+            self.push_screen(FirstRunScreen(self.context))

@@ -1,23 +1,146 @@
-"""Reading the settings file (config.toml); the app only ever reads it here."""
+"""The settings file (config.toml): read with tomllib, written only on an explicit save.
+
+A save goes through tomlkit so the user's comments, key order and layout survive, and
+lands atomically (write aside, fsync, rename): a crash leaves the old file or the new one.
+"""
 
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Collection
+from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Any
 
-from runstrength.core.settings import Settings, settings_from_mapping
+from runstrength.core.fields import toml_error_line, top_level_lines
+from runstrength.core.settings import SETTING_NAMES, Settings, settings_from_mapping
+from runstrength.store.storage import write_atomically
+
+# A new file documents itself: the allowed values sit next to each key.
+TEMPLATE = """\
+# runstrength settings. Every key is optional; a missing one takes its default.
+goal = "endurance"             # endurance | sprint: picks the default program
+program = "endurance"          # default program name (built-in or your programs/<name>.toml)
+sound = true                   # false: silent (the screen still flashes phase changes)
+voice = true                   # spoken cues or tones
+warmup_minutes = 8             # 5-15
+rest_seconds = 45              # 15-180, between sets (a program may set its own)
+stretch_hold_seconds = 30      # 15-60, per side
+tempo_seconds = 3.0            # 1.5-6, seconds per rep in tempo mode
+bands = ["yellow", "red", "green", "blue", "black"]   # the bands you own, light to heavy
+weekly_rest_days = []          # e.g. ["friday"]
+theme = "textual-dark"         # any Textual theme name
+"""
+
+
+class ConfigSaveError(Exception):
+    """The settings could not be saved; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class LoadedSettings:
+    settings: Settings
+    problems: list[str]
+    """One message per bad key: file, line, key and the allowed values."""
+    from_file: frozenset[str]
+    """The keys whose value came from the file (the others are defaults)."""
+    exists: bool
+
+
+def read_settings(path: Path) -> LoadedSettings:
+    """The settings in `path` (defaults when missing), the problems and where each value came."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return LoadedSettings(Settings(), [], frozenset(), exists=False)
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        return LoadedSettings(
+            Settings(),
+            [f"{path}: cannot be read ({reason}); using the defaults"],
+            frozenset(),
+            True,
+        )
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line, message = toml_error_line(error)
+        where = f"line {line}: " if line else ""
+        problem = f"{path}: {where}not valid TOML: {message}; using the defaults for every key"
+        return LoadedSettings(Settings(), [problem], frozenset(), True)
+    line_of = top_level_lines(text)
+    settings, problems = settings_from_mapping(data, str(path), line_of)
+    accepted = frozenset(
+        key
+        for key in data
+        if key in SETTING_NAMES and not settings_from_mapping({key: data[key]}, "")[1]
+    )
+    return LoadedSettings(settings, problems, accepted, exists=True)
 
 
 def load_settings(path: Path) -> tuple[Settings, list[str]]:
     """The settings in `path` (defaults when it is missing) and the problems found in it."""
+    loaded = read_settings(path)
+    return loaded.settings, loaded.problems
+
+
+def _plain(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def save_settings(path: Path, settings: Settings) -> None:
+    """Write `settings` to `path`, keeping the comments and key order of the file there.
+
+    Only keys whose value changes are touched; a key the file does not have is added
+    when it differs from the default. Raises ConfigSaveError.
+    """
+    # Imported here: tomlkit is only needed for a save, and start-up should not pay for it.
+    import tomlkit
+    from tomlkit.exceptions import ParseError
+
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return Settings(), []
-    except OSError as error:
-        return Settings(), [f"{path}: cannot be read ({error.strerror}); using the defaults"]
+        text = None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigSaveError(f"{path}: cannot be read, so it was not changed: {error}") from None
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        return Settings(), [f"{path}: not valid TOML ({error}); using the defaults"]
-    return settings_from_mapping(data, str(path))
+        document = tomlkit.parse(TEMPLATE if text is None else text)
+    except ParseError as error:
+        raise ConfigSaveError(
+            f"{path}: line {error.line}: not valid TOML, so it was not changed; "
+            "fix that line or remove the file, then save again"
+        ) from None
+    defaults = Settings()
+    for field in fields(Settings):
+        value = _plain(getattr(settings, field.name))
+        if field.name in document:
+            current = document[field.name]
+            if not hasattr(current, "unwrap") or current.unwrap() != value:
+                document[field.name] = value
+        elif text is None or value != _plain(getattr(defaults, field.name)):
+            document[field.name] = value
+    try:
+        write_atomically(path, tomlkit.dumps(document).encode("utf-8"))
+    except OSError as error:
+        raise ConfigSaveError(f"{path}: could not be written: {error}") from None
+
+
+def unknown_program(path: Path, settings: Settings, known: Collection[str]) -> str | None:
+    """The problem with the `program` setting when no such program loaded, else None."""
+    if settings.program in known:
+        return None
+    line = key_line(path, "program")
+    where = f"line {line}: " if line else ""
+    return (
+        f"{path}: {where}program: no program named {settings.program!r} "
+        f"(known: {', '.join(sorted(known))}); using {settings.goal!r}"
+    )
+
+
+def key_line(path: Path, key: str) -> int | None:
+    """The line of a top-level key in the file at `path`, for messages."""
+    try:
+        return top_level_lines(path.read_text(encoding="utf-8"))(key)
+    except (OSError, UnicodeDecodeError):
+        return None

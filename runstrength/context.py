@@ -8,6 +8,7 @@ import uuid
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from runstrength.audio import SoundPlayer
 from runstrength.core.catalogue import Catalogue
@@ -31,6 +32,10 @@ class AppContext:
     problems: list[str] = field(default_factory=list)
     """Problems found in the user's files, shown once on home."""
     sound_on: bool = True
+    config_file: Path | None = None
+    """Where the settings screen saves; None: settings are not saved in this run."""
+    first_run: bool = False
+    """No settings file and an empty log: greet with the short setup."""
     new_id: Callable[[], str] = field(default=lambda: uuid.uuid4().hex)
     pending_writes: deque[SetCompleted | SessionEnded] = field(default_factory=deque)
     """Log writes not yet done, oldest first (sets and session ends, in order)."""

@@ -7,7 +7,7 @@ directly; the command line calls it with the real ones.
 from __future__ import annotations
 
 from runstrength.audio import Playsound3Player, SoundPlayer
-from runstrength.config import load_settings
+from runstrength.config import load_settings, unknown_program
 from runstrength.context import AppContext
 from runstrength.core.clock import Clock, SystemClock
 from runstrength.paths import Paths
@@ -26,12 +26,15 @@ def build_context(
     programs = load_programs(catalogue, paths.programs_dir)
     for source, errors in programs.invalid.items():
         problems.append(f"{source}: not loaded: {errors[0]}")
-    if settings.program not in programs.programs:
-        problems.append(
-            f"{paths.config_file}: program: no program named {settings.program!r}; "
-            f"using {settings.goal!r}"
-        )
+    program_problem = unknown_program(paths.config_file, settings, programs.programs)
+    if program_problem:
+        problems.append(program_problem)
     log = TrainingLog(paths.log_file)
+    first_run = (
+        not settings.first_run_done
+        and not paths.config_file.exists()
+        and log.last_session() is None
+    )
     return AppContext(
         settings=settings,
         log=log,
@@ -41,4 +44,6 @@ def build_context(
         sound=sound or Playsound3Player(),
         problems=problems,
         sound_on=settings.sound,
+        config_file=paths.config_file,
+        first_run=first_run,
     )

@@ -16,6 +16,27 @@ def suggest(value: str, known: Collection[str]) -> str:
     return f" (did you mean {', '.join(close)}?)" if close else ""
 
 
+def toml_error_line(error: ValueError) -> tuple[int | None, str]:
+    """The line of a TOML syntax error and its message without the position suffix."""
+    text = str(error)
+    found = re.search(r"\s*\(at line (\d+), column (\d+)\)$", text)
+    if found is None:
+        return None, text
+    return int(found.group(1)), f"{text[: found.start()]} (column {found.group(2)})"
+
+
+def top_level_lines(text: str) -> Callable[[str], int | None]:
+    """A finder for the line of a top-level `key =` (before the first table header)."""
+    lines: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if re.match(r"\s*\[", line):
+            break
+        found = re.match(r"\s*([A-Za-z0-9_\-]+|\"[^\"]*\")\s*=", line)
+        if found:
+            lines.setdefault(found.group(1).strip('"'), number)
+    return lines.get
+
+
 class TableReader:
     """Reads typed fields out of one table, recording problems under a label."""
 
@@ -120,4 +141,4 @@ class TableReader:
         """Report keys that no field asked for (typos, keys from another schema)."""
         for key in self.table:
             if key not in self._seen:
-                self.problem(key, "unknown key")
+                self.problem(key, "unknown key" + suggest(key, self._seen))

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from runstrength.core.catalogue import Catalogue, Exercise, Stretch
 from runstrength.core.errors import ValidationError
-from runstrength.core.fields import TableReader, suggest
+from runstrength.core.fields import TableReader, suggest, toml_error_line
 
 Goal = Literal["endurance", "sprint"]
 GOALS: tuple[Goal, ...] = ("endurance", "sprint")
@@ -76,7 +76,8 @@ def _read_entry(
     lines: _Lines,
 ) -> ProgramEntry | None:
     if not isinstance(table, Mapping):
-        problems.append(f"exercise #{index + 1}: must be a table")
+        line = lines.finder(None)("exercise") or 1
+        problems.append(f"line {line}: exercise #{index + 1}: must be a table")
         return None
     label = f"exercise #{index + 1}"
     if isinstance(table.get("id"), str):
@@ -138,10 +139,19 @@ def program_from_toml(
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ValidationError(source, [f"not valid TOML: {error}"]) from None
+        line, message = toml_error_line(error)
+        where = f"line {line}: " if line else ""
+        raise ValidationError(source, [f"{where}not valid TOML: {message}"]) from None
     problems: list[str] = []
     lines = _Lines(text)
-    r = TableReader(data, "", problems, lines.finder(None))
+    top = lines.finder(None)
+    last_line = max(1, len(lines.lines))
+
+    def top_line(field: str) -> int:
+        # A missing top-level field is reported on line 1, where it would go.
+        return top(field) or 1
+
+    r = TableReader(data, "", problems, top_line)
     name = r.ident("name")
     title = r.string("title")
     goal = r.string("goal", choices=GOALS)
@@ -151,7 +161,8 @@ def program_from_toml(
     r.finish()
     entries: list[ProgramEntry] = []
     if not isinstance(raw_entries, list) or not raw_entries:
-        problems.append("exercise: a program needs at least one [[exercise]]")
+        line = top("exercise") or last_line
+        problems.append(f"line {line}: exercise: a program needs at least one [[exercise]]")
     else:
         for index, table in enumerate(raw_entries):
             entry = _read_entry(table, index, catalogue, goal, problems, lines)
@@ -168,3 +179,23 @@ def program_from_toml(
         source=source,
         builtin=builtin,
     )
+
+
+def name_problems(text: str, name: str, file_stem: str | None, taken: Collection[str]) -> list[str]:
+    """What is wrong with a valid program's name where it is installed, with the line.
+
+    `file_stem` is the file's name without `.toml` (a user program lives in `<name>.toml`);
+    `taken` holds the names of the other programs already loaded.
+    """
+    line = _Lines(text).finder(None)("name") or 1
+    problems = []
+    if file_stem is not None and name != file_stem:
+        problems.append(
+            f"line {line}: name: {name!r} must match the file name {file_stem!r} "
+            f"(rename the file to {name}.toml or the program to {file_stem!r})"
+        )
+    if name in taken:
+        problems.append(
+            f"line {line}: name: {name!r} is already taken by another program; pick another"
+        )
+    return problems

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -39,6 +39,8 @@ class Settings:
     """Weekdays never trained on, e.g. ("friday",)."""
     theme: str = "textual-dark"
     """Any Textual theme name."""
+    first_run_done: bool = False
+    """True once the first-run setup was finished or skipped: it is never shown again."""
 
 
 SETTING_NAMES = tuple(f.name for f in fields(Settings))
@@ -56,13 +58,18 @@ def _voice(r: TableReader) -> str | None:
     return value  # type: ignore[no-any-return]
 
 
-def settings_from_mapping(data: Mapping[str, Any], source: str) -> tuple[Settings, list[str]]:
+def settings_from_mapping(
+    data: Mapping[str, Any],
+    source: str,
+    line_of: Callable[[str], int | None] | None = None,
+) -> tuple[Settings, list[str]]:
     """Settings from a parsed config file: bad or unknown keys keep their default and are reported.
 
-    The theme name is only checked for being a string here; the UI knows which themes exist.
+    `line_of` names the line a key is on, for the messages. The theme name is only checked
+    for being a string here; the UI knows which themes exist.
     """
     problems: list[str] = []
-    r = TableReader(data, "", problems)
+    r = TableReader(data, "", problems, line_of)
     read: dict[str, Any] = {
         "goal": r.string("goal", required=False, choices=GOALS),
         "program": r.ident("program", required=False),
@@ -76,6 +83,7 @@ def settings_from_mapping(data: Mapping[str, Any], source: str) -> tuple[Setting
         "bands": r.strings("bands", required=False),
         "weekly_rest_days": r.strings("weekly_rest_days", required=False, choices=WEEKDAYS),
         "theme": r.string("theme", required=False),
+        "first_run_done": r.boolean("first_run_done", required=False),
     }
     r.finish()
     bands = read["bands"]

@@ -28,15 +28,23 @@ from runstrength.store import DayTakenError, LogError, NotScheduledError, Schedu
 class HomeScreen(Screen[None]):
     CSS_PATH = "home.tcss"
     BINDINGS = [
-        Binding("enter", "start", "Start session"),
+        Binding("enter", "start", "Start"),
+        Binding("left", "cycle(-1)", "Program", key_display="←→"),
+        Binding("right", "cycle(1)", "Program", key_display="→", show=False),
         Binding("h", "history", "History"),
-        Binding("c", "calendar", "Calendar"),
+        Binding("c", "calendar", "Plan"),
+        Binding("e", "app.browse", "Browse"),
+        Binding("comma", "app.settings", "Settings", key_display=","),
         Binding("q", "quit_app", "Quit"),
     ]
     HELP_ROWS = [
         ("enter", "start a session of the program shown (not on a rest day)"),
+        ("← / →", "show the previous / next program (built-in and your own)"),
         ("h", "history: sessions, progress, overview"),
         ("c", "calendar: trained, rest and scheduled days; plan sessions"),
+        ("e", "exercise browser"),
+        (",", "settings"),
+        ("ctrl+p", "command palette: every screen and action"),
         ("m", "sound on / off"),
         ("?", "this help"),
         ("q", "quit runstrength"),
@@ -48,6 +56,7 @@ class HomeScreen(Screen[None]):
         self.program: Program = program or context.default_program()
         self.check: StartCheck | None = None
         """Today under the rest-day rule; None until the log has been read."""
+        self._settings_shown = context.settings
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -74,6 +83,10 @@ class HomeScreen(Screen[None]):
         self.load_last_session()
 
     def on_screen_resume(self) -> None:
+        if self.context.settings != self._settings_shown:
+            # New settings (or the first-run answers): the default program may have changed.
+            self.program = self.context.default_program()
+            self.show_program()
         self.load_last_session()
 
     def training_days(self) -> TrainingDays:
@@ -81,17 +94,31 @@ class HomeScreen(Screen[None]):
         schedule = Schedule(self.context.log)
         return schedule.training_days(today, self.context.settings.weekly_rest_days)
 
+    def choose(self, name: str) -> None:
+        program = self.context.programs.get(name)
+        if program is not None:
+            self.program = program
+            self.show_program()
+
+    def action_cycle(self, step: int) -> None:
+        names = list(self.context.programs.programs)
+        position = names.index(self.program.name) if self.program.name in names else 0
+        self.choose(names[(position + step) % len(names)])
+
     def show_program(self) -> None:
         program = self.program
         settings = self.context.settings
+        self._settings_shown = settings
+        names = list(self.context.programs.programs)
+        position = names.index(program.name) + 1 if program.name in names else 0
         minutes = round(
             estimate_seconds(build_plan(program, settings, self.context.catalogue.warmup), settings)
             / 60
         )
+        kind = "" if program.builtin else " · your own"
         lines = [
-            f"[b]{program.title}[/b]  ("
-            + (program.name if program.name == program.goal else f"{program.name} · {program.goal}")
-            + ")",
+            f"[b]{program.title}[/b]  ({program.name} · {program.goal}{kind})"
+            f"  [dim]← {position}/{len(names)} →[/dim]",
             f"{settings.warmup_minutes} min warm-up, {len(program.entries)} exercises, "
             f"about {minutes} min",
         ]

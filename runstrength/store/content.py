@@ -9,7 +9,7 @@ from pathlib import Path
 
 from runstrength.core.catalogue import Catalogue, catalogue_from_data
 from runstrength.core.errors import ValidationError
-from runstrength.core.programs import Program, program_from_toml
+from runstrength.core.programs import Program, name_problems, program_from_toml
 
 
 def _data_text(*parts: str) -> str:
@@ -50,19 +50,17 @@ def load_programs(catalogue: Catalogue, user_dir: Path | None = None) -> Program
     if user_dir is not None and user_dir.is_dir():
         for path in sorted(user_dir.glob("*.toml")):
             try:
-                program = program_from_toml(path.read_text(encoding="utf-8"), str(path), catalogue)
+                text = path.read_text(encoding="utf-8")
+                program = program_from_toml(text, str(path), catalogue)
             except ValidationError as error:
                 library.invalid[str(path)] = error.problems
                 continue
             except (OSError, UnicodeDecodeError) as error:
                 library.invalid[str(path)] = [f"cannot be read: {error}"]
                 continue
-            if program.name != path.stem:
-                library.invalid[str(path)] = [
-                    f"name: {program.name!r} must match the file name {path.stem!r}"
-                ]
-            elif program.name in library.programs:
-                library.invalid[str(path)] = [f"name: {program.name!r} is already taken"]
+            problems = name_problems(text, program.name, path.stem, library.programs)
+            if problems:
+                library.invalid[str(path)] = problems
             else:
                 library.programs[program.name] = program
     return library

@@ -58,6 +58,12 @@ class Terminal:
         return "rs" in self.tmux("list-sessions", "-F", "#{session_name}")
 
 
+def returning_user(data: Path) -> None:
+    """A config file that says the first-run setup is done, so home opens directly."""
+    data.mkdir(parents=True, exist_ok=True)
+    (data / "config.toml").write_text("first_run_done = true\n", encoding="utf-8")
+
+
 @pytest.fixture
 def terminal() -> Iterator[Terminal]:
     term = Terminal(f"runstrength-test-{os.getpid()}")
@@ -70,7 +76,14 @@ def test_installed_command_runs_a_session_and_logs_it(terminal: Terminal, tmp_pa
     data = tmp_path / "data"
     env = f"env -u NO_COLOR -u TEXTUAL_THEME RUNSTRENGTH_DATA_DIR={data}"
     terminal.start(f"{env} {COMMAND}; sleep 5")
+    terminal.wait_for("Three quick questions")  # the first run: skip it
+    terminal.keys("Escape")
     terminal.wait_for("start the session")
+    config = data / "config.toml"
+    deadline = time.monotonic() + 5
+    while not config.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert "first_run_done = true" in config.read_text()
     terminal.keys("Enter")
     terminal.wait_for("Warm-up")
     terminal.keys("s")

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from test_tmux import COMMAND, Terminal, terminal  # noqa: F401 (the fixture)
+from test_tmux import COMMAND, Terminal, returning_user, terminal  # noqa: F401 (the fixture)
 
 pytestmark = [
     pytest.mark.e2e,
@@ -19,6 +19,7 @@ pytestmark = [
 
 def test_plan_a_session_from_the_calendar(terminal: Terminal, tmp_path: Path) -> None:  # noqa: F811
     data = tmp_path / "data"
+    returning_user(data)
     env = f"env -u NO_COLOR -u TEXTUAL_THEME RUNSTRENGTH_DATA_DIR={data}"
     terminal.start(f"{env} {COMMAND}; sleep 5", width=80, height=24)
     terminal.wait_for("Training day")

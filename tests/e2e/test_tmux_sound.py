@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_tmux import Terminal, terminal  # noqa: F401  (the fixture is used by name)
+from test_tmux import Terminal, returning_user, terminal  # noqa: F401  (the fixture is used by name)
 
 pytestmark = [
     pytest.mark.e2e,
@@ -34,6 +34,7 @@ def test_cues_play_through_alsa_and_nothing_reaches_the_terminal(
         f'pcm.!default {{ type file slave.pcm "null" file "|cat >> {sink}" format "raw" }}\n',
         encoding="utf-8",
     )
+    returning_user(tmp_path / "data")
     env = (
         f"env -u NO_COLOR -u TEXTUAL_THEME HOME={home} PLAYSOUND3_BACKEND=alsa "
         f"RUNSTRENGTH_DATA_DIR={tmp_path / 'data'}"
@@ -66,6 +67,7 @@ def test_without_a_backend_the_phase_change_flashes_and_the_log_says_why(
     tmp_path: Path,
 ) -> None:
     data = tmp_path / "data"
+    returning_user(data)
     env = (
         f"env -u NO_COLOR -u TEXTUAL_THEME PLAYSOUND3_BACKEND=none-here RUNSTRENGTH_DATA_DIR={data}"
     )

@@ -59,6 +59,7 @@ def make_app(tmp_path: Path, catalogue: Catalogue, clock, sound: SilentPlayer) -
             clock=clock,
             sound=sound,
             new_id=lambda: f"session-{next(numbers)}",
+            config_file=tmp_path / "config.toml",
         )
         return RunStrengthApp(context, start_with=short if start else None)
 

@@ -1,0 +1,82 @@
+"""`runstrength config path|show|check`: where the settings file is, what it holds, is it valid."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from runstrength.cli.common import EXIT_OK, EXIT_USAGE, error
+from runstrength.paths import Paths
+
+
+def register(commands: Any) -> None:
+    config = commands.add_parser(
+        "config",
+        help="the settings file: its path, its values, or a check",
+        description="Show where the settings file is (path), the values in effect and where "
+        "each came from (show), or check the file (check: exit 0 when valid, 2 when not).",
+    )
+    actions = config.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions.add_parser(
+        "path", help="print the path of config.toml", description="Print the path of config.toml."
+    ).set_defaults(run=show_path)
+    actions.add_parser(
+        "show",
+        help="print every setting in effect and where it came from",
+        description="Print every setting in effect, as TOML, with its source: the file or the "
+        "default.",
+    ).set_defaults(run=show)
+    actions.add_parser(
+        "check",
+        help="check config.toml (exit 0 when valid, 2 with the problems when not)",
+        description="Check config.toml: exit 0 when valid; exit 2 with one line per problem "
+        "(file, line, key and allowed values) on stderr. The theme name is checked when the "
+        "app starts.",
+    ).set_defaults(run=check)
+
+
+def show_path(args: argparse.Namespace, paths: Paths) -> int:
+    print(paths.config_file)
+    return EXIT_OK
+
+
+def show(args: argparse.Namespace, paths: Paths) -> int:
+    import tomlkit
+
+    from runstrength.config import read_settings
+    from runstrength.core.settings import SETTING_NAMES
+
+    loaded = read_settings(paths.config_file)
+    state = "" if loaded.exists else " (not there yet: every value is a default)"
+    print(f"# {paths.config_file}{state}")
+    for name in SETTING_NAMES:
+        value = getattr(loaded.settings, name)
+        text = tomlkit.item(list(value) if isinstance(value, tuple) else value).as_string()
+        source = "file" if name in loaded.from_file else "default"
+        if name == "program" and source == "default" and "goal" in loaded.from_file:
+            source = "goal"
+        print(f"{f'{name} = {text}':<54} # {source}")
+    for problem in loaded.problems:
+        error(problem)
+    return EXIT_OK
+
+
+def check(args: argparse.Namespace, paths: Paths) -> int:
+    from runstrength.config import read_settings, unknown_program
+    from runstrength.store import load_catalogue, load_programs
+
+    loaded = read_settings(paths.config_file)
+    problems = list(loaded.problems)
+    programs = load_programs(load_catalogue(), paths.programs_dir)
+    program_problem = unknown_program(paths.config_file, loaded.settings, programs.programs)
+    if program_problem and "program" in loaded.from_file:
+        problems.append(program_problem)
+    if problems:
+        for problem in problems:
+            error(problem)
+        return EXIT_USAGE
+    if loaded.exists:
+        print(f"{paths.config_file}: valid")
+    else:
+        print(f"{paths.config_file}: not there; the defaults apply")
+    return EXIT_OK

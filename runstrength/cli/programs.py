@@ -1,0 +1,191 @@
+"""`runstrength programs list|show|validate`: the built-in and your own training programs."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from runstrength.cli.common import EXIT_OK, EXIT_USAGE, error
+from runstrength.paths import Paths
+
+if TYPE_CHECKING:
+    from runstrength.core.programs import Program
+    from runstrength.core.settings import Settings
+
+
+def register(commands: Any) -> None:
+    programs = commands.add_parser(
+        "programs",
+        help="list, show or validate training programs",
+        description="The built-in programs and your own (TOML files in the config dir's "
+        "programs/ folder).",
+    )
+    actions = programs.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions.add_parser(
+        "list",
+        help="every program: name, title, goal, exercises, duration",
+        description="List every program with its title, goal, number of exercises and "
+        "estimated duration; your own are marked, invalid files are listed with their first "
+        "problem.",
+    ).set_defaults(run=list_programs)
+    show = actions.add_parser(
+        "show",
+        help="one program, exercise by exercise",
+        description="Show each exercise of a program with its sets, target, rest and the "
+        "stretch that follows it.",
+    )
+    show.add_argument("name", metavar="NAME", help="the program's name")
+    show.add_argument("--json", action="store_true", help="print JSON instead of text")
+    show.set_defaults(run=show_program)
+    validate = actions.add_parser(
+        "validate",
+        help="check a program file (exit 0 when valid, 2 when not)",
+        description="Check a program file: exit 0 when valid; exit 2 and one line per "
+        "problem on stderr, each naming the file, the line and the field.",
+    )
+    validate.add_argument("file", metavar="FILE", type=Path, help="the program's TOML file")
+    validate.set_defaults(run=validate_file)
+
+
+def _settings(paths: Paths) -> Settings:
+    from runstrength.config import load_settings
+
+    return load_settings(paths.config_file)[0]
+
+
+def _minutes(program: Program, settings: Settings, paths: Paths) -> int:
+    from runstrength.core.plan import build_plan, estimate_seconds
+    from runstrength.store import load_catalogue
+
+    plan = build_plan(program, settings, load_catalogue().warmup)
+    return round(estimate_seconds(plan, settings) / 60)
+
+
+def list_programs(args: argparse.Namespace, paths: Paths) -> int:
+    from runstrength.store import load_catalogue, load_programs
+
+    library = load_programs(load_catalogue(), paths.programs_dir)
+    settings = _settings(paths)
+    print(f"{'NAME':<16} {'TITLE':<34} {'GOAL':<10} {'EXERCISES':>9} {'MINUTES':>7}")
+    for program in library.programs.values():
+        mark = "" if program.builtin else " *"
+        print(
+            f"{program.name + mark:<16} {program.title[:34]:<34} {program.goal:<10} "
+            f"{len(program.entries):>9} {_minutes(program, settings, paths):>7}"
+        )
+    for source, problems in library.invalid.items():
+        print(f"{Path(source).stem + ' !':<16} invalid: {source}: {problems[0]}")
+    if any(not p.builtin for p in library.programs.values()):
+        print(f"\n* your own program, from {paths.programs_dir}")
+    if library.invalid:
+        print("! not loaded; `runstrength programs validate FILE` lists every problem")
+    return EXIT_OK
+
+
+def _target(seconds: int | None, reps: int | None) -> str:
+    return f"{seconds} s hold" if seconds else f"{reps} reps"
+
+
+def show_program(args: argparse.Namespace, paths: Paths) -> int:
+    from runstrength.core.fields import suggest
+    from runstrength.store import load_catalogue, load_programs
+
+    library = load_programs(load_catalogue(), paths.programs_dir)
+    program = library.get(args.name)
+    if program is None:
+        for source, problems in library.invalid.items():
+            if Path(source).stem == args.name:
+                error(f"program {args.name!r} is not valid:")
+                for problem in problems:
+                    error(f"{source}: {problem}")
+                return EXIT_USAGE
+        error(f"no program named {args.name!r}" + suggest(args.name, library.programs))
+        return EXIT_USAGE
+    settings = _settings(paths)
+    rest = program.rest_seconds or settings.rest_seconds
+    minutes = _minutes(program, settings, paths)
+    if args.json:
+        print(json.dumps(_as_json(program, rest, minutes, settings), indent=2))
+        return EXIT_OK
+    origin = "built-in" if program.builtin else f"your own: {program.source}"
+    print(f"{program.title} ({program.name} · {program.goal} · {origin})")
+    print(
+        f"{settings.warmup_minutes} min warm-up · rest {rest} s between sets · about {minutes} min"
+    )
+    for number, entry in enumerate(program.entries, 1):
+        side = ", per side" if entry.exercise.per_side else ""
+        stretch = entry.stretch
+        stretch_side = " per side" if stretch.per_side else ""
+        print(
+            f"{number:>2}. {entry.exercise.name} ({entry.exercise.id}): {entry.sets} sets × "
+            f"{_target(entry.seconds, entry.reps)}{side}, {rest} s rest\n"
+            f"    then {stretch.name} ({stretch.id}), "
+            f"{settings.stretch_hold_seconds} s{stretch_side}"
+        )
+    return EXIT_OK
+
+
+def _as_json(program: Program, rest: int, minutes: int, settings: Settings) -> dict[str, Any]:
+    return {
+        "name": program.name,
+        "title": program.title,
+        "goal": program.goal,
+        "builtin": program.builtin,
+        "source": program.source,
+        "rest_seconds": rest,
+        "estimated_minutes": minutes,
+        "exercises": [
+            {
+                "id": entry.exercise.id,
+                "name": entry.exercise.name,
+                "sets": entry.sets,
+                "reps": entry.reps,
+                "seconds": entry.seconds,
+                "per_side": entry.exercise.per_side,
+                "rest_seconds": rest,
+                "stretch": {
+                    "id": entry.stretch.id,
+                    "name": entry.stretch.name,
+                    "hold_seconds": settings.stretch_hold_seconds,
+                    "per_side": entry.stretch.per_side,
+                },
+            }
+            for entry in program.entries
+        ],
+    }
+
+
+def validate_file(args: argparse.Namespace, paths: Paths) -> int:
+    from runstrength.core.errors import ValidationError
+    from runstrength.core.programs import name_problems, program_from_toml
+    from runstrength.store import load_catalogue, load_programs
+
+    path: Path = args.file
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as unreadable:
+        reason = getattr(unreadable, "strerror", None) or str(unreadable)
+        error(f"{path}: cannot be read: {reason}")
+        return EXIT_USAGE
+    catalogue = load_catalogue()
+    try:
+        program = program_from_toml(text, str(path), catalogue)
+    except ValidationError as invalid:
+        for message in invalid.problems:
+            error(f"{path}: {message}")
+        return EXIT_USAGE
+    library = load_programs(catalogue, paths.programs_dir)
+    taken = [
+        p.name
+        for p in library.programs.values()
+        if p.builtin or Path(p.source).resolve() != path.resolve()
+    ]
+    problems = name_problems(text, program.name, path.stem, taken)
+    if problems:
+        for problem in problems:
+            error(f"{path}: {problem}")
+        return EXIT_USAGE
+    print(f"{path}: valid: {program.name} ({program.title}), {len(program.entries)} exercises")
+    return EXIT_OK

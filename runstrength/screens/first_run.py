@@ -1,0 +1,116 @@
+"""The first run: goal, bands owned and a sound test, then home with the matching program.
+
+Finished or skipped, it records `first_run_done = true` in config.toml and never shows again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Label, RadioButton, RadioSet, SelectionList
+
+from runstrength.config import ConfigSaveError, save_settings
+from runstrength.context import AppContext
+from runstrength.core.settings import Settings
+from runstrength.screens.dialogs import HelpScreen
+from runstrength.widgets.sound_test import SoundTest
+
+GOAL_CHOICES = [
+    ("endurance", "Endurance: core and legs, for longer runs"),
+    ("sprint", "Sprint: full body, arms and shoulders too"),
+]
+
+
+class FirstRunScreen(Screen[None]):
+    CSS_PATH = "first_run.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "done", "Done", priority=True),
+        Binding("escape", "skip", "Skip"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+    ]
+    HELP_ROWS = [
+        ("tab", "next question (shift+tab: back)"),
+        ("up / down", "move within a question"),
+        ("space / enter", "choose · tick a band · press a button"),
+        ("ctrl+s", "done: save and go to home"),
+        ("escape", "skip: keep the defaults (never asked again)"),
+        ("?", "this help"),
+    ]
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+
+    def compose(self) -> ComposeResult:
+        settings = self.context.settings
+        yield Header()
+        with VerticalScroll(id="first-run"):
+            yield Label("Welcome to runstrength. Three quick questions.", id="welcome")
+            yield Label("1. What do you train for?", classes="question")
+            with RadioSet(id="goal", compact=True):
+                for goal, text in GOAL_CHOICES:
+                    yield RadioButton(text, value=goal == settings.goal, name=goal)
+            yield Label(
+                "2. Which resistance bands do you own? (none is fine: bodyweight only)",
+                classes="question",
+            )
+            yield SelectionList[str](
+                *[(band, band, False) for band in Settings().bands], id="bands", compact=True
+            )
+            yield Label("3. Can you hear the cues?", classes="question")
+            yield SoundTest(
+                self.context.sound, lambda: self.context.settings.voice, id="sound-test"
+            )
+            with Horizontal(id="buttons"):
+                yield Button("Done", id="done", variant="primary", compact=True)
+                yield Button("Skip", id="skip", compact=True)
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#goal", RadioSet).focus()
+
+    def chosen(self) -> Settings:
+        radio = self.query_one("#goal", RadioSet).pressed_button
+        goal = radio.name if radio is not None and radio.name else self.context.settings.goal
+        owned = set(self.query_one("#bands", SelectionList).selected)
+        bands = tuple(band for band in Settings().bands if band in owned)
+        return replace(
+            self.context.settings, goal=goal, program=goal, bands=bands, first_run_done=True
+        )
+
+    @on(Button.Pressed, "#done")
+    def done_pressed(self) -> None:
+        self.action_done()
+
+    @on(Button.Pressed, "#skip")
+    def skip_pressed(self) -> None:
+        self.action_skip()
+
+    def action_done(self) -> None:
+        self.finish(self.chosen())
+
+    def action_skip(self) -> None:
+        self.finish(replace(self.context.settings, first_run_done=True))
+
+    def finish(self, settings: Settings) -> None:
+        self.context.settings = settings
+        self.context.first_run = False
+        self.write(settings)
+        self.dismiss(None)
+
+    @work(thread=True, group="first-run-save")
+    def write(self, settings: Settings) -> None:
+        if self.context.config_file is None:
+            return
+        try:
+            save_settings(self.context.config_file, settings)
+        except ConfigSaveError as error:
+            self.app.call_from_thread(self.app.notify, str(error), severity="error", timeout=8)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen("first run", self.HELP_ROWS))

@@ -1,0 +1,258 @@
+"""Settings: every value of config.toml in one form, checked by the core's rules, saved on request.
+
+The theme is applied the moment it is picked; everything else takes effect on save.
+Leaving without saving changes nothing (the theme goes back too).
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static
+
+from runstrength.config import ConfigSaveError, save_settings
+from runstrength.context import AppContext
+from runstrength.core.programs import GOALS
+from runstrength.core.settings import VOICE_MODES, Settings, settings_from_mapping
+from runstrength.screens.dialogs import HelpScreen
+from runstrength.widgets.sound_test import SoundTest
+
+VOICE_CHOICES = VOICE_MODES
+# (key, label, allowed values shown to the user)
+NUMBERS = [
+    ("warmup_minutes", "Warm-up minutes", "5-15"),
+    ("rest_seconds", "Rest between sets", "15-180 s"),
+    ("stretch_hold_seconds", "Stretch hold", "15-60 s per side"),
+    ("tempo_seconds", "Tempo cadence", "1.5-6 s per rep"),
+]
+
+
+def _words(text: str) -> list[str]:
+    return [word.strip() for word in text.split(",") if word.strip()]
+
+
+def _number(text: str) -> object:
+    """An int or float when the text is one, else the text (the core then says what is wrong)."""
+    for kind in (int, float):
+        try:
+            return kind(text.strip())
+        except ValueError:
+            continue
+    return text
+
+
+class SettingsScreen(Screen[None]):
+    CSS_PATH = "settings.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "back", "Back"),
+        Binding("question_mark", "help", "Help", key_display="?", priority=True),
+    ]
+    HELP_ROWS = [
+        ("tab", "next field (shift+tab: back)"),
+        ("enter", "open a list · press a button"),
+        ("ctrl+s", "save to config.toml (comments kept)"),
+        ("escape", "back without saving"),
+        ("?", "this help"),
+    ]
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.saved_theme = context.settings.theme
+
+    def compose(self) -> ComposeResult:
+        s = self.context.settings
+        programs = self.context.programs.programs
+        themes = sorted(self.app.available_themes)
+        yield Header()
+        with VerticalScroll(id="settings"):
+            yield Label("Settings: tab moves between fields, ctrl+s saves", id="settings-title")
+            yield self._row(
+                "Goal",
+                Select([(g, g) for g in GOALS], value=s.goal, id="goal", **_compact),
+                "endurance | sprint",
+            )
+            program_options = [(f"{p.name}: {p.title}", p.name) for p in programs.values()]
+            program_value = (
+                s.program if s.program in programs else self.context.default_program().name
+            )
+            yield self._row(
+                "Program",
+                Select(program_options, value=program_value, id="program", **_compact),
+                "built-in or your own",
+            )
+            yield self._row(
+                "Sound",
+                Checkbox("on", s.sound, id="sound", compact=True),
+                "off: silent",
+            )
+            yield self._row(
+                "Voice",
+                Select(
+                    [(c, c) for c in VOICE_CHOICES],
+                    value=s.voice,
+                    id="voice",
+                    **_compact,
+                ),
+                "voice | tones | off",
+            )
+            for key, label, allowed in NUMBERS:
+                yield self._row(label, Input(str(getattr(s, key)), id=key, compact=True), allowed)
+            yield self._row(
+                "Bands owned",
+                Input(", ".join(s.bands), id="bands", compact=True),
+                "light to heavy, or none",
+            )
+            yield self._row(
+                "Weekly rest days",
+                Input(", ".join(s.weekly_rest_days), id="weekly_rest_days", compact=True),
+                "e.g. friday, sunday",
+            )
+            theme = s.theme if s.theme in themes else self.app.theme
+            yield self._row(
+                "Theme",
+                Select([(t, t) for t in themes], value=theme, id="theme", **_compact),
+                "applied at once",
+            )
+            yield SoundTest(self.context.sound, self._voice_choice, id="sound-test")
+            yield Static("", id="errors")
+            with Horizontal(id="buttons"):
+                yield Button("Save", id="save", variant="primary", compact=True)
+                yield Button("Back", id="back", compact=True)
+            yield Label(self._where(), id="saved-to")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def _voice_choice(self) -> str:
+        """The voice setting as chosen on screen (tested before it is saved)."""
+        value = self.query_one("#voice", Select).value
+        return value if isinstance(value, str) else self.context.settings.voice
+
+    def _row(self, label: str, control: Any, allowed: str) -> Horizontal:
+        return Horizontal(
+            Label(label, classes="setting-label"),
+            control,
+            Label(allowed, classes="setting-allowed"),
+            classes="setting-row",
+        )
+
+    def _where(self) -> str:
+        if self.context.config_file is None:
+            return "Settings are not saved in this run."
+        return "ctrl+s saves to config.toml (`runstrength config path` shows where)"
+
+    # --- reading the form ---------------------------------------------------------------
+
+    def form_values(self) -> dict[str, Any]:
+        """The form as a config mapping, checked later by the same rules as the file."""
+
+        def select(widget_id: str) -> Any:
+            value = self.query_one(f"#{widget_id}", Select).value
+            return None if value is Select.NULL else value
+
+        values: dict[str, Any] = {
+            "goal": select("goal"),
+            "program": select("program"),
+            "sound": self.query_one("#sound", Checkbox).value,
+            "voice": select("voice") or "voice",
+            "bands": _words(self.query_one("#bands", Input).value),
+            "weekly_rest_days": [
+                w.lower() for w in _words(self.query_one("#weekly_rest_days", Input).value)
+            ],
+            "theme": select("theme"),
+            "first_run_done": self.context.settings.first_run_done,
+        }
+        for key, _, _ in NUMBERS:
+            values[key] = _number(self.query_one(f"#{key}", Input).value)
+        return {key: value for key, value in values.items() if value is not None}
+
+    def checked(self) -> tuple[Settings, list[str]]:
+        settings, problems = settings_from_mapping(self.form_values(), "settings")
+        return settings, [p.removeprefix("settings: ") for p in problems]
+
+    # --- events -------------------------------------------------------------------------
+
+    @on(Select.Changed, "#goal")
+    def goal_changed(self, event: Select.Changed) -> None:
+        # The goal picks the default program: follow it while a built-in one is chosen.
+        program = self.query_one("#program", Select)
+        if program.value in GOALS and event.value in self.context.programs.programs:
+            program.value = event.value
+
+    @on(Select.Changed, "#theme")
+    def theme_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str) and event.value in self.app.available_themes:
+            self.app.theme = event.value
+
+    @on(Input.Changed)
+    def input_changed(self, event: Input.Changed) -> None:
+        _, problems = self.checked()
+        mine = [p for p in problems if p.startswith(f"{event.input.id}:")]
+        event.input.set_class(bool(mine), "-invalid")
+        self.show_problems(problems)
+
+    @on(Button.Pressed, "#save")
+    def save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#back")
+    def back_pressed(self) -> None:
+        self.action_back()
+
+    def show_problems(self, problems: list[str]) -> None:
+        text = "\n".join(problems)
+        self.query_one("#errors", Static).update(f"[b]Not saved yet:[/b]\n{text}" if text else "")
+
+    def action_save(self) -> None:
+        settings, problems = self.checked()
+        self.show_problems(problems)
+        if problems:
+            self.notify("Fix the values marked below first", severity="warning", timeout=3)
+            return
+        if self.context.config_file is None:
+            self.apply(settings)
+            return
+        self.write(settings)
+
+    @work(thread=True, exclusive=True, group="settings-save")
+    def write(self, settings: Settings) -> None:
+        assert self.context.config_file is not None
+        try:
+            save_settings(self.context.config_file, settings)
+        except ConfigSaveError as error:
+            self.app.call_from_thread(self.show_problems, [str(error)])
+        else:
+            self.app.call_from_thread(self.apply, settings)
+
+    def apply(self, settings: Settings) -> None:
+        changed = [
+            f.name
+            for f in fields(Settings)
+            if getattr(settings, f.name) != getattr(self.context.settings, f.name)
+        ]
+        self.context.settings = settings
+        self.context.sound_on = settings.sound
+        self.saved_theme = settings.theme
+        what = ", ".join(changed) if changed else "nothing changed"
+        self.notify(f"Settings saved ({what})", timeout=3)
+        self.query_one("#saved-to", Label).update(self._where() + " ✓")
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def on_unmount(self) -> None:
+        # Leaving without saving: the theme picked for a look goes back.
+        if self.app.theme != self.saved_theme and self.saved_theme in self.app.available_themes:
+            self.app.theme = self.saved_theme
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen("settings", self.HELP_ROWS))
+
+
+_compact: dict[str, Any] = {"compact": True, "allow_blank": False}

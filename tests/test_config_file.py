@@ -1,0 +1,139 @@
+"""The settings file: bad keys reported with file, line, key and allowed values; saving keeps
+comments and order, and lands atomically."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from runstrength.config import (
+    ConfigSaveError,
+    load_settings,
+    read_settings,
+    save_settings,
+)
+from runstrength.core.settings import Settings
+
+USER_FILE = """\
+# my settings
+theme = "nord"   # darker at night
+
+warmup_minutes = 10   # I like a long warm-up
+goal = "endurance"
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "key", "allowed"),
+    [
+        ('theme = "nord"\nwarmup_minutes = 30\n', 2, "warmup_minutes", "5-15"),
+        ('\n\ngoal = "hills"\n', 3, "goal", "endurance, sprint"),
+        ("rest_seconds = 45\nrest_secnds = 60\n", 2, "rest_secnds", "did you mean rest_seconds"),
+        ('sound = "yes"\n', 1, "sound", "true or false"),
+        ('tempo_seconds = "fast"\n', 1, "tempo_seconds", "1.5 to 6"),
+        ('weekly_rest_days = ["fryday"]\n', 1, "weekly_rest_days", "friday"),
+        ("x = 1\nstretch_hold_seconds = 5\n", 2, "stretch_hold_seconds", "15-60"),
+    ],
+)
+def test_a_bad_key_names_file_line_key_and_allowed_values(
+    tmp_path: Path, text: str, line: int, key: str, allowed: str
+) -> None:
+    path = write(tmp_path, text)
+    loaded = read_settings(path)
+    [problem] = [p for p in loaded.problems if f": {key}: " in p]
+    assert problem.startswith(f"{path}: line {line}: {key}: ")
+    assert allowed in problem
+    assert getattr(loaded.settings, key, None) == getattr(Settings(), key, None)
+    assert path.read_text() == text
+
+
+def test_invalid_toml_names_the_line_and_keeps_every_default(tmp_path: Path) -> None:
+    path = write(tmp_path, 'goal = "sprint"\nwarmup_minutes = \n')
+    settings, [problem] = load_settings(path)
+    assert settings == Settings()
+    assert problem.startswith(f"{path}: line 2: not valid TOML")
+
+
+def test_good_keys_are_kept_next_to_bad_ones(tmp_path: Path) -> None:
+    loaded = read_settings(write(tmp_path, 'goal = "sprint"\nwarmup_minutes = 99\n'))
+    assert loaded.settings.goal == "sprint"
+    assert loaded.settings.program == "sprint"
+    assert loaded.settings.warmup_minutes == 8
+    assert loaded.from_file == {"goal"}
+
+
+def test_save_keeps_comments_and_order_and_changes_only_what_changed(tmp_path: Path) -> None:
+    path = write(tmp_path, USER_FILE)
+    settings = read_settings(path).settings
+    save_settings(path, replace(settings, warmup_minutes=12, bands=("red", "black")))
+    text = path.read_text()
+    assert text.startswith('# my settings\ntheme = "nord"   # darker at night\n\n')
+    assert "warmup_minutes = 12   # I like a long warm-up\n" in text
+    assert text.index("theme") < text.index("warmup_minutes") < text.index("goal")
+    assert tomllib.loads(text)["bands"] == ["red", "black"]
+    assert "rest_seconds" not in text
+    assert read_settings(path).settings == replace(
+        settings, warmup_minutes=12, bands=("red", "black")
+    )
+
+
+def test_save_writes_atomically(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write(tmp_path, USER_FILE)
+    replaced: list[tuple[str, str]] = []
+    real_replace = os.replace
+
+    def spy(source: str, target: str) -> None:
+        replaced.append((str(source), str(target)))
+        assert Path(source).read_text().count("warmup_minutes = 14") == 1
+        assert path.read_text() == USER_FILE  # the old file is whole until the rename
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", spy)
+    save_settings(path, replace(read_settings(path).settings, warmup_minutes=14))
+    [(source, target)] = replaced
+    assert target == str(path)
+    assert source != target
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["config.toml"]
+
+
+def test_a_failed_write_leaves_the_file_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path, USER_FILE)
+
+    def fail(source: str, target: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(ConfigSaveError, match="could not be written"):
+        save_settings(path, replace(Settings(), warmup_minutes=6))
+    assert path.read_text() == USER_FILE
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["config.toml"]
+
+
+def test_a_file_that_is_not_toml_is_never_overwritten(tmp_path: Path) -> None:
+    path = write(tmp_path, "goal = \n")
+    with pytest.raises(ConfigSaveError, match="line 1: not valid TOML"):
+        save_settings(path, Settings())
+    assert path.read_text() == "goal = \n"
+
+
+def test_a_new_file_documents_every_key(tmp_path: Path) -> None:
+    path = tmp_path / "sub" / "config.toml"
+    save_settings(path, replace(Settings(), goal="sprint", program="sprint", first_run_done=True))
+    text = path.read_text()
+    assert 'goal = "sprint"             # endurance | sprint' in text
+    assert "# 5-15" in text
+    assert read_settings(path).settings == replace(
+        Settings(), goal="sprint", program="sprint", first_run_done=True
+    )
