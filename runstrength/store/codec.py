@@ -23,9 +23,11 @@ def session_to_doc(info: SessionInfo) -> dict[str, Any]:
     }
 
 
-def set_to_doc(session_id: str, record: SetRecord) -> dict[str, Any]:
+def set_to_doc(session_id: str, record: SetRecord, seq: int = 0) -> dict[str, Any]:
+    """The set as stored; `seq` is its place in the session (1, 2, ...)."""
     return {
         "session": session_id,
+        "seq": seq,
         "exercise": record.exercise,
         "set": record.set,
         "side": record.side,

@@ -10,11 +10,19 @@ class LogError(Exception):
 
 
 class CorruptLogError(LogError):
-    def __init__(self, path: Path, detail: str) -> None:
+    def __init__(self, path: Path, detail: str, backup: Path | None = None) -> None:
         self.path = path
+        self.detail = detail
+        self.backup = backup
+        hint = (
+            f" The last good backup is {backup}; `runstrength doctor --repair` restores it "
+            "(keeping a copy of the damaged file)."
+            if backup
+            else " No readable backup was found; `runstrength doctor` tells more."
+        )
         super().__init__(
             f"The training log {path} is damaged ({detail}). It was left exactly as it is "
-            "and nothing will be written to it."
+            "and nothing will be written to it." + hint
         )
 
 
@@ -31,5 +39,26 @@ class NewerSchemaError(LogError):
 class LogWriteError(LogError):
     def __init__(self, path: Path, error: OSError) -> None:
         self.path = path
+        self.errno = error.errno
         reason = error.strerror or str(error)
         super().__init__(f"Could not save to {path}: {reason}. The log on disk is unchanged.")
+
+
+class LockHeldError(LogError):
+    """Another runstrength is writing to the same log."""
+
+    def __init__(self, lock_file: Path, holder: str) -> None:
+        self.path = lock_file
+        self.holder = holder
+        super().__init__(
+            f"Another runstrength ({holder}) is using the log in {lock_file.parent}; "
+            "close it first. Nothing was written. Commands that only read still work."
+        )
+
+
+class ReadOnlyLogError(LogError):
+    """A write was asked of a log opened only for reading."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"The training log {path} is open for reading only; nothing was written.")
