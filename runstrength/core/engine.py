@@ -6,6 +6,7 @@ the engine itself has no side effects and is driven entirely by its injected clo
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 from runstrength.core.catalogue import Exercise, WarmupMove
@@ -35,6 +36,37 @@ from runstrength.core.timer import Countdown
 
 ADJUST_SECONDS = 15
 BEEP_SECONDS = (3, 2, 1)
+
+
+def resume_index(plan: Sequence[Step], done: Sequence[SetRecord]) -> int:
+    """Where an interrupted session goes on: the step after the last set done.
+
+    Each record is matched, in order, to the next set of the plan with the same exercise,
+    set number and side (skipped sets have no record); rests and stretches between the
+    last set done and the next one are passed over.
+    """
+    position = 0
+    for record in done:
+        key = (record.exercise, record.set, record.side)
+        for index in range(position, len(plan)):
+            step = plan[index]
+            if (
+                isinstance(step, SetStep)
+                and (
+                    step.entry.exercise.id,
+                    step.set_number,
+                    step.side,
+                )
+                == key
+            ):
+                position = index + 1
+                break
+    if position == 0:
+        return 0
+    for index in range(position, len(plan)):
+        if isinstance(plan[index], IntroStep | SetStep | SummaryStep):
+            return index
+    return len(plan) - 1
 
 
 class SessionEngine:
@@ -112,6 +144,20 @@ class SessionEngine:
 
     def start(self) -> list[Event]:
         return self._enter(0)
+
+    def resume(self, info: SessionInfo, done: Sequence[SetRecord]) -> list[Event]:
+        """Continue an interrupted session instead of starting: `done` are its logged sets.
+
+        The session keeps its identity; it goes on at the first set after the last one
+        done (at the exercise's intro when that set begins a new exercise), with each
+        exercise's band as last used. With nothing done it starts from the warm-up.
+        """
+        self.info = info
+        self.completed = list(done)
+        for record in done:
+            if record.band is not None:
+                self._bands[record.exercise] = record.band
+        return self._enter(resume_index(self.plan, done))
 
     def tick(self) -> list[Event]:
         """Advance time: beeps, tempo reps, and the step change when a timer runs out."""
