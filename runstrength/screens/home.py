@@ -15,6 +15,7 @@ from runstrength.core.programs import Program
 from runstrength.core.records import SessionRecord
 from runstrength.core.view import target_text
 from runstrength.screens.dialogs import HelpScreen
+from runstrength.screens.resume import ResumeChoice, ResumeDialog
 from runstrength.screens.session import SessionScreen
 from runstrength.store import LogError
 
@@ -58,6 +59,7 @@ class HomeScreen(Screen[None]):
             )
             self.context.problems = []
         self.load_last_session()
+        self.find_interrupted()
 
     def on_screen_resume(self) -> None:
         self.load_last_session()
@@ -98,6 +100,41 @@ class HomeScreen(Screen[None]):
                 f"Last session: {last.date:%a %-d %b} · {last.info.program} · "
                 f"{len(last.sets)} sets · {last.total_reps} reps{status}"
             )
+
+    # --- an interrupted session: offered once, at start -------------------------------
+
+    @work(thread=True, group="resume")
+    def find_interrupted(self) -> None:
+        try:
+            interrupted = self.context.log.interrupted_sessions()
+        except LogError:
+            return  # load_last_session shows what is wrong
+        if interrupted:
+            self.app.call_from_thread(self.offer_resume, interrupted[-1])
+
+    def offer_resume(self, record: SessionRecord) -> None:
+        if self.app.screen is not self:
+            return  # straight into a new session: not now
+        last = record.sets[-1].exercise if record.sets else ""
+        name = self.context.catalogue.exercise_name(last) if last else ""
+        program = self.context.programs.get(record.info.program)
+
+        def chosen(choice: ResumeChoice) -> None:
+            if choice == "resume" and program is not None:
+                self.app.push_screen(SessionScreen(self.context, program, resume=record))
+            elif choice == "close":
+                self.close_interrupted(record)
+
+        self.app.push_screen(ResumeDialog(record, name, program is not None), chosen)
+
+    @work(thread=True, group="resume")
+    def close_interrupted(self, record: SessionRecord) -> None:
+        ended = record.sets[-1].completed_at if record.sets else record.info.started_at
+        try:
+            self.context.log.finish_session(record.info, "partial", ended)
+        except LogError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error", timeout=15)
+        self.app.call_from_thread(self.load_last_session)
 
     def action_start(self) -> None:
         self.app.push_screen(SessionScreen(self.context, self.program))

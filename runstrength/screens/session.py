@@ -17,6 +17,7 @@ from runstrength.core.engine import SessionEngine
 from runstrength.core.events import CueEvent, Event, SessionEnded, SetCompleted, StepChanged
 from runstrength.core.plan import SetStep
 from runstrength.core.programs import Program
+from runstrength.core.records import SessionRecord
 from runstrength.core.summary import format_duration, summarize
 from runstrength.core.view import StepView, describe
 from runstrength.screens.dialogs import ConfirmQuit, HelpScreen
@@ -73,9 +74,16 @@ class SessionScreen(Screen[None]):
 
         reason: str
 
-    def __init__(self, context: AppContext, program: Program, tick_seconds: float = TICK_SECONDS):
+    def __init__(
+        self,
+        context: AppContext,
+        program: Program,
+        tick_seconds: float = TICK_SECONDS,
+        resume: SessionRecord | None = None,
+    ):
         super().__init__()
         self.context = context
+        self.resuming = resume
         self.tick_seconds = tick_seconds
         self.engine = SessionEngine(
             program,
@@ -105,7 +113,10 @@ class SessionScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.apply(self.engine.start())
+        if self.resuming is not None:
+            self.apply(self.engine.resume(self.resuming.info, self.resuming.sets))
+        else:
+            self.apply(self.engine.start())
         self.set_interval(self.tick_seconds, self.tick)
 
     # --- engine in, screen out -------------------------------------------------------
