@@ -12,11 +12,11 @@ import sys
 from collections.abc import Sequence
 
 from runstrength import __version__
-from runstrength.cli import session
+from runstrength.cli import doctor, session
 from runstrength.cli.common import EXIT_USAGE, error
 from runstrength.paths import DATA_DIR_VARIABLE, resolve_paths
 
-TOPICS = [session]
+TOPICS = [session, doctor]
 
 
 class _Parser(argparse.ArgumentParser):
