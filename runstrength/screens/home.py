@@ -37,6 +37,8 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.context = context
         self.program: Program = context.default_program()
+        self._checked = False
+        self._start_asked = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -108,13 +110,17 @@ class HomeScreen(Screen[None]):
         try:
             interrupted = self.context.log.interrupted_sessions()
         except LogError:
-            return  # load_last_session shows what is wrong
-        if interrupted:
-            self.app.call_from_thread(self.offer_resume, interrupted[-1])
+            interrupted = []  # load_last_session shows what is wrong
+        self.app.call_from_thread(self.interrupted_found, interrupted[-1] if interrupted else None)
+
+    def interrupted_found(self, record: SessionRecord | None) -> None:
+        self._checked = True
+        if record is not None and self.app.screen is self:
+            self.offer_resume(record)  # rather than a new session asked for meanwhile
+        elif self._start_asked:
+            self.action_start()
 
     def offer_resume(self, record: SessionRecord) -> None:
-        if self.app.screen is not self:
-            return  # straight into a new session: not now
         last = record.sets[-1].exercise if record.sets else ""
         name = self.context.catalogue.exercise_name(last) if last else ""
         program = self.context.programs.get(record.info.program)
@@ -137,6 +143,10 @@ class HomeScreen(Screen[None]):
         self.app.call_from_thread(self.load_last_session)
 
     def action_start(self) -> None:
+        if not self._checked:
+            self._start_asked = True  # once we know whether a session waits to be resumed
+            return
+        self._start_asked = False
         self.app.push_screen(SessionScreen(self.context, self.program))
 
     def action_quit_app(self) -> None:
