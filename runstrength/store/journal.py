@@ -13,6 +13,7 @@ saved) and is dropped; any other line that does not parse means the journal is d
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import uuid
 from dataclasses import dataclass, field
@@ -69,6 +70,7 @@ class Journal:
         self.path = path
         self.id: str | None = None
         self._size = 0
+        self._fd: int | None = None
 
     def adopt(self, contents: JournalContents) -> None:
         """Continue the journal found on disk (cutting off a torn last line first)."""
@@ -90,21 +92,20 @@ class Journal:
             journal_id = uuid.uuid4().hex
             payload = orjson.dumps({"journal": journal_id}) + b"\n" + payload
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+            if self._fd is None:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
             try:
-                try:
-                    written = os.write(fd, payload)
-                    if written != len(payload):
-                        raise OSError(28, os.strerror(28))
-                    os.fsync(fd)
-                except OSError:
-                    # Leave no half line behind: it would hide the next one.
-                    with contextlib.suppress(OSError):
-                        os.ftruncate(fd, self._size)
-                    raise
-            finally:
-                os.close(fd)
+                written = os.write(self._fd, payload)
+                if written != len(payload):
+                    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+                # The file's size is data here, so fdatasync covers the appended line.
+                os.fdatasync(self._fd)
+            except OSError:
+                # Leave no half line behind: it would hide the next one.
+                with contextlib.suppress(OSError):
+                    os.ftruncate(self._fd, self._size)
+                raise
             if new_file:
                 fsync_directory(self.path.parent)
         except OSError as error:
@@ -113,8 +114,14 @@ class Journal:
             self.id = journal_id
         self._size += len(payload)
 
+    def close(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
     def discard(self) -> None:
         """Remove the journal (after it was folded into the log)."""
+        self.close()
         try:
             self.path.unlink(missing_ok=True)
             fsync_directory(self.path.parent)

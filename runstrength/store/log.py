@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from tinydb import Query, TinyDB
+from tinydb import TinyDB
 
 from runstrength.core.records import SessionInfo, SessionRecord, SetRecord
 from runstrength.store.backups import newest_readable, take_backup
@@ -216,8 +216,11 @@ class TrainingLog:
     # --- reads -------------------------------------------------------------------------
 
     def _docs(self) -> tuple[dict[str, Doc], list[Doc]]:
-        sessions: dict[str, Doc] = {doc["id"]: doc for doc in self._db.table("sessions").all()}
-        sets: list[Doc] = list(self._db.table("sets").all())
+        # The storage's tables as they are (read, never changed here): TinyDB's own
+        # `all()` would wrap each of tens of thousands of documents first.
+        data = self._storage.read() or {}
+        sessions: dict[str, Doc] = {doc["id"]: doc for doc in data.get("sessions", {}).values()}
+        sets: list[Doc] = list(data.get("sets", {}).values())
         overlay(sessions, sets, self._pending)
         return sessions, sets
 
@@ -246,19 +249,11 @@ class TrainingLog:
 
     def last_session(self) -> SessionRecord | None:
         with self._lock:
-            all_sessions, _ = self._docs()
-            if not all_sessions:
-                return None
-            last = max(all_sessions.values(), key=lambda d: datetime.fromisoformat(d["started_at"]))
-            sets = [
-                doc_to_set(d) for d in self._db.table("sets").search(Query().session == last["id"])
-            ]
-            sets += [
-                doc_to_set(e["set"])
-                for e in self._pending
-                if "set" in e and e["session"]["id"] == last["id"]
-            ]
-        return doc_to_session(last, sets)
+            all_sessions, all_sets = self._docs()
+        if not all_sessions:
+            return None
+        last = max(all_sessions.values(), key=lambda d: datetime.fromisoformat(d["started_at"]))
+        return self._records([last], all_sets)[0]
 
     def interrupted_sessions(self) -> list[SessionRecord]:
         """Sessions still marked in progress: the app stopped before they ended."""
@@ -269,5 +264,6 @@ class TrainingLog:
 
     def close(self) -> None:
         with self._lock:
+            self._journal.close()
             self._db.close()
             self._dir_lock.release()

@@ -148,6 +148,7 @@ def test_a_failed_write_keeps_the_previous_log(
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(storage_module.os, "fsync", full_disk)
+    monkeypatch.setattr(storage_module.os, "fdatasync", full_disk)
     with pytest.raises(LogWriteError, match="No space left"):
         log.log_set(info("b"), a_set(1))
     monkeypatch.undo()
