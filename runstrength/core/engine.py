@@ -6,6 +6,7 @@ the engine itself has no side effects and is driven entirely by its injected clo
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Literal
 
@@ -36,6 +37,8 @@ from runstrength.core.timer import Countdown
 
 ADJUST_SECONDS = 15
 BEEP_SECONDS = (3, 2, 1)
+MAX_CARRY_SECONDS = 1.0
+"""A timer noticed this late hands the lateness on; a longer gap (a sleeping laptop) does not."""
 
 
 def resume_index(plan: Sequence[Step], done: Sequence[SetRecord]) -> int:
@@ -99,6 +102,7 @@ class SessionEngine:
         self._next_rep_at: float | None = None
         self._rep_left_when_paused: float | None = None
         self._set_started_at = self.info.started_at
+        self._carry = 0.0
 
     # --- what the screens read -------------------------------------------------------
 
@@ -132,6 +136,24 @@ class SessionEngine:
         if not exercise.uses_band or not self.settings.bands:
             return None
         return self._bands.get(exercise.id) or self.settings.bands[0]
+
+    def next_tick_in(self) -> float | None:
+        """Seconds until the next tick can change anything, or None when none will.
+
+        That is when the shown whole second of the timer changes (beeps and the
+        deadline fall on whole seconds too) or the next tempo rep is due.
+        """
+        if self.paused or self.finished:
+            return None
+        now = self.clock.monotonic()
+        due: list[float] = []
+        if self.countdown is not None:
+            remaining = self.countdown.remaining(now)
+            fraction = remaining - math.floor(remaining)
+            due.append(fraction if fraction > 1e-9 else min(1.0, remaining) or 0.0)
+        if self._next_rep_at is not None:
+            due.append(max(0.0, self._next_rep_at - now))
+        return min(due) if due else None
 
     def next_set(self) -> SetStep | None:
         """The set that comes after the current step, if any."""
@@ -172,15 +194,28 @@ class SessionEngine:
                 self._beeped.update(s for s in BEEP_SECONDS if s >= min(due))
                 events.append(CueEvent(Cue.BEEP))
             if remaining <= 0:
-                events += self._timer_done()
+                # The next timer starts at this one's deadline, not at this late tick,
+                # so timers in a row do not drift.
+                overdue = self.countdown.overdue(now)
+                self._carry = overdue if overdue <= MAX_CARRY_SECONDS else 0.0
+                try:
+                    events += self._timer_done()
+                finally:
+                    self._carry = 0.0
         elif self._next_rep_at is not None and isinstance(self.step, SetStep):
             target = self.step.entry.reps or 0
             while self._next_rep_at is not None and now >= self._next_rep_at:
+                due_at = self._next_rep_at
                 self.reps += 1
                 self._next_rep_at += self.settings.tempo_seconds
                 events.append(CueEvent(Cue.TICK))
                 if self.reps >= target:
-                    events += self._complete_set()
+                    overdue = now - due_at
+                    self._carry = overdue if overdue <= MAX_CARRY_SECONDS else 0.0
+                    try:
+                        events += self._complete_set()
+                    finally:
+                        self._carry = 0.0
                     break
         return events
 
@@ -324,7 +359,7 @@ class SessionEngine:
         self._beeped = set()
         self._next_rep_at = None
         self._rep_left_when_paused = None
-        now = self.clock.monotonic()
+        now = self.clock.monotonic() - self._carry
         step = self.step
         events: list[Event] = [CueEvent(cue)] if cue else []
         if isinstance(step, WarmupStep | RestStep | StretchStep):

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
 from runstrength.context import AppContext
@@ -26,7 +27,18 @@ from runstrength.widgets.line_list import LineList
 from runstrength.widgets.readout import Readout
 from runstrength.widgets.summary_table import SummaryTable
 
-TICK_SECONDS = 0.05
+TICK_SECONDS = 0.5
+"""The longest the screen sleeps; it wakes sooner when the engine says something is due."""
+MIN_TICK_SECONDS = 0.005
+PROGRESS_STEPS = 240
+
+
+def next_tick_delay(engine: SessionEngine, longest: float = TICK_SECONDS) -> float | None:
+    """When the screen ticks next: at the engine's next change (a timer's whole second, its
+    deadline, a tempo rep), or after `longest` for the progress bar, whichever is first;
+    None while nothing runs (a counted set, a pause): then only a key changes anything."""
+    due = engine.next_tick_in()
+    return None if due is None else min(max(due, MIN_TICK_SECONDS), longest)
 
 
 class SessionScreen(Screen[None]):
@@ -96,6 +108,8 @@ class SessionScreen(Screen[None]):
         self.unsaved: list[SetCompleted] = []
         self._status = ""
         self._view: StepView | None = None
+        self._timer: Timer | None = None
+        self._status_text: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -117,12 +131,22 @@ class SessionScreen(Screen[None]):
             self.apply(self.engine.resume(self.resuming.info, self.resuming.sets))
         else:
             self.apply(self.engine.start())
-        self.set_interval(self.tick_seconds, self.tick)
+        self._schedule_tick()
 
     # --- engine in, screen out -------------------------------------------------------
 
     def tick(self) -> None:
         self.apply(self.engine.tick())
+
+    def _schedule_tick(self) -> None:
+        # One timer at a time, re-armed after every change: a 60 s rest costs a few
+        # wake-ups a second instead of twenty, and a deadline is met within a few ms.
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        delay = next_tick_delay(self.engine, self.tick_seconds)
+        if delay is not None:
+            self._timer = self.set_timer(delay, self.tick)
 
     def apply(self, events: list[Event]) -> None:
         for event in events:
@@ -137,26 +161,39 @@ class SessionScreen(Screen[None]):
             elif isinstance(event, StepChanged):
                 self.refresh_bindings()
         self.render_view()
+        if self.is_mounted:
+            self._schedule_tick()
 
     def render_view(self) -> None:
         view = describe(self.engine)
-        if view == self._view:
+        old = self._view
+        if view == old:
             return
         self._view = view
-        self.set_class(view.stage == "summary", "-summary")
-        for stage in ("warmup", "intro", "set", "hold", "rest", "stretch", "summary"):
-            self.set_class(view.stage == stage, f"-{stage}")
-        self.query_one("#where", Label).update(view.where)
-        self.query_one("#heading", Label).update(view.heading)
+
+        # Only what changed is updated: each update costs a layout pass, and a running
+        # timer changes little more than its digits and the bar.
+        def changed(*names: str) -> bool:
+            return old is None or any(getattr(old, n) != getattr(view, n) for n in names)
+
+        if changed("stage"):
+            for stage in ("warmup", "intro", "set", "hold", "rest", "stretch", "summary"):
+                self.set_class(view.stage == stage, f"-{stage}")
+        if changed("where"):
+            self.query_one("#where", Label).update(view.where)
+        if changed("heading"):
+            self.query_one("#heading", Label).update(view.heading)
         self.query_one(Readout).show(view.big, view.big_caption, view.target)
         self.query_one(LineList).show(view.lines, view.highlight)
-        bar = self.query_one(ProgressBar)
-        if view.progress:
+        if view.progress and changed("progress"):
             done, total = view.progress
-            bar.update(total=max(total, 0.001), progress=done)
-        self.query_one("#prompt", Label).update(
-            f"[b]enter[/b] {view.prompt}" if view.prompt else ""
-        )
+            total = max(total, 0.001)
+            step = total / PROGRESS_STEPS  # finer than the bar can show is not drawn
+            self.query_one(ProgressBar).update(total=total, progress=round(done / step) * step)
+        if changed("prompt"):
+            self.query_one("#prompt", Label).update(
+                f"[b]enter[/b] {view.prompt}" if view.prompt else ""
+            )
         self.show_status()
 
     def show_status(self) -> None:
@@ -174,7 +211,10 @@ class SessionScreen(Screen[None]):
             parts.append("sound off")
         if self._status:
             parts.append(self._status)
-        self.query_one("#status", Label).update(" · ".join(parts))
+        text = " · ".join(parts)
+        if text != self._status_text:
+            self._status_text = text
+            self.query_one("#status", Label).update(text)
 
     def show_summary(self) -> None:
         engine = self.engine
