@@ -12,14 +12,17 @@ from runstrength.context import AppContext
 from runstrength.core.programs import Program
 from runstrength.screens.dialogs import TooSmall
 from runstrength.screens.home import HomeScreen
-from runstrength.screens.session import SessionScreen
 
 MIN_SIZE = (80, 24)
 
 
 class RunStrengthApp(App[None]):
     TITLE = "runstrength"
-    CSS_PATH = Path(__file__).with_name("app.tcss")
+    # Home is the default screen, whose own CSS_PATH Textual does not load: the app does.
+    CSS_PATH = [
+        Path(__file__).with_name("app.tcss"),
+        Path(__file__).with_name("screens") / "home.tcss",
+    ]
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("m", "toggle_sound", "Sound"),
@@ -33,12 +36,17 @@ class RunStrengthApp(App[None]):
         self._too_small: TooSmall | None = None
         self._screens_ready = False
 
+    def get_default_screen(self) -> HomeScreen:
+        # Home is the app's first screen itself: no empty default screen is built first.
+        return HomeScreen(self.context)
+
     async def on_mount(self) -> None:
         theme = self.context.settings.theme
-        if theme in self.available_themes:
+        if theme in self.available_themes and theme != self.theme:
             self.theme = theme
-        await self.push_screen(HomeScreen(self.context))
         if self.start_with is not None:
+            from runstrength.screens.session import SessionScreen  # not needed on home
+
             await self.push_screen(SessionScreen(self.context, self.start_with))
         self._screens_ready = True
         self.check_size(self.size.width, self.size.height)
@@ -62,8 +70,9 @@ class RunStrengthApp(App[None]):
     def action_toggle_sound(self) -> None:
         self.context.sound_on = not self.context.sound_on
         self.notify("Sound on" if self.context.sound_on else "Sound off", timeout=2)
-        if isinstance(self.screen, SessionScreen):
-            self.screen.show_status()
+        show_status = getattr(self.screen, "show_status", None)
+        if show_status is not None:
+            show_status()
 
     def action_help(self) -> None:
         help_action = getattr(self.screen, "action_help", None)

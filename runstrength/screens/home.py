@@ -16,7 +16,6 @@ from runstrength.core.records import SessionRecord
 from runstrength.core.view import target_text
 from runstrength.screens.dialogs import HelpScreen
 from runstrength.screens.resume import ResumeChoice, ResumeDialog
-from runstrength.screens.session import SessionScreen
 from runstrength.store import LogError
 
 
@@ -127,6 +126,8 @@ class HomeScreen(Screen[None]):
 
         def chosen(choice: ResumeChoice) -> None:
             if choice == "resume" and program is not None:
+                from runstrength.screens.session import SessionScreen
+
                 self.app.push_screen(SessionScreen(self.context, program, resume=record))
             elif choice == "close":
                 self.close_interrupted(record)
@@ -147,6 +148,9 @@ class HomeScreen(Screen[None]):
             self._start_asked = True  # once we know whether a session waits to be resumed
             return
         self._start_asked = False
+        # Imported on first use: the session's widgets are not needed to show home.
+        from runstrength.screens.session import SessionScreen
+
         self.app.push_screen(SessionScreen(self.context, self.program))
 
     def action_quit_app(self) -> None:
