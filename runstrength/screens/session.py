@@ -27,7 +27,7 @@ from runstrength.widgets.line_list import LineList
 from runstrength.widgets.readout import Readout
 from runstrength.widgets.summary_table import SummaryTable
 
-TICK_SECONDS = 0.5
+TICK_SECONDS = 1.0
 """The longest the screen sleeps; it wakes sooner when the engine says something is due."""
 MIN_TICK_SECONDS = 0.005
 PROGRESS_STEPS = 240

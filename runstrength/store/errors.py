@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 
@@ -41,7 +42,12 @@ class LogWriteError(LogError):
         self.path = path
         self.errno = error.errno
         reason = error.strerror or str(error)
-        super().__init__(f"Could not save to {path}: {reason}. The log on disk is unchanged.")
+        hint = ""
+        if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            hint = f" The folder {path.parent} cannot be written to: is it read-only?"
+        elif error.errno in (errno.ENOSPC, errno.EDQUOT):
+            hint = " The disk is full: free some space and try again."
+        super().__init__(f"Could not save to {path}: {reason}. The log on disk is unchanged.{hint}")
 
 
 class LockHeldError(LogError):

@@ -258,8 +258,10 @@ def test_a_read_only_data_dir_is_reported(tmp_path: Path, monkeypatch: pytest.Mo
         return real_open(path, flags, mode)
 
     monkeypatch.setattr(lock_module.os, "open", read_only)
-    with pytest.raises(LogWriteError, match="Read-only file system"):
+    with pytest.raises(LogWriteError, match="Read-only file system") as error:
         TrainingLog(tmp_path / "log.json")
+    assert f"The folder {tmp_path} cannot be written to" in str(error.value)
+    assert not (tmp_path / "log.json").exists()
 
 
 def test_a_full_disk_at_the_write_leaves_no_half_line(
@@ -276,7 +278,7 @@ def test_a_full_disk_at_the_write_leaves_no_half_line(
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(journal_module.os, "write", short_then_full)
-    with pytest.raises(LogWriteError, match="No space left on device"):
+    with pytest.raises(LogWriteError, match=r"No space left on device.*disk is full"):
         log.log_set(info(), a_set(2))
     monkeypatch.undo()
     assert log.journal_path.read_bytes() == before
