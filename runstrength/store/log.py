@@ -101,6 +101,9 @@ class TrainingLog:
         self._pending = list(contents.entries)
         if self.read_only:
             return
+        # A rewrite cut short leaves its temporary file; with the lock held, none is live.
+        for stale in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            stale.unlink(missing_ok=True)
         self._journal.adopt(contents)
         if self._pending:
             try:

@@ -108,6 +108,23 @@ def test_a_journal_folded_before_a_crash_is_not_folded_twice(
     assert not (tmp_path / "log.journal").exists()
 
 
+def test_a_rewrite_cut_short_leaves_the_log_whole_and_its_leftover_is_cleared(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "log.json"
+    log = TrainingLog(path)
+    log.log_set(info(), a_set(1))
+    log.finish_session(info(), "completed", STARTED)
+    log.close()
+    before = path.read_bytes()
+    leftover = tmp_path / ".log.json.4242.tmp"
+    leftover.write_bytes(before[: len(before) // 2])  # killed halfway through writing it
+    reopened = TrainingLog(path)
+    assert not leftover.exists()
+    assert path.read_bytes() == before
+    assert len(reopened.sessions()) == 1
+
+
 def test_a_damaged_journal_line_is_refused_and_kept(tmp_path: Path) -> None:
     path = tmp_path / "log.json"
     log = TrainingLog(path)
