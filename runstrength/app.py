@@ -14,7 +14,6 @@ from runstrength.core.programs import Program
 from runstrength.palette import RunStrengthCommands
 from runstrength.screens.dialogs import TooSmall
 from runstrength.screens.home import HomeScreen
-from runstrength.screens.session import SessionScreen
 
 # The settings, first-run and browser screens are imported when first opened: their
 # widgets (inputs, selects, lists) would otherwise add to every start-up.
@@ -24,7 +23,11 @@ MIN_SIZE = (80, 24)
 
 class RunStrengthApp(App[None]):
     TITLE = "runstrength"
-    CSS_PATH = Path(__file__).with_name("app.tcss")
+    # Home is the default screen, whose own CSS_PATH Textual does not load: the app does.
+    CSS_PATH = [
+        Path(__file__).with_name("app.tcss"),
+        Path(__file__).with_name("screens") / "home.tcss",
+    ]
     ENABLE_COMMAND_PALETTE = True
     COMMANDS = App.COMMANDS | {RunStrengthCommands}
     BINDINGS = [
@@ -39,10 +42,22 @@ class RunStrengthApp(App[None]):
         self._too_small: TooSmall | None = None
         self._screens_ready = False
 
+    def _session_running(self, anywhere: bool = False) -> bool:
+        """A session not yet at its summary, on top (or anywhere in the stack)."""
+        from runstrength.screens.session import SessionScreen
+
+        screens = self.screen_stack if anywhere else [self.screen]
+        return any(isinstance(s, SessionScreen) and not s.engine.finished for s in screens)
+
+    def get_default_screen(self) -> HomeScreen:
+        # Home is the app's first screen itself: no empty default screen is built first.
+        return HomeScreen(self.context, self.start_with)
+
     async def on_mount(self) -> None:
         settings = self.context.settings
         if settings.theme in self.available_themes:
-            self.theme = settings.theme
+            if settings.theme != self.theme:
+                self.theme = settings.theme
         else:
             themes = ", ".join(sorted(self.available_themes))
             path = self.context.config_file
@@ -51,9 +66,8 @@ class RunStrengthApp(App[None]):
             self.context.problems.append(
                 f"{where}theme: no theme named {settings.theme!r}; allowed: {themes}"
             )
-        home = HomeScreen(self.context, self.start_with)
-        await self.push_screen(home)
-        if self.start_with is not None:
+        home = self.screen
+        if self.start_with is not None and isinstance(home, HomeScreen):
             await home.start_checked()  # the rest-day rule and tomorrow's plan apply here too
         elif self.context.first_run:
             from runstrength.screens.first_run import FirstRunScreen
@@ -70,7 +84,7 @@ class RunStrengthApp(App[None]):
     def check_size(self, width: int, height: int) -> None:
         small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
         if small and self._too_small is None:
-            running = isinstance(self.screen, SessionScreen) and not self.screen.engine.finished
+            running = self._session_running()
             self._too_small = TooSmall(MIN_SIZE, session_running=running)
             self.push_screen(self._too_small)
         elif small and self._too_small is not None:
@@ -81,17 +95,17 @@ class RunStrengthApp(App[None]):
 
     async def action_quit(self) -> None:
         """ctrl+q: during a session ask first, like q, so nothing is left half-logged."""
-        screen = self.screen
-        if isinstance(screen, SessionScreen) and not screen.engine.finished:
-            screen.action_quit_session()
+        if self._session_running():
+            self.screen.action_quit_session()  # type: ignore[attr-defined]
             return
         self.exit()
 
     def action_toggle_sound(self) -> None:
         self.context.sound_on = not self.context.sound_on
         self.notify("Sound on" if self.context.sound_on else "Sound off", timeout=2)
-        if isinstance(self.screen, SessionScreen):
-            self.screen.show_status()
+        show_status = getattr(self.screen, "show_status", None)
+        if show_status is not None:
+            show_status()
 
     def action_help(self) -> None:
         help_action = getattr(self.screen, "action_help", None)
@@ -102,10 +116,10 @@ class RunStrengthApp(App[None]):
 
     def _to_home(self) -> HomeScreen | None:
         """Close what lies above home; None (with a note) while a session runs."""
-        if any(isinstance(screen, SessionScreen) for screen in self.screen_stack):
+        if self._session_running(anywhere=True):
             self.notify("A session is running: finish or quit it first", timeout=3)
             return None
-        while not isinstance(self.screen, HomeScreen) and len(self.screen_stack) > 2:
+        while not isinstance(self.screen, HomeScreen) and len(self.screen_stack) > 1:
             self.pop_screen()
         return self.screen if isinstance(self.screen, HomeScreen) else None
 

@@ -47,7 +47,8 @@ def log_session(data_dir: Path, offset: int, program: str = "endurance") -> None
 
 
 def plans(data_dir: Path) -> list[tuple[date, str]]:
-    return [(p.day, p.program) for p in Schedule(TrainingLog(data_dir / "log.json")).between()]
+    log = TrainingLog(data_dir / "log.json", read_only=True)
+    return [(p.day, p.program) for p in Schedule(log).between()]
 
 
 def test_help_for_each_command(tmp_path: Path) -> None:

@@ -12,11 +12,11 @@ import sys
 from collections.abc import Sequence
 
 from runstrength import __version__
-from runstrength.cli import config, history, programs, schedule, session, status
+from runstrength.cli import config, doctor, history, programs, schedule, session, status
 from runstrength.cli.common import EXIT_USAGE, error
 from runstrength.paths import DATA_DIR_VARIABLE, resolve_paths
 
-TOPICS = [session, status, schedule, history, programs, config]
+TOPICS = [session, status, schedule, history, programs, config, doctor]
 
 
 class _Parser(argparse.ArgumentParser):

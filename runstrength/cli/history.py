@@ -74,10 +74,11 @@ def register(commands: Any) -> None:
     importer.set_defaults(run=import_file)
 
 
-def _open_log(paths: Paths) -> Any:
+def _open_log(paths: Paths, *, read_only: bool = True) -> Any:
+    """history and export only read: they work while the app runs; import writes."""
     from runstrength.store import TrainingLog
 
-    return TrainingLog(paths.log_file)
+    return TrainingLog(paths.log_file, read_only=read_only)
 
 
 def show_history(args: argparse.Namespace, paths: Paths) -> int:
@@ -179,7 +180,7 @@ def import_file(args: argparse.Namespace, paths: Paths) -> int:
     from runstrength.store import DayTakenError, Schedule
 
     try:
-        log = _open_log(paths)
+        log = _open_log(paths, read_only=False)
         added, skipped = log.add_sessions(sessions)
         plans = Schedule(log)
         planned = 0

@@ -61,12 +61,14 @@ def register(commands: Any) -> None:
     export.set_defaults(run=_export)
 
 
-def _with_days(args: argparse.Namespace, paths: Paths, action: Any) -> int:
+def _with_days(
+    args: argparse.Namespace, paths: Paths, action: Any, *, read_only: bool = False
+) -> int:
     from runstrength.cli.days import BadInput, open_days
     from runstrength.store import LogError
 
     try:
-        days = open_days(paths)
+        days = open_days(paths, read_only=read_only)
     except LogError as problem:
         error(str(problem))
         return EXIT_FAILED
@@ -121,7 +123,7 @@ def _add_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
 
 
 def _list(args: argparse.Namespace, paths: Paths) -> int:
-    return _with_days(args, paths, _list_in)
+    return _with_days(args, paths, _list_in, read_only=True)
 
 
 def _list_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
@@ -161,7 +163,7 @@ def _remove_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
 
 
 def _export(args: argparse.Namespace, paths: Paths) -> int:
-    return _with_days(args, paths, _export_in)
+    return _with_days(args, paths, _export_in, read_only=True)
 
 
 def _export_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:

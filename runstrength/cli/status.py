@@ -29,7 +29,7 @@ def show_status(args: argparse.Namespace, paths: Paths) -> int:
     from runstrength.store import LogError
 
     try:
-        days = open_days(paths)
+        days = open_days(paths, read_only=True)
         try:
             state = days.training_days()
             upcoming = days.schedule.between(days.today)

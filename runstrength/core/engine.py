@@ -6,6 +6,8 @@ the engine itself has no side effects and is driven entirely by its injected clo
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from typing import Literal
 
 from runstrength.core.catalogue import Exercise, WarmupMove
@@ -37,6 +39,39 @@ ADJUST_SECONDS = 15
 BEEP_SECONDS = (3, 2, 1)
 READY_SECONDS = 5
 """A timed hold starts with this long to get into position."""
+MAX_CARRY_SECONDS = 1.0
+"""A timer noticed this late hands the lateness on; a longer gap (a sleeping laptop) does not."""
+
+
+def resume_index(plan: Sequence[Step], done: Sequence[SetRecord]) -> int:
+    """Where an interrupted session goes on: the step after the last set done.
+
+    Each record is matched, in order, to the next set of the plan with the same exercise,
+    set number and side (skipped sets have no record); rests and stretches between the
+    last set done and the next one are passed over.
+    """
+    position = 0
+    for record in done:
+        key = (record.exercise, record.set, record.side)
+        for index in range(position, len(plan)):
+            step = plan[index]
+            if (
+                isinstance(step, SetStep)
+                and (
+                    step.entry.exercise.id,
+                    step.set_number,
+                    step.side,
+                )
+                == key
+            ):
+                position = index + 1
+                break
+    if position == 0:
+        return 0
+    for index in range(position, len(plan)):
+        if isinstance(plan[index], IntroStep | SetStep | SummaryStep):
+            return index
+    return len(plan) - 1
 
 
 class SessionEngine:
@@ -73,6 +108,7 @@ class SessionEngine:
         self._next_rep_at: float | None = None
         self._rep_left_when_paused: float | None = None
         self._set_started_at = self.info.started_at
+        self._carry = 0.0
 
     # --- what the screens read -------------------------------------------------------
 
@@ -107,6 +143,24 @@ class SessionEngine:
             return None
         return self._bands.get(exercise.id) or self.settings.bands[0]
 
+    def next_tick_in(self) -> float | None:
+        """Seconds until the next tick can change anything, or None when none will.
+
+        That is when the shown whole second of the timer changes (beeps and the
+        deadline fall on whole seconds too) or the next tempo rep is due.
+        """
+        if self.paused or self.finished:
+            return None
+        now = self.clock.monotonic()
+        due: list[float] = []
+        if self.countdown is not None:
+            remaining = self.countdown.remaining(now)
+            fraction = remaining - math.floor(remaining)
+            due.append(fraction if fraction > 1e-9 else min(1.0, remaining) or 0.0)
+        if self._next_rep_at is not None:
+            due.append(max(0.0, self._next_rep_at - now))
+        return min(due) if due else None
+
     def next_set(self) -> SetStep | None:
         """The set that comes after the current step, if any."""
         for step in self.plan[self.index + 1 :]:
@@ -118,6 +172,20 @@ class SessionEngine:
 
     def start(self) -> list[Event]:
         return self._enter(0)
+
+    def resume(self, info: SessionInfo, done: Sequence[SetRecord]) -> list[Event]:
+        """Continue an interrupted session instead of starting: `done` are its logged sets.
+
+        The session keeps its identity; it goes on at the first set after the last one
+        done (at the exercise's intro when that set begins a new exercise), with each
+        exercise's band as last used. With nothing done it starts from the warm-up.
+        """
+        self.info = info
+        self.completed = list(done)
+        for record in done:
+            if record.band is not None:
+                self._bands[record.exercise] = record.band
+        return self._enter(resume_index(self.plan, done))
 
     def tick(self) -> list[Event]:
         """Advance time: beeps, tempo reps, and the step change when a timer runs out."""
@@ -132,18 +200,31 @@ class SessionEngine:
                 self._beeped.update(s for s in BEEP_SECONDS if s >= min(due))
                 events.append(CueEvent(Cue.BEEP))
             if remaining <= 0:
-                events += self._timer_done()
+                # The next timer starts at this one's deadline, not at this late tick,
+                # so timers in a row do not drift.
+                overdue = self.countdown.overdue(now)
+                self._carry = overdue if overdue <= MAX_CARRY_SECONDS else 0.0
+                try:
+                    events += self._timer_done()
+                finally:
+                    self._carry = 0.0
         elif self._next_rep_at is not None and isinstance(self.step, SetStep):
             target = self.step.entry.reps or 0
             while self._next_rep_at is not None and now >= self._next_rep_at:
                 if self.reps >= target:
                     events += self._complete_set()
                     break
+                due_at = self._next_rep_at
                 self.reps += 1
                 self._next_rep_at += self.settings.tempo_seconds
                 events.append(CueEvent(Cue.TICK))
                 if self.reps >= target:
-                    events += self._complete_set()
+                    overdue = now - due_at
+                    self._carry = overdue if overdue <= MAX_CARRY_SECONDS else 0.0
+                    try:
+                        events += self._complete_set()
+                    finally:
+                        self._carry = 0.0
                     break
         return events
 
@@ -308,7 +389,7 @@ class SessionEngine:
         self._beeped = set()
         self._next_rep_at = None
         self._rep_left_when_paused = None
-        now = self.clock.monotonic()
+        now = self.clock.monotonic() - self._carry
         step = self.step
         events: list[Event] = [CueEvent(cue)] if cue else []
         if isinstance(step, WarmupStep | RestStep | StretchStep):

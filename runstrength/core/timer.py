@@ -25,6 +25,10 @@ class Countdown:
             return self._left_when_paused
         return max(0.0, self._deadline - now)
 
+    def overdue(self, now: float) -> float:
+        """How long ago the deadline passed (0 while it is ahead or paused)."""
+        return 0.0 if self._deadline is None else max(0.0, now - self._deadline)
+
     def elapsed(self, now: float) -> float:
         return self.total - self.remaining(now)
 

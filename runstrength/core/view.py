@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from runstrength.core.engine import SessionEngine
 from runstrength.core.plan import (
     IntroStep,
     RestStep,
@@ -17,6 +17,9 @@ from runstrength.core.plan import (
 from runstrength.core.programs import ProgramEntry
 from runstrength.core.summary import plural
 from runstrength.core.timer import format_clock
+
+if TYPE_CHECKING:  # home shows targets without loading the engine
+    from runstrength.core.engine import SessionEngine
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,8 @@ from runstrength.core.records import SessionRecord
 from runstrength.core.restdays import StartCheck, TrainingDays, can_start_today, format_day
 from runstrength.core.summary import plural
 from runstrength.core.view import target_text
-from runstrength.screens.calendar import CalendarScreen
 from runstrength.screens.dialogs import HelpScreen
-from runstrength.screens.session import SessionScreen
+from runstrength.screens.resume import ResumeChoice, ResumeDialog
 from runstrength.screens.start_dialogs import ConfirmTomorrow, StartChoice
 from runstrength.store import DayTakenError, LogError, NotScheduledError, Schedule
 
@@ -57,6 +56,8 @@ class HomeScreen(Screen[None]):
         self.check: StartCheck | None = None
         """Today under the rest-day rule; None until the log has been read."""
         self._settings_shown = context.settings
+        self._checked = False
+        self._start_asked = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -81,6 +82,7 @@ class HomeScreen(Screen[None]):
             )
             self.context.problems = []
         self.load_last_session()
+        self.find_interrupted()
 
     def on_screen_resume(self) -> None:
         if self.context.settings != self._settings_shown:
@@ -176,6 +178,10 @@ class HomeScreen(Screen[None]):
             )
 
     async def action_start(self) -> None:
+        if not self._checked:
+            self._start_asked = True  # once we know whether a session waits to be resumed
+            return
+        self._start_asked = False
         await self.start_checked()
 
     async def start_checked(self) -> None:
@@ -191,7 +197,7 @@ class HomeScreen(Screen[None]):
             self.notify(check.verdict.message(), title="Rest day", severity="warning")
             return
         if check.tomorrow_program is None:
-            await self.app.push_screen(SessionScreen(self.context, self.program))
+            self.start_session()
             return
         tomorrow = check.verdict.day + timedelta(days=1)
 
@@ -206,7 +212,51 @@ class HomeScreen(Screen[None]):
         )
 
     def start_session(self) -> None:
+        # Imported on first use: the session's widgets are not needed to show home.
+        from runstrength.screens.session import SessionScreen
+
         self.app.push_screen(SessionScreen(self.context, self.program))
+
+    # --- an interrupted session: offered once, at start -------------------------------
+
+    @work(thread=True, group="resume")
+    def find_interrupted(self) -> None:
+        try:
+            interrupted = self.context.log.interrupted_sessions()
+        except LogError:
+            interrupted = []  # load_last_session shows what is wrong
+        self.app.call_from_thread(self.interrupted_found, interrupted[-1] if interrupted else None)
+
+    def interrupted_found(self, record: SessionRecord | None) -> None:
+        self._checked = True
+        if record is not None and self.app.screen is self:
+            self.offer_resume(record)  # rather than a new session asked for meanwhile
+        elif self._start_asked:
+            self.call_later(self.action_start)
+
+    def offer_resume(self, record: SessionRecord) -> None:
+        last = record.sets[-1].exercise if record.sets else ""
+        name = self.context.catalogue.exercise_name(last) if last else ""
+        program = self.context.programs.get(record.info.program)
+
+        def chosen(choice: ResumeChoice) -> None:
+            if choice == "resume" and program is not None:
+                from runstrength.screens.session import SessionScreen
+
+                self.app.push_screen(SessionScreen(self.context, program, resume=record))
+            elif choice == "close":
+                self.close_interrupted(record)
+
+        self.app.push_screen(ResumeDialog(record, name, program is not None), chosen)
+
+    @work(thread=True, group="resume")
+    def close_interrupted(self, record: SessionRecord) -> None:
+        ended = record.sets[-1].completed_at if record.sets else record.info.started_at
+        try:
+            self.context.log.finish_session(record.info, "partial", ended)
+        except LogError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error", timeout=15)
+        self.app.call_from_thread(self.load_last_session)
 
     def action_history(self) -> None:
         from runstrength.screens.history import HistoryScreen
@@ -228,6 +278,8 @@ class HomeScreen(Screen[None]):
         self.app.call_from_thread(self.start_session)
 
     def action_calendar(self) -> None:
+        from runstrength.screens.calendar import CalendarScreen
+
         self.app.push_screen(CalendarScreen(self.context))
 
     def action_quit_app(self) -> None:

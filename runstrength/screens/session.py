@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
 from runstrength.context import AppContext
@@ -30,7 +31,18 @@ from runstrength.widgets.line_list import LineList
 from runstrength.widgets.readout import Readout
 from runstrength.widgets.summary_table import SummaryTable
 
-TICK_SECONDS = 0.05
+TICK_SECONDS = 1.0
+"""The longest the screen sleeps; it wakes sooner when the engine says something is due."""
+MIN_TICK_SECONDS = 0.005
+PROGRESS_STEPS = 240
+
+
+def next_tick_delay(engine: SessionEngine, longest: float = TICK_SECONDS) -> float | None:
+    """When the screen ticks next: at the engine's next change (a timer's whole second, its
+    deadline, a tempo rep), or after `longest` for the progress bar, whichever is first;
+    None while nothing runs (a counted set, a pause): then only a key changes anything."""
+    due = engine.next_tick_in()
+    return None if due is None else min(max(due, MIN_TICK_SECONDS), longest)
 
 
 class SessionScreen(Screen[None]):
@@ -38,8 +50,8 @@ class SessionScreen(Screen[None]):
 
     CSS_PATH = "session.tcss"
     BINDINGS = [
-        Binding("space", "count(1)", "Rep"),
-        Binding("backspace", "count(-1)", "Undo"),
+        Binding("space", "count(1)", "+1"),
+        Binding("backspace", "count(-1)", "-1"),
         Binding("enter", "enter", "Next"),
         Binding("s", "skip", "Skip"),
         Binding("p", "pause", "Pause"),
@@ -78,9 +90,16 @@ class SessionScreen(Screen[None]):
 
         reason: str
 
-    def __init__(self, context: AppContext, program: Program, tick_seconds: float = TICK_SECONDS):
+    def __init__(
+        self,
+        context: AppContext,
+        program: Program,
+        tick_seconds: float = TICK_SECONDS,
+        resume: SessionRecord | None = None,
+    ):
         super().__init__()
         self.context = context
+        self.resuming = resume
         self.tick_seconds = tick_seconds
         self.engine = SessionEngine(
             program,
@@ -91,9 +110,10 @@ class SessionScreen(Screen[None]):
         )
         self.saved_sets = 0
         self._status = ""
-        self._shown_status = ""
         self._view: StepView | None = None
         self.past: list[SessionRecord] = []
+        self._timer: Timer | None = None
+        self._status_text: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -114,8 +134,11 @@ class SessionScreen(Screen[None]):
         yield FlashBand(id="flash")
 
     def on_mount(self) -> None:
-        self.apply(self.engine.start())
-        self.set_interval(self.tick_seconds, self.tick)
+        if self.resuming is not None:
+            self.apply(self.engine.resume(self.resuming.info, self.resuming.sets))
+        else:
+            self.apply(self.engine.start())
+        self._schedule_tick()
         self.load_past()
 
     @work(thread=True, group="history")
@@ -163,6 +186,20 @@ class SessionScreen(Screen[None]):
             if self.context.settings.bell:
                 self.app.bell()
 
+    def _schedule_tick(self) -> None:
+        # One timer at a time, re-armed after every change: a 60 s rest costs a few
+        # wake-ups a second instead of twenty, and a deadline is met within a few ms.
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        delay = next_tick_delay(self.engine, self.tick_seconds)
+        hide_at = self.query_one(FlashBand).hide_at
+        if hide_at is not None:  # the flash band hides on a tick: make sure one comes
+            until_hidden = max(hide_at - self.context.clock.monotonic(), MIN_TICK_SECONDS)
+            delay = until_hidden if delay is None else min(delay, until_hidden)
+        if delay is not None:
+            self._timer = self.set_timer(delay, self.tick)
+
     def apply(self, events: list[Event]) -> None:
         if any(isinstance(event, CueEvent | StepChanged) for event in events):
             self.announce(events)
@@ -179,28 +216,41 @@ class SessionScreen(Screen[None]):
                 self.refresh_bindings()
                 self.show_last_time()
         self.render_view()
+        if self.is_mounted:
+            self._schedule_tick()
 
     def render_view(self) -> None:
         view = describe(self.engine)
         self.show_status()
-        if view == self._view:
+        old = self._view
+        if view == old:
             return
         self._view = view
-        self.set_class(view.stage == "summary", "-summary")
-        for stage in ("warmup", "intro", "set", "hold", "rest", "stretch", "summary"):
-            self.set_class(view.stage == stage, f"-{stage}")
-        self.query_one("#where", Label).update(view.where)
-        self.query_one("#heading", Label).update(view.heading)
+
+        # Only what changed is updated: each update costs a layout pass, and a running
+        # timer changes little more than its digits and the bar.
+        def changed(*names: str) -> bool:
+            return old is None or any(getattr(old, n) != getattr(view, n) for n in names)
+
+        if changed("stage"):
+            for stage in ("warmup", "intro", "set", "hold", "rest", "stretch", "summary"):
+                self.set_class(view.stage == stage, f"-{stage}")
+        if changed("where"):
+            self.query_one("#where", Label).update(view.where)
+        if changed("heading"):
+            self.query_one("#heading", Label).update(view.heading)
         self.query_one(Readout).show(view.big, view.big_caption, view.target)
         self.query_one(BigNumber).show(view.big)
         self.query_one(LineList).show(view.lines, view.highlight)
-        bar = self.query_one(ProgressBar)
-        if view.progress:
+        if view.progress and changed("progress"):
             done, total = view.progress
-            bar.update(total=max(total, 0.001), progress=done)
-        self.query_one("#prompt", Label).update(
-            f"[b]enter[/b] {view.prompt}" if view.prompt else ""
-        )
+            total = max(total, 0.001)
+            step = total / PROGRESS_STEPS  # finer than the bar can show is not drawn
+            self.query_one(ProgressBar).update(total=total, progress=round(done / step) * step)
+        if changed("prompt"):
+            self.query_one("#prompt", Label).update(
+                f"[b]enter[/b] {view.prompt}" if view.prompt else ""
+            )
 
     def show_status(self) -> None:
         parts = []
@@ -220,8 +270,8 @@ class SessionScreen(Screen[None]):
         elif self._status:
             parts.append(self._status)
         text = " · ".join(parts)
-        if text != self._shown_status:
-            self._shown_status = text
+        if text != self._status_text:
+            self._status_text = text
             self.query_one("#status", Label).update(text)
 
     def show_summary(self) -> None:

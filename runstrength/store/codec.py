@@ -27,9 +27,11 @@ def session_to_doc(info: SessionInfo) -> dict[str, Any]:
     }
 
 
-def set_to_doc(session_id: str, record: SetRecord) -> dict[str, Any]:
+def set_to_doc(session_id: str, record: SetRecord, seq: int = 0) -> dict[str, Any]:
+    """The set as stored; `seq` is its place in the session (1, 2, ...)."""
     return {
         "session": session_id,
+        "seq": seq,
         "exercise": record.exercise,
         "set": record.set,
         "side": record.side,
@@ -46,7 +48,8 @@ def set_to_doc(session_id: str, record: SetRecord) -> dict[str, Any]:
     }
 
 
-def doc_to_set(doc: dict[str, Any]) -> SetRecord:
+def doc_to_set(doc: dict[str, Any], key: str | None = None) -> SetRecord:
+    """A set from its document; `key` is the log's handle on it, for corrections."""
     completed_at = _time(doc.get("completed_at"))
     assert completed_at is not None
     return SetRecord(
@@ -61,7 +64,7 @@ def doc_to_set(doc: dict[str, Any]) -> SetRecord:
         started_at=_time(doc.get("started_at")),
         target_seconds=doc.get("target_seconds"),
         edited_at=_time(doc.get("edited_at")),
-        key=str(doc.doc_id) if hasattr(doc, "doc_id") else None,
+        key=key,
     )
 
 

@@ -1,57 +1,149 @@
-"""The training log: the one place that reads and writes sessions and sets (TinyDB)."""
+"""The training log: the one place that reads and writes sessions and sets (TinyDB).
+
+A set is appended to the journal (one fsynced line, fast at any size of history) and
+folded into the TinyDB file, with a backup of the previous file, when its session ends
+or at the next start. Reads see the TinyDB file and the journal together.
+"""
 
 from __future__ import annotations
 
+import logging
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from tinydb import Query, TinyDB
+from tinydb import TinyDB
 from tinydb.table import Table
 
 from runstrength.core.records import SessionInfo, SessionRecord, SetRecord
+from runstrength.store.backups import newest_readable, take_backup
 from runstrength.store.codec import doc_to_session, doc_to_set, session_to_doc, set_to_doc
-from runstrength.store.errors import CorruptLogError, NewerSchemaError
+from runstrength.store.errors import (
+    CorruptLogError,
+    LogError,
+    NewerSchemaError,
+    ReadOnlyLogError,
+)
+from runstrength.store.journal import Journal, JournalContents, read_journal
+from runstrength.store.lock import DataDirLock
+from runstrength.store.migrations import SCHEMA_VERSION, migrate, schema_of
 from runstrength.store.storage import DurableJSONStorage
 
-SCHEMA_VERSION = 1
+logger = logging.getLogger(__name__)
+
+Doc = dict[str, Any]
+T = TypeVar("T")
 SESSION_FIELDS = frozenset({"id", "date", "program", "started_at", "status"})
 SET_FIELDS = frozenset({"session", "exercise", "set", "completed_at"})
-T = TypeVar("T")
+
+
+def journal_path(log_file: Path) -> Path:
+    return log_file.with_name(f"{log_file.stem}.journal")
+
+
+def overlay(sessions: dict[str, Doc], sets: list[Doc], entries: list[Doc]) -> None:
+    """Apply journal entries to session documents (by id) and set documents, in place."""
+    for entry in entries:
+        session = entry["session"]
+        sessions.setdefault(session["id"], dict(session))
+        if "set" in entry:
+            sets.append(entry["set"])
+        else:
+            end = entry["finish"]
+            sessions[session["id"]] = {
+                **sessions[session["id"]],
+                "status": end["status"],
+                "ended_at": end["ended_at"],
+            }
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat(timespec="seconds") if value else None
 
 
 class TrainingLog:
-    """Sessions and their sets, written durably one set at a time.
+    """Sessions and their sets, each set durable on disk before `log_set` returns.
 
+    Opened for writing (the default), it holds the data folder's lock: a second writer
+    gets LockHeldError. `read_only=True` never takes the lock and never writes.
     Safe to call from a worker thread: every operation holds one lock.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = path
+        self.read_only = read_only
+        self.journal_path = journal_path(path)
         self._lock = threading.Lock()
-        self._db = TinyDB(path, storage=DurableJSONStorage)
-        self._check_schema()
+        self._dir_lock = DataDirLock(path.parent)
+        self._seq: Counter[str] | None = None
+        if not read_only:
+            self._dir_lock.acquire()
+        try:
+            self._db = TinyDB(path, storage=DurableJSONStorage)
+            storage = self._db.storage
+            assert isinstance(storage, DurableJSONStorage)
+            self._storage = storage
+            self._journal = Journal(self.journal_path)
+            self._pending: list[Doc] = []
+            self._open()
+        except BaseException:
+            self._dir_lock.release()
+            raise
 
-    def _check_schema(self) -> None:
-        data = self._db.storage.read()
-        if data is None:
+    # --- opening -----------------------------------------------------------------------
+
+    def _open(self) -> None:
+        try:
+            data = self._storage.read()
+            contents = read_journal(self.journal_path)
+        except CorruptLogError as error:
+            raise CorruptLogError(error.path, error.detail, newest_readable(self.path)) from None
+        folded = None
+        if data is not None:
+            self._check_and_migrate(data)
+            folded = self._meta().get("folded_journal")
+        if contents.id is not None and contents.id == folded:
+            contents = JournalContents()  # folded already; only its removal was cut short
+        self._pending = list(contents.entries)
+        if self.read_only:
             return
-        meta = data.get("meta", {}).get("1")
-        if meta is None:
-            if data.get("sessions") or data.get("sets"):
-                raise CorruptLogError(self.path, "it has no format version")
+        # A rewrite cut short leaves its temporary file; with the lock held, none is live.
+        for stale in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            stale.unlink(missing_ok=True)
+        self._journal.adopt(contents)
+        if self._pending:
+            try:
+                self._fold()
+            except LogError as error:
+                # The sets are safe in the journal; reads see them, the next fold retries.
+                logger.warning("could not fold the journal at start: %s", error)
+
+    def _check_and_migrate(self, data: Doc) -> None:
+        version = schema_of(data)
+        if version is None:
             return
-        version = meta.get("schema")
-        if not isinstance(version, int):
-            raise CorruptLogError(self.path, f"unreadable format version {version!r}")
+        if version < 0:
+            meta = data.get("meta", {}).get("1", {}).get("schema")
+            raise CorruptLogError(self.path, f"unreadable format version {meta!r}")
         if version > SCHEMA_VERSION:
             raise NewerSchemaError(self.path, version, SCHEMA_VERSION)
-        self._check_records(data)
+        if version == SCHEMA_VERSION:
+            self._check_records(data)
+            return
+        migrated = migrate(data, version)
+        self._check_records(migrated)
+        if self.read_only:
+            self._storage.replace_memory(migrated)
+            return
+        take_backup(self.path, f"format{version}")
+        self._storage.write(migrated)
+        logger.info("migrated %s from format %d to %d", self.path, version, SCHEMA_VERSION)
 
-    def _check_records(self, data: dict[str, dict[str, Any]]) -> None:
+    def _check_records(self, data: Doc) -> None:
         """A quick look at every record, so a damaged log is refused before anything is written."""
         needed = {"sessions": SESSION_FIELDS, "sets": SET_FIELDS}
         for table, fields in needed.items():
@@ -62,6 +154,11 @@ class TrainingLog:
                         self.path, f"{table} record {doc_id} lacks {', '.join(missing)}"
                     )
 
+    def _meta(self) -> Doc:
+        data = self._storage.read() or {}
+        meta: Doc = data.get("meta", {}).get("1", {})
+        return meta
+
     def _ensure_meta(self) -> None:
         meta = self._db.table("meta")
         if not meta.contains(doc_id=1):
@@ -69,26 +166,78 @@ class TrainingLog:
 
     # --- writes ------------------------------------------------------------------------
 
+    def _writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyLogError(self.path)
+
+    def _next_seq(self, session_id: str) -> int:
+        if self._seq is None:
+            data = self._storage.read() or {}
+            seq: Counter[str] = Counter(doc["session"] for doc in data.get("sets", {}).values())
+            seq.update(entry["session"]["id"] for entry in self._pending if "set" in entry)
+            self._seq = seq
+        self._seq[session_id] += 1
+        return self._seq[session_id]
+
     def log_set(self, session: SessionInfo, record: SetRecord) -> None:
         """Save one completed set; the session record is created with its first set."""
         with self._lock:
-            self._ensure_meta()
-            sessions = self._db.table("sessions")
-            if not sessions.contains(Query().id == session.id):
-                sessions.insert(session_to_doc(session))
-            self._db.table("sets").insert(set_to_doc(session.id, record))
+            self._writable()
+            seq = self._next_seq(session.id)
+            entry = {"session": session_to_doc(session), "set": set_to_doc(session.id, record, seq)}
+            try:
+                self._journal.append(entry)
+            except LogError:
+                assert self._seq is not None
+                self._seq[session.id] -= 1
+                raise
+            self._pending.append(entry)
 
     def finish_session(self, session: SessionInfo, status: str, ended_at: datetime) -> None:
-        """Close a session as completed or partial (creating its record if no set has yet)."""
+        """Close a session as completed or partial (creating its record if no set has yet).
+
+        The ending is durable once it is in the journal; folding the journal into the
+        log file then happens at once, or at the next start if it fails now.
+        """
         with self._lock:
+            self._writable()
+            entry = {
+                "session": session_to_doc(session),
+                "finish": {"status": status, "ended_at": ended_at.isoformat(timespec="seconds")},
+            }
+            self._journal.append(entry)
+            self._pending.append(entry)
+            try:
+                self._fold()
+            except LogError as error:
+                logger.warning("could not fold the journal: %s", error)
+
+    def fold(self) -> None:
+        """Move the journal into the log file now (with a backup of the previous file)."""
+        with self._lock:
+            self._writable()
+            self._fold()
+
+    def _fold(self) -> None:
+        if not self._pending:
+            return
+        take_backup(self.path, "fold")
+        sessions = self._db.table("sessions")
+        known = {doc["id"]: doc.doc_id for doc in sessions.all()}
+        merged: dict[str, Doc] = {}
+        new_sets: list[Doc] = []
+        overlay(merged, new_sets, self._pending)
+        with self._storage.batch():
             self._ensure_meta()
-            sessions = self._db.table("sessions")
-            if not sessions.contains(Query().id == session.id):
-                sessions.insert(session_to_doc(session))
-            sessions.update(
-                {"status": status, "ended_at": ended_at.isoformat(timespec="seconds")},
-                Query().id == session.id,
-            )
+            sessions.insert_multiple(doc for key, doc in merged.items() if key not in known)
+            for key, doc in merged.items():
+                if key in known:
+                    change = {"status": doc["status"], "ended_at": doc["ended_at"]}
+                    sessions.update(change, doc_ids=[known[key]])
+            self._db.table("sets").insert_multiple(new_sets)
+            self._db.table("meta").update({"folded_journal": self._journal.id}, doc_ids=[1])
+        self._pending = []
+        self._journal.discard()
 
     def add_sessions(self, records: list[SessionRecord]) -> tuple[int, int]:
         """Add whole sessions in one durable write; those already present (same id) are skipped.
@@ -96,34 +245,25 @@ class TrainingLog:
         Returns (added, skipped).
         """
         with self._lock:
-            self._ensure_meta()
-            sessions = self._db.table("sessions")
-            present = {doc["id"] for doc in sessions.all()}
+            self._writable()
+            self._fold()
+            present = {doc["id"] for doc in self._db.table("sessions").all()}
             new = [r for r in records if r.id not in present]
-            session_docs = []
-            set_docs = []
-            for record in new:
-                doc = session_to_doc(record.info)
-                doc.update(
-                    status=record.status,
-                    ended_at=record.ended_at.isoformat(timespec="seconds")
-                    if record.ended_at
-                    else None,
-                )
-                session_docs.append(doc)
-                set_docs += [set_to_doc(record.id, s) for s in record.sets]
             if new:
-                # One write for everything: build the tables in memory, then store once.
-                data = self._db.storage.read() or {}
-                for name, docs in (("sessions", session_docs), ("sets", set_docs)):
-                    table = data.setdefault(name, {})
-                    next_id = max((int(k) for k in table), default=0) + 1
-                    for offset, doc in enumerate(docs):
-                        table[str(next_id + offset)] = doc
-                self._db.storage.write(data)
-                # Open afresh so TinyDB's tables forget what they cached about ids.
-                self._db.close()
-                self._db = TinyDB(self.path, storage=DurableJSONStorage)
+                session_docs = []
+                set_docs = []
+                for record in new:
+                    doc = session_to_doc(record.info)
+                    doc.update(status=record.status, ended_at=_iso(record.ended_at))
+                    session_docs.append(doc)
+                    set_docs += [
+                        set_to_doc(record.id, s, seq) for seq, s in enumerate(record.sets, 1)
+                    ]
+                with self._storage.batch():
+                    self._ensure_meta()
+                    self._db.table("sessions").insert_multiple(session_docs)
+                    self._db.table("sets").insert_multiple(set_docs)
+                self._seq = None
             return len(new), len(records) - len(new)
 
     def correct_set(
@@ -131,73 +271,23 @@ class TrainingLog:
     ) -> None:
         """Change a logged set's reps (or seconds held) and band by hand; marked as edited."""
         with self._lock:
-            changes = {
-                "reps": reps,
-                "seconds": seconds,
-                "band": band,
-                "edited_at": when.isoformat(timespec="seconds"),
-            }
+            self._writable()
+            changes = {"reps": reps, "seconds": seconds, "band": band, "edited_at": _iso(when)}
             self._db.table("sets").update(changes, doc_ids=[int(key)])
 
     def delete_set(self, key: str) -> None:
         with self._lock:
+            self._writable()
             self._db.table("sets").remove(doc_ids=[int(key)])
 
     def delete_session(self, session_id: str) -> None:
         """Remove a session and all its sets, in one write."""
         with self._lock:
-            data = self._db.storage.read() or {}
-            for table, field_name in (("sessions", "id"), ("sets", "session")):
-                rows = data.get(table, {})
-                data[table] = {k: v for k, v in rows.items() if v.get(field_name) != session_id}
-            self._db.storage.write(data)
-            self._db.close()
-            self._db = TinyDB(self.path, storage=DurableJSONStorage)
-
-    # --- reads -------------------------------------------------------------------------
-
-    def sessions(self, since: date | None = None, until: date | None = None) -> list[SessionRecord]:
-        """Sessions whose day is within [since, until], oldest first, with their sets."""
-        return self._checked(lambda: self._sessions(since, until))
-
-    def last_session(self) -> SessionRecord | None:
-        return self._checked(self._last_session)
-
-    def _checked(self, read: Callable[[], T]) -> T:
-        """Run a read; a record missing a field or holding a bad value means a damaged log."""
-        try:
-            return read()
-        except (KeyError, TypeError, ValueError, AssertionError, AttributeError) as error:
-            detail = f"a record is incomplete or malformed ({type(error).__name__}: {error})"
-            raise CorruptLogError(self.path, detail) from None
-
-    def _sessions(self, since: date | None, until: date | None) -> list[SessionRecord]:
-        with self._lock:
-            docs = [
-                doc
-                for doc in self._db.table("sessions").all()
-                if (since is None or doc["date"] >= since.isoformat())
-                and (until is None or doc["date"] <= until.isoformat())
-            ]
-            wanted = {doc["id"] for doc in docs}
-            sets: dict[str, list[SetRecord]] = {key: [] for key in wanted}
-            for set_doc in self._db.table("sets").all():
-                if set_doc["session"] in wanted:
-                    sets[set_doc["session"]].append(doc_to_set(set_doc))
-        records = [doc_to_session(doc, sets[doc["id"]]) for doc in docs]
-        records.sort(key=lambda r: r.info.started_at)
-        return records
-
-    def _last_session(self) -> SessionRecord | None:
-        with self._lock:
-            docs = self._db.table("sessions").all()
-            if not docs:
-                return None
-            last = max(docs, key=lambda d: datetime.fromisoformat(d["started_at"]))
-            sets = [
-                doc_to_set(d) for d in self._db.table("sets").search(Query().session == last["id"])
-            ]
-        return doc_to_session(last, sets)
+            self._writable()
+            self._fold()
+            with self._storage.batch():
+                self._db.table("sessions").remove(lambda doc: doc.get("id") == session_id)
+                self._db.table("sets").remove(lambda doc: doc.get("session") == session_id)
 
     @contextmanager
     def table(self, name: str, *, write: bool = False) -> Iterator[Table]:
@@ -209,9 +299,81 @@ class TrainingLog:
         """
         with self._lock:
             if write:
+                self._writable()
                 self._ensure_meta()
             yield self._db.table(name)
 
+    # --- reads -------------------------------------------------------------------------
+
+    def _docs(self) -> tuple[dict[str, Doc], list[tuple[str | None, Doc]]]:
+        """Session documents by id, and set documents with their key (None: in the journal)."""
+        # The storage's tables as they are (read, never changed here): TinyDB's own
+        # `all()` would wrap each of tens of thousands of documents first.
+        data = self._storage.read() or {}
+        sessions: dict[str, Doc] = {doc["id"]: doc for doc in data.get("sessions", {}).values()}
+        journal_sets: list[Doc] = []
+        overlay(sessions, journal_sets, self._pending)
+        sets: list[tuple[str | None, Doc]] = list(data.get("sets", {}).items())
+        sets += [(None, doc) for doc in journal_sets]
+        return sessions, sets
+
+    def _checked(self, read: Callable[[], T]) -> T:
+        """Run a read; a record missing a field or holding a bad value means a damaged log."""
+        try:
+            return read()
+        except (KeyError, TypeError, ValueError, AssertionError, AttributeError) as error:
+            detail = f"a record is incomplete or malformed ({type(error).__name__}: {error})"
+            raise CorruptLogError(self.path, detail) from None
+
+    def sessions(self, since: date | None = None, until: date | None = None) -> list[SessionRecord]:
+        """Sessions whose day is within [since, until], oldest first, with their sets."""
+        return self._checked(lambda: self._sessions(since, until))
+
+    def _sessions(self, since: date | None, until: date | None) -> list[SessionRecord]:
+        with self._lock:
+            all_sessions, all_sets = self._docs()
+        docs = [
+            doc
+            for doc in all_sessions.values()
+            if (since is None or doc["date"] >= since.isoformat())
+            and (until is None or doc["date"] <= until.isoformat())
+        ]
+        return self._records(docs, all_sets)
+
+    @staticmethod
+    def _records(docs: list[Doc], all_sets: list[tuple[str | None, Doc]]) -> list[SessionRecord]:
+        wanted = {doc["id"] for doc in docs}
+        sets: dict[str, list[SetRecord]] = {key: [] for key in wanted}
+        for key, set_doc in all_sets:
+            if set_doc["session"] in wanted:
+                sets[set_doc["session"]].append(doc_to_set(set_doc, key))
+        records = [doc_to_session(doc, sets[doc["id"]]) for doc in docs]
+        records.sort(key=lambda r: r.info.started_at)
+        return records
+
+    def last_session(self) -> SessionRecord | None:
+        return self._checked(self._last_session)
+
+    def _last_session(self) -> SessionRecord | None:
+        with self._lock:
+            all_sessions, all_sets = self._docs()
+        if not all_sessions:
+            return None
+        last = max(all_sessions.values(), key=lambda d: datetime.fromisoformat(d["started_at"]))
+        return self._records([last], all_sets)[0]
+
+    def interrupted_sessions(self) -> list[SessionRecord]:
+        """Sessions still marked in progress: the app stopped before they ended."""
+        return self._checked(self._interrupted_sessions)
+
+    def _interrupted_sessions(self) -> list[SessionRecord]:
+        with self._lock:
+            all_sessions, all_sets = self._docs()
+        docs = [doc for doc in all_sessions.values() if doc.get("status") == "in-progress"]
+        return self._records(docs, all_sets)
+
     def close(self) -> None:
         with self._lock:
+            self._journal.close()
             self._db.close()
+            self._dir_lock.release()

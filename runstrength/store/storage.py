@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import orjson
 from tinydb.storages import Storage
 
 from runstrength.store.errors import CorruptLogError, LogWriteError
@@ -37,15 +39,34 @@ def write_atomically(path: Path, payload: bytes) -> None:
         raise
 
 
+def parse_log(path: Path, raw: bytes) -> dict[str, Any]:
+    """The tables in a log file's bytes; CorruptLogError when they are not a log."""
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        detail = "the file is empty" if not raw.strip() else f"not valid JSON: {error}"
+        raise CorruptLogError(path, detail) from None
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        raise CorruptLogError(path, "not a runstrength log")
+    return data
+
+
+def encode_log(data: dict[str, Any]) -> bytes:
+    return orjson.dumps(data)
+
+
 class DurableJSONStorage(Storage):
     """JSON on disk, read once and kept in memory; every write is atomic and durable.
 
     A file that does not parse is never overwritten: reading it raises CorruptLogError.
+    Inside `batch()` TinyDB's writes only change the memory copy, and the file is
+    written once at the end (all or nothing).
     """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
         self._cache: dict[str, Any] | None = None
+        self._batching = False
 
     def read(self) -> dict[str, Any] | None:
         if self._cache is None:
@@ -53,26 +74,46 @@ class DurableJSONStorage(Storage):
                 raw = self.path.read_bytes()
             except FileNotFoundError:
                 return None
-            try:
-                data = json.loads(raw)
-            except (UnicodeDecodeError, ValueError) as error:
-                detail = "the file is empty" if not raw.strip() else f"not valid JSON: {error}"
-                raise CorruptLogError(self.path, detail) from None
-            if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-                raise CorruptLogError(self.path, "not a runstrength log")
-            self._cache = data
+            self._cache = parse_log(self.path, raw)
         return self._cache
 
     def write(self, data: dict[str, Any]) -> None:
-        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+        if self._batching:
+            self._cache = data
+            return
+        self._flush(data)
+
+    def _flush(self, data: dict[str, Any]) -> None:
         try:
-            write_atomically(self.path, payload)
+            write_atomically(self.path, encode_log(data))
         except OSError as error:
             # TinyDB changed the cached dict in place before calling write: drop it so the
             # next read sees what is really on disk.
             self._cache = None
             raise LogWriteError(self.path, error) from error
         self._cache = data
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Gather every write inside into one atomic write of the file."""
+        self._batching = True
+        try:
+            yield
+        except BaseException:
+            self._cache = None
+            raise
+        finally:
+            self._batching = False
+        if self._cache is not None:
+            self._flush(self._cache)
+
+    def replace_memory(self, data: dict[str, Any]) -> None:
+        """Use `data` in memory without writing it (a read-only view of a migrated log)."""
+        self._cache = data
+
+    def forget(self) -> None:
+        """Drop the memory copy: the next read comes from disk."""
+        self._cache = None
 
     def close(self) -> None:
         self._cache = None

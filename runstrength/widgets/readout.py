@@ -20,9 +20,15 @@ class Readout(Vertical):
         yield Label("", id="target")
 
     def show(self, value: str, caption: str, target: str) -> None:
-        if self._shown == (value, caption, target):
+        shown = self._shown
+        if shown == (value, caption, target):
             return
         self._shown = (value, caption, target)
-        self.query_one("#digits", Digits).update(value)
-        self.query_one("#caption", Label).update(caption.upper())
-        self.query_one("#target", Label).update(target)
+        # A label's update costs a layout pass even when its text is the same: a running
+        # timer changes only the digits.
+        if shown is None or shown[0] != value:
+            self.query_one("#digits", Digits).update(value)
+        if shown is None or shown[1] != caption:
+            self.query_one("#caption", Label).update(caption.upper())
+        if shown is None or shown[2] != target:
+            self.query_one("#target", Label).update(target)

@@ -838,7 +838,8 @@ def test_a_45_minute_session_in_small_ticks_has_no_drift(make_engine, catalogue,
         assert -1e-6 <= late <= TICK + 1e-6, (describe_step(step), took, planned)
         rests += isinstance(step, RestStep)
         expected_total += planned
-        entered_at = clock.monotonic()
+        # the next step starts at this one's deadline, not at the tick that noticed it
+        entered_at += planned
     total = clock.monotonic() - started
     assert total >= 45 * 60
     assert rests == 7
@@ -856,9 +857,10 @@ def test_a_45_minute_session_in_small_ticks_has_no_drift(make_engine, catalogue,
         r.seconds == r.target_seconds for r in engine.completed if r.target_seconds is not None
     )
     assert engine.status == "completed"
-    # never more than one tick late per timer (a hold has two: get ready, then hold), so
-    # the whole session is within that too
-    assert 0 <= total - expected_total <= (len(engine.plan) + holds) * TICK + 1e-6
+    # lateness does not add up from step to step: only where a key starts the next
+    # step (each intro card) can one tick be lost
+    intros = sum(isinstance(step, IntroStep) for step in engine.plan)
+    assert 0 <= total - expected_total <= (intros + 1) * TICK + 1e-6
 
 
 def test_tempo_reps_already_due_when_pausing_are_kept(engine: SessionEngine, clock) -> None:

@@ -100,7 +100,9 @@ def test_installed_command_runs_a_session_and_logs_it(terminal: Terminal, tmp_pa
     terminal.keys("q")
     terminal.wait_for("Stop this session?")
     terminal.keys("y")
-    screen = terminal.wait_for("Session stopped")
+    terminal.wait_for("the finished sets are kept")  # the summary's last line
+    screen = terminal.wait_for("Session stopped")  # once the phase-change band has gone
+    assert "Band squat" in screen
     assert "partial" in screen
     terminal.keys("Enter")
     terminal.wait_for("Last session")

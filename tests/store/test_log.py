@@ -45,13 +45,27 @@ def test_a_logged_set_is_on_disk_before_log_set_returns(tmp_path: Path) -> None:
     path = tmp_path / "log.json"
     log = TrainingLog(path)
     log.log_set(info(), a_set(1))
+    lines = (tmp_path / "log.journal").read_text().splitlines()
+    assert len(lines) == 2, "a journal id, then the set"
+    logged = json.loads(lines[1])
+    assert logged["session"]["status"] == "in-progress"
+    assert logged["set"]["reps"] == 18
+    assert logged["set"]["seq"] == 1
+    assert logged["set"]["completed_at"] == "2026-11-23T23:50:00+01:00"
+
+
+def test_ending_a_session_folds_the_journal_into_the_log(tmp_path: Path) -> None:
+    path = tmp_path / "log.json"
+    log = TrainingLog(path)
+    log.log_set(info(), a_set(1))
+    log.log_set(info(), a_set(2, minute=2))
+    log.finish_session(info(), "completed", STARTED + timedelta(minutes=30))
+    assert not (tmp_path / "log.journal").exists()
     on_disk = json.loads(path.read_text())
     assert on_disk["meta"]["1"]["schema"] == SCHEMA_VERSION
     [session] = on_disk["sessions"].values()
-    assert session["status"] == "in-progress"
-    [logged] = on_disk["sets"].values()
-    assert logged["reps"] == 18
-    assert logged["completed_at"] == "2026-11-23T23:50:00+01:00"
+    assert session["status"] == "completed"
+    assert [s["seq"] for s in on_disk["sets"].values()] == [1, 2]
     assert not list(tmp_path.glob(".*.tmp")), "no temporary file is left behind"
 
 
@@ -127,26 +141,28 @@ def test_a_failed_write_keeps_the_previous_log(
     path = tmp_path / "log.json"
     log = TrainingLog(path)
     log.log_set(info(), a_set(1))
+    log.finish_session(info(), "partial", STARTED + timedelta(minutes=5))
     before = path.read_bytes()
 
     def full_disk(fd: int) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(storage_module.os, "fsync", full_disk)
+    monkeypatch.setattr(storage_module.os, "fdatasync", full_disk)
     with pytest.raises(LogWriteError, match="No space left"):
-        log.log_set(info(), a_set(2))
+        log.log_set(info("b"), a_set(1))
     monkeypatch.undo()
     assert path.read_bytes() == before
     assert not list(tmp_path.glob(".*.tmp"))
-    # the in-memory copy was dropped, so the log still agrees with the disk
-    assert [s.set for s in log.sessions()[0].sets] == [1]
-    log.log_set(info(), a_set(2))
-    assert [s.set for s in TrainingLog(path).sessions()[0].sets] == [1, 2]
+    assert [s.id for s in log.sessions()] == ["s1"]
+    log.log_set(info("b"), a_set(1))
+    log.close()
+    assert [s.id for s in TrainingLog(path).sessions()] == ["s1", "b"]
 
 
 def test_a_record_missing_a_field_is_refused_at_open(tmp_path: Path) -> None:
     path = tmp_path / "log.json"
-    content = json.dumps({"meta": {"1": {"schema": 1}}, "sessions": {"1": {"id": "x"}}})
+    content = json.dumps({"meta": {"1": {"schema": 2}}, "sessions": {"1": {"id": "x"}}})
     path.write_text(content)
     with pytest.raises(CorruptLogError, match="sessions record 1 lacks date"):
         TrainingLog(path)
@@ -157,9 +173,13 @@ def test_a_malformed_value_is_reported_as_damage_when_read(tmp_path: Path) -> No
     path = tmp_path / "log.json"
     log = TrainingLog(path)
     log.log_set(info(), a_set(1))
+    log.finish_session(info(), "completed", STARTED + timedelta(minutes=30))
+    log.close()
     data = json.loads(path.read_text())
-    data["sets"]["1"]["completed_at"] = "not a time"
+    [key] = data["sets"]
+    data["sets"][key]["completed_at"] = "not a time"
     path.write_text(json.dumps(data))
     reopened = TrainingLog(path)
     with pytest.raises(CorruptLogError, match="malformed"):
         reopened.sessions()
+    reopened.close()

@@ -11,6 +11,7 @@ import pytest
 
 from runstrength.core.records import SessionInfo, SetRecord
 from runstrength.store import (
+    SCHEMA_VERSION,
     DayTakenError,
     LoggedDay,
     NotScheduledError,
@@ -32,14 +33,16 @@ def on_disk(path: Path) -> list[dict[str, str]]:
 
 def test_plans_are_written_at_once_in_the_interchange_shape(tmp_path: Path) -> None:
     path = tmp_path / "log.json"
-    schedule = Schedule(TrainingLog(path))
+    log = TrainingLog(path)
+    schedule = Schedule(log)
     schedule.add(date(2026, 11, 27), "endurance")
     schedule.add(date(2026, 11, 25), "sprint")
     assert on_disk(path) == [
         {"date": "2026-11-25", "program": "sprint"},
         {"date": "2026-11-27", "program": "endurance"},
     ]
-    assert json.loads(path.read_text())["meta"]["1"]["schema"] == 1
+    assert json.loads(path.read_text())["meta"]["1"]["schema"] == SCHEMA_VERSION
+    log.close()
     reopened = Schedule(TrainingLog(path))
     assert reopened.between() == [
         Planned(date(2026, 11, 25), "sprint"),

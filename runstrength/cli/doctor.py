@@ -1,0 +1,47 @@
+"""`runstrength doctor`: check the log files, and restore a damaged log from a backup."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from runstrength.cli.common import EXIT_FAILED, EXIT_OK, error
+from runstrength.paths import Paths
+
+
+def register(commands: Any) -> None:
+    doctor = commands.add_parser(
+        "doctor",
+        help="check the training log (and repair it from a backup)",
+        description="Check the training log, its journal and its backups, and say what is "
+        "found. Exits 1 when something is wrong. With --repair, a damaged log is replaced "
+        "by its newest readable backup after a copy of the damaged file is kept.",
+    )
+    doctor.add_argument(
+        "--repair",
+        action="store_true",
+        help="restore the newest readable backup over a damaged log (keeps a copy)",
+    )
+    doctor.set_defaults(run=run_doctor)
+
+
+def run_doctor(args: argparse.Namespace, paths: Paths) -> int:
+    from runstrength.store import LogError
+    from runstrength.store.doctor import check, repair
+
+    if args.repair:
+        try:
+            for line in repair(paths.log_file):
+                print(line)
+        except LogError as failure:
+            error(f"not repaired: {failure}")
+            return EXIT_FAILED
+        return EXIT_OK
+    report = check(paths.log_file)
+    for line in report.lines:
+        print(line)
+    for problem in report.problems:
+        error(problem)
+    if report.damaged:
+        error("`runstrength doctor --repair` restores the newest readable backup")
+    return EXIT_OK if report.healthy else EXIT_FAILED

@@ -1,0 +1,161 @@
+"""Checking the log files and repairing a damaged log from its newest readable backup."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import orjson
+
+from runstrength.store.backups import is_readable, list_backups, newest_readable
+from runstrength.store.errors import CorruptLogError, LogWriteError
+from runstrength.store.journal import read_journal
+from runstrength.store.lock import LOCK_NAME, DataDirLock, lock_holder
+from runstrength.store.log import journal_path
+from runstrength.store.migrations import SCHEMA_VERSION, schema_of
+from runstrength.store.storage import parse_log, write_atomically
+
+
+@dataclass
+class Report:
+    """What was found: lines to show, and the files that are damaged."""
+
+    lines: list[str] = field(default_factory=list)
+    damaged: list[Path] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def healthy(self) -> bool:
+        return not self.problems
+
+
+def _lock_in_use(data_dir: Path) -> str | None:
+    lock_file = data_dir / LOCK_NAME
+    try:
+        fd = os.open(lock_file, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        return lock_holder(lock_file)
+    finally:
+        os.close(fd)
+    return None
+
+
+def check(log_file: Path) -> Report:
+    """Read every file of the log without changing any."""
+    report = Report()
+    if not log_file.exists():
+        report.lines.append(f"log: {log_file} does not exist yet (nothing logged)")
+    else:
+        try:
+            data = parse_log(log_file, log_file.read_bytes())
+        except CorruptLogError as error:
+            report.problems.append(f"log: {log_file} is damaged: {error.detail}")
+            report.damaged.append(log_file)
+        except OSError as error:
+            report.problems.append(f"log: {log_file} cannot be read: {error.strerror}")
+        else:
+            version = schema_of(data)
+            sessions = len(data.get("sessions", {}))
+            sets = len(data.get("sets", {}))
+            if version is not None and version > SCHEMA_VERSION:
+                report.problems.append(
+                    f"log: {log_file} is log format {version}, newer than this runstrength "
+                    f"reads ({SCHEMA_VERSION}); update runstrength"
+                )
+            elif version is not None and version < 0:
+                report.problems.append(f"log: {log_file} has an unreadable format version")
+                report.damaged.append(log_file)
+            else:
+                note = (
+                    f" (format {version}: brought up to {SCHEMA_VERSION} at the next start)"
+                    if version is not None and version < SCHEMA_VERSION
+                    else ""
+                )
+                report.lines.append(
+                    f"log: {log_file} is readable: {sessions} sessions, {sets} sets{note}"
+                )
+    journal = journal_path(log_file)
+    try:
+        contents = read_journal(journal)
+    except CorruptLogError as error:
+        report.problems.append(f"journal: {journal} is damaged: {error.detail}")
+        report.damaged.append(journal)
+    else:
+        if contents.entries:
+            report.lines.append(
+                f"journal: {len(contents.entries)} entries not yet folded into the log "
+                "(they are safe; folded at the next start)"
+            )
+        if contents.torn:
+            report.lines.append("journal: ends in a write that never finished (it is dropped)")
+    backups = list_backups(log_file)
+    good = newest_readable(log_file)
+    if not backups:
+        report.lines.append("backups: none yet (one is taken each time a session ends)")
+    else:
+        report.lines.append(
+            f"backups: {len(backups)} in {backups[0].parent}; newest readable: {good or 'none'}"
+        )
+    holder = _lock_in_use(log_file.parent)
+    if holder:
+        report.lines.append(f"in use: another runstrength ({holder}) has the log open")
+    return report
+
+
+def _keep_copy(path: Path) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    copy = path.with_name(f"{path.name}.damaged-{stamp}")
+    shutil.copy2(path, copy)
+    return copy
+
+
+def repair(log_file: Path) -> list[str]:
+    """Restore a damaged log from its newest readable backup, keeping the damaged files.
+
+    Raises LogError when it cannot: another runstrength holds the log, no readable
+    backup exists, or a file cannot be written. Nothing is changed then.
+    """
+    report = check(log_file)
+    if not report.damaged:
+        return ["nothing to repair"]
+    lock = DataDirLock(log_file.parent)
+    lock.acquire()
+    done: list[str] = []
+    try:
+        journal = journal_path(log_file)
+        backup = newest_readable(log_file) if log_file in report.damaged else None
+        if log_file in report.damaged and backup is None:
+            raise CorruptLogError(log_file, "no readable backup to restore from")
+        try:
+            if backup is not None:
+                copy = _keep_copy(log_file)
+                write_atomically(log_file, backup.read_bytes())
+                assert is_readable(log_file)
+                done.append(f"kept the damaged log as {copy}")
+                done.append(f"restored {log_file} from {backup}")
+            if journal in report.damaged:
+                copy = _keep_copy(journal)
+                kept = [line for line in journal.read_bytes().splitlines() if _parses(line)]
+                write_atomically(journal, b"".join(line + b"\n" for line in kept))
+                done.append(f"kept the damaged journal as {copy}")
+                done.append(f"kept the {len(kept)} readable lines of {journal}")
+        except OSError as error:
+            raise LogWriteError(log_file, error) from error
+    finally:
+        lock.release()
+    return done
+
+
+def _parses(line: bytes) -> bool:
+    try:
+        return isinstance(orjson.loads(line), dict)
+    except orjson.JSONDecodeError:
+        return False

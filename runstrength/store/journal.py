@@ -1,0 +1,131 @@
+"""The journal: one JSON line per logged set, appended and fsynced, folded into the log later.
+
+Appending a line costs a fraction of a millisecond however long the history is, while
+rewriting the whole log grows with it; so a set goes to the journal the moment it is done,
+and the journal is folded into the TinyDB file when the session ends (or at the next start).
+
+The first line names the journal (a random id); the log records the id of the last journal
+folded into it, so a crash between the fold and the journal's removal never folds twice.
+A last line without its newline is a write that never finished (it was never reported
+saved) and is dropped; any other line that does not parse means the journal is damaged.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from runstrength.store.errors import CorruptLogError, LogWriteError
+from runstrength.store.storage import fsync_directory
+
+
+@dataclass
+class JournalContents:
+    id: str | None = None
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    good_size: int = 0
+    """Bytes up to the end of the last complete line."""
+    torn: bool = False
+
+
+def read_journal(path: Path) -> JournalContents:
+    """What a journal file holds; CorruptLogError when a complete line does not parse."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return JournalContents()
+    contents = JournalContents()
+    end = raw.rfind(b"\n") + 1
+    contents.good_size = end
+    contents.torn = end < len(raw)
+    for number, line in enumerate(raw[:end].splitlines(), start=1):
+        try:
+            item = orjson.loads(line)
+        except orjson.JSONDecodeError:
+            raise CorruptLogError(path, f"line {number} is not valid JSON") from None
+        if not isinstance(item, dict):
+            raise CorruptLogError(path, f"line {number} is not a journal entry")
+        if number == 1:
+            if not isinstance(item.get("journal"), str):
+                raise CorruptLogError(path, "it does not start with a journal id")
+            contents.id = item["journal"]
+        elif "set" in item or "finish" in item:
+            contents.entries.append(item)
+        else:
+            raise CorruptLogError(path, f"line {number} is not a journal entry")
+    return contents
+
+
+class Journal:
+    """Appends entries to one journal file, each durable before `append` returns."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.id: str | None = None
+        self._size = 0
+        self._fd: int | None = None
+
+    def adopt(self, contents: JournalContents) -> None:
+        """Continue the journal found on disk (cutting off a torn last line first)."""
+        if contents.id is None:
+            self.discard()
+            return
+        if contents.torn:
+            try:
+                os.truncate(self.path, contents.good_size)
+            except OSError as error:
+                raise LogWriteError(self.path, error) from error
+        self.id = contents.id
+        self._size = contents.good_size
+
+    def append(self, entry: dict[str, Any]) -> None:
+        payload = orjson.dumps(entry) + b"\n"
+        new_file = self.id is None
+        if new_file:
+            journal_id = uuid.uuid4().hex
+            payload = orjson.dumps({"journal": journal_id}) + b"\n" + payload
+        try:
+            if self._fd is None:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+            try:
+                written = os.write(self._fd, payload)
+                if written != len(payload):
+                    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+                # The file's size is data here, so fdatasync covers the appended line.
+                os.fdatasync(self._fd)
+            except OSError:
+                # Leave no half line behind: it would hide the next one.
+                with contextlib.suppress(OSError):
+                    os.ftruncate(self._fd, self._size)
+                raise
+            if new_file:
+                fsync_directory(self.path.parent)
+        except OSError as error:
+            raise LogWriteError(self.path, error) from error
+        if new_file:
+            self.id = journal_id
+        self._size += len(payload)
+
+    def close(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+    def discard(self) -> None:
+        """Remove the journal (after it was folded into the log)."""
+        self.close()
+        try:
+            self.path.unlink(missing_ok=True)
+            fsync_directory(self.path.parent)
+        except OSError as error:
+            raise LogWriteError(self.path, error) from error
+        self.id = None
+        self._size = 0

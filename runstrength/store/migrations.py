@@ -1,0 +1,54 @@
+"""Bringing a log written by an older runstrength up to the current format, one step at a time.
+
+Format 0: the first logs, with sessions and sets but no `meta` table.
+Format 1: `meta` holds the format version.
+Format 2: each set carries `seq`, its place in its session (1, 2, ...), so the order of
+          sets no longer depends on TinyDB's document ids (history editing needs that).
+
+Each step is a pure function from the tables of one format to the next; the caller backs
+up the file before writing the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Tables = dict[str, dict[str, Any]]
+
+SCHEMA_VERSION = 2
+
+
+def schema_of(data: Tables) -> int | None:
+    """The format version of a log's tables; None when it holds no version and no data."""
+    meta = data.get("meta", {}).get("1")
+    if meta is None:
+        return 0 if data.get("sessions") or data.get("sets") else None
+    version = meta.get("schema")
+    return version if isinstance(version, int) and not isinstance(version, bool) else -1
+
+
+def _v0_to_v1(data: Tables) -> Tables:
+    return {**data, "meta": {"1": {"schema": 1}}}
+
+
+def _v1_to_v2(data: Tables) -> Tables:
+    sets = {key: dict(doc) for key, doc in data.get("sets", {}).items()}
+    counters: dict[str, int] = {}
+    for key in sorted(sets, key=int):
+        doc = sets[key]
+        counters[doc["session"]] = counters.get(doc["session"], 0) + 1
+        doc["seq"] = counters[doc["session"]]
+    meta = dict(data.get("meta", {}).get("1", {}))
+    meta["schema"] = 2
+    return {**data, "sets": sets, "meta": {**data.get("meta", {}), "1": meta}}
+
+
+STEPS: dict[int, Callable[[Tables], Tables]] = {0: _v0_to_v1, 1: _v1_to_v2}
+
+
+def migrate(data: Tables, found: int) -> Tables:
+    """The tables of format `found` brought to SCHEMA_VERSION."""
+    for version in range(found, SCHEMA_VERSION):
+        data = STEPS[version](data)
+    return data

@@ -1,0 +1,165 @@
+"""Fault injection: the installed app, killed with SIGKILL at random points, loses no saved set.
+
+Each round starts `runstrength` in a tmux pane, resumes the interrupted session (or
+starts one), logs a few sets by keys, and kills the process right after a set is done,
+often while that set is being written. Every set the screen reported as saved must be
+in the log afterwards, exactly once, and the files must be valid.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from test_tmux import returning_user
+
+from runstrength.store import TrainingLog, load_catalogue
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+]
+
+COMMAND = Path(sys.executable).with_name("runstrength")
+ROUNDS = 6
+SAVED = re.compile(r"✓ (.+?) set (\d+)(?: \((left|right)\))? saved")
+
+
+class Pane:
+    """One tmux session on a private socket, running one process."""
+
+    def __init__(self, socket: str) -> None:
+        self.socket = socket
+
+    def tmux(self, *args: str) -> str:
+        result = subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=False
+        )
+        return result.stdout
+
+    def start(self, command: str) -> None:
+        self.tmux("new-session", "-d", "-s", "rs", "-x", "100", "-y", "30", command)
+
+    def pid(self) -> int:
+        return int(self.tmux("list-panes", "-t", "rs", "-F", "#{pane_pid}").split()[0])
+
+    def key(self, key: str) -> None:
+        self.tmux("send-keys", "-t", "rs", key)
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", "rs")
+
+    def wait(self, predicate, timeout: float = 10.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if predicate(screen):
+                return screen
+            time.sleep(0.02)
+        raise AssertionError(f"the screen never changed as expected:\n{self.screen()}")
+
+
+@pytest.fixture
+def pane() -> Iterator[Pane]:
+    term = Pane(f"runstrength-kill-{os.getpid()}")
+    yield term
+    term.tmux("kill-server")
+
+
+def saved_labels(screen: str) -> set[tuple[str, int, str | None]]:
+    return {(m[1], int(m[2]), m[3] or None) for m in SAVED.finditer(screen)}
+
+
+def prompt(screen: str) -> str:
+    for text in (
+        "A session was interrupted",
+        "start the session",
+        "start the first exercise",
+        "begin the first set",
+        "set done",
+        "end the hold now",
+        "start the next set now",
+        "done stretching",
+        "back to home",
+    ):
+        if text in screen:
+            return text
+    return ""
+
+
+def where_line(screen: str) -> str:
+    """The line that says where in the session the app is (exercise, set, side)."""
+    # "Exercise 2 of 7 · Set 1 of 2"; not the band that flashes a phase change ("GO · …")
+    lines = screen.splitlines()[1:]
+    return next((line for line in lines if " · " in line and "xercise" in line), "")
+
+
+def one_round(pane: Pane, data: Path, rng: random.Random, reported: set) -> None:
+    returning_user(data)
+    env = f"env -u NO_COLOR -u TEXTUAL_THEME RUNSTRENGTH_DATA_DIR={data}"
+    pane.start(f"exec {env} {COMMAND}")
+    screen = pane.wait(lambda s: prompt(s) in ("A session was interrupted", "start the session"))
+    sets_to_do = rng.randint(1, 3)
+    while True:
+        where = prompt(screen)
+        if where in ("set done", "end the hold now"):
+            if where == "set done":
+                for _ in range(rng.randint(1, 3)):
+                    pane.key("Space")
+            before = saved_labels(screen)
+            sets_to_do -= 1
+            pane.key("Enter")
+            if sets_to_do == 0:
+                time.sleep(rng.uniform(0, 0.03))  # often while the set is being written
+                last_look = pane.screen()
+                os.kill(pane.pid(), signal.SIGKILL)
+                reported |= saved_labels(last_look)
+                return
+            screen = pane.wait(lambda s, b=before: bool(saved_labels(s) - b))  # type: ignore[misc]
+            reported |= saved_labels(screen)
+        else:
+            pane.key(
+                "s"
+                if where
+                in ("start the first exercise", "start the next set now", "done stretching")
+                else "Enter"
+            )
+            here = (where, where_line(screen))
+            screen = pane.wait(
+                lambda s, h=here: prompt(s) != "" and (prompt(s), where_line(s)) != h  # type: ignore[misc]
+            )
+
+
+def test_sigkill_at_random_points_never_loses_a_saved_set(pane: Pane, tmp_path: Path) -> None:
+    assert COMMAND.exists()
+    data = tmp_path / "data"
+    rng = random.Random(int(os.environ.get("RUNSTRENGTH_KILL_SEED", "4")))
+    reported: set[tuple[str, int, str | None]] = set()
+    for _ in range(ROUNDS):
+        one_round(pane, data, rng, reported)
+        deadline = time.monotonic() + 5
+        while "rs" in pane.tmux("list-sessions", "-F", "#{session_name}"):
+            assert time.monotonic() < deadline, "the killed app's pane is still there"
+            time.sleep(0.02)
+        if (data / "log.json").exists():
+            json.loads((data / "log.json").read_text())  # valid after every kill
+    assert reported, "no set was ever reported saved"
+
+    names = {e.id: e.name for e in load_catalogue().exercises.values()}
+    log = TrainingLog(data / "log.json")  # opens for writing: folds what the journal holds
+    sessions = log.sessions()
+    logged = [(names[s.exercise], s.set, s.side) for r in sessions for s in r.sets]
+    assert reported <= set(logged), f"lost: {reported - set(logged)}"
+    assert len(logged) == len(set(logged)), "a set was logged twice"
+    on_disk = json.loads((data / "log.json").read_text())
+    assert len(on_disk["sets"]) == len(logged)
