@@ -52,7 +52,8 @@ class HistoryScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns(*COLUMNS)
-        self.load()
+        # Paint first, then read: the reading thread would otherwise slow the first frame.
+        self.call_after_refresh(self.load)
 
     @work(thread=True, exclusive=True, group="history")
     def load(self) -> None:
