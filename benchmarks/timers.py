@@ -71,6 +71,7 @@ class Resting(RunStrengthApp):
         engine = screen.engine
         screen.apply(engine.skip())                    # warm-up
         screen.apply(engine.enter())                   # intro -> set 1
+        screen.apply(engine.count(1))
         screen.apply(engine.enter())                   # set 1 done -> rest
         self.screen_ = screen
         if mode == "cpu":
@@ -105,6 +106,7 @@ class Resting(RunStrengthApp):
                 self.exit()
                 return
             while engine.countdown is None and not engine.finished:
+                screen.apply(engine.count(1))  # a counted set needs a rep before enter
                 screen.apply(engine.enter())  # intro or set: on to the next timer at once
             self.deadline = time.monotonic() + engine.remaining()
 
@@ -127,7 +129,7 @@ def drift() -> tuple[float, float, int]:
     sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))
     from conftest import FakeClock  # the tests' fake clock
 
-    from runstrength.core.engine import SessionEngine
+    from runstrength.core.engine import READY_SECONDS, SessionEngine
     from runstrength.core.plan import IntroStep, SetStep
     from runstrength.core.settings import Settings
     from runstrength.screens.session import next_tick_delay
@@ -151,7 +153,8 @@ def drift() -> tuple[float, float, int]:
         if isinstance(step, SetStep) and not step.entry.exercise.is_hold:
             planned = (step.entry.reps or 0) * settings.tempo_seconds
         elif isinstance(step, SetStep):
-            planned = float(step.entry.seconds or 0)
+            # a hold: the get-ready countdown, then the hold itself
+            planned = float(step.entry.seconds or 0) + READY_SECONDS
         else:
             planned = float(step.seconds)
         entered, index = clock.monotonic(), engine.index
