@@ -118,9 +118,9 @@ class HomeScreen(Screen[None]):
             / 60
         )
         kind = "" if program.builtin else " · your own"
+        name = program.name if program.name == program.goal else f"{program.name} · {program.goal}"
         lines = [
-            f"[b]{program.title}[/b]  ({program.name} · {program.goal}{kind})"
-            f"  [dim]← {position}/{len(names)} →[/dim]",
+            f"[b]{program.title}[/b]  ({name}{kind})  [dim]← {position}/{len(names)} →[/dim]",
             f"{settings.warmup_minutes} min warm-up, {len(program.entries)} exercises, "
             f"about {minutes} min",
         ]
