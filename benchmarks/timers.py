@@ -132,7 +132,7 @@ def drift() -> tuple[float, float, int]:
     from runstrength.core.engine import READY_SECONDS, SessionEngine
     from runstrength.core.plan import IntroStep, SetStep
     from runstrength.core.settings import Settings
-    from runstrength.screens.session import next_tick_delay
+    from runstrength.core.ticking import next_tick_delay
     from runstrength.store import load_catalogue, load_programs
 
     catalogue = load_catalogue()

@@ -32,6 +32,7 @@ from runstrength.core.plan import (
 )
 from runstrength.core.programs import Program, ProgramEntry
 from runstrength.core.records import SessionInfo, SetRecord
+from runstrength.core.resume import resume_index
 from runstrength.core.settings import Settings
 from runstrength.core.timer import Countdown
 
@@ -41,37 +42,6 @@ READY_SECONDS = 5
 """A timed hold starts with this long to get into position."""
 MAX_CARRY_SECONDS = 1.0
 """A timer noticed this late hands the lateness on; a longer gap (a sleeping laptop) does not."""
-
-
-def resume_index(plan: Sequence[Step], done: Sequence[SetRecord]) -> int:
-    """Where an interrupted session goes on: the step after the last set done.
-
-    Each record is matched, in order, to the next set of the plan with the same exercise,
-    set number and side (skipped sets have no record); rests and stretches between the
-    last set done and the next one are passed over.
-    """
-    position = 0
-    for record in done:
-        key = (record.exercise, record.set, record.side)
-        for index in range(position, len(plan)):
-            step = plan[index]
-            if (
-                isinstance(step, SetStep)
-                and (
-                    step.entry.exercise.id,
-                    step.set_number,
-                    step.side,
-                )
-                == key
-            ):
-                position = index + 1
-                break
-    if position == 0:
-        return 0
-    for index in range(position, len(plan)):
-        if isinstance(plan[index], IntroStep | SetStep | SummaryStep):
-            return index
-    return len(plan) - 1
 
 
 class SessionEngine:

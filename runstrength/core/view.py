@@ -126,29 +126,18 @@ def _describe(engine: SessionEngine) -> StepView:
     if isinstance(step, SetStep):
         entry = step.entry
         where = _set_where(step, count)
-        if entry.exercise.is_hold and engine.getting_ready:
-            return StepView(
-                "hold",
-                entry.exercise.name,
-                where,
-                big=clock,
-                big_caption="get ready",
-                target=f"then hold {entry.seconds} s",
-                progress=timer_progress,
-                lines=entry.exercise.cues,
-                prompt="start the hold now",
-            )
         if entry.exercise.is_hold:
+            ready = engine.getting_ready
             return StepView(
                 "hold",
                 entry.exercise.name,
                 where,
                 big=clock,
-                big_caption="hold",
-                target=f"Hold {entry.seconds} s",
+                big_caption="get ready" if ready else "hold",
+                target=f"then hold {entry.seconds} s" if ready else f"Hold {entry.seconds} s",
                 progress=timer_progress,
                 lines=entry.exercise.cues,
-                prompt="end the hold now",
+                prompt="start the hold now" if ready else "end the hold now",
             )
         goal = entry.reps or 0
         return StepView(

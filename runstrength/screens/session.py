@@ -22,6 +22,7 @@ from runstrength.core.programs import Program
 from runstrength.core.records import SessionRecord
 from runstrength.core.stats import last_and_best
 from runstrength.core.summary import format_duration, summarize
+from runstrength.core.ticking import MIN_TICK_SECONDS, PROGRESS_STEPS, TICK_SECONDS, next_tick_delay
 from runstrength.core.view import StepView, describe
 from runstrength.screens.dialogs import ConfirmQuit, HelpScreen
 from runstrength.store import LogError
@@ -30,19 +31,6 @@ from runstrength.widgets.flash_band import FlashBand
 from runstrength.widgets.line_list import LineList
 from runstrength.widgets.readout import Readout
 from runstrength.widgets.summary_table import SummaryTable
-
-TICK_SECONDS = 1.0
-"""The longest the screen sleeps; it wakes sooner when the engine says something is due."""
-MIN_TICK_SECONDS = 0.005
-PROGRESS_STEPS = 240
-
-
-def next_tick_delay(engine: SessionEngine, longest: float = TICK_SECONDS) -> float | None:
-    """When the screen ticks next: at the engine's next change (a timer's whole second, its
-    deadline, a tempo rep), or after `longest` for the progress bar, whichever is first;
-    None while nothing runs (a counted set, a pause): then only a key changes anything."""
-    due = engine.next_tick_in()
-    return None if due is None else min(max(due, MIN_TICK_SECONDS), longest)
 
 
 class SessionScreen(Screen[None]):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from runstrength.core.engine import SessionEngine, resume_index
+from runstrength.core.engine import SessionEngine
 from runstrength.core.events import SessionEnded, SetCompleted
 from runstrength.core.plan import IntroStep, SetStep
 from runstrength.core.records import SessionInfo, SetRecord
+from runstrength.core.resume import resume_index
 
 
 def step_through(engine: SessionEngine) -> list[object]:

@@ -6,7 +6,8 @@ import pytest
 from textual.pilot import Pilot
 
 from runstrength.core.plan import SetStep, WarmupStep
-from runstrength.screens.session import MIN_TICK_SECONDS, SessionScreen, next_tick_delay
+from runstrength.core.ticking import MIN_TICK_SECONDS, next_tick_delay
+from runstrength.screens.session import SessionScreen
 
 
 def session(pilot: Pilot[None]) -> SessionScreen:
