@@ -12,6 +12,7 @@ from runstrength.config import key_line
 from runstrength.context import AppContext
 from runstrength.core.programs import Program
 from runstrength.palette import RunStrengthCommands
+from runstrength.screens.background import finish_writes
 from runstrength.screens.dialogs import TooSmall
 from runstrength.screens.home import HomeScreen
 
@@ -98,6 +99,7 @@ class RunStrengthApp(App[None]):
         if self._session_running():
             self.screen.action_quit_session()  # type: ignore[attr-defined]
             return
+        await finish_writes(self)
         self.exit()
 
     def action_toggle_sound(self) -> None:

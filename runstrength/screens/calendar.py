@@ -21,6 +21,7 @@ from runstrength.core.restdays import (
     format_day,
     rest_day_cause,
 )
+from runstrength.screens.background import run_write
 from runstrength.screens.dialogs import HelpScreen
 from runstrength.store import DayTakenError, LogError, NotScheduledError, Schedule
 from runstrength.widgets.month import LEGEND, MonthView
@@ -120,6 +121,10 @@ class CalendarScreen(Screen[None]):
             return
         self.app.call_from_thread(self.show_days, days, first)
 
+    def reload(self) -> None:
+        if self.is_attached:
+            self.load()
+
     def show_days(self, days: TrainingDays, since: date) -> None:
         self.days = days
         self.loaded_since = since
@@ -145,6 +150,10 @@ class CalendarScreen(Screen[None]):
         self.query_one("#day-info", Static).update("\n".join(lines))
 
     def say(self, text: str, kind: str = "info") -> None:
+        if not self.is_attached:  # left while a write ran: the app says it instead
+            if kind in ("error", "done", "refused"):
+                self.app.notify(text, severity="error" if kind == "error" else "information")
+            return
         message = self.query_one("#message", Static)
         message.set_classes(kind)
         message.update(text)
@@ -170,9 +179,9 @@ class CalendarScreen(Screen[None]):
         self.select(self.today)
 
     def action_add(self) -> None:
-        self.save_plan(self.month_view.selected, self.context.default_program().name)
+        day, program = self.month_view.selected, self.context.default_program().name
+        run_write(self.app, lambda: self.save_plan(day, program), "calendar-add")
 
-    @work(thread=True, group="calendar-write")
     def save_plan(self, day: date, program: str) -> None:
         """Judge the day against the log as it is now, then write: keys pressed faster
         than the month redraws never slip past the rule."""
@@ -189,12 +198,12 @@ class CalendarScreen(Screen[None]):
         else:
             text, kind = f"Not scheduled: {verdict.message()}", "refused"
         self.app.call_from_thread(self.say, text, kind)
-        self.app.call_from_thread(self.load)
+        self.app.call_from_thread(self.reload)
 
     def action_remove(self) -> None:
-        self.drop_plan(self.month_view.selected)
+        day = self.month_view.selected
+        run_write(self.app, lambda: self.drop_plan(day), "calendar-remove")
 
-    @work(thread=True, group="calendar-write")
     def drop_plan(self, day: date) -> None:
         with self._writing:
             try:
@@ -208,7 +217,7 @@ class CalendarScreen(Screen[None]):
                 return
         text = f"Removed the {plan.program} session on {format_day(day)}."
         self.app.call_from_thread(self.say, text, "done")
-        self.app.call_from_thread(self.load)
+        self.app.call_from_thread(self.reload)
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -17,6 +17,7 @@ from textual.widgets import Button, Footer, Header, Label, RadioButton, RadioSet
 from runstrength.config import ConfigSaveError, save_settings
 from runstrength.context import AppContext
 from runstrength.core.settings import Settings
+from runstrength.screens.background import run_write
 from runstrength.screens.dialogs import HelpScreen
 from runstrength.widgets.sound_test import SoundTest
 
@@ -100,13 +101,12 @@ class FirstRunScreen(Screen[None]):
     def finish(self, settings: Settings) -> None:
         self.context.settings = settings
         self.context.first_run = False
-        self.write(settings)
+        if self.context.config_file is not None:
+            run_write(self.app, lambda: self.write(settings), "first-run-save")
         self.dismiss(None)
 
-    @work(thread=True, group="first-run-save")
     def write(self, settings: Settings) -> None:
-        if self.context.config_file is None:
-            return
+        assert self.context.config_file is not None
         try:
             save_settings(self.context.config_file, settings)
         except ConfigSaveError as error:

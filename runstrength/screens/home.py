@@ -282,8 +282,8 @@ class HomeScreen(Screen[None]):
 
         self.app.push_screen(CalendarScreen(self.context))
 
-    def action_quit_app(self) -> None:
-        self.app.exit()
+    async def action_quit_app(self) -> None:
+        await self.app.run_action("app.quit")
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen("home", self.HELP_ROWS))

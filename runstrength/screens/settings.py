@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import Any
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -20,6 +20,7 @@ from runstrength.config import ConfigSaveError, save_settings
 from runstrength.context import AppContext
 from runstrength.core.programs import GOALS
 from runstrength.core.settings import VOICE_MODES, Settings, settings_from_mapping
+from runstrength.screens.background import run_write
 from runstrength.screens.dialogs import HelpScreen
 from runstrength.widgets.sound_test import SoundTest
 
@@ -218,19 +219,25 @@ class SettingsScreen(Screen[None]):
         if self.context.config_file is None:
             self.apply(settings)
             return
-        self.write(settings)
+        run_write(self.app, lambda: self.write(settings), "settings-save")
 
-    @work(thread=True, exclusive=True, group="settings-save")
     def write(self, settings: Settings) -> None:
         assert self.context.config_file is not None
         try:
             save_settings(self.context.config_file, settings)
         except ConfigSaveError as error:
-            self.app.call_from_thread(self.show_problems, [str(error)])
+            self.app.call_from_thread(self.save_failed, str(error))
         else:
             self.app.call_from_thread(self.apply, settings)
 
+    def save_failed(self, reason: str) -> None:
+        if self.is_attached:
+            self.show_problems([reason])
+        else:
+            self.app.notify(reason, title="Settings not saved", severity="error", timeout=10)
+
     def apply(self, settings: Settings) -> None:
+        """The saved values take effect, even when the screen was left during the save."""
         changed = [
             f.name
             for f in fields(Settings)
@@ -239,9 +246,12 @@ class SettingsScreen(Screen[None]):
         self.context.settings = settings
         self.context.sound_on = settings.sound
         self.saved_theme = settings.theme
+        if settings.theme in self.app.available_themes:
+            self.app.theme = settings.theme
         what = ", ".join(changed) if changed else "nothing changed"
-        self.notify(f"Settings saved ({what})", timeout=3)
-        self.query_one("#saved-to", Label).update(self._where() + " ✓")
+        self.app.notify(f"Settings saved ({what})", timeout=3)
+        if self.is_attached:
+            self.query_one("#saved-to", Label).update(self._where() + " ✓")
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -219,3 +219,14 @@ async def test_keys_faster_than_the_redraw_never_slip_past_the_rule(make_app, cl
         assert planned
         assert set(planned) <= {TODAY, date(2026, 11, 24), date(2026, 11, 25)}
         assert all((b - a).days > 1 for a, b in pairwise(planned))
+
+
+async def test_a_plan_added_just_before_leaving_is_kept(make_app, clock, tmp_path: Path) -> None:
+    seed(tmp_path, clock, logged_offsets=())
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("right", "a", "escape", "q")
+    assert plans(app) == {date(2026, 11, 24): "short"}

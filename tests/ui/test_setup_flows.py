@@ -104,6 +104,32 @@ async def test_skipping_the_first_run_is_remembered(paths: Paths, clock, sound) 
     assert not build_context(paths, clock=clock, sound=sound).first_run
 
 
+async def test_skipping_the_first_run_then_quitting_at_once_is_remembered(
+    paths: Paths, clock, sound
+) -> None:
+    app = make(paths, clock, sound)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "q")
+    assert tomllib.loads(paths.config_file.read_text())["first_run_done"] is True
+
+
+async def test_settings_saved_then_left_at_once_are_saved_and_applied(
+    paths: Paths, clock, sound
+) -> None:
+    user_config(paths)
+    app = make(paths, clock, sound)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("comma")
+        app.screen.query_one("#warmup_minutes", Input).focus()
+        await pilot.press("backspace", "9", "ctrl+s", "escape")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert app.context.settings.warmup_minutes == 9
+    assert "warmup_minutes = 9" in paths.config_file.read_text()
+
+
 async def test_no_first_run_when_settings_exist(paths: Paths, clock, sound) -> None:
     paths.config_dir.mkdir(parents=True)
     paths.config_file.write_text(USER_CONFIG)
