@@ -13,7 +13,7 @@ from pathlib import Path
 from runstrength.audio import SoundPlayer
 from runstrength.core.catalogue import Catalogue
 from runstrength.core.clock import Clock
-from runstrength.core.events import Cue, SessionEnded, SetCompleted
+from runstrength.core.events import Cue, LogWrite, RoutineDone, SetCompleted
 from runstrength.core.programs import Program
 from runstrength.core.settings import Settings
 from runstrength.store import LogError, ProgramLibrary, TrainingLog
@@ -37,8 +37,8 @@ class AppContext:
     first_run: bool = False
     """No settings file and an empty log: greet with the short setup."""
     new_id: Callable[[], str] = field(default=lambda: uuid.uuid4().hex)
-    pending_writes: deque[SetCompleted | SessionEnded] = field(default_factory=deque)
-    """Log writes not yet done, oldest first (sets and session ends, in order)."""
+    pending_writes: deque[LogWrite] = field(default_factory=deque)
+    """Log writes not yet done, oldest first (sets, warm-up, stretches, ends, in order)."""
     write_lock: threading.Lock = field(default_factory=threading.Lock)
     """Held while writes are drained; readers that must see them take it too."""
 
@@ -58,6 +58,8 @@ class AppContext:
                 try:
                     if isinstance(event, SetCompleted):
                         self.log.log_set(event.session, event.record)
+                    elif isinstance(event, RoutineDone):
+                        self.log.log_routine(event.session, event.record)
                     else:
                         self.log.finish_session(event.session, event.status, event.ended_at)
                 except LogError as error:

@@ -33,6 +33,7 @@ from runstrength.core.plan import (
 from runstrength.core.programs import Program, ProgramEntry
 from runstrength.core.records import SessionInfo, SetRecord
 from runstrength.core.resume import resume_index
+from runstrength.core.routine import RoutineLog
 from runstrength.core.settings import Settings
 from runstrength.core.timer import Countdown
 
@@ -71,6 +72,7 @@ class SessionEngine:
         self.notice = ""
         """A one-off hint for the screen, e.g. why enter did nothing."""
         self.completed: list[SetRecord] = []
+        self.routine = RoutineLog()
         self.status: Literal["completed", "partial"] | None = None
         self.ended_at = self.info.started_at
         self._bands: dict[str, str | None] = dict(bands or {})
@@ -152,6 +154,8 @@ class SessionEngine:
         """
         self.info = info
         self.completed = list(done)
+        if done:
+            self.routine.set_logged()
         for record in done:
             if record.band is not None:
                 self._bands[record.exercise] = record.band
@@ -213,7 +217,7 @@ class SessionEngine:
                 return []
             return self._complete_set()
         if isinstance(step, WarmupStep | RestStep | StretchStep):
-            return self._advance(cue=None)
+            return self._leave(skipped=False) + self._advance(cue=None)
         return []
 
     def skip(self) -> list[Event]:
@@ -225,7 +229,7 @@ class SessionEngine:
                     return self._enter(index)
         if isinstance(step, SummaryStep):
             return []
-        return self._advance(cue=None)
+        return self._leave(skipped=True) + self._advance(cue=None)
 
     def count(self, delta: int) -> list[Event]:
         """space / backspace: one rep more or less on a counted set."""
@@ -298,7 +302,7 @@ class SessionEngine:
         """Stop now: what was done is kept and the session is partial."""
         if self.finished:
             return []
-        return self._enter(len(self.plan) - 1, status="partial")
+        return self._leave(skipped=True) + self._enter(len(self.plan) - 1, status="partial")
 
     # --- inside ----------------------------------------------------------------------
 
@@ -311,7 +315,12 @@ class SessionEngine:
             return self._start_hold() if self.getting_ready else self._complete_set()
         if isinstance(step, RestStep):
             return self._advance(cue=Cue.REST_OVER)
-        return self._advance(cue=None)
+        return self._leave(skipped=False) + self._advance(cue=None)
+
+    def _leave(self, skipped: bool) -> list[Event]:
+        """The warm-up or a stretch is over: how long it ran goes to the log."""
+        now = self.clock.now()
+        return self.routine.left(self.info, self.step, self.elapsed(), skipped, now)
 
     def _start_hold(self) -> list[Event]:
         step = self.step
@@ -342,8 +351,8 @@ class SessionEngine:
             target_seconds=step.entry.seconds,
         )
         self.completed.append(record)
-        events: list[Event] = [SetCompleted(self.info, record), CueEvent(Cue.SET_DONE)]
-        return events + self._advance(cue=None)
+        logged: list[Event] = [SetCompleted(self.info, record), *self.routine.set_logged()]
+        return [*logged, CueEvent(Cue.SET_DONE), *self._advance(cue=None)]
 
     def _enter(
         self,

@@ -7,7 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Literal
 
-from runstrength.core.records import SessionInfo, SetRecord
+from runstrength.core.records import SessionInfo, SetRecord, StretchRecord, WarmupRecord
 
 if TYPE_CHECKING:
     from runstrength.core.plan import Step
@@ -56,4 +56,14 @@ class SessionEnded:
     sets_logged: int
 
 
-Event = CueEvent | StepChanged | SetCompleted | SessionEnded
+@dataclass(frozen=True)
+class RoutineDone:
+    """The warm-up or a stretch is over and must be logged with the session."""
+
+    session: SessionInfo
+    record: WarmupRecord | StretchRecord
+
+
+Event = CueEvent | StepChanged | SetCompleted | SessionEnded | RoutineDone
+LogWrite = SetCompleted | RoutineDone | SessionEnded
+"""The events that go to the log, in the order they happened."""

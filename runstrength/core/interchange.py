@@ -11,7 +11,14 @@ from datetime import date, datetime
 from typing import Any, cast
 
 from runstrength.core.fields import ID_PATTERN
-from runstrength.core.records import SessionInfo, SessionRecord, SetRecord, Status
+from runstrength.core.records import (
+    SessionInfo,
+    SessionRecord,
+    SetRecord,
+    Status,
+    StretchRecord,
+    WarmupRecord,
+)
 
 FORMAT = "runstrength"
 VERSION = 1
@@ -53,8 +60,22 @@ def set_to_data(record: SetRecord) -> dict[str, Any]:
     }
 
 
+def stretch_to_data(record: StretchRecord) -> dict[str, Any]:
+    return {
+        "stretch": record.stretch,
+        "after": record.after,
+        "side": record.side,
+        "seconds": record.seconds,
+        "target_seconds": record.target_seconds,
+        "skipped": record.skipped,
+        "completed_at": _iso(record.completed_at),
+    }
+
+
 def session_to_data(session: SessionRecord) -> dict[str, Any]:
+    """A session as the format has it; `warmup` and `stretches` are optional on import."""
     status = session.status if session.status in STATUSES else "partial"
+    warmup = session.warmup
     return {
         "id": session.id,
         "date": session.date.isoformat(),
@@ -63,6 +84,10 @@ def session_to_data(session: SessionRecord) -> dict[str, Any]:
         "ended_at": _iso(session.ended_at),
         "status": status,
         "sets": [set_to_data(s) for s in session.sets],
+        "warmup": None
+        if warmup is None
+        else {"seconds": warmup.seconds, "target_seconds": warmup.target_seconds},
+        "stretches": [stretch_to_data(s) for s in session.stretches],
     }
 
 
@@ -172,6 +197,58 @@ def _read_set(r: _Reader, raw: Any, path: str) -> SetRecord | None:
     return record if len(r.problems) == before else None
 
 
+def _read_warmup(r: _Reader, raw: Any, path: str) -> WarmupRecord | None:
+    if raw is None:
+        return None
+    data = r.table(raw, path)
+    if data is None:
+        return None
+    seconds = r.count(data, "seconds", path, optional=False)
+    target = r.count(data, "target_seconds", path, optional=False)
+    if seconds is None or target is None:
+        return None
+    return WarmupRecord(seconds=seconds, target_seconds=target)
+
+
+def _read_stretch(r: _Reader, raw: Any, path: str) -> StretchRecord | None:
+    data = r.table(raw, path)
+    if data is None:
+        return None
+    before = len(r.problems)
+    stretch = r.text(data, "stretch", path, ident=True)
+    after = r.text(data, "after", path, ident=True)
+    side = data.get("side")
+    if side not in SIDES:
+        r.bad(f"{path}.side", f"{side!r} must be null, 'left' or 'right'")
+    skipped = data.get("skipped")
+    if not isinstance(skipped, bool):
+        r.bad(f"{path}.skipped", f"{skipped!r} must be true or false")
+    seconds = r.count(data, "seconds", path, optional=False)
+    target = r.count(data, "target_seconds", path, optional=False)
+    completed_at = r.time(data, "completed_at", path)
+    if len(r.problems) != before or seconds is None or target is None or completed_at is None:
+        return None
+    return StretchRecord(
+        stretch=stretch,
+        after=after,
+        side=side,
+        seconds=seconds,
+        target_seconds=target,
+        skipped=bool(skipped),
+        completed_at=completed_at,
+    )
+
+
+def _read_stretches(r: _Reader, raw: Any, path: str) -> list[StretchRecord]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        r.bad(path, "must be a list")
+        return []
+    read = (_read_stretch(r, item, f"{path}[{index}]") for index, item in enumerate(raw))
+    return [record for record in read if record is not None]
+
+
 def _read_session(r: _Reader, raw: Any, path: str) -> SessionRecord | None:
     data = r.table(raw, path)
     if data is None:
@@ -196,6 +273,8 @@ def _read_session(r: _Reader, raw: Any, path: str) -> SessionRecord | None:
             record = _read_set(r, raw_set, f"{path}.sets[{index}]")
             if record is not None:
                 sets.append(record)
+    warmup = _read_warmup(r, data.get("warmup"), f"{path}.warmup")
+    stretches = _read_stretches(r, data.get("stretches"), f"{path}.stretches")
     if len(r.problems) != before or started_at is None:
         return None
     return SessionRecord(
@@ -203,6 +282,8 @@ def _read_session(r: _Reader, raw: Any, path: str) -> SessionRecord | None:
         status=cast(Status, status),
         ended_at=ended_at,
         sets=sets,
+        warmup=warmup,
+        stretches=stretches,
     )
 
 

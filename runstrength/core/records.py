@@ -44,14 +44,39 @@ class SessionInfo:
         return self.started_at.date()
 
 
+@dataclass(frozen=True)
+class WarmupRecord:
+    """How long the warm-up ran, against the minutes planned."""
+
+    seconds: int
+    target_seconds: int
+
+
+@dataclass(frozen=True)
+class StretchRecord:
+    """One stretch prompt (one side of a per-side stretch): held, or skipped."""
+
+    stretch: str
+    after: str
+    """The exercise it followed."""
+    side: Side | None
+    seconds: int
+    """How long it was held."""
+    target_seconds: int
+    skipped: bool
+    completed_at: datetime
+
+
 @dataclass
 class SessionRecord:
-    """A session as logged: its identity, how it ended and its sets."""
+    """A session as logged: its identity, how it ended, its sets, warm-up and stretches."""
 
     info: SessionInfo
     status: Status = "in-progress"
     ended_at: datetime | None = None
     sets: list[SetRecord] = field(default_factory=list)
+    warmup: WarmupRecord | None = None
+    stretches: list[StretchRecord] = field(default_factory=list)
 
     @property
     def id(self) -> str:

@@ -16,7 +16,15 @@ from textual.widgets import Footer, Header, Label, ProgressBar, Static
 from runstrength.context import AppContext
 from runstrength.core.cues import phase_of, sounds_for
 from runstrength.core.engine import SessionEngine
-from runstrength.core.events import CueEvent, Event, SessionEnded, SetCompleted, StepChanged
+from runstrength.core.events import (
+    CueEvent,
+    Event,
+    LogWrite,
+    RoutineDone,
+    SessionEnded,
+    SetCompleted,
+    StepChanged,
+)
 from runstrength.core.plan import IntroStep, SetStep
 from runstrength.core.programs import Program
 from runstrength.core.records import SessionRecord
@@ -192,8 +200,8 @@ class SessionScreen(Screen[None]):
         if any(isinstance(event, CueEvent | StepChanged) for event in events):
             self.announce(events)
         for event in events:
-            if isinstance(event, SetCompleted):
-                self.save_set(event)
+            if isinstance(event, SetCompleted | RoutineDone):
+                self._queue_write(event)
             elif isinstance(event, SessionEnded):
                 if event.sets_logged:
                     self.close_session(event)
@@ -286,13 +294,10 @@ class SessionScreen(Screen[None]):
 
     # --- writes, off the UI thread ---------------------------------------------------
 
-    def save_set(self, event: SetCompleted) -> None:
-        self._queue_write(event)
-
     def close_session(self, event: SessionEnded) -> None:
         self._queue_write(event)
 
-    def _queue_write(self, event: SetCompleted | SessionEnded) -> None:
+    def _queue_write(self, event: LogWrite) -> None:
         self.context.pending_writes.append(event)
         # The worker belongs to the app, so writes finish even after this screen closes.
         self.app.run_worker(self._drain_writes, thread=True, group="log")

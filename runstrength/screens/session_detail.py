@@ -1,4 +1,4 @@
-"""One session in full: each exercise with its sets, and the session's times."""
+"""One session in full, in the order it went: warm-up, each exercise's sets, its stretch."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from runstrength.context import AppContext
 from runstrength.core.history import session_row
-from runstrength.core.records import SessionRecord, SetRecord
+from runstrength.core.records import SessionRecord, SetRecord, StretchRecord, WarmupRecord
+from runstrength.core.timer import format_clock
 from runstrength.screens.dialogs import HelpScreen
 from runstrength.screens.edit_dialogs import ConfirmDialog, Correction, CorrectSetDialog
 from runstrength.store import LogError, TrainingLog
@@ -26,6 +27,32 @@ def _result(record: SetRecord) -> str:
     return f"{record.seconds or 0}{target} s"
 
 
+def _warmup_result(warmup: WarmupRecord, *, long: bool = False) -> str:
+    text = f"{format_clock(warmup.seconds)} of {format_clock(warmup.target_seconds)}"
+    cut = " (cut short)" if long else " short"
+    return text + (cut if warmup.seconds < warmup.target_seconds else "")
+
+
+def _stretch_result(stretch: StretchRecord) -> str:
+    held = f"{stretch.seconds}/{stretch.target_seconds} s"
+    return f"skipped {held}" if stretch.skipped else f"held {held}"
+
+
+def routine_line(session: SessionRecord) -> str:
+    """'warm-up 8:00 · stretches: 5 held, 1 skipped', or '' when none were logged."""
+    parts = []
+    if session.warmup is not None:
+        parts.append(f"warm-up {_warmup_result(session.warmup, long=True)}")
+    if session.stretches:
+        skipped = sum(1 for s in session.stretches if s.skipped)
+        held = len(session.stretches) - skipped
+        parts.append(f"stretches: {held} held" + (f", {skipped} skipped" if skipped else ""))
+    return " · ".join(parts)
+
+
+Row = SetRecord | StretchRecord | WarmupRecord
+
+
 class SessionDetailScreen(Screen[bool]):
     """Dismisses with True when something was changed, so the list reloads."""
 
@@ -37,7 +64,7 @@ class SessionDetailScreen(Screen[bool]):
         Binding("escape,q", "back", "Back"),
     ]
     HELP_ROWS = [
-        ("↑ ↓", "move through the sets"),
+        ("↑ ↓", "move through the warm-up, sets and stretches"),
         ("c / enter", "correct the set's reps (or seconds) and band"),
         ("x / delete", "delete the set (asks first)"),
         ("D", "delete the whole session (asks first)"),
@@ -50,7 +77,7 @@ class SessionDetailScreen(Screen[bool]):
         self.context = context
         self.session = session
         self.changed = False
-        self.ordered: list[SetRecord] = []
+        self.ordered: list[Row] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -64,10 +91,11 @@ class SessionDetailScreen(Screen[bool]):
         start = f"{session.info.started_at:%H:%M}"
         end = f"{session.ended_at:%H:%M}" if session.ended_at else "?"
         status = "" if session.status == "completed" else f" · [b]{session.status}[/b]"
+        routine = routine_line(session)
         return (
             f"[b]{session.date:%A %-d %B %Y}[/b] · {session.info.program}{status}\n"
             f"{start}-{end} ({row.duration}) · {row.sets} sets · {row.reps} reps · "
-            f"{row.completion} of target"
+            f"{row.completion} of target" + (f"\n{routine}" if routine else "")
         )
 
     def on_mount(self) -> None:
@@ -77,24 +105,46 @@ class SessionDetailScreen(Screen[bool]):
         table = self.query_one(DataTable)
         table.clear(columns=True)
         table.add_columns("Exercise", "Set", "Side", "Done", "Band", "At")
+        session = self.session
+        done: list[SetRecord | StretchRecord] = [*session.sets, *session.stretches]
+        done.sort(key=lambda r: r.completed_at)
+        timeline: list[Row] = [session.warmup] if session.warmup is not None else []
+        timeline += done
+        self.ordered = timeline
+        for index, record in enumerate(timeline):
+            table.add_row(*self._cells(record), key=str(index))
+        first_set = next((i for i, r in enumerate(timeline) if isinstance(r, SetRecord)), 0)
+        table.move_cursor(row=first_set)
+
+    def _cells(self, record: Row) -> tuple[str, ...]:
         catalogue = self.context.catalogue
-        self.ordered = sorted(self.session.sets, key=lambda r: r.completed_at)
-        for index, record in enumerate(self.ordered):
-            table.add_row(
-                catalogue.exercise_name(record.exercise),
-                str(record.set),
-                record.side or "",
-                _result(record) + (" (edited)" if record.edited_at else ""),
-                record.band or "bodyweight",
-                f"{record.completed_at:%H:%M}",
-                key=str(index),
-            )
+        if isinstance(record, WarmupRecord):
+            started = f"{self.session.info.started_at:%H:%M}"
+            return ("Warm-up", "", "", _warmup_result(record), "", started)
+        if isinstance(record, StretchRecord):
+            stretch = catalogue.stretches.get(record.stretch)
+            name = stretch.name if stretch else record.stretch
+            at = f"{record.completed_at:%H:%M}"
+            return (name, "", record.side or "", _stretch_result(record), "", at)
+        return (
+            catalogue.exercise_name(record.exercise),
+            str(record.set),
+            record.side or "",
+            _result(record) + (" (edited)" if record.edited_at else ""),
+            record.band or "bodyweight",
+            f"{record.completed_at:%H:%M}",
+        )
 
     def current(self) -> SetRecord | None:
+        """The set under the cursor; None (with a word why) on a warm-up or stretch row."""
         table = self.query_one(DataTable)
         if not self.ordered:
             return None
-        return self.ordered[table.cursor_row]
+        row = self.ordered[table.cursor_row]
+        if not isinstance(row, SetRecord):
+            self.notify("Only a set can be corrected or deleted.", timeout=3)
+            return None
+        return row
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, cast
 
-from runstrength.core.records import SessionInfo, SessionRecord, SetRecord, Side, Status
+from runstrength.core.records import (
+    SessionInfo,
+    SessionRecord,
+    SetRecord,
+    Side,
+    Status,
+    StretchRecord,
+    WarmupRecord,
+)
 
 
 def _time(value: Any) -> datetime | None:
@@ -68,6 +76,53 @@ def doc_to_set(doc: dict[str, Any], key: str | None = None) -> SetRecord:
     )
 
 
+def warmup_to_doc(record: WarmupRecord) -> dict[str, Any]:
+    return {"seconds": record.seconds, "target_seconds": record.target_seconds}
+
+
+def stretch_to_doc(record: StretchRecord) -> dict[str, Any]:
+    return {
+        "stretch": record.stretch,
+        "after": record.after,
+        "side": record.side,
+        "seconds": record.seconds,
+        "target_seconds": record.target_seconds,
+        "skipped": record.skipped,
+        "completed_at": record.completed_at.isoformat(timespec="seconds"),
+    }
+
+
+def record_to_doc(record: SessionRecord) -> dict[str, Any]:
+    """A whole session's document (its sets are stored apart)."""
+    doc = session_to_doc(record.info)
+    doc.update(status=record.status, ended_at=_iso(record.ended_at))
+    if record.warmup is not None:
+        doc["warmup"] = warmup_to_doc(record.warmup)
+    if record.stretches:
+        doc["stretches"] = [stretch_to_doc(s) for s in record.stretches]
+    return doc
+
+
+def _warmup(doc: Any) -> WarmupRecord | None:
+    if doc is None:
+        return None
+    return WarmupRecord(seconds=int(doc["seconds"]), target_seconds=int(doc["target_seconds"]))
+
+
+def _stretch(doc: dict[str, Any]) -> StretchRecord:
+    completed_at = _time(doc["completed_at"])
+    assert completed_at is not None
+    return StretchRecord(
+        stretch=str(doc["stretch"]),
+        after=str(doc["after"]),
+        side=cast(Side | None, doc.get("side")),
+        seconds=int(doc["seconds"]),
+        target_seconds=int(doc["target_seconds"]),
+        skipped=bool(doc["skipped"]),
+        completed_at=completed_at,
+    )
+
+
 def doc_to_session(doc: dict[str, Any], sets: list[SetRecord]) -> SessionRecord:
     started_at = _time(doc["started_at"])
     assert started_at is not None
@@ -76,4 +131,6 @@ def doc_to_session(doc: dict[str, Any], sets: list[SetRecord]) -> SessionRecord:
         status=cast(Status, doc.get("status", "partial")),
         ended_at=_time(doc.get("ended_at")),
         sets=sets,
+        warmup=_warmup(doc.get("warmup")),
+        stretches=[_stretch(s) for s in doc.get("stretches") or ()],
     )

@@ -56,11 +56,14 @@ def read_journal(path: Path) -> JournalContents:
             if not isinstance(item.get("journal"), str):
                 raise CorruptLogError(path, "it does not start with a journal id")
             contents.id = item["journal"]
-        elif "set" in item or "finish" in item:
+        elif any(kind in item for kind in ENTRY_KINDS):
             contents.entries.append(item)
         else:
             raise CorruptLogError(path, f"line {number} is not a journal entry")
     return contents
+
+
+ENTRY_KINDS = ("set", "finish", "warmup", "stretch")
 
 
 class Journal:

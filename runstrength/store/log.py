@@ -19,9 +19,23 @@ from typing import Any, TypeVar
 from tinydb import TinyDB
 from tinydb.table import Table
 
-from runstrength.core.records import SessionInfo, SessionRecord, SetRecord
+from runstrength.core.records import (
+    SessionInfo,
+    SessionRecord,
+    SetRecord,
+    StretchRecord,
+    WarmupRecord,
+)
 from runstrength.store.backups import newest_readable, take_backup
-from runstrength.store.codec import doc_to_session, doc_to_set, session_to_doc, set_to_doc
+from runstrength.store.codec import (
+    doc_to_session,
+    doc_to_set,
+    record_to_doc,
+    session_to_doc,
+    set_to_doc,
+    stretch_to_doc,
+    warmup_to_doc,
+)
 from runstrength.store.errors import (
     CorruptLogError,
     LogError,
@@ -46,19 +60,23 @@ def journal_path(log_file: Path) -> Path:
 
 
 def overlay(sessions: dict[str, Doc], sets: list[Doc], entries: list[Doc]) -> None:
-    """Apply journal entries to session documents (by id) and set documents, in place."""
+    """Apply journal entries to session documents (by id) and set documents.
+
+    A session document that changes is replaced by a changed copy, never edited in place:
+    the documents passed in may be the storage's own.
+    """
     for entry in entries:
-        session = entry["session"]
-        sessions.setdefault(session["id"], dict(session))
+        key = entry["session"]["id"]
+        doc = sessions.setdefault(key, dict(entry["session"]))
         if "set" in entry:
             sets.append(entry["set"])
+        elif "warmup" in entry:
+            sessions[key] = {**doc, "warmup": entry["warmup"]}
+        elif "stretch" in entry:
+            sessions[key] = {**doc, "stretches": [*(doc.get("stretches") or ()), entry["stretch"]]}
         else:
             end = entry["finish"]
-            sessions[session["id"]] = {
-                **sessions[session["id"]],
-                "status": end["status"],
-                "ended_at": end["ended_at"],
-            }
+            sessions[key] = {**doc, "status": end["status"], "ended_at": end["ended_at"]}
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -193,6 +211,17 @@ class TrainingLog:
                 raise
             self._pending.append(entry)
 
+    def log_routine(self, session: SessionInfo, record: WarmupRecord | StretchRecord) -> None:
+        """Save how the warm-up or a stretch went, with its session (durable on return)."""
+        if isinstance(record, WarmupRecord):
+            entry = {"session": session_to_doc(session), "warmup": warmup_to_doc(record)}
+        else:
+            entry = {"session": session_to_doc(session), "stretch": stretch_to_doc(record)}
+        with self._lock:
+            self._writable()
+            self._journal.append(entry)
+            self._pending.append(entry)
+
     def finish_session(self, session: SessionInfo, status: str, ended_at: datetime) -> None:
         """Close a session as completed or partial (creating its record if no set has yet).
 
@@ -223,17 +252,17 @@ class TrainingLog:
             return
         take_backup(self.path, "fold")
         sessions = self._db.table("sessions")
-        known = {doc["id"]: doc.doc_id for doc in sessions.all()}
-        merged: dict[str, Doc] = {}
+        touched = {entry["session"]["id"] for entry in self._pending}
+        known = {doc["id"]: doc for doc in sessions.all() if doc["id"] in touched}
+        merged: dict[str, Doc] = {key: dict(doc) for key, doc in known.items()}
         new_sets: list[Doc] = []
         overlay(merged, new_sets, self._pending)
         with self._storage.batch():
             self._ensure_meta()
             sessions.insert_multiple(doc for key, doc in merged.items() if key not in known)
             for key, doc in merged.items():
-                if key in known:
-                    change = {"status": doc["status"], "ended_at": doc["ended_at"]}
-                    sessions.update(change, doc_ids=[known[key]])
+                if key in known and doc != known[key]:
+                    sessions.update(doc, doc_ids=[known[key].doc_id])
             self._db.table("sets").insert_multiple(new_sets)
             self._db.table("meta").update({"folded_journal": self._journal.id}, doc_ids=[1])
         self._pending = []
@@ -253,9 +282,7 @@ class TrainingLog:
                 session_docs = []
                 set_docs = []
                 for record in new:
-                    doc = session_to_doc(record.info)
-                    doc.update(status=record.status, ended_at=_iso(record.ended_at))
-                    session_docs.append(doc)
+                    session_docs.append(record_to_doc(record))
                     set_docs += [
                         set_to_doc(record.id, s, seq) for seq, s in enumerate(record.sets, 1)
                     ]

@@ -17,7 +17,13 @@ from runstrength.core.interchange import (
     from_document,
     to_document,
 )
-from runstrength.core.records import SessionInfo, SessionRecord, SetRecord
+from runstrength.core.records import (
+    SessionInfo,
+    SessionRecord,
+    SetRecord,
+    StretchRecord,
+    WarmupRecord,
+)
 
 GOOD: dict[str, Any] = {
     "format": "runstrength",
@@ -42,6 +48,18 @@ GOOD: dict[str, Any] = {
                     "completed_at": "2026-11-23T07:12:05+01:00",
                 }
             ],
+            "warmup": {"seconds": 480, "target_seconds": 480},
+            "stretches": [
+                {
+                    "stretch": "hip-flexor-stretch",
+                    "after": "glute-bridge",
+                    "side": "left",
+                    "seconds": 30,
+                    "target_seconds": 30,
+                    "skipped": False,
+                    "completed_at": "2026-11-23T07:13:00+01:00",
+                }
+            ],
         }
     ],
     "schedule": [{"date": "2026-11-25", "program": "endurance"}],
@@ -58,6 +76,21 @@ def test_the_documented_example_reads_and_writes_back() -> None:
         if key != "sets":
             assert again["sessions"][0][key] == value
     assert from_document(json.loads(json.dumps(again))) == (sessions, schedule)
+
+
+def test_warmup_and_stretches_are_optional() -> None:
+    """Files from other tools (or older exports) may leave them out."""
+    bare = copy.deepcopy(GOOD)
+    del bare["sessions"][0]["warmup"]
+    del bare["sessions"][0]["stretches"]
+    [session], _ = from_document(bare)
+    assert session.warmup is None
+    assert session.stretches == []
+    [full], _ = from_document(GOOD)
+    assert full.warmup == WarmupRecord(seconds=480, target_seconds=480)
+    assert [(s.stretch, s.side, s.skipped) for s in full.stretches] == [
+        ("hip-flexor-stretch", "left", False)
+    ]
 
 
 def broken(path: tuple[Any, ...], value: Any) -> dict[str, Any]:
@@ -88,6 +121,17 @@ def broken(path: tuple[Any, ...], value: Any) -> dict[str, Any]:
         (("sessions", 0, "date"), "2026-11-24", "sessions[0].date"),
         (("schedule", 0, "date"), "soon", "schedule[0].date"),
         (("sessions", 0, "sets"), "none", "sessions[0].sets"),
+        (("sessions", 0, "warmup", "seconds"), -5, "sessions[0].warmup.seconds"),
+        (("sessions", 0, "warmup"), 480, "sessions[0].warmup"),
+        (("sessions", 0, "stretches"), {}, "sessions[0].stretches"),
+        (("sessions", 0, "stretches", 0, "skipped"), "no", "sessions[0].stretches[0].skipped"),
+        (("sessions", 0, "stretches", 0, "side"), "up", "sessions[0].stretches[0].side"),
+        (("sessions", 0, "stretches", 0, "stretch"), KeyError, "sessions[0].stretches[0].stretch"),
+        (
+            ("sessions", 0, "stretches", 0, "completed_at"),
+            "later",
+            "sessions[0].stretches[0].completed_at",
+        ),
     ],
 )
 def test_a_bad_field_is_named_by_its_path(path, value, where) -> None:
@@ -125,6 +169,19 @@ set_records = st.builds(
     started_at=st.none() | moments,
     target_seconds=st.none() | st.integers(10, 120),
 )
+stretch_records = st.builds(
+    StretchRecord,
+    stretch=st.sampled_from(["hip-flexor-stretch", "calf-stretch", "retired-stretch"]),
+    after=st.sampled_from(["glute-bridge", "side-plank"]),
+    side=st.sampled_from([None, "left", "right"]),
+    seconds=st.integers(0, 90),
+    target_seconds=st.integers(15, 60),
+    skipped=st.booleans(),
+    completed_at=moments,
+)
+warmups = st.none() | st.builds(
+    WarmupRecord, seconds=st.integers(0, 1200), target_seconds=st.integers(300, 900)
+)
 
 
 @st.composite
@@ -139,6 +196,8 @@ def logs(draw: st.DrawFn) -> list[SessionRecord]:
                 status=draw(st.sampled_from(["completed", "partial"])),
                 ended_at=draw(st.none() | st.just(started + timedelta(minutes=30))),
                 sets=draw(st.lists(set_records, max_size=4)),
+                warmup=draw(warmups),
+                stretches=draw(st.lists(stretch_records, max_size=3)),
             )
         )
     return sessions

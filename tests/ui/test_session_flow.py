@@ -6,6 +6,7 @@ from textual.pilot import Pilot
 
 from runstrength.core.events import Cue
 from runstrength.core.plan import IntroStep, RestStep, SetStep, StretchStep, WarmupStep
+from runstrength.core.records import WarmupRecord
 from runstrength.screens.dialogs import ConfirmQuit
 from runstrength.screens.home import HomeScreen
 from runstrength.screens.session import SessionScreen
@@ -65,6 +66,14 @@ async def test_whole_session_is_logged(make_app, clock, sound) -> None:
             ("side-plank", 1, "left", None, 10),
             ("side-plank", 1, "right", None, 10),
         ]
+        assert logged.warmup == WarmupRecord(seconds=300, target_seconds=300)
+        stretches = [(s.stretch, s.after, s.side, s.seconds, s.skipped) for s in logged.stretches]
+        assert stretches[:2] == [
+            ("figure-four-stretch", "glute-bridge", "left", 15, False),
+            ("figure-four-stretch", "glute-bridge", "right", 15, False),
+        ]
+        assert [s[1] for s in stretches[2:]] == ["side-plank"] * len(stretches[2:])
+        assert len(stretches) > 2
         assert {Cue.GO, Cue.SET_DONE, Cue.REST_OVER, Cue.SWITCH_SIDES, Cue.SESSION_DONE} <= set(
             sound.played
         )

@@ -1,0 +1,159 @@
+"""The warm-up and the stretches as logged: how long each ran, held or skipped, and when
+they reach the log (with the session's first set, never before)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from conftest import MINI_STRETCH_SECONDS, MINI_WARMUP_SECONDS
+
+from runstrength.core.engine import SessionEngine
+from runstrength.core.events import Event, RoutineDone, SetCompleted
+from runstrength.core.plan import IntroStep, SetStep, StretchStep
+from runstrength.core.records import StretchRecord, WarmupRecord
+
+
+def routine(events: list[Event]) -> list[WarmupRecord | StretchRecord]:
+    return [e.record for e in events if isinstance(e, RoutineDone)]
+
+
+def count_and_finish(engine: SessionEngine) -> list[Event]:
+    step = engine.step
+    assert isinstance(step, SetStep)
+    events: list[Event] = []
+    for _ in range(step.entry.reps or 0):
+        events += engine.count(+1)
+    return events + engine.enter()
+
+
+def to_first_set(engine: SessionEngine) -> list[Event]:
+    events = engine.enter()  # the intro
+    assert isinstance(engine.step, SetStep)
+    return events
+
+
+def test_the_full_warmup_is_logged_with_the_first_set(engine: SessionEngine, clock) -> None:
+    events = engine.start()
+    clock.advance(MINI_WARMUP_SECONDS)
+    events += engine.tick()
+    assert isinstance(engine.step, IntroStep)
+    events += to_first_set(engine)
+    assert routine(events) == []  # nothing logged yet: the session is not in the log
+    events = count_and_finish(engine)
+    assert routine(events) == [WarmupRecord(seconds=60, target_seconds=60)]
+    kinds = [type(e) for e in events if isinstance(e, SetCompleted | RoutineDone)]
+    assert kinds == [SetCompleted, RoutineDone]
+
+
+def test_a_warmup_cut_short_keeps_its_length(engine: SessionEngine, clock) -> None:
+    engine.start()
+    clock.advance(22.4)
+    engine.skip()
+    to_first_set(engine)
+    assert routine(count_and_finish(engine)) == [WarmupRecord(seconds=22, target_seconds=60)]
+
+
+def test_more_time_on_the_warmup_counts_against_the_plan(engine: SessionEngine, clock) -> None:
+    engine.start()
+    engine.adjust(+15)
+    clock.advance(MINI_WARMUP_SECONDS + 15)
+    engine.tick()
+    to_first_set(engine)
+    assert routine(count_and_finish(engine)) == [WarmupRecord(seconds=75, target_seconds=60)]
+
+
+def test_stretches_are_logged_held_or_skipped(engine: SessionEngine, clock) -> None:
+    engine.start()
+    engine.skip()
+    to_first_set(engine)
+    count_and_finish(engine)
+    engine.skip()  # the rest
+    count_and_finish(engine)
+    step = engine.step
+    assert isinstance(step, StretchStep)
+    clock.advance(MINI_STRETCH_SECONDS)
+    left = engine.tick()  # the left side held to the end
+    clock.advance(4)
+    right = engine.skip()  # the right side cut short
+    [held] = routine(left)
+    [skipped] = routine(right)
+    assert held == StretchRecord(
+        stretch=step.stretch.id,
+        after="glute-bridge",
+        side="left",
+        seconds=MINI_STRETCH_SECONDS,
+        target_seconds=MINI_STRETCH_SECONDS,
+        skipped=False,
+        completed_at=clock.now() - timedelta(seconds=4),
+    )
+    assert (skipped.side, skipped.seconds, skipped.skipped) == ("right", 4, True)
+    assert engine.routine.records[1:] == [held, skipped]
+
+
+def test_enter_ends_a_stretch_early_as_held(engine: SessionEngine, clock) -> None:
+    engine.start()
+    engine.skip()
+    to_first_set(engine)
+    count_and_finish(engine)
+    engine.skip()
+    count_and_finish(engine)
+    clock.advance(9)
+    [record] = routine(engine.enter())
+    assert isinstance(record, StretchRecord)
+    assert (record.seconds, record.skipped) == (9, False)
+
+
+def test_a_session_stopped_before_any_set_logs_no_routine(engine: SessionEngine, clock) -> None:
+    events = engine.start()
+    clock.advance(MINI_WARMUP_SECONDS)
+    events += engine.tick()
+    events += engine.quit()
+    assert routine(events) == []
+    assert [type(r) for r in engine.routine.records] == [WarmupRecord]
+
+
+def test_a_stretch_before_the_first_set_waits_for_it(engine: SessionEngine, clock) -> None:
+    engine.start()
+    engine.skip()  # the warm-up
+    to_first_set(engine)
+    engine.skip()  # set 1 of the glute bridge
+    engine.skip()  # its rest
+    engine.skip()  # set 2
+    assert isinstance(engine.step, StretchStep)
+    waiting = engine.skip() + engine.skip()  # both sides, before any set was logged
+    assert routine(waiting) == []
+    assert isinstance(engine.step, IntroStep)
+    engine.enter()
+    while not isinstance(engine.step, SetStep) or engine.getting_ready:
+        clock.advance(1)
+        engine.tick()
+    clock.advance(engine.remaining() or 0)
+    flushed = engine.tick()  # the side plank's left side: the first logged set
+    kinds = [type(r).__name__ for r in routine(flushed)]
+    assert kinds == ["WarmupRecord", "StretchRecord", "StretchRecord"]
+
+
+def test_quitting_during_a_stretch_logs_it_as_skipped(engine: SessionEngine, clock) -> None:
+    engine.start()
+    engine.skip()
+    to_first_set(engine)
+    count_and_finish(engine)
+    engine.skip()
+    count_and_finish(engine)
+    clock.advance(3)
+    [record] = routine(engine.quit())
+    assert isinstance(record, StretchRecord)
+    assert (record.seconds, record.skipped) == (3, True)
+
+
+def test_a_resumed_session_logs_its_stretches_at_once(engine: SessionEngine, clock) -> None:
+    first = SessionEngine(engine.program, engine.settings, clock, "session-1")
+    first.start()
+    first.skip()
+    first.enter()
+    done = [e.record for e in count_and_finish(first) if isinstance(e, SetCompleted)]
+    engine.resume(first.info, done)
+    assert isinstance(engine.step, SetStep)
+    engine.skip()  # set 2
+    assert isinstance(engine.step, StretchStep)
+    assert len(routine(engine.skip())) == 1
