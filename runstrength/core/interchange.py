@@ -60,6 +60,10 @@ def set_to_data(record: SetRecord) -> dict[str, Any]:
     }
 
 
+def warmup_to_data(record: WarmupRecord) -> dict[str, Any]:
+    return {"seconds": record.seconds, "target_seconds": record.target_seconds}
+
+
 def stretch_to_data(record: StretchRecord) -> dict[str, Any]:
     return {
         "stretch": record.stretch,
@@ -84,9 +88,7 @@ def session_to_data(session: SessionRecord) -> dict[str, Any]:
         "ended_at": _iso(session.ended_at),
         "status": status,
         "sets": [set_to_data(s) for s in session.sets],
-        "warmup": None
-        if warmup is None
-        else {"seconds": warmup.seconds, "target_seconds": warmup.target_seconds},
+        "warmup": None if warmup is None else warmup_to_data(warmup),
         "stretches": [stretch_to_data(s) for s in session.stretches],
     }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, cast
 
+from runstrength.core.interchange import stretch_to_data, warmup_to_data
 from runstrength.core.records import (
     SessionInfo,
     SessionRecord,
@@ -76,20 +77,9 @@ def doc_to_set(doc: dict[str, Any], key: str | None = None) -> SetRecord:
     )
 
 
-def warmup_to_doc(record: WarmupRecord) -> dict[str, Any]:
-    return {"seconds": record.seconds, "target_seconds": record.target_seconds}
-
-
-def stretch_to_doc(record: StretchRecord) -> dict[str, Any]:
-    return {
-        "stretch": record.stretch,
-        "after": record.after,
-        "side": record.side,
-        "seconds": record.seconds,
-        "target_seconds": record.target_seconds,
-        "skipped": record.skipped,
-        "completed_at": record.completed_at.isoformat(timespec="seconds"),
-    }
+# The warm-up and stretches are stored as the interchange format writes them.
+warmup_to_doc = warmup_to_data
+stretch_to_doc = stretch_to_data
 
 
 def record_to_doc(record: SessionRecord) -> dict[str, Any]:

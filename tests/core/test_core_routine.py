@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from conftest import MINI_STRETCH_SECONDS, MINI_WARMUP_SECONDS
-
 from runstrength.core.engine import SessionEngine
 from runstrength.core.events import Event, RoutineDone, SetCompleted
 from runstrength.core.plan import IntroStep, SetStep, StretchStep
 from runstrength.core.records import StretchRecord, WarmupRecord
+
+WARMUP_SECONDS = 60  # the fast settings of tests/core/conftest.py
+STRETCH_SECONDS = 15
 
 
 def routine(events: list[Event]) -> list[WarmupRecord | StretchRecord]:
@@ -32,9 +33,22 @@ def to_first_set(engine: SessionEngine) -> list[Event]:
     return events
 
 
+def to_the_first_stretch(engine: SessionEngine) -> None:
+    """Warm-up skipped, both glute bridge sets counted, the rest between them skipped."""
+    engine.start()
+    engine.skip()
+    to_first_set(engine)
+    count_and_finish(engine)
+    engine.skip()
+    count_and_finish(engine)
+    assert isinstance(engine.step, StretchStep)
+
+
 def test_the_full_warmup_is_logged_with_the_first_set(engine: SessionEngine, clock) -> None:
+    assert engine.settings.warmup_minutes * 60 == WARMUP_SECONDS
+    assert engine.settings.stretch_hold_seconds == STRETCH_SECONDS
     events = engine.start()
-    clock.advance(MINI_WARMUP_SECONDS)
+    clock.advance(WARMUP_SECONDS)
     events += engine.tick()
     assert isinstance(engine.step, IntroStep)
     events += to_first_set(engine)
@@ -56,22 +70,17 @@ def test_a_warmup_cut_short_keeps_its_length(engine: SessionEngine, clock) -> No
 def test_more_time_on_the_warmup_counts_against_the_plan(engine: SessionEngine, clock) -> None:
     engine.start()
     engine.adjust(+15)
-    clock.advance(MINI_WARMUP_SECONDS + 15)
+    clock.advance(WARMUP_SECONDS + 15)
     engine.tick()
     to_first_set(engine)
     assert routine(count_and_finish(engine)) == [WarmupRecord(seconds=75, target_seconds=60)]
 
 
 def test_stretches_are_logged_held_or_skipped(engine: SessionEngine, clock) -> None:
-    engine.start()
-    engine.skip()
-    to_first_set(engine)
-    count_and_finish(engine)
-    engine.skip()  # the rest
-    count_and_finish(engine)
+    to_the_first_stretch(engine)
     step = engine.step
     assert isinstance(step, StretchStep)
-    clock.advance(MINI_STRETCH_SECONDS)
+    clock.advance(STRETCH_SECONDS)
     left = engine.tick()  # the left side held to the end
     clock.advance(4)
     right = engine.skip()  # the right side cut short
@@ -81,8 +90,8 @@ def test_stretches_are_logged_held_or_skipped(engine: SessionEngine, clock) -> N
         stretch=step.stretch.id,
         after="glute-bridge",
         side="left",
-        seconds=MINI_STRETCH_SECONDS,
-        target_seconds=MINI_STRETCH_SECONDS,
+        seconds=STRETCH_SECONDS,
+        target_seconds=STRETCH_SECONDS,
         skipped=False,
         completed_at=clock.now() - timedelta(seconds=4),
     )
@@ -91,12 +100,7 @@ def test_stretches_are_logged_held_or_skipped(engine: SessionEngine, clock) -> N
 
 
 def test_enter_ends_a_stretch_early_as_held(engine: SessionEngine, clock) -> None:
-    engine.start()
-    engine.skip()
-    to_first_set(engine)
-    count_and_finish(engine)
-    engine.skip()
-    count_and_finish(engine)
+    to_the_first_stretch(engine)
     clock.advance(9)
     [record] = routine(engine.enter())
     assert isinstance(record, StretchRecord)
@@ -105,7 +109,7 @@ def test_enter_ends_a_stretch_early_as_held(engine: SessionEngine, clock) -> Non
 
 def test_a_session_stopped_before_any_set_logs_no_routine(engine: SessionEngine, clock) -> None:
     events = engine.start()
-    clock.advance(MINI_WARMUP_SECONDS)
+    clock.advance(WARMUP_SECONDS)
     events += engine.tick()
     events += engine.quit()
     assert routine(events) == []
@@ -134,12 +138,7 @@ def test_a_stretch_before_the_first_set_waits_for_it(engine: SessionEngine, cloc
 
 
 def test_quitting_during_a_stretch_logs_it_as_skipped(engine: SessionEngine, clock) -> None:
-    engine.start()
-    engine.skip()
-    to_first_set(engine)
-    count_and_finish(engine)
-    engine.skip()
-    count_and_finish(engine)
+    to_the_first_stretch(engine)
     clock.advance(3)
     [record] = routine(engine.quit())
     assert isinstance(record, StretchRecord)
