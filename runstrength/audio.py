@@ -53,6 +53,9 @@ class SoundPlayer(Protocol):
 
     def play(self, sounds: Sequence[str]) -> None: ...
 
+    def prepare(self) -> None:
+        """Find out, without playing, whether sound can play (sets `available` when not)."""
+
     def close(self) -> None: ...
 
 
@@ -75,6 +78,9 @@ class SilentPlayer:
             return
         self.sequences.append(_sequence(sounds))
         self.played.extend(_sequence(sounds))
+
+    def prepare(self) -> None:
+        pass
 
     def close(self) -> None:
         pass
@@ -109,10 +115,15 @@ class Playsound3Player:
     def play(self, sounds: Sequence[str]) -> None:
         if self.available is False or not sounds:
             return
+        self.prepare()
+        self._offer(_sequence(sounds))
+
+    def prepare(self) -> None:
+        """Load playsound3 on the sound thread now, so a machine without a backend is
+        known before the first cue (the screen then flashes that phase change too)."""
         if self._thread is None:
             self._thread = threading.Thread(target=self._run, name="sound", daemon=True)
             self._thread.start()
-        self._offer(_sequence(sounds))
 
     def _offer(self, item: tuple[str, ...] | None) -> None:
         while True:
@@ -138,6 +149,9 @@ class Playsound3Player:
             import playsound3
         except Exception as error:  # any import failure just means: no sound
             self._give_up(f"playsound3 could not be loaded: {error}")
+            return
+        if getattr(playsound3, "DEFAULT_BACKEND", "") is None:
+            self._give_up("No supported audio backends on this system!")
             return
         failures = 0
         item = self._pending.get()

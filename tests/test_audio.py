@@ -353,3 +353,29 @@ def test_each_phase_has_its_own_tone() -> None:
     pitches = sorted(first_note_hz(cue) for cue in phases)
     for low, high in itertools.pairwise(pitches):
         assert high > low * 1.15, pitches
+
+
+def test_prepare_finds_no_backend_before_any_cue(monkeypatch: pytest.MonkeyPatch) -> None:
+    module = FakePlaysound3()
+    module.DEFAULT_BACKEND = None  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "playsound3", module)
+    player = Playsound3Player()
+    assert player.available is None
+    player.prepare()
+    wait_until(lambda: player.available is False)
+    assert "No supported audio backends" in player.reason
+    player.play(Cue.GO)
+    assert module.sounds == []
+
+
+def test_prepare_with_a_backend_leaves_the_player_ready(
+    fake_playsound3: FakePlaysound3,
+) -> None:
+    player = Playsound3Player()
+    player.prepare()
+    player.prepare()  # once is enough; a second call starts nothing new
+    player.play(Cue.GO)
+    wait_until(played(fake_playsound3, 1))
+    assert fake_playsound3.log == ["play go"]
+    fake_playsound3.sounds[0].stop()
+    player.close()

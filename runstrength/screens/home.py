@@ -23,6 +23,9 @@ from runstrength.screens.resume import ResumeChoice, ResumeDialog
 from runstrength.screens.start_dialogs import ConfirmTomorrow, StartChoice
 from runstrength.store import DayTakenError, LogError, NotScheduledError, Schedule
 
+SOUND_CHECK_DELAY = 1.0
+"""Seconds after home first shows: late enough to stay out of the start-up's way."""
+
 
 class HomeScreen(Screen[None]):
     CSS_PATH = "home.tcss"
@@ -83,6 +86,9 @@ class HomeScreen(Screen[None]):
             self.context.problems = []
         self.load_last_session()
         self.find_interrupted()
+        # Once home is up, learn whether sound can play, so a machine without it flashes
+        # even the first phase change of a session.
+        self.set_timer(SOUND_CHECK_DELAY, self.context.sound.prepare)
 
     def on_screen_resume(self) -> None:
         if self.context.settings != self._settings_shown:

@@ -210,3 +210,27 @@ async def test_the_app_plays_its_cues_through_alsa_without_flashing(
     player.close()
     out, err = capfd.readouterr()
     assert (out, err) == ("", "")
+
+
+class NoBackendFoundOnPrepare(SilentPlayer):
+    """Like playsound3 on a machine without a backend: unknown until it has looked."""
+
+    def prepare(self) -> None:
+        self.available = False
+        self.reason = NO_BACKEND
+
+
+async def test_home_finds_out_about_sound_before_the_first_session(
+    make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("runstrength.screens.home.SOUND_CHECK_DELAY", 0.01)
+    app = make_app()
+    player = NoBackendFoundOnPrepare()
+    app.context.sound = player
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.05)
+        assert player.available is False
+        await pilot.press("enter")
+        await pilot.pause()
+        assert band(pilot).shown  # the very first phase change flashes
+        assert band_text(pilot) == "WARM-UP"
