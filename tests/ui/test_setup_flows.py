@@ -382,6 +382,9 @@ class NoBackend:
         self.played.append(cue)
         self.available = False
 
+    def prepare(self) -> None:
+        pass  # this one only learns when it tries to play
+
     def close(self) -> None:
         pass
 
