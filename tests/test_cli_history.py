@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from datetime import date, timedelta, timezone
@@ -162,9 +163,35 @@ def test_the_schedule_travels_with_export_and_import(tmp_path: Path, sample_file
     source = tmp_path / "with-plan.json"
     source.write_text(json.dumps(document))
     first = run(tmp_path / "a", "import", str(source))
-    assert "Imported 1 scheduled days; 0 already planned" in first.stdout
+    assert "Imported 1 scheduled day; 0 already planned" in first.stdout
     again = run(tmp_path / "a", "import", str(source))
     assert "Imported 0 scheduled days; 1 already planned" in again.stdout
     exported = json.loads(run(tmp_path / "a", "export").stdout)
     assert exported["schedule"] == document["schedule"]
     assert exported == document
+
+
+@pytest.mark.parametrize(
+    "args", [("history",), ("history", "--json"), ("export",), ("config", "show")]
+)
+def test_a_reader_that_leaves_early_gets_no_traceback(
+    tmp_path: Path, sample_file: Path, args: tuple[str, ...]
+) -> None:
+    """`runstrength history | head -1`: the pipe closes before the output is written."""
+    assert run(tmp_path, "import", str(sample_file)).returncode == 0
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # nobody will read: the first write fails with a broken pipe
+    try:
+        result = subprocess.run(
+            [COMMAND, "--data-dir", str(tmp_path), *args],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert "Traceback" not in result.stderr
+    assert result.stderr == ""
+    assert result.returncode == 1

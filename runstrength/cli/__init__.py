@@ -8,12 +8,13 @@ it, so the others stay quick.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
 from runstrength import __version__
 from runstrength.cli import config, doctor, history, programs, schedule, session, status
-from runstrength.cli.common import EXIT_USAGE, error
+from runstrength.cli.common import EXIT_FAILED, EXIT_USAGE, error
 from runstrength.paths import DATA_DIR_VARIABLE, resolve_paths
 
 TOPICS = [session, status, schedule, history, programs, config, doctor]
@@ -68,5 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     paths = resolve_paths(args.data_dir)
-    result: int = args.run(args, paths)
+    try:
+        result: int = args.run(args, paths)
+    except BrokenPipeError:
+        # The reader left early (`runstrength history | head`): stop quietly like other
+        # command-line tools, and keep Python from failing again on the final flush.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILED
     return result

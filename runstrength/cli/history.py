@@ -19,6 +19,7 @@ from runstrength.core.interchange import (
     from_document,
     to_document,
 )
+from runstrength.core.summary import plural
 from runstrength.paths import Paths
 
 CSV_COLUMNS = (
@@ -193,10 +194,10 @@ def import_file(args: argparse.Namespace, paths: Paths) -> int:
     except LogError as problem:
         error(str(problem))
         return EXIT_FAILED
-    print(f"Imported {added} sessions; {skipped} already in the log were skipped.")
+    print(f"Imported {plural(added, 'session')}; {skipped} already in the log were skipped.")
     if schedule:
         print(
-            f"Imported {planned} scheduled days; "
+            f"Imported {plural(planned, 'scheduled day')}; "
             f"{len(schedule) - planned} already planned were skipped."
         )
     return EXIT_OK

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from runstrength.cli.common import EXIT_OK, EXIT_USAGE, error
+from runstrength.core.summary import plural
 from runstrength.paths import Paths
 
 if TYPE_CHECKING:
@@ -118,8 +119,9 @@ def show_program(args: argparse.Namespace, paths: Paths) -> int:
         side = ", per side" if entry.exercise.per_side else ""
         stretch = entry.stretch
         stretch_side = " per side" if stretch.per_side else ""
+        sets = plural(entry.sets, "set")
         print(
-            f"{number:>2}. {entry.exercise.name} ({entry.exercise.id}): {entry.sets} sets × "
+            f"{number:>2}. {entry.exercise.name} ({entry.exercise.id}): {sets} × "
             f"{_target(entry.seconds, entry.reps)}{side}, {rest} s rest\n"
             f"    then {stretch.name} ({stretch.id}), "
             f"{settings.stretch_hold_seconds} s{stretch_side}"

@@ -63,8 +63,8 @@ def show_status(args: argparse.Namespace, paths: Paths) -> int:
         print(f"Training day: {format_day(state.today)}. A session may start today.")
         if check.tomorrow_program and check.move_to:
             print(
-                f"A {check.tomorrow_program} session is planned tomorrow: training today "
-                f"makes tomorrow a rest day (it could move to {format_day(check.move_to)})."
+                f"Planned tomorrow: {check.tomorrow_program}. Training today makes tomorrow "
+                f"a rest day (the plan could move to {format_day(check.move_to)})."
             )
     else:
         print(f"Rest day: {verdict.message()}")

@@ -156,7 +156,7 @@ class HomeScreen(Screen[None]):
             text = "[b]Training day[/b]"
             if check.tomorrow_program:
                 text += (
-                    f" · a {check.tomorrow_program} session is planned tomorrow; "
+                    f" · planned tomorrow: {check.tomorrow_program}; "
                     "training today makes it a rest day"
                 )
             status.update(text)

@@ -42,7 +42,7 @@ class ConfirmTomorrow(ModalScreen[StartChoice]):
         with Vertical(classes="dialog"):
             yield Label("Tomorrow becomes a rest day", classes="dialog-title")
             yield Static(
-                f"A {self.program} session is planned for {format_day(self.tomorrow)}. "
+                f"Planned for {format_day(self.tomorrow)}: {self.program}. "
                 "Training today makes tomorrow a rest day, so that plan cannot be kept."
             )
             yield Static(

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import orjson
 
+from runstrength.core.summary import plural
 from runstrength.store.backups import is_readable, list_backups, newest_readable
 from runstrength.store.errors import CorruptLogError, LogWriteError
 from runstrength.store.journal import read_journal
@@ -80,7 +81,8 @@ def check(log_file: Path) -> Report:
                     else ""
                 )
                 report.lines.append(
-                    f"log: {log_file} is readable: {sessions} sessions, {sets} sets{note}"
+                    f"log: {log_file} is readable: {plural(sessions, 'session')}, "
+                    f"{plural(sets, 'set')}{note}"
                 )
     journal = journal_path(log_file)
     try:

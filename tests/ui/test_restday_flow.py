@@ -75,7 +75,7 @@ async def test_tomorrow_planned_moves_on_yes(make_app, clock, tmp_path: Path) ->
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert "sprint session is planned tomorrow" in text_of(pilot, "#day-status")
+        assert "planned tomorrow: sprint" in text_of(pilot, "#day-status")
         await pilot.press("enter")
         assert isinstance(app.screen, ConfirmTomorrow)
         assert app.screen.move_to == date(2026, 11, 25)
