@@ -6,7 +6,6 @@ the engine itself has no side effects and is driven entirely by its injected clo
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from typing import Literal
 
@@ -126,9 +125,7 @@ class SessionEngine:
         now = self.clock.monotonic()
         due: list[float] = []
         if self.countdown is not None:
-            remaining = self.countdown.remaining(now)
-            fraction = remaining - math.floor(remaining)
-            due.append(fraction if fraction > 1e-9 else min(1.0, remaining) or 0.0)
+            due.append(self.countdown.until_next_second(now))
         if self._next_rep_at is not None:
             due.append(max(0.0, self._next_rep_at - now))
         return min(due) if due else None
@@ -298,11 +295,19 @@ class SessionEngine:
         self._bands[entry.exercise.id] = bands[(position + 1) % len(bands)]
         return []
 
+    @property
+    def reps_in_progress(self) -> int:
+        """Reps counted on the set under way (0 on anything else)."""
+        step = self.step
+        counted = isinstance(step, SetStep) and not step.entry.exercise.is_hold
+        return self.reps if counted else 0
+
     def quit(self) -> list[Event]:
-        """Stop now: what was done is kept and the session is partial."""
+        """Stop now: what was done is kept (reps counted on this set too); partial."""
         if self.finished:
             return []
-        return self._leave(skipped=True) + self._enter(len(self.plan) - 1, status="partial")
+        events = self._log_set() if self.reps_in_progress else self._leave(skipped=True)
+        return events + self._enter(len(self.plan) - 1, status="partial")
 
     # --- inside ----------------------------------------------------------------------
 
@@ -334,6 +339,9 @@ class SessionEngine:
         return [CueEvent(Cue.GO)]
 
     def _complete_set(self) -> list[Event]:
+        return [*self._log_set(), CueEvent(Cue.SET_DONE), *self._advance(cue=None)]
+
+    def _log_set(self) -> list[Event]:
         step = self.step
         assert isinstance(step, SetStep)
         exercise = step.entry.exercise
@@ -351,8 +359,7 @@ class SessionEngine:
             target_seconds=step.entry.seconds,
         )
         self.completed.append(record)
-        logged: list[Event] = [SetCompleted(self.info, record), *self.routine.set_logged()]
-        return [*logged, CueEvent(Cue.SET_DONE), *self._advance(cue=None)]
+        return [SetCompleted(self.info, record), *self.routine.set_logged()]
 
     def _enter(
         self,

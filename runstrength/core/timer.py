@@ -53,6 +53,12 @@ class Countdown:
         else:
             self._deadline += change
 
+    def until_next_second(self, now: float) -> float:
+        """Seconds until the shown whole second changes (or the deadline, if sooner)."""
+        remaining = self.remaining(now)
+        fraction = remaining - math.floor(remaining)
+        return fraction if fraction > 1e-9 else min(1.0, remaining)
+
     def shown_seconds(self, now: float) -> int:
         """Whole seconds as a display shows them: 2.1 s left reads as 3, like a kitchen timer."""
         return math.ceil(self.remaining(now) - 1e-9)

@@ -8,6 +8,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, Static
 
+from runstrength.core.summary import plural
+
 
 class ConfirmQuit(ModalScreen[bool]):
     """Asks before a session is stopped; True means stop (what was done is kept)."""
@@ -17,19 +19,25 @@ class ConfirmQuit(ModalScreen[bool]):
         Binding("n,escape,q", "answer(False)", "No, go on"),
     ]
 
-    def __init__(self, sets_done: int) -> None:
+    def __init__(self, sets_done: int, reps_in_progress: int = 0) -> None:
         super().__init__()
         self.sets_done = sets_done
+        self.reps_in_progress = reps_in_progress
 
     def compose(self) -> ComposeResult:
+        done, reps = self.sets_done, self.reps_in_progress
+        finished = "The set you finished" if done == 1 else f"The {done} sets you finished"
+        if done and reps:
+            kept = f"{finished} and this set's {plural(reps, 'rep')} stay"
+        elif done:
+            kept = finished + (" stays" if done == 1 else " stay")
+        elif reps:
+            kept = f"The {plural(reps, 'rep')} counted on this set stay"
+        else:
+            kept = ""
         kept = (
-            (
-                "The set you finished stays"
-                if self.sets_done == 1
-                else f"The {self.sets_done} sets you finished stay"
-            )
-            + " in your log as a partial session."
-            if self.sets_done
+            f"{kept} in your log as a partial session."
+            if kept
             else "No set is finished yet, so nothing will be logged."
         )
         with Vertical(classes="dialog"):

@@ -389,7 +389,8 @@ class SessionScreen(Screen[None]):
             elif paused_here and self.engine.paused:
                 self.apply(self.engine.toggle_pause())
 
-        self.app.push_screen(ConfirmQuit(len(self.engine.completed)), stop)
+        engine = self.engine
+        self.app.push_screen(ConfirmQuit(len(engine.completed), engine.reps_in_progress), stop)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen("session", self.HELP_ROWS))

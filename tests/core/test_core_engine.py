@@ -724,15 +724,17 @@ def test_quit_mid_session_keeps_what_was_done(engine: SessionEngine, clock) -> N
     [done] = records(do_set(engine, clock))
     engine.skip()
     for _ in range(5):
-        engine.count(+1)  # set 2 in progress: not logged
+        engine.count(+1)  # set 2 under way: its counted reps were done, so they are kept
+    assert engine.reps_in_progress == 5
     clock.advance(7)
     events = engine.quit()
     [end] = ended(events)
     assert end.status == "partial"
-    assert end.sets_logged == 1
+    assert end.sets_logged == 2
     assert end.ended_at == clock.now()
-    assert records(events) == []
-    assert engine.completed == [done.record]
+    [kept] = records(events)
+    assert (kept.record.set, kept.record.reps, kept.record.target_reps) == (2, 5, 15)
+    assert engine.completed == [done.record, kept.record]
     assert engine.status == "partial"
     assert engine.finished
     clock.advance(60)
@@ -748,7 +750,16 @@ def test_quit_mid_session_keeps_what_was_done(engine: SessionEngine, clock) -> N
         lambda: engine.count(+1),
     ):
         assert action() == []
-    assert engine.completed == [done.record]
+    assert engine.completed == [done.record, kept.record]
+
+
+def test_quit_on_a_set_with_nothing_counted_logs_nothing_more(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep)
+    assert engine.reps_in_progress == 0
+    events = engine.quit()
+    assert records(events) == []
+    assert ended(events)[0].sets_logged == 0
 
 
 def test_quit_during_a_hold_drops_only_that_hold(engine: SessionEngine, clock) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from runstrength.core.events import Cue
 from runstrength.core.plan import IntroStep, RestStep, SetStep, StretchStep, WarmupStep
@@ -102,6 +103,22 @@ async def test_quit_keeps_finished_sets_as_partial(make_app, clock) -> None:
         [logged] = app.context.log.sessions()
         assert logged.status == "partial"
         assert [s.reps for s in logged.sets] == [12]
+
+
+async def test_quit_mid_set_keeps_the_reps_counted_and_says_so(make_app, clock) -> None:
+    app = make_app(start=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "enter", *["space"] * 12, "enter")  # set 1: 12 reps
+        await pilot.press("s", *["space"] * 6)  # rest skipped; set 2 under way
+        await pilot.press("q")
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmQuit)
+        text = " ".join(str(s.render()) for s in dialog.query(Static))
+        assert "The set you finished and this set's 6 reps stay in your log" in text
+        await pilot.press("y")
+        await app.workers.wait_for_complete()
+        [logged] = app.context.log.sessions()
+        assert [(s.set, s.reps) for s in logged.sets] == [(1, 12), (2, 6)]
 
 
 async def test_quit_before_any_set_logs_nothing(make_app) -> None:
