@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App
@@ -15,6 +16,9 @@ from runstrength.palette import RunStrengthCommands
 from runstrength.screens.background import finish_writes
 from runstrength.screens.dialogs import TooSmall
 from runstrength.screens.home import HomeScreen
+
+if TYPE_CHECKING:
+    from runstrength.screens.session import SessionScreen
 
 # The settings, first-run and browser screens are imported when first opened: their
 # widgets (inputs, selects, lists) would otherwise add to every start-up.
@@ -45,10 +49,14 @@ class RunStrengthApp(App[None]):
 
     def _session_running(self, anywhere: bool = False) -> bool:
         """A session not yet at its summary, on top (or anywhere in the stack)."""
+        return self._running_session(anywhere) is not None
+
+    def _running_session(self, anywhere: bool = False) -> SessionScreen | None:
         from runstrength.screens.session import SessionScreen
 
         screens = self.screen_stack if anywhere else [self.screen]
-        return any(isinstance(s, SessionScreen) and not s.engine.finished for s in screens)
+        running = [s for s in screens if isinstance(s, SessionScreen) and not s.engine.finished]
+        return running[-1] if running else None
 
     def get_default_screen(self) -> HomeScreen:
         # Home is the app's first screen itself: no empty default screen is built first.
@@ -87,17 +95,22 @@ class RunStrengthApp(App[None]):
         if small and self._too_small is None:
             running = self._session_running()
             self._too_small = TooSmall(MIN_SIZE, session_running=running)
-            self.push_screen(self._too_small)
+            self.push_screen(self._too_small, self._too_small_closed)
         elif small and self._too_small is not None:
             self._too_small.show_size(width, height)
-        elif not small and self._too_small is not None:
+        elif not small and self._too_small is not None and self.screen is self._too_small:
             self._too_small.dismiss(None)
-            self._too_small = None
+        # Under a stop question it closes itself once that question is answered.
+
+    def _too_small_closed(self, _: None) -> None:
+        self._too_small = None
 
     async def action_quit(self) -> None:
-        """ctrl+q: during a session ask first, like q, so nothing is left half-logged."""
-        if self._session_running():
-            self.screen.action_quit_session()  # type: ignore[attr-defined]
+        """ctrl+q (and q over the too-small notice): during a session ask first, like q,
+        so nothing is left half-logged."""
+        session = self._running_session(anywhere=True)
+        if session is not None:
+            session.action_quit_session()
             return
         await finish_writes(self)
         self.exit()

@@ -87,7 +87,9 @@ class CalendarScreen(Screen[None]):
                 yield Static(self.legend_text(), id="legend")
                 yield Static("", id="day-info")
                 yield Static("", id="message")
-        yield Label("arrows move the day · [ ] month · a add · x remove", id="calendar-hint")
+        yield Label(
+            "arrows move the day · [ ] month · t today · a add · x remove", id="calendar-hint"
+        )
         yield Footer(compact=True, show_command_palette=False)
 
     def legend_text(self) -> str:

@@ -74,7 +74,9 @@ class HelpScreen(ModalScreen[None]):
 
 
 class TooSmall(ModalScreen[None]):
-    """Covers the app while the terminal is smaller than it needs."""
+    """Covers the app while the terminal is smaller than it needs; q still stops."""
+
+    BINDINGS = [Binding("q", "app.quit", "Quit")]
 
     def __init__(self, need: tuple[int, int], session_running: bool = False) -> None:
         super().__init__()
@@ -90,8 +92,19 @@ class TooSmall(ModalScreen[None]):
             f"runstrength needs a terminal of at least {need_w} × {need_h}.\n"
             f"This one is {width} × {height}.\n\n"
             "Please make the window larger or the font smaller."
-            + ("\nYour session keeps running meanwhile." if self.session_running else "")
+            + (
+                "\nYour session keeps running meanwhile; q stops it."
+                if self.session_running
+                else "\nq quits."
+            )
         )
 
     def on_mount(self) -> None:
         self.show_size(self.app.size.width, self.app.size.height)
+
+    def on_screen_resume(self) -> None:
+        width, height = self.app.size
+        if width >= self.need[0] and height >= self.need[1]:
+            self.dismiss(None)  # the terminal grew while a question was on top
+        else:
+            self.show_size(width, height)

@@ -43,7 +43,7 @@ class HomeScreen(Screen[None]):
         ("enter", "start a session of the program shown (not on a rest day)"),
         ("← / →", "show the previous / next program (built-in and your own)"),
         ("h", "history: sessions, progress, overview"),
-        ("c", "calendar: trained, rest and scheduled days; plan sessions"),
+        ("c", "plan: the calendar of trained, rest and scheduled days"),
         ("e", "exercise browser"),
         (",", "settings"),
         ("ctrl+p", "command palette: every screen and action"),
@@ -168,7 +168,7 @@ class HomeScreen(Screen[None]):
             else "no day is open: every weekday is a weekly rest day"
         )
         status.update(f"[b]Rest day — {when}[/b]\n{verdict.reason[0].upper()}{verdict.reason[1:]}.")
-        hint.update("Rest day: no session today · [b]c[/b]  calendar")
+        hint.update("Rest day: no session today · [b]c[/b]  plan")
 
     def show_last(self, last: SessionRecord | None, error: str | None) -> None:
         widget = self.query_one("#last", Static)

@@ -25,7 +25,7 @@ from runstrength.core.events import (
     SetCompleted,
     StepChanged,
 )
-from runstrength.core.plan import IntroStep, SetStep
+from runstrength.core.plan import IntroStep, SetStep, StretchStep
 from runstrength.core.programs import Program
 from runstrength.core.records import SessionRecord
 from runstrength.core.stats import last_and_best
@@ -176,8 +176,15 @@ class SessionScreen(Screen[None]):
         heard = self.context.play_sounds(sounds)
         changes = [event.step for event in events if isinstance(event, StepChanged)]
         if changes and not heard:
-            phase = phase_of(changes[-1])
-            detail = "" if phase == "done" else describe(self.engine).heading
+            step = changes[-1]
+            phase: str = phase_of(step)
+            if isinstance(step, StretchStep):
+                detail = step.stretch.name
+            elif phase == "done":
+                detail = ""
+                phase = "done" if self.engine.status == "completed" else "stopped"
+            else:
+                detail = describe(self.engine).heading
             self.query_one(FlashBand).flash(phase, self.context.clock.monotonic(), detail)
             if self.context.settings.bell:
                 self.app.bell()

@@ -12,6 +12,7 @@ PHASE_WORDS = {
     "rest": "REST",
     "stretch": "STRETCH",
     "done": "SESSION DONE",
+    "stopped": "SESSION STOPPED",
 }
 
 
@@ -38,7 +39,7 @@ class FlashBand(Static):
     FlashBand.-work, FlashBand.-warmup { background: $success; }
     FlashBand.-rest { background: $warning; }
     FlashBand.-stretch { background: $accent; }
-    FlashBand.-exercise, FlashBand.-done { background: $primary; }
+    FlashBand.-exercise, FlashBand.-done, FlashBand.-stopped { background: $primary; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:

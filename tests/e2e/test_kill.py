@@ -59,7 +59,7 @@ class Pane:
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", "rs")
 
-    def wait(self, predicate, timeout: float = 10.0) -> str:
+    def wait(self, predicate, timeout: float = 30.0) -> str:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             screen = self.screen()

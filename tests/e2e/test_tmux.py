@@ -44,7 +44,7 @@ class Terminal:
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", "rs")
 
-    def wait_for(self, text: str, timeout: float = 10.0) -> str:
+    def wait_for(self, text: str, timeout: float = 30.0) -> str:
         """Poll the screen until `text` shows (waits for drawing, never for a workout timer)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -80,7 +80,7 @@ def test_installed_command_runs_a_session_and_logs_it(terminal: Terminal, tmp_pa
     terminal.keys("Escape")
     terminal.wait_for("start the session")
     config = data / "config.toml"
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + 20
     while not config.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert "first_run_done = true" in config.read_text()
@@ -107,7 +107,7 @@ def test_installed_command_runs_a_session_and_logs_it(terminal: Terminal, tmp_pa
     terminal.keys("Enter")
     terminal.wait_for("Last session")
     terminal.keys("q")
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 20
     while "start the session" in terminal.screen() and time.monotonic() < deadline:
         time.sleep(0.05)
     log = json.loads((data / "log.json").read_text())

@@ -35,7 +35,7 @@ def test_plan_a_session_from_the_calendar(terminal: Terminal, tmp_path: Path) ->
     terminal.keys("Escape")
     terminal.wait_for("start the session")
     terminal.keys("q")
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 20
     while "start the session" in terminal.screen() and time.monotonic() < deadline:
         time.sleep(0.05)
     log = json.loads((data / "log.json").read_text())

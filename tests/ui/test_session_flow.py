@@ -8,7 +8,7 @@ from textual.widgets import Static
 from runstrength.core.events import Cue
 from runstrength.core.plan import IntroStep, RestStep, SetStep, StretchStep, WarmupStep
 from runstrength.core.records import WarmupRecord
-from runstrength.screens.dialogs import ConfirmQuit
+from runstrength.screens.dialogs import ConfirmQuit, TooSmall
 from runstrength.screens.home import HomeScreen
 from runstrength.screens.session import SessionScreen
 
@@ -199,6 +199,42 @@ async def test_too_small_terminal_says_so_and_recovers(make_app) -> None:
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_q_stops_a_session_under_the_too_small_notice(make_app) -> None:
+    app = make_app(start=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "enter", *["space"] * 9, "enter")
+        screen = session(pilot)
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmall)
+        assert "q stops it" in str(app.screen.query_one("#too-small-message").render())
+        await pilot.press("q")
+        assert isinstance(app.screen, ConfirmQuit)
+        await pilot.press("y")
+        await pilot.pause()
+        assert screen.engine.finished
+        assert isinstance(app.screen, TooSmall)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.screen is screen  # the summary
+        await app.workers.wait_for_complete()
+        [logged] = app.context.log.sessions()
+        assert [s.reps for s in logged.sets] == [9]
+
+
+async def test_q_over_the_too_small_notice_grown_meanwhile(make_app) -> None:
+    app = make_app(start=True)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        await pilot.press("q")
+        assert isinstance(app.screen, ConfirmQuit)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)  # the notice closed itself
 
 
 async def test_the_set_shows_last_time_and_best(make_app, clock) -> None:

@@ -234,3 +234,15 @@ async def test_home_finds_out_about_sound_before_the_first_session(
         await pilot.pause()
         assert band(pilot).shown  # the very first phase change flashes
         assert band_text(pilot) == "WARM-UP"
+
+
+async def test_the_flash_names_the_stretch_once_and_a_stopped_session(make_app, clock) -> None:
+    app = make_app(start=True)
+    app.context.sound = SilentPlayer(available=False, reason=NO_BACKEND)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "enter", *["space"] * 15, "enter", "s", *["space"] * 15, "enter")
+        stretch = session(pilot).engine.step
+        assert band_text(pilot) == f"STRETCH · {stretch.stretch.name}"  # type: ignore[union-attr]
+        await pilot.press("q", "y")
+        await pilot.pause()
+        assert band_text(pilot) == "SESSION STOPPED"
