@@ -1,11 +1,14 @@
-"""Rotating backups of the log, taken before each fold and each migration.
+"""Rotating backups of the log, taken before every write to it (a fold at a session's
+end, a correction or deletion, an import, a schedule change, a format upgrade).
 
-A backup is the previous log file itself: the fold writes a new file and renames it over
+A backup is the previous log file itself: the write makes a new file and renames it over
 the old one, so a hard link to the old file keeps it at no cost (a copy where links fail).
+A state already backed up is not backed up twice, so the few kept are all different.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from datetime import datetime
@@ -41,10 +44,41 @@ def newest_readable(log_file: Path) -> Path | None:
     return next((p for p in list_backups(log_file) if is_readable(p)), None)
 
 
+def describe(backup: Path) -> str:
+    """'taken Wed 25 Nov 2026 15:02, before an edit: 12 sessions, the newest on 2026-11-25'."""
+    parts = backup.stem.split("-")
+    try:
+        taken = datetime.strptime("-".join(parts[-4:-1]), "%Y%m%d-%H%M%S-%f")
+        reason = REASONS.get(parts[-1], "a format upgrade")
+        when = f"taken {taken:%a %-d %b %Y %H:%M}, before {reason}"
+    except ValueError:
+        when = "taken at an unknown time"
+    try:
+        data = parse_log(backup, backup.read_bytes())
+    except (OSError, CorruptLogError):
+        return f"{when}: unreadable"
+    days = sorted(str(doc.get("date", "")) for doc in data.get("sessions", {}).values())
+    newest = f", the newest on {days[-1]}" if days else ""
+    return f"{when}: {len(days)} session{'' if len(days) == 1 else 's'}{newest}"
+
+
+REASONS = {
+    "fold": "a session's end was written",
+    "edit": "a set was corrected or deleted",
+    "delete": "a session was deleted",
+    "import": "an import",
+    "schedule": "a schedule change",
+}
+
+
 def take_backup(log_file: Path, reason: str, keep: int = KEEP) -> Path | None:
     """Keep the current `log_file` in the backups folder; the oldest beyond `keep` go."""
     if not log_file.exists():
         return None
+    newest = next(iter(list_backups(log_file)), None)
+    with contextlib.suppress(OSError):
+        if newest is not None and os.path.samefile(newest, log_file):
+            return newest
     folder = backup_dir(log_file)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{log_file.stem}-{stamp}-{reason}.json"

@@ -12,7 +12,7 @@ from pathlib import Path
 import orjson
 
 from runstrength.core.summary import plural
-from runstrength.store.backups import is_readable, list_backups, newest_readable
+from runstrength.store.backups import describe, is_readable, list_backups, newest_readable
 from runstrength.store.errors import CorruptLogError, LogWriteError
 from runstrength.store.journal import read_journal
 from runstrength.store.lock import LOCK_NAME, DataDirLock, lock_holder
@@ -101,10 +101,11 @@ def check(log_file: Path) -> Report:
     backups = list_backups(log_file)
     good = newest_readable(log_file)
     if not backups:
-        report.lines.append("backups: none yet (one is taken each time a session ends)")
+        report.lines.append("backups: none yet (one is taken before each change to the log)")
     else:
         report.lines.append(
             f"backups: {len(backups)} in {backups[0].parent}; newest readable: {good or 'none'}"
+            + (f" ({describe(good)})" if good else "")
         )
     holder = _lock_in_use(log_file.parent)
     if holder:
@@ -143,6 +144,12 @@ def repair(log_file: Path) -> list[str]:
                 assert is_readable(log_file)
                 done.append(f"kept the damaged log as {copy}")
                 done.append(f"restored {log_file} from {backup}")
+                done.append(f"that backup was {describe(backup)}")
+                done.append(
+                    "what was written to the log after it is not in it: check your last "
+                    "sessions and plans (a session it holds as unfinished is offered for "
+                    "resuming or closing at the next start)"
+                )
             if journal in report.damaged:
                 copy = _keep_copy(journal)
                 kept = [line for line in journal.read_bytes().splitlines() if _parses(line)]

@@ -279,6 +279,7 @@ class TrainingLog:
             present = {doc["id"] for doc in self._db.table("sessions").all()}
             new = [r for r in records if r.id not in present]
             if new:
+                take_backup(self.path, "import")
                 session_docs = []
                 set_docs = []
                 for record in new:
@@ -299,12 +300,14 @@ class TrainingLog:
         """Change a logged set's reps (or seconds held) and band by hand; marked as edited."""
         with self._lock:
             self._writable()
+            take_backup(self.path, "edit")
             changes = {"reps": reps, "seconds": seconds, "band": band, "edited_at": _iso(when)}
             self._db.table("sets").update(changes, doc_ids=[int(key)])
 
     def delete_set(self, key: str) -> None:
         with self._lock:
             self._writable()
+            take_backup(self.path, "edit")
             self._db.table("sets").remove(doc_ids=[int(key)])
 
     def delete_session(self, session_id: str) -> None:
@@ -312,6 +315,7 @@ class TrainingLog:
         with self._lock:
             self._writable()
             self._fold()
+            take_backup(self.path, "delete")
             with self._storage.batch():
                 self._db.table("sessions").remove(lambda doc: doc.get("id") == session_id)
                 self._db.table("sets").remove(lambda doc: doc.get("session") == session_id)
@@ -327,6 +331,7 @@ class TrainingLog:
         with self._lock:
             if write:
                 self._writable()
+                take_backup(self.path, name)
                 self._ensure_meta()
             yield self._db.table(name)
 
