@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App
@@ -13,11 +14,13 @@ from runstrength.context import AppContext
 from runstrength.core.programs import Program
 from runstrength.palette import RunStrengthCommands
 from runstrength.screens.background import finish_writes
-from runstrength.screens.dialogs import TooSmall
 from runstrength.screens.home import HomeScreen
 
-# The settings, first-run and browser screens are imported when first opened: their
-# widgets (inputs, selects, lists) would otherwise add to every start-up.
+if TYPE_CHECKING:
+    from runstrength.screens.dialogs import TooSmall
+
+# The settings, first-run and browser screens (and the small dialogs) are imported when
+# first opened: their widgets (inputs, selects, lists) would otherwise add to every start-up.
 
 MIN_SIZE = (80, 24)
 
@@ -85,6 +88,8 @@ class RunStrengthApp(App[None]):
     def check_size(self, width: int, height: int) -> None:
         small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
         if small and self._too_small is None:
+            from runstrength.screens.dialogs import TooSmall
+
             running = self._session_running()
             self._too_small = TooSmall(MIN_SIZE, session_running=running)
             self.push_screen(self._too_small)

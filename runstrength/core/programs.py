@@ -41,6 +41,17 @@ class Program:
     builtin: bool = True
 
 
+def amount_text(entry: ProgramEntry) -> str:
+    """'20 reps' or '30 s': one set's target."""
+    return f"{entry.seconds} s" if entry.seconds else f"{entry.reps} reps"
+
+
+def target_text(entry: ProgramEntry) -> str:
+    """'2 × 20 reps' or '2 × 30 s each side'."""
+    side = " each side" if entry.exercise.per_side else ""
+    return f"{entry.sets} × {amount_text(entry)}{side}"
+
+
 class _Lines:
     """Finds the line of a key inside the n-th [[exercise]] block, for messages."""
 

@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from runstrength.core.catalogue import Catalogue, catalogue_from_data
 from runstrength.core.errors import ValidationError
 from runstrength.core.programs import Program, name_problems, program_from_toml
 
+# The package's data folder when the package lies on disk (any pip install); otherwise
+# (a zipped package) importlib.resources, whose import costs start-up time, finds it.
+_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
 
 def _data_text(*parts: str) -> str:
+    if _DATA_DIR.is_dir():
+        return _DATA_DIR.joinpath(*parts).read_text(encoding="utf-8")
+    from importlib import resources
+
     return resources.files("runstrength").joinpath("data", *parts).read_text(encoding="utf-8")
 
 
