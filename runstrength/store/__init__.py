@@ -15,6 +15,7 @@ from runstrength.store.errors import (
 )
 from runstrength.store.log import TrainingLog
 from runstrength.store.migrations import SCHEMA_VERSION
+from runstrength.store.parsed import ParsedToml
 
 if TYPE_CHECKING:
     from runstrength.store.schedule import (
@@ -50,6 +51,7 @@ __all__ = [
     "LoggedDay",
     "NewerSchemaError",
     "NotScheduledError",
+    "ParsedToml",
     "Planned",
     "ProgramLibrary",
     "ReadOnlyLogError",
