@@ -14,14 +14,14 @@ from runstrength.context import AppContext
 from runstrength.core.programs import Program
 from runstrength.palette import RunStrengthCommands
 from runstrength.screens.background import finish_writes
-from runstrength.screens.dialogs import TooSmall
 from runstrength.screens.home import HomeScreen
 
 if TYPE_CHECKING:
+    from runstrength.screens.dialogs import TooSmall
     from runstrength.screens.session import SessionScreen
 
-# The settings, first-run and browser screens are imported when first opened: their
-# widgets (inputs, selects, lists) would otherwise add to every start-up.
+# The settings, first-run and browser screens (and the small dialogs) are imported when
+# first opened: their widgets (inputs, selects, lists) would otherwise add to every start-up.
 
 MIN_SIZE = (80, 24)
 
@@ -93,6 +93,8 @@ class RunStrengthApp(App[None]):
     def check_size(self, width: int, height: int) -> None:
         small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
         if small and self._too_small is None:
+            from runstrength.screens.dialogs import TooSmall
+
             running = self._session_running()
             self._too_small = TooSmall(MIN_SIZE, session_running=running)
             self.push_screen(self._too_small, self._too_small_closed)

@@ -11,21 +11,22 @@ import logging
 import queue
 import threading
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from runstrength.core.events import Cue
+if TYPE_CHECKING:
+    from runstrength.core.events import Cue
 
 log = logging.getLogger(__name__)
 
 
 def assets_dir() -> Path:
     """The folder with the sound files: inside the installed package, else the source tree."""
-    packaged = Path(str(resources.files("runstrength"))) / "assets"
+    package = Path(__file__).resolve().parent
+    packaged = package / "assets"
     if (packaged / "cues").is_dir():
         return packaged
-    return Path(__file__).resolve().parent.parent / "assets"
+    return package.parent / "assets"
 
 
 def cue_dir() -> Path:

@@ -9,14 +9,18 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from runstrength.audio import SoundPlayer
 from runstrength.core.catalogue import Catalogue
 from runstrength.core.clock import Clock
-from runstrength.core.events import Cue, LogWrite, RoutineDone, SetCompleted
 from runstrength.core.programs import Program
 from runstrength.core.settings import Settings
 from runstrength.store import LogError, ProgramLibrary, TrainingLog
+
+if TYPE_CHECKING:
+    # The session's events are loaded with the session: home does not need them.
+    from runstrength.core.events import Cue, LogWrite, SetCompleted
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +55,8 @@ class AppContext:
 
         Returns True when nothing is left pending.
         """
+        from runstrength.core.events import RoutineDone, SetCompleted
+
         pending = self.pending_writes
         with self.write_lock:
             while pending:

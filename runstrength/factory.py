@@ -11,7 +11,7 @@ from runstrength.config import load_settings, unknown_program
 from runstrength.context import AppContext
 from runstrength.core.clock import Clock, SystemClock
 from runstrength.paths import Paths
-from runstrength.store import TrainingLog, load_catalogue, load_programs
+from runstrength.store import ParsedToml, TrainingLog, load_catalogue, load_programs
 
 
 def build_context(
@@ -22,8 +22,10 @@ def build_context(
 ) -> AppContext:
     """Everything the app needs; raises LogError when the log cannot be used."""
     settings, problems = load_settings(paths.config_file)
-    catalogue = load_catalogue()
-    programs = load_programs(catalogue, paths.programs_dir)
+    parsed = ParsedToml(paths.parsed_content)  # validated on every load all the same
+    catalogue = load_catalogue(parsed)
+    programs = load_programs(catalogue, paths.programs_dir, parsed)
+    parsed.save()
     for source, errors in programs.invalid.items():
         problems.append(f"{source}: not loaded: {errors[0]}")
     program_problem = unknown_program(paths.config_file, settings, programs.programs)

@@ -35,6 +35,11 @@ class Paths:
         return self.config_dir / "programs"
 
     @property
+    def parsed_content(self) -> Path:
+        """The content files as parsed at an earlier start (safe to delete: it is remade)."""
+        return self.state_dir / "parsed-content.json"
+
+    @property
     def app_log(self) -> Path:
         """Diagnostics: the app never prints while the screen is drawn, it writes here."""
         return self.state_dir / "runstrength.log"

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import sys
 from datetime import date
@@ -12,15 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from runstrength.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error
-from runstrength.core.history import COLUMNS, SessionFilter, table_rows
-from runstrength.core.interchange import (
-    InterchangeError,
-    ScheduledDay,
-    from_document,
-    to_document,
-)
-from runstrength.core.summary import plural
 from runstrength.paths import Paths
+
+# The history table and the interchange format are imported by the commands that use
+# them: every start of the app goes through this module's `register`.
 
 CSV_COLUMNS = (
     "date",
@@ -83,6 +76,8 @@ def _open_log(paths: Paths, *, read_only: bool = True) -> Any:
 
 
 def show_history(args: argparse.Namespace, paths: Paths) -> int:
+    from runstrength.core.history import COLUMNS, SessionFilter, table_rows
+    from runstrength.core.interchange import to_document
     from runstrength.store import LogError
 
     try:
@@ -108,6 +103,9 @@ def show_history(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def _csv_text(document: dict[str, Any]) -> str:
+    import csv
+    import io
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -133,6 +131,7 @@ def _csv_text(document: dict[str, Any]) -> str:
 
 
 def export_log(args: argparse.Namespace, paths: Paths) -> int:
+    from runstrength.core.interchange import ScheduledDay, to_document
     from runstrength.store import LogError, Schedule
 
     try:
@@ -158,6 +157,8 @@ def export_log(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def import_file(args: argparse.Namespace, paths: Paths) -> int:
+    from runstrength.core.interchange import InterchangeError, from_document
+    from runstrength.core.summary import plural
     from runstrength.store import LogError
 
     source = Path(args.file)

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from runstrength.cli.common import EXIT_OK, EXIT_USAGE, error
-from runstrength.core.summary import plural
 from runstrength.paths import Paths
 
 if TYPE_CHECKING:
@@ -91,6 +90,7 @@ def _target(seconds: int | None, reps: int | None) -> str:
 
 def show_program(args: argparse.Namespace, paths: Paths) -> int:
     from runstrength.core.fields import suggest
+    from runstrength.core.summary import plural
     from runstrength.store import load_catalogue, load_programs
 
     library = load_programs(load_catalogue(), paths.programs_dir)

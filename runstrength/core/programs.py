@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -39,6 +39,17 @@ class Program:
     entries: tuple[ProgramEntry, ...]
     source: str = ""
     builtin: bool = True
+
+
+def amount_text(entry: ProgramEntry) -> str:
+    """'20 reps' or '30 s': one set's target."""
+    return f"{entry.seconds} s" if entry.seconds else f"{entry.reps} reps"
+
+
+def target_text(entry: ProgramEntry) -> str:
+    """'2 × 20 reps' or '2 × 30 s each side'."""
+    side = " each side" if entry.exercise.per_side else ""
+    return f"{entry.sets} × {amount_text(entry)}{side}"
 
 
 class _Lines:
@@ -133,11 +144,20 @@ def _read_entry(
 
 
 def program_from_toml(
-    text: str, source: str, catalogue: Catalogue, *, builtin: bool = False
+    text: str,
+    source: str,
+    catalogue: Catalogue,
+    *,
+    builtin: bool = False,
+    loads: Callable[[str], dict[str, Any]] = tomllib.loads,
 ) -> Program:
-    """Parse and validate a program file; raise ValidationError naming file, line and field."""
+    """Parse and validate a program file; raise ValidationError naming file, line and field.
+
+    `loads` parses the text (tomllib's, or one that remembers earlier parses); it raises
+    tomllib.TOMLDecodeError for text that is not TOML.
+    """
     try:
-        data = tomllib.loads(text)
+        data = loads(text)
     except tomllib.TOMLDecodeError as error:
         line, message = toml_error_line(error)
         where = f"line {line}: " if line else ""

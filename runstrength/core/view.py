@@ -14,7 +14,7 @@ from runstrength.core.plan import (
     WarmupStep,
     warmup_position,
 )
-from runstrength.core.programs import ProgramEntry
+from runstrength.core.programs import amount_text, target_text
 from runstrength.core.summary import plural
 from runstrength.core.timer import format_clock
 
@@ -40,18 +40,8 @@ class StepView:
     """What enter does now."""
 
 
-def _amount(entry: ProgramEntry) -> str:
-    return f"{entry.seconds} s" if entry.seconds else f"{entry.reps} reps"
-
-
 def _muscles(muscles: tuple[str, ...]) -> str:
     return ", ".join(m.replace("-", " ") for m in muscles)
-
-
-def target_text(entry: ProgramEntry) -> str:
-    """'2 × 20 reps' or '2 × 30 s each side'."""
-    side = " each side" if entry.exercise.per_side else ""
-    return f"{entry.sets} × {_amount(entry)}{side}"
 
 
 def _side_text(side: str | None) -> str:
@@ -153,7 +143,7 @@ def _describe(engine: SessionEngine) -> StepView:
         )
     if isinstance(step, RestStep):
         upcoming = step.upcoming
-        amount = _amount(upcoming.entry)
+        amount = amount_text(upcoming.entry)
         return StepView(
             "rest",
             "Rest",

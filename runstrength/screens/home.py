@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -13,15 +14,18 @@ from textual.widgets import Footer, Header, Label, Static
 
 from runstrength.context import AppContext
 from runstrength.core.plan import build_plan, estimate_seconds
-from runstrength.core.programs import Program
-from runstrength.core.records import SessionRecord
-from runstrength.core.restdays import StartCheck, TrainingDays, can_start_today, format_day
-from runstrength.core.summary import plural
-from runstrength.core.view import target_text
-from runstrength.screens.dialogs import HelpScreen
-from runstrength.screens.resume import ResumeChoice, ResumeDialog
-from runstrength.screens.start_dialogs import ConfirmTomorrow, StartChoice
-from runstrength.store import DayTakenError, LogError, NotScheduledError, Schedule
+from runstrength.core.programs import Program, target_text
+from runstrength.store import LogError
+
+if TYPE_CHECKING:
+    from runstrength.core.records import SessionRecord
+    from runstrength.core.restdays import StartCheck, TrainingDays
+    from runstrength.screens.resume import ResumeChoice
+    from runstrength.screens.start_dialogs import StartChoice
+
+# What home needs only after its first frame (the rest-day rule, the schedule, dialogs)
+# is imported where it is used, mostly on the worker thread that reads the log: the
+# first frame does not wait for it.
 
 SOUND_CHECK_DELAY = 1.0
 """Seconds after home first shows: late enough to stay out of the start-up's way."""
@@ -98,6 +102,8 @@ class HomeScreen(Screen[None]):
         self.load_last_session()
 
     def training_days(self) -> TrainingDays:
+        from runstrength.store import Schedule
+
         today = self.context.clock.now().date()
         schedule = Schedule(self.context.log)
         return schedule.training_days(today, self.context.settings.weekly_rest_days)
@@ -135,6 +141,8 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="home")
     def load_last_session(self) -> None:
+        from runstrength.core.restdays import can_start_today
+
         try:
             with self.context.write_lock:
                 last = self.context.log.last_session()
@@ -146,6 +154,8 @@ class HomeScreen(Screen[None]):
             self.app.call_from_thread(self.show_day_status, check)
 
     def show_day_status(self, check: StartCheck) -> None:
+        from runstrength.core.restdays import format_day
+
         self.check = check
         verdict = check.verdict
         status = self.query_one("#day-status", Static)
@@ -171,6 +181,8 @@ class HomeScreen(Screen[None]):
         hint.update("Rest day: no session today · [b]c[/b]  plan")
 
     def show_last(self, last: SessionRecord | None, error: str | None) -> None:
+        from runstrength.core.summary import plural
+
         widget = self.query_one("#last", Static)
         if error:
             widget.update(f"[b red]{error}[/]")
@@ -192,6 +204,9 @@ class HomeScreen(Screen[None]):
 
     async def start_checked(self) -> None:
         """Start a session unless today is a rest day; ask first when tomorrow is planned."""
+        from runstrength.core.restdays import can_start_today
+        from runstrength.screens.start_dialogs import ConfirmTomorrow
+
         check = self.check
         if check is None:  # the worker has not read the log yet: ask it now
             try:
@@ -241,6 +256,8 @@ class HomeScreen(Screen[None]):
             self.call_later(self.action_start)
 
     def offer_resume(self, record: SessionRecord) -> None:
+        from runstrength.screens.resume import ResumeDialog
+
         last = record.sets[-1].exercise if record.sets else ""
         name = self.context.catalogue.exercise_name(last) if last else ""
         program = self.context.programs.get(record.info.program)
@@ -271,6 +288,9 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="home-plan")
     def move_plan_and_start(self, tomorrow: date, to: date) -> None:
+        from runstrength.core.restdays import format_day
+        from runstrength.store import DayTakenError, NotScheduledError, Schedule
+
         try:
             Schedule(self.context.log).move(tomorrow, to)
         except (LogError, DayTakenError, NotScheduledError) as error:
@@ -292,4 +312,6 @@ class HomeScreen(Screen[None]):
         await self.app.run_action("app.quit")
 
     def action_help(self) -> None:
+        from runstrength.screens.dialogs import HelpScreen
+
         self.app.push_screen(HelpScreen("home", self.HELP_ROWS))

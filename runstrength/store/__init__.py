@@ -1,5 +1,9 @@
 """The one door to storage: the training log (TinyDB) and the content files on disk."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from runstrength.store.content import ProgramLibrary, load_catalogue, load_programs
 from runstrength.store.errors import (
     CorruptLogError,
@@ -11,13 +15,31 @@ from runstrength.store.errors import (
 )
 from runstrength.store.log import TrainingLog
 from runstrength.store.migrations import SCHEMA_VERSION
-from runstrength.store.schedule import (
-    DayTakenError,
-    LoggedDay,
-    NotScheduledError,
-    Planned,
-    Schedule,
+from runstrength.store.parsed import ParsedToml
+
+if TYPE_CHECKING:
+    from runstrength.store.schedule import (
+        DayTakenError,
+        LoggedDay,
+        NotScheduledError,
+        Planned,
+        Schedule,
+    )
+
+# The schedule (and the rest-day rule under it) is loaded on first use: home's first
+# frame does not need it.
+_SCHEDULE_NAMES = frozenset(
+    {"DayTakenError", "LoggedDay", "NotScheduledError", "Planned", "Schedule"}
 )
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SCHEDULE_NAMES:
+        from runstrength.store import schedule
+
+        return getattr(schedule, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -29,6 +51,7 @@ __all__ = [
     "LoggedDay",
     "NewerSchemaError",
     "NotScheduledError",
+    "ParsedToml",
     "Planned",
     "ProgramLibrary",
     "ReadOnlyLogError",

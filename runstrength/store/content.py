@@ -4,24 +4,37 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from runstrength.core.catalogue import Catalogue, catalogue_from_data
 from runstrength.core.errors import ValidationError
 from runstrength.core.programs import Program, name_problems, program_from_toml
+from runstrength.store.parsed import ParsedToml
+
+# The package's data folder when the package lies on disk (any pip install); otherwise
+# (a zipped package) importlib.resources, whose import costs start-up time, finds it.
+_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
 def _data_text(*parts: str) -> str:
+    if _DATA_DIR.is_dir():
+        return _DATA_DIR.joinpath(*parts).read_text(encoding="utf-8")
+    from importlib import resources
+
     return resources.files("runstrength").joinpath("data", *parts).read_text(encoding="utf-8")
 
 
-def load_catalogue() -> Catalogue:
-    """The built-in catalogue; a broken one raises ValidationError naming every problem."""
+def load_catalogue(parsed: ParsedToml | None = None) -> Catalogue:
+    """The built-in catalogue; a broken one raises ValidationError naming every problem.
+
+    With `parsed`, files parsed at an earlier start are not parsed again (they are still
+    validated here, as always).
+    """
+    loads = parsed.loads if parsed is not None else tomllib.loads
     return catalogue_from_data(
-        tomllib.loads(_data_text("exercises.toml")),
-        tomllib.loads(_data_text("stretches.toml")),
-        tomllib.loads(_data_text("warmup.toml")),
+        loads(_data_text("exercises.toml")),
+        loads(_data_text("stretches.toml")),
+        loads(_data_text("warmup.toml")),
         source="runstrength/data",
     )
 
@@ -40,18 +53,25 @@ class ProgramLibrary:
 BUILTIN_PROGRAMS = ("endurance", "sprint")
 
 
-def load_programs(catalogue: Catalogue, user_dir: Path | None = None) -> ProgramLibrary:
-    """Built-in programs, then the user's `<name>.toml` files (an invalid file is only listed)."""
+def load_programs(
+    catalogue: Catalogue, user_dir: Path | None = None, parsed: ParsedToml | None = None
+) -> ProgramLibrary:
+    """Built-in programs, then the user's `<name>.toml` files (an invalid file is only listed).
+
+    With `parsed`, files parsed at an earlier start are not parsed again (they are still
+    validated here, as always).
+    """
+    loads = parsed.loads if parsed is not None else tomllib.loads
     library = ProgramLibrary()
     for name in BUILTIN_PROGRAMS:
         text = _data_text("programs", f"{name}.toml")
-        program = program_from_toml(text, f"{name}.toml", catalogue, builtin=True)
+        program = program_from_toml(text, f"{name}.toml", catalogue, builtin=True, loads=loads)
         library.programs[program.name] = program
     if user_dir is not None and user_dir.is_dir():
         for path in sorted(user_dir.glob("*.toml")):
             try:
                 text = path.read_text(encoding="utf-8")
-                program = program_from_toml(text, str(path), catalogue)
+                program = program_from_toml(text, str(path), catalogue, loads=loads)
             except ValidationError as error:
                 library.invalid[str(path)] = error.problems
                 continue

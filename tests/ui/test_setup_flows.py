@@ -152,6 +152,7 @@ async def test_settings_save_keeps_comments_and_writes_atomically(
     paths: Paths, clock, sound, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     user_config(paths)
+    app = make(paths, clock, sound)  # before the spy: the start keeps its parsed content
     renames: list[tuple[str, str]] = []
     real_replace = os.replace
 
@@ -160,7 +161,6 @@ async def test_settings_save_keeps_comments_and_writes_atomically(
         real_replace(source, target)
 
     monkeypatch.setattr(os, "replace", spy)
-    app = make(paths, clock, sound)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("comma")

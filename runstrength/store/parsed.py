@@ -1,0 +1,85 @@
+"""TOML files parsed at an earlier start, kept by the hash of their text in one JSON file.
+
+Parsing the built-in content with tomllib is most of what loading it costs; the same
+text parses to the same data, so a start looks the text up here first. Only the parsing
+is skipped: the data is validated on every load, exactly as a fresh parse is. A missing,
+unreadable or stale file only means parsing again, and it is rewritten with what this
+start used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from runstrength.store.storage import write_atomically
+
+logger = logging.getLogger(__name__)
+
+FORMAT = 1
+
+
+def _key(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _json_exact(value: object) -> bool:
+    """True when JSON gives `value` back unchanged (no TOML dates, no inf or nan)."""
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _json_exact(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_json_exact(v) for v in value)
+    if isinstance(value, float):
+        return math.isfinite(value)
+    return isinstance(value, (str, int, bool))
+
+
+class ParsedToml:
+    """`loads(text)` as tomllib's, remembering what it parsed in `path` (see `save`)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._stored = self._read()
+        self._used: dict[str, dict[str, Any]] = {}
+        self._added = False
+
+    def _read(self) -> dict[str, Any]:
+        try:
+            data = orjson.loads(self.path.read_bytes())
+        except FileNotFoundError:
+            return {}
+        except (OSError, orjson.JSONDecodeError) as error:
+            logger.info("parsed content in %s not used: %s", self.path, error)
+            return {}
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            return {}
+        texts = data.get("texts")
+        return texts if isinstance(texts, dict) else {}
+
+    def loads(self, text: str) -> dict[str, Any]:
+        """The data of a TOML text; raises tomllib.TOMLDecodeError as tomllib.loads does."""
+        key = _key(text)
+        data = self._stored.get(key)
+        if isinstance(data, dict):
+            self._used[key] = data
+            return data
+        data = tomllib.loads(text)
+        if _json_exact(data):
+            self._used[key] = data
+            self._added = True
+        return data
+
+    def save(self) -> None:
+        """Keep the texts used since opening, when they differ from the file's; never raises."""
+        if not self._added and self._used.keys() == self._stored.keys():
+            return
+        try:
+            write_atomically(self.path, orjson.dumps({"format": FORMAT, "texts": self._used}))
+        except (OSError, TypeError) as error:  # TypeError: a value JSON cannot hold
+            logger.info("parsed content not saved to %s: %s", self.path, error)
