@@ -16,19 +16,18 @@ import json
 import statistics
 import tempfile
 import time
-from datetime import date, timedelta, timezone
 from pathlib import Path
 
+from tenyears import history
 from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable
 
 from runstrength.audio import SilentPlayer
 from runstrength.core.interchange import from_document, to_document
-from runstrength.core.sample_history import sample_history
 from runstrength.factory import build_context
 from runstrength.paths import resolve_paths
-from runstrength.store import TrainingLog, load_catalogue, load_programs
+from runstrength.store import TrainingLog
 
 
 class _Table(Screen[None]):
@@ -92,16 +91,7 @@ def main() -> None:
     parser.add_argument("--weeks", type=int, default=520)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    catalogue = load_catalogue()
-    program = load_programs(catalogue).get("endurance")
-    assert program is not None
-    sessions = sample_history(
-        program,
-        ("yellow", "red", "green", "blue", "black"),
-        until=date.today() - timedelta(days=1),
-        weeks=args.weeks,
-        zone=timezone(timedelta(hours=1)),
-    )
+    sessions = history(args.weeks)
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp, "ten-years.json")
         source.write_text(json.dumps(to_document(sessions, [])))
