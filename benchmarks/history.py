@@ -77,7 +77,7 @@ async def history_open(data: Path) -> tuple[float, float]:
                 await asyncio.sleep(0.001)
             first = painted[0] - started
             assert isinstance(app.screen, HistoryScreen)
-            while not app.screen.sessions:
+            while not app.screen.loaded:
                 await asyncio.sleep(0.005)
             await pilot.pause()
             full = time.perf_counter() - started

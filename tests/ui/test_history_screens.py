@@ -36,13 +36,25 @@ def history_app(make_app, clock):
 
 async def open_history(pilot) -> HistoryScreen:
     await pilot.press("h")
+    screen = pilot.app.screen
+    assert isinstance(screen, HistoryScreen)
+    # The log is read in a worker that starts after the first frame.
+    for _ in range(500):
+        if screen.loaded:
+            break
+        await pilot.pause(0.01)
     await pilot.app.workers.wait_for_complete()
     # The table sizes its columns when idle after the rows arrive.
     await pilot.pause(0.1)
     await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, HistoryScreen)
     return screen
+
+
+async def press_for_sets(pilot, key: str) -> None:
+    """Progress and overview open once every set is read (in a worker)."""
+    await pilot.press(key)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 async def test_sessions_table_newest_first_and_filter(history_app) -> None:
@@ -51,7 +63,7 @@ async def test_sessions_table_newest_first_and_filter(history_app) -> None:
         table = screen.query_one(DataTable)
         assert table.row_count == len(history_app.year)
         newest = max(history_app.year, key=lambda s: s.info.started_at)
-        assert table.get_row_at(0)[0] == f"{newest.date:%a %Y-%m-%d}"
+        assert str(table.get_row_at(0)[0]) == f"{newest.date:%a %Y-%m-%d}"
         await pilot.press("slash")
         assert isinstance(history_app.screen, FilterDialog)
         history_app.screen.query_one("#since").value = "2026-11-01"
@@ -82,14 +94,15 @@ async def test_enter_opens_the_session_detail(history_app) -> None:
 async def test_progress_and_overview(history_app) -> None:
     async with history_app.run_test(size=SIZE) as pilot:
         await open_history(pilot)
-        await pilot.press("p")
+        await press_for_sets(pilot, "p")
         progress = history_app.screen
         assert isinstance(progress, ProgressScreen)
         assert progress.query_one(OptionList).option_count == len(
             history_app.context.programs.get("endurance").entries
         )
         assert "Best set per band" in str(progress.query_one("#bests").render())
-        await pilot.press("escape", "o")
+        await pilot.press("escape")
+        await press_for_sets(pilot, "o")
         overview = history_app.screen
         assert isinstance(overview, OverviewScreen)
         text = str(overview.query_one("#streaks").render())
@@ -122,8 +135,7 @@ def test_snapshot_progress(snap_compare, history_app) -> None:
 
     async def run_before(pilot) -> None:
         await open_history(pilot)
-        await pilot.press("p")
-        await pilot.pause()
+        await press_for_sets(pilot, "p")
 
     assert snap_compare(history_app, terminal_size=SIZE, run_before=run_before)
 
@@ -133,8 +145,7 @@ def test_snapshot_overview(snap_compare, history_app) -> None:
 
     async def run_before(pilot) -> None:
         await open_history(pilot)
-        await pilot.press("o")
-        await pilot.pause()
+        await press_for_sets(pilot, "o")
 
     assert snap_compare(history_app, terminal_size=SIZE, run_before=run_before)
 
