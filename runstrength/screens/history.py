@@ -25,6 +25,9 @@ from runstrength.screens.history_filter import FilterDialog
 from runstrength.store import LogError
 from runstrength.widgets.plain_cell import PlainCell
 
+FIRST_BATCH = 40
+BATCH = 400
+
 
 class HistoryScreen(Screen[None]):
     CSS_PATH = Path(__file__).with_name("history.tcss")
@@ -54,6 +57,10 @@ class HistoryScreen(Screen[None]):
         self.sessions: list[SessionRecord] | None = None
         """Every session with its sets, read when progress or overview first asks."""
         self.loaded = False
+        """True once the log has been read."""
+        self.filled = False
+        """True once every row is in the table."""
+        self._filling = 0
         self.filter = SessionFilter()
 
     def compose(self) -> ComposeResult:
@@ -91,12 +98,28 @@ class HistoryScreen(Screen[None]):
         self.loaded = True
 
     def refill(self, rows: list[SessionRow] | None = None) -> None:
-        table = self.query_one(DataTable)
         self.shown = table_rows(self.summaries, self.filter) if rows is None else rows
-        table.clear()
-        # One batch: the table measures its new rows once, when idle.
-        table.add_rows([PlainCell(cell) for cell in row.cells()] for row in self.shown)
+        self.query_one(DataTable).clear()
         self.show_count()
+        self.filled = False
+        self._filling += 1
+        self.add_rows(self._filling, 0)
+
+    def add_rows(self, filling: int, start: int) -> None:
+        """Add the rows from `start` on, a batch at a time, each after the last is painted.
+
+        The first batch is a screenful, so the newest sessions show at once; the table
+        measures every new cell, so ten years in one batch would hold the screen still.
+        """
+        if filling != self._filling:
+            return  # a newer fill (another filter, a reload) took over
+        end = start + (FIRST_BATCH if start == 0 else BATCH)
+        table = self.query_one(DataTable)
+        table.add_rows([PlainCell(cell) for cell in row.cells()] for row in self.shown[start:end])
+        if end < len(self.shown):
+            self.call_after_refresh(self.add_rows, filling, end)
+        else:
+            self.filled = True
 
     def show_count(self) -> None:
         shown = (

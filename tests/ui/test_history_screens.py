@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from textual.widgets import DataTable, OptionList
 
+from runstrength.core.history import SessionFilter
 from runstrength.core.sample_history import sample_history
 from runstrength.screens.history import HistoryScreen
 from runstrength.screens.history_filter import FilterDialog
@@ -40,7 +41,7 @@ async def open_history(pilot) -> HistoryScreen:
     assert isinstance(screen, HistoryScreen)
     # The log is read in a worker that starts after the first frame.
     for _ in range(500):
-        if screen.loaded:
+        if screen.filled:
             break
         await pilot.pause(0.01)
     await pilot.app.workers.wait_for_complete()
@@ -77,6 +78,27 @@ async def test_sessions_table_newest_first_and_filter(history_app) -> None:
         assert "YYYY-MM-DD" in str(history_app.screen.query_one("#filter-error").render())
         await pilot.press("escape")
         assert table.row_count == len(expected)
+
+
+async def test_a_new_filter_while_the_table_fills_replaces_its_rows(history_app) -> None:
+    async with history_app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        table = screen.query_one(DataTable)
+        screen.refill()  # every row again, a batch at a time
+        assert not screen.filled
+        assert 0 < table.row_count < len(history_app.year)
+        screen.filter = SessionFilter(since=date(2026, 6, 1))
+        screen.refill()
+        for _ in range(200):
+            if screen.filled:
+                break
+            await pilot.pause(0.01)
+        await pilot.pause()
+        expected = [s for s in history_app.year if s.date >= date(2026, 6, 1)]
+        assert len(expected) > 40, "more than one batch"
+        assert table.row_count == len(expected)
+        newest = max(expected, key=lambda s: s.info.started_at)
+        assert str(table.get_row_at(0)[0]) == f"{newest.date:%a %Y-%m-%d}"
 
 
 async def test_enter_opens_the_session_detail(history_app) -> None:
