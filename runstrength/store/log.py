@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -378,7 +379,7 @@ class TrainingLog:
         with self._lock:
             all_sessions, all_sets = self._docs()
         docs = within(all_sessions.values(), since, until)
-        return summarize_docs(docs, (doc for _, doc in all_sets))
+        return summarize_docs(docs, map(itemgetter(1), all_sets))
 
     def session(self, session_id: str) -> SessionRecord | None:
         """One session with its sets; None when the log holds no session of that id."""

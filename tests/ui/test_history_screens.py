@@ -35,15 +35,21 @@ def history_app(make_app, clock):
     return app
 
 
+async def wait_until_filled(pilot, screen: HistoryScreen) -> None:
+    """The table gets its rows a batch at a time, each after a paint."""
+    for _ in range(500):
+        if screen.filled:
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("the sessions table was never filled")
+
+
 async def open_history(pilot) -> HistoryScreen:
     await pilot.press("h")
     screen = pilot.app.screen
     assert isinstance(screen, HistoryScreen)
     # The log is read in a worker that starts after the first frame.
-    for _ in range(500):
-        if screen.filled:
-            break
-        await pilot.pause(0.01)
+    await wait_until_filled(pilot, screen)
     await pilot.app.workers.wait_for_complete()
     # The table sizes its columns when idle after the rows arrive.
     await pilot.pause(0.1)
@@ -89,10 +95,7 @@ async def test_a_new_filter_while_the_table_fills_replaces_its_rows(history_app)
         assert 0 < table.row_count < len(history_app.year)
         screen.filter = SessionFilter(since=date(2026, 6, 1))
         screen.refill()
-        for _ in range(200):
-            if screen.filled:
-                break
-            await pilot.pause(0.01)
+        await wait_until_filled(pilot, screen)
         await pilot.pause()
         expected = [s for s in history_app.year if s.date >= date(2026, 6, 1)]
         assert len(expected) > 40, "more than one batch"
@@ -217,6 +220,7 @@ async def test_correct_and_delete_a_set_then_the_session(history_app) -> None:
         await history_app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(history_app.screen, HistoryScreen)
+        await wait_until_filled(pilot, history_app.screen)
         ids = {s.id for s in history_app.context.log.sessions()}
         assert newest.id not in ids
         assert len(ids) == len(history_app.year) - 1
