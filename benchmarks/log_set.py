@@ -39,11 +39,11 @@ def bare_append(fd: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sets", type=int, default=200)
-    parser.add_argument("--sessions", type=int, default=1_500)
+    parser.add_argument("--weeks", type=int, default=520)
     args = parser.parse_args()
     tz = timezone(timedelta(hours=1))
     with tempfile.TemporaryDirectory(dir=Path.home()) as tmp:
-        log_file = write_history(Path(tmp), args.sessions)
+        log_file = write_history(Path(tmp), args.weeks)
         started = time.perf_counter()
         log = TrainingLog(log_file)
         log.sessions()

@@ -32,6 +32,7 @@ class RunStrengthApp(App[None]):
     CSS_PATH = [
         Path(__file__).with_name("app.tcss"),
         Path(__file__).with_name("screens") / "home.tcss",
+        Path(__file__).with_name("screens") / "history.tcss",
     ]
     ENABLE_COMMAND_PALETTE = True
     COMMANDS = App.COMMANDS | {RunStrengthCommands}

@@ -80,17 +80,19 @@ def show_history(args: argparse.Namespace, paths: Paths) -> int:
     from runstrength.core.interchange import to_document
     from runstrength.store import LogError
 
+    wanted = SessionFilter(program=args.program, since=args.since, until=args.until)
     try:
-        sessions = _open_log(paths).sessions()
+        log = _open_log(paths)
+        # The table needs only each session's totals; JSON carries every set.
+        found = log.sessions() if args.json else log.session_summaries()
     except LogError as problem:
         error(str(problem))
         return EXIT_FAILED
-    wanted = SessionFilter(program=args.program, since=args.since, until=args.until)
     if args.json:
-        chosen = [s for s in sessions if wanted.matches(s)]
+        chosen = [s for s in found if wanted.matches(s)]
         print(json.dumps(to_document(chosen, []), indent=2, ensure_ascii=False))
         return EXIT_OK
-    rows = [row.cells() for row in table_rows(sessions, wanted)]
+    rows = [row.cells() for row in table_rows(found, wanted)]
     if not rows:
         print(f"No sessions ({wanted.describe()}).")
         return EXIT_OK

@@ -1,13 +1,104 @@
-"""The sessions table: one row per session, filtered, newest first."""
+"""The sessions table: one row per session, filtered, newest first.
+
+A row needs only a session's totals, not its sets: `SessionSummary` holds them, so a
+long history fills the table without a record per set. `SetTally` is the one place
+that counts sets, reps and completion, for summaries read straight from the log and
+for whole sessions alike.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
-from runstrength.core.records import SessionRecord, SetRecord
+from runstrength.core.records import SessionRecord, SetRecord, Status
 from runstrength.core.summary import format_duration
+
+
+class SetTally:
+    """Running totals over one session's sets, as the sessions table counts them."""
+
+    __slots__ = ("done", "reps", "sets", "target")
+
+    def __init__(self) -> None:
+        self.sets = 0
+        self.reps = 0
+        self.done = 0
+        """Reps (or seconds held) against target, each set capped at its target."""
+        self.target = 0
+        """The targets of the sets that have one."""
+
+    def add(
+        self,
+        reps: int | None,
+        seconds: int | None,
+        target_reps: int | None,
+        target_seconds: int | None,
+    ) -> None:
+        """Count one set; TypeError for a value that is not a whole number or None."""
+        self.sets += 1
+        if reps is not None:
+            done, target = reps, target_reps
+            self.reps += reps
+        else:
+            done, target = seconds or 0, target_seconds
+        if type(done) is not int or (target is not None and type(target) is not int):
+            raise TypeError(f"done {done!r}, target {target!r}: not whole numbers")
+        if target:
+            self.target += target
+            self.done += done if done < target else target
+
+    def add_record(self, record: SetRecord) -> None:
+        self.add(record.reps, record.seconds, record.target_reps, record.target_seconds)
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """A session without its sets: what its row in the sessions table shows."""
+
+    id: str
+    program: str
+    started_at: datetime
+    status: Status
+    ended_at: datetime | None
+    last_set_at: datetime | None
+    """When its last set was done, for a session that has not ended (else None)."""
+    sets: int
+    reps: int
+    done: int
+    target: int
+
+    @property
+    def date(self) -> date:
+        """The session's day, as `SessionInfo.date`: the local day it started."""
+        return self.started_at.date()
+
+    @property
+    def completion(self) -> float | None:
+        """Done against target over the sets that have a target; None without targets."""
+        return self.done / self.target if self.target else None
+
+
+def summarize(session: SessionRecord) -> SessionSummary:
+    tally = SetTally()
+    for record in session.sets:
+        tally.add_record(record)
+    last = None
+    if session.ended_at is None:
+        last = max((r.completed_at for r in session.sets), default=None)
+    return SessionSummary(
+        id=session.id,
+        program=session.info.program,
+        started_at=session.info.started_at,
+        status=session.status,
+        ended_at=session.ended_at,
+        last_set_at=last,
+        sets=tally.sets,
+        reps=tally.reps,
+        done=tally.done,
+        target=tally.target,
+    )
 
 
 @dataclass(frozen=True)
@@ -16,9 +107,10 @@ class SessionFilter:
     since: date | None = None
     until: date | None = None
 
-    def matches(self, session: SessionRecord) -> bool:
+    def matches(self, session: SessionSummary | SessionRecord) -> bool:
+        program = session.program if isinstance(session, SessionSummary) else session.info.program
         return (
-            (self.program is None or session.info.program == self.program)
+            (self.program is None or program == self.program)
             and (self.since is None or session.date >= self.since)
             and (self.until is None or session.date <= self.until)
         )
@@ -32,20 +124,9 @@ class SessionFilter:
         return ", ".join(parts) or "all sessions"
 
 
-def _target(record: SetRecord) -> int:
-    return (record.target_reps if record.reps is not None else record.target_seconds) or 0
-
-
-def _done(record: SetRecord) -> int:
-    return record.reps if record.reps is not None else record.seconds or 0
-
-
 def completion(session: SessionRecord) -> float | None:
     """Done against target over the sets that have a target (capped at each set's target)."""
-    target = sum(_target(r) for r in session.sets)
-    if not target:
-        return None
-    return sum(min(_done(r), _target(r)) for r in session.sets if _target(r)) / target
+    return summarize(session).completion
 
 
 @dataclass(frozen=True)
@@ -75,29 +156,35 @@ class SessionRow:
 COLUMNS = ("Date", "Program", "Time", "Sets", "Reps", "Done", "")
 
 
-def session_row(session: SessionRecord) -> SessionRow:
-    if session.ended_at is not None:
-        duration = format_duration(session.ended_at - session.info.started_at)
-    elif session.sets:
-        last = max(r.completed_at for r in session.sets)
-        duration = format_duration(max(last - session.info.started_at, timedelta(0)))
+def summary_row(summary: SessionSummary) -> SessionRow:
+    if summary.ended_at is not None:
+        duration = format_duration(summary.ended_at - summary.started_at)
+    elif summary.last_set_at is not None:
+        duration = format_duration(max(summary.last_set_at - summary.started_at, timedelta(0)))
     else:
         duration = "-"
-    done = completion(session)
+    done = summary.completion
     return SessionRow(
-        id=session.id,
-        date=session.date,
-        program=session.info.program,
+        id=summary.id,
+        date=summary.date,
+        program=summary.program,
         duration=duration,
-        sets=len(session.sets),
-        reps=session.total_reps,
+        sets=summary.sets,
+        reps=summary.reps,
         completion=f"{done:.0%}" if done is not None else "-",
-        status=session.status,
+        status=summary.status,
     )
 
 
-def table_rows(sessions: Iterable[SessionRecord], wanted: SessionFilter) -> list[SessionRow]:
+def session_row(session: SessionRecord) -> SessionRow:
+    return summary_row(summarize(session))
+
+
+def table_rows(
+    sessions: Iterable[SessionSummary | SessionRecord], wanted: SessionFilter
+) -> list[SessionRow]:
     """Rows for the sessions that match, newest first."""
-    chosen = [s for s in sessions if wanted.matches(s)]
-    chosen.sort(key=lambda s: s.info.started_at, reverse=True)
-    return [session_row(s) for s in chosen]
+    chosen = [s if isinstance(s, SessionSummary) else summarize(s) for s in sessions]
+    chosen = [s for s in chosen if wanted.matches(s)]
+    chosen.sort(key=lambda s: s.started_at, reverse=True)
+    return [summary_row(s) for s in chosen]

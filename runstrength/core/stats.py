@@ -142,6 +142,31 @@ def last_and_best(
     return LastAndBest(last=last, best=best)
 
 
+@dataclass(frozen=True)
+class PastResults:
+    """`last_and_best` for every exercise, set and side at once: a lookup per set."""
+
+    last: dict[tuple[str, int, Side | None], int]
+    best: dict[str, int]
+
+    def find(self, exercise_id: str, set_number: int, side: Side | None) -> LastAndBest:
+        return LastAndBest(
+            last=self.last.get((exercise_id, set_number, side)), best=self.best.get(exercise_id)
+        )
+
+
+def past_results(sessions: Iterable[SessionRecord]) -> PastResults:
+    """One pass over the sessions (oldest first), so the set screen never scans them."""
+    last: dict[tuple[str, int, Side | None], int] = {}
+    best: dict[str, int] = {}
+    for session in sessions:
+        for record in session.sets:
+            done = amount(record)
+            last[(record.exercise, record.set, record.side)] = done
+            best[record.exercise] = max(best.get(record.exercise, 0), done)
+    return PastResults(last=last, best=best)
+
+
 def progression_hint(
     sessions: list[SessionRecord], exercise_id: str, catalogue: Catalogue, bands: tuple[str, ...]
 ) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import work
@@ -11,11 +12,21 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label
 
 from runstrength.context import AppContext
-from runstrength.core.history import COLUMNS, SessionFilter, table_rows
+from runstrength.core.history import (
+    COLUMNS,
+    SessionFilter,
+    SessionRow,
+    SessionSummary,
+    table_rows,
+)
 from runstrength.core.records import SessionRecord
 from runstrength.screens.dialogs import HelpScreen
 from runstrength.screens.history_filter import FilterDialog
 from runstrength.store import LogError
+from runstrength.widgets.plain_cell import PlainCell
+
+FIRST_BATCH = 40
+BATCH = 400
 
 
 class HistoryScreen(Screen[None]):
@@ -40,7 +51,16 @@ class HistoryScreen(Screen[None]):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        self.sessions: list[SessionRecord] = []
+        self.summaries: list[SessionSummary] = []
+        """Every session's totals: all the table needs, read without a record per set."""
+        self.shown: list[SessionRow] = []
+        self.sessions: list[SessionRecord] | None = None
+        """Every session with its sets, read when progress or overview first asks."""
+        self.loaded = False
+        """True once the log has been read."""
+        self.filled = False
+        """True once every row is in the table."""
+        self._filling = 0
         self.filter = SessionFilter()
 
     def compose(self) -> ComposeResult:
@@ -57,43 +77,67 @@ class HistoryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="history")
     def load(self) -> None:
+        wanted = self.filter
         try:
-            sessions = self.context.log.sessions()
+            summaries = self.context.log.session_summaries()
         except LogError as error:
             self.app.call_from_thread(self.show_error, str(error))
             return
-        self.app.call_from_thread(self.show_sessions, sessions)
+        rows = table_rows(summaries, wanted)
+        self.app.call_from_thread(self.show_summaries, summaries, rows, wanted)
 
     def show_error(self, message: str) -> None:
         self.query_one("#filter-line", Label).update(f"[b red]{message}[/]")
 
-    def show_sessions(self, sessions: list[SessionRecord]) -> None:
-        self.sessions = sessions
-        self.refill()
+    def show_summaries(
+        self, summaries: list[SessionSummary], rows: list[SessionRow], wanted: SessionFilter
+    ) -> None:
+        self.summaries = summaries
+        self.sessions = None
+        self.refill(rows if wanted == self.filter else None)
+        self.loaded = True
 
-    def refill(self) -> None:
+    def refill(self, rows: list[SessionRow] | None = None) -> None:
+        self.shown = table_rows(self.summaries, self.filter) if rows is None else rows
+        self.query_one(DataTable).clear()
+        self.show_count()
+        self.filled = False
+        self._filling += 1
+        self.add_rows(self._filling, 0)
+
+    def add_rows(self, filling: int, start: int) -> None:
+        """Add the rows from `start` on, a batch at a time, each after the last is painted.
+
+        The first batch is a screenful, so the newest sessions show at once; the table
+        measures every new cell, so ten years in one batch would hold the screen still.
+        """
+        if filling != self._filling:
+            return  # a newer fill (another filter, a reload) took over
+        end = start + (FIRST_BATCH if start == 0 else BATCH)
         table = self.query_one(DataTable)
-        rows = table_rows(self.sessions, self.filter)
-        table.clear()
-        for row in rows:
-            table.add_row(*row.cells(), key=row.id)
+        table.add_rows([PlainCell(cell) for cell in row.cells()] for row in self.shown[start:end])
+        if end < len(self.shown):
+            self.call_after_refresh(self.add_rows, filling, end)
+        else:
+            self.filled = True
+
+    def show_count(self) -> None:
         shown = (
-            f"{len(rows)} of {len(self.sessions)}"
+            f"{len(self.shown)} of {len(self.summaries)}"
             if self.filter.describe() != "all sessions"
-            else str(len(rows))
+            else str(len(self.shown))
         )
         self.query_one("#filter-line", Label).update(
             f"[b]{shown}[/b] sessions · {self.filter.describe()}"
-            if self.sessions
+            if self.summaries
             else "No sessions yet: your first finished set will show here."
         )
 
-    def selected(self) -> SessionRecord | None:
+    def selected(self) -> SessionRow | None:
         table = self.query_one(DataTable)
-        if not table.row_count:
+        if not table.row_count or not 0 <= table.cursor_row < len(self.shown):
             return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return next((s for s in self.sessions if s.id == key), None)
+        return self.shown[table.cursor_row]
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
@@ -102,7 +146,15 @@ class HistoryScreen(Screen[None]):
     def action_open(self) -> None:
         from runstrength.screens.session_detail import SessionDetailScreen
 
-        session = self.selected()
+        row = self.selected()
+        if row is None:
+            return
+        try:
+            # One session's sets: a few milliseconds even at ten years of history.
+            session = self.context.log.session(row.id)
+        except LogError as error:
+            self.show_error(str(error))
+            return
         if session is not None:
             self.app.push_screen(SessionDetailScreen(self.context, session), self.after_detail)
 
@@ -111,7 +163,7 @@ class HistoryScreen(Screen[None]):
             self.load()
 
     def action_filter(self) -> None:
-        programs = sorted({s.info.program for s in self.sessions})
+        programs = sorted({s.program for s in self.summaries})
 
         def apply(chosen: SessionFilter | None) -> None:
             if chosen is not None:
@@ -123,12 +175,39 @@ class HistoryScreen(Screen[None]):
     def action_progress(self) -> None:
         from runstrength.screens.progress import ProgressScreen
 
-        self.app.push_screen(ProgressScreen(self.context, self.sessions))
+        self.with_sessions(lambda sessions: ProgressScreen(self.context, sessions))
 
     def action_overview(self) -> None:
         from runstrength.screens.overview import OverviewScreen
 
-        self.app.push_screen(OverviewScreen(self.context, self.sessions))
+        self.with_sessions(lambda sessions: OverviewScreen(self.context, sessions))
+
+    def with_sessions(self, make: Callable[[list[SessionRecord]], Screen[None]]) -> None:
+        """Push a screen made from every session with its sets, read first if need be."""
+        if self.sessions is not None:
+            self.app.push_screen(make(self.sessions))
+            return
+        if not self.loaded:
+            return
+        self.query_one("#filter-line", Label).update("Reading every set…")
+        self.load_sessions(make)
+
+    @work(thread=True, exclusive=True, group="history-sets")
+    def load_sessions(self, make: Callable[[list[SessionRecord]], Screen[None]]) -> None:
+        try:
+            sessions = self.context.log.sessions()
+        except LogError as error:
+            self.app.call_from_thread(self.show_error, str(error))
+            return
+        self.app.call_from_thread(self.show_stats, sessions, make)
+
+    def show_stats(
+        self, sessions: list[SessionRecord], make: Callable[[list[SessionRecord]], Screen[None]]
+    ) -> None:
+        self.sessions = sessions
+        self.show_count()
+        if self.is_current:
+            self.app.push_screen(make(sessions))
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -28,7 +28,7 @@ from runstrength.core.events import (
 from runstrength.core.plan import IntroStep, SetStep, StretchStep
 from runstrength.core.programs import Program
 from runstrength.core.records import SessionRecord
-from runstrength.core.stats import last_and_best
+from runstrength.core.stats import PastResults, past_results
 from runstrength.core.summary import format_duration, summarize
 from runstrength.core.ticking import MIN_TICK_SECONDS, PROGRESS_STEPS, TICK_SECONDS, next_tick_delay
 from runstrength.core.view import StepView, describe
@@ -107,7 +107,7 @@ class SessionScreen(Screen[None]):
         self.saved_sets = 0
         self._status = ""
         self._view: StepView | None = None
-        self.past: list[SessionRecord] = []
+        self.past: PastResults | None = None
         self._timer: Timer | None = None
         self._status_text: str | None = None
 
@@ -144,18 +144,20 @@ class SessionScreen(Screen[None]):
             past = self.context.log.sessions()
         except LogError:
             return
-        self.app.call_from_thread(self.show_past, past)
+        # Indexed here, off the UI thread: a set then looks its numbers up, never scans.
+        results = past_results(s for s in past if s.id != self.engine.info.id)
+        self.app.call_from_thread(self.show_past, results)
 
-    def show_past(self, past: list[SessionRecord]) -> None:
-        self.past = [s for s in past if s.id != self.engine.info.id]
+    def show_past(self, past: PastResults) -> None:
+        self.past = past
         self.show_last_time()
 
     def show_last_time(self) -> None:
         step = self.engine.step
         text = ""
-        if isinstance(step, SetStep) and self.past:
+        if isinstance(step, SetStep) and self.past is not None:
             unit = " s" if step.entry.exercise.is_hold else ""
-            found = last_and_best(self.past, step.entry.exercise.id, step.set_number, step.side)
+            found = self.past.find(step.entry.exercise.id, step.set_number, step.side)
             parts = []
             if found.last is not None:
                 parts.append(f"last time {found.last}{unit}")

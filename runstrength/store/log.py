@@ -13,12 +13,14 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
 from tinydb import TinyDB
 from tinydb.table import Table
 
+from runstrength.core.history import SessionSummary
 from runstrength.core.records import (
     SessionInfo,
     SessionRecord,
@@ -46,6 +48,7 @@ from runstrength.store.journal import Journal, JournalContents, read_journal
 from runstrength.store.lock import DataDirLock
 from runstrength.store.migrations import SCHEMA_VERSION, migrate, schema_of
 from runstrength.store.storage import DurableJSONStorage
+from runstrength.store.summaries import summarize_docs, within
 
 logger = logging.getLogger(__name__)
 
@@ -364,13 +367,7 @@ class TrainingLog:
     def _sessions(self, since: date | None, until: date | None) -> list[SessionRecord]:
         with self._lock:
             all_sessions, all_sets = self._docs()
-        docs = [
-            doc
-            for doc in all_sessions.values()
-            if (since is None or doc["date"] >= since.isoformat())
-            and (until is None or doc["date"] <= until.isoformat())
-        ]
-        return self._records(docs, all_sets)
+        return self._records(within(all_sessions.values(), since, until), all_sets)
 
     @staticmethod
     def _records(docs: list[Doc], all_sets: list[tuple[str | None, Doc]]) -> list[SessionRecord]:
@@ -403,6 +400,28 @@ class TrainingLog:
             all_sessions, all_sets = self._docs()
         docs = [doc for doc in all_sessions.values() if doc.get("status") == "in-progress"]
         return self._records(docs, all_sets)
+
+    def session_summaries(
+        self, since: date | None = None, until: date | None = None
+    ) -> list[SessionSummary]:
+        """Sessions whose day is within [since, until], oldest first, as totals without sets."""
+        return self._checked(lambda: self._session_summaries(since, until))
+
+    def _session_summaries(self, since: date | None, until: date | None) -> list[SessionSummary]:
+        with self._lock:
+            all_sessions, all_sets = self._docs()
+        docs = within(all_sessions.values(), since, until)
+        return summarize_docs(docs, map(itemgetter(1), all_sets))
+
+    def session(self, session_id: str) -> SessionRecord | None:
+        """One session with its sets; None when the log holds no session of that id."""
+        return self._checked(lambda: self._session(session_id))
+
+    def _session(self, session_id: str) -> SessionRecord | None:
+        with self._lock:
+            all_sessions, all_sets = self._docs()
+        doc = all_sessions.get(session_id)
+        return None if doc is None else self._records([doc], all_sets)[0]
 
     def close(self) -> None:
         with self._lock:

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from textual.widgets import DataTable, OptionList
 
+from runstrength.core.history import SessionFilter
 from runstrength.core.sample_history import sample_history
 from runstrength.screens.history import HistoryScreen
 from runstrength.screens.history_filter import FilterDialog
@@ -34,15 +35,33 @@ def history_app(make_app, clock):
     return app
 
 
+async def wait_until_filled(pilot, screen: HistoryScreen) -> None:
+    """The table gets its rows a batch at a time, each after a paint."""
+    for _ in range(500):
+        if screen.filled:
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("the sessions table was never filled")
+
+
 async def open_history(pilot) -> HistoryScreen:
     await pilot.press("h")
+    screen = pilot.app.screen
+    assert isinstance(screen, HistoryScreen)
+    # The log is read in a worker that starts after the first frame.
+    await wait_until_filled(pilot, screen)
     await pilot.app.workers.wait_for_complete()
     # The table sizes its columns when idle after the rows arrive.
     await pilot.pause(0.1)
     await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, HistoryScreen)
     return screen
+
+
+async def press_for_sets(pilot, key: str) -> None:
+    """Progress and overview open once every set is read (in a worker)."""
+    await pilot.press(key)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 async def test_sessions_table_newest_first_and_filter(history_app) -> None:
@@ -51,7 +70,7 @@ async def test_sessions_table_newest_first_and_filter(history_app) -> None:
         table = screen.query_one(DataTable)
         assert table.row_count == len(history_app.year)
         newest = max(history_app.year, key=lambda s: s.info.started_at)
-        assert table.get_row_at(0)[0] == f"{newest.date:%a %Y-%m-%d}"
+        assert str(table.get_row_at(0)[0]) == f"{newest.date:%a %Y-%m-%d}"
         await pilot.press("slash")
         assert isinstance(history_app.screen, FilterDialog)
         history_app.screen.query_one("#since").value = "2026-11-01"
@@ -65,6 +84,24 @@ async def test_sessions_table_newest_first_and_filter(history_app) -> None:
         assert "YYYY-MM-DD" in str(history_app.screen.query_one("#filter-error").render())
         await pilot.press("escape")
         assert table.row_count == len(expected)
+
+
+async def test_a_new_filter_while_the_table_fills_replaces_its_rows(history_app) -> None:
+    async with history_app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        table = screen.query_one(DataTable)
+        screen.refill()  # every row again, a batch at a time
+        assert not screen.filled
+        assert 0 < table.row_count < len(history_app.year)
+        screen.filter = SessionFilter(since=date(2026, 6, 1))
+        screen.refill()
+        await wait_until_filled(pilot, screen)
+        await pilot.pause()
+        expected = [s for s in history_app.year if s.date >= date(2026, 6, 1)]
+        assert len(expected) > 40, "more than one batch"
+        assert table.row_count == len(expected)
+        newest = max(expected, key=lambda s: s.info.started_at)
+        assert str(table.get_row_at(0)[0]) == f"{newest.date:%a %Y-%m-%d}"
 
 
 async def test_enter_opens_the_session_detail(history_app) -> None:
@@ -82,14 +119,15 @@ async def test_enter_opens_the_session_detail(history_app) -> None:
 async def test_progress_and_overview(history_app) -> None:
     async with history_app.run_test(size=SIZE) as pilot:
         await open_history(pilot)
-        await pilot.press("p")
+        await press_for_sets(pilot, "p")
         progress = history_app.screen
         assert isinstance(progress, ProgressScreen)
         assert progress.query_one(OptionList).option_count == len(
             history_app.context.programs.get("endurance").entries
         )
         assert "Best set per band" in str(progress.query_one("#bests").render())
-        await pilot.press("escape", "o")
+        await pilot.press("escape")
+        await press_for_sets(pilot, "o")
         overview = history_app.screen
         assert isinstance(overview, OverviewScreen)
         text = str(overview.query_one("#streaks").render())
@@ -122,8 +160,7 @@ def test_snapshot_progress(snap_compare, history_app) -> None:
 
     async def run_before(pilot) -> None:
         await open_history(pilot)
-        await pilot.press("p")
-        await pilot.pause()
+        await press_for_sets(pilot, "p")
 
     assert snap_compare(history_app, terminal_size=SIZE, run_before=run_before)
 
@@ -133,8 +170,7 @@ def test_snapshot_overview(snap_compare, history_app) -> None:
 
     async def run_before(pilot) -> None:
         await open_history(pilot)
-        await pilot.press("o")
-        await pilot.pause()
+        await press_for_sets(pilot, "o")
 
     assert snap_compare(history_app, terminal_size=SIZE, run_before=run_before)
 
@@ -184,6 +220,7 @@ async def test_correct_and_delete_a_set_then_the_session(history_app) -> None:
         await history_app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(history_app.screen, HistoryScreen)
+        await wait_until_filled(pilot, history_app.screen)
         ids = {s.id for s in history_app.context.log.sessions()}
         assert newest.id not in ids
         assert len(ids) == len(history_app.year) - 1

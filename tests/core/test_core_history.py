@@ -1,0 +1,99 @@
+"""The sessions table: totals, completion, duration and filtering, from sets or summaries."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from runstrength.core.history import (
+    SessionFilter,
+    SetTally,
+    session_row,
+    summarize,
+    summary_row,
+    table_rows,
+)
+from runstrength.core.records import SessionInfo, SessionRecord, SetRecord
+
+TZ = timezone(timedelta(hours=1))
+START = datetime(2026, 11, 16, 7, 0, tzinfo=TZ)
+
+
+def a_set(reps: int | None, target: int | None, seconds: int | None = None) -> SetRecord:
+    return SetRecord(
+        exercise="glute-bridge" if reps is not None else "side-plank",
+        set=1,
+        side=None,
+        target_reps=target if reps is not None else None,
+        reps=reps,
+        band=None,
+        seconds=seconds,
+        completed_at=START + timedelta(minutes=10),
+        target_seconds=target if reps is None else None,
+    )
+
+
+def session(session_id: str, day: int, program: str, sets: list[SetRecord]) -> SessionRecord:
+    started = START + timedelta(days=day)
+    return SessionRecord(
+        info=SessionInfo(id=session_id, program=program, started_at=started),
+        status="completed",
+        ended_at=started + timedelta(minutes=34),
+        sets=[replace(s, completed_at=started + timedelta(minutes=10)) for s in sets],
+    )
+
+
+def test_the_tally_caps_each_set_at_its_target_and_skips_sets_without_one() -> None:
+    tally = SetTally()
+    tally.add(22, None, 20, None)  # more than asked: counts as 20 of 20
+    tally.add(15, None, 20, None)
+    tally.add(None, 25, None, 30)  # a hold: seconds against seconds
+    tally.add(12, None, None, None)  # no target: counted, not in completion
+    assert (tally.sets, tally.reps, tally.done, tally.target) == (4, 49, 60, 70)
+
+
+@pytest.mark.parametrize(
+    "values", [("18", None, 20, None), (18.0, None, 20, None), (None, 20, None, "30")]
+)
+def test_the_tally_refuses_what_is_not_a_whole_number(values: tuple[object, ...]) -> None:
+    with pytest.raises(TypeError):
+        SetTally().add(*values)  # type: ignore[arg-type]
+
+
+def test_a_row_from_a_summary_is_the_row_from_the_whole_session() -> None:
+    record = session("a", 0, "endurance", [a_set(20, 20), a_set(10, 20), a_set(None, 30, 30)])
+    row = session_row(record)
+    assert row == summary_row(summarize(record))
+    assert row.cells() == ("Mon 2026-11-16", "endurance", "34 min", "3", "30", "86%", "")
+
+
+def test_an_unfinished_session_lasts_until_its_last_set() -> None:
+    record = session("a", 0, "endurance", [a_set(20, 20)])
+    record.ended_at = None
+    record.status = "in-progress"
+    summary = summarize(record)
+    assert summary.last_set_at == START + timedelta(minutes=10)
+    assert summary_row(summary).cells()[2] == "10 min"
+    assert summary_row(summary).cells()[6] == "in-progress"
+    empty = session("b", 1, "endurance", [])
+    empty.ended_at = None
+    assert summary_row(summarize(empty)).duration == "-"
+    assert summary_row(summarize(empty)).completion == "-"
+
+
+def test_table_rows_filter_and_sort_summaries_and_sessions_alike() -> None:
+    records = [
+        session("old", 0, "endurance", [a_set(20, 20)]),
+        session("sprint", 2, "sprint", [a_set(15, 15)]),
+        session("new", 4, "endurance", [a_set(18, 20)]),
+    ]
+    summaries = [summarize(s) for s in records]
+    everything = SessionFilter()
+    assert [r.id for r in table_rows(summaries, everything)] == ["new", "sprint", "old"]
+    assert table_rows(summaries, everything) == table_rows(records, everything)
+    endurance = SessionFilter(program="endurance", since=date(2026, 11, 17))
+    assert [r.id for r in table_rows(summaries, endurance)] == ["new"]
+    assert table_rows(records, endurance) == table_rows(summaries, endurance)
+    assert endurance.describe() == "program endurance, 2026-11-17 to …"
