@@ -207,14 +207,14 @@ class SessionDetailScreen(Screen[bool]):
         try:
             with self.context.write_lock:
                 change(self.context.log)
-                fresh = [s for s in self.context.log.sessions() if s.id == self.session.id]
+                fresh = self.context.log.session(self.session.id)
         except LogError as error:
             self.notify(str(error), title="Not changed", severity="error", timeout=15)
             return
         self.changed = True
         self.notify(done, timeout=3)
-        if fresh:
-            self.session = fresh[0]
+        if fresh is not None:
+            self.session = fresh
             row = self.query_one(DataTable).cursor_row
             self.query_one("#filter-line", Static).update(self.heading())
             self.fill()

@@ -21,6 +21,13 @@ def _time(value: Any) -> datetime | None:
     return datetime.fromisoformat(value) if isinstance(value, str) else None
 
 
+def _count(value: Any) -> int | None:
+    """A stored count: a whole number or null; anything else is a damaged record."""
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    raise ValueError(f"{value!r} is not a whole number")
+
+
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat(timespec="seconds") if value else None
 
@@ -65,13 +72,13 @@ def doc_to_set(doc: dict[str, Any], key: str | None = None) -> SetRecord:
         exercise=str(doc["exercise"]),
         set=int(doc["set"]),
         side=cast(Side | None, doc.get("side")),
-        target_reps=doc.get("target_reps"),
-        reps=doc.get("reps"),
+        target_reps=_count(doc.get("target_reps")),
+        reps=_count(doc.get("reps")),
         band=doc.get("band"),
-        seconds=doc.get("seconds"),
+        seconds=_count(doc.get("seconds")),
         completed_at=completed_at,
         started_at=_time(doc.get("started_at")),
-        target_seconds=doc.get("target_seconds"),
+        target_seconds=_count(doc.get("target_seconds")),
         edited_at=_time(doc.get("edited_at")),
         key=key,
     )

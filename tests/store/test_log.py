@@ -183,3 +183,19 @@ def test_a_malformed_value_is_reported_as_damage_when_read(tmp_path: Path) -> No
     with pytest.raises(CorruptLogError, match="malformed"):
         reopened.sessions()
     reopened.close()
+
+
+@pytest.mark.parametrize("reps", ["eighteen", 18.5, True, [18]])
+def test_a_count_that_is_not_a_whole_number_is_damage(tmp_path: Path, reps: object) -> None:
+    path = tmp_path / "log.json"
+    log = TrainingLog(path)
+    log.log_set(info(), a_set(1))
+    log.finish_session(info(), "completed", STARTED + timedelta(minutes=30))
+    log.close()
+    data = json.loads(path.read_text())
+    [key] = data["sets"]
+    data["sets"][key]["reps"] = reps
+    path.write_text(json.dumps(data))
+    reopened = TrainingLog(path, read_only=True)
+    with pytest.raises(CorruptLogError, match="not a whole number"):
+        reopened.last_session()
