@@ -75,6 +75,14 @@ def _open_log(paths: Paths, *, read_only: bool = True) -> Any:
     return TrainingLog(paths.log_file, read_only=read_only)
 
 
+def _plans(paths: Paths) -> dict[str, int]:
+    """Each known program's whole target, for completion against the plan."""
+    from runstrength.core.history import plans_of
+    from runstrength.store import load_catalogue, load_programs
+
+    return plans_of(load_programs(load_catalogue(), paths.programs_dir).programs.values())
+
+
 def show_history(args: argparse.Namespace, paths: Paths) -> int:
     from runstrength.core.history import COLUMNS, SessionFilter, table_rows
     from runstrength.core.interchange import to_document
@@ -92,7 +100,7 @@ def show_history(args: argparse.Namespace, paths: Paths) -> int:
         chosen = [s for s in found if wanted.matches(s)]
         print(json.dumps(to_document(chosen, []), indent=2, ensure_ascii=False))
         return EXIT_OK
-    rows = [row.cells() for row in table_rows(found, wanted)]
+    rows = [row.cells() for row in table_rows(found, wanted, _plans(paths))]
     if not rows:
         print(f"No sessions ({wanted.describe()}).")
         return EXIT_OK

@@ -8,10 +8,11 @@ for whole sessions alike.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from runstrength.core.programs import Program
 from runstrength.core.records import SessionRecord, SetRecord, Status
 from runstrength.core.summary import format_duration
 
@@ -156,14 +157,32 @@ class SessionRow:
 COLUMNS = ("Date", "Program", "Time", "Sets", "Reps", "Done", "")
 
 
-def summary_row(summary: SessionSummary) -> SessionRow:
+def planned_target(program: Program) -> int:
+    """What a whole session of a program aims at: reps (seconds for holds) over every set,
+    each side of a per-side exercise counted, as its logged sets are."""
+    total = 0
+    for entry in program.entries:
+        sides = 2 if entry.exercise.per_side else 1
+        amount = entry.seconds if entry.exercise.is_hold else entry.reps
+        total += entry.sets * sides * (amount or 0)
+    return total
+
+
+def plans_of(programs: Iterable[Program]) -> dict[str, int]:
+    return {program.name: planned_target(program) for program in programs}
+
+
+def summary_row(summary: SessionSummary, planned: int | None = None) -> SessionRow:
+    """`planned`: the whole program's target, so a session stopped early shows how much of
+    the plan it did; without it (a program no longer known), the logged sets' targets."""
     if summary.ended_at is not None:
         duration = format_duration(summary.ended_at - summary.started_at)
     elif summary.last_set_at is not None:
         duration = format_duration(max(summary.last_set_at - summary.started_at, timedelta(0)))
     else:
         duration = "-"
-    done = summary.completion
+    target = max(summary.target, planned or 0)
+    done = summary.done / target if target else None
     return SessionRow(
         id=summary.id,
         date=summary.date,
@@ -176,15 +195,18 @@ def summary_row(summary: SessionSummary) -> SessionRow:
     )
 
 
-def session_row(session: SessionRecord) -> SessionRow:
-    return summary_row(summarize(session))
+def session_row(session: SessionRecord, planned: int | None = None) -> SessionRow:
+    return summary_row(summarize(session), planned)
 
 
 def table_rows(
-    sessions: Iterable[SessionSummary | SessionRecord], wanted: SessionFilter
+    sessions: Iterable[SessionSummary | SessionRecord],
+    wanted: SessionFilter,
+    plans: Mapping[str, int] | None = None,
 ) -> list[SessionRow]:
-    """Rows for the sessions that match, newest first."""
+    """Rows for the sessions that match, newest first; `plans`: each program's target."""
+    plans = plans or {}
     chosen = [s if isinstance(s, SessionSummary) else summarize(s) for s in sessions]
     chosen = [s for s in chosen if wanted.matches(s)]
     chosen.sort(key=lambda s: s.started_at, reverse=True)
-    return [summary_row(s) for s in chosen]
+    return [summary_row(s, plans.get(s.program)) for s in chosen]

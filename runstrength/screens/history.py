@@ -17,6 +17,7 @@ from runstrength.core.history import (
     SessionFilter,
     SessionRow,
     SessionSummary,
+    plans_of,
     table_rows,
 )
 from runstrength.core.records import SessionRecord
@@ -62,6 +63,8 @@ class HistoryScreen(Screen[None]):
         """True once every row is in the table."""
         self._filling = 0
         self.filter = SessionFilter()
+        self.plans = plans_of(context.programs.programs.values())
+        """Each program's whole target: completion is shown against the plan."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -83,7 +86,7 @@ class HistoryScreen(Screen[None]):
         except LogError as error:
             self.app.call_from_thread(self.show_error, str(error))
             return
-        rows = table_rows(summaries, wanted)
+        rows = table_rows(summaries, wanted, self.plans)
         self.app.call_from_thread(self.show_summaries, summaries, rows, wanted)
 
     def show_error(self, message: str) -> None:
@@ -98,7 +101,7 @@ class HistoryScreen(Screen[None]):
         self.loaded = True
 
     def refill(self, rows: list[SessionRow] | None = None) -> None:
-        self.shown = table_rows(self.summaries, self.filter) if rows is None else rows
+        self.shown = table_rows(self.summaries, self.filter, self.plans) if rows is None else rows
         self.query_one(DataTable).clear()
         self.show_count()
         self.filled = False

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from runstrength.context import AppContext
-from runstrength.core.history import session_row
+from runstrength.core.history import planned_target, session_row
 from runstrength.core.records import SessionRecord, SetRecord, StretchRecord, WarmupRecord
 from runstrength.core.timer import format_clock
 from runstrength.screens.dialogs import HelpScreen
@@ -87,7 +87,8 @@ class SessionDetailScreen(Screen[bool]):
 
     def heading(self) -> str:
         session = self.session
-        row = session_row(session)
+        program = self.context.programs.get(session.info.program)
+        row = session_row(session, planned_target(program) if program else None)
         start = f"{session.info.started_at:%H:%M}"
         end = f"{session.ended_at:%H:%M}" if session.ended_at else "?"
         status = "" if session.status == "completed" else f" · [b]{session.status}[/b]"

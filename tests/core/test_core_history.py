@@ -97,3 +97,29 @@ def test_table_rows_filter_and_sort_summaries_and_sessions_alike() -> None:
     assert [r.id for r in table_rows(summaries, endurance)] == ["new"]
     assert table_rows(records, endurance) == table_rows(summaries, endurance)
     assert endurance.describe() == "program endurance, 2026-11-17 to …"
+
+
+def test_completion_is_against_the_whole_plan(catalogue) -> None:
+    from runstrength.core.history import planned_target, plans_of
+    from runstrength.core.programs import program_from_toml
+
+    program = program_from_toml(
+        'name = "two"\ntitle = "Two"\ngoal = "endurance"\n'
+        '[[exercise]]\nid = "glute-bridge"\nsets = 2\nreps = 20\n'
+        '[[exercise]]\nid = "side-plank"\nsets = 1\nseconds = 30\n',
+        "two.toml",
+        catalogue,
+    )
+    assert planned_target(program) == 2 * 20 + 2 * 30  # the plank is held on each side
+    stopped = session("s", 0, "two", [a_set(20, 20)])  # one of four sets, then stopped
+    plans = plans_of([program])
+    assert session_row(stopped).completion == "100%"  # against its own sets only
+    assert session_row(stopped, plans["two"]).completion == "20%"
+    [row] = table_rows([stopped], SessionFilter(), plans)
+    assert row.completion == "20%"
+    # More logged than the plan holds now (the program was shortened): never above 100%.
+    longer = session("l", 1, "two", [a_set(20, 20)] * 6)
+    assert session_row(longer, plans["two"]).completion == "100%"
+    # A program no longer known: its logged sets' targets.
+    [gone] = table_rows([session("g", 2, "gone", [a_set(10, 20)])], SessionFilter(), plans)
+    assert gone.completion == "50%"
