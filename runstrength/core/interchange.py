@@ -18,6 +18,8 @@ from runstrength.core.records import (
     Status,
     StretchRecord,
     WarmupRecord,
+    stretch_to_data,
+    warmup_to_data,
 )
 
 FORMAT = "runstrength"
@@ -57,22 +59,6 @@ def set_to_data(record: SetRecord) -> dict[str, Any]:
         "started_at": _iso(record.started_at),
         "target_seconds": record.target_seconds,
         "edited_at": _iso(record.edited_at),
-    }
-
-
-def warmup_to_data(record: WarmupRecord) -> dict[str, Any]:
-    return {"seconds": record.seconds, "target_seconds": record.target_seconds}
-
-
-def stretch_to_data(record: StretchRecord) -> dict[str, Any]:
-    return {
-        "stretch": record.stretch,
-        "after": record.after,
-        "side": record.side,
-        "seconds": record.seconds,
-        "target_seconds": record.target_seconds,
-        "skipped": record.skipped,
-        "completed_at": _iso(record.completed_at),
     }
 
 

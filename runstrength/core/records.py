@@ -67,6 +67,24 @@ class StretchRecord:
     completed_at: datetime
 
 
+def warmup_to_data(record: WarmupRecord) -> dict[str, int]:
+    """The warm-up as the log and the interchange format store it."""
+    return {"seconds": record.seconds, "target_seconds": record.target_seconds}
+
+
+def stretch_to_data(record: StretchRecord) -> dict[str, object]:
+    """A stretch as the log and the interchange format store it."""
+    return {
+        "stretch": record.stretch,
+        "after": record.after,
+        "side": record.side,
+        "seconds": record.seconds,
+        "target_seconds": record.target_seconds,
+        "skipped": record.skipped,
+        "completed_at": record.completed_at.isoformat(timespec="seconds"),
+    }
+
+
 @dataclass
 class SessionRecord:
     """A session as logged: its identity, how it ended, its sets, warm-up and stretches."""

@@ -88,8 +88,8 @@ class HomeScreen(Screen[None]):
                 + "\n".join(problems)
             )
             self.context.problems = []
-        self.load_last_session()
-        self.find_interrupted()
+        self.call_after_refresh(self.load_last_session)
+        self.call_after_refresh(self.find_interrupted)
         # Once home is up, learn whether sound can play, so a machine without it flashes
         # even the first phase change of a session.
         self.set_timer(SOUND_CHECK_DELAY, self.context.sound.prepare)

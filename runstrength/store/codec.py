@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, cast
 
-from runstrength.core.interchange import stretch_to_data, warmup_to_data
 from runstrength.core.records import (
     SessionInfo,
     SessionRecord,
@@ -14,6 +13,8 @@ from runstrength.core.records import (
     Status,
     StretchRecord,
     WarmupRecord,
+    stretch_to_data,
+    warmup_to_data,
 )
 
 

@@ -15,12 +15,11 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tinydb import TinyDB
 from tinydb.table import Table
 
-from runstrength.core.history import SessionSummary
 from runstrength.core.records import (
     SessionInfo,
     SessionRecord,
@@ -49,6 +48,9 @@ from runstrength.store.lock import DataDirLock
 from runstrength.store.migrations import SCHEMA_VERSION, migrate, schema_of
 from runstrength.store.storage import DurableJSONStorage
 from runstrength.store.summaries import summarize_docs, within
+
+if TYPE_CHECKING:
+    from runstrength.core.history import SessionSummary
 
 logger = logging.getLogger(__name__)
 

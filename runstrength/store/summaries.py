@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from runstrength.core.history import SessionSummary, SetTally
 from runstrength.core.records import Status
+
+if TYPE_CHECKING:
+    from runstrength.core.history import SessionSummary
 
 Doc = dict[str, Any]
 
@@ -36,6 +38,9 @@ def summarize_docs(sessions: list[Doc], sets: Iterable[Doc]) -> list[SessionSumm
 
     A malformed value raises KeyError, TypeError or ValueError.
     """
+    # Loaded here: home's first frame does not need the sessions table.
+    from runstrength.core.history import SessionSummary, SetTally
+
     tallies = {doc["id"]: SetTally() for doc in sessions}
     unended = {doc["id"] for doc in sessions if doc.get("ended_at") is None}
     last: dict[str, datetime] = {}
