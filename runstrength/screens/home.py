@@ -13,7 +13,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static
 
 from runstrength.context import AppContext
-from runstrength.core.plan import build_plan, estimate_seconds
 from runstrength.core.programs import Program, target_text
 from runstrength.store import LogError
 
@@ -80,7 +79,8 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         today = self.context.clock.now()
         self.query_one("#today", Label).update(f"{today:%A %-d %B %Y}")
-        self.show_program()
+        self.show_program(with_length=False)
+        self.call_after_refresh(self.show_program)
         problems = self.context.problems
         if problems:
             self.query_one("#problems", Static).update(
@@ -119,22 +119,25 @@ class HomeScreen(Screen[None]):
         position = names.index(self.program.name) if self.program.name in names else 0
         self.choose(names[(position + step) % len(names)])
 
-    def show_program(self) -> None:
+    def show_program(self, *, with_length: bool = True) -> None:
+        """The program shown; `with_length=False` leaves out its estimated length, which
+        needs the whole session laid out (the first frame comes sooner without it)."""
         program = self.program
         settings = self.context.settings
         self._settings_shown = settings
         names = list(self.context.programs.programs)
         position = names.index(program.name) + 1 if program.name in names else 0
-        minutes = round(
-            estimate_seconds(build_plan(program, settings, self.context.catalogue.warmup), settings)
-            / 60
-        )
+        length = ""
+        if with_length:
+            from runstrength.core.plan import build_plan, estimate_seconds
+
+            plan = build_plan(program, settings, self.context.catalogue.warmup)
+            length = f", about {round(estimate_seconds(plan, settings) / 60)} min"
         kind = "" if program.builtin else " · your own"
         name = program.name if program.name == program.goal else f"{program.name} · {program.goal}"
         lines = [
             f"[b]{program.title}[/b]  ({name}{kind})  [dim]← {position}/{len(names)} →[/dim]",
-            f"{settings.warmup_minutes} min warm-up, {len(program.entries)} exercises, "
-            f"about {minutes} min",
+            f"{settings.warmup_minutes} min warm-up, {len(program.entries)} exercises{length}",
         ]
         lines += [f"  • {e.exercise.name}: {target_text(e)}" for e in program.entries]
         self.query_one("#program", Static).update("\n".join(lines))

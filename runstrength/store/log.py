@@ -20,23 +20,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from tinydb import TinyDB
 from tinydb.table import Table
 
-from runstrength.core.records import (
-    SessionInfo,
-    SessionRecord,
-    SetRecord,
-    StretchRecord,
-    WarmupRecord,
-)
+# The records and their conversion load with the first read or write: opening the log at
+# start does not need them.
 from runstrength.store.backups import newest_readable, take_backup
-from runstrength.store.codec import (
-    doc_to_session,
-    doc_to_set,
-    record_to_doc,
-    session_to_doc,
-    set_to_doc,
-    stretch_to_doc,
-    warmup_to_doc,
-)
 from runstrength.store.errors import (
     CorruptLogError,
     LogError,
@@ -51,6 +37,13 @@ from runstrength.store.summaries import summarize_docs, within
 
 if TYPE_CHECKING:
     from runstrength.core.history import SessionSummary
+    from runstrength.core.records import (
+        SessionInfo,
+        SessionRecord,
+        SetRecord,
+        StretchRecord,
+        WarmupRecord,
+    )
 
 logger = logging.getLogger(__name__)
 
@@ -204,10 +197,15 @@ class TrainingLog:
 
     def log_set(self, session: SessionInfo, record: SetRecord) -> None:
         """Save one completed set; the session record is created with its first set."""
+        from runstrength.store import codec
+
         with self._lock:
             self._writable()
             seq = self._next_seq(session.id)
-            entry = {"session": session_to_doc(session), "set": set_to_doc(session.id, record, seq)}
+            entry = {
+                "session": codec.session_to_doc(session),
+                "set": codec.set_to_doc(session.id, record, seq),
+            }
             try:
                 self._journal.append(entry)
             except LogError:
@@ -218,10 +216,19 @@ class TrainingLog:
 
     def log_routine(self, session: SessionInfo, record: WarmupRecord | StretchRecord) -> None:
         """Save how the warm-up or a stretch went, with its session (durable on return)."""
+        from runstrength.core.records import WarmupRecord
+        from runstrength.store import codec
+
         if isinstance(record, WarmupRecord):
-            entry = {"session": session_to_doc(session), "warmup": warmup_to_doc(record)}
+            entry = {
+                "session": codec.session_to_doc(session),
+                "warmup": codec.warmup_to_doc(record),
+            }
         else:
-            entry = {"session": session_to_doc(session), "stretch": stretch_to_doc(record)}
+            entry = {
+                "session": codec.session_to_doc(session),
+                "stretch": codec.stretch_to_doc(record),
+            }
         with self._lock:
             self._writable()
             self._journal.append(entry)
@@ -233,10 +240,12 @@ class TrainingLog:
         The ending is durable once it is in the journal; folding the journal into the
         log file then happens at once, or at the next start if it fails now.
         """
+        from runstrength.store import codec
+
         with self._lock:
             self._writable()
             entry = {
-                "session": session_to_doc(session),
+                "session": codec.session_to_doc(session),
                 "finish": {"status": status, "ended_at": ended_at.isoformat(timespec="seconds")},
             }
             self._journal.append(entry)
@@ -278,6 +287,8 @@ class TrainingLog:
 
         Returns (added, skipped).
         """
+        from runstrength.store import codec
+
         with self._lock:
             self._writable()
             self._fold()
@@ -288,9 +299,9 @@ class TrainingLog:
                 session_docs = []
                 set_docs = []
                 for record in new:
-                    session_docs.append(record_to_doc(record))
+                    session_docs.append(codec.record_to_doc(record))
                     set_docs += [
-                        set_to_doc(record.id, s, seq) for seq, s in enumerate(record.sets, 1)
+                        codec.set_to_doc(record.id, s, seq) for seq, s in enumerate(record.sets, 1)
                     ]
                 with self._storage.batch():
                     self._ensure_meta()
@@ -373,12 +384,14 @@ class TrainingLog:
 
     @staticmethod
     def _records(docs: list[Doc], all_sets: list[tuple[str | None, Doc]]) -> list[SessionRecord]:
+        from runstrength.store import codec
+
         wanted = {doc["id"] for doc in docs}
         sets: dict[str, list[SetRecord]] = {key: [] for key in wanted}
         for key, set_doc in all_sets:
             if set_doc["session"] in wanted:
-                sets[set_doc["session"]].append(doc_to_set(set_doc, key))
-        records = [doc_to_session(doc, sets[doc["id"]]) for doc in docs]
+                sets[set_doc["session"]].append(codec.doc_to_set(set_doc, key))
+        records = [codec.doc_to_session(doc, sets[doc["id"]]) for doc in docs]
         records.sort(key=lambda r: r.info.started_at)
         return records
 

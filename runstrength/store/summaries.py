@@ -10,10 +10,9 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, cast
 
-from runstrength.core.records import Status
-
 if TYPE_CHECKING:
     from runstrength.core.history import SessionSummary
+    from runstrength.core.records import Status
 
 Doc = dict[str, Any]
 
@@ -65,7 +64,7 @@ def summarize_docs(sessions: list[Doc], sets: Iterable[Doc]) -> list[SessionSumm
                 id=str(doc["id"]),
                 program=str(doc["program"]),
                 started_at=started_at,
-                status=cast(Status, doc.get("status", "partial")),
+                status=cast("Status", doc.get("status", "partial")),
                 ended_at=_time(doc.get("ended_at")),
                 last_set_at=last.get(doc["id"]),
                 sets=tally.sets,
