@@ -88,7 +88,8 @@ class HomeScreen(Screen[None]):
                 + "\n".join(problems)
             )
             self.context.problems = []
-        self.call_after_refresh(self.load_last_session)
+        # The log is read once the first frame is up (on_screen_resume reads the last
+        # session): the reading thread would otherwise compete with the first paint.
         self.call_after_refresh(self.find_interrupted)
         # Once home is up, learn whether sound can play, so a machine without it flashes
         # even the first phase change of a session.
@@ -99,7 +100,7 @@ class HomeScreen(Screen[None]):
             # New settings (or the first-run answers): the default program may have changed.
             self.program = self.context.default_program()
             self.show_program()
-        self.load_last_session()
+        self.call_after_refresh(self.load_last_session)
 
     def training_days(self) -> TrainingDays:
         from runstrength.store import Schedule

@@ -132,3 +132,17 @@ def doc_to_session(doc: dict[str, Any], sets: list[SetRecord]) -> SessionRecord:
         warmup=_warmup(doc.get("warmup")),
         stretches=[_stretch(s) for s in doc.get("stretches") or ()],
     )
+
+
+def records_from_docs(
+    docs: list[dict[str, Any]], all_sets: list[tuple[str | None, dict[str, Any]]]
+) -> list[SessionRecord]:
+    """The sessions of `docs` with their sets (from `all_sets`, each with its key), by start."""
+    wanted = {doc["id"] for doc in docs}
+    sets: dict[str, list[SetRecord]] = {key: [] for key in wanted}
+    for key, set_doc in all_sets:
+        if set_doc["session"] in wanted:
+            sets[set_doc["session"]].append(doc_to_set(set_doc, key))
+    records = [doc_to_session(doc, sets[doc["id"]]) for doc in docs]
+    records.sort(key=lambda r: r.info.started_at)
+    return records

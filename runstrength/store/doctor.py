@@ -14,9 +14,8 @@ import orjson
 from runstrength.core.summary import plural
 from runstrength.store.backups import describe, is_readable, list_backups, newest_readable
 from runstrength.store.errors import CorruptLogError, LogWriteError
-from runstrength.store.journal import read_journal
+from runstrength.store.journal import journal_path, read_journal
 from runstrength.store.lock import LOCK_NAME, DataDirLock, lock_holder
-from runstrength.store.log import journal_path
 from runstrength.store.migrations import SCHEMA_VERSION, schema_of
 from runstrength.store.storage import parse_log, write_atomically
 

@@ -63,6 +63,35 @@ def read_journal(path: Path) -> JournalContents:
     return contents
 
 
+Doc = dict[str, Any]
+
+
+def journal_path(log_file: Path) -> Path:
+    return log_file.with_name(f"{log_file.stem}.journal")
+
+
+def overlay(
+    sessions: dict[str, dict[str, Any]], sets: list[dict[str, Any]], entries: list[dict[str, Any]]
+) -> None:
+    """Apply journal entries to session documents (by id) and set documents.
+
+    A session document that changes is replaced by a changed copy, never edited in place:
+    the documents passed in may be the storage's own.
+    """
+    for entry in entries:
+        key = entry["session"]["id"]
+        doc = sessions.setdefault(key, dict(entry["session"]))
+        if "set" in entry:
+            sets.append(entry["set"])
+        elif "warmup" in entry:
+            sessions[key] = {**doc, "warmup": entry["warmup"]}
+        elif "stretch" in entry:
+            sessions[key] = {**doc, "stretches": [*(doc.get("stretches") or ()), entry["stretch"]]}
+        else:
+            end = entry["finish"]
+            sessions[key] = {**doc, "status": end["status"], "ended_at": end["ended_at"]}
+
+
 ENTRY_KINDS = ("set", "finish", "warmup", "stretch")
 
 

@@ -29,7 +29,13 @@ from runstrength.store.errors import (
     NewerSchemaError,
     ReadOnlyLogError,
 )
-from runstrength.store.journal import Journal, JournalContents, read_journal
+from runstrength.store.journal import (
+    Journal,
+    JournalContents,
+    journal_path,
+    overlay,
+    read_journal,
+)
 from runstrength.store.lock import DataDirLock
 from runstrength.store.migrations import SCHEMA_VERSION, migrate, schema_of
 from runstrength.store.storage import DurableJSONStorage
@@ -51,30 +57,6 @@ Doc = dict[str, Any]
 T = TypeVar("T")
 SESSION_FIELDS = frozenset({"id", "date", "program", "started_at", "status"})
 SET_FIELDS = frozenset({"session", "exercise", "set", "completed_at"})
-
-
-def journal_path(log_file: Path) -> Path:
-    return log_file.with_name(f"{log_file.stem}.journal")
-
-
-def overlay(sessions: dict[str, Doc], sets: list[Doc], entries: list[Doc]) -> None:
-    """Apply journal entries to session documents (by id) and set documents.
-
-    A session document that changes is replaced by a changed copy, never edited in place:
-    the documents passed in may be the storage's own.
-    """
-    for entry in entries:
-        key = entry["session"]["id"]
-        doc = sessions.setdefault(key, dict(entry["session"]))
-        if "set" in entry:
-            sets.append(entry["set"])
-        elif "warmup" in entry:
-            sessions[key] = {**doc, "warmup": entry["warmup"]}
-        elif "stretch" in entry:
-            sessions[key] = {**doc, "stretches": [*(doc.get("stretches") or ()), entry["stretch"]]}
-        else:
-            end = entry["finish"]
-            sessions[key] = {**doc, "status": end["status"], "ended_at": end["ended_at"]}
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -378,43 +360,36 @@ class TrainingLog:
         return self._checked(lambda: self._sessions(since, until))
 
     def _sessions(self, since: date | None, until: date | None) -> list[SessionRecord]:
-        with self._lock:
-            all_sessions, all_sets = self._docs()
-        return self._records(within(all_sessions.values(), since, until), all_sets)
-
-    @staticmethod
-    def _records(docs: list[Doc], all_sets: list[tuple[str | None, Doc]]) -> list[SessionRecord]:
         from runstrength.store import codec
 
-        wanted = {doc["id"] for doc in docs}
-        sets: dict[str, list[SetRecord]] = {key: [] for key in wanted}
-        for key, set_doc in all_sets:
-            if set_doc["session"] in wanted:
-                sets[set_doc["session"]].append(codec.doc_to_set(set_doc, key))
-        records = [codec.doc_to_session(doc, sets[doc["id"]]) for doc in docs]
-        records.sort(key=lambda r: r.info.started_at)
-        return records
+        with self._lock:
+            all_sessions, all_sets = self._docs()
+        return codec.records_from_docs(within(all_sessions.values(), since, until), all_sets)
 
     def last_session(self) -> SessionRecord | None:
         return self._checked(self._last_session)
 
     def _last_session(self) -> SessionRecord | None:
+        from runstrength.store import codec
+
         with self._lock:
             all_sessions, all_sets = self._docs()
         if not all_sessions:
             return None
         last = max(all_sessions.values(), key=lambda d: datetime.fromisoformat(d["started_at"]))
-        return self._records([last], all_sets)[0]
+        return codec.records_from_docs([last], all_sets)[0]
 
     def interrupted_sessions(self) -> list[SessionRecord]:
         """Sessions still marked in progress: the app stopped before they ended."""
         return self._checked(self._interrupted_sessions)
 
     def _interrupted_sessions(self) -> list[SessionRecord]:
+        from runstrength.store import codec
+
         with self._lock:
             all_sessions, all_sets = self._docs()
         docs = [doc for doc in all_sessions.values() if doc.get("status") == "in-progress"]
-        return self._records(docs, all_sets)
+        return codec.records_from_docs(docs, all_sets)
 
     def session_summaries(
         self, since: date | None = None, until: date | None = None
@@ -433,10 +408,12 @@ class TrainingLog:
         return self._checked(lambda: self._session(session_id))
 
     def _session(self, session_id: str) -> SessionRecord | None:
+        from runstrength.store import codec
+
         with self._lock:
             all_sessions, all_sets = self._docs()
         doc = all_sessions.get(session_id)
-        return None if doc is None else self._records([doc], all_sets)[0]
+        return None if doc is None else codec.records_from_docs([doc], all_sets)[0]
 
     def close(self) -> None:
         with self._lock:
