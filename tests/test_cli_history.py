@@ -73,7 +73,7 @@ def test_import_then_history_export_round_trip(tmp_path: Path, sample_file: Path
     ]
     assert len(lines) == 1 + len(november)
     assert lines[1].split()[1] == max(s["date"] for s in november)
-    as_json = json.loads(run(tmp_path / "a", "history", "--json", "--program", "nope").stdout)
+    as_json = json.loads(run(tmp_path / "a", "history", "--json", "--program", "sprint").stdout)
     assert as_json["sessions"] == []
 
 
@@ -195,3 +195,14 @@ def test_a_reader_that_leaves_early_gets_no_traceback(
     assert "Traceback" not in result.stderr
     assert result.stderr == ""
     assert result.returncode == 1
+
+
+def test_an_unknown_program_is_bad_input(tmp_path: Path, sample_file: Path) -> None:
+    assert run(tmp_path, "import", str(sample_file)).returncode == 0
+    result = run(tmp_path, "history", "--program", "nope")
+    assert result.returncode == 2
+    assert "unknown program 'nope'" in result.stderr
+    assert "endurance" in result.stderr  # the known ones are named
+    known = run(tmp_path, "history", "--program", "sprint")  # known, never trained
+    assert known.returncode == 0
+    assert "No sessions (program sprint)" in known.stdout

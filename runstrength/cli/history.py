@@ -96,11 +96,17 @@ def show_history(args: argparse.Namespace, paths: Paths) -> int:
     except LogError as problem:
         error(str(problem))
         return EXIT_FAILED
+    plans = _plans(paths)
+    logged = {s.program if hasattr(s, "program") else s.info.program for s in found}
+    if args.program and args.program not in plans and args.program not in logged:
+        known = ", ".join(sorted(plans.keys() | logged))
+        error(f"unknown program {args.program!r} (known: {known})")
+        return EXIT_USAGE
     if args.json:
         chosen = [s for s in found if wanted.matches(s)]
         print(json.dumps(to_document(chosen, []), indent=2, ensure_ascii=False))
         return EXIT_OK
-    rows = [row.cells() for row in table_rows(found, wanted, _plans(paths))]
+    rows = [row.cells() for row in table_rows(found, wanted, plans)]
     if not rows:
         print(f"No sessions ({wanted.describe()}).")
         return EXIT_OK

@@ -33,7 +33,8 @@ BATCH = 400
 class HistoryScreen(Screen[None]):
     CSS_PATH = Path(__file__).with_name("history.tcss")
     BINDINGS = [
-        Binding("enter", "open", "Open"),
+        # priority: the table's own enter would otherwise hide this one from the footer.
+        Binding("enter", "open", "Open", priority=True),
         Binding("slash", "filter", "Filter", key_display="/"),
         Binding("p", "progress", "Progress"),
         Binding("o", "overview", "Overview"),
@@ -125,16 +126,17 @@ class HistoryScreen(Screen[None]):
             self.filled = True
 
     def show_count(self) -> None:
-        shown = (
-            f"{len(self.shown)} of {len(self.summaries)}"
-            if self.filter.describe() != "all sessions"
-            else str(len(self.shown))
-        )
-        self.query_one("#filter-line", Label).update(
-            f"[b]{shown}[/b] sessions · {self.filter.describe()}"
-            if self.summaries
-            else "No sessions yet: your first finished set will show here."
-        )
+        filtered = self.filter.describe() != "all sessions"
+        total = len(self.summaries)
+        noun = "session" if (total if filtered else len(self.shown)) == 1 else "sessions"
+        shown = f"{len(self.shown)} of {total}" if filtered else str(len(self.shown))
+        if not self.summaries:
+            text = "No sessions yet: your first finished set will show here."
+        elif filtered and not self.shown:
+            text = f"No session matches {self.filter.describe()} · [b]/[/b] to change the filter"
+        else:
+            text = f"[b]{shown}[/b] {noun} · {self.filter.describe()}"
+        self.query_one("#filter-line", Label).update(text)
 
     def selected(self) -> SessionRow | None:
         table = self.query_one(DataTable)

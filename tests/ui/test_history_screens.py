@@ -236,3 +236,16 @@ def test_snapshot_delete_confirmation(snap_compare, history_app) -> None:
         await pilot.pause()
 
     assert snap_compare(history_app, terminal_size=SIZE, run_before=run_before)
+
+
+async def test_a_filter_that_matches_nothing_says_so(history_app) -> None:
+    async with history_app.run_test(size=SIZE) as pilot:
+        screen = await open_history(pilot)
+        await pilot.press("slash")
+        history_app.screen.query_one("#since").value = "2026-11-22"
+        history_app.screen.query_one("#until").value = "2026-11-22"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.query_one(DataTable).row_count == 0
+        line = str(screen.query_one("#filter-line").render())
+        assert "No session matches 2026-11-22 to 2026-11-22" in line
