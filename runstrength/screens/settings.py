@@ -67,6 +67,8 @@ class SettingsScreen(Screen[None]):
         super().__init__()
         self.context = context
         self.saved_theme = context.settings.theme
+        self._saving: Settings | None = None
+        """The settings of a save still being written (leaving then asks nothing)."""
 
     def compose(self) -> ComposeResult:
         s = self.context.settings
@@ -219,6 +221,7 @@ class SettingsScreen(Screen[None]):
         if self.context.config_file is None:
             self.apply(settings)
             return
+        self._saving = settings
         run_write(self.app, lambda: self.write(settings), "settings-save")
 
     def write(self, settings: Settings) -> None:
@@ -254,7 +257,20 @@ class SettingsScreen(Screen[None]):
             self.query_one("#saved-to", Label).update(self._where() + " ✓")
 
     def action_back(self) -> None:
-        self.dismiss(None)
+        """Leave; with changes not saved, ask first."""
+        settings, problems = self.checked()
+        if not problems and settings in (self.context.settings, self._saving):
+            self.dismiss(None)
+            return
+
+        def leave(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(None)
+
+        from runstrength.screens.edit_dialogs import ConfirmDialog
+
+        detail = "Your changes here are not saved (ctrl+s saves them)."
+        self.app.push_screen(ConfirmDialog("Leave without saving?", detail), leave)
 
     def on_unmount(self) -> None:
         # Leaving without saving: the theme picked for a look goes back.

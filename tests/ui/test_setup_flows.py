@@ -15,6 +15,7 @@ from runstrength.factory import build_context
 from runstrength.paths import Paths
 from runstrength.screens.browser import BrowserScreen
 from runstrength.screens.dialogs import HelpScreen
+from runstrength.screens.edit_dialogs import ConfirmDialog
 from runstrength.screens.first_run import FirstRunScreen
 from runstrength.screens.home import HomeScreen
 from runstrength.screens.session import SessionScreen
@@ -213,7 +214,12 @@ async def test_theme_applies_at_once_and_is_saved(paths: Paths, clock, sound) ->
         app.screen.query_one("#theme", Select).value = "textual-light"
         await pilot.pause()
         assert app.theme == "textual-light"
-        await pilot.press("escape")  # not saved: back to the saved theme
+        await pilot.press("escape")  # not saved: asked first
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        assert isinstance(app.screen, SettingsScreen)
+        await pilot.press("escape", "y")  # leave: back to the saved theme
+        assert isinstance(app.screen, HomeScreen)
         assert app.theme == "textual-dark"
         await pilot.press("comma")
         app.screen.query_one("#theme", Select).value = "nord"
