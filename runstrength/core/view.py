@@ -97,6 +97,8 @@ def _describe(engine: SessionEngine) -> StepView:
         band = engine.band_for(exercise)
         if band:
             equipment += f" · band: {band}"
+        elif exercise.uses_band:
+            equipment = "no band in your settings: do it without"
         return StepView(
             "intro",
             exercise.name,

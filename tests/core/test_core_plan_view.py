@@ -445,3 +445,13 @@ def test_target_text(mini_program: Program) -> None:
     assert target_text(bridge) == "2 × 15 reps"
     assert target_text(plank) == "1 × 10 s each side"
     assert target_text(walk) == "1 × 16 reps"
+
+
+def test_a_band_exercise_without_bands_owned_says_to_do_it_without(
+    make_engine, mini_program, clock
+) -> None:
+    engine = make_engine(mini_program, Settings(bands=()))
+    engine.start()
+    while not (isinstance(engine.step, IntroStep) and engine.step.entry.exercise.uses_band):
+        engine.skip()
+    assert describe(engine).lines[2] == "With: no band in your settings: do it without"
