@@ -150,14 +150,16 @@ class HomeScreen(Screen[None]):
         try:
             with self.context.write_lock:
                 last = self.context.log.last_session()
-                check = can_start_today(self.training_days())
+                days = self.training_days()
+                check = can_start_today(days)
         except LogError as error:
             self.app.call_from_thread(self.show_last, None, str(error))
         else:
             self.app.call_from_thread(self.show_last, last, None)
-            self.app.call_from_thread(self.show_day_status, check)
+            trained_today = days.today in days.logged
+            self.app.call_from_thread(self.show_day_status, check, trained_today)
 
-    def show_day_status(self, check: StartCheck) -> None:
+    def show_day_status(self, check: StartCheck, trained_today: bool = False) -> None:
         from runstrength.core.restdays import format_day
 
         self.check = check
@@ -168,7 +170,12 @@ class HomeScreen(Screen[None]):
         hint.set_class(not verdict.allowed, "rest")
         if verdict.allowed:
             text = "[b]Training day[/b]"
-            if check.tomorrow_program:
+            if trained_today:
+                text = (
+                    "[b]Trained today[/b] · tomorrow is a rest day; "
+                    "another session today is allowed"
+                )
+            elif check.tomorrow_program:
                 text += (
                     f" · planned tomorrow: {check.tomorrow_program}; "
                     "training today makes it a rest day"

@@ -230,3 +230,15 @@ async def test_a_plan_added_just_before_leaving_is_kept(make_app, clock, tmp_pat
         await settle(pilot)
         await pilot.press("right", "a", "escape", "q")
     assert plans(app) == {date(2026, 11, 24): "short"}
+
+
+async def test_home_says_when_today_is_already_trained(make_app, clock, tmp_path: Path) -> None:
+    seed(tmp_path, clock, logged_offsets=(0,))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        status = text_of(pilot, "#day-status")
+        assert "Trained today · tomorrow is a rest day" in status
+        await pilot.press("enter")  # a second session is still allowed
+        await settle(pilot)
+        assert isinstance(app.screen, SessionScreen)
