@@ -86,6 +86,17 @@ def test_status_on_a_training_day(tmp_path: Path) -> None:
     assert report["training_day"] is True
     assert report["next_allowed"] == TODAY.isoformat()
     assert run(tmp_path, "status").stdout.startswith("Training day:")
+    assert report["trained_today"] is False
+
+
+def test_status_after_a_session_today(tmp_path: Path) -> None:
+    log_session(tmp_path, 0)
+    report = json.loads(run(tmp_path, "status", "--json").stdout)
+    assert report["training_day"] is True  # a second session is allowed
+    assert report["trained_today"] is True
+    text = run(tmp_path, "status").stdout
+    assert text.startswith("Trained today:")
+    assert "Tomorrow is a rest day" in text
 
 
 def test_add_list_remove(tmp_path: Path) -> None:

@@ -41,12 +41,14 @@ def show_status(args: argparse.Namespace, paths: Paths) -> int:
     check = can_start_today(state)
     verdict = check.verdict
     planned = upcoming[0] if upcoming else None
+    trained_today = state.today in state.logged
     if args.json:
         cause = verdict.cause
         next_day = state.today if verdict.allowed else verdict.next_allowed
         report = {
             "today": state.today.isoformat(),
             "training_day": verdict.allowed,
+            "trained_today": trained_today,
             "reason": verdict.reason or None,
             "cause": None
             if cause is None
@@ -59,7 +61,12 @@ def show_status(args: argparse.Namespace, paths: Paths) -> int:
         }
         print(json.dumps(report, indent=2))
         return EXIT_OK
-    if verdict.allowed:
+    if verdict.allowed and trained_today:
+        print(
+            f"Trained today: {format_day(state.today)}. Tomorrow is a rest day; "
+            "another session today is allowed."
+        )
+    elif verdict.allowed:
         print(f"Training day: {format_day(state.today)}. A session may start today.")
         if check.tomorrow_program and check.move_to:
             print(
