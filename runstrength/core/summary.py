@@ -81,11 +81,13 @@ def plural(count: int, word: str) -> str:
 
 
 def format_duration(duration: timedelta) -> str:
-    """'34 min', '1 h 05 min' or '45 s'."""
+    """'34 min', '1 h 05 min', '45 s', or under ten minutes '1 min 35 s'."""
     seconds = max(0, int(duration.total_seconds()))
     if seconds < 60:
         return f"{seconds} s"
     minutes = seconds // 60
+    if minutes < 10 and seconds % 60:
+        return f"{minutes} min {seconds % 60:02d} s"
     if minutes < 60:
         return f"{minutes} min"
     return f"{minutes // 60} h {minutes % 60:02d} min"

@@ -201,8 +201,10 @@ class HomeScreen(Screen[None]):
             widget.update("Last session: none yet. Your first one starts here.")
         else:
             status = "" if last.status == "completed" else f" · {last.status}"
+            this_year = self.context.clock.now().year
+            year = "" if last.date.year == this_year else f" {last.date.year}"
             widget.update(
-                f"Last session: {last.date:%a %-d %b} · {last.info.program} · "
+                f"Last session: {last.date:%a %-d %b}{year} · {last.info.program} · "
                 f"{plural(len(last.sets), 'set')} · {plural(last.total_reps, 'rep')}{status}"
             )
 

@@ -242,3 +242,13 @@ async def test_home_says_when_today_is_already_trained(make_app, clock, tmp_path
         await pilot.press("enter")  # a second session is still allowed
         await settle(pilot)
         assert isinstance(app.screen, SessionScreen)
+
+
+async def test_a_last_session_in_another_year_shows_its_year(
+    make_app, clock, tmp_path: Path
+) -> None:
+    seed(tmp_path, clock, logged_offsets=(-400,))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "Last session: Sun 19 Oct 2025 · endurance" in text_of(pilot, "#last")
