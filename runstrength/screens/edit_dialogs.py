@@ -47,9 +47,10 @@ class Correction:
 class CorrectSetDialog(ModalScreen[Correction | None]):
     """Reps (or seconds held) and band of one set, checked before saving."""
 
+    # enter saves from the number; on the band list it opens and picks, as a list does.
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
-        Binding("enter", "save", "Save", priority=True),
+        Binding("ctrl+s", "save", "Save", priority=True),
     ]
 
     def __init__(self, record: SetRecord, name: str, bands: tuple[str, ...]) -> None:
@@ -81,7 +82,14 @@ class CorrectSetDialog(ModalScreen[Correction | None]):
                 id="band",
             )
             yield Static("", id="correct-error")
-            yield Static("[b]enter[/b] save    [b]escape[/b] cancel", classes="dialog-keys")
+            yield Static(
+                "[b]enter[/b] / [b]ctrl+s[/b] save    [b]tab[/b] band    [b]escape[/b] cancel",
+                classes="dialog-keys",
+            )
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
 
     def action_save(self) -> None:
         text = self.query_one("#amount", Input).value.strip()

@@ -249,3 +249,31 @@ async def test_a_filter_that_matches_nothing_says_so(history_app) -> None:
         assert screen.query_one(DataTable).row_count == 0
         line = str(screen.query_one("#filter-line").render())
         assert "No session matches 2026-11-22 to 2026-11-22" in line
+
+
+async def test_the_band_of_a_set_is_picked_with_keys(history_app) -> None:
+    from runstrength.screens.edit_dialogs import CorrectSetDialog
+
+    async with history_app.run_test(size=SIZE) as pilot:
+        await open_history(pilot)
+        await pilot.press("enter", "c")
+        dialog = history_app.screen
+        assert isinstance(dialog, CorrectSetDialog)
+        first = dialog.record
+        await pilot.press("tab", "enter")  # the band list opens instead of saving
+        await pilot.pause()
+        assert history_app.screen is dialog
+        await pilot.press("end", "enter")  # the heaviest band owned
+        await pilot.pause()
+        assert history_app.screen is dialog
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert history_app.screen is not dialog
+        [session] = [
+            s
+            for s in history_app.context.log.sessions()
+            if first in s.sets or any(r.key == first.key for r in s.sets)
+        ]
+        corrected = next(r for r in session.sets if r.key == first.key)
+        assert corrected.band == history_app.context.settings.bands[-1]
+        assert corrected.edited_at is not None
