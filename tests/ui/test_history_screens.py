@@ -269,11 +269,7 @@ async def test_the_band_of_a_set_is_picked_with_keys(history_app) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert history_app.screen is not dialog
-        [session] = [
-            s
-            for s in history_app.context.log.sessions()
-            if first in s.sets or any(r.key == first.key for r in s.sets)
-        ]
-        corrected = next(r for r in session.sets if r.key == first.key)
+        sessions = history_app.context.log.sessions()
+        corrected = next(r for s in sessions for r in s.sets if r.key == first.key)
         assert corrected.band == history_app.context.settings.bands[-1]
         assert corrected.edited_at is not None
