@@ -53,6 +53,10 @@ class RunStrengthApp(App[None]):
         """A session not yet at its summary, on top (or anywhere in the stack)."""
         return self._running_session(anywhere) is not None
 
+    def session_running(self) -> bool:
+        """A session is under way somewhere in the screen stack (not yet at its summary)."""
+        return self._session_running(anywhere=True)
+
     def _running_session(self, anywhere: bool = False) -> SessionScreen | None:
         from runstrength.screens.session import SessionScreen
 

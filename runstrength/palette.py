@@ -30,16 +30,23 @@ COMMANDS = [
 ]
 
 
+DURING_SESSION = {"toggle_sound", "change_theme", "help"}
+
+
 class RunStrengthCommands(Provider):
     """Screens, actions and 'Program: …' to pick each loaded program on home."""
 
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         app: RunStrengthApp = self.app  # type: ignore[assignment]
+        # During a session only what leaves it alone is offered.
+        running = app.session_running()
         found: list[tuple[str, str, Callable[[], object]]] = [
             (title, help_text, partial(app.run_action, action))
             for title, help_text, action in COMMANDS
-            if hasattr(app, f"action_{action}")
+            if hasattr(app, f"action_{action}") and (not running or action in DURING_SESSION)
         ]
+        if running:
+            return found
         for program in app.context.programs.programs.values():
             kind = "built-in" if program.builtin else "your own"
             found.append(

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, Static
+from textual.widgets import Footer, Label, Static
 
 from runstrength.core.records import SessionRecord
 
@@ -51,6 +51,7 @@ class ResumeDialog(ModalScreen[ResumeChoice]):
                 "Resume it at the next set, or close it as partial (its sets are kept)."
             )
             yield Static(keys, classes="dialog-keys")
+        yield Footer(compact=True, show_command_palette=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "choose" and parameters == ("resume",):

@@ -272,3 +272,18 @@ async def test_ctrl_q_during_a_session_asks_and_timers_wait(make_app, clock) -> 
         assert screen.engine.finished
         await pilot.press("ctrl+q")
         assert app.return_code == 0
+
+
+async def test_the_palette_offers_only_what_leaves_a_session_alone(make_app) -> None:
+    from runstrength.palette import RunStrengthCommands
+
+    app = make_app(start=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        titles = [title for title, _, _ in RunStrengthCommands(app.screen)._commands()]
+        assert "Toggle sound" in titles
+        assert not {"History", "Settings", "Start session"} & set(titles)
+        assert not [t for t in titles if t.startswith("Program:")]
+        await pilot.press("q", "y")
+        titles = [title for title, _, _ in RunStrengthCommands(app.screen)._commands()]
+        assert "History" in titles  # the summary: the session is over
