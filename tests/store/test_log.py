@@ -169,16 +169,21 @@ def test_a_record_missing_a_field_is_refused_at_open(tmp_path: Path) -> None:
     assert path.read_text() == content
 
 
-def test_a_malformed_value_is_reported_as_damage_when_read(tmp_path: Path) -> None:
-    path = tmp_path / "log.json"
+def one_set_stored_as(path: Path, field: str, value: object) -> None:
+    """A log of one finished session whose one set has `field` changed by hand."""
     log = TrainingLog(path)
     log.log_set(info(), a_set(1))
     log.finish_session(info(), "completed", STARTED + timedelta(minutes=30))
     log.close()
     data = json.loads(path.read_text())
     [key] = data["sets"]
-    data["sets"][key]["completed_at"] = "not a time"
+    data["sets"][key][field] = value
     path.write_text(json.dumps(data))
+
+
+def test_a_malformed_value_is_reported_as_damage_when_read(tmp_path: Path) -> None:
+    path = tmp_path / "log.json"
+    one_set_stored_as(path, "completed_at", "not a time")
     reopened = TrainingLog(path)
     with pytest.raises(CorruptLogError, match="malformed"):
         reopened.sessions()
@@ -188,14 +193,7 @@ def test_a_malformed_value_is_reported_as_damage_when_read(tmp_path: Path) -> No
 @pytest.mark.parametrize("reps", ["eighteen", 18.5, True, [18]])
 def test_a_count_that_is_not_a_whole_number_is_damage(tmp_path: Path, reps: object) -> None:
     path = tmp_path / "log.json"
-    log = TrainingLog(path)
-    log.log_set(info(), a_set(1))
-    log.finish_session(info(), "completed", STARTED + timedelta(minutes=30))
-    log.close()
-    data = json.loads(path.read_text())
-    [key] = data["sets"]
-    data["sets"][key]["reps"] = reps
-    path.write_text(json.dumps(data))
+    one_set_stored_as(path, "reps", reps)
     reopened = TrainingLog(path, read_only=True)
     with pytest.raises(CorruptLogError, match="not a whole number"):
         reopened.last_session()
