@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from runstrength.context import AppContext
 from runstrength.core.history import planned_target, session_row
 from runstrength.core.records import SessionRecord, SetRecord, StretchRecord, WarmupRecord
+from runstrength.core.summary import plural
 from runstrength.core.timer import format_clock
 from runstrength.screens.dialogs import HelpScreen
 from runstrength.screens.edit_dialogs import ConfirmDialog, Correction, CorrectSetDialog
@@ -95,7 +96,8 @@ class SessionDetailScreen(Screen[bool]):
         routine = routine_line(session)
         return (
             f"[b]{session.date:%A %-d %B %Y}[/b] · {session.info.program}{status}\n"
-            f"{start}-{end} ({row.duration}) · {row.sets} sets · {row.reps} reps · "
+            f"{start}-{end} ({row.duration}) · {plural(row.sets, 'set')} · "
+            f"{plural(row.reps, 'rep')} · "
             f"{row.completion} of target" + (f"\n{routine}" if routine else "")
         )
 
@@ -198,7 +200,7 @@ class SessionDetailScreen(Screen[bool]):
                 self.dismiss(True)
 
         detail = (
-            f"{self.session.date:%A %-d %B %Y}, {len(self.session.sets)} sets. "
+            f"{self.session.date:%A %-d %B %Y}, {plural(len(self.session.sets), 'set')}. "
             "This cannot be undone."
         )
         self.app.push_screen(ConfirmDialog("Delete this whole session?", detail), delete)
