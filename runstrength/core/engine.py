@@ -288,7 +288,10 @@ class SessionEngine:
         """b: the next band level for this exercise, wrapping to the lightest."""
         entry = self.entry
         bands = self.settings.bands
-        if entry is None or not entry.exercise.uses_band or not bands:
+        if entry is None or not entry.exercise.uses_band:
+            return []
+        if not bands:
+            self.notice = "No bands in your settings (, on home): this one goes without."
             return []
         current = self.band_for(entry.exercise)
         position = bands.index(current) if current in bands else -1

@@ -711,6 +711,7 @@ def test_no_bands_owned_means_bodyweight(make_engine, catalogue, clock) -> None:
     engine.start()
     run_to(engine, clock, SetStep)
     assert engine.next_band() == []
+    assert "No bands in your settings" in engine.notice  # b says why it does nothing
     [done] = records(do_set(engine, clock))
     assert done.record.band is None
 
