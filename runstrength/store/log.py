@@ -20,8 +20,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from tinydb import TinyDB
 from tinydb.table import Table
 
-# The records and their conversion load with the first read or write: opening the log at
-# start does not need them.
 from runstrength.store.backups import newest_readable, take_backup
 from runstrength.store.errors import (
     CorruptLogError,
@@ -37,10 +35,12 @@ from runstrength.store.journal import (
     read_journal,
 )
 from runstrength.store.lock import DataDirLock
-from runstrength.store.migrations import SCHEMA_VERSION, migrate, schema_of
+from runstrength.store.migrations import SCHEMA_VERSION, check_records, migrate, schema_of
 from runstrength.store.storage import DurableJSONStorage
 from runstrength.store.summaries import summarize_docs, within
 
+# The records and their conversion (codec) load with the first read or write: opening
+# the log at start does not need them.
 if TYPE_CHECKING:
     from runstrength.core.history import SessionSummary
     from runstrength.core.records import (
@@ -55,8 +55,13 @@ logger = logging.getLogger(__name__)
 
 Doc = dict[str, Any]
 T = TypeVar("T")
-SESSION_FIELDS = frozenset({"id", "date", "program", "started_at", "status"})
-SET_FIELDS = frozenset({"session", "exercise", "set", "completed_at"})
+
+
+def _records(docs: list[Doc], sets: list[tuple[str | None, Doc]]) -> list[SessionRecord]:
+    # The records load with the first read: opening the log at start does not need them.
+    from runstrength.store.codec import records_from_docs
+
+    return records_from_docs(docs, sets)
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -130,27 +135,16 @@ class TrainingLog:
         if version > SCHEMA_VERSION:
             raise NewerSchemaError(self.path, version, SCHEMA_VERSION)
         if version == SCHEMA_VERSION:
-            self._check_records(data)
+            check_records(self.path, data)
             return
         migrated = migrate(data, version)
-        self._check_records(migrated)
+        check_records(self.path, migrated)
         if self.read_only:
             self._storage.replace_memory(migrated)
             return
         take_backup(self.path, f"format{version}")
         self._storage.write(migrated)
         logger.info("migrated %s from format %d to %d", self.path, version, SCHEMA_VERSION)
-
-    def _check_records(self, data: Doc) -> None:
-        """A quick look at every record, so a damaged log is refused before anything is written."""
-        needed = {"sessions": SESSION_FIELDS, "sets": SET_FIELDS}
-        for table, fields in needed.items():
-            for doc_id, doc in data.get(table, {}).items():
-                missing = sorted(fields - doc.keys()) if isinstance(doc, dict) else ["all fields"]
-                if missing:
-                    raise CorruptLogError(
-                        self.path, f"{table} record {doc_id} lacks {', '.join(missing)}"
-                    )
 
     def _meta(self) -> Doc:
         data = self._storage.read() or {}
@@ -347,73 +341,53 @@ class TrainingLog:
         sets += [(None, doc) for doc in journal_sets]
         return sessions, sets
 
-    def _checked(self, read: Callable[[], T]) -> T:
-        """Run a read; a record missing a field or holding a bad value means a damaged log."""
+    def _read(self, pick: Callable[[dict[str, Doc], list[tuple[str | None, Doc]]], T]) -> T:
+        """`pick` applied to the documents as they are now (see `_docs`); a record missing a
+        field or holding a bad value means a damaged log."""
         try:
-            return read()
+            with self._lock:
+                sessions, sets = self._docs()
+            return pick(sessions, sets)
         except (KeyError, TypeError, ValueError, AssertionError, AttributeError) as error:
             detail = f"a record is incomplete or malformed ({type(error).__name__}: {error})"
             raise CorruptLogError(self.path, detail) from None
 
     def sessions(self, since: date | None = None, until: date | None = None) -> list[SessionRecord]:
         """Sessions whose day is within [since, until], oldest first, with their sets."""
-        return self._checked(lambda: self._sessions(since, until))
-
-    def _sessions(self, since: date | None, until: date | None) -> list[SessionRecord]:
-        from runstrength.store import codec
-
-        with self._lock:
-            all_sessions, all_sets = self._docs()
-        return codec.records_from_docs(within(all_sessions.values(), since, until), all_sets)
+        return self._read(lambda docs, sets: _records(within(docs.values(), since, until), sets))
 
     def last_session(self) -> SessionRecord | None:
-        return self._checked(self._last_session)
+        def last(docs: dict[str, Doc], sets: list[tuple[str | None, Doc]]) -> SessionRecord | None:
+            if not docs:
+                return None
+            newest = max(docs.values(), key=lambda d: datetime.fromisoformat(d["started_at"]))
+            return _records([newest], sets)[0]
 
-    def _last_session(self) -> SessionRecord | None:
-        from runstrength.store import codec
-
-        with self._lock:
-            all_sessions, all_sets = self._docs()
-        if not all_sessions:
-            return None
-        last = max(all_sessions.values(), key=lambda d: datetime.fromisoformat(d["started_at"]))
-        return codec.records_from_docs([last], all_sets)[0]
+        return self._read(last)
 
     def interrupted_sessions(self) -> list[SessionRecord]:
         """Sessions still marked in progress: the app stopped before they ended."""
-        return self._checked(self._interrupted_sessions)
-
-    def _interrupted_sessions(self) -> list[SessionRecord]:
-        from runstrength.store import codec
-
-        with self._lock:
-            all_sessions, all_sets = self._docs()
-        docs = [doc for doc in all_sessions.values() if doc.get("status") == "in-progress"]
-        return codec.records_from_docs(docs, all_sets)
+        return self._read(
+            lambda docs, sets: _records(
+                [doc for doc in docs.values() if doc.get("status") == "in-progress"], sets
+            )
+        )
 
     def session_summaries(
         self, since: date | None = None, until: date | None = None
     ) -> list[SessionSummary]:
         """Sessions whose day is within [since, until], oldest first, as totals without sets."""
-        return self._checked(lambda: self._session_summaries(since, until))
-
-    def _session_summaries(self, since: date | None, until: date | None) -> list[SessionSummary]:
-        with self._lock:
-            all_sessions, all_sets = self._docs()
-        docs = within(all_sessions.values(), since, until)
-        return summarize_docs(docs, map(itemgetter(1), all_sets))
+        return self._read(
+            lambda docs, sets: summarize_docs(
+                within(docs.values(), since, until), map(itemgetter(1), sets)
+            )
+        )
 
     def session(self, session_id: str) -> SessionRecord | None:
         """One session with its sets; None when the log holds no session of that id."""
-        return self._checked(lambda: self._session(session_id))
-
-    def _session(self, session_id: str) -> SessionRecord | None:
-        from runstrength.store import codec
-
-        with self._lock:
-            all_sessions, all_sets = self._docs()
-        doc = all_sessions.get(session_id)
-        return None if doc is None else codec.records_from_docs([doc], all_sets)[0]
+        return self._read(
+            lambda docs, sets: _records([docs[session_id]], sets)[0] if session_id in docs else None
+        )
 
     def close(self) -> None:
         with self._lock:

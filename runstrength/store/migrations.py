@@ -12,7 +12,10 @@ up the file before writing the result.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
+
+from runstrength.store.errors import CorruptLogError
 
 Tables = dict[str, dict[str, Any]]
 
@@ -52,3 +55,18 @@ def migrate(data: Tables, found: int) -> Tables:
     for version in range(found, SCHEMA_VERSION):
         data = STEPS[version](data)
     return data
+
+
+SESSION_FIELDS = frozenset({"id", "date", "program", "started_at", "status"})
+SET_FIELDS = frozenset({"session", "exercise", "set", "completed_at"})
+
+
+def check_records(path: Path, data: dict[str, Any]) -> None:
+    """A quick look at every record of a current-format log, so a damaged log is refused
+    before anything is written: CorruptLogError naming the first record lacking a field."""
+    needed = {"sessions": SESSION_FIELDS, "sets": SET_FIELDS}
+    for table, fields in needed.items():
+        for doc_id, doc in data.get(table, {}).items():
+            missing = sorted(fields - doc.keys()) if isinstance(doc, dict) else ["all fields"]
+            if missing:
+                raise CorruptLogError(path, f"{table} record {doc_id} lacks {', '.join(missing)}")
