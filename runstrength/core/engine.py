@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
+from runstrength.core.bands import BandChoice
 from runstrength.core.catalogue import Exercise, WarmupMove
 from runstrength.core.clock import Clock
 from runstrength.core.events import (
@@ -34,7 +35,7 @@ from runstrength.core.records import SessionInfo, SetRecord
 from runstrength.core.resume import resume_index
 from runstrength.core.routine import RoutineLog
 from runstrength.core.settings import Settings
-from runstrength.core.timer import Countdown
+from runstrength.core.timer import Countdown, RepClock
 
 ADJUST_SECONDS = 15
 BEEP_SECONDS = (3, 2, 1)
@@ -74,10 +75,9 @@ class SessionEngine:
         self.routine = RoutineLog()
         self.status: Literal["completed", "partial"] | None = None
         self.ended_at = self.info.started_at
-        self._bands: dict[str, str | None] = dict(bands or {})
+        self.bands = BandChoice(settings.bands, bands)
         self._beeped: set[int] = set()
-        self._next_rep_at: float | None = None
-        self._rep_left_when_paused: float | None = None
+        self._reps_clock = RepClock()
         self._set_started_at = self.info.started_at
         self._carry = 0.0
 
@@ -110,9 +110,7 @@ class SessionEngine:
 
     def band_for(self, exercise: Exercise) -> str | None:
         """The band this exercise is done with now (None: bodyweight)."""
-        if not exercise.uses_band or not self.settings.bands:
-            return None
-        return self._bands.get(exercise.id) or self.settings.bands[0]
+        return self.bands.band_for(exercise)
 
     def next_tick_in(self) -> float | None:
         """Seconds until the next tick can change anything, or None when none will.
@@ -126,8 +124,8 @@ class SessionEngine:
         due: list[float] = []
         if self.countdown is not None:
             due.append(self.countdown.until_next_second(now))
-        if self._next_rep_at is not None:
-            due.append(max(0.0, self._next_rep_at - now))
+        if self._reps_clock.due_at is not None:
+            due.append(max(0.0, self._reps_clock.due_at - now))
         return min(due) if due else None
 
     def next_set(self) -> SetStep | None:
@@ -155,7 +153,7 @@ class SessionEngine:
             self.routine.set_logged()
         for record in done:
             if record.band is not None:
-                self._bands[record.exercise] = record.band
+                self.bands.remember(record.exercise, record.band)
         return self._enter(resume_index(self.plan, done))
 
     def tick(self) -> list[Event]:
@@ -179,15 +177,16 @@ class SessionEngine:
                     events += self._timer_done()
                 finally:
                     self._carry = 0.0
-        elif self._next_rep_at is not None and isinstance(self.step, SetStep):
+        elif self._reps_clock.due_at is not None and isinstance(self.step, SetStep):
             target = self.step.entry.reps or 0
-            while self._next_rep_at is not None and now >= self._next_rep_at:
+            clock = self._reps_clock
+            while clock.due_at is not None and now >= clock.due_at:
                 if self.reps >= target:
                     events += self._complete_set()
                     break
-                due_at = self._next_rep_at
+                due_at = clock.due_at
                 self.reps += 1
-                self._next_rep_at += self.settings.tempo_seconds
+                clock.due_at += self.settings.tempo_seconds
                 events.append(CueEvent(Cue.TICK))
                 if self.reps >= target:
                     overdue = now - due_at
@@ -247,17 +246,11 @@ class SessionEngine:
             return events
         now = self.clock.monotonic()
         self.paused = not self.paused
-        if self.countdown is not None:
-            if self.paused:
-                self.countdown.pause(now)
-            else:
-                self.countdown.resume(now)
-        if self.paused and self._next_rep_at is not None:
-            self._rep_left_when_paused = max(0.0, self._next_rep_at - now)
-            self._next_rep_at = None
-        elif not self.paused and self._rep_left_when_paused is not None:
-            self._next_rep_at = now + self._rep_left_when_paused
-            self._rep_left_when_paused = None
+        for clock in (self.countdown, self._reps_clock):
+            if clock is not None and self.paused:
+                clock.pause(now)
+            elif clock is not None:
+                clock.resume(now)
         return events
 
     def adjust(self, seconds: int = ADJUST_SECONDS) -> list[Event]:
@@ -273,29 +266,18 @@ class SessionEngine:
     def toggle_tempo(self) -> list[Event]:
         """t: tempo mode counts one rep per cadence on counted sets."""
         self.tempo = not self.tempo
-        self._rep_left_when_paused = None
-        self._next_rep_at = None
+        self._reps_clock.stop()
         step = self.step
         if self.tempo and isinstance(step, SetStep) and not step.entry.exercise.is_hold:
             cadence = self.settings.tempo_seconds
-            if self.paused:
-                self._rep_left_when_paused = cadence
-            else:
-                self._next_rep_at = self.clock.monotonic() + cadence
+            self._reps_clock.start(self.clock.monotonic(), cadence, paused=self.paused)
         return []
 
     def next_band(self) -> list[Event]:
         """b: the next band level for this exercise, wrapping to the lightest."""
         entry = self.entry
-        bands = self.settings.bands
-        if entry is None or not entry.exercise.uses_band:
-            return []
-        if not bands:
+        if entry is not None and entry.exercise.uses_band and not self.bands.next(entry.exercise):
             self.notice = "No bands in your settings (, on home): this one goes without."
-            return []
-        current = self.band_for(entry.exercise)
-        position = bands.index(current) if current in bands else -1
-        self._bands[entry.exercise.id] = bands[(position + 1) % len(bands)]
         return []
 
     @property
@@ -376,8 +358,7 @@ class SessionEngine:
         self.notice = ""
         self.countdown = None
         self._beeped = set()
-        self._next_rep_at = None
-        self._rep_left_when_paused = None
+        self._reps_clock.stop()
         now = self.clock.monotonic() - self._carry
         step = self.step
         events: list[Event] = [CueEvent(cue)] if cue else []
@@ -395,7 +376,7 @@ class SessionEngine:
                     events.append(CueEvent(Cue.SWITCH_SIDES))
             else:
                 if self.tempo:
-                    self._next_rep_at = now + self.settings.tempo_seconds
+                    self._reps_clock.start(now, self.settings.tempo_seconds)
                 if not cue:
                     events.append(CueEvent(Cue.SWITCH_SIDES if step.side == "right" else Cue.GO))
         elif isinstance(step, SummaryStep):

@@ -64,6 +64,35 @@ class Countdown:
         return math.ceil(self.remaining(now) - 1e-9)
 
 
+class RepClock:
+    """When tempo mode's next rep is due: like a countdown, it stands still while paused."""
+
+    def __init__(self) -> None:
+        self.due_at: float | None = None
+        self._left_when_paused: float | None = None
+
+    def start(self, now: float, seconds: float, *, paused: bool = False) -> None:
+        self.stop()
+        if paused:
+            self._left_when_paused = seconds
+        else:
+            self.due_at = now + seconds
+
+    def stop(self) -> None:
+        self.due_at = None
+        self._left_when_paused = None
+
+    def pause(self, now: float) -> None:
+        if self.due_at is not None:
+            self._left_when_paused = max(0.0, self.due_at - now)
+            self.due_at = None
+
+    def resume(self, now: float) -> None:
+        if self._left_when_paused is not None:
+            self.due_at = now + self._left_when_paused
+            self._left_when_paused = None
+
+
 def format_clock(seconds: float) -> str:
     """m:ss for a number of seconds (rounded up, never negative)."""
     whole = max(0, math.ceil(seconds - 1e-9))
