@@ -174,3 +174,24 @@ def _describe(engine: SessionEngine) -> StepView:
     assert isinstance(step, SummaryStep)
     title = "Session complete" if engine.status == "completed" else "Session stopped"
     return StepView("summary", title, engine.program.title, prompt="back to home")
+
+
+def status_line(engine: SessionEngine, *, sound_off: bool, last_saved: str = "") -> str:
+    """The line under a step: paused, tempo, band, sound off, then the engine's notice
+    or else what was last saved."""
+    parts = []
+    if engine.paused:
+        parts.append("[reverse] PAUSED [/reverse]")
+    if engine.tempo:
+        parts.append(f"tempo {engine.settings.tempo_seconds:g} s")
+    entry = engine.entry
+    band = engine.band_for(entry.exercise) if entry is not None else None
+    if band:
+        parts.append(f"band: {band}")
+    if sound_off:
+        parts.append("sound off")
+    if engine.notice:
+        parts.append(f"[b]{engine.notice}[/b]")
+    elif last_saved:
+        parts.append(last_saved)
+    return " · ".join(parts)

@@ -31,7 +31,7 @@ from runstrength.core.records import SessionRecord
 from runstrength.core.stats import PastResults, past_results
 from runstrength.core.summary import format_duration, summarize
 from runstrength.core.ticking import MIN_TICK_SECONDS, PROGRESS_STEPS, TICK_SECONDS, next_tick_delay
-from runstrength.core.view import StepView, describe
+from runstrength.core.view import StepView, describe, status_line
 from runstrength.screens.dialogs import ConfirmQuit, HelpScreen
 from runstrength.store import LogError
 from runstrength.widgets.big_number import BigNumber
@@ -70,7 +70,7 @@ class SessionScreen(Screen[None]):
         ("b", "next band level for this exercise"),
         ("m", "sound on / off"),
         ("f", "big-screen mode: only the count or time"),
-        ("q", "stop the session (asks first; finished sets are kept)"),
+        ("q", "stop the session (asks first; what you did is kept)"),
         ("?", "this help"),
     ]
 
@@ -213,7 +213,7 @@ class SessionScreen(Screen[None]):
                 self._queue_write(event)
             elif isinstance(event, SessionEnded):
                 if event.sets_logged:
-                    self.close_session(event)
+                    self._queue_write(event)
                 self.show_summary()
             elif isinstance(event, StepChanged):
                 if isinstance(event.step, SetStep | IntroStep):
@@ -258,23 +258,8 @@ class SessionScreen(Screen[None]):
             )
 
     def show_status(self) -> None:
-        parts = []
-        if self.engine.paused:
-            parts.append("[reverse] PAUSED [/reverse]")
-        if self.engine.tempo:
-            parts.append(f"tempo {self.context.settings.tempo_seconds:g} s")
-        entry = self.engine.entry
-        if entry is not None:
-            band = self.engine.band_for(entry.exercise)
-            if band:
-                parts.append(f"band: {band}")
-        if self.context.silence_reason():
-            parts.append("sound off")
-        if self.engine.notice:
-            parts.append(f"[b]{self.engine.notice}[/b]")
-        elif self._status:
-            parts.append(self._status)
-        text = " · ".join(parts)
+        sound_off = self.context.silence_reason() is not None
+        text = status_line(self.engine, sound_off=sound_off, last_saved=self._status)
         if text != self._status_text:
             self._status_text = text
             self.query_one("#status", Label).update(text)
@@ -302,9 +287,6 @@ class SessionScreen(Screen[None]):
         )
 
     # --- writes, off the UI thread ---------------------------------------------------
-
-    def close_session(self, event: SessionEnded) -> None:
-        self._queue_write(event)
 
     def _queue_write(self, event: LogWrite) -> None:
         self.context.pending_writes.append(event)

@@ -455,3 +455,34 @@ def test_a_band_exercise_without_bands_owned_says_to_do_it_without(
     while not (isinstance(engine.step, IntroStep) and engine.step.entry.exercise.uses_band):
         engine.skip()
     assert describe(engine).lines[2] == "With: no band in your settings: do it without"
+
+
+BAND_ONLY_TOML = """\
+name = "band"
+title = "Band"
+goal = "endurance"
+
+[[exercise]]
+id = "band-squat"
+sets = 1
+reps = 20
+"""
+
+
+def test_the_status_line_says_paused_tempo_band_sound_and_notice_first(
+    make_engine, catalogue, clock
+) -> None:
+    from runstrength.core.view import status_line
+
+    engine = make_engine(program_from_toml(BAND_ONLY_TOML, "band.toml", catalogue))
+    engine.start()
+    engine.skip()
+    engine.enter()  # the band exercise's first set
+    assert status_line(engine, sound_off=False, last_saved="✓ saved") == "band: yellow · ✓ saved"
+    engine.toggle_pause()
+    engine.toggle_tempo()
+    engine.enter()  # no reps counted: a notice, shown instead of the last save
+    line = status_line(engine, sound_off=True, last_saved="✓ saved")
+    assert line.startswith("[reverse] PAUSED [/reverse] · tempo 2 s · band: yellow · sound off")
+    assert "Count your reps" in line
+    assert "✓ saved" not in line
