@@ -32,6 +32,7 @@ from runstrength.core.stats import PastResults, past_results
 from runstrength.core.summary import format_duration, summarize
 from runstrength.core.ticking import MIN_TICK_SECONDS, PROGRESS_STEPS, TICK_SECONDS, next_tick_delay
 from runstrength.core.view import StepView, describe, status_line
+from runstrength.screens.background import run_write
 from runstrength.screens.dialogs import ConfirmQuit, HelpScreen
 from runstrength.store import LogError
 from runstrength.widgets.big_number import BigNumber
@@ -290,8 +291,8 @@ class SessionScreen(Screen[None]):
 
     def _queue_write(self, event: LogWrite) -> None:
         self.context.pending_writes.append(event)
-        # The worker belongs to the app, so writes finish even after this screen closes.
-        self.app.run_worker(self._drain_writes, thread=True, group="log")
+        # Owned by the app, so writes finish even after this screen closes.
+        run_write(self.app, self._drain_writes, "log")
 
     def _drain_writes(self) -> None:
         self.context.drain_writes(
