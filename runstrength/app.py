@@ -12,6 +12,7 @@ from textual.binding import Binding
 
 from runstrength.config import key_line
 from runstrength.context import AppContext
+from runstrength.core.fields import shown
 from runstrength.core.programs import Program
 from runstrength.palette import RunStrengthCommands
 from runstrength.screens.background import finish_writes
@@ -86,7 +87,7 @@ class RunStrengthApp(App[None]):
             line = key_line(path, "theme") if path else None
             where = f"{path or 'settings'}: " + (f"line {line}: " if line else "")
             self.context.problems.append(
-                f"{where}theme: no theme named {settings.theme!r}; allowed: {themes}"
+                f"{where}theme: no theme named {shown(settings.theme)}; allowed: {themes}"
             )
         home = self.screen
         if self.start_with is not None and isinstance(home, HomeScreen):

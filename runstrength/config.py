@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from runstrength.core.fields import toml_error_line, top_level_lines
+from runstrength.core.fields import shown, toml_error_line, top_level_lines
 from runstrength.core.settings import SETTING_NAMES, Settings, settings_from_mapping
 from runstrength.store.storage import write_atomically
 
@@ -134,8 +134,8 @@ def unknown_program(path: Path, settings: Settings, known: Collection[str]) -> s
     line = key_line(path, "program")
     where = f"line {line}: " if line else ""
     return (
-        f"{path}: {where}program: no program named {settings.program!r} "
-        f"(known: {', '.join(sorted(known))}); using {settings.goal!r}"
+        f"{path}: {where}program: no program named {shown(settings.program)} "
+        f"(known: {', '.join(sorted(known))}); using {shown(settings.goal)}"
     )
 
 

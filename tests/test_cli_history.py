@@ -201,7 +201,7 @@ def test_an_unknown_program_is_bad_input(tmp_path: Path, sample_file: Path) -> N
     assert run(tmp_path, "import", str(sample_file)).returncode == 0
     result = run(tmp_path, "history", "--program", "nope")
     assert result.returncode == 2
-    assert "unknown program 'nope'" in result.stderr
+    assert 'unknown program "nope"' in result.stderr
     assert "endurance" in result.stderr  # the known ones are named
     known = run(tmp_path, "history", "--program", "sprint")  # known, never trained
     assert known.returncode == 0

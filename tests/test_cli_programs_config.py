@@ -91,7 +91,7 @@ def test_show_json(home: Path) -> None:
 def test_show_an_unknown_program_suggests_one(home: Path) -> None:
     result = run(home, "programs", "show", "hils")
     assert result.returncode == 2
-    assert "no program named 'hils' (did you mean hills?)" in result.stderr
+    assert 'no program named "hils" (did you mean hills?)' in result.stderr
     assert result.stdout == ""
 
 
@@ -123,7 +123,7 @@ def test_validate_a_taken_name(home: Path) -> None:
     path.write_text(HILLS.replace('"hills"', '"endurance"'))
     result = run(home, "programs", "validate", str(path))
     assert result.returncode == 2
-    assert f"{path}: line 1: name: 'endurance' is already taken" in result.stderr
+    assert f'{path}: line 1: name: "endurance" is already taken' in result.stderr
 
 
 def test_validate_a_missing_file(home: Path) -> None:
@@ -156,7 +156,7 @@ def test_config_check_reports_bad_keys(tmp_path: Path) -> None:
     result = run(tmp_path, "config", "check")
     assert result.returncode == 2
     assert f"{path}: line 2: warmup_minutes: 40 is outside 5-15" in result.stderr
-    assert f"{path}: line 3: program: no program named 'hils'" in result.stderr
+    assert f'{path}: line 3: program: no program named "hils"' in result.stderr
     assert f"{path}: line 4: voise: unknown key (did you mean voice?)" in result.stderr
     assert path.read_text() == text
 
@@ -175,8 +175,8 @@ def test_show_an_invalid_program_lists_its_problems(home: Path) -> None:
     bad.write_text(HILLS.replace('"hills"', '"broken"').replace('"glute-bridge"', '"glute"'))
     result = run(home, "programs", "show", "broken")
     assert result.returncode == 2
-    assert "program 'broken' is not valid" in result.stderr
-    assert f"{bad}: line 7: exercise #1 (glute): id: unknown exercise 'glute'" in result.stderr
+    assert 'program "broken" is not valid' in result.stderr
+    assert f'{bad}: line 7: exercise #1 (glute): id: unknown exercise "glute"' in result.stderr
 
 
 def test_the_printing_commands_never_load_textual(home: Path) -> None:

@@ -86,6 +86,7 @@ def _plans(paths: Paths) -> dict[str, int]:
 
 
 def show_history(args: argparse.Namespace, paths: Paths) -> int:
+    from runstrength.core.fields import shown
     from runstrength.core.history import COLUMNS, SessionFilter, table_rows
     from runstrength.core.interchange import to_document
     from runstrength.store import LogError
@@ -102,7 +103,7 @@ def show_history(args: argparse.Namespace, paths: Paths) -> int:
     logged = {s.program if hasattr(s, "program") else s.info.program for s in found}
     if args.program and args.program not in plans and args.program not in logged:
         known = ", ".join(sorted(plans.keys() | logged))
-        error(f"unknown program {args.program!r} (known: {known})")
+        error(f"unknown program {shown(args.program)} (known: {known})")
         return EXIT_USAGE
     if args.json:
         chosen = [s for s in found if wanted.matches(s)]

@@ -89,7 +89,7 @@ def _target(seconds: int | None, reps: int | None) -> str:
 
 
 def show_program(args: argparse.Namespace, paths: Paths) -> int:
-    from runstrength.core.fields import suggest
+    from runstrength.core.fields import shown, suggest
     from runstrength.core.summary import plural
     from runstrength.store import load_catalogue, load_programs
 
@@ -98,11 +98,11 @@ def show_program(args: argparse.Namespace, paths: Paths) -> int:
     if program is None:
         for source, problems in library.invalid.items():
             if Path(source).stem == args.name:
-                error(f"program {args.name!r} is not valid:")
+                error(f"program {shown(args.name)} is not valid:")
                 for problem in problems:
                     error(f"{source}: {problem}")
                 return EXIT_USAGE
-        error(f"no program named {args.name!r}" + suggest(args.name, library.programs))
+        error(f"no program named {shown(args.name)}" + suggest(args.name, library.programs))
         return EXIT_USAGE
     settings = _settings(paths)
     rest = program.rest_seconds or settings.rest_seconds

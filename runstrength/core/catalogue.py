@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from runstrength.core.errors import ValidationError
-from runstrength.core.fields import TableReader, suggest
+from runstrength.core.fields import TableReader, shown, suggest
 
 Region = Literal["core", "lower", "upper"]
 Kind = Literal["reps", "hold"]
@@ -111,7 +111,7 @@ def _unique(items: list[Any], kind: str, problems: list[str]) -> dict[str, Any]:
     by_id: dict[str, Any] = {}
     for item in items:
         if item.id in by_id:
-            problems.append(f"{kind} {item.id!r}: id used twice")
+            problems.append(f"{kind} {shown(item.id)}: id used twice")
         by_id[item.id] = item
     return by_id
 
@@ -196,13 +196,13 @@ def catalogue_from_data(
     for exercise in exercise_map.values():
         if exercise.harder is not None and exercise.harder not in exercise_map:
             problems.append(
-                f"exercise {exercise.id!r}: harder variant {exercise.harder!r} is not in the "
-                "catalogue" + suggest(exercise.harder, exercise_map)
+                f"exercise {shown(exercise.id)}: harder variant {shown(exercise.harder)} "
+                "is not in the catalogue" + suggest(exercise.harder, exercise_map)
             )
         if exercise.stretch not in named_stretches:
             problems.append(
-                f"exercise {exercise.id!r}: stretch {exercise.stretch!r} is not in the catalogue"
-                + suggest(exercise.stretch, stretch_map)
+                f"exercise {shown(exercise.id)}: stretch {shown(exercise.stretch)} "
+                "is not in the catalogue" + suggest(exercise.stretch, stretch_map)
             )
     if problems:
         raise ValidationError(source, problems)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Collection, Mapping
 from datetime import date
@@ -15,6 +16,25 @@ def suggest(value: str, known: Collection[str]) -> str:
     """A ' (did you mean …?)' hint naming the closest known ids, or ''."""
     close = get_close_matches(value, sorted(known), n=3, cutoff=0.5)
     return f" (did you mean {', '.join(close)}?)" if close else ""
+
+
+def shown(value: object) -> str:
+    """A value as the user's file spells it (JSON and TOML agree): "text", true, null, 12.
+
+    Never Python's spelling (None, True, 'text'), which means nothing to a runner.
+    """
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return json.dumps(str(value), ensure_ascii=False)
+
+
+def quoted(values: Collection[object], joiner: str = "or") -> str:
+    """'"a", "b" or "c"': allowed values as a file would spell them."""
+    items = [shown(v) for v in values]
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {joiner} {items[-1]}"
 
 
 DAY_PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -94,17 +114,17 @@ class TableReader:
         if value is None:
             return None
         if not isinstance(value, str) or not value.strip():
-            self.problem(field, f"must be a non-empty string, got {value!r}")
+            self.problem(field, f"must be a non-empty string, got {shown(value)}")
             return None
         if choices and value not in choices:
-            self.problem(field, f"{value!r} is not one of {', '.join(sorted(choices))}")
+            self.problem(field, f"{shown(value)} is not one of {', '.join(sorted(choices))}")
             return None
         return value
 
     def ident(self, field: str, *, required: bool = True) -> Any:
         value = self.string(field, required=required)
         if value is not None and not ID_PATTERN.match(value):
-            self.problem(field, f"{value!r} must be lowercase words joined by hyphens")
+            self.problem(field, f"{shown(value)} must be lowercase words joined by hyphens")
             return None
         return value
 
@@ -113,7 +133,7 @@ class TableReader:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            self.problem(field, f"must be a whole number from {low} to {high}, got {value!r}")
+            self.problem(field, f"must be a whole number from {low} to {high}, got {shown(value)}")
             return None
         if not low <= value <= high:
             self.problem(field, f"{value} is outside {low}-{high}")
@@ -125,7 +145,7 @@ class TableReader:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.problem(field, f"must be a number from {low} to {high}, got {value!r}")
+            self.problem(field, f"must be a number from {low} to {high}, got {shown(value)}")
             return None
         if not low <= value <= high:
             self.problem(field, f"{value} is outside {low}-{high}")
@@ -137,7 +157,7 @@ class TableReader:
         if value is None:
             return None
         if not isinstance(value, bool):
-            self.problem(field, f"must be true or false, got {value!r}")
+            self.problem(field, f"must be true or false, got {shown(value)}")
             return None
         return value
 

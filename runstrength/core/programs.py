@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from runstrength.core.catalogue import Catalogue, Exercise, Stretch
 from runstrength.core.errors import ValidationError
-from runstrength.core.fields import TableReader, suggest, toml_error_line
+from runstrength.core.fields import TableReader, shown, suggest, toml_error_line
 
 Goal = Literal["endurance", "sprint"]
 GOALS: tuple[Goal, ...] = ("endurance", "sprint")
@@ -105,7 +105,8 @@ def _read_entry(
     exercise = catalogue.exercises.get(exercise_id) if exercise_id else None
     if exercise_id and exercise is None:
         r.problem(
-            "id", f"unknown exercise {exercise_id!r}" + suggest(exercise_id, catalogue.exercises)
+            "id",
+            f"unknown exercise {shown(exercise_id)}" + suggest(exercise_id, catalogue.exercises),
         )
     if exercise is not None:
         if exercise.is_hold:
@@ -130,7 +131,7 @@ def _read_entry(
         if stretch is None:
             r.problem(
                 "stretch",
-                f"unknown stretch {stretch_id!r}" + suggest(stretch_id, catalogue.stretches),
+                f"unknown stretch {shown(stretch_id)}" + suggest(stretch_id, catalogue.stretches),
             )
     if len(problems) != before or exercise is None or sets is None:
         return None
@@ -211,11 +212,11 @@ def name_problems(text: str, name: str, file_stem: str | None, taken: Collection
     problems = []
     if file_stem is not None and name != file_stem:
         problems.append(
-            f"line {line}: name: {name!r} must match the file name {file_stem!r} "
-            f"(rename the file to {name}.toml or the program to {file_stem!r})"
+            f"line {line}: name: {shown(name)} must match the file name {shown(file_stem)} "
+            f"(rename the file to {name}.toml or the program to {shown(file_stem)})"
         )
     if name in taken:
         problems.append(
-            f"line {line}: name: {name!r} is already taken by another program; pick another"
+            f"line {line}: name: {shown(name)} is already taken by another program; pick another"
         )
     return problems
