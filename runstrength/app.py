@@ -10,9 +10,8 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding
 
-from runstrength.config import key_line
+from runstrength.config import unknown_theme
 from runstrength.context import AppContext
-from runstrength.core.fields import shown
 from runstrength.core.programs import Program
 from runstrength.palette import RunStrengthCommands
 from runstrength.screens.background import finish_writes
@@ -46,6 +45,10 @@ class RunStrengthApp(App[None]):
     def __init__(self, context: AppContext, start_with: Program | None = None) -> None:
         super().__init__()
         self.context = context
+        # Found before home first shows, so it lists this problem with the others.
+        theme_problem = unknown_theme(context.config_file, context.settings, self.available_themes)
+        if theme_problem and theme_problem not in context.problems:
+            context.problems.append(theme_problem)
         self.start_with = start_with
         self._too_small: TooSmall | None = None
         self._screens_ready = False
@@ -78,17 +81,8 @@ class RunStrengthApp(App[None]):
 
     async def on_mount(self) -> None:
         settings = self.context.settings
-        if settings.theme in self.available_themes:
-            if settings.theme != self.theme:
-                self.theme = settings.theme
-        else:
-            themes = ", ".join(sorted(self.available_themes))
-            path = self.context.config_file
-            line = key_line(path, "theme") if path else None
-            where = f"{path or 'settings'}: " + (f"line {line}: " if line else "")
-            self.context.problems.append(
-                f"{where}theme: no theme named {shown(settings.theme)}; allowed: {themes}"
-            )
+        if settings.theme in self.available_themes and settings.theme != self.theme:
+            self.theme = settings.theme
         home = self.screen
         if self.start_with is not None and isinstance(home, HomeScreen):
             await home.start_checked()  # the rest-day rule and tomorrow's plan apply here too

@@ -139,6 +139,27 @@ def unknown_program(path: Path, settings: Settings, known: Collection[str]) -> s
     )
 
 
+def unknown_theme(path: Path | None, settings: Settings, known: Collection[str]) -> str | None:
+    """The problem with the `theme` setting when no such theme exists, else None."""
+    if settings.theme in known:
+        return None
+    line = key_line(path, "theme") if path else None
+    where = f"{path or 'settings'}: " + (f"line {line}: " if line else "")
+    return (
+        f"{where}theme: no theme named {shown(settings.theme)} "
+        f"(known: {', '.join(sorted(known))}); using {shown(Settings().theme)}"
+    )
+
+
+BUILTIN_THEMES = (
+    "textual-dark", "textual-light", "nord", "gruvbox", "catppuccin-mocha", "dracula",
+    "tokyo-night", "monokai", "flexoki", "catppuccin-latte", "catppuccin-frappe",
+    "catppuccin-macchiato", "solarized-light", "solarized-dark", "rose-pine", "rose-pine-moon",
+    "rose-pine-dawn", "atom-one-dark", "atom-one-light", "ansi-dark", "ansi-light",
+)  # fmt: skip
+"""Textual's own themes, for `config check` (which starts no Textual; a test keeps it true)."""
+
+
 def key_line(path: Path, key: str) -> int | None:
     """The line of a top-level key in the file at `path`, for messages."""
     try:

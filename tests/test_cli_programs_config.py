@@ -149,12 +149,24 @@ def test_config_path_show_and_check(tmp_path: Path) -> None:
     assert run(tmp_path, "config", "check").returncode == 0
 
 
+def test_config_check_reports_an_unknown_theme_alone(tmp_path: Path) -> None:
+    (tmp_path / "config.toml").write_text('theme = "solarised"\n')
+    result = run(tmp_path, "config", "check")
+    assert result.returncode == 2
+    assert 'line 1: theme: no theme named "solarised"' in result.stderr
+    assert 'using "textual-dark"' in result.stderr
+    (tmp_path / "config.toml").write_text('theme = "textual-light"\n')
+    assert run(tmp_path, "config", "check").returncode == 0
+
+
 def test_config_check_reports_bad_keys(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
-    text = '# mine\nwarmup_minutes = 40\nprogram = "hils"\nvoise = true\n'
+    text = '# mine\nwarmup_minutes = 40\nprogram = "hils"\nvoise = true\ntheme = "dracular"\n'
     path.write_text(text)
     result = run(tmp_path, "config", "check")
     assert result.returncode == 2
+    assert f'{path}: line 5: theme: no theme named "dracular" (known: ' in result.stderr
+    assert "dracula," in result.stderr
     assert f"{path}: line 2: warmup_minutes: 40 is outside 5-15" in result.stderr
     assert f'{path}: line 3: program: no program named "hils"' in result.stderr
     assert f"{path}: line 4: voise: unknown key (did you mean voice?)" in result.stderr

@@ -137,3 +137,11 @@ def test_a_new_file_documents_every_key(tmp_path: Path) -> None:
     assert read_settings(path).settings == replace(
         Settings(), goal="sprint", program="sprint", first_run_done=True
     )
+
+
+def test_the_theme_names_config_check_knows_are_textuals() -> None:
+    from textual.theme import BUILTIN_THEMES as TEXTUAL_THEMES
+
+    from runstrength.config import BUILTIN_THEMES
+
+    assert sorted(BUILTIN_THEMES) == sorted(TEXTUAL_THEMES)

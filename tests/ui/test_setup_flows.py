@@ -467,7 +467,7 @@ async def test_an_unknown_theme_is_reported_with_its_line(paths: Paths, clock, s
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         shown = str(app.screen.query_one("#problems", Static).render()).replace("\n", "")
-        assert f"{paths.config_file}: line 4: theme: no theme named 'solarised-night'" in shown
-        assert "allowed: " in shown
+        assert f'{paths.config_file}: line 4: theme: no theme named "solarised-night"' in shown
+        assert "known: " in shown
         assert "textual-light" in shown
         assert app.theme == "textual-dark"
