@@ -171,6 +171,27 @@ def test_the_schedule_travels_with_export_and_import(tmp_path: Path, sample_file
     assert exported == document
 
 
+def test_history_json_carries_the_plans_as_export_does(tmp_path: Path, sample_file: Path) -> None:
+    document = json.loads(sample_file.read_text())
+    document["schedule"] = [
+        {"date": "2099-01-05", "program": "endurance"},
+        {"date": "2099-03-02", "program": "sprint"},
+    ]
+    source = tmp_path / "with-plans.json"
+    source.write_text(json.dumps(document))
+    assert run(tmp_path / "a", "import", str(source)).returncode == 0
+    listed = json.loads(run(tmp_path / "a", "history", "--json").stdout)
+    assert listed["schedule"] == document["schedule"]
+    assert listed == json.loads(run(tmp_path / "a", "export").stdout)
+    ranged = json.loads(run(tmp_path / "a", "history", "--json", "--since", "2099-02-01").stdout)
+    assert ranged["schedule"] == [{"date": "2099-03-02", "program": "sprint"}]
+    assert ranged["sessions"] == []
+    by_program = json.loads(
+        run(tmp_path / "a", "history", "--json", "--program", "endurance").stdout
+    )
+    assert by_program["schedule"] == [{"date": "2099-01-05", "program": "endurance"}]
+
+
 @pytest.mark.parametrize(
     "args", [("history",), ("history", "--json"), ("export",), ("config", "show")]
 )
