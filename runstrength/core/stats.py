@@ -84,14 +84,19 @@ def reps_per_muscle(
 @dataclass(frozen=True)
 class RestDays:
     respected: int
-    """Strength days followed by a day without strength work (the last one included)."""
+    """Strength days followed by a day without strength work."""
     strength_days: int
+    """Strength days whose following day is over: only those can be judged."""
+    waiting: int = 0
+    """Strength days whose rest day is today or later, not yet lived."""
 
 
-def rest_days_respected(sessions: Iterable[SessionRecord]) -> RestDays:
+def rest_days_respected(sessions: Iterable[SessionRecord], today: date) -> RestDays:
+    """Rest days kept, judged only once the day after a strength day has been lived."""
     days = strength_days(sessions)
-    respected = sum(1 for day in days if day + timedelta(days=1) not in days)
-    return RestDays(respected=respected, strength_days=len(days))
+    judged = {day for day in days if day + timedelta(days=1) < today}
+    respected = sum(1 for day in judged if day + timedelta(days=1) not in days)
+    return RestDays(respected=respected, strength_days=len(judged), waiting=len(days - judged))
 
 
 def amount(record: SetRecord) -> int:

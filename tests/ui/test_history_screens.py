@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from textual.widgets import DataTable, OptionList
@@ -143,6 +143,9 @@ async def test_progress_and_overview(history_app) -> None:
         text = str(overview.query_one("#streaks").render())
         assert "Streak" in text
         assert "Rest days kept" in text
+        today = date(2026, 11, 23)
+        lived = {s.date for s in history_app.year if s.sets and s.date < today - timedelta(days=1)}
+        assert f"of {len(lived)} strength days were followed by rest" in text
         muscles = str(overview.query_one("#muscles").render())
         assert "last 12 weeks" in muscles
         await pilot.press("p")
