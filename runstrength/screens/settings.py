@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from runstrength.config import ConfigSaveError, save_settings
 from runstrength.context import AppContext
@@ -22,6 +22,7 @@ from runstrength.core.programs import GOALS
 from runstrength.core.settings import VOICE_MODES, Settings, settings_from_mapping
 from runstrength.screens.background import run_write
 from runstrength.screens.dialogs import HelpScreen
+from runstrength.widgets.marks import MarkedCheckbox
 from runstrength.widgets.sound_test import SoundTest
 
 VOICE_CHOICES = VOICE_MODES
@@ -93,7 +94,7 @@ class SettingsScreen(Screen[None]):
             )
             yield self._row(
                 "Sound",
-                Checkbox("on", s.sound, id="sound", compact=True),
+                MarkedCheckbox("on", s.sound, id="sound", compact=True),
                 "off: silent",
             )
             yield self._row(
@@ -162,7 +163,7 @@ class SettingsScreen(Screen[None]):
         values: dict[str, Any] = {
             "goal": select("goal"),
             "program": select("program"),
-            "sound": self.query_one("#sound", Checkbox).value,
+            "sound": self.query_one("#sound", MarkedCheckbox).value,
             "voice": select("voice") or "voice",
             "bands": _words(self.query_one("#bands", Input).value),
             "weekly_rest_days": [

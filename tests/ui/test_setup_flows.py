@@ -7,6 +7,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from screen_text import screen_lines
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, SelectionList, Static
 
@@ -72,6 +73,21 @@ async def test_first_run_asks_then_shows_the_matching_program(paths: Paths, cloc
         await pilot.press("tab")  # the bands: tick red and blue
         await pilot.press("down", "space", "down", "down", "space")
         assert screen.query_one("#bands", SelectionList).selected == ["red", "blue"]
+        # Ticked or not shows without colour: a tick in the box, or an empty box.
+        rows = {
+            line.split()[-1]: line
+            for line in screen_lines(app)
+            if line.strip().endswith(("yellow", "red", "green", "blue", "black"))
+        }
+        assert "✓" in rows["red"]
+        assert "✓" in rows["blue"]
+        assert "✓" not in rows["yellow"]
+        assert "X" not in rows["yellow"]
+        goal_rows = [
+            line for line in screen_lines(app) if "Sprint:" in line or "Endurance:" in line
+        ]
+        assert "●" in goal_rows[1]
+        assert "●" not in goal_rows[0]
         await pilot.click("#sound-test-button")
         await settle(pilot)
         assert sound.played  # every cue went to the player
@@ -94,12 +110,16 @@ async def test_first_run_asks_then_shows_the_matching_program(paths: Paths, cloc
 
 async def test_skipping_the_first_run_is_remembered(paths: Paths, clock, sound) -> None:
     app = make(paths, clock, sound)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, FirstRunScreen)
+        kept = "Skip keeps the defaults: the endurance program; bands owned: yellow, red"
+        assert kept in "".join(screen_lines(app))
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
+        [note] = app._notifications
+        assert note.message.startswith(kept)
         assert app.screen.program.name == "endurance"
     assert tomllib.loads(paths.config_file.read_text())["first_run_done"] is True
     assert not build_context(paths, clock=clock, sound=sound).first_run
