@@ -218,10 +218,37 @@ async def test_settings_refuse_a_value_out_of_range(paths: Paths, clock, sound) 
         assert field.has_class("-invalid")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        errors = str(screen.query_one("#errors", Static).render())
-        assert "rest_seconds: 9 is outside 15-180" in errors
+        # The error sits right under its own field, not in a list at the bottom.
+        error = screen.query_one("#error-rest_seconds", Static)
+        assert "9 is outside 15-180" in str(error.render())
+        assert error.region.y == field.region.y + 1
+        assert not screen.query_one("#errors", Static).display
         assert app.context.settings.rest_seconds == 30
+        await pilot.press("backspace", "3", "0")
+        assert not error.display
     assert paths.config_file.read_text() == USER_CONFIG
+
+
+async def test_settings_arrive_focused_and_show_where_you_are(paths: Paths, clock, sound) -> None:
+    user_config(paths)
+    app = make(paths, clock, sound)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("comma")
+        screen = app.screen
+        assert isinstance(screen, SettingsScreen)
+        assert screen.focused is screen.query_one("#goal", Select)
+        await pilot.press("tab", "tab", "tab")
+        bell = screen.query_one("#bell")
+        assert screen.focused is bell
+        label = bell.parent.query_one(".setting-label")
+        assert label.styles.text_style.reverse
+        other = screen.query_one("#sound").parent.query_one(".setting-label")
+        assert not other.styles.text_style.reverse
+        await pilot.press("space", "ctrl+s")
+        await settle(pilot)
+        assert app.context.settings.bell is True
+    assert "bell = true" in paths.config_file.read_text()
 
 
 async def test_theme_applies_at_once_and_is_saved(paths: Paths, clock, sound) -> None:
