@@ -127,7 +127,8 @@ class RunStrengthApp(App[None]):
 
     def action_toggle_sound(self) -> None:
         self.context.sound_on = not self.context.sound_on
-        self.notify("Sound on" if self.context.sound_on else "Sound off", timeout=2)
+        heard = self.context.silence_reason() is None
+        self.notify(self.context.sound_line(), timeout=2 if heard else 5)
         show_status = getattr(self.screen, "show_status", None)
         if show_status is not None:
             show_status()
