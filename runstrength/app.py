@@ -127,8 +127,9 @@ class RunStrengthApp(App[None]):
 
     def action_toggle_sound(self) -> None:
         self.context.sound_on = not self.context.sound_on
-        heard = self.context.silence_reason() is None
-        self.notify(self.context.sound_line(), timeout=2 if heard else 5)
+        # A plain on/off note is brief; "on, but nothing can be heard" stays longer.
+        surprising = self.context.sound_on and self.context.silence_reason() is not None
+        self.notify(self.context.sound_line(), timeout=5 if surprising else 2)
         show_status = getattr(self.screen, "show_status", None)
         if show_status is not None:
             show_status()
