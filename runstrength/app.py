@@ -16,6 +16,7 @@ from runstrength.core.programs import Program
 from runstrength.palette import RunStrengthCommands
 from runstrength.screens.background import finish_writes
 from runstrength.screens.home import HomeScreen
+from runstrength.theme import readable_variables
 
 if TYPE_CHECKING:
     from runstrength.screens.dialogs import TooSmall
@@ -52,6 +53,12 @@ class RunStrengthApp(App[None]):
         self.start_with = start_with
         self._too_small: TooSmall | None = None
         self._screens_ready = False
+
+    def get_css_variables(self) -> dict[str, str]:
+        # Every text colour of every theme is made readable on its backgrounds.
+        variables = readable_variables(super().get_css_variables())
+        self.theme_variables = variables
+        return variables
 
     def _session_running(self, anywhere: bool = False) -> bool:
         """A session not yet at its summary, on top (or anywhere in the stack)."""

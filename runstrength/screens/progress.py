@@ -16,6 +16,7 @@ from runstrength.context import AppContext
 from runstrength.core.records import SessionRecord
 from runstrength.core.stats import amount, best_by_band, progression_hint
 from runstrength.screens.dialogs import HelpScreen
+from runstrength.theme import line_colours
 
 
 class ProgressScreen(Screen[None]):
@@ -71,6 +72,7 @@ class ProgressScreen(Screen[None]):
         exercise = catalogue.exercises.get(exercise_id)
         unit = "seconds" if exercise is not None and exercise.is_hold else "reps"
         numbers = sorted({r.set for s in done for r in s.sets if r.exercise == exercise_id})
+        colours = line_colours(self.app.theme_variables)
         for number in numbers:
             xs, ys = [], []
             for index, session in enumerate(done, 1):
@@ -80,7 +82,8 @@ class ProgressScreen(Screen[None]):
                 if values:
                     xs.append(index)
                     ys.append(max(values))
-            plt.plot(xs, ys, label=f"set {number}", marker="braille")
+            colour = colours[(number - 1) % len(colours)] if colours else None
+            plt.plot(xs, ys, label=f"set {number}", marker="braille", color=colour)
         plt.title(f"{catalogue.exercise_name(exercise_id)}: {unit} per set")
         plt.xlabel(f"sessions ({done[0].date} to {done[-1].date})" if done else "sessions")
         plot.refresh()

@@ -57,7 +57,7 @@ class BigNumber(Widget):
         width: 1fr;
         height: 1fr;
         text-style: bold;
-        color: $accent;
+        color: $text-accent;
     }
     """
 

@@ -19,8 +19,8 @@ SCHEDULED = "◆"
 REST = "~"
 
 LEGEND = (
-    (TRAINED, "trained", "$success"),
-    (SCHEDULED, "scheduled", "$accent"),
+    (TRAINED, "trained", "$text-success"),
+    (SCHEDULED, "scheduled", "$text-accent"),
     (REST, "rest day", "$text-muted"),
     ("[ ]", "today", "bold"),
 )
@@ -54,11 +54,11 @@ class MonthView(Widget):
     }
     MonthView > .month--title { text-style: bold; }
     MonthView > .month--weekday { color: $text-muted; }
-    MonthView > .month--trained { color: $success; text-style: bold; }
-    MonthView > .month--scheduled { color: $accent; text-style: bold; }
+    MonthView > .month--trained { color: $text-success; text-style: bold; }
+    MonthView > .month--scheduled { color: $text-accent; text-style: bold; }
     MonthView > .month--rest { color: $text-muted; }
     MonthView > .month--today { text-style: bold underline; }
-    MonthView > .month--selected { background: $primary; color: $text; text-style: bold; }
+    MonthView > .month--selected { background: $primary-strong; color: $text; text-style: bold; }
     """
 
     selected: reactive[date] = reactive(date(2000, 1, 1))
