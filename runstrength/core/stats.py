@@ -182,19 +182,14 @@ def progression_hint(
     records = [r for s in recent for r in s.sets if r.exercise == exercise_id]
     if not all(reached_target(r) for r in records):
         return None
+    # Short enough for one line beside the exercise's name (its intro card, its chart).
     exercise = catalogue.exercises.get(exercise_id)
-    name = exercise.name if exercise else exercise_id
     band = records[-1].band
     if exercise is not None and exercise.uses_band and band in bands:
         position = bands.index(band)
         if position + 1 < len(bands):
-            return (
-                f"{name}: every set hit its goal twice running. Try the {bands[position + 1]} band."
-            )
+            return f"goal met twice running: try the {bands[position + 1]} band"
     harder = exercise.harder if exercise else None
     if harder and harder in catalogue.exercises:
-        return (
-            f"{name}: every set hit its goal twice running. "
-            f"Ready for {catalogue.exercises[harder].name}?"
-        )
-    return f"{name}: every set hit its goal twice running. Slow the tempo to make it harder."
+        return f"goal met twice running: ready for {catalogue.exercises[harder].name}?"
+    return "goal met twice running: slow the tempo to make it harder"

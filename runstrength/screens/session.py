@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -28,7 +29,7 @@ from runstrength.core.events import (
 from runstrength.core.plan import IntroStep, SetStep, StretchStep
 from runstrength.core.programs import Program
 from runstrength.core.records import SessionRecord
-from runstrength.core.stats import PastResults, past_results
+from runstrength.core.stats import PastResults, past_results, progression_hint
 from runstrength.core.summary import format_duration, summarize
 from runstrength.core.ticking import MIN_TICK_SECONDS, PROGRESS_STEPS, TICK_SECONDS, next_tick_delay
 from runstrength.core.view import StepView, describe, status_line
@@ -109,6 +110,8 @@ class SessionScreen(Screen[None]):
         self._status = ""
         self._view: StepView | None = None
         self.past: PastResults | None = None
+        self.hints: dict[str, str | None] = {}
+        """Per exercise, the nudge to progress earned in the last sessions (intro card)."""
         self._timer: Timer | None = None
         self._status_text: str | None = None
 
@@ -146,11 +149,19 @@ class SessionScreen(Screen[None]):
         except LogError:
             return
         # Indexed here, off the UI thread: a set then looks its numbers up, never scans.
-        results = past_results(s for s in past if s.id != self.engine.info.id)
-        self.app.call_from_thread(self.show_past, results)
+        earlier = [s for s in past if s.id != self.engine.info.id]
+        results = past_results(earlier)
+        hints = {
+            entry.exercise.id: progression_hint(
+                earlier, entry.exercise.id, self.context.catalogue, self.context.settings.bands
+            )
+            for entry in self.engine.program.entries
+        }
+        self.app.call_from_thread(self.show_past, results, hints)
 
-    def show_past(self, past: PastResults) -> None:
+    def show_past(self, past: PastResults, hints: dict[str, str | None] | None = None) -> None:
         self.past = past
+        self.hints = hints or {}
         self.show_last_time()
 
     def show_last_time(self) -> None:
@@ -165,7 +176,9 @@ class SessionScreen(Screen[None]):
             if found.best is not None:
                 parts.append(f"best {found.best}{unit}")
             text = " · ".join(parts)
-        self.query_one("#last-time", Label).update(text)
+        elif isinstance(step, IntroStep) and self.hints.get(step.entry.exercise.id):
+            text = f"Next step: {self.hints[step.entry.exercise.id]}"
+        self.query_one("#last-time", Label).update(Text(text))
 
     # --- engine in, screen out -------------------------------------------------------
 

@@ -51,7 +51,8 @@ async def test_the_next_band_hint_fits_and_the_axes_read_whole(make_app) -> None
         hint = screen.query_one("#hint")
         footer = screen.query_one(Footer)
         text = "\n".join(screen_lines(app))
-        assert "Try the green band" in text
+        assert str(hint.render()) == "Next step: goal met twice running: try the green band"
+        assert "try the green" in text
         assert hint.region.bottom <= footer.region.y
         chart = "\n".join(screen_lines(app)[: screen.query_one(PlotextPlot).region.bottom])
         assert "16 Nov" in chart
@@ -79,3 +80,26 @@ async def test_a_single_session_shows_its_points(make_app) -> None:
         assert "1" in marks
         assert "2" in marks
         assert "set" not in marks  # the digits are the points, not a legend
+
+
+async def test_the_intro_card_shows_the_next_step_earned(make_app, clock) -> None:
+    app = make_app(start=True)
+    app.context.log.add_sessions(
+        [
+            session(date(2026, 11, 16), "glute-bridge", 20, 20),
+            session(date(2026, 11, 19), "glute-bridge", 21, 20),
+        ]
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("s")  # past the warm-up: the first exercise's intro card
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        lines = screen_lines(app)
+        [hint] = [line for line in lines if "Next step:" in line]
+        assert (
+            hint.strip() == "Next step: goal met twice running: ready for Single-leg glute bridge?"
+        )
+        await pilot.press("enter")  # the set: last time and best instead
+        await pilot.pause()
+        assert not [line for line in screen_lines(app) if "Next step:" in line]
