@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static
 
@@ -67,13 +67,14 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="home"):
+        # However long the lists get, the way into a session stays in sight: the rest scrolls.
+        with VerticalScroll(id="home"):
             yield Label("", id="today")
             yield Static("", id="day-status")
             yield Static("", id="program")
             yield Static("", id="last")
             yield Static("", id="problems")
-            yield Label("[b]enter[/b]  start the session", id="start-hint")
+        yield Label("[b]enter[/b]  start the session", id="start-hint")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
