@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.markup import escape
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -15,6 +16,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
 from runstrength.context import AppContext
+from runstrength.core.bests import bests_line, new_bests
 from runstrength.core.cues import phase_of, sounds_for
 from runstrength.core.engine import SessionEngine
 from runstrength.core.events import (
@@ -110,6 +112,8 @@ class SessionScreen(Screen[None]):
         self._status = ""
         self._view: StepView | None = None
         self.past: PastResults | None = None
+        self.earlier: list[SessionRecord] = []
+        """The log before this session: bests are named against it at the summary."""
         self.hints: dict[str, str | None] = {}
         """Per exercise, the nudge to progress earned in the last sessions (intro card)."""
         self._timer: Timer | None = None
@@ -150,6 +154,7 @@ class SessionScreen(Screen[None]):
             return
         # Indexed here, off the UI thread: a set then looks its numbers up, never scans.
         earlier = [s for s in past if s.id != self.engine.info.id]
+        self.earlier = earlier
         results = past_results(earlier)
         hints = {
             entry.exercise.id: progression_hint(
@@ -299,6 +304,12 @@ class SessionScreen(Screen[None]):
             )
             + ("\nNothing was logged: no set was finished." if not engine.completed else "")
         )
+        bests = bests_line(
+            new_bests(engine.completed, self.earlier), self.context.catalogue.exercise_name
+        )
+        if bests:
+            totals = self.query_one("#totals", Static)
+            totals.update(f"{totals.content}\n[b]{escape(bests)}[/b]")
 
     # --- writes, off the UI thread ---------------------------------------------------
 
