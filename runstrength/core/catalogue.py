@@ -49,6 +49,8 @@ class Exercise:
     cues: tuple[str, ...]
     harder: str | None = None
     """A harder variant to progress to, by id."""
+    alternative: str | None = None
+    """For a band exercise: the bodyweight one done instead when no band is owned, by id."""
 
     @property
     def is_hold(self) -> bool:
@@ -131,6 +133,7 @@ def _read_exercise(table: Mapping[str, Any], label: str, problems: list[str]) ->
         "summary": r.string("summary"),
         "cues": r.strings("cues"),
         "harder": r.ident("harder", required=False),
+        "alternative": r.ident("alternative", required=False),
     }
     r.finish()
     if fields["muscles"] == ():
@@ -167,6 +170,27 @@ def _read_move(table: Mapping[str, Any], label: str, problems: list[str]) -> War
     return WarmupMove(**fields) if len(problems) == before else None
 
 
+def _alternative_problems(exercise: Exercise, exercises: Mapping[str, Exercise]) -> list[str]:
+    """A band exercise names a bodyweight one of the same kind, for runners without bands."""
+    where = f"exercise {shown(exercise.id)}: alternative"
+    if exercise.alternative is None:
+        if exercise.uses_band:
+            return [f"{where}: missing: a band exercise names a bodyweight one to do instead"]
+        return []
+    if not exercise.uses_band:
+        return [f"{where}: only a band exercise needs one"]
+    other = exercises.get(exercise.alternative)
+    if other is None:
+        return [
+            f"{where} {shown(exercise.alternative)} is not in the catalogue"
+            + suggest(exercise.alternative, exercises)
+        ]
+    if other.uses_band or other.kind != exercise.kind:
+        kind = "counted in reps" if exercise.kind == "reps" else "a timed hold"
+        return [f"{where} {shown(other.id)} must be bodyweight and {kind}"]
+    return []
+
+
 def catalogue_from_data(
     exercises: Mapping[str, Any],
     stretches: Mapping[str, Any],
@@ -199,6 +223,7 @@ def catalogue_from_data(
                 f"exercise {shown(exercise.id)}: harder variant {shown(exercise.harder)} "
                 "is not in the catalogue" + suggest(exercise.harder, exercise_map)
             )
+        problems.extend(_alternative_problems(exercise, exercise_map))
         if exercise.stretch not in named_stretches:
             problems.append(
                 f"exercise {shown(exercise.id)}: stretch {shown(exercise.stretch)} "

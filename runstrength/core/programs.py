@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from runstrength.core.catalogue import Catalogue, Exercise, Stretch
@@ -28,6 +28,14 @@ class ProgramEntry:
     reps: int | None
     seconds: int | None
     stretch: Stretch
+    bodyweight: Exercise | None = None
+    """For a band exercise: the one done instead by a runner who owns no band."""
+
+    def for_bands(self, bands: tuple[str, ...]) -> ProgramEntry:
+        """This entry as done with the bands owned: with none, the bodyweight alternative."""
+        if bands or self.bodyweight is None:
+            return self
+        return replace(self, exercise=self.bodyweight, bodyweight=None)
 
 
 @dataclass(frozen=True)
@@ -39,6 +47,12 @@ class Program:
     entries: tuple[ProgramEntry, ...]
     source: str = ""
     builtin: bool = True
+
+    def for_bands(self, bands: tuple[str, ...]) -> Program:
+        """The program as a runner with these bands does it (band moves swapped without any)."""
+        if bands:
+            return self
+        return replace(self, entries=tuple(entry.for_bands(bands) for entry in self.entries))
 
 
 def amount_text(entry: ProgramEntry) -> str:
@@ -141,6 +155,7 @@ def _read_entry(
         reps=reps,
         seconds=seconds,
         stretch=stretch or catalogue.stretch_for(exercise),
+        bodyweight=catalogue.exercises.get(exercise.alternative or ""),
     )
 
 

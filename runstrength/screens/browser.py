@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -46,20 +47,23 @@ def exercise_details(exercise: Exercise, catalogue: Catalogue) -> str:
         if exercise.per_side
         else "Both sides work together: one count per set."
     )
+    alternative = catalogue.exercises.get(exercise.alternative or "")
+    # Names, summaries and cues come from data files: text, never markup.
     lines = [
-        f"[b]{exercise.name}[/b]  [dim]{exercise.id}[/dim]",
+        f"[b]{escape(exercise.name)}[/b]  [dim]{exercise.id}[/dim]",
         f"{REGION_TITLES[exercise.region]} · {', '.join(exercise.muscles)}",
         f"{equipment} · {kind}",
         sides,
+        *([f"No band? {escape(alternative.name)} instead."] if alternative else []),
         "",
-        exercise.summary,
+        escape(exercise.summary),
         "",
         "[b]Form cues[/b]",
-        *(f"  • {cue}" for cue in exercise.cues),
+        *(f"  • {escape(cue)}" for cue in exercise.cues),
         "",
-        f"[b]Then stretch:[/b] {stretch.name}, held {stretch.hold_seconds} s"
+        f"[b]Then stretch:[/b] {escape(stretch.name)}, held {stretch.hold_seconds} s"
         + (" per side" if stretch.per_side else ""),
-        *(f"  • {cue}" for cue in stretch.cues),
+        *(f"  • {escape(cue)}" for cue in stretch.cues),
     ]
     return "\n".join(lines)
 

@@ -124,8 +124,8 @@ class HomeScreen(Screen[None]):
     def show_program(self, *, with_length: bool = True) -> None:
         """The program shown; `with_length=False` leaves out its estimated length, which
         needs the whole session laid out (the first frame comes sooner without it)."""
-        program = self.program
         settings = self.context.settings
+        program = self.program.for_bands(settings.bands)
         self._settings_shown = settings
         names = list(self.context.programs.programs)
         position = names.index(program.name) + 1 if program.name in names else 0

@@ -102,7 +102,7 @@ class SessionScreen(Screen[None]):
         self.resuming = resume
         self.tick_seconds = tick_seconds
         self.engine = SessionEngine(
-            program,
+            program.for_bands(context.settings.bands),
             context.settings,
             context.clock,
             context.new_id(),
