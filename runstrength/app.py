@@ -132,6 +132,25 @@ class RunStrengthApp(App[None]):
         await finish_writes(self)
         self.exit()
 
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """Save the screen as SVG to a folder that exists, and say where (or why not)."""
+        from rich.markup import escape
+
+        from runstrength.paths import screenshot_dir
+
+        folder = Path(path) if path else screenshot_dir(self.context.log.path.parent)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            saved = Path(self.save_screenshot(filename, str(folder), time_format))
+        except OSError as error:
+            reason = escape(f"{folder}: {error.strerror or error}")
+            self.notify(f"Not saved: {reason}", title="Screenshot", severity="error", timeout=10)
+            return None
+        self.notify(f"Saved to {escape(str(saved))}", title="Screenshot", timeout=8)
+        return None
+
     def action_toggle_sound(self) -> None:
         self.context.sound_on = not self.context.sound_on
         # A plain on/off note is brief; "on, but nothing can be heard" stays longer.
