@@ -136,9 +136,8 @@ class RunStrengthApp(App[None]):
         self, filename: str | None = None, path: str | None = None, time_format: str | None = None
     ) -> str | None:
         """Save the screen as SVG to a folder that exists, and say where (or why not)."""
-        from rich.markup import escape
-
         from runstrength.paths import screenshot_dir
+        from runstrength.screens.plain import escape
 
         folder = Path(path) if path else screenshot_dir(self.context.log.path.parent)
         try:

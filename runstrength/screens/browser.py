@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,6 +13,7 @@ from textual.widgets.option_list import Option
 from runstrength.context import AppContext
 from runstrength.core.catalogue import MUSCLES, REGION_TITLES, Catalogue, Exercise
 from runstrength.screens.dialogs import HelpScreen
+from runstrength.screens.plain import escape
 
 ANY = "any"
 EQUIPMENT = [("Any equipment", ANY), ("Bodyweight", "bodyweight"), ("Band", "band")]

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, Label, Static
 
 from runstrength.context import AppContext
 from runstrength.core.programs import Program, target_text
+from runstrength.screens.plain import escape
 from runstrength.store import LogError
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ class HomeScreen(Screen[None]):
         if problems:
             self.query_one("#problems", Static).update(
                 "[b]Some of your files have problems[/b] (defaults are used):\n"
-                + "\n".join(problems)
+                + "\n".join(escape(problem) for problem in problems)
             )
             self.context.problems = []
         # The log is read once the first frame is up (on_screen_resume reads the last
@@ -138,7 +139,8 @@ class HomeScreen(Screen[None]):
         kind = "" if program.builtin else " · your own"
         name = program.name if program.name == program.goal else f"{program.name} · {program.goal}"
         lines = [
-            f"[b]{program.title}[/b]  ({name}{kind})  [dim]← {position}/{len(names)} →[/dim]",
+            f"[b]{escape(program.title)}[/b]  ({name}{kind})  "
+            f"[dim]← {position}/{len(names)} →[/dim]",
             f"{settings.warmup_minutes} min warm-up, {len(program.entries)} exercises{length}",
         ]
         lines += [f"  • {e.exercise.name}: {target_text(e)}" for e in program.entries]
@@ -197,7 +199,7 @@ class HomeScreen(Screen[None]):
 
         widget = self.query_one("#last", Static)
         if error:
-            widget.update(f"[b red]{error}[/]")
+            widget.update(f"[b red]{escape(error)}[/]")
         elif last is None:
             widget.update("Last session: none yet. Your first one starts here.")
         else:
@@ -205,7 +207,7 @@ class HomeScreen(Screen[None]):
             this_year = self.context.clock.now().year
             year = "" if last.date.year == this_year else f" {last.date.year}"
             widget.update(
-                f"Last session: {last.date:%a %-d %b}{year} · {last.info.program} · "
+                f"Last session: {last.date:%a %-d %b}{year} · {escape(last.info.program)} · "
                 f"{plural(len(last.sets), 'set')} · {plural(last.total_reps, 'rep')}{status}"
             )
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.markup import escape
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -37,6 +36,7 @@ from runstrength.core.ticking import MIN_TICK_SECONDS, PROGRESS_STEPS, TICK_SECO
 from runstrength.core.view import StepView, describe, status_line
 from runstrength.screens.background import run_write
 from runstrength.screens.dialogs import ConfirmQuit, HelpScreen
+from runstrength.screens.plain import escape
 from runstrength.store import LogError
 from runstrength.widgets.big_number import BigNumber
 from runstrength.widgets.flash_band import FlashBand

@@ -17,6 +17,7 @@ from runstrength.core.summary import plural
 from runstrength.core.timer import format_clock
 from runstrength.screens.dialogs import HelpScreen
 from runstrength.screens.edit_dialogs import ConfirmDialog, Correction, CorrectSetDialog
+from runstrength.screens.plain import escape
 from runstrength.store import LogError, TrainingLog
 
 
@@ -95,7 +96,7 @@ class SessionDetailScreen(Screen[bool]):
         status = "" if session.status == "completed" else f" · [b]{session.status}[/b]"
         routine = routine_line(session)
         return (
-            f"[b]{session.date:%A %-d %B %Y}[/b] · {session.info.program}{status}\n"
+            f"[b]{session.date:%A %-d %B %Y}[/b] · {escape(session.info.program)}{status}\n"
             f"{start}-{end} ({row.duration}) · {plural(row.sets, 'set')} · "
             f"{plural(row.reps, 'rep')} · "
             f"{row.completion} of target" + (f"\n{routine}" if routine else "")
