@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from runstrength.core.fields import shown, toml_error_line, top_level_lines
+from runstrength.core.fields import reason, shown, toml_error_line, top_level_lines
 from runstrength.core.settings import SETTING_NAMES, Settings, settings_from_mapping
 from runstrength.store.storage import write_atomically
 
@@ -55,10 +55,9 @@ def read_settings(path: Path) -> LoadedSettings:
     except FileNotFoundError:
         return LoadedSettings(Settings(), [], frozenset(), exists=False)
     except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
         return LoadedSettings(
             Settings(),
-            [f"{path}: cannot be read ({reason}); using the defaults"],
+            [f"{path}: cannot be read ({reason(error)}); using the defaults"],
             frozenset(),
             True,
         )
@@ -104,7 +103,9 @@ def save_settings(path: Path, settings: Settings) -> None:
     except FileNotFoundError:
         text = None
     except (OSError, UnicodeDecodeError) as error:
-        raise ConfigSaveError(f"{path}: cannot be read, so it was not changed: {error}") from None
+        raise ConfigSaveError(
+            f"{path}: cannot be read, so it was not changed: {reason(error)}"
+        ) from None
     try:
         document = tomlkit.parse(TEMPLATE if text is None else text)
     except ParseError as error:
@@ -124,7 +125,7 @@ def save_settings(path: Path, settings: Settings) -> None:
     try:
         write_atomically(path, tomlkit.dumps(document).encode("utf-8"))
     except OSError as error:
-        raise ConfigSaveError(f"{path}: could not be written: {error}") from None
+        raise ConfigSaveError(f"{path}: could not be written: {reason(error)}") from None
 
 
 def unknown_program(path: Path, settings: Settings, known: Collection[str]) -> str | None:

@@ -227,3 +227,15 @@ def test_an_unknown_program_is_bad_input(tmp_path: Path, sample_file: Path) -> N
     known = run(tmp_path, "history", "--program", "sprint")  # known, never trained
     assert known.returncode == 0
     assert "No sessions (program sprint)" in known.stdout
+
+
+def test_an_unreadable_import_says_why_in_words(tmp_path: Path) -> None:
+    latin = tmp_path / "latin.json"
+    latin.write_bytes(b'{"format": "caf\xe9"}')
+    result = run(tmp_path, "import", str(latin))
+    assert result.returncode == 2
+    assert f"cannot read {latin}: not UTF-8 text (byte 16 cannot be read)" in result.stderr
+    missing = run(tmp_path, "import", str(tmp_path / "nope.json"))
+    assert f"cannot read {tmp_path / 'nope.json'}: No such file or directory" in missing.stderr
+    for python in ("[Errno", "codec", "'"):
+        assert python not in result.stderr + missing.stderr

@@ -183,6 +183,7 @@ def export_log(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def import_file(args: argparse.Namespace, paths: Paths) -> int:
+    from runstrength.core.fields import reason
     from runstrength.core.interchange import InterchangeError, from_document
     from runstrength.core.summary import plural
     from runstrength.store import LogError
@@ -191,7 +192,7 @@ def import_file(args: argparse.Namespace, paths: Paths) -> int:
     try:
         raw = source.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as problem:
-        error(f"cannot read {source}: {problem}")
+        error(f"cannot read {source}: {reason(problem)}")
         return EXIT_USAGE
     try:
         document = json.loads(raw)

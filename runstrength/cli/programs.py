@@ -168,8 +168,9 @@ def validate_file(args: argparse.Namespace, paths: Paths) -> int:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as unreadable:
-        reason = getattr(unreadable, "strerror", None) or str(unreadable)
-        error(f"{path}: cannot be read: {reason}")
+        from runstrength.core.fields import reason
+
+        error(f"{path}: cannot be read: {reason(unreadable)}")
         return EXIT_USAGE
     catalogue = load_catalogue()
     try:

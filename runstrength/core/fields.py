@@ -29,6 +29,14 @@ def shown(value: object) -> str:
         return json.dumps(str(value), ensure_ascii=False)
 
 
+def reason(error: OSError | UnicodeDecodeError) -> str:
+    """Why a file could not be read or written, in words ('Permission denied', 'not UTF-8
+    text'), without Python's '[Errno 13] …: '/path'' dressing."""
+    if isinstance(error, UnicodeDecodeError):
+        return f"not UTF-8 text (byte {error.start + 1} cannot be read)"
+    return error.strerror or type(error).__name__
+
+
 def quoted(values: Collection[object], joiner: str = "or") -> str:
     """'"a", "b" or "c"': allowed values as a file would spell them."""
     items = [shown(v) for v in values]
