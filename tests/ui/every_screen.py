@@ -7,13 +7,15 @@ fit at 80×24 (the last line and the footer visible).
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import date
+from datetime import date, timedelta
 
 from textual.pilot import Pilot
 
 from runstrength.app import RunStrengthApp
 from runstrength.core.sample_history import sample_history
 from runstrength.core.summary import plural
+from runstrength.screens.resume import ResumeDialog
+from runstrength.screens.start_dialogs import ConfirmTomorrow
 
 Look = Callable[[str], Awaitable[None] | None]
 
@@ -106,6 +108,15 @@ async def visit_every_screen(pilot: Pilot[None], look: Look) -> list[str]:
     await pilot.press("q", "y")
     await visit("summary")
     await pilot.press("enter")
+    await settle(pilot)
+    # The questions home asks on its own: tomorrow's plan, an interrupted session.
+    await app.push_screen(ConfirmTomorrow("sprint", TODAY + timedelta(days=1), None))
+    await visit("tomorrow question")
+    await pilot.press("escape")
+    interrupted = app.context.log.sessions()[-1]
+    await app.push_screen(ResumeDialog(interrupted, "Band squat", can_resume=False))
+    await visit("resume question")
+    await pilot.press("escape")
     await settle(pilot)
     assert len(seen) == len(set(seen)), plural(len(seen), "screen")
     return seen
