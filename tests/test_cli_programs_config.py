@@ -206,3 +206,16 @@ def test_the_printing_commands_never_load_textual(home: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+def test_show_names_the_bodyweight_alternative_without_bands(tmp_path: Path) -> None:
+    (tmp_path / "config.toml").write_text("bands = []\n")
+    result = run(tmp_path, "programs", "show", "endurance")
+    assert result.returncode == 0
+    assert (
+        " 1. Reverse lunge (reverse-lunge): 2 sets × 20 reps, per side, 45 s rest "
+        "(instead of Band squat: no band in your settings)" in result.stdout
+    )
+    assert "Band squat (band-squat)" not in result.stdout
+    with_bands = run(tmp_path / "b", "programs", "show", "endurance")
+    assert " 1. Band squat (band-squat): 2 sets × 20 reps" in with_bands.stdout

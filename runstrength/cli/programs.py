@@ -115,14 +115,21 @@ def show_program(args: argparse.Namespace, paths: Paths) -> int:
     print(
         f"{settings.warmup_minutes} min warm-up · rest {rest} s between sets · about {minutes} min"
     )
-    for number, entry in enumerate(program.entries, 1):
+    for number, planned in enumerate(program.entries, 1):
+        # As this runner does it: with no band owned, a band move's bodyweight alternative.
+        entry = planned.for_bands(settings.bands)
+        instead = (
+            f" (instead of {planned.exercise.name}: no band in your settings)"
+            if entry is not planned
+            else ""
+        )
         side = ", per side" if entry.exercise.per_side else ""
         stretch = entry.stretch
         stretch_side = " per side" if stretch.per_side else ""
         sets = plural(entry.sets, "set")
         print(
             f"{number:>2}. {entry.exercise.name} ({entry.exercise.id}): {sets} × "
-            f"{_target(entry.seconds, entry.reps)}{side}, {rest} s rest\n"
+            f"{_target(entry.seconds, entry.reps)}{side}, {rest} s rest{instead}\n"
             f"    then {stretch.name} ({stretch.id}), "
             f"{settings.stretch_hold_seconds} s{stretch_side}"
         )
