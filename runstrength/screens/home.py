@@ -42,10 +42,13 @@ class HomeScreen(Screen[None]):
         Binding("e", "app.browse", "Browse"),
         Binding("comma", "app.settings", "Settings", key_display=","),
         Binding("q", "quit_app", "Quit"),
+        Binding("up", "scroll_home(-1)", "Scroll", show=False),
+        Binding("down", "scroll_home(1)", "Scroll", show=False),
     ]
     HELP_ROWS = [
         ("enter", "start a session of the program shown (not on a rest day)"),
         ("← / →", "show the previous / next program (built-in and your own)"),
+        ("↑ / ↓", "scroll, when the screen holds more than fits"),
         ("h", "history: sessions, progress, overview"),
         ("c", "plan: the calendar of trained, rest and scheduled days"),
         ("e", "exercise browser"),
@@ -68,14 +71,16 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        # However long the lists get, the way into a session stays in sight: the rest scrolls.
-        with VerticalScroll(id="home"):
+        # The way into a session comes before any list of file problems, so it stays in
+        # sight; a long list scrolls.
+        # Not focusable: ← → stay home's program keys; ↑ ↓ scroll it (action_scroll_home).
+        with VerticalScroll(id="home", can_focus=False):
             yield Label("", id="today")
             yield Static("", id="day-status")
             yield Static("", id="program")
             yield Static("", id="last")
+            yield Label("[b]enter[/b]  start the session", id="start-hint")
             yield Static("", id="problems")
-        yield Label("[b]enter[/b]  start the session", id="start-hint")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -116,6 +121,9 @@ class HomeScreen(Screen[None]):
         if program is not None:
             self.program = program
             self.show_program()
+
+    def action_scroll_home(self, lines: int) -> None:
+        self.query_one("#home", VerticalScroll).scroll_relative(y=lines, animate=False)
 
     def action_cycle(self, step: int) -> None:
         names = list(self.context.programs.programs)

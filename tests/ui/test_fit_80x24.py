@@ -4,6 +4,7 @@ sits below the footer or is cut short unless it can be scrolled to."""
 from __future__ import annotations
 
 from every_screen import seed_history, visit_every_screen
+from screen_text import screen_lines
 from textual.containers import ScrollableContainer
 from textual.screen import Screen
 from textual.scroll_view import ScrollView
@@ -71,3 +72,40 @@ async def test_every_screen_fits_at_80_by_24(make_app) -> None:
         seen = await visit_every_screen(pilot, look)
     assert len(seen) > 20
     assert problems == {}
+
+
+async def test_home_keeps_the_way_into_a_session_in_sight_above_a_long_problem_list(
+    make_app,
+) -> None:
+    app = make_app()
+    app.context.problems.extend(PROBLEMS)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        hint = app.screen.query_one("#start-hint")
+        footer = app.screen.query_one(Footer)
+        assert 0 < hint.region.y < footer.region.y
+        assert hint.region.bottom <= footer.region.y
+        problems = app.screen.query_one("#problems")
+        assert problems.region.y > hint.region.y
+
+
+async def test_home_scrolls_with_the_arrows_and_left_right_still_change_the_program(
+    make_app,
+) -> None:
+    app = make_app()
+    app.context.problems.extend(PROBLEMS * 3)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        home = app.screen
+        box = home.query_one("#home")
+        assert box.max_scroll_y > 0
+        await pilot.press("down", "down", "down")
+        assert box.scroll_y == 3
+        await pilot.press("up")
+        assert box.scroll_y == 2
+        before = home.program.name
+        await pilot.press("right")
+        assert home.program.name != before
+        assert "←→ Program" in screen_lines(app)[-1]
