@@ -21,9 +21,16 @@ def register(commands: Any) -> None:
         "start",
         help="open the app straight into a session",
         description="Open the app straight into a session of the default program, "
-        "or of --program NAME.",
+        "or of --program NAME. With --recovery: a recovery routine of that program's "
+        "stretches and easy mobility moves instead (allowed on a rest day; never counted "
+        "as training).",
     )
     start.add_argument("--program", metavar="NAME", help="the program to run (default: settings)")
+    start.add_argument(
+        "--recovery",
+        action="store_true",
+        help="a recovery routine (stretches, easy moves) rather than a strength session",
+    )
     start.set_defaults(run=start_session)
 
 
@@ -32,7 +39,7 @@ def open_app(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def start_session(args: argparse.Namespace, paths: Paths) -> int:
-    return _run_app(paths, args.program, start=True)
+    return _run_app(paths, args.program, start=True, recovery=args.recovery)
 
 
 def rest_day_refusal(context: AppContext) -> str:
@@ -43,10 +50,15 @@ def rest_day_refusal(context: AppContext) -> str:
     today = context.clock.now().date()
     days = Schedule(context.log).training_days(today, context.settings.weekly_rest_days)
     verdict = can_start_today(days).verdict
-    return "" if verdict.allowed else f"no session today: {verdict.message()}"
+    if verdict.allowed:
+        return ""
+    return (
+        f"no session today: {verdict.message()}\n"
+        "A recovery routine (stretches and easy moves) is open: runstrength start --recovery"
+    )
 
 
-def _run_app(paths: Paths, program_name: str | None, start: bool) -> int:
+def _run_app(paths: Paths, program_name: str | None, start: bool, recovery: bool = False) -> int:
     from runstrength.factory import build_context
     from runstrength.store import LogError
 
@@ -65,14 +77,14 @@ def _run_app(paths: Paths, program_name: str | None, start: bool) -> int:
         if program is None:
             context.log.close()
             return _unknown_program(program_name or "", context.programs)
-        refusal = rest_day_refusal(context)
+        refusal = "" if recovery else rest_day_refusal(context)
         if refusal:
             error(refusal)
             context.log.close()
             return EXIT_FAILED
     from runstrength.app import RunStrengthApp
 
-    app = RunStrengthApp(context, start_with=program)
+    app = RunStrengthApp(context, start_with=program, recovery=recovery)
     try:
         app.run()
     finally:

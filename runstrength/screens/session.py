@@ -27,7 +27,7 @@ from runstrength.core.events import (
 )
 from runstrength.core.plan import IntroStep, SetStep, StretchStep
 from runstrength.core.programs import Program
-from runstrength.core.records import SessionRecord
+from runstrength.core.records import SessionKind, SessionRecord
 from runstrength.core.stats import PastResults, past_results
 from runstrength.core.summary import format_duration, summarize
 from runstrength.core.ticking import MIN_TICK_SECONDS, PROGRESS_STEPS, TICK_SECONDS, next_tick_delay
@@ -93,17 +93,21 @@ class SessionScreen(Screen[None]):
         program: Program,
         tick_seconds: float = TICK_SECONDS,
         resume: SessionRecord | None = None,
+        kind: SessionKind = "strength",
     ):
+        """kind="recovery": a rest day's routine of the program's stretches."""
         super().__init__()
         self.context = context
         self.resuming = resume
         self.tick_seconds = tick_seconds
+        catalogue = context.catalogue
         self.engine = SessionEngine(
             program,
             context.settings,
             context.clock,
             context.new_id(),
-            warmup_moves=context.catalogue.warmup,
+            warmup_moves=catalogue.mobility if kind == "recovery" else catalogue.warmup,
+            kind=kind,
         )
         self.saved_sets = 0
         self._status = ""
@@ -267,6 +271,9 @@ class SessionScreen(Screen[None]):
 
     def show_summary(self) -> None:
         engine = self.engine
+        if engine.kind == "recovery":
+            self.show_routine_summary()
+            return
         summary = summarize(
             engine.program,
             engine.completed,
@@ -286,6 +293,22 @@ class SessionScreen(Screen[None]):
             )
             + ("\nNothing was logged: no set was finished." if not engine.completed else "")
         )
+
+    def show_routine_summary(self) -> None:
+        from runstrength.core.recovery import routine_rows, routine_totals
+
+        engine = self.engine
+        records = engine.routine.records
+        self.query_one(SummaryTable).show_rows(
+            ("Recovery", "", "Done / target"), routine_rows(records, self.context.catalogue)
+        )
+        text = "Nothing was logged: no move or stretch was finished."
+        if engine.routine.logged:
+            duration = format_duration(engine.ended_at - engine.info.started_at)
+            text = f"[b]{routine_totals(records)}[/b] · time [b]{duration}[/b]"
+            if engine.status == "partial":
+                text += " · [b]partial[/b]: what you did is kept"
+        self.query_one("#totals", Static).update(text)
 
     # --- writes, off the UI thread ---------------------------------------------------
 
@@ -382,7 +405,9 @@ class SessionScreen(Screen[None]):
                 self.apply(self.engine.toggle_pause())
 
         engine = self.engine
-        self.app.push_screen(ConfirmQuit(len(engine.completed), engine.reps_in_progress), stop)
+        routine = engine.routine.logged if engine.kind == "recovery" else None
+        dialog = ConfirmQuit(len(engine.completed), engine.reps_in_progress, routine=routine)
+        self.app.push_screen(dialog, stop)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen("session", self.HELP_ROWS))
