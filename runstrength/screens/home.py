@@ -17,7 +17,7 @@ from runstrength.core.programs import Program, target_text
 from runstrength.store import LogError
 
 if TYPE_CHECKING:
-    from runstrength.core.records import SessionRecord, StretchRecord, WarmupRecord
+    from runstrength.core.records import SessionRecord
     from runstrength.core.restdays import StartCheck, TrainingDays
     from runstrength.screens.resume import ResumeChoice
     from runstrength.screens.start_dialogs import StartChoice
@@ -242,12 +242,10 @@ class HomeScreen(Screen[None]):
             year = "" if last.date.year == this_year else f" {last.date.year}"
             done = f"{plural(len(last.sets), 'set')} · {plural(last.total_reps, 'rep')}"
             if last.info.is_recovery:
-                from runstrength.core.recovery import routine_totals
+                from runstrength.core.recovery import stretches_text
 
-                routine: list[WarmupRecord | StretchRecord] = [*last.stretches]
-                if last.warmup is not None:
-                    routine.insert(0, last.warmup)
-                done = f"recovery routine · {routine_totals(routine) or 'nothing held'}"
+                held = sum(1 for stretch in last.stretches if not stretch.skipped)
+                done = f"recovery routine · {stretches_text(held)} held"
             widget.update(
                 f"Last session: {last.date:%a %-d %b}{year} · {last.info.program} · {done}{status}"
             )
