@@ -3,13 +3,16 @@ guided by the session engine, logged as a routine and never counted as training.
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
+from importlib import resources
 
 import pytest
 
-from runstrength.core.catalogue import Catalogue
+from runstrength.core.catalogue import Catalogue, catalogue_from_data
 from runstrength.core.engine import SessionEngine
+from runstrength.core.errors import ValidationError
 from runstrength.core.events import RoutineDone, SessionEnded, SetCompleted
 from runstrength.core.plan import (
     StretchStep,
@@ -118,6 +121,30 @@ def test_the_built_in_mobility_moves_are_easy_and_validated(catalogue: Catalogue
     assert len(catalogue.mobility) >= 4
     assert {move.id for move in catalogue.mobility}.isdisjoint(catalogue.exercises)
     assert all(move.cues for move in catalogue.mobility)
+
+
+def _content(name: str) -> dict:
+    text = resources.files("runstrength").joinpath("data", name).read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def test_the_mobility_file_is_checked_like_the_others() -> None:
+    exercises, stretches, warmup = (
+        _content(f"{name}.toml") for name in ("exercises", "stretches", "warmup")
+    )
+    mobility = _content("mobility.toml")
+    mobility["move"][0]["seconds"] = 5
+    mobility["move"][2]["id"] = mobility["move"][1]["id"]
+    del mobility["move"][3]["cues"]
+    with pytest.raises(ValidationError) as caught:
+        catalogue_from_data(exercises, stretches, warmup, source="test", mobility=mobility)
+    problems = "\n".join(caught.value.problems)
+    assert "mobility move #1" in problems
+    assert "seconds" in problems
+    assert "mobility move #4" in problems
+    assert "mobility move 'ankle-circles': id used twice" in problems
+    with pytest.raises(ValidationError):
+        catalogue_from_data(exercises, stretches, warmup, mobility={"move": []})
 
 
 # --- the routine on the engine -----------------------------------------------------------
