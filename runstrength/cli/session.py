@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from runstrength.store import ProgramLibrary
 
 
+RECOVERY_HINT = "A recovery routine (stretches, easy moves) is open: runstrength start --recovery"
+
+
 def register(commands: Any) -> None:
     start = commands.add_parser(
         "start",
@@ -50,12 +53,7 @@ def rest_day_refusal(context: AppContext) -> str:
     today = context.clock.now().date()
     days = Schedule(context.log).training_days(today, context.settings.weekly_rest_days)
     verdict = can_start_today(days).verdict
-    if verdict.allowed:
-        return ""
-    return (
-        f"no session today: {verdict.message()}\n"
-        "A recovery routine (stretches and easy moves) is open: runstrength start --recovery"
-    )
+    return "" if verdict.allowed else f"no session today: {verdict.message()}"
 
 
 def _run_app(paths: Paths, program_name: str | None, start: bool, recovery: bool = False) -> int:
@@ -79,7 +77,7 @@ def _run_app(paths: Paths, program_name: str | None, start: bool, recovery: bool
             return _unknown_program(program_name or "", context.programs)
         refusal = "" if recovery else rest_day_refusal(context)
         if refusal:
-            error(refusal)
+            error(f"{refusal}\n{RECOVERY_HINT}")
             context.log.close()
             return EXIT_FAILED
     from runstrength.app import RunStrengthApp
