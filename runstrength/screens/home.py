@@ -270,7 +270,8 @@ class HomeScreen(Screen[None]):
                 self.notify(str(error), severity="error")
                 return
         if not check.allowed:
-            self.notify(check.verdict.message(), title="Rest day", severity="warning")
+            offer = "\nr: a recovery routine of stretches and easy moves instead."
+            self.notify(check.verdict.message() + offer, title="Rest day", severity="warning")
             return
         if check.tomorrow_program is None:
             self.start_session()

@@ -55,7 +55,7 @@ def footer_keys(pilot: Pilot[None]) -> dict[str, str]:
 async def test_a_rest_day_routine_from_home_to_the_summary(make_app, clock, tmp_path: Path) -> None:
     seed(tmp_path, clock, logged_offsets=(-1,))
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await settle(pilot)
         assert "Rest day" in text_of(pilot, "#day-status")
         hint = text_of(pilot, "#start-hint")
@@ -63,6 +63,12 @@ async def test_a_rest_day_routine_from_home_to_the_summary(make_app, clock, tmp_
         keys = footer_keys(pilot)
         assert keys["r"] == "Recovery"
         assert "enter" not in keys  # no session to start today
+
+        await pilot.press("enter")  # refused, and the routine is named instead
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        [note] = app._notifications
+        assert "r: a recovery routine of stretches and easy moves instead" in note.message
 
         await pilot.press("r")
         screen = session(pilot)
