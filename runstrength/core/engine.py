@@ -100,8 +100,11 @@ class SessionEngine:
 
     @property
     def entry(self) -> ProgramEntry | None:
-        """The exercise the current step belongs to (for a rest: the one coming up)."""
+        """The exercise the current step belongs to (for a rest: the one coming up); none
+        in a recovery routine, where no exercise is done (so no band either)."""
         step = self.step
+        if self.kind == "recovery":
+            return None
         if isinstance(step, IntroStep | SetStep | StretchStep):
             return step.entry
         if isinstance(step, RestStep):

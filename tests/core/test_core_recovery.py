@@ -38,7 +38,7 @@ from runstrength.core.stats import (
     strength_days,
     week_streaks,
 )
-from runstrength.core.view import describe
+from runstrength.core.view import describe, status_line
 from runstrength.store import load_programs
 
 TZ = timezone(timedelta(hours=1))
@@ -247,6 +247,19 @@ def test_the_screen_words_are_the_routines(routine, clock, endurance: Program) -
     while not isinstance(engine.step, SummaryStep):
         engine.enter()
     assert describe(engine).heading == "Recovery routine done"
+
+
+def test_no_exercise_and_no_band_belong_to_a_routine(routine, endurance: Program) -> None:
+    """The quad stretch is the band squat's, but no band is shown or changed on it."""
+    engine = routine(endurance)
+    engine.start()
+    engine.enter()
+    assert isinstance(engine.step, StretchStep)
+    assert engine.step.entry.exercise.uses_band
+    assert engine.entry is None
+    assert "band" not in status_line(engine, sound_off=False)
+    assert engine.next_band() == []
+    assert engine.bands.band_for(engine.step.entry.exercise) == "yellow"
 
 
 def test_a_strength_engine_is_unchanged(make_engine, mini_program: Program) -> None:
