@@ -67,9 +67,7 @@ class SessionEngine:
         build = build_recovery_plan if kind == "recovery" else build_plan
         self.plan: tuple[Step, ...] = build(program, settings, warmup_moves)
         self.index = 0
-        self.info = SessionInfo(
-            id=session_id, program=program.name, started_at=clock.now(), kind=kind
-        )
+        self.info = SessionInfo(session_id, program.name, clock.now(), kind)
         self.countdown: Countdown | None = None
         self.reps = 0
         self.tempo = False

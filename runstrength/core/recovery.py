@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from runstrength.core.catalogue import Catalogue
 from runstrength.core.plan import StretchStep, SummaryStep, WarmupStep
 from runstrength.core.records import StretchRecord, WarmupRecord
+from runstrength.core.summary import format_duration
 from runstrength.core.timer import format_clock
 
 if TYPE_CHECKING:
@@ -109,3 +110,14 @@ def routine_totals(records: list[RoutineRecord]) -> str:
     if any(isinstance(r, WarmupRecord) for r in records):
         parts.append(f"mobility {format_clock(moved)}")
     return " · ".join(parts)
+
+
+def summary_line(engine: SessionEngine) -> str:
+    """The line under the routine's summary: what was done and how long it took."""
+    if not engine.routine.logged:
+        return "Nothing was logged: no move or stretch was finished."
+    duration = format_duration(engine.ended_at - engine.info.started_at)
+    text = f"[b]{routine_totals(engine.routine.records)}[/b] · time [b]{duration}[/b]"
+    if engine.status == "partial":
+        text += " · [b]partial[/b]: what you did is kept"
+    return text

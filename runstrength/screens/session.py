@@ -295,20 +295,14 @@ class SessionScreen(Screen[None]):
         )
 
     def show_routine_summary(self) -> None:
-        from runstrength.core.recovery import routine_rows, routine_totals
+        from runstrength.core.recovery import routine_rows, summary_line
 
-        engine = self.engine
-        records = engine.routine.records
-        self.query_one(SummaryTable).show_rows(
+        records = self.engine.routine.records
+        table = self.query_one(SummaryTable)
+        table.show_rows(
             ("Recovery", "", "Done / target"), routine_rows(records, self.context.catalogue)
         )
-        text = "Nothing was logged: no move or stretch was finished."
-        if engine.routine.logged:
-            duration = format_duration(engine.ended_at - engine.info.started_at)
-            text = f"[b]{routine_totals(records)}[/b] · time [b]{duration}[/b]"
-            if engine.status == "partial":
-                text += " · [b]partial[/b]: what you did is kept"
-        self.query_one("#totals", Static).update(text)
+        self.query_one("#totals", Static).update(summary_line(self.engine))
 
     # --- writes, off the UI thread ---------------------------------------------------
 
