@@ -8,7 +8,7 @@ title, else the duration, else the average heart rate, else it is an easy run.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
@@ -198,3 +198,30 @@ def sport_of(name: str | None) -> str:
     if "swim" in text:
         return "swimming"
     return "other"
+
+
+SAME_START_SECONDS = 120
+"""Two recordings of one activity (a watch's FIT and an app's GPX) start this close."""
+
+
+def same_activity(a: Activity, b: Activity) -> bool:
+    """Whether two completed activities are one: starts within two minutes, and durations
+    (when both are known) within two minutes or a tenth of each other."""
+    if a.start is None or b.start is None or a.planned or b.planned:
+        return False
+    if abs((a.start - b.start).total_seconds()) > SAME_START_SECONDS:
+        return False
+    if a.duration_s is None or b.duration_s is None:
+        return True
+    gap = abs(a.duration_s - b.duration_s)
+    return gap <= max(SAME_START_SECONDS, 0.1 * max(a.duration_s, b.duration_s))
+
+
+def activity_id(start: datetime, taken: Collection[str] = ()) -> str:
+    """A short id from the local start ("20261128-0715"), with "-2", "-3" when taken."""
+    base = f"{start:%Y%m%d-%H%M}"
+    ident, n = base, 1
+    while ident in taken:
+        n += 1
+        ident = f"{base}-{n}"
+    return ident
