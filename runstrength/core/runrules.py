@@ -79,3 +79,35 @@ def run_cause(runs: Mapping[date, RunMark], day: date, taper_days: int = 7) -> R
 
 def last_run_day(runs: Mapping[date, RunMark]) -> date | None:
     return max(runs) if runs else None
+
+
+KIND_LABELS = {"race": "Race", "long": "Long run", "hard": "Hard run", "easy": "Easy run"}
+
+
+def _when(day: date, today: date) -> str:
+    gap = (day - today).days
+    if gap == 0:
+        return "today"
+    if gap == 1:
+        return "tomorrow"
+    if gap == -1:
+        return "yesterday"
+    if 1 < gap < 7:
+        return f"on {day:%A}"
+    return f"on {day:%a} {day.day} {day:%b}"
+
+
+def headline(cause: RunCause, today: date, next_allowed: date | None) -> str:
+    """Today in one line: "Long run tomorrow (24 km): no strength today; next possible
+    Thursday"."""
+    from runstrength.core.runs import format_distance
+
+    distance = format_distance(cause.run.distance_m)
+    run = KIND_LABELS[cause.run.kind] + " " + _when(cause.day, today)
+    if distance:
+        run += f" ({distance})"
+    if next_allowed is None:
+        return f"{run}: no strength today"
+    return (
+        f"{run}: no strength today; next possible {_when(next_allowed, today).removeprefix('on ')}"
+    )

@@ -91,6 +91,13 @@ class HomeScreen(Screen[None]):
         # The log is read once the first frame is up (on_screen_resume reads the last
         # session): the reading thread would otherwise compete with the first paint.
         self.call_after_refresh(self.find_interrupted)
+        if self.context.settings.runs_folder:
+            self.call_after_refresh(self.import_runs_folder)
+
+    def import_runs_folder(self) -> None:
+        from runstrength.screens.runs_folder import import_runs_folder
+
+        self.run_worker(lambda: import_runs_folder(self), thread=True, group="runs-folder")
         # Once home is up, learn whether sound can play, so a machine without it flashes
         # even the first phase change of a session.
         self.set_timer(SOUND_CHECK_DELAY, self.context.sound.prepare)
@@ -103,11 +110,13 @@ class HomeScreen(Screen[None]):
         self.call_after_refresh(self.load_last_session)
 
     def training_days(self) -> TrainingDays:
+        from runstrength.core.settings import run_settings
         from runstrength.store import Schedule
 
         today = self.context.clock.now().date()
         schedule = Schedule(self.context.log)
-        return schedule.training_days(today, self.context.settings.weekly_rest_days)
+        settings = self.context.settings
+        return schedule.training_days(today, settings.weekly_rest_days, runs=run_settings(settings))
 
     def choose(self, name: str) -> None:
         program = self.context.programs.get(name)
@@ -183,6 +192,9 @@ class HomeScreen(Screen[None]):
             status.update(text)
             hint.update("[b]enter[/b]  start the session")
             return
+        if verdict.by_run:
+            self.show_run_day(check)
+            return
         when = (
             f"next session possible {format_day(verdict.next_allowed)}"
             if verdict.next_allowed
@@ -190,6 +202,24 @@ class HomeScreen(Screen[None]):
         )
         status.update(f"[b]Rest day — {when}[/b]\n{verdict.reason[0].upper()}{verdict.reason[1:]}.")
         hint.update("Rest day: no session today · [b]c[/b]  plan")
+
+    def show_run_day(self, check: StartCheck) -> None:
+        """Today kept free of strength by a run: the run, and the next possible day."""
+        from rich.markup import escape
+
+        from runstrength.core.runrules import RunCause, headline
+
+        verdict = check.verdict
+        assert isinstance(verdict.cause, RunCause)
+        line = headline(verdict.cause, verdict.day, verdict.next_allowed)
+        reason = escape(verdict.reason[0].upper() + verdict.reason[1:])
+        self.query_one("#day-status", Static).update(f"[b]{escape(line)}[/b]\n{reason}.")
+        warn = self.context.settings.run_rules == "warn"
+        self.query_one("#start-hint", Label).update(
+            "[b]enter[/b]  start anyway (asks first) · [b]c[/b]  plan"
+            if warn
+            else "No strength today · [b]c[/b]  plan"
+        )
 
     def show_last(self, last: SessionRecord | None, error: str | None) -> None:
         from runstrength.core.summary import plural
@@ -227,8 +257,12 @@ class HomeScreen(Screen[None]):
             except LogError as error:
                 self.notify(str(error), severity="error")
                 return
+        if check.verdict.by_run and self.context.settings.run_rules == "warn":
+            self.ask_despite_run(check.verdict.message())
+            return
         if not check.allowed:
-            self.notify(check.verdict.message(), title="Rest day", severity="warning")
+            title = "No strength today" if check.verdict.by_run else "Rest day"
+            self.notify(check.verdict.message(), title=title, severity="warning")
             return
         if check.tomorrow_program is None:
             self.start_session()
@@ -244,6 +278,19 @@ class HomeScreen(Screen[None]):
         await self.app.push_screen(
             ConfirmTomorrow(check.tomorrow_program, tomorrow, check.move_to), chosen
         )
+
+    def ask_despite_run(self, message: str) -> None:
+        """run_rules = "warn": a running rule asks before the session starts."""
+        from rich.markup import escape
+
+        from runstrength.screens.edit_dialogs import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.start_session()
+
+        question = ConfirmDialog("Start a session anyway?", escape(message))
+        self.app.push_screen(question, answered)
 
     def start_session(self) -> None:
         # Imported on first use: the session's widgets are not needed to show home.

@@ -1,4 +1,5 @@
-"""A month grid: each day marked trained, scheduled, rest day or today; one day selected."""
+"""A month grid: each day marked trained, scheduled, rest day or today, and its run's kind;
+one day selected."""
 
 from __future__ import annotations
 
@@ -18,11 +19,16 @@ TRAINED = "●"
 SCHEDULED = "◆"
 REST = "~"
 
+RUN_MARKS = {"race": "R", "long": "L", "hard": "H", "easy": "E"}
+"""The mark after a day with a run, by the run's kind."""
+
 LEGEND = (
     (TRAINED, "trained", "$success"),
     (SCHEDULED, "scheduled", "$accent"),
     (REST, "rest day", "$text-muted"),
     ("[ ]", "today", "bold"),
+    ("R L", "race · long run", "$warning"),
+    ("H E", "hard · easy run", "$secondary"),
 )
 """Sign, meaning and the style it has in the month (a Textual markup style)."""
 
@@ -44,6 +50,8 @@ class MonthView(Widget):
         "month--rest",
         "month--today",
         "month--selected",
+        "month--key-run",
+        "month--run",
     }
 
     DEFAULT_CSS = """
@@ -59,6 +67,8 @@ class MonthView(Widget):
     MonthView > .month--rest { color: $text-muted; }
     MonthView > .month--today { text-style: bold underline; }
     MonthView > .month--selected { background: $primary; color: $text; text-style: bold; }
+    MonthView > .month--key-run { color: $warning; text-style: bold; }
+    MonthView > .month--run { color: $secondary; }
     """
 
     selected: reactive[date] = reactive(date(2000, 1, 1))
@@ -107,7 +117,12 @@ class MonthView(Widget):
         text.append(number, style("month--today") if marks.today else "")
         text.append(sign, sign_style)
         text.append(right)
-        text.append(" ")
+        run = marks.run
+        if run is None:
+            text.append(" ")
+        else:
+            key = run.kind in ("race", "long")
+            text.append(RUN_MARKS[run.kind], style("month--key-run" if key else "month--run"))
         if cell == self.selected:
             text.stylize(style("month--selected"), 0, CELL - 1)
         return text

@@ -245,3 +245,19 @@ def test_sessions_already_planned_count_toward_the_week() -> None:
     picked = suggest(days, MONDAY, weeks=1, per_week=2)
     assert len(picked.days) == 1
     assert abs((picked.days[0] - (MONDAY + timedelta(days=2))).days) > 1
+
+
+def test_the_headline_for_today() -> None:
+    from runstrength.core.runrules import headline
+
+    saturday = date(2026, 11, 28)
+    days = TrainingDays(saturday, runs={saturday + timedelta(days=1): RunMark("long", "", 24000)})
+    verdict = can_start_today(days).verdict
+    assert verdict.cause is not None
+    assert verdict.by_run
+    line = headline(verdict.cause, saturday, verdict.next_allowed)  # type: ignore[arg-type]
+    assert line == "Long run tomorrow (24 km): no strength today; next possible Tuesday"
+    race = TrainingDays(saturday, runs={saturday + timedelta(days=4): RunMark("race")})
+    verdict = can_start_today(race).verdict
+    line = headline(verdict.cause, saturday, verdict.next_allowed)  # type: ignore[arg-type]
+    assert line == "Race on Wednesday: no strength today; next possible Friday"
