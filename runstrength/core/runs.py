@@ -225,3 +225,34 @@ def activity_id(start: datetime, taken: Collection[str] = ()) -> str:
         n += 1
         ident = f"{base}-{n}"
     return ident
+
+
+class ActivityIndex:
+    """Completed activities by start, to find the one an activity repeats quickly."""
+
+    def __init__(self, activities: Iterable[Activity] = ()) -> None:
+        self._buckets: dict[int, list[Activity]] = {}
+        for activity in activities:
+            self.add(activity)
+
+    @staticmethod
+    def _bucket(activity: Activity) -> int | None:
+        if activity.start is None or activity.planned:
+            return None
+        return int(activity.start.timestamp() // SAME_START_SECONDS)
+
+    def add(self, activity: Activity) -> None:
+        bucket = self._bucket(activity)
+        if bucket is not None:
+            self._buckets.setdefault(bucket, []).append(activity)
+
+    def holds(self, activity: Activity) -> bool:
+        """Whether an activity already indexed is the same as this one."""
+        bucket = self._bucket(activity)
+        if bucket is None:
+            return False
+        return any(
+            same_activity(activity, other)
+            for near in (bucket - 1, bucket, bucket + 1)
+            for other in self._buckets.get(near, ())
+        )

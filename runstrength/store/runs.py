@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from runstrength.core.run_data import activity_from_data, activity_to_data
-from runstrength.core.runs import Activity, RunKind, activity_id, same_activity
+from runstrength.core.runs import Activity, ActivityIndex, RunKind, activity_id
 from runstrength.store.errors import CorruptLogError
 from runstrength.store.log import TrainingLog
 
@@ -80,16 +80,16 @@ class RunLog:
         with self.log.table(TABLE) as table:
             present = self._read(list(table))
         taken = {a.id for a in present}
-        known = [a for a in present if not a.planned]
+        known = ActivityIndex(present)
         added: list[Activity] = []
         duplicates: list[Activity] = []
         for activity in sorted(activities, key=lambda a: (a.start is None, a.start or a.day)):
-            if any(same_activity(activity, other) for other in (*known, *added)):
+            if activity.start is None or known.holds(activity):
                 duplicates.append(activity)
                 continue
-            assert activity.start is not None
             stored = replace(activity, id=activity_id(activity.start, taken))
             taken.add(stored.id)
+            known.add(stored)
             added.append(stored)
         if added:
             with self.log.table(TABLE, write=True) as table:
@@ -102,14 +102,15 @@ class RunLog:
         with self.log.table(TABLE) as table:
             present = self._read(list(table))
         ids = {a.id for a in present}
+        known = ActivityIndex(present)
         added: list[Activity] = []
         duplicates: list[Activity] = []
         for activity in activities:
-            if activity.id in ids or any(same_activity(activity, o) for o in present):
+            if activity.id in ids or known.holds(activity):
                 duplicates.append(activity)
                 continue
             ids.add(activity.id)
-            present.append(activity)
+            known.add(activity)
             added.append(activity)
         if added:
             with self.log.table(TABLE, write=True) as table:

@@ -261,3 +261,20 @@ def test_the_headline_for_today() -> None:
     verdict = can_start_today(race).verdict
     line = headline(verdict.cause, saturday, verdict.next_allowed)  # type: ignore[arg-type]
     assert line == "Race on Wednesday: no strength today; next possible Friday"
+
+
+@given(st.lists(st.integers(0, 3000), max_size=30), st.integers(0, 3000))
+def test_the_index_finds_exactly_what_a_full_search_finds(starts: list[int], probe: int) -> None:
+    from datetime import UTC, datetime
+
+    from runstrength.core.runs import ActivityIndex, same_activity
+
+    base = datetime(2026, 11, 22, 7, 0, tzinfo=UTC)
+
+    def at(second: int) -> Activity:
+        return Activity("x", base.date(), start=base + timedelta(seconds=second))
+
+    known = [at(s) for s in starts]
+    assert ActivityIndex(known).holds(at(probe)) == any(
+        same_activity(at(probe), other) for other in known
+    )
