@@ -153,3 +153,25 @@ async def test_the_runs_folder_is_read_after_the_first_frame(make_app, tmp_path:
         await settle(pilot)
         assert [n.message for n in again._notifications] == []
         assert len(RunLog(again.context.log).between()) == 1
+
+
+async def test_the_settings_screen_keeps_the_run_settings(make_app, tmp_path: Path) -> None:
+    import tomllib
+
+    app = make_app(max_hr=185, run_rules="warn", runs_folder="~/watch")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("comma")
+        await settle(pilot)
+        taper = app.screen.query_one("#taper_days")
+        taper.value = "40"  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "taper_days: 40 is outside 0-21" in text_of(pilot, "#errors")
+        taper.value = "10"  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    saved = tomllib.loads((tmp_path / "config.toml").read_text())
+    assert (saved["max_hr"], saved["run_rules"], saved["runs_folder"]) == (185, "warn", "~/watch")
+    assert saved["taper_days"] == 10
+    assert app.context.settings.taper_days == 10
