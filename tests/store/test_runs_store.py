@@ -119,3 +119,15 @@ def test_activity_data_round_trip_and_problems_by_path() -> None:
     assert any(p.startswith("runs[0].sport") for p in problems)
     assert any(p.startswith("runs[0].kind") for p in problems)
     assert any(p.startswith("runs[1].day") for p in problems)
+
+
+def test_a_run_record_missing_a_field_is_refused_when_the_log_opens(tmp_path: Path) -> None:
+    path = tmp_path / "log.json"
+    log = TrainingLog(path)
+    RunLog(log).add([completed()])
+    log.close()
+    data = json.loads(path.read_text())
+    del data["runs"]["1"]["sport"]
+    path.write_text(json.dumps(data))
+    with pytest.raises(CorruptLogError, match="runs record 1 lacks sport"):
+        TrainingLog(path, read_only=True)
