@@ -232,14 +232,15 @@ def can_start_today(days: TrainingDays) -> StartCheck:
         return StartCheck(Verdict(today, cause, next_session_day(days, today + ONE_DAY)))
     # A second session on a day already trained may finish an interrupted one.
     by_run = None if today in days.logged else run_cause(days.runs, today, days.taper_days)
-    if by_run is not None:
-        return StartCheck(Verdict(today, by_run, next_session_day(days, today + ONE_DAY)))
+    verdict = Verdict(today)
+    if by_run is not None:  # refused; with run_rules = "warn" the runner may still start
+        verdict = Verdict(today, by_run, next_session_day(days, today + ONE_DAY))
     tomorrow = today + ONE_DAY
     program = days.scheduled.get(tomorrow)
     if program is None:
-        return StartCheck(Verdict(today))
+        return StartCheck(verdict)
     after_start = days.without_scheduled(tomorrow).with_logged(today, program)
-    return StartCheck(Verdict(today), program, next_allowed(after_start, tomorrow + ONE_DAY))
+    return StartCheck(verdict, program, next_allowed(after_start, tomorrow + ONE_DAY))
 
 
 def today_status(days: TrainingDays) -> Verdict:

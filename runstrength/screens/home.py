@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from rich.markup import escape
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -91,6 +92,9 @@ class HomeScreen(Screen[None]):
         # The log is read once the first frame is up (on_screen_resume reads the last
         # session): the reading thread would otherwise compete with the first paint.
         self.call_after_refresh(self.find_interrupted)
+        # Once home is up, learn whether sound can play, so a machine without it flashes
+        # even the first phase change of a session.
+        self.set_timer(SOUND_CHECK_DELAY, self.context.sound.prepare)
         if self.context.settings.runs_folder:
             self.call_after_refresh(self.import_runs_folder)
 
@@ -98,9 +102,6 @@ class HomeScreen(Screen[None]):
         from runstrength.screens.runs_folder import import_runs_folder
 
         self.run_worker(lambda: import_runs_folder(self), thread=True, group="runs-folder")
-        # Once home is up, learn whether sound can play, so a machine without it flashes
-        # even the first phase change of a session.
-        self.set_timer(SOUND_CHECK_DELAY, self.context.sound.prepare)
 
     def on_screen_resume(self) -> None:
         if self.context.settings != self._settings_shown:
@@ -205,8 +206,6 @@ class HomeScreen(Screen[None]):
 
     def show_run_day(self, check: StartCheck) -> None:
         """Today kept free of strength by a run: the run, and the next possible day."""
-        from rich.markup import escape
-
         from runstrength.core.runrules import RunCause, headline
 
         verdict = check.verdict
@@ -248,7 +247,6 @@ class HomeScreen(Screen[None]):
     async def start_checked(self) -> None:
         """Start a session unless today is a rest day; ask first when tomorrow is planned."""
         from runstrength.core.restdays import can_start_today
-        from runstrength.screens.start_dialogs import ConfirmTomorrow
 
         check = self.check
         if check is None:  # the worker has not read the log yet: ask it now
@@ -258,12 +256,18 @@ class HomeScreen(Screen[None]):
                 self.notify(str(error), severity="error")
                 return
         if check.verdict.by_run and self.context.settings.run_rules == "warn":
-            self.ask_despite_run(check.verdict.message())
+            self.ask_despite_run(check)
             return
         if not check.allowed:
             title = "No strength today" if check.verdict.by_run else "Rest day"
-            self.notify(check.verdict.message(), title=title, severity="warning")
+            self.notify(escape(check.verdict.message()), title=title, severity="warning")
             return
+        await self.start_after_checks(check)
+
+    async def start_after_checks(self, check: StartCheck) -> None:
+        """Start, asking first when tomorrow is planned."""
+        from runstrength.screens.start_dialogs import ConfirmTomorrow
+
         if check.tomorrow_program is None:
             self.start_session()
             return
@@ -279,17 +283,15 @@ class HomeScreen(Screen[None]):
             ConfirmTomorrow(check.tomorrow_program, tomorrow, check.move_to), chosen
         )
 
-    def ask_despite_run(self, message: str) -> None:
+    def ask_despite_run(self, check: StartCheck) -> None:
         """run_rules = "warn": a running rule asks before the session starts."""
-        from rich.markup import escape
-
         from runstrength.screens.edit_dialogs import ConfirmDialog
 
-        def answered(yes: bool | None) -> None:
+        async def answered(yes: bool | None) -> None:
             if yes:
-                self.start_session()
+                await self.start_after_checks(check)
 
-        question = ConfirmDialog("Start a session anyway?", escape(message))
+        question = ConfirmDialog("Start a session anyway?", escape(check.verdict.message()))
         self.app.push_screen(question, answered)
 
     def start_session(self) -> None:
