@@ -209,6 +209,11 @@ def test_plan_suggest_keeps_the_rules_and_apply_schedules(tmp_path: Path) -> Non
     for blocked in (day(2), day(3), day(4)):  # before, on and after the long run
         assert blocked not in days
     assert run(data, "plan", "suggest", "--weeks", "0").returncode == 2
+    race = tmp_path / "race.ics"
+    race.write_text(ics(("race@coach", day(12).strftime("%Y%m%d"), "Half marathon")))
+    run(data, "runs", "plan", str(race))
+    short = run(data, "plan", "suggest", "--weeks", "2").stdout
+    assert "the rules leave no more days" in short
 
 
 def test_runs_travel_in_export_and_import_exactly(tmp_path: Path, folder: Path) -> None:

@@ -55,6 +55,19 @@ class RunCause:
             f"your {what} on {on}"
         )
 
+    def short(self) -> str:
+        """Which run keeps the day free, without the day itself: for a day already named."""
+        from runstrength.core.restdays import format_day
+
+        what = self.run.describe()
+        if self.kind == "run-day":
+            return f"the day of your {what}"
+        if self.kind == "run-before":
+            return f"the day before your {what}"
+        if self.kind == "run-after":
+            return f"the day after your {what}"
+        return f"in the {self.taper_days}-day taper before your {what} on {format_day(self.day)}"
+
 
 def run_cause(runs: Mapping[date, RunMark], day: date, taper_days: int = 7) -> RunCause | None:
     """The first running rule that keeps `day` free of strength work, or None."""

@@ -21,6 +21,7 @@ from runstrength.core.restdays import (
     format_day,
     rest_day_cause,
 )
+from runstrength.core.runrules import RunCause
 from runstrength.core.runs import Activity, format_distance, format_duration, run_kind
 from runstrength.core.settings import run_settings
 from runstrength.screens.background import run_write
@@ -187,9 +188,8 @@ class CalendarScreen(Screen[None]):
         verdict = can_schedule(self.days, day)
         if verdict.allowed:
             lines.append("Free: [b]a[/b] schedules a session here.")
-        elif verdict.by_run and day >= self.today and not marks.scheduled:
-            reason = escape(verdict.reason)
-            lines.append(f"No strength: {reason[0].upper()}{reason[1:]}.")
+        elif isinstance(verdict.cause, RunCause) and not marks.scheduled:
+            lines.append(f"No strength: {escape(verdict.cause.short())}.")
         self.query_one("#day-info", Static).update("\n".join(lines))
 
     def say(self, text: str, kind: str = "info") -> None:

@@ -116,13 +116,13 @@ class MonthView(Widget):
         text.append(left)
         text.append(number, style("month--today") if marks.today else "")
         text.append(sign, sign_style)
-        text.append(right)
         run = marks.run
         if run is None:
             text.append(" ")
         else:
             key = run.kind in ("race", "long")
             text.append(RUN_MARKS[run.kind], style("month--key-run" if key else "month--run"))
+        text.append(right)
         if cell == self.selected:
             text.stylize(style("month--selected"), 0, CELL - 1)
         return text

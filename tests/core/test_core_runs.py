@@ -278,3 +278,14 @@ def test_the_index_finds_exactly_what_a_full_search_finds(starts: list[int], pro
     assert ActivityIndex(known).holds(at(probe)) == any(
         same_activity(at(probe), other) for other in known
     )
+
+
+@given(calendars, st.integers(0, 10))
+def test_no_start_is_allowed_against_a_rule(runs: dict[date, str], taper: int) -> None:
+    days = days_with(runs, taper=taper)
+    verdict = can_start_today(days).verdict
+    assert verdict.allowed == (not _breaks_a_rule(runs, MONDAY, taper))
+    if not verdict.allowed:
+        assert verdict.by_run
+        assert verdict.next_allowed is not None
+        assert not _breaks_a_rule(runs, verdict.next_allowed, taper)

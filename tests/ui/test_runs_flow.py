@@ -82,10 +82,12 @@ async def test_home_and_calendar_show_the_run_and_refuse_the_day_before(
         screen = app.screen
         assert isinstance(screen, CalendarScreen)
         month = str(screen.query_one(MonthView).render())
-        assert "24  L" in month  # tomorrow's long run
-        assert "21  H" in month  # Saturday's tempo
+        assert " 24 L " in month  # tomorrow's long run
+        assert " 21 H " in month  # Saturday's tempo
         info = text_of(pilot, "#day-info")
-        assert "No strength: Mon 23 Nov 2026 (2026-11-23) is the day before your planned" in info
+        assert (
+            'No strength: the day before your planned long run "Sunday long 24 km" (24 km).' in info
+        )
         await pilot.press("a")
         await settle(pilot)
         assert "Not scheduled" in text_of(pilot, "#message")
