@@ -110,15 +110,18 @@ def _when(day: date, today: date) -> str:
     return f"on {day:%a} {day.day} {day:%b}"
 
 
+def run_headline(run: RunMark, when: str) -> str:
+    """ "Long run tomorrow (24 km)", "Easy run today"."""
+    from runstrength.core.runs import format_distance
+
+    distance = format_distance(run.distance_m)
+    return f"{KIND_LABELS[run.kind]} {when}" + (f" ({distance})" if distance else "")
+
+
 def headline(cause: RunCause, today: date, next_allowed: date | None) -> str:
     """Today in one line: "Long run tomorrow (24 km): no strength today; next possible
     Thursday"."""
-    from runstrength.core.runs import format_distance
-
-    distance = format_distance(cause.run.distance_m)
-    run = KIND_LABELS[cause.run.kind] + " " + _when(cause.day, today)
-    if distance:
-        run += f" ({distance})"
+    run = run_headline(cause.run, _when(cause.day, today))
     if next_allowed is None:
         return f"{run}: no strength today"
     return (

@@ -20,6 +20,7 @@ from runstrength.store import LogError
 if TYPE_CHECKING:
     from runstrength.core.records import SessionRecord
     from runstrength.core.restdays import StartCheck, TrainingDays
+    from runstrength.core.runs import RunMark
     from runstrength.screens.resume import ResumeChoice
     from runstrength.screens.start_dialogs import StartChoice
 
@@ -167,10 +168,14 @@ class HomeScreen(Screen[None]):
         else:
             self.app.call_from_thread(self.show_last, last, None)
             trained_today = days.today in days.logged
-            self.app.call_from_thread(self.show_day_status, check, trained_today)
+            run_today = days.runs.get(days.today)
+            self.app.call_from_thread(self.show_day_status, check, trained_today, run_today)
 
-    def show_day_status(self, check: StartCheck, trained_today: bool = False) -> None:
+    def show_day_status(
+        self, check: StartCheck, trained_today: bool = False, run_today: RunMark | None = None
+    ) -> None:
         from runstrength.core.restdays import format_day
+        from runstrength.core.runrules import run_headline
 
         self.check = check
         verdict = check.verdict
@@ -190,6 +195,8 @@ class HomeScreen(Screen[None]):
                     f" · planned tomorrow: {check.tomorrow_program}; "
                     "training today makes it a rest day"
                 )
+            if run_today is not None:  # a hard or easy run: strength fits beside it
+                text += f" · {run_headline(run_today, 'today')}: strength is fine"
             status.update(text)
             hint.update("[b]enter[/b]  start the session")
             return

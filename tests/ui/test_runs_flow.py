@@ -105,6 +105,18 @@ async def test_home_and_calendar_show_the_run_and_refuse_the_day_before(
         assert [p.day for p in Schedule(app.context.log).between()] == [date(2026, 11, 26)]
 
 
+async def test_home_says_strength_fits_beside_an_easy_run(make_app, tmp_path: Path) -> None:
+    log = TrainingLog(tmp_path / "log.json")
+    today = Activity("", TODAY, title="Recovery jog 6 km", distance_m=6000)
+    RunLog(log).replace_planned("/plans/coach.ics", [today], TODAY)
+    log.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        status = text_of(pilot, "#day-status")
+        assert "Training day · Easy run today (6 km): strength is fine" in status
+
+
 async def test_warn_asks_and_yes_goes_ahead(make_app, tmp_path: Path) -> None:
     seed_runs(tmp_path)
     app = make_app(run_rules="warn")
