@@ -100,9 +100,11 @@ class HomeScreen(Screen[None]):
             self.call_after_refresh(self.import_runs_folder)
 
     def import_runs_folder(self) -> None:
+        from runstrength.screens.background import run_write
         from runstrength.screens.runs_folder import import_runs_folder
 
-        self.run_worker(lambda: import_runs_folder(self), thread=True, group="runs-folder")
+        # The app's own writer: quitting waits for the import rather than cut it short.
+        run_write(self.app, lambda: import_runs_folder(self), "runs-folder")
 
     def on_screen_resume(self) -> None:
         if self.context.settings != self._settings_shown:

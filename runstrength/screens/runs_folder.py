@@ -1,5 +1,6 @@
-"""The runs folder read at start: on a worker thread, after home's first frame; what was
-imported (or could not be) is said in a notification, and home's day line is read again."""
+"""The runs folder read at start: on a worker thread of the app's writer, after home's
+first frame (quitting waits for it); what was imported (or could not be) is said in a
+notification, and home's day line is read again."""
 
 from __future__ import annotations
 
