@@ -240,3 +240,21 @@ def test_runs_travel_in_export_and_import_exactly(tmp_path: Path, folder: Path) 
     broken = run(tmp_path / "c", "import", str(out))
     assert broken.returncode == 2
     assert "runs[0].start" in broken.stderr
+
+
+def test_a_repeating_event_plans_each_run(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    start = day(-14)
+    skipped = day(7)
+    plan = tmp_path / "weekly.ics"
+    plan.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//me//EN\r\nBEGIN:VEVENT\r\n"
+        f"UID:sunday@me\r\nDTSTAMP:20261101T000000Z\r\nDTSTART;VALUE=DATE:{start:%Y%m%d}\r\n"
+        f"RRULE:FREQ=WEEKLY;COUNT=6\r\nEXDATE;VALUE=DATE:{skipped:%Y%m%d}\r\n"
+        "SUMMARY:Long run 20 km\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    result = run(data, "runs", "plan", str(plan))
+    assert result.returncode == 0, result.stderr
+    listed = json.loads(run(data, "runs", "list", "--json").stdout)
+    assert [a["day"] for a in listed] == [day(n).isoformat() for n in (0, 14, 21)]
+    assert {a["run_kind"] for a in listed} == {"long"}
