@@ -144,9 +144,13 @@ class CalendarScreen(Screen[None]):
 
     def show_activities(self, activities: list[Activity]) -> None:
         by_day: dict[date, list[Activity]] = {}
+        distances: dict[date, float] = {}
         for activity in activities:
             by_day.setdefault(activity.day, []).append(activity)
+            if activity.is_run and activity.distance_m:
+                distances[activity.day] = distances.get(activity.day, 0) + activity.distance_m
         self.activities = by_day
+        self.month_view.distances = distances
 
     def activity_lines(self, day: date) -> list[str]:
         """The day's runs and other activities, one line each (titles escaped)."""
@@ -244,6 +248,13 @@ class CalendarScreen(Screen[None]):
             return
         if allowed:
             text, kind = f"Scheduled {program} on {format_day(day)}.", "done"
+        elif isinstance(verdict.cause, RunCause) and verdict.next_allowed:
+            # The day is named above: the run and the next day are what is new.
+            text = (
+                f"Not scheduled: {escape(verdict.cause.short())}. "
+                f"Next session possible: {format_day(verdict.next_allowed)}."
+            )
+            kind = "refused"
         else:
             text, kind = f"Not scheduled: {escape(verdict.message())}", "refused"
         self.app.call_from_thread(self.say, text, kind)

@@ -4,6 +4,7 @@ one day selected."""
 from __future__ import annotations
 
 import calendar
+from collections.abc import Mapping
 from datetime import date
 
 from rich.text import Text
@@ -33,6 +34,12 @@ LEGEND = (
 """Sign, meaning and the style it has in the month (a Textual markup style)."""
 
 
+def short_distance(metres: float) -> str:
+    """A distance in five characters at most: "24km", "9.5km"."""
+    km = metres / 1000
+    return f"{km:.0f}km" if km >= 9.95 else f"{km:.1f}km"
+
+
 def month_weeks(year: int, month: int) -> list[list[date | None]]:
     """The weeks of a month, Monday first; None pads days of the months around it."""
     weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
@@ -52,6 +59,7 @@ class MonthView(Widget):
         "month--selected",
         "month--key-run",
         "month--run",
+        "month--distance",
     }
 
     DEFAULT_CSS = """
@@ -69,6 +77,7 @@ class MonthView(Widget):
     MonthView > .month--selected { background: $primary; color: $text; text-style: bold; }
     MonthView > .month--key-run { color: $warning; text-style: bold; }
     MonthView > .month--run { color: $secondary; }
+    MonthView > .month--distance { color: $text-muted; }
     """
 
     selected: reactive[date] = reactive(date(2000, 1, 1))
@@ -76,11 +85,27 @@ class MonthView(Widget):
     def __init__(self, days: TrainingDays, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.days = days
+        self.distances: Mapping[date, float] = {}
+        """Metres run (or planned) on each day, shown under the day in months with runs."""
         self.set_reactive(MonthView.selected, days.today)
 
-    def show(self, days: TrainingDays) -> None:
+    def show(self, days: TrainingDays, distances: Mapping[date, float] | None = None) -> None:
         self.days = days
+        if distances is not None:
+            self.distances = distances
+        self._fit_height()
         self.refresh()
+
+    def watch_selected(self) -> None:
+        self._fit_height()
+
+    def _with_distances(self) -> bool:
+        day = self.selected
+        return any(d.year == day.year and d.month == day.month for d in self.distances)
+
+    def _fit_height(self) -> None:
+        """A second line under each week when the month has distances to show."""
+        self.styles.height = 15 if self._with_distances() else 9
 
     def render(self) -> Text:
         style = self.get_component_rich_style
@@ -91,10 +116,17 @@ class MonthView(Widget):
         text.append(
             " " + "".join(name.center(CELL) for name in WEEKDAY_NAMES), style("month--weekday")
         )
+        distances = self._with_distances()
         for week in month_weeks(day.year, day.month):
             text.append("\n ")
             for cell in week:
                 text.append_text(self._cell(cell))
+            if distances:
+                text.append("\n ")
+                for cell in week:
+                    metres = self.distances.get(cell) if cell else None
+                    shown = short_distance(metres) if metres else ""
+                    text.append(f" {shown:<5}", style("month--distance"))
         return text
 
     def _cell(self, cell: date | None) -> Text:

@@ -84,6 +84,10 @@ async def test_home_and_calendar_show_the_run_and_refuse_the_day_before(
         month = str(screen.query_one(MonthView).render())
         assert " 24 L " in month  # tomorrow's long run
         assert " 21 H " in month  # Saturday's tempo
+        lines = month.splitlines()
+        tempo_row = next(i for i, line in enumerate(lines) if " 21 H " in line)
+        assert lines[tempo_row + 1][lines[tempo_row].index("21") - 1 :].startswith(" 9.0km")
+        assert "24km" in lines[tempo_row + 3]  # under the long run, a week later
         info = text_of(pilot, "#day-info")
         assert (
             'No strength: the day before your planned long run "Sunday long 24 km" (24 km).' in info
@@ -92,6 +96,7 @@ async def test_home_and_calendar_show_the_run_and_refuse_the_day_before(
         await settle(pilot)
         assert "Not scheduled" in text_of(pilot, "#message")
         assert "Sunday long 24 km" in text_of(pilot, "#message")
+        assert "Next session possible: Thu 26 Nov 2026" in text_of(pilot, "#message")
         assert Schedule(app.context.log).between() == []
         await pilot.press("left", "left")
         await settle(pilot)
