@@ -121,6 +121,11 @@ def test_mark_corrects_a_kind_and_bad_input_is_refused(tmp_path: Path, folder: P
     assert unknown.returncode == 1
     assert "no run or activity with id 'nope'" in unknown.stderr
     assert run(data, "runs", "mark", tempo["id"], "medium").returncode == 2
+    removed = run(data, "runs", "remove", tempo["id"])
+    assert removed.returncode == 0
+    assert f"({tempo['id']})" in removed.stdout
+    assert json.loads(run(data, "runs", "list", "--json").stdout) == []
+    assert run(data, "runs", "remove", tempo["id"]).returncode == 1
     assert run(data, "runs", "list", "--from", "yesterday").returncode == 2
 
 

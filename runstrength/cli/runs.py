@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 def register(commands: Any) -> None:
     runs = commands.add_parser(
         "runs",
-        help="your runs: import files, plan from a calendar, list, show, mark",
+        help="your runs: import files, plan from a calendar, list, show, mark, remove",
         description="Runs keep strength days away from key runs: no strength on the day of "
         "a long run or race, the day before a long, hard or race run, the day after a long "
         "run or race, nor in the taper days before a race.",
@@ -69,6 +69,15 @@ def register(commands: Any) -> None:
     mark.add_argument("id", metavar="ID")
     mark.add_argument("kind", metavar="KIND", choices=["race", "long", "hard", "easy", "auto"])
     mark.set_defaults(run=_mark)
+
+    remove = actions.add_parser(
+        "remove",
+        help="drop one activity from the log",
+        description="Drop one run or other activity from the log (a backup of the log is "
+        "kept first). Importing its file again brings it back.",
+    )
+    remove.add_argument("id", metavar="ID")
+    remove.set_defaults(run=_remove)
 
 
 def _with_days(
@@ -246,4 +255,21 @@ def _mark_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
     how = "" if marked.kind else " (worked out again)"
     what = "race" if kind == "race" else f"{kind} run"
     print(f"{marked.title or 'Run'} on {marked.day.isoformat()} is now a {what}{how}.")
+    return EXIT_OK
+
+
+def _remove(args: argparse.Namespace, paths: Paths) -> int:
+    return _with_days(args, paths, _remove_in)
+
+
+def _remove_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
+    from runstrength.store.runs import RunLog, UnknownRunError
+
+    try:
+        gone = RunLog(days.log).remove(args.id)
+    except UnknownRunError as problem:
+        error(str(problem))
+        return EXIT_FAILED
+    what = gone.title or gone.sport
+    print(f"Removed {what} on {gone.day.isoformat()} ({gone.id}).")
     return EXIT_OK

@@ -153,3 +153,10 @@ class RunLog:
         with self.log.table(TABLE, write=True) as table:
             table.update({"kind": kind}, lambda doc: doc.get("id") == ident)
         return replace(activity, kind=kind)
+
+    def remove(self, ident: str) -> Activity:
+        """Drop one activity (one that should not have been imported); returns it."""
+        activity = self.get(ident)
+        with self.log.table(TABLE, write=True) as table:
+            table.remove(lambda doc: doc.get("id") == ident)
+        return activity
