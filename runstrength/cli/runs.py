@@ -31,7 +31,7 @@ def register(commands: Any) -> None:
         "import",
         help="import completed activities from files and folders",
         description="Import FIT, GPX and TCX files (each also .gz) and folders of them, a "
-        "Strava bulk export (with its activities.csv) among them. An activity already in "
+        "Strava bulk export (its zip, or its folder with activities.csv). An activity already in "
         "the log is not stored again. Exit 0 when every file was read; exit 1 when some "
         "could not be (each is named with why; the others are imported).",
     )

@@ -179,3 +179,39 @@ def test_a_missing_path_and_unknown_files_in_a_folder(tmp_path: Path) -> None:
     result = scan([tmp_path, tmp_path / "nope.gpx"])
     assert len(result.activities) == 1
     assert result.failed == [(tmp_path / "nope.gpx", "does not exist")]
+
+
+def test_a_strava_export_still_in_its_zip(tmp_path: Path) -> None:
+    import zipfile
+
+    folder = tmp_path / "export_123"
+    strava_export(
+        folder,
+        [
+            ("Sunday long", "Run", START, 7260, 24000, "activities/1.fit.gz"),
+            ("Lost", "Run", START + timedelta(days=1), 600, 2000, "activities/2.gpx"),
+            ("Pool", "Swim", START + timedelta(days=2), 1800, 1500, ""),
+        ],
+    )
+    (folder / "activities" / "1.fit.gz").write_bytes(gz(fit_bytes(START, 7260, 24000)))
+    archive = tmp_path / "export_123.zip"
+    with zipfile.ZipFile(archive, "w") as bundle:
+        bundle.write(folder / "activities.csv", "activities.csv")
+        bundle.write(folder / "activities" / "1.fit.gz", "activities/1.fit.gz")
+    result = scan([archive])
+    assert [(a.title, a.sport) for a in result.activities] == [
+        ("Sunday long", "running"),
+        ("Pool", "swimming"),
+    ]
+    assert result.activities[0].start == START
+    assert result.activities[0].source == str(archive / "activities/1.fit.gz")
+    assert result.failed == [
+        (archive / "activities/2.gpx", "is named in activities.csv but not in the zip")
+    ]
+    not_strava = tmp_path / "other.zip"
+    with zipfile.ZipFile(not_strava, "w") as bundle:
+        bundle.writestr("notes.txt", "hello")
+    assert "not a Strava export" in scan([not_strava]).failed[0][1]
+    broken = tmp_path / "broken.zip"
+    broken.write_bytes(b"PK not really")
+    assert "not a zip that can be read" in scan([broken]).failed[0][1]

@@ -1,5 +1,5 @@
 """Reading runners' activity files: FIT, GPX and TCX (each also gzipped), and folders of
-them, a Strava bulk export among them.
+them, a Strava bulk export among them (unzipped, or its zip as downloaded).
 
 The readers' libraries load only when a file of their format is read: the app's start
 does not pay for them. A file that cannot be read is named with its reason and the
@@ -13,17 +13,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from runstrength.core.runs import Activity
-from runstrength.store.activities.common import UnreadableFile, format_of, read_bytes
+from runstrength.store.activities.common import UnreadableFile, format_of, read_bytes, unpack
 
-__all__ = ["Scan", "UnreadableFile", "format_of", "read_file", "scan"]
+__all__ = ["Scan", "UnreadableFile", "format_of", "read_data", "read_file", "scan"]
 
 
 def read_file(path: Path) -> list[Activity]:
     """The activities in one file; UnreadableFile says why there are none."""
+    if format_of(path) is None:
+        raise UnreadableFile("is not a FIT, GPX or TCX file")
+    return read_data(read_bytes(path), path)
+
+
+def read_data(raw: bytes, path: Path) -> list[Activity]:
+    """The activities in a file's bytes; its name (`path`) gives the format and gzip."""
     kind = format_of(path)
     if kind is None:
         raise UnreadableFile("is not a FIT, GPX or TCX file")
-    data = read_bytes(path)
+    data = unpack(raw, path)
     if kind == "fit":
         from runstrength.store.activities.fit import read_fit
 
@@ -76,12 +83,23 @@ def _one(path: Path, scan: Scan) -> None:
         scan.failed.append((path, str(error)))
 
 
+def _zip(path: Path, scan: Scan) -> None:
+    from runstrength.store.activities.strava import read_export_zip
+
+    found, failed, files = read_export_zip(path, read_data)
+    scan.activities += found
+    scan.failed += failed
+    scan.files += files
+
+
 def scan(paths: Iterable[Path]) -> Scan:
     """Every activity in `paths` (files, and folders searched through)."""
     result = Scan()
     for path in paths:
         if path.is_dir():
             _walk(path, result)
+        elif path.suffix.lower() == ".zip" and path.is_file():
+            _zip(path, result)
         elif path.exists():
             _one(path, result)
         else:

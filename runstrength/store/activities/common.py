@@ -27,11 +27,15 @@ def format_of(path: Path) -> str | None:
 
 
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes, unpacked when it ends in .gz; UnreadableFile when it cannot be."""
+    """The file's bytes as stored; UnreadableFile when it cannot be read."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise UnreadableFile(f"cannot be read ({error.strerror or error})") from None
+
+
+def unpack(raw: bytes, path: Path) -> bytes:
+    """The bytes unpacked when the name ends in .gz; UnreadableFile when they cannot be."""
     if not path.name.lower().endswith(".gz"):
         return raw
     try:
