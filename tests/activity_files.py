@@ -21,6 +21,7 @@ def fit_bytes(
     avg_hr: int | None = None,
     zone: timedelta | None = None,
     sessions: list[tuple[str, float, float]] | None = None,
+    file_type: str = "activity",
 ) -> bytes:
     """An activity file: one session (or `sessions`: sport, seconds, metres each, back to
     back from `start`); `zone` writes the activity's local timestamp as a device does."""
@@ -32,7 +33,7 @@ def fit_bytes(
     encoder.write_mesg(
         {
             "mesg_num": numbers["FILE_ID"],
-            "type": "activity",
+            "type": file_type,
             "manufacturer": "garmin",
             "product": 1,
             "time_created": start,

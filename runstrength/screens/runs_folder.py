@@ -11,6 +11,9 @@ from rich.markup import escape
 
 from runstrength.store import LogError
 
+MAX_NAMED = 3
+"""Files named in the notice of those not imported; the rest are counted."""
+
 if TYPE_CHECKING:
     from runstrength.screens.home import HomeScreen
     from runstrength.store.runs_folder import FolderImport
@@ -41,7 +44,9 @@ def _say(home: HomeScreen, found: FolderImport) -> None:
         home.notify(f"Imported {text} from the runs folder.", timeout=5)
         if home.is_attached:
             home.load_last_session()
-    for path, reason in found.failed:
-        home.notify(
-            escape(f"{path.name} {reason}"), title="Not imported", severity="warning", timeout=8
-        )
+    if found.failed:
+        shown = [f"{path.name} {reason}" for path, reason in found.failed[:MAX_NAMED]]
+        more = len(found.failed) - len(shown)
+        if more:
+            shown.append(f"and {more} more: `runstrength runs import` names each")
+        home.notify(escape("\n".join(shown)), title="Not imported", severity="warning", timeout=10)

@@ -40,7 +40,7 @@ def _stamp(path: Path) -> list[int] | None:
 def import_new_files(log: TrainingLog, folder: Path) -> FolderImport:
     """Read the files in `folder` not read before and add their activities to the log."""
     from runstrength.store.activities import format_of, read_file
-    from runstrength.store.activities.common import UnreadableFile
+    from runstrength.store.activities.common import NotAnActivity, UnreadableFile
 
     result = FolderImport()
     if not folder.is_dir():
@@ -64,6 +64,8 @@ def import_new_files(log: TrainingLog, folder: Path) -> FolderImport:
     for path, _stamp_now in fresh:
         try:
             found += read_file(path)
+        except NotAnActivity:
+            continue  # a watch's settings, course or health file
         except UnreadableFile as error:
             result.failed.append((path, str(error)))
     result.read = len(fresh)

@@ -215,3 +215,14 @@ def test_a_strava_export_still_in_its_zip(tmp_path: Path) -> None:
     broken = tmp_path / "broken.zip"
     broken.write_bytes(b"PK not really")
     assert "not a zip that can be read" in scan([broken]).failed[0][1]
+
+
+def test_a_watchs_other_fit_files_are_passed_over_in_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "run.fit").write_bytes(fit_bytes(START, 600, 2000))
+    settings = tmp_path / "settings.fit"
+    settings.write_bytes(fit_bytes(START, 0, 0, sessions=[], file_type="settings"))
+    folder = scan([tmp_path])
+    assert len(folder.activities) == 1
+    assert folder.failed == []
+    alone = scan([settings])
+    assert alone.failed == [(settings, "is a FIT settings file, not an activity")]

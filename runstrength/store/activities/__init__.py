@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from runstrength.core.runs import Activity
-from runstrength.store.activities.common import UnreadableFile, format_of, read_bytes, unpack
+from runstrength.store.activities.common import (
+    NotAnActivity,
+    UnreadableFile,
+    format_of,
+    read_bytes,
+    unpack,
+)
 
 __all__ = ["Scan", "UnreadableFile", "format_of", "read_data", "read_file", "scan"]
 
@@ -72,13 +78,16 @@ def _walk(folder: Path, scan: Scan) -> None:
     for path in paths:
         if path in named or format_of(path) is None or not path.is_file():
             continue
-        _one(path, scan)
+        _one(path, scan, in_folder=True)
 
 
-def _one(path: Path, scan: Scan) -> None:
+def _one(path: Path, scan: Scan, *, in_folder: bool = False) -> None:
     scan.files += 1
     try:
         scan.activities += read_file(path)
+    except NotAnActivity as error:
+        if not in_folder:  # a watch's folder holds settings and course files too
+            scan.failed.append((path, str(error)))
     except UnreadableFile as error:
         scan.failed.append((path, str(error)))
 

@@ -15,6 +15,11 @@ class UnreadableFile(Exception):
     """A file that holds no activity that can be read; the message says why."""
 
 
+class NotAnActivity(UnreadableFile):
+    """A whole file of another kind (a FIT course, settings or health file): in a folder
+    it is passed over quietly; named on its own it is reported."""
+
+
 def format_of(path: Path) -> str | None:
     """ "fit", "gpx" or "tcx" from the name (`run.fit.gz` is "fit"), else None."""
     name = path.name.lower()

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from runstrength.core.runs import Activity, sport_of
-from runstrength.store.activities.common import UnreadableFile, local_start
+from runstrength.store.activities.common import NotAnActivity, UnreadableFile, local_start
 
 FIT_EPOCH = 631065600
 """1989-12-31 00:00 UTC, where FIT times count from, in Unix seconds."""
@@ -60,6 +60,9 @@ def read_fit(data: bytes, path: Path) -> list[Activity]:
     )
     if errors:
         raise UnreadableFile(f"cannot be decoded ({errors[0]})")
+    kinds = {str(m.get("type")) for m in messages.get("file_id_mesgs", []) if m.get("type")}
+    if kinds and "activity" not in kinds:
+        raise NotAnActivity(f"is a FIT {', '.join(sorted(kinds))} file, not an activity")
     offset = _offset(messages)
     title = ""
     for workout in messages.get("workout_mesgs", []):
