@@ -43,7 +43,10 @@ class RunStrengthApp(App[None]):
         Binding("question_mark", "help", "Help", key_display="?"),
     ]
 
-    def __init__(self, context: AppContext, start_with: Program | None = None) -> None:
+    def __init__(
+        self, context: AppContext, start_with: Program | None = None, recovery: bool = False
+    ) -> None:
+        """`start_with`: open straight into a session of it (`recovery`: its recovery routine)."""
         super().__init__()
         self.context = context
         # Found before home first shows, so it lists this problem with the others.
@@ -51,6 +54,7 @@ class RunStrengthApp(App[None]):
         if theme_problem and theme_problem not in context.problems:
             context.problems.append(theme_problem)
         self.start_with = start_with
+        self.recovery = recovery
         self._too_small: TooSmall | None = None
         self._screens_ready = False
 
@@ -91,7 +95,9 @@ class RunStrengthApp(App[None]):
         if settings.theme in self.available_themes and settings.theme != self.theme:
             self.theme = settings.theme
         home = self.screen
-        if self.start_with is not None and isinstance(home, HomeScreen):
+        if self.start_with is not None and isinstance(home, HomeScreen) and self.recovery:
+            home.start_recovery()  # not training: the rest-day rule does not apply
+        elif self.start_with is not None and isinstance(home, HomeScreen):
             await home.start_checked()  # the rest-day rule and tomorrow's plan apply here too
         elif self.context.first_run:
             from runstrength.screens.first_run import FirstRunScreen
@@ -182,6 +188,11 @@ class RunStrengthApp(App[None]):
         home = self._to_home()
         if home is not None:
             await home.action_start()
+
+    def action_recovery(self) -> None:
+        home = self._to_home()
+        if home is not None:
+            home.start_recovery()
 
     def action_history(self) -> None:
         home = self._to_home()

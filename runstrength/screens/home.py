@@ -20,6 +20,7 @@ from runstrength.store import LogError
 if TYPE_CHECKING:
     from runstrength.core.records import SessionRecord
     from runstrength.core.restdays import StartCheck, TrainingDays
+    from runstrength.core.runs import RunMark
     from runstrength.screens.resume import ResumeChoice
     from runstrength.screens.start_dialogs import StartChoice
 
@@ -35,6 +36,9 @@ class HomeScreen(Screen[None]):
     CSS_PATH = "home.tcss"
     BINDINGS = [
         Binding("enter", "start", "Start"),
+        # On a rest day enter only says why no session starts; the footer offers r instead.
+        Binding("enter", "start_refused", "Start", show=False),
+        Binding("r", "recovery", "Recovery"),
         Binding("left", "cycle(-1)", "Program", key_display="←→"),
         Binding("right", "cycle(1)", "Program", key_display="→", show=False),
         Binding("h", "history", "History"),
@@ -42,11 +46,12 @@ class HomeScreen(Screen[None]):
         Binding("e", "app.browse", "Browse"),
         Binding("comma", "app.settings", "Settings", key_display=","),
         Binding("q", "quit_app", "Quit"),
-        Binding("up", "scroll_home(-1)", "Scroll", show=False),
-        Binding("down", "scroll_home(1)", "Scroll", show=False),
+        Binding("up", "scroll_lines(-1)", "Scroll", show=False),
+        Binding("down", "scroll_lines(1)", "Scroll", show=False),
     ]
     HELP_ROWS = [
         ("enter", "start a session of the program shown (not on a rest day)"),
+        ("r", "on a rest day: a recovery routine of the program's stretches and easy moves"),
         ("← / →", "show the previous / next program (built-in and your own)"),
         ("↑ / ↓", "scroll, when the screen holds more than fits"),
         ("h", "history: sessions, progress, overview"),
@@ -73,7 +78,7 @@ class HomeScreen(Screen[None]):
         yield Header()
         # The way into a session comes before any list of file problems, so it stays in
         # sight; a long list scrolls.
-        # Not focusable: ← → stay home's program keys; ↑ ↓ scroll it (action_scroll_home).
+        # Not focusable: ← → stay home's program keys; ↑ ↓ scroll it (action_scroll_lines).
         with VerticalScroll(id="home", can_focus=False):
             yield Label("", id="today")
             yield Static("", id="day-status")
@@ -101,6 +106,15 @@ class HomeScreen(Screen[None]):
         # Once home is up, learn whether sound can play, so a machine without it flashes
         # even the first phase change of a session.
         self.set_timer(SOUND_CHECK_DELAY, self.context.sound.prepare)
+        if self.context.settings.runs_folder:
+            self.call_after_refresh(self.import_runs_folder)
+
+    def import_runs_folder(self) -> None:
+        from runstrength.screens.background import run_write
+        from runstrength.screens.runs_folder import import_runs_folder
+
+        # The app's own writer: quitting waits for the import rather than cut it short.
+        run_write(self.app, lambda: import_runs_folder(self), "runs-folder")
 
     def on_screen_resume(self) -> None:
         if self.context.settings != self._settings_shown:
@@ -110,11 +124,13 @@ class HomeScreen(Screen[None]):
         self.call_after_refresh(self.load_last_session)
 
     def training_days(self) -> TrainingDays:
+        from runstrength.core.settings import run_settings
         from runstrength.store import Schedule
 
         today = self.context.clock.now().date()
         schedule = Schedule(self.context.log)
-        return schedule.training_days(today, self.context.settings.weekly_rest_days)
+        settings = self.context.settings
+        return schedule.training_days(today, settings.weekly_rest_days, runs=run_settings(settings))
 
     def choose(self, name: str) -> None:
         program = self.context.programs.get(name)
@@ -122,7 +138,7 @@ class HomeScreen(Screen[None]):
             self.program = program
             self.show_program()
 
-    def action_scroll_home(self, lines: int) -> None:
+    def action_scroll_lines(self, lines: int) -> None:
         self.query_one("#home", VerticalScroll).scroll_relative(y=lines, animate=False)
 
     def action_cycle(self, step: int) -> None:
@@ -153,6 +169,8 @@ class HomeScreen(Screen[None]):
         ]
         lines += [f"  • {e.exercise.name}: {target_text(e)}" for e in program.entries]
         self.query_one("#program", Static).update("\n".join(lines))
+        if self.check is not None and not self.check.allowed:
+            self.show_day_status(self.check)  # the recovery routine follows the program shown
 
     @work(thread=True, exclusive=True, group="home")
     def load_last_session(self) -> None:
@@ -168,12 +186,17 @@ class HomeScreen(Screen[None]):
         else:
             self.app.call_from_thread(self.show_last, last, None)
             trained_today = days.today in days.logged
-            self.app.call_from_thread(self.show_day_status, check, trained_today)
+            run_today = days.runs.get(days.today)
+            self.app.call_from_thread(self.show_day_status, check, trained_today, run_today)
 
-    def show_day_status(self, check: StartCheck, trained_today: bool = False) -> None:
+    def show_day_status(
+        self, check: StartCheck, trained_today: bool = False, run_today: RunMark | None = None
+    ) -> None:
         from runstrength.core.restdays import format_day
+        from runstrength.core.runrules import run_headline
 
         self.check = check
+        self.refresh_bindings()
         verdict = check.verdict
         status = self.query_one("#day-status", Static)
         hint = self.query_one("#start-hint", Label)
@@ -191,8 +214,13 @@ class HomeScreen(Screen[None]):
                     f" · planned tomorrow: {check.tomorrow_program}; "
                     "training today makes it a rest day"
                 )
+            if run_today is not None:  # a hard or easy run: strength fits beside it
+                text += f" · {run_headline(run_today, 'today')}: strength is fine"
             status.update(text)
             hint.update("[b]enter[/b]  start the session")
+            return
+        if verdict.by_run:
+            self.show_run_day(check)
             return
         when = (
             f"next session possible {format_day(verdict.next_allowed)}"
@@ -200,7 +228,62 @@ class HomeScreen(Screen[None]):
             else "no day is open: every weekday is a weekly rest day"
         )
         status.update(f"[b]Rest day — {when}[/b]\n{verdict.reason[0].upper()}{verdict.reason[1:]}.")
-        hint.update("Rest day: no session today · [b]c[/b]  plan")
+        hint.update(f"[b]r[/b]  recovery routine: {self.recovery_length()} · [b]c[/b]  plan")
+
+    def recovery_length(self) -> str:
+        """What a rest day's routine holds and roughly how long it takes."""
+        from runstrength.core.plan import build_recovery_plan, estimate_seconds
+
+        settings = self.context.settings
+        plan = build_recovery_plan(self.program, settings, self.context.catalogue.mobility)
+        return f"stretches and easy moves, about {round(estimate_seconds(plan, settings) / 60)} min"
+
+    def askable(self, check: StartCheck) -> bool:
+        """Refused by a run only, with the running rules set to ask rather than refuse."""
+        return (
+            not check.allowed and check.verdict.by_run and self.context.settings.run_rules == "warn"
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        refused = self.check is not None and not self.check.allowed
+        askable = self.check is not None and self.askable(self.check)
+        if action == "start":
+            return not refused or askable
+        if action == "start_refused":
+            return refused and not askable
+        if action == "recovery":
+            # The routine's key is a day without strength (the palette offers it on any day).
+            return refused
+        return True
+
+    async def action_start_refused(self) -> None:
+        await self.action_start()
+
+    def action_recovery(self) -> None:
+        self.start_recovery()
+
+    def start_recovery(self) -> None:
+        """A recovery routine of the program shown: never a strength session, so allowed
+        on any day, rest days included."""
+        from runstrength.screens.session import SessionScreen
+
+        self.app.push_screen(SessionScreen(self.context, self.program, kind="recovery"))
+
+    def show_run_day(self, check: StartCheck) -> None:
+        """Today kept free of strength by a run: the run, and the next possible day."""
+        from runstrength.core.runrules import RunCause, headline
+
+        verdict = check.verdict
+        assert isinstance(verdict.cause, RunCause)
+        line = headline(verdict.cause, verdict.day, verdict.next_allowed)
+        reason = escape(verdict.reason[0].upper() + verdict.reason[1:])
+        self.query_one("#day-status", Static).update(f"[b]{escape(line)}[/b]\n{reason}.")
+        warn = self.context.settings.run_rules == "warn"
+        self.query_one("#start-hint", Label).update(
+            "[b]enter[/b]  start anyway (asks first) · [b]c[/b]  plan"
+            if warn
+            else "No strength today · [b]r[/b]  recovery routine · [b]c[/b]  plan"
+        )
 
     def show_last(self, last: SessionRecord | None, error: str | None) -> None:
         from runstrength.core.summary import plural
@@ -214,9 +297,15 @@ class HomeScreen(Screen[None]):
             status = "" if last.status == "completed" else f" · {last.status}"
             this_year = self.context.clock.now().year
             year = "" if last.date.year == this_year else f" {last.date.year}"
+            done = f"{plural(len(last.sets), 'set')} · {plural(last.total_reps, 'rep')}"
+            if last.info.is_recovery:
+                from runstrength.core.recovery import stretches_text
+
+                held = sum(1 for stretch in last.stretches if not stretch.skipped)
+                done = f"recovery routine · {stretches_text(held)} held"
             widget.update(
                 f"Last session: {last.date:%a %-d %b}{year} · {escape(last.info.program)} · "
-                f"{plural(len(last.sets), 'set')} · {plural(last.total_reps, 'rep')}{status}"
+                f"{done}{status}"
             )
 
     async def action_start(self) -> None:
@@ -229,7 +318,6 @@ class HomeScreen(Screen[None]):
     async def start_checked(self) -> None:
         """Start a session unless today is a rest day; ask first when tomorrow is planned."""
         from runstrength.core.restdays import can_start_today
-        from runstrength.screens.start_dialogs import ConfirmTomorrow
 
         check = self.check
         if check is None:  # the worker has not read the log yet: ask it now
@@ -238,9 +326,20 @@ class HomeScreen(Screen[None]):
             except LogError as error:
                 self.notify(str(error), severity="error")
                 return
-        if not check.allowed:
-            self.notify(check.verdict.message(), title="Rest day", severity="warning")
+        if self.askable(check):
+            self.ask_despite_run(check)
             return
+        if not check.allowed:
+            title = "No strength today" if check.verdict.by_run else "Rest day"
+            offer = "\nr: a recovery routine of stretches and easy moves instead."
+            self.notify(escape(check.verdict.message()) + offer, title=title, severity="warning")
+            return
+        await self.start_after_checks(check)
+
+    async def start_after_checks(self, check: StartCheck) -> None:
+        """Start, asking first when tomorrow is planned."""
+        from runstrength.screens.start_dialogs import ConfirmTomorrow
+
         if check.tomorrow_program is None:
             self.start_session()
             return
@@ -256,6 +355,17 @@ class HomeScreen(Screen[None]):
             ConfirmTomorrow(check.tomorrow_program, tomorrow, check.move_to), chosen
         )
 
+    def ask_despite_run(self, check: StartCheck) -> None:
+        """run_rules = "warn": a running rule asks before the session starts."""
+        from runstrength.screens.edit_dialogs import ConfirmDialog
+
+        async def answered(yes: bool | None) -> None:
+            if yes:
+                await self.start_after_checks(check)
+
+        question = ConfirmDialog("Start a session anyway?", escape(check.verdict.message()))
+        self.app.push_screen(question, answered)
+
     def start_session(self) -> None:
         # Imported on first use: the session's widgets are not needed to show home.
         from runstrength.screens.session import SessionScreen
@@ -270,6 +380,13 @@ class HomeScreen(Screen[None]):
             interrupted = self.context.log.interrupted_sessions()
         except LogError:
             interrupted = []  # load_last_session shows what is wrong
+        # A recovery routine has no set to go on from: one cut off is closed as it stands.
+        routines = [r for r in interrupted if r.info.is_recovery]
+        for record in routines:
+            self.close_as_partial(record)
+        if routines:
+            self.app.call_from_thread(self.load_last_session)
+        interrupted = [r for r in interrupted if not r.info.is_recovery]
         self.app.call_from_thread(self.interrupted_found, interrupted[-1] if interrupted else None)
 
     def interrupted_found(self, record: SessionRecord | None) -> None:
@@ -298,12 +415,19 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, group="resume")
     def close_interrupted(self, record: SessionRecord) -> None:
-        ended = record.sets[-1].completed_at if record.sets else record.info.started_at
+        self.close_as_partial(record)
+        self.app.call_from_thread(self.load_last_session)
+
+    def close_as_partial(self, record: SessionRecord) -> None:
+        """End an interrupted session as partial, at the last thing it logged (on a worker)."""
+        done = [r.completed_at for r in record.sets]
+        if record.info.is_recovery:
+            done = [r.completed_at for r in record.stretches]
+        ended = max(done, default=record.info.started_at)
         try:
             self.context.log.finish_session(record.info, "partial", ended)
         except LogError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error", timeout=15)
-        self.app.call_from_thread(self.load_last_session)
 
     def action_history(self) -> None:
         from runstrength.screens.history import HistoryScreen

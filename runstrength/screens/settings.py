@@ -22,7 +22,12 @@ from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 from runstrength.config import ConfigSaveError, save_settings
 from runstrength.context import AppContext
 from runstrength.core.programs import GOALS
-from runstrength.core.settings import VOICE_MODES, Settings, settings_from_mapping
+from runstrength.core.settings import (
+    RUN_RULE_MODES,
+    VOICE_MODES,
+    Settings,
+    settings_from_mapping,
+)
 from runstrength.screens.background import run_write
 from runstrength.screens.dialogs import HelpScreen
 from runstrength.widgets.marks import MarkedCheckbox
@@ -35,6 +40,13 @@ NUMBERS = [
     ("rest_seconds", "Rest between sets", "15-180 s"),
     ("stretch_hold_seconds", "Stretch hold", "15-60 s per side"),
     ("tempo_seconds", "Tempo cadence", "1.5-6 s per rep"),
+]
+RUN_NUMBERS = [
+    ("long_run_minutes", "Long run from", "30-300 min"),
+    ("max_hr", "Maximum heart rate", "0: unknown"),
+    ("rest_hr", "Resting heart rate", "0: unknown"),
+    ("taper_days", "Taper before a race", "0-21 days"),
+    ("sessions_per_week", "Sessions a week", "1-4, for plan suggest"),
 ]
 
 
@@ -136,6 +148,7 @@ class SettingsScreen(Screen[None]):
                 "applied at once",
             )
             yield SoundTest(self.context.sound, self._voice_choice, id="sound-test")
+            yield from self._run_rows(s)
             yield Static("", id="errors")
             with Horizontal(id="buttons"):
                 yield Button("Save", id="save", variant="primary", compact=True)
@@ -147,6 +160,21 @@ class SettingsScreen(Screen[None]):
         # Focus on arrival: the first field, so tab and the arrows start from the top.
         self.query_one("#goal", Select).focus()
         self.show_problems([])
+
+    def _run_rows(self, s: Settings) -> ComposeResult:
+        yield Label("Runs: strength days kept away from key runs", id="runs-title")
+        yield from self._row(
+            "Runs folder",
+            Input(s.runs_folder, id="runs_folder", compact=True),
+            "read at each start",
+        )
+        for key, label, allowed in RUN_NUMBERS:
+            yield from self._row(label, Input(str(getattr(s, key)), id=key, compact=True), allowed)
+        yield from self._row(
+            "Running rules",
+            Select([(m, m) for m in RUN_RULE_MODES], value=s.run_rules, id="run_rules", **_compact),
+            "refuse | warn (ask)",
+        )
 
     def _voice_choice(self) -> str:
         """The voice setting as chosen on screen (tested before it is saved)."""
@@ -190,8 +218,10 @@ class SettingsScreen(Screen[None]):
             "theme": select("theme"),
             "first_run_done": self.context.settings.first_run_done,
         }
-        for key, _, _ in NUMBERS:
+        for key, _, _ in NUMBERS + RUN_NUMBERS:
             values[key] = _number(self.query_one(f"#{key}", Input).value)
+        values["runs_folder"] = self.query_one("#runs_folder", Input).value.strip()
+        values["run_rules"] = select("run_rules")
         return {key: value for key, value in values.items() if value is not None}
 
     def checked(self) -> tuple[Settings, list[str]]:

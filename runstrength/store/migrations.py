@@ -4,6 +4,9 @@ Format 0: the first logs, with sessions and sets but no `meta` table.
 Format 1: `meta` holds the format version.
 Format 2: each set carries `seq`, its place in its session (1, 2, ...), so the order of
           sets no longer depends on TinyDB's document ids (history editing needs that).
+          A session may carry `kind: "recovery"` (a rest day's routine; absent means
+          strength). It needed no new format: an older version reads such a session as
+          one without sets, which counts for nothing there either.
 
 Each step is a pure function from the tables of one format to the next; the caller backs
 up the file before writing the result.
@@ -59,12 +62,13 @@ def migrate(data: Tables, found: int) -> Tables:
 
 SESSION_FIELDS = frozenset({"id", "date", "program", "started_at", "status"})
 SET_FIELDS = frozenset({"session", "exercise", "set", "completed_at"})
+RUN_FIELDS = frozenset({"id", "day", "sport", "planned"})
 
 
 def check_records(path: Path, data: dict[str, Any]) -> None:
     """A quick look at every record of a current-format log, so a damaged log is refused
     before anything is written: CorruptLogError naming the first record lacking a field."""
-    needed = {"sessions": SESSION_FIELDS, "sets": SET_FIELDS}
+    needed = {"sessions": SESSION_FIELDS, "sets": SET_FIELDS, "runs": RUN_FIELDS}
     for table, fields in needed.items():
         for doc_id, doc in data.get(table, {}).items():
             missing = sorted(fields - doc.keys()) if isinstance(doc, dict) else ["all fields"]

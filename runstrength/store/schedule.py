@@ -9,13 +9,14 @@ second entry on the same day, so the one-session-a-day limit holds on disk too.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
 from tinydb import Query
 
 from runstrength.core.restdays import TrainingDays, weekday_numbers
+from runstrength.core.runs import RunSettings, run_marks
 from runstrength.store.log import TrainingLog
 
 TABLE = "schedule"
@@ -31,7 +32,7 @@ class Planned:
 
 @dataclass(frozen=True, order=True)
 class LoggedDay:
-    """The day of a logged session with at least one set."""
+    """The day of a logged strength session with at least one set."""
 
     day: date
     program: str
@@ -97,13 +98,19 @@ class Schedule:
         return sorted(_planned(doc) for doc in docs)
 
     def logged_days(self, since: date | None = None, until: date | None = None) -> list[LoggedDay]:
-        """Days of logged sessions with at least one set, read without loading the sets.
+        """Days of logged strength sessions with at least one set, read without loading the
+        sets. A recovery routine is not training: it never makes the next day a rest day.
 
         The day is the one stored with the session (its local start date), so a later
         change of time zone never moves it.
         """
         with self.log.table("sessions") as sessions:
-            docs = [doc for doc in sessions if _in_range(str(doc["date"]), since, until)]
+            docs = [
+                doc
+                for doc in sessions
+                if _in_range(str(doc["date"]), since, until)
+                and doc.get("kind", "strength") == "strength"
+            ]
         wanted = {str(doc["id"]) for doc in docs}
         with_sets: set[str] = set()
         if wanted:
@@ -122,12 +129,20 @@ class Schedule:
         today: date,
         weekly_rest_days: Iterable[str] = (),
         since: date | None = None,
+        runs: RunSettings | None = None,
     ) -> TrainingDays:
         """What the rest-day rule needs: logged days and plans from the day before today
-        (or from `since`, to show an earlier month) onwards."""
+        (or from `since`, to show an earlier month) onwards; with `runs`, the runs too,
+        for the running rules."""
         start = today - timedelta(days=1)
         if since is not None:
             start = min(start, since)
         logged = {d.day: d.program for d in self.logged_days(start)}
         scheduled = {p.day: p.program for p in self.between(start)}
-        return TrainingDays(today, logged, scheduled, weekday_numbers(weekly_rest_days))
+        days = TrainingDays(today, logged, scheduled, weekday_numbers(weekly_rest_days))
+        if runs is None:
+            return days
+        from runstrength.store.runs import RunLog
+
+        marks = run_marks(RunLog(self.log).between(start - timedelta(days=1)), runs)
+        return replace(days, runs=marks, taper_days=runs.taper_days)
