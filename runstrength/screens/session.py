@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,10 +16,12 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
+from runstrength.config import ConfigSaveError, save_setting
 from runstrength.context import AppContext
 from runstrength.core.cues import phase_of, sounds_for
 from runstrength.core.engine import SessionEngine
 from runstrength.core.events import (
+    Cue,
     CueEvent,
     Event,
     LogWrite,
@@ -35,11 +40,15 @@ from runstrength.core.view import StepView, describe, status_line
 from runstrength.screens.background import run_write
 from runstrength.screens.dialogs import ConfirmQuit, HelpScreen
 from runstrength.store import LogError
-from runstrength.widgets.big_number import BigNumber
+from runstrength.widgets.big_number import BigNumber, BlockText
 from runstrength.widgets.flash_band import FlashBand
 from runstrength.widgets.line_list import LineList
 from runstrength.widgets.readout import Readout
 from runstrength.widgets.summary_table import SummaryTable
+
+BANDS = ("warmup", "intro", "work", "ready", "hold", "rest", "stretch", "summary")
+BEAT_SECONDS = 0.4
+"""How long the count lights up for each tempo beat."""
 
 
 class SessionScreen(Screen[None]):
@@ -57,7 +66,7 @@ class SessionScreen(Screen[None]):
         Binding("minus", "adjust(-15)", "-15s", key_display="-"),
         Binding("t", "tempo", "Tempo"),
         Binding("b", "band", "Band"),
-        Binding("f", "big", "Big"),
+        Binding("f", "layout", "Layout"),
         Binding("q", "quit_session", "Quit"),
     ]
     HELP_ROWS = [
@@ -70,7 +79,7 @@ class SessionScreen(Screen[None]):
         ("t", "tempo mode: counts one rep per cadence, with a tick"),
         ("b", "next band level for this exercise"),
         ("m", "sound on / off"),
-        ("f", "big-screen mode: only the count or time"),
+        ("f", "large-type floor layout / compact layout (remembered)"),
         ("q", "stop the session (asks first; what you did is kept)"),
         ("?", "this help"),
     ]
@@ -111,6 +120,7 @@ class SessionScreen(Screen[None]):
         self.past: PastResults | None = None
         self._timer: Timer | None = None
         self._status_text: str | None = None
+        self._beat_until: float | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -119,7 +129,6 @@ class SessionScreen(Screen[None]):
             yield Label("", id="heading")
             with Horizontal(id="main"):
                 yield Readout(id="readout")
-                yield BigNumber(id="big")
                 yield LineList(id="lines")
             yield Label("", id="last-time")
             yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
@@ -127,10 +136,22 @@ class SessionScreen(Screen[None]):
             yield Static("", id="totals")
             yield Label("", id="prompt")
             yield Label("", id="status")
+        with Vertical(id="floor"):
+            with Vertical(id="band"):
+                yield BlockText(id="phase")
+            yield Label("", id="floor-title")
+            yield Label("", id="floor-set")
+            yield BigNumber(id="count")
+            yield Label("", id="floor-goal")
+            yield ProgressBar(id="floor-progress", show_eta=False, show_percentage=False)
+            yield Static("", id="floor-cues")
+            yield Label("", id="floor-next")
+            yield Label("", id="floor-status")
         yield Footer(compact=True, show_command_palette=False)
         yield FlashBand(id="flash")
 
     def on_mount(self) -> None:
+        self.set_class(self.context.settings.session_layout == "floor", "-floor")
         if self.resuming is not None:
             self.apply(self.engine.resume(self.resuming.info, self.resuming.sets))
         else:
@@ -171,16 +192,31 @@ class SessionScreen(Screen[None]):
 
     def tick(self) -> None:
         self.apply(self.engine.tick())
-        self.query_one(FlashBand).expire(self.context.clock.monotonic())
+        now = self.context.clock.monotonic()
+        self.query_one(FlashBand).expire(now)
+        if self._beat_until is not None and now >= self._beat_until:
+            self._beat_until = None
+            self.remove_class("-beat")
+
+    def beat(self) -> None:
+        """A tempo rep: the count lights up for a moment, to be seen as well as heard."""
+        self._beat_until = self.context.clock.monotonic() + BEAT_SECONDS
+        self.add_class("-beat")
 
     def announce(self, events: list[Event]) -> None:
         """Play the cues for these events; when nothing can be heard, show the phase change."""
         sounds = sounds_for(events, self.context.settings.voice, self.engine.remaining())
         heard = self.context.play_sounds(sounds)
         changes = [event.step for event in events if isinstance(event, StepChanged)]
+        go = any(isinstance(event, CueEvent) and event.cue is Cue.GO for event in events)
+        if not changes and go and not heard and isinstance(self.engine.step, SetStep):
+            # A timed hold starts after its get-ready: that is when to show GO.
+            changes = [self.engine.step]
         if changes and not heard:
             step = changes[-1]
             phase: str = phase_of(step)
+            if phase == "work" and self.engine.getting_ready:
+                phase = "ready"
             if isinstance(step, StretchStep):
                 detail = step.stretch.name
             elif phase == "done":
@@ -199,8 +235,9 @@ class SessionScreen(Screen[None]):
             self._timer.stop()
             self._timer = None
         delay = next_tick_delay(self.engine, self.tick_seconds)
-        hide_at = self.query_one(FlashBand).hide_at
-        if hide_at is not None:  # the flash band hides on a tick: make sure one comes
+        hides = (self.query_one(FlashBand).hide_at, self._beat_until)
+        hide_at = min((at for at in hides if at is not None), default=None)
+        if hide_at is not None:  # the flash band and a beat end on a tick: make sure one comes
             until_hidden = max(hide_at - self.context.clock.monotonic(), MIN_TICK_SECONDS)
             delay = until_hidden if delay is None else min(delay, until_hidden)
         if delay is not None:
@@ -209,6 +246,8 @@ class SessionScreen(Screen[None]):
     def apply(self, events: list[Event]) -> None:
         if any(isinstance(event, CueEvent | StepChanged) for event in events):
             self.announce(events)
+        if any(isinstance(event, CueEvent) and event.cue is Cue.TICK for event in events):
+            self.beat()
         for event in events:
             if isinstance(event, SetCompleted | RoutineDone):
                 self._queue_write(event)
@@ -246,17 +285,40 @@ class SessionScreen(Screen[None]):
         if changed("heading"):
             self.query_one("#heading", Label).update(view.heading)
         self.query_one(Readout).show(view.big, view.big_caption, view.target)
-        self.query_one(BigNumber).show(view.big)
         self.query_one(LineList).show(view.lines, view.highlight)
         if view.progress and changed("progress"):
             done, total = view.progress
             total = max(total, 0.001)
             step = total / PROGRESS_STEPS  # finer than the bar can show is not drawn
-            self.query_one(ProgressBar).update(total=total, progress=round(done / step) * step)
+            for bar in self.query(ProgressBar):
+                bar.update(total=total, progress=round(done / step) * step)
         if changed("prompt"):
             self.query_one("#prompt", Label).update(
                 f"[b]enter[/b] {view.prompt}" if view.prompt else ""
             )
+        self.render_floor(view, changed)
+
+    def render_floor(self, view: StepView, changed: Callable[..., bool]) -> None:
+        """The floor layout: the phase on its colour band, the count, and what comes next."""
+        if changed("band"):
+            floor = self.query_one("#floor")
+            for band in BANDS:
+                floor.set_class(view.band == band, f"-{band}")
+        self.query_one("#phase", BlockText).show(
+            f"{view.phase}\n{view.side}" if view.side else view.phase
+        )
+        self.query_one("#count", BigNumber).show(view.big)
+        # Names and cues come from data files: shown as text, never as markup.
+        for name, widget_id in (
+            ("title", "#floor-title"),
+            ("set_text", "#floor-set"),
+            ("goal", "#floor-goal"),
+            ("coming", "#floor-next"),
+        ):
+            if changed(name):
+                self.query_one(widget_id, Label).update(Text(getattr(view, name)))
+        if changed("cues"):
+            self.query_one("#floor-cues", Static).update(Text("  ·  ".join(view.cues)))
 
     def show_status(self) -> None:
         sound_off = self.context.silence_reason() is not None
@@ -264,6 +326,7 @@ class SessionScreen(Screen[None]):
         if text != self._status_text:
             self._status_text = text
             self.query_one("#status", Label).update(text)
+            self.query_one("#floor-status", Label).update(text)
 
     def show_summary(self) -> None:
         engine = self.engine
@@ -362,8 +425,22 @@ class SessionScreen(Screen[None]):
         self._view = None
         self.render_view()
 
-    def action_big(self) -> None:
-        self.toggle_class("-big")
+    def action_layout(self) -> None:
+        """f: floor or compact layout; the choice is kept in the settings for next time."""
+        layout = "compact" if self.has_class("-floor") else "floor"
+        self.set_class(layout == "floor", "-floor")
+        self.context.settings = replace(self.context.settings, session_layout=layout)
+        path = self.context.config_file
+        if path is not None:
+            run_write(self.app, lambda: self._save_layout(path, layout), "settings-save")
+
+    def _save_layout(self, path: Path, layout: str) -> None:
+        try:
+            save_setting(path, "session_layout", layout)
+        except ConfigSaveError as error:
+            self.app.call_from_thread(
+                self.app.notify, str(error), title="Layout not saved", severity="warning"
+            )
 
     def action_quit_session(self) -> None:
         if self.engine.finished:

@@ -19,7 +19,12 @@ from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Sele
 from runstrength.config import ConfigSaveError, save_settings
 from runstrength.context import AppContext
 from runstrength.core.programs import GOALS
-from runstrength.core.settings import VOICE_MODES, Settings, settings_from_mapping
+from runstrength.core.settings import (
+    SESSION_LAYOUTS,
+    VOICE_MODES,
+    Settings,
+    settings_from_mapping,
+)
 from runstrength.screens.background import run_write
 from runstrength.screens.dialogs import HelpScreen
 from runstrength.widgets.sound_test import SoundTest
@@ -124,6 +129,16 @@ class SettingsScreen(Screen[None]):
                 Select([(t, t) for t in themes], value=theme, id="theme", **_compact),
                 "applied at once",
             )
+            yield self._row(
+                "Session layout",
+                Select(
+                    [(layout, layout) for layout in SESSION_LAYOUTS],
+                    value=s.session_layout,
+                    id="session_layout",
+                    **_compact,
+                ),
+                "floor | compact · key f",
+            )
             yield SoundTest(self.context.sound, self._voice_choice, id="sound-test")
             yield Static("", id="errors")
             with Horizontal(id="buttons"):
@@ -169,6 +184,7 @@ class SettingsScreen(Screen[None]):
                 w.lower() for w in _words(self.query_one("#weekly_rest_days", Input).value)
             ],
             "theme": select("theme"),
+            "session_layout": select("session_layout"),
             "first_run_done": self.context.settings.first_run_done,
         }
         for key, _, _ in NUMBERS:

@@ -52,8 +52,23 @@ def test_the_brief_example_reads_as_the_defaults() -> None:
     settings, problems = read(tomllib.loads(BRIEF_EXAMPLE))
     assert problems == []
     assert settings == Settings()
-    # first_run_done is written by the app itself, not part of the documented example.
-    assert set(tomllib.loads(BRIEF_EXAMPLE)) == set(SETTING_NAMES) - {"first_run_done"}
+    # first_run_done is written by the app itself, not part of the documented example;
+    # session_layout came later (the template in config.py documents it).
+    assert set(tomllib.loads(BRIEF_EXAMPLE)) == set(SETTING_NAMES) - {
+        "first_run_done",
+        "session_layout",
+    }
+
+
+def test_the_session_layout_is_floor_or_compact() -> None:
+    assert Settings().session_layout == "floor"
+    assert read({"session_layout": "compact"}) == (Settings(session_layout="compact"), [])
+    settings, problems = read({"session_layout": "big"})
+    assert settings.session_layout == "floor"
+    (problem,) = problems
+    assert problem.startswith(f"{SOURCE}: session_layout:")
+    assert "compact" in problem
+    assert "floor" in problem
 
 
 def test_an_empty_file_gives_the_defaults() -> None:
