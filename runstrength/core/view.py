@@ -163,7 +163,7 @@ def _describe(engine: SessionEngine) -> StepView:
             phase="WARM-UP",
             band="warmup",
             title=current.name + (" (both sides)" if current.per_side else "") if current else "",
-            set_text=f"move {index + 1} of {len(moves)} · {format_clock(move_left)} more"
+            set_text=f"Warm-up · move {index + 1} of {len(moves)} · {format_clock(move_left)} more"
             if current
             else "",
             goal=f"of {_seconds(step.seconds)}",
@@ -205,7 +205,7 @@ def _describe(engine: SessionEngine) -> StepView:
         entry = step.entry
         where = _set_where(step, count)
         side = _side_word(step.side)
-        set_text = f"Exercise {step.number} of {count} · set {step.set_number} of {entry.sets}"
+        set_text = f"Exercise {step.number} of {count} · Set {step.set_number} of {entry.sets}"
         if entry.exercise.is_hold:
             ready = engine.getting_ready
             return StepView(
@@ -263,7 +263,7 @@ def _describe(engine: SessionEngine) -> StepView:
             band="rest",
             title=upcoming.entry.exercise.name,
             set_text=f"Exercise {upcoming.number} of {count} · "
-            f"set {upcoming.set_number - 1} of {upcoming.entry.sets} done",
+            f"Set {upcoming.set_number - 1} of {upcoming.entry.sets} done",
             goal=f"of {_seconds(step.seconds)}",
             cues=upcoming.entry.exercise.cues,
         )

@@ -146,7 +146,7 @@ class SessionScreen(Screen[None]):
             yield ProgressBar(id="floor-progress", show_eta=False, show_percentage=False)
             yield Static("", id="floor-cues")
             yield Label("", id="floor-next")
-            yield Label("", id="floor-status")
+            yield Static("", id="floor-status")
         yield Footer(compact=True, show_command_palette=False)
         yield FlashBand(id="flash")
 
@@ -319,6 +319,8 @@ class SessionScreen(Screen[None]):
                 self.query_one(widget_id, Label).update(Text(getattr(view, name)))
         if changed("cues"):
             self.query_one("#floor-cues", Static).update(Text("  ·  ".join(view.cues)))
+        if changed("prompt"):
+            self.show_floor_status()
 
     def show_status(self) -> None:
         sound_off = self.context.silence_reason() is not None
@@ -326,7 +328,13 @@ class SessionScreen(Screen[None]):
         if text != self._status_text:
             self._status_text = text
             self.query_one("#status", Label).update(text)
-            self.query_one("#floor-status", Label).update(text)
+            self.show_floor_status()
+
+    def show_floor_status(self) -> None:
+        """The floor layout's last line: what enter does, then the status."""
+        prompt = self._view.prompt if self._view else ""
+        parts = [f"[b]enter[/b] {prompt}" if prompt else "", self._status_text or ""]
+        self.query_one("#floor-status", Static).update(" · ".join(part for part in parts if part))
 
     def show_summary(self) -> None:
         engine = self.engine

@@ -23,7 +23,7 @@ def test_the_warmup_names_the_move_and_the_next_one(engine: SessionEngine, catal
     moves = catalogue.warmup
     assert (view.phase, view.band, view.side) == ("WARM-UP", "warmup", "")
     assert view.title.startswith(moves[0].name)
-    assert view.set_text.startswith(f"move 1 of {len(moves)} · ")
+    assert view.set_text.startswith(f"Warm-up · move 1 of {len(moves)} · ")
     assert view.goal == "of 1:00"
     assert view.coming == f"Next: {moves[1].name}"
     assert view.cues == moves[0].cues
@@ -50,7 +50,7 @@ def test_a_counted_set_shows_the_target_the_set_and_the_rest_to_come(
     view = describe(engine)
     assert (view.phase, view.band, view.side) == ("WORK", "work", "")
     assert (view.big, view.goal) == ("2", "of 15")
-    assert view.set_text == "Exercise 1 of 3 · set 1 of 2"
+    assert view.set_text == "Exercise 1 of 3 · Set 1 of 2"
     assert view.coming == "Next: rest 20 s, then set 2 of 2 · 15 reps"
     assert view.cues == engine.program.entries[0].exercise.cues
 
@@ -67,7 +67,7 @@ def test_the_rest_names_what_comes_and_runs_against_its_length(engine: SessionEn
     view = until(engine, RestStep)
     assert (view.phase, view.band, view.side) == ("REST", "rest", "")
     assert view.title == "Glute bridge"
-    assert view.set_text == "Exercise 1 of 3 · set 1 of 2 done"
+    assert view.set_text == "Exercise 1 of 3 · Set 1 of 2 done"
     assert (view.big, view.goal) == ("0:20", "of 20 s")
     assert view.coming == "Next: set 2 of 2 · 15 reps"
 

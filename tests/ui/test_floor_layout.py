@@ -36,10 +36,22 @@ PHASES = {
 FACTS = {
     "warmup": ["of 5:00", "move 2 of", "Next: "],
     "intro": ["Glute bridge", "Exercise 1 of 2 · 2 × 15 reps", "Next: set 1 of 2 · 15 reps"],
-    "work": ["Glute bridge", "of 15", "set 1 of 2", "Next: rest 15 s, then set 2 of 2"],
-    "rest": ["Glute bridge", "of 15 s", "set 1 of 2 done", "Next: set 2 of 2 · 15 reps"],
-    "ready": ["Side plank", "then hold 10 s", "set 1 of 1", "Next: set 1 of 1 · 10 s · right"],
-    "hold": ["Side plank", "of 10 s", "set 1 of 1", "Next: set 1 of 1 · 10 s · right side"],
+    "work": [
+        "Glute bridge",
+        "of 15",
+        "Set 1 of 2",
+        "enter set done",
+        "Next: rest 15 s, then set 2 of 2",
+    ],
+    "rest": ["Glute bridge", "of 15 s", "Set 1 of 2 done", "Next: set 2 of 2 · 15 reps"],
+    "ready": [
+        "Side plank",
+        "then hold 10 s",
+        "enter start the hold now",
+        "Set 1 of 1",
+        "Next: set 1 of 1 · 10 s · right",
+    ],
+    "hold": ["Side plank", "of 10 s", "Set 1 of 1", "Next: set 1 of 1 · 10 s · right side"],
     "stretch": ["Figure-four glute stretch", "of 15 s each side", "Next: right side"],
 }
 MIN_DIGIT_ROWS = {(80, 24): 7, (120, 40): 13}
