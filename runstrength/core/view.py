@@ -21,6 +21,7 @@ from runstrength.core.timer import format_clock
 
 if TYPE_CHECKING:  # home shows targets without loading the engine
     from runstrength.core.engine import SessionEngine
+    from runstrength.core.events import Event
 
 
 @dataclass(frozen=True)
@@ -319,3 +320,29 @@ def status_line(engine: SessionEngine, *, sound_off: bool, last_saved: str = "")
     elif last_saved:
         parts.append(last_saved)
     return " · ".join(parts)
+
+
+def flash_for(engine: SessionEngine, events: list[Event]) -> tuple[str, str] | None:
+    """The phase and detail to flash for these events when no sound is heard, or None.
+
+    A step change flashes its phase ("rest"); a timed hold flashes "ready" when its
+    get-ready begins and "work" (GO) when the hold itself starts.
+    """
+    from runstrength.core.cues import phase_of
+    from runstrength.core.events import Cue, CueEvent, StepChanged
+
+    changes = [event.step for event in events if isinstance(event, StepChanged)]
+    go = any(isinstance(event, CueEvent) and event.cue is Cue.GO for event in events)
+    if not changes and go and isinstance(engine.step, SetStep):
+        changes = [engine.step]
+    if not changes:
+        return None
+    step = changes[-1]
+    phase: str = phase_of(step)
+    if phase == "work" and engine.getting_ready:
+        return "ready", describe(engine).heading
+    if isinstance(step, StretchStep):
+        return phase, step.stretch.name
+    if phase == "done":
+        return ("done" if engine.status == "completed" else "stopped"), ""
+    return phase, describe(engine).heading

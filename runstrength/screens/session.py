@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import dataclass
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,9 +13,8 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
-from runstrength.config import ConfigSaveError, save_setting
 from runstrength.context import AppContext
-from runstrength.core.cues import phase_of, sounds_for
+from runstrength.core.cues import sounds_for
 from runstrength.core.engine import SessionEngine
 from runstrength.core.events import (
     Cue,
@@ -30,23 +26,22 @@ from runstrength.core.events import (
     SetCompleted,
     StepChanged,
 )
-from runstrength.core.plan import IntroStep, SetStep, StretchStep
+from runstrength.core.plan import IntroStep, SetStep
 from runstrength.core.programs import Program
 from runstrength.core.records import SessionRecord
 from runstrength.core.stats import PastResults, past_results
 from runstrength.core.summary import format_duration, summarize
 from runstrength.core.ticking import MIN_TICK_SECONDS, PROGRESS_STEPS, TICK_SECONDS, next_tick_delay
-from runstrength.core.view import StepView, describe, status_line
-from runstrength.screens.background import run_write
+from runstrength.core.view import StepView, describe, flash_for, status_line
+from runstrength.screens.background import remember_setting, run_write
 from runstrength.screens.dialogs import ConfirmQuit, HelpScreen
 from runstrength.store import LogError
-from runstrength.widgets.big_number import BigNumber, BlockText
 from runstrength.widgets.flash_band import FlashBand
+from runstrength.widgets.floor import FloorLayout
 from runstrength.widgets.line_list import LineList
 from runstrength.widgets.readout import Readout
 from runstrength.widgets.summary_table import SummaryTable
 
-BANDS = ("warmup", "intro", "work", "ready", "hold", "rest", "stretch", "summary")
 BEAT_SECONDS = 0.4
 """How long the count lights up for each tempo beat."""
 
@@ -136,17 +131,7 @@ class SessionScreen(Screen[None]):
             yield Static("", id="totals")
             yield Label("", id="prompt")
             yield Label("", id="status")
-        with Vertical(id="floor"):
-            with Vertical(id="band"):
-                yield BlockText(id="phase")
-            yield Label("", id="floor-title")
-            yield Label("", id="floor-set")
-            yield BigNumber(id="count")
-            yield Label("", id="floor-goal")
-            yield ProgressBar(id="floor-progress", show_eta=False, show_percentage=False)
-            yield Static("", id="floor-cues")
-            yield Label("", id="floor-next")
-            yield Static("", id="floor-status")
+        yield FloorLayout(id="floor")
         yield Footer(compact=True, show_command_palette=False)
         yield FlashBand(id="flash")
 
@@ -207,23 +192,9 @@ class SessionScreen(Screen[None]):
         """Play the cues for these events; when nothing can be heard, show the phase change."""
         sounds = sounds_for(events, self.context.settings.voice, self.engine.remaining())
         heard = self.context.play_sounds(sounds)
-        changes = [event.step for event in events if isinstance(event, StepChanged)]
-        go = any(isinstance(event, CueEvent) and event.cue is Cue.GO for event in events)
-        if not changes and go and not heard and isinstance(self.engine.step, SetStep):
-            # A timed hold starts after its get-ready: that is when to show GO.
-            changes = [self.engine.step]
-        if changes and not heard:
-            step = changes[-1]
-            phase: str = phase_of(step)
-            if phase == "work" and self.engine.getting_ready:
-                phase = "ready"
-            if isinstance(step, StretchStep):
-                detail = step.stretch.name
-            elif phase == "done":
-                detail = ""
-                phase = "done" if self.engine.status == "completed" else "stopped"
-            else:
-                detail = describe(self.engine).heading
+        flash = None if heard else flash_for(self.engine, events)
+        if flash is not None:
+            phase, detail = flash
             self.query_one(FlashBand).flash(phase, self.context.clock.monotonic(), detail)
             if self.context.settings.bell:
                 self.app.bell()
@@ -296,31 +267,7 @@ class SessionScreen(Screen[None]):
             self.query_one("#prompt", Label).update(
                 f"[b]enter[/b] {view.prompt}" if view.prompt else ""
             )
-        self.render_floor(view, changed)
-
-    def render_floor(self, view: StepView, changed: Callable[..., bool]) -> None:
-        """The floor layout: the phase on its colour band, the count, and what comes next."""
-        if changed("band"):
-            floor = self.query_one("#floor")
-            for band in BANDS:
-                floor.set_class(view.band == band, f"-{band}")
-        self.query_one("#phase", BlockText).show(
-            f"{view.phase}\n{view.side}" if view.side else view.phase
-        )
-        self.query_one("#count", BigNumber).show(view.big)
-        # Names and cues come from data files: shown as text, never as markup.
-        for name, widget_id in (
-            ("title", "#floor-title"),
-            ("set_text", "#floor-set"),
-            ("goal", "#floor-goal"),
-            ("coming", "#floor-next"),
-        ):
-            if changed(name):
-                self.query_one(widget_id, Label).update(Text(getattr(view, name)))
-        if changed("cues"):
-            self.query_one("#floor-cues", Static).update(Text("  ·  ".join(view.cues)))
-        if changed("prompt"):
-            self.show_floor_status()
+        self.query_one(FloorLayout).show(view)
 
     def show_status(self) -> None:
         sound_off = self.context.silence_reason() is not None
@@ -328,13 +275,7 @@ class SessionScreen(Screen[None]):
         if text != self._status_text:
             self._status_text = text
             self.query_one("#status", Label).update(text)
-            self.show_floor_status()
-
-    def show_floor_status(self) -> None:
-        """The floor layout's last line: what enter does, then the status."""
-        prompt = self._view.prompt if self._view else ""
-        parts = [f"[b]enter[/b] {prompt}" if prompt else "", self._status_text or ""]
-        self.query_one("#floor-status", Static).update(" · ".join(part for part in parts if part))
+            self.query_one(FloorLayout).show_status(text)
 
     def show_summary(self) -> None:
         engine = self.engine
@@ -437,18 +378,7 @@ class SessionScreen(Screen[None]):
         """f: floor or compact layout; the choice is kept in the settings for next time."""
         layout = "compact" if self.has_class("-floor") else "floor"
         self.set_class(layout == "floor", "-floor")
-        self.context.settings = replace(self.context.settings, session_layout=layout)
-        path = self.context.config_file
-        if path is not None:
-            run_write(self.app, lambda: self._save_layout(path, layout), "settings-save")
-
-    def _save_layout(self, path: Path, layout: str) -> None:
-        try:
-            save_setting(path, "session_layout", layout)
-        except ConfigSaveError as error:
-            self.app.call_from_thread(
-                self.app.notify, str(error), title="Layout not saved", severity="warning"
-            )
+        remember_setting(self.app, self.context, "session_layout", layout)
 
     def action_quit_session(self) -> None:
         if self.engine.finished:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from runstrength.core.engine import READY_SECONDS, SessionEngine
 from runstrength.core.plan import IntroStep, RestStep, SetStep, StretchStep, SummaryStep
-from runstrength.core.view import StepView, describe
+from runstrength.core.view import StepView, describe, flash_for
 
 
 def until(engine: SessionEngine, kind: type, **match: object) -> StepView:
@@ -131,3 +131,25 @@ def test_each_phase_has_its_own_band(engine: SessionEngine, clock) -> None:
     engine.tick()
     bands.add(describe(engine).band)
     assert bands == {"warmup", "intro", "work", "rest", "stretch", "ready", "hold"}
+
+
+def test_without_sound_a_hold_flashes_get_ready_then_go(engine: SessionEngine, clock) -> None:
+    engine.start()
+    until(engine, IntroStep, number=2)
+    events = engine.enter()  # the side plank's first set: its get-ready
+    assert flash_for(engine, events) == ("ready", "Side plank")
+    clock.advance(READY_SECONDS)
+    assert flash_for(engine, engine.tick()) == ("work", "Side plank")
+    clock.advance(1)
+    assert flash_for(engine, engine.tick()) is None  # a second of the hold: nothing new
+
+
+def test_without_sound_each_step_change_flashes_its_phase(engine: SessionEngine) -> None:
+    assert flash_for(engine, engine.start()) == ("warmup", "Warm-up")
+    assert flash_for(engine, engine.enter()) == ("exercise", "Glute bridge")
+    assert flash_for(engine, engine.enter()) == ("work", "Glute bridge")
+    assert flash_for(engine, engine.skip()) == ("rest", "Rest")
+    engine.skip()
+    stretch = engine.program.entries[0].stretch
+    assert flash_for(engine, engine.skip()) == ("stretch", stretch.name)
+    assert flash_for(engine, engine.quit()) == ("stopped", "")
