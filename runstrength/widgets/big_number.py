@@ -12,9 +12,10 @@ from textual.widget import Widget
 
 from runstrength.widgets.block_font import DIGIT_FONT, LETTER_FONT, LIT, BlockFont
 
-ROWS_PER_SCREEN_ROWS = 18
-"""A band of letters gets one pixel row per this many rows of the screen (5 rows at 80x24,
+ROWS_PER_SCREEN_ROWS = 20
+"""A band of letters gets one line of letters per this many rows of the screen (5 rows at 80x24,
 10 at 120x40): the same height for every word, so nothing below it moves between steps."""
+ROOMY_SCREEN_ROWS = 30
 
 
 class BlockText(Widget):
@@ -79,7 +80,9 @@ class BlockText(Widget):
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         lines = max(1, viewport.height // ROWS_PER_SCREEN_ROWS)
-        return self.FONT.height * lines + lines - 1
+        # A blank row under the letters where the screen has rows to spare.
+        below = 1 if viewport.height >= ROOMY_SCREEN_ROWS else 0
+        return self.FONT.height * lines + lines - 1 + below
 
     def lines(self) -> list[str]:
         """The lines drawn, centred across the widget."""

@@ -45,6 +45,7 @@ class FloorLayout(Vertical):
         yield ProgressBar(id="floor-progress", show_eta=False, show_percentage=False)
         yield Static("", id="floor-cues")
         yield Label("", id="floor-next")
+        yield Label("", id="floor-prompt")
         yield Static("", id="floor-status")
 
     def show(self, view: StepView) -> None:
@@ -69,16 +70,11 @@ class FloorLayout(Vertical):
         if changed("cues"):
             self.query_one("#floor-cues", Static).update(Text("  ·  ".join(view.cues)))
         if changed("prompt"):
-            self._show_status()
+            prompt = f"[b]enter[/b] {view.prompt}" if view.prompt else ""
+            self.query_one("#floor-prompt", Label).update(prompt)
 
     def show_status(self, status: str) -> None:
         """The status line (markup): paused, tempo, band, sound, what was saved."""
         if status != self._status:
             self._status = status
-            self._show_status()
-
-    def _show_status(self) -> None:
-        # What enter does, then the status: one line, two when it is long.
-        prompt = self._view.prompt if self._view else ""
-        parts = [f"[b]enter[/b] {prompt}" if prompt else "", self._status]
-        self.query_one("#floor-status", Static).update(" · ".join(part for part in parts if part))
+            self.query_one("#floor-status", Static).update(status)

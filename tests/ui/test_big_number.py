@@ -88,7 +88,7 @@ async def test_a_phase_and_side_wrap_to_two_lines_when_that_draws_them_larger() 
     app = Band("GET READY\nRIGHT")
     async with app.run_test(size=(120, 40)):
         band = app.query_one(BlockText)
-        assert band.size.height == 11  # two lines of 5 and a blank row
+        assert band.size.height == 12  # two lines of 5, a blank row between and one below
         assert band.scale == (2, 1)
         rows = band.lines()
         assert rows[5].strip() == ""  # the lines stand apart
