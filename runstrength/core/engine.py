@@ -29,9 +29,10 @@ from runstrength.core.plan import (
     SummaryStep,
     WarmupStep,
     build_plan,
+    build_recovery_plan,
 )
 from runstrength.core.programs import Program, ProgramEntry
-from runstrength.core.records import SessionInfo, SetRecord
+from runstrength.core.records import SessionInfo, SessionKind, SetRecord
 from runstrength.core.resume import resume_index
 from runstrength.core.routine import RoutineLog
 from runstrength.core.settings import Settings
@@ -56,13 +57,17 @@ class SessionEngine:
         session_id: str,
         warmup_moves: tuple[WarmupMove, ...] = (),
         bands: dict[str, str | None] | None = None,
+        kind: SessionKind = "strength",
     ) -> None:
+        """kind="recovery": a rest day's routine, `warmup_moves` its mobility moves."""
         self.program = program
         self.settings = settings
         self.clock = clock
-        self.plan: tuple[Step, ...] = build_plan(program, settings, warmup_moves)
+        self.kind: SessionKind = kind
+        build = build_recovery_plan if kind == "recovery" else build_plan
+        self.plan: tuple[Step, ...] = build(program, settings, warmup_moves)
         self.index = 0
-        self.info = SessionInfo(id=session_id, program=program.name, started_at=clock.now())
+        self.info = SessionInfo(session_id, program.name, clock.now(), kind)
         self.countdown: Countdown | None = None
         self.reps = 0
         self.tempo = False
@@ -93,8 +98,11 @@ class SessionEngine:
 
     @property
     def entry(self) -> ProgramEntry | None:
-        """The exercise the current step belongs to (for a rest: the one coming up)."""
+        """The exercise the current step belongs to (for a rest: the one coming up); none
+        in a recovery routine, where no exercise is done (so no band either)."""
         step = self.step
+        if self.kind == "recovery":
+            return None
         if isinstance(step, IntroStep | SetStep | StretchStep):
             return step.entry
         if isinstance(step, RestStep):
@@ -310,7 +318,11 @@ class SessionEngine:
     def _leave(self, skipped: bool) -> list[Event]:
         """The warm-up or a stretch is over: how long it ran goes to the log."""
         now = self.clock.now()
-        return self.routine.left(self.info, self.step, self.elapsed(), skipped, now)
+        events = self.routine.left(self.info, self.step, self.elapsed(), skipped, now)
+        if self.kind == "recovery" and not skipped:
+            # A routine has no sets: it enters the log with its first move or stretch done.
+            events += self.routine.set_logged()
+        return events
 
     def _start_hold(self) -> list[Event]:
         step = self.step
@@ -380,7 +392,7 @@ class SessionEngine:
                 if not cue:
                     events.append(CueEvent(Cue.SWITCH_SIDES if step.side == "right" else Cue.GO))
         elif isinstance(step, SummaryStep):
-            every_exercise_done = all(
+            every_exercise_done = self.kind == "recovery" or all(
                 any(r.exercise == entry.exercise.id for r in self.completed)
                 for entry in self.program.entries
             )
@@ -388,7 +400,8 @@ class SessionEngine:
                 status = "partial"
             self.status = status
             self.ended_at = self.clock.now()
+            logged = len(self.completed) or self.routine.logged  # a routine has no sets
             events.append(CueEvent(Cue.SESSION_DONE))
-            events.append(SessionEnded(self.info, status, self.ended_at, len(self.completed)))
+            events.append(SessionEnded(self.info, status, self.ended_at, logged))
         events.append(StepChanged(step))
         return events

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from runstrength.core.programs import Program
-from runstrength.core.records import SessionRecord, SetRecord, Status
+from runstrength.core.records import SessionKind, SessionRecord, SetRecord, Status
 from runstrength.core.summary import format_duration
 
 
@@ -69,6 +69,7 @@ class SessionSummary:
     reps: int
     done: int
     target: int
+    kind: SessionKind = "strength"
 
     @property
     def date(self) -> date:
@@ -99,6 +100,7 @@ def summarize(session: SessionRecord) -> SessionSummary:
         reps=tally.reps,
         done=tally.done,
         target=tally.target,
+        kind=session.info.kind,
     )
 
 
@@ -140,9 +142,14 @@ class SessionRow:
     reps: int
     completion: str
     status: str
+    kind: SessionKind = "strength"
 
     def cells(self) -> tuple[str, ...]:
         status = "" if self.status == "completed" else self.status
+        if self.kind == "recovery":
+            # Not training: no sets, reps or completion to show, and marked as what it is.
+            status = "recovery" + (f", {status}" if status else "")
+            return (f"{self.date:%a %Y-%m-%d}", self.program, self.duration, "-", "-", "-", status)
         return (
             f"{self.date:%a %Y-%m-%d}",
             self.program,
@@ -181,7 +188,8 @@ def summary_row(summary: SessionSummary, planned: int | None = None) -> SessionR
         duration = format_duration(max(summary.last_set_at - summary.started_at, timedelta(0)))
     else:
         duration = "-"
-    target = max(summary.target, planned or 0)
+    # A recovery routine is measured against no program's sets.
+    target = max(summary.target, (planned or 0) if summary.kind == "strength" else 0)
     done = summary.done / target if target else None
     return SessionRow(
         id=summary.id,
@@ -192,6 +200,7 @@ def summary_row(summary: SessionSummary, planned: int | None = None) -> SessionR
         reps=summary.reps,
         completion=f"{done:.0%}" if done is not None else "-",
         status=summary.status,
+        kind=summary.kind,
     )
 
 

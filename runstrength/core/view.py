@@ -16,6 +16,7 @@ from runstrength.core.plan import (
     warmup_position,
 )
 from runstrength.core.programs import amount_text, target_text
+from runstrength.core.recovery import recovery_view
 from runstrength.core.summary import plural
 from runstrength.core.timer import format_clock
 
@@ -121,12 +122,16 @@ def coming_next(engine: SessionEngine) -> str:
             rest = step.seconds
             continue
         text = _step_text(step, current)
+        if isinstance(step, SummaryStep) and engine.kind == "recovery":
+            text = "end of the routine"
         return f"Next: rest {_seconds(rest)}, then {text}" if rest else f"Next: {text}"
     return ""
 
 
 def describe(engine: SessionEngine) -> StepView:
     view = replace(_describe(engine), coming=coming_next(engine))
+    if engine.kind == "recovery":
+        view = recovery_view(engine, view)
     if engine.paused:
         return replace(view, big_caption=f"paused · {view.big_caption}", phase="PAUSED")
     return view

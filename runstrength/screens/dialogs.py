@@ -19,10 +19,14 @@ class ConfirmQuit(ModalScreen[bool]):
         Binding("n,escape,q", "answer(False)", "No, go on"),
     ]
 
-    def __init__(self, sets_done: int, reps_in_progress: int = 0) -> None:
+    def __init__(
+        self, sets_done: int, reps_in_progress: int = 0, *, routine: int | None = None
+    ) -> None:
+        """`routine`: for a recovery routine, how many moves and stretches are logged."""
         super().__init__()
         self.sets_done = sets_done
         self.reps_in_progress = reps_in_progress
+        self.routine = routine
 
     def compose(self) -> ComposeResult:
         done, reps = self.sets_done, self.reps_in_progress
@@ -40,6 +44,12 @@ class ConfirmQuit(ModalScreen[bool]):
             if kept
             else "No set is finished yet, so nothing will be logged."
         )
+        if self.routine is not None:
+            kept = (
+                "What you did stays in your log as a partial recovery routine."
+                if self.routine
+                else "No move or stretch is finished yet, so nothing will be logged."
+            )
         with Vertical(classes="dialog"):
             yield Label("Stop this session?", classes="dialog-title")
             yield Static(kept)

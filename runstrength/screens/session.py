@@ -28,7 +28,7 @@ from runstrength.core.events import (
 )
 from runstrength.core.plan import IntroStep, SetStep
 from runstrength.core.programs import Program
-from runstrength.core.records import SessionRecord
+from runstrength.core.records import SessionKind, SessionRecord
 from runstrength.core.stats import PastResults, past_results
 from runstrength.core.summary import format_duration, summarize
 from runstrength.core.ticking import MIN_TICK_SECONDS, PROGRESS_STEPS, TICK_SECONDS, next_tick_delay
@@ -97,17 +97,21 @@ class SessionScreen(Screen[None]):
         program: Program,
         tick_seconds: float = TICK_SECONDS,
         resume: SessionRecord | None = None,
+        kind: SessionKind = "strength",
     ):
+        """kind="recovery": a rest day's routine of the program's stretches."""
         super().__init__()
         self.context = context
         self.resuming = resume
         self.tick_seconds = tick_seconds
+        catalogue = context.catalogue
         self.engine = SessionEngine(
             program,
             context.settings,
             context.clock,
             context.new_id(),
-            warmup_moves=context.catalogue.warmup,
+            warmup_moves=catalogue.mobility if kind == "recovery" else catalogue.warmup,
+            kind=kind,
         )
         self.saved_sets = 0
         self._status = ""
@@ -279,6 +283,9 @@ class SessionScreen(Screen[None]):
 
     def show_summary(self) -> None:
         engine = self.engine
+        if engine.kind == "recovery":
+            self.show_routine_summary()
+            return
         summary = summarize(
             engine.program,
             engine.completed,
@@ -298,6 +305,16 @@ class SessionScreen(Screen[None]):
             )
             + ("\nNothing was logged: no set was finished." if not engine.completed else "")
         )
+
+    def show_routine_summary(self) -> None:
+        from runstrength.core.recovery import routine_rows, summary_line
+
+        records = self.engine.routine.records
+        table = self.query_one(SummaryTable)
+        table.show_rows(
+            ("Recovery", "", "Done / target"), routine_rows(records, self.context.catalogue)
+        )
+        self.query_one("#totals", Static).update(summary_line(self.engine))
 
     # --- writes, off the UI thread ---------------------------------------------------
 
@@ -397,7 +414,9 @@ class SessionScreen(Screen[None]):
                 self.apply(self.engine.toggle_pause())
 
         engine = self.engine
-        self.app.push_screen(ConfirmQuit(len(engine.completed), engine.reps_in_progress), stop)
+        routine = engine.routine.logged if engine.kind == "recovery" else None
+        dialog = ConfirmQuit(len(engine.completed), engine.reps_in_progress, routine=routine)
+        self.app.push_screen(dialog, stop)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen("session", self.HELP_ROWS))

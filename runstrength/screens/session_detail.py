@@ -43,7 +43,8 @@ def routine_line(session: SessionRecord) -> str:
     """'warm-up 8:00 · stretches: 5 held, 1 skipped', or '' when none were logged."""
     parts = []
     if session.warmup is not None:
-        parts.append(f"warm-up {_warmup_result(session.warmup, long=True)}")
+        what = "mobility moves" if session.info.is_recovery else "warm-up"
+        parts.append(f"{what} {_warmup_result(session.warmup, long=True)}")
     if session.stretches:
         skipped = sum(1 for s in session.stretches if s.skipped)
         held = len(session.stretches) - skipped
@@ -94,6 +95,13 @@ class SessionDetailScreen(Screen[bool]):
         end = f"{session.ended_at:%H:%M}" if session.ended_at else "?"
         status = "" if session.status == "completed" else f" · [b]{session.status}[/b]"
         routine = routine_line(session)
+        if session.info.is_recovery:
+            return (
+                f"[b]{session.date:%A %-d %B %Y}[/b] · {session.info.program} · "
+                f"[b]recovery routine[/b]{status}\n"
+                f"{start}-{end} ({row.duration}) · not counted as training"
+                + (f"\n{routine}" if routine else "")
+            )
         return (
             f"[b]{session.date:%A %-d %B %Y}[/b] · {session.info.program}{status}\n"
             f"{start}-{end} ({row.duration}) · {plural(row.sets, 'set')} · "
@@ -123,7 +131,8 @@ class SessionDetailScreen(Screen[bool]):
         catalogue = self.context.catalogue
         if isinstance(record, WarmupRecord):
             started = f"{self.session.info.started_at:%H:%M}"
-            return ("Warm-up", "", "", _warmup_result(record), "", started)
+            what = "Mobility moves" if self.session.info.is_recovery else "Warm-up"
+            return (what, "", "", _warmup_result(record), "", started)
         if isinstance(record, StretchRecord):
             stretch = catalogue.stretches.get(record.stretch)
             name = stretch.name if stretch else record.stretch

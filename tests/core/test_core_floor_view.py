@@ -153,3 +153,27 @@ def test_without_sound_each_step_change_flashes_its_phase(engine: SessionEngine)
     stretch = engine.program.entries[0].stretch
     assert flash_for(engine, engine.skip()) == ("stretch", stretch.name)
     assert flash_for(engine, engine.quit()) == ("stopped", "")
+
+
+def test_a_recovery_routine_speaks_of_mobility_and_its_stretches(
+    mini_program, fast_settings, clock, catalogue
+) -> None:
+    engine = SessionEngine(
+        mini_program,
+        fast_settings,
+        clock,
+        "routine-1",
+        warmup_moves=catalogue.mobility,
+        kind="recovery",
+    )
+    engine.start()
+    view = describe(engine)
+    assert (view.phase, view.band) == ("MOBILITY", "warmup")
+    assert view.set_text.startswith(f"Mobility · move 1 of {len(catalogue.mobility)} · ")
+    engine.enter()
+    view = describe(engine)
+    assert (view.phase, view.side) == ("STRETCH", "LEFT")
+    assert view.set_text == "Recovery routine · stretch 1 of 3 · Left side"
+    while not isinstance(engine.plan[engine.index + 1], SummaryStep):
+        engine.enter()
+    assert describe(engine).coming == "Next: end of the routine"
