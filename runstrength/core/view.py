@@ -51,7 +51,7 @@ class StepView:
     title: str = ""
     """The exercise, warm-up move or stretch under way (for a rest: the one coming up)."""
     set_text: str = ""
-    """Where in the session: "Exercise 2 of 5 · set 2 of 3"."""
+    """Where in the session: "Exercise 2 of 5 · Set 2 of 3"."""
     goal: str = ""
     """The target next to the big number: "of 20", "of 30 s"."""
     coming: str = ""
