@@ -32,6 +32,13 @@ bands = ["yellow", "red", "green", "blue", "black"]   # the bands you own, light
 weekly_rest_days = []          # e.g. ["friday"]
 theme = "textual-dark"         # any Textual theme name
 session_layout = "floor"       # floor (large, readable from the mat) | compact (f switches)
+runs_folder = ""               # a folder of activity files (FIT, GPX, TCX) imported at each start
+long_run_minutes = 90          # 30-300: a run this long is a long run
+max_hr = 0                     # 0-240, 0: unknown; an average at 85% of it makes a run hard
+rest_hr = 0                    # 0-120, 0: unknown; with max_hr, 85% of the reserve
+taper_days = 7                 # 0-21: no strength this many days before a race
+run_rules = "refuse"           # refuse | warn: the running rules refuse a day, or ask
+sessions_per_week = 2          # 1-4: strength days per week that `plan suggest` proposes
 """
 
 

@@ -7,12 +7,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-
-from runstrength.core.contrast import NORMAL_TEXT, contrast_ratio
-from runstrength.screens.session import SessionScreen
-from runstrength.widgets.big_number import BlockText
-from runstrength.widgets.flash_band import FlashBand
-from tests.ui.screen_reading import (
+from screen_reading import (
     band_colour,
     band_rows,
     band_text_contrast,
@@ -20,7 +15,12 @@ from tests.ui.screen_reading import (
     screen_text,
     tallest_block_run,
 )
-from tests.ui.test_snapshots import drive
+from test_snapshots import drive
+
+from runstrength.core.contrast import NORMAL_TEXT, contrast_ratio
+from runstrength.screens.session import SessionScreen
+from runstrength.widgets.big_number import BlockText
+from runstrength.widgets.flash_band import FlashBand
 
 # Keys (str) and seconds passed (numbers) from home to each phase of the short program.
 PHASES = {
