@@ -83,7 +83,8 @@ async def test_a_single_session_shows_its_points(make_app) -> None:
 
 
 async def test_the_intro_card_shows_the_next_step_earned(make_app, clock) -> None:
-    app = make_app(start=True)
+    # The compact layout's intro card (the floor layout shows the big target instead).
+    app = make_app(start=True, session_layout="compact")
     app.context.log.add_sessions(
         [
             session(date(2026, 11, 16), "glute-bridge", 20, 20),
