@@ -13,6 +13,8 @@ from runstrength.core.records import SessionRecord
 from runstrength.core.stats import amount
 
 MAX_TICKS = 6
+MAX_DATES = 4
+"""Dates are wider than numbers: fewer of them, so none crowds the next."""
 
 
 @dataclass(frozen=True)
@@ -52,11 +54,11 @@ class SetChart:
         return [float(t) for t in ticks], [str(t) for t in ticks]
 
     def x_ticks(self) -> tuple[list[float], list[str]]:
-        """Dates ('3 Nov'), at most MAX_TICKS of them, the first and last day included."""
+        """Dates ('3 Nov'), at most MAX_DATES of them, the first and last day included."""
         span = (self.last_day - self.first_day).days
         if span == 0:
             return [0.0], [label(self.first_day, self.first_day)]
-        count = min(MAX_TICKS, span + 1)
+        count = min(MAX_DATES, span + 1)
         ticks = sorted({round(span * i / (count - 1)) for i in range(count)})
         days = [self.first_day + timedelta(days=t) for t in ticks]
         return [float(t) for t in ticks], [label(d, self.last_day) for d in days]
