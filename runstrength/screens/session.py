@@ -28,7 +28,7 @@ from runstrength.core.events import (
 from runstrength.core.plan import IntroStep, SetStep, StretchStep
 from runstrength.core.programs import Program
 from runstrength.core.records import SessionRecord
-from runstrength.core.stats import PastResults, past_results
+from runstrength.core.stats import PastResults, past_results, past_text
 from runstrength.core.summary import format_duration, summarize
 from runstrength.core.ticking import MIN_TICK_SECONDS, PROGRESS_STEPS, TICK_SECONDS, next_tick_delay
 from runstrength.core.view import StepView, describe, status_line
@@ -140,31 +140,33 @@ class SessionScreen(Screen[None]):
 
     @work(thread=True, group="history")
     def load_past(self) -> None:
-        """Earlier sessions, for "last time … · best …" on the set screen."""
+        """Earlier sessions, for "last time … · best …" on the set screen, and the band
+        each exercise was last done with."""
         try:
+            bands = self.context.log.last_bands()
             past = self.context.log.sessions()
         except LogError:
             return
         # Indexed here, off the UI thread: a set then looks its numbers up, never scans.
         results = past_results(s for s in past if s.id != self.engine.info.id)
-        self.app.call_from_thread(self.show_past, results)
+        self.app.call_from_thread(self.show_past, results, bands)
 
-    def show_past(self, past: PastResults) -> None:
+    def show_past(self, past: PastResults, bands: dict[str, str] | None = None) -> None:
         self.past = past
+        if bands:
+            self.engine.bands.learn(bands)
+            self._view = None
+            self.render_view()
         self.show_last_time()
 
     def show_last_time(self) -> None:
         step = self.engine.step
         text = ""
         if isinstance(step, SetStep) and self.past is not None:
-            unit = " s" if step.entry.exercise.is_hold else ""
-            found = self.past.find(step.entry.exercise.id, step.set_number, step.side)
-            parts = []
-            if found.last is not None:
-                parts.append(f"last time {found.last}{unit}")
-            if found.best is not None:
-                parts.append(f"best {found.best}{unit}")
-            text = " · ".join(parts)
+            exercise = step.entry.exercise
+            band = self.engine.band_for(exercise)
+            found = self.past.find(exercise.id, step.set_number, step.side, band)
+            text = past_text(found, is_hold=exercise.is_hold, band=band)
         self.query_one("#last-time", Label).update(text)
 
     # --- engine in, screen out -------------------------------------------------------
@@ -361,6 +363,7 @@ class SessionScreen(Screen[None]):
         self.apply(self.engine.next_band())
         self._view = None
         self.render_view()
+        self.show_last_time()
 
     def action_big(self) -> None:
         self.toggle_class("-big")

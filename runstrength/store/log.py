@@ -37,7 +37,7 @@ from runstrength.store.journal import (
 from runstrength.store.lock import DataDirLock
 from runstrength.store.migrations import SCHEMA_VERSION, check_records, migrate, schema_of
 from runstrength.store.storage import DurableJSONStorage
-from runstrength.store.summaries import summarize_docs, within
+from runstrength.store.summaries import last_bands, summarize_docs, within
 
 # The records and their conversion (codec) load with the first read or write: opening
 # the log at start does not need them.
@@ -382,6 +382,10 @@ class TrainingLog:
                 within(docs.values(), since, until), map(itemgetter(1), sets)
             )
         )
+
+    def last_bands(self) -> dict[str, str]:
+        """Per exercise, the band of the most recent set done with one."""
+        return self._read(lambda docs, sets: last_bands(map(itemgetter(1), sets)))
 
     def session(self, session_id: str) -> SessionRecord | None:
         """One session with its sets; None when the log holds no session of that id."""
