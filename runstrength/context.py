@@ -67,7 +67,9 @@ class AppContext:
                     elif isinstance(event, RoutineDone):
                         self.log.log_routine(event.session, event.record)
                     else:
-                        self.log.finish_session(event.session, event.status, event.ended_at)
+                        self.log.finish_session(
+                            event.session, event.status, event.ended_at, event.skipped
+                        )
                 except LogError as error:
                     on_failed(str(error))
                     return False

@@ -32,9 +32,10 @@ from runstrength.core.plan import (
 )
 from runstrength.core.programs import Program, ProgramEntry
 from runstrength.core.records import SessionInfo, SetRecord
-from runstrength.core.resume import resume_index
+from runstrength.core.resume import matched_sets, resume_index
 from runstrength.core.routine import RoutineLog
 from runstrength.core.settings import Settings
+from runstrength.core.skips import ExerciseTally, exercises_behind
 from runstrength.core.timer import Countdown, RepClock
 
 ADJUST_SECONDS = 15
@@ -76,6 +77,7 @@ class SessionEngine:
         self.status: Literal["completed", "partial"] | None = None
         self.ended_at = self.info.started_at
         self.bands = BandChoice(settings.bands, bands)
+        self.tally = ExerciseTally(program)
         self._beeped: set[int] = set()
         self._reps_clock = RepClock()
         self._set_started_at = self.info.started_at
@@ -128,6 +130,11 @@ class SessionEngine:
             due.append(max(0.0, self._reps_clock.due_at - now))
         return min(due) if due else None
 
+    @property
+    def skipped(self) -> tuple[str, ...]:
+        """The exercises passed over so far without a set done, by id."""
+        return self.tally.skipped
+
     def next_set(self) -> SetStep | None:
         """The set that comes after the current step, if any."""
         for step in self.plan[self.index + 1 :]:
@@ -154,6 +161,10 @@ class SessionEngine:
         for record in done:
             if record.band is not None:
                 self.bands.remember(record.exercise, record.band)
+        for index in matched_sets(self.plan, done):
+            step = self.plan[index]
+            assert isinstance(step, SetStep)
+            self.tally.set_done(step.number)
         return self._enter(resume_index(self.plan, done))
 
     def tick(self) -> list[Event]:
@@ -344,6 +355,7 @@ class SessionEngine:
             target_seconds=step.entry.seconds,
         )
         self.completed.append(record)
+        self.tally.set_done(step.number)
         return [SetCompleted(self.info, record), *self.routine.set_logged()]
 
     def _enter(
@@ -352,6 +364,8 @@ class SessionEngine:
         cue: Cue | None = None,
         status: Literal["completed", "partial"] = "completed",
     ) -> list[Event]:
+        """Go to step `index`; at the summary, `status` is partial when the session was stopped."""
+        stopped_at = self.step
         self.index = index
         self.paused = False
         self.getting_ready = False
@@ -361,6 +375,9 @@ class SessionEngine:
         self._reps_clock.stop()
         now = self.clock.monotonic() - self._carry
         step = self.step
+        # A stopped session has passed only the exercises before the one it stopped in.
+        behind = stopped_at if status == "partial" else step
+        self.tally.passed(exercises_behind(behind, len(self.program.entries)))
         events: list[Event] = [CueEvent(cue)] if cue else []
         if isinstance(step, WarmupStep | RestStep | StretchStep):
             self.countdown = Countdown(step.seconds, now)
@@ -380,15 +397,14 @@ class SessionEngine:
                 if not cue:
                     events.append(CueEvent(Cue.SWITCH_SIDES if step.side == "right" else Cue.GO))
         elif isinstance(step, SummaryStep):
-            every_exercise_done = all(
-                any(r.exercise == entry.exercise.id for r in self.completed)
-                for entry in self.program.entries
-            )
-            if not every_exercise_done:
-                status = "partial"
+            # Reaching the summary completes a session, whatever was skipped on the way.
             self.status = status
             self.ended_at = self.clock.now()
             events.append(CueEvent(Cue.SESSION_DONE))
-            events.append(SessionEnded(self.info, status, self.ended_at, len(self.completed)))
+            events.append(
+                SessionEnded(
+                    self.info, status, self.ended_at, len(self.completed), self.tally.skipped
+                )
+            )
         events.append(StepChanged(step))
         return events

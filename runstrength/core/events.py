@@ -54,6 +54,8 @@ class SessionEnded:
     status: Literal["completed", "partial"]
     ended_at: datetime
     sets_logged: int
+    skipped: tuple[str, ...] = ()
+    """The exercises passed over without a set, by id."""
 
 
 @dataclass(frozen=True)

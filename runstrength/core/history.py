@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 
 from runstrength.core.programs import Program
 from runstrength.core.records import SessionRecord, SetRecord, Status
-from runstrength.core.summary import format_duration
+from runstrength.core.summary import format_duration, plural
 
 
 class SetTally:
@@ -69,6 +69,8 @@ class SessionSummary:
     reps: int
     done: int
     target: int
+    skipped: int = 0
+    """Exercises passed over without a set."""
 
     @property
     def date(self) -> date:
@@ -99,6 +101,7 @@ def summarize(session: SessionRecord) -> SessionSummary:
         reps=tally.reps,
         done=tally.done,
         target=tally.target,
+        skipped=len(session.skipped),
     )
 
 
@@ -140,9 +143,9 @@ class SessionRow:
     reps: int
     completion: str
     status: str
+    skipped: int = 0
 
     def cells(self) -> tuple[str, ...]:
-        status = "" if self.status == "completed" else self.status
         return (
             f"{self.date:%a %Y-%m-%d}",
             self.program,
@@ -150,8 +153,17 @@ class SessionRow:
             str(self.sets),
             str(self.reps),
             self.completion,
-            status,
+            status_text(self.status, self.skipped),
         )
+
+
+def status_text(status: str, skipped: int) -> str:
+    """How a session ended, as the sessions table says it: "" for completed with nothing
+    skipped, else e.g. "partial · 2 exercises skipped"."""
+    parts = [] if status == "completed" else [status]
+    if skipped:
+        parts.append(f"{plural(skipped, 'exercise')} skipped")
+    return " · ".join(parts)
 
 
 COLUMNS = ("Date", "Program", "Time", "Sets", "Reps", "Done", "")
@@ -192,6 +204,7 @@ def summary_row(summary: SessionSummary, planned: int | None = None) -> SessionR
         reps=summary.reps,
         completion=f"{done:.0%}" if done is not None else "-",
         status=summary.status,
+        skipped=summary.skipped,
     )
 
 

@@ -95,6 +95,8 @@ class SessionRecord:
     sets: list[SetRecord] = field(default_factory=list)
     warmup: WarmupRecord | None = None
     stretches: list[StretchRecord] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    """The exercises passed over without a set, by id (logs before this field have none)."""
 
     @property
     def id(self) -> str:

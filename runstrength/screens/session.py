@@ -29,7 +29,7 @@ from runstrength.core.plan import IntroStep, SetStep, StretchStep
 from runstrength.core.programs import Program
 from runstrength.core.records import SessionRecord
 from runstrength.core.stats import PastResults, past_results, past_text
-from runstrength.core.summary import format_duration, summarize
+from runstrength.core.summary import summarize, totals_text
 from runstrength.core.ticking import MIN_TICK_SECONDS, PROGRESS_STEPS, TICK_SECONDS, next_tick_delay
 from runstrength.core.view import StepView, describe, status_line
 from runstrength.screens.background import run_write
@@ -275,19 +275,10 @@ class SessionScreen(Screen[None]):
             engine.info.started_at,
             engine.ended_at,
             engine.status or "partial",
+            engine.skipped,
         )
         self.query_one(SummaryTable).show(summary)
-        reps = f"{summary.reps_done}/{summary.reps_target} reps"
-        self.query_one("#totals", Static).update(
-            f"[b]{summary.sets_done}/{summary.sets_planned}[/b] sets · [b]{reps}[/b] · "
-            f"time [b]{format_duration(summary.duration)}[/b]"
-            + (
-                " · [b]partial[/b]: the finished sets are kept"
-                if engine.status == "partial" and engine.completed
-                else ""
-            )
-            + ("\nNothing was logged: no set was finished." if not engine.completed else "")
-        )
+        self.query_one("#totals", Static).update(totals_text(summary, len(engine.completed)))
 
     # --- writes, off the UI thread ---------------------------------------------------
 

@@ -98,7 +98,18 @@ def record_to_doc(record: SessionRecord) -> dict[str, Any]:
         doc["warmup"] = warmup_to_doc(record.warmup)
     if record.stretches:
         doc["stretches"] = [stretch_to_doc(s) for s in record.stretches]
+    if record.skipped:
+        doc["skipped"] = list(record.skipped)
     return doc
+
+
+def _skipped(value: Any) -> list[str]:
+    """The skipped exercises of a session: absent in older logs; else a list of ids."""
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ValueError(f"skipped: {value!r} is not a list of exercise ids")
+    return list(value)
 
 
 def _warmup(doc: Any) -> WarmupRecord | None:
@@ -131,6 +142,7 @@ def doc_to_session(doc: dict[str, Any], sets: list[SetRecord]) -> SessionRecord:
         sets=sets,
         warmup=_warmup(doc.get("warmup")),
         stretches=[_stretch(s) for s in doc.get("stretches") or ()],
+        skipped=_skipped(doc.get("skipped")),
     )
 
 

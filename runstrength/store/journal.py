@@ -90,6 +90,8 @@ def overlay(
         else:
             end = entry["finish"]
             sessions[key] = {**doc, "status": end["status"], "ended_at": end["ended_at"]}
+            if end.get("skipped"):
+                sessions[key]["skipped"] = end["skipped"]
 
 
 ENTRY_KINDS = ("set", "finish", "warmup", "stretch")

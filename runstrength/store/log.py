@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from operator import itemgetter
@@ -210,8 +210,15 @@ class TrainingLog:
             self._journal.append(entry)
             self._pending.append(entry)
 
-    def finish_session(self, session: SessionInfo, status: str, ended_at: datetime) -> None:
-        """Close a session as completed or partial (creating its record if no set has yet).
+    def finish_session(
+        self,
+        session: SessionInfo,
+        status: str,
+        ended_at: datetime,
+        skipped: Sequence[str] = (),
+    ) -> None:
+        """Close a session as completed or partial (creating its record if no set has yet);
+        `skipped`: the exercises passed over without a set, by id.
 
         The ending is durable once it is in the journal; folding the journal into the
         log file then happens at once, or at the next start if it fails now.
@@ -222,7 +229,11 @@ class TrainingLog:
             self._writable()
             entry = {
                 "session": codec.session_to_doc(session),
-                "finish": {"status": status, "ended_at": ended_at.isoformat(timespec="seconds")},
+                "finish": {
+                    "status": status,
+                    "ended_at": ended_at.isoformat(timespec="seconds"),
+                    "skipped": list(skipped),
+                },
             }
             self._journal.append(entry)
             self._pending.append(entry)

@@ -71,6 +71,7 @@ def summarize_docs(sessions: list[Doc], sets: Iterable[Doc]) -> list[SessionSumm
                 reps=tally.reps,
                 done=tally.done,
                 target=tally.target,
+                skipped=len(doc.get("skipped") or ()),
             )
         )
     summaries.sort(key=lambda s: s.started_at)

@@ -21,5 +21,5 @@ class SummaryTable(DataTable[str]):
             self.add_row(
                 row.name,
                 f"{row.sets_done}/{row.sets_planned}",
-                f"{row.done}/{row.target} {unit}",
+                "skipped" if row.skipped else f"{row.done}/{row.target} {unit}",
             )

@@ -334,7 +334,61 @@ def test_skip_on_an_intro_skips_the_whole_exercise(engine: SessionEngine, clock)
     assert records(events) == []
     [end] = ended(events)
     assert end.sets_logged == 0
-    assert end.status == "partial"  # it reached the summary, but nothing was done
+    # It reached the summary: completed, whatever was skipped, and it says what was.
+    assert end.status == "completed"
+    assert end.skipped == ("glute-bridge", "side-plank", "lateral-band-walk")
+
+
+def test_a_session_finished_with_skips_is_completed_and_lists_them(
+    engine: SessionEngine, clock
+) -> None:
+    engine.start()
+    run_to(engine, clock, IntroStep, number=2)
+    engine.skip()  # the side plank, on its intro card
+    assert engine.skipped == ("side-plank",)
+    events = run_to(engine, clock, SummaryStep)
+    [end] = ended(events)
+    assert (end.status, end.skipped) == ("completed", ("side-plank",))
+    assert engine.status == "completed"
+
+
+def test_an_exercise_whose_every_set_was_skipped_counts_as_skipped(
+    engine: SessionEngine, clock
+) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep)
+    engine.skip()  # set 1
+    engine.skip()  # the rest
+    assert engine.skipped == ()  # still under way
+    engine.skip()  # set 2
+    assert engine.skipped == ()  # its stretch is still to come
+    run_to(engine, clock, IntroStep, number=2)
+    assert engine.skipped == ("glute-bridge",)
+
+
+def test_a_stopped_session_lists_only_what_it_passed_over(engine: SessionEngine, clock) -> None:
+    engine.start()
+    engine.skip()  # warm-up
+    engine.skip()  # the glute bridge, on its intro card
+    run_to(engine, clock, SetStep, number=2)
+    [end] = ended(engine.quit())
+    # The side plank was under way and the band walk never reached: neither was skipped.
+    assert (end.status, end.skipped) == ("partial", ("glute-bridge",))
+
+
+def test_a_resumed_session_knows_what_it_skipped_before(make_engine, mini_program, clock) -> None:
+    first = make_engine(mini_program)
+    first.start()
+    run_to(first, clock, IntroStep)
+    first.skip()  # the glute bridge
+    first.skip()  # the side plank
+    run_to(first, clock, SetStep, number=3)
+    done = [e.record for e in records(do_set(first, clock))]
+    again = make_engine(mini_program)
+    again.resume(first.info, done)
+    assert again.skipped == ("glute-bridge", "side-plank")  # nothing of them was logged
+    assert again.finished  # the band walk had one set: the session is over
+    assert (again.status, again.skipped) == ("completed", ("glute-bridge", "side-plank"))
 
 
 def test_a_skipped_set_is_not_logged(engine: SessionEngine, clock) -> None:
@@ -1119,15 +1173,17 @@ def test_tempo_adds_only_the_reps_still_missing(engine: SessionEngine, clock) ->
 # --- completed or partial -----------------------------------------------------------------
 
 
-def test_skipping_a_whole_exercise_makes_the_session_partial(engine: SessionEngine, clock) -> None:
+def test_skipping_the_last_exercise_still_completes_the_session(
+    engine: SessionEngine, clock
+) -> None:
     engine.start()
     run_to(engine, clock, IntroStep, number=3)
     events = engine.skip()  # the band walk: nothing logged for it
     assert engine.finished
     [end] = ended(events)
-    assert end.status == "partial"
+    assert (end.status, end.skipped) == ("completed", ("lateral-band-walk",))
     assert end.sets_logged == 4
-    assert engine.status == "partial"
+    assert engine.status == "completed"
 
 
 def test_one_set_of_each_exercise_is_enough_to_complete(engine: SessionEngine, clock) -> None:

@@ -287,3 +287,46 @@ async def test_the_palette_offers_only_what_leaves_a_session_alone(make_app) -> 
         await pilot.press("q", "y")
         titles = [title for title, _, _ in RunStrengthCommands(app.screen)._commands()]
         assert "History" in titles  # the summary: the session is over
+
+
+async def test_a_session_finished_with_skips_is_completed_and_says_what_was_skipped(
+    make_app, clock
+) -> None:
+    app = make_app(start=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session(pilot)
+        await pass_time(pilot, clock, 5 * 60)  # the warm-up runs out
+        await pilot.press("enter", *["space"] * 15, "enter")
+        await pilot.press("s", *["space"] * 14, "enter")  # rest skipped, set 2 done
+        await pass_time(pilot, clock, 15)
+        await pass_time(pilot, clock, 15)  # both sides of the stretch
+        assert isinstance(screen.engine.step, IntroStep)
+        await pilot.press("s")  # the side plank, on its intro card
+        assert screen.engine.finished
+        totals = str(screen.query_one("#totals").render())
+        assert "1 exercise skipped" in totals
+        assert "partial" not in totals
+        assert screen.engine.status == "completed"
+        await app.workers.wait_for_complete()
+        [logged] = app.context.log.sessions()
+        assert (logged.status, logged.skipped) == ("completed", ["side-plank"])
+        assert [r.reps for r in logged.sets] == [15, 14]
+
+
+async def test_the_session_detail_names_the_exercises_skipped(make_app, clock) -> None:
+    from runstrength.core.records import SessionInfo, SetRecord
+    from runstrength.screens.session_detail import SessionDetailScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        log = app.context.log
+        info = SessionInfo("s1", "short", clock.now())
+        log.log_set(info, SetRecord("glute-bridge", 1, None, 15, 15, None, None, clock.now()))
+        log.finish_session(info, "completed", clock.now(), ["side-plank"])
+        [record] = log.sessions()
+        await app.push_screen(SessionDetailScreen(app.context, record))
+        await pilot.pause()
+        heading = str(app.screen.query_one("#filter-line").render())
+        assert "1 exercise skipped" in heading
+        assert "Skipped: Side plank" in heading
+        assert "completed" not in heading
