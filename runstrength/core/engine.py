@@ -20,6 +20,7 @@ from runstrength.core.events import (
     SetCompleted,
     StepChanged,
 )
+from runstrength.core.keys import SKIP_NOTICES, exercise_at_hand, skip_kind
 from runstrength.core.plan import (
     IntroStep,
     RestStep,
@@ -29,6 +30,7 @@ from runstrength.core.plan import (
     SummaryStep,
     WarmupStep,
     build_plan,
+    warmup_position,
 )
 from runstrength.core.programs import Program, ProgramEntry
 from runstrength.core.records import SessionInfo, SetRecord
@@ -36,6 +38,7 @@ from runstrength.core.resume import matched_sets, resume_index
 from runstrength.core.routine import RoutineLog
 from runstrength.core.settings import Settings
 from runstrength.core.skips import ExerciseTally, exercises_behind
+from runstrength.core.summary import plural
 from runstrength.core.timer import Countdown, RepClock
 
 ADJUST_SECONDS = 15
@@ -228,15 +231,54 @@ class SessionEngine:
         return []
 
     def skip(self) -> list[Event]:
-        """s: skip the running timer or step; on an exercise's intro, the whole exercise."""
+        """s: skip the thing under way (see core/keys.py) and say what became of it.
+
+        A warm-up goes on to its next move; an intro skips the whole exercise; a hold or
+        a counted set cut short keeps what was held or counted, as enter would.
+        """
+        kind = skip_kind(self)
         step = self.step
-        if isinstance(step, IntroStep):
-            for index in range(self.index + 1, len(self.plan)):
-                if isinstance(self.plan[index], IntroStep | SummaryStep):
-                    return self._enter(index)
-        if isinstance(step, SummaryStep):
+        events: list[Event]
+        if kind is None:
             return []
-        return self._leave(skipped=True) + self._advance(cue=None)
+        if kind == "move":
+            assert self.countdown is not None
+            self.countdown.skip(self.next_move_in() or 0, self.clock.monotonic())
+            self.notice = "Next move (S skips the whole warm-up)"
+            return []
+        if kind == "exercise":
+            later = range(self.index + 1, len(self.plan))
+            events = self._enter(
+                next(i for i in later if isinstance(self.plan[i], IntroStep | SummaryStep))
+            )
+        elif kind in ("hold", "end-set") and (self.reps or self.elapsed() >= 1):
+            held = round(self.elapsed())
+            events = self._complete_set()
+            unit = f"{held} s" if kind == "hold" else plural(self.completed[-1].reps or 0, "rep")
+            self.notice = f"{'Hold' if kind == 'hold' else 'Set'} ended at {unit}: kept"
+            return events
+        elif isinstance(step, WarmupStep):
+            events = self._leave(skipped=False) + self._advance(cue=None)
+        else:
+            events = self._leave(skipped=True) + self._advance(cue=None)
+        self.notice = SKIP_NOTICES.get(kind, SKIP_NOTICES["set"])
+        return events
+
+    def skip_warmup(self) -> list[Event]:
+        """S: the whole warm-up is over; on to the first exercise."""
+        if not isinstance(self.step, WarmupStep):
+            return []
+        events = self._leave(skipped=False) + self._advance(cue=None)
+        self.notice = SKIP_NOTICES["warmup"]
+        return events
+
+    def next_move_in(self) -> float | None:
+        """During the warm-up: seconds until its next move (None on the last move)."""
+        step = self.step
+        if not isinstance(step, WarmupStep) or self.countdown is None:
+            return None
+        index, left = warmup_position(step.moves, self.countdown.total, self.elapsed())
+        return left if index + 1 < len(step.moves) else None
 
     def count(self, delta: int) -> list[Event]:
         """space / backspace: one rep more or less on a counted set."""
@@ -285,8 +327,9 @@ class SessionEngine:
         return []
 
     def next_band(self) -> list[Event]:
-        """b: the next band level for this exercise, wrapping to the lightest."""
-        entry = self.entry
+        """b: the next band level for the exercise at hand (its card, sets and rests, not
+        its stretch), wrapping to the lightest."""
+        entry = exercise_at_hand(self)
         if entry is not None and entry.exercise.uses_band and not self.bands.next(entry.exercise):
             self.notice = "No bands in your settings (, on home): this one goes without."
         return []

@@ -25,6 +25,7 @@ from runstrength.core.events import (
     SetCompleted,
     StepChanged,
 )
+from runstrength.core.keys import SKIP_LABELS, offered, skip_kind
 from runstrength.core.plan import IntroStep, SetStep, StretchStep
 from runstrength.core.programs import Program
 from runstrength.core.records import SessionRecord
@@ -50,11 +51,14 @@ class SessionScreen(Screen[None]):
         Binding("space", "count(1)", "+1"),
         Binding("backspace", "count(-1)", "-1"),
         Binding("enter", "enter", "Next"),
-        Binding("s", "skip", "Skip"),
+        # One s binding per thing it can skip: the footer shows the one that applies.
+        *(Binding("s", f"skip('{kind}')", label) for kind, label in SKIP_LABELS.items()),
+        Binding("S,shift+s", "skip_warmup", "Skip warm-up", key_display="S"),
         Binding("p", "pause", "Pause"),
-        Binding("plus", "adjust(15)", "+15s", key_display="+"),
+        # + and - share one footer entry, so the footer keeps room for help at 80 columns.
+        Binding("plus", "adjust(15)", "±15s", key_display="+/-"),
         Binding("equals_sign", "adjust(15)", "+15s", show=False),
-        Binding("minus", "adjust(-15)", "-15s", key_display="-"),
+        Binding("minus", "adjust(-15)", "-15s", show=False),
         Binding("t", "tempo", "Tempo"),
         Binding("b", "band", "Band"),
         Binding("f", "big", "Big"),
@@ -64,11 +68,13 @@ class SessionScreen(Screen[None]):
         ("space", "count one rep"),
         ("backspace", "take one rep back"),
         ("enter", "begin the set · set done · next step"),
-        ("s", "skip the running timer or step (on an intro: the exercise)"),
+        ("s", "skip what is under way (the footer says what);"),
+        ("", "a hold or set cut short keeps its seconds or reps"),
+        ("S", "skip the whole warm-up"),
         ("p", "pause / resume"),
         ("+ / -", "add / remove 15 s on the running timer"),
         ("t", "tempo mode: counts one rep per cadence, with a tick"),
-        ("b", "next band level for this exercise"),
+        ("b", "next band for the exercise (card, sets, rests)"),
         ("m", "sound on / off"),
         ("f", "big-screen mode: only the count or time"),
         ("q", "stop the session (asks first; what you did is kept)"),
@@ -111,6 +117,7 @@ class SessionScreen(Screen[None]):
         self.past: PastResults | None = None
         self._timer: Timer | None = None
         self._status_text: str | None = None
+        self._skip_kind: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -224,6 +231,10 @@ class SessionScreen(Screen[None]):
                 self.refresh_bindings()
                 self.show_last_time()
         self.render_view()
+        kind = skip_kind(self.engine)
+        if kind != self._skip_kind:  # a hold began, a rep was counted, the last move came
+            self._skip_kind = kind
+            self.refresh_bindings()
         if self.is_mounted:
             self._schedule_tick()
 
@@ -312,21 +323,13 @@ class SessionScreen(Screen[None]):
     # --- keys -------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Only keys that do something in the step under way are offered (core/keys.py)."""
         engine = self.engine
-        step = engine.step
-        counted = isinstance(step, SetStep) and not step.entry.exercise.is_hold
         if engine.finished:
             return action in ("enter", "quit_session")
-        if action == "count":
-            return counted
-        if action == "adjust":
-            return engine.countdown is not None
-        if action == "tempo":
-            return counted or engine.tempo
-        if action == "band":
-            entry = engine.entry
-            return bool(entry and entry.exercise.uses_band and self.context.settings.bands)
-        return True
+        if action == "skip":
+            return parameters == (skip_kind(engine),)
+        return offered(engine, action)
 
     def action_count(self, delta: int) -> None:
         self.apply(self.engine.count(delta))
@@ -337,11 +340,15 @@ class SessionScreen(Screen[None]):
             return
         self.apply(self.engine.enter())
 
-    def action_skip(self) -> None:
+    def action_skip(self, kind: str) -> None:
         self.apply(self.engine.skip())
+
+    def action_skip_warmup(self) -> None:
+        self.apply(self.engine.skip_warmup())
 
     def action_pause(self) -> None:
         self.apply(self.engine.toggle_pause())
+        self.refresh_bindings()
 
     def action_adjust(self, seconds: int) -> None:
         self.apply(self.engine.adjust(seconds))

@@ -111,7 +111,7 @@ def test_the_totals_say_what_a_stop_keeps_and_when_nothing_was_logged(
 
 def test_a_quit_session_is_partial(engine: SessionEngine, clock) -> None:
     engine.start()
-    engine.skip()
+    engine.skip_warmup()
     engine.enter()
     for _ in range(10):
         engine.count(+1)

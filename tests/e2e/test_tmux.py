@@ -86,7 +86,7 @@ def test_installed_command_runs_a_session_and_logs_it(terminal: Terminal, tmp_pa
     assert "first_run_done = true" in config.read_text()
     terminal.keys("Enter")
     terminal.wait_for("Warm-up")
-    terminal.keys("s")
+    terminal.keys("S")
     screen = terminal.wait_for("begin the first set")
     assert "Band squat" in screen
     terminal.keys("Enter")

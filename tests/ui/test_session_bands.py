@@ -50,7 +50,7 @@ async def start(pilot: Pilot[None], app, program: Program) -> SessionScreen:
     await app.push_screen(screen)
     await app.workers.wait_for_complete()
     await pilot.pause()
-    screen.apply(screen.engine.skip())
+    screen.apply(screen.engine.skip_warmup())
     await pilot.pause()
     assert isinstance(screen.engine.step, IntroStep)
     return screen

@@ -91,7 +91,7 @@ async def test_quit_keeps_finished_sets_as_partial(make_app, clock) -> None:
     app = make_app(start=True)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = session(pilot)
-        await pilot.press("s", "enter", *["space"] * 12, "enter")
+        await pilot.press("S", "enter", *["space"] * 12, "enter")
         await pilot.press("q")
         assert isinstance(app.screen, ConfirmQuit)
         await pilot.press("n")
@@ -108,7 +108,7 @@ async def test_quit_keeps_finished_sets_as_partial(make_app, clock) -> None:
 async def test_quit_mid_set_keeps_the_reps_counted_and_says_so(make_app, clock) -> None:
     app = make_app(start=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s", "enter", *["space"] * 12, "enter")  # set 1: 12 reps
+        await pilot.press("S", "enter", *["space"] * 12, "enter")  # set 1: 12 reps
         await pilot.press("s", *["space"] * 6)  # rest skipped; set 2 under way
         await pilot.press("q")
         dialog = app.screen
@@ -141,7 +141,7 @@ async def test_timer_keys_pause_adjust_skip(make_app, clock) -> None:
         assert screen.engine.remaining() == 315
         await pilot.press("minus", "minus")
         assert screen.engine.remaining() == 285
-        await pilot.press("s")
+        await pilot.press("S")
         assert isinstance(screen.engine.step, IntroStep)
 
 
@@ -149,7 +149,7 @@ async def test_tempo_mode_counts_reps_on_cadence(make_app, clock, sound) -> None
     app = make_app(start=True, tempo_seconds=2.0)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = session(pilot)
-        await pilot.press("s", "enter", "t")
+        await pilot.press("S", "enter", "t")
         for _ in range(5):
             await pass_time(pilot, clock, 2.0)
         assert screen.engine.reps == 5
@@ -164,7 +164,7 @@ async def test_band_key_changes_the_logged_band(make_app, clock, catalogue) -> N
     async with app.run_test(size=(80, 24)) as pilot:
         screen = session(pilot)
         # glute-bridge is bodyweight: the band key is not offered
-        await pilot.press("s")
+        await pilot.press("S")
         assert screen.check_action("band", ()) is False
 
 
@@ -173,7 +173,7 @@ async def test_mute_key_stops_sound(make_app, sound) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("m")
         before = len(sound.played)
-        await pilot.press("s", "enter")
+        await pilot.press("S", "enter")
         assert len(sound.played) == before
         assert "sound off" in str(session(pilot).query_one("#status").render())
 
@@ -204,7 +204,7 @@ async def test_too_small_terminal_says_so_and_recovers(make_app) -> None:
 async def test_q_stops_a_session_under_the_too_small_notice(make_app) -> None:
     app = make_app(start=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s", "enter", *["space"] * 9, "enter")
+        await pilot.press("S", "enter", *["space"] * 9, "enter")
         screen = session(pilot)
         await pilot.resize_terminal(60, 20)
         await pilot.pause()
@@ -240,12 +240,12 @@ async def test_q_over_the_too_small_notice_grown_meanwhile(make_app) -> None:
 async def test_the_set_shows_last_time_and_best(make_app, clock) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "s", "enter", *["space"] * 17, "enter")
+        await pilot.press("enter", "S", "enter", *["space"] * 17, "enter")
         await pass_time(pilot, clock, 15)
         await pilot.press(*["space"] * 15, "enter", "q", "y", "enter")
         await app.workers.wait_for_complete()
         clock.advance(2 * 24 * 3600)
-        await pilot.press("enter", "s", "enter")
+        await pilot.press("enter", "S", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert str(session(pilot).query_one("#last-time").render()) == "last time 17 · best 17"
