@@ -10,13 +10,14 @@ from collections.abc import Sequence
 from typing import Literal
 
 from runstrength.core.bands import BandChoice
-from runstrength.core.catalogue import Exercise, WarmupMove
+from runstrength.core.catalogue import WarmupMove
 from runstrength.core.clock import Clock
 from runstrength.core.events import (
     Cue,
     CueEvent,
     Event,
     SessionEnded,
+    SessionSetAside,
     SetCompleted,
     StepChanged,
 )
@@ -30,12 +31,12 @@ from runstrength.core.plan import (
     SummaryStep,
     WarmupStep,
     build_plan,
-    warmup_position,
 )
-from runstrength.core.programs import Program, ProgramEntry
-from runstrength.core.records import SessionInfo, SetRecord
-from runstrength.core.resume import matched_sets, resume_index
+from runstrength.core.programs import Program
+from runstrength.core.records import ResumePoint, SessionInfo, SetRecord
+from runstrength.core.resume import matched_sets, resume_point, resume_position
 from runstrength.core.routine import RoutineLog
+from runstrength.core.session_state import SessionState
 from runstrength.core.settings import Settings
 from runstrength.core.skips import ExerciseTally, exercises_behind
 from runstrength.core.summary import plural
@@ -49,8 +50,8 @@ MAX_CARRY_SECONDS = 1.0
 """A timer noticed this late hands the lateness on; a longer gap (a sleeping laptop) does not."""
 
 
-class SessionEngine:
-    """One session of one program, from warm-up to summary."""
+class SessionEngine(SessionState):
+    """One session of one program, from warm-up to summary (what it reads: SessionState)."""
 
     def __init__(
         self,
@@ -86,76 +87,20 @@ class SessionEngine:
         self._set_started_at = self.info.started_at
         self._carry = 0.0
 
-    # --- what the screens read -------------------------------------------------------
-
-    @property
-    def step(self) -> Step:
-        return self.plan[self.index]
-
-    @property
-    def finished(self) -> bool:
-        return isinstance(self.step, SummaryStep)
-
-    @property
-    def entry(self) -> ProgramEntry | None:
-        """The exercise the current step belongs to (for a rest: the one coming up)."""
-        step = self.step
-        if isinstance(step, IntroStep | SetStep | StretchStep):
-            return step.entry
-        if isinstance(step, RestStep):
-            return step.upcoming.entry
-        return None
-
-    def remaining(self) -> float | None:
-        """Seconds left on the running timer, or None when the step has no timer."""
-        return self.countdown.remaining(self.clock.monotonic()) if self.countdown else None
-
-    def elapsed(self) -> float:
-        return self.countdown.elapsed(self.clock.monotonic()) if self.countdown else 0.0
-
-    def band_for(self, exercise: Exercise) -> str | None:
-        """The band this exercise is done with now (None: bodyweight)."""
-        return self.bands.band_for(exercise)
-
-    def next_tick_in(self) -> float | None:
-        """Seconds until the next tick can change anything, or None when none will.
-
-        That is when the shown whole second of the timer changes (beeps and the
-        deadline fall on whole seconds too) or the next tempo rep is due.
-        """
-        if self.paused or self.finished:
-            return None
-        now = self.clock.monotonic()
-        due: list[float] = []
-        if self.countdown is not None:
-            due.append(self.countdown.until_next_second(now))
-        if self._reps_clock.due_at is not None:
-            due.append(max(0.0, self._reps_clock.due_at - now))
-        return min(due) if due else None
-
-    @property
-    def skipped(self) -> tuple[str, ...]:
-        """The exercises passed over so far without a set done, by id."""
-        return self.tally.skipped
-
-    def next_set(self) -> SetStep | None:
-        """The set that comes after the current step, if any."""
-        for step in self.plan[self.index + 1 :]:
-            if isinstance(step, SetStep):
-                return step
-        return None
-
     # --- driving it ------------------------------------------------------------------
 
     def start(self) -> list[Event]:
         return self._enter(0)
 
-    def resume(self, info: SessionInfo, done: Sequence[SetRecord]) -> list[Event]:
-        """Continue an interrupted session instead of starting: `done` are its logged sets.
+    def resume(
+        self, info: SessionInfo, done: Sequence[SetRecord], at: ResumePoint | None = None
+    ) -> list[Event]:
+        """Continue an interrupted or set-aside session: `done` are its logged sets.
 
-        The session keeps its identity; it goes on at the first set after the last one
-        done (at the exercise's intro when that set begins a new exercise), with each
-        exercise's band as last used. With nothing done it starts from the warm-up.
+        The session keeps its identity; it goes on where it was set aside (`at`), else at
+        the first set after the last one done (at the exercise's intro when that set
+        begins a new exercise), with each exercise's band as last used. With nothing
+        done it starts from the warm-up.
         """
         self.info = info
         self.completed = list(done)
@@ -168,7 +113,7 @@ class SessionEngine:
             step = self.plan[index]
             assert isinstance(step, SetStep)
             self.tally.set_done(step.number)
-        return self._enter(resume_index(self.plan, done))
+        return self._enter(resume_position(self.plan, done, at))
 
     def tick(self) -> list[Event]:
         """Advance time: beeps, tempo reps, and the step change when a timer runs out."""
@@ -272,14 +217,6 @@ class SessionEngine:
         self.notice = SKIP_NOTICES["warmup"]
         return events
 
-    def next_move_in(self) -> float | None:
-        """During the warm-up: seconds until its next move (None on the last move)."""
-        step = self.step
-        if not isinstance(step, WarmupStep) or self.countdown is None:
-            return None
-        index, left = warmup_position(step.moves, self.countdown.total, self.elapsed())
-        return left if index + 1 < len(step.moves) else None
-
     def count(self, delta: int) -> list[Event]:
         """space / backspace: one rep more or less on a counted set."""
         step = self.step
@@ -334,19 +271,21 @@ class SessionEngine:
             self.notice = "No bands in your settings (, on home): this one goes without."
         return []
 
-    @property
-    def reps_in_progress(self) -> int:
-        """Reps counted on the set under way (0 on anything else)."""
-        step = self.step
-        counted = isinstance(step, SetStep) and not step.entry.exercise.is_hold
-        return self.reps if counted else 0
-
     def quit(self) -> list[Event]:
         """Stop now: what was done is kept (reps counted on this set too); partial."""
         if self.finished:
             return []
         events = self._log_set() if self.reps_in_progress else self._leave(skipped=True)
         return events + self._enter(len(self.plan) - 1, status="partial")
+
+    def set_aside(self) -> list[Event]:
+        """Continue later: the session stays open in the log, to go on at the set under way
+        (its count so far is not kept) or the next one. Only once a set is logged."""
+        if self.finished or not self.completed:
+            return []
+        self.tally.passed(exercises_behind(self.step, len(self.program.entries)))
+        point = resume_point(self.plan, self.index)
+        return [SessionSetAside(self.info, self.clock.now(), self.tally.skipped, point)]
 
     # --- inside ----------------------------------------------------------------------
 

@@ -71,6 +71,8 @@ class SessionSummary:
     target: int
     skipped: int = 0
     """Exercises passed over without a set."""
+    set_aside: bool = False
+    """Left to continue later (and not yet ended)."""
 
     @property
     def date(self) -> date:
@@ -102,6 +104,7 @@ def summarize(session: SessionRecord) -> SessionSummary:
         done=tally.done,
         target=tally.target,
         skipped=len(session.skipped),
+        set_aside=session.set_aside_at is not None and session.ended_at is None,
     )
 
 
@@ -144,6 +147,7 @@ class SessionRow:
     completion: str
     status: str
     skipped: int = 0
+    set_aside: bool = False
 
     def cells(self) -> tuple[str, ...]:
         return (
@@ -153,14 +157,15 @@ class SessionRow:
             str(self.sets),
             str(self.reps),
             self.completion,
-            status_text(self.status, self.skipped),
+            status_text(self.status, self.skipped, self.set_aside),
         )
 
 
-def status_text(status: str, skipped: int) -> str:
+def status_text(status: str, skipped: int, set_aside: bool = False) -> str:
     """How a session ended, as the sessions table says it: "" for completed with nothing
-    skipped, else e.g. "partial · 2 exercises skipped"."""
-    parts = [] if status == "completed" else [status]
+    skipped, else e.g. "partial · 2 exercises skipped" or "set aside"."""
+    shown = "set aside" if set_aside and status == "in-progress" else status
+    parts = [] if status == "completed" else [shown]
     if skipped:
         parts.append(f"{plural(skipped, 'exercise')} skipped")
     return " · ".join(parts)
@@ -205,6 +210,7 @@ def summary_row(summary: SessionSummary, planned: int | None = None) -> SessionR
         completion=f"{done:.0%}" if done is not None else "-",
         status=summary.status,
         skipped=summary.skipped,
+        set_aside=summary.set_aside,
     )
 
 

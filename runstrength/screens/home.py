@@ -64,6 +64,8 @@ class HomeScreen(Screen[None]):
         self._settings_shown = context.settings
         self._checked = False
         self._start_asked = False
+        self.waiting: SessionRecord | None = None
+        """A session still open (set aside or interrupted), offered before a new one starts."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -101,6 +103,8 @@ class HomeScreen(Screen[None]):
             self.program = self.context.default_program()
             self.show_program()
         self.call_after_refresh(self.load_last_session)
+        if self._checked:  # back from a session or a question: is one still open?
+            self.call_after_refresh(self.find_interrupted, False)
 
     def training_days(self) -> TrainingDays:
         from runstrength.store import Schedule
@@ -200,7 +204,11 @@ class HomeScreen(Screen[None]):
         elif last is None:
             widget.update("Last session: none yet. Your first one starts here.")
         else:
-            status = "" if last.status == "completed" else f" · {last.status}"
+            from runstrength.core.history import status_text
+
+            aside = last.set_aside_at is not None and last.ended_at is None
+            ended = status_text(last.status, len(last.skipped), aside)
+            status = f" · {ended}" if ended else ""
             this_year = self.context.clock.now().year
             year = "" if last.date.year == this_year else f" {last.date.year}"
             widget.update(
@@ -218,8 +226,13 @@ class HomeScreen(Screen[None]):
     async def start_checked(self) -> None:
         """Start a session unless today is a rest day; ask first when tomorrow is planned."""
         from runstrength.core.restdays import can_start_today
+        from runstrength.core.resume import can_resume
         from runstrength.screens.start_dialogs import ConfirmTomorrow
 
+        waiting = self.waiting
+        if waiting is not None and can_resume(waiting, self.context.clock.now().date()):
+            self.offer_resume(waiting)  # one session a day at a time: go on with it or close it
+            return
         check = self.check
         if check is None:  # the worker has not read the log yet: ask it now
             try:
@@ -251,39 +264,51 @@ class HomeScreen(Screen[None]):
 
         self.app.push_screen(SessionScreen(self.context, self.program))
 
-    # --- an interrupted session: offered once, at start -------------------------------
+    # --- a session still open: offered at start, and before a new one -----------------
 
     @work(thread=True, group="resume")
-    def find_interrupted(self) -> None:
+    def find_interrupted(self, offer: bool = True) -> None:
         try:
             interrupted = self.context.log.interrupted_sessions()
         except LogError:
             interrupted = []  # load_last_session shows what is wrong
-        self.app.call_from_thread(self.interrupted_found, interrupted[-1] if interrupted else None)
+        record = interrupted[-1] if interrupted else None
+        self.app.call_from_thread(self.interrupted_found, record, offer)
 
-    def interrupted_found(self, record: SessionRecord | None) -> None:
+    def interrupted_found(self, record: SessionRecord | None, offer: bool = True) -> None:
         self._checked = True
-        if record is not None and self.app.screen is self:
+        self.waiting = record
+        if offer and record is not None and self.app.screen is self:
             self.offer_resume(record)  # rather than a new session asked for meanwhile
         elif self._start_asked:
             self.call_later(self.action_start)
 
     def offer_resume(self, record: SessionRecord) -> None:
+        from runstrength.core.resume import can_resume
         from runstrength.screens.resume import ResumeDialog
 
         last = record.sets[-1].exercise if record.sets else ""
         name = self.context.catalogue.exercise_name(last) if last else ""
         program = self.context.programs.get(record.info.program)
+        why_not = None
+        if program is None:
+            why_not = f"The program {record.info.program!r} is gone, so it cannot be resumed."
+        elif not can_resume(record, self.context.clock.now().date()):
+            why_not = (
+                f"It started on {record.date:%a %-d %b} and goes on only that day "
+                "(the rest-day rule counts it then): close it to keep its sets."
+            )
 
         def chosen(choice: ResumeChoice) -> None:
-            if choice == "resume" and program is not None:
+            if choice == "resume" and why_not is None and program is not None:
                 from runstrength.screens.session import SessionScreen
 
                 self.app.push_screen(SessionScreen(self.context, program, resume=record))
             elif choice == "close":
+                self.waiting = None
                 self.close_interrupted(record)
 
-        self.app.push_screen(ResumeDialog(record, name, program is not None), chosen)
+        self.app.push_screen(ResumeDialog(record, name, why_not), chosen)
 
     @work(thread=True, group="resume")
     def close_interrupted(self, record: SessionRecord) -> None:

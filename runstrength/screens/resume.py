@@ -1,9 +1,11 @@
-"""Offered on home when the app stopped in the middle of a session: resume it or close it."""
+"""Offered on home for a session still open (set aside, or the app stopped in the middle of
+it): resume it the same day, or close it as partial."""
 
 from __future__ import annotations
 
 from typing import Literal
 
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -16,7 +18,8 @@ ResumeChoice = Literal["resume", "close"] | None
 
 
 class ResumeDialog(ModalScreen[ResumeChoice]):
-    """An interrupted session: `resume` it where it stopped, `close` it as partial, or later."""
+    """An open session: `resume` it where it stopped, `close` it as partial, or later;
+    `why_not` says why it cannot be resumed (then only closing is offered)."""
 
     BINDINGS = [
         Binding("enter,r", "choose('resume')", "Resume"),
@@ -24,11 +27,15 @@ class ResumeDialog(ModalScreen[ResumeChoice]):
         Binding("escape", "choose(None)", "Later"),
     ]
 
-    def __init__(self, record: SessionRecord, exercise_name: str, can_resume: bool) -> None:
+    def __init__(self, record: SessionRecord, exercise_name: str, why_not: str | None) -> None:
         super().__init__()
         self.record = record
         self.exercise_name = exercise_name
-        self.can_resume = can_resume
+        self.why_not = why_not
+
+    @property
+    def can_resume(self) -> bool:
+        return self.why_not is None
 
     def compose(self) -> ComposeResult:
         record = self.record
@@ -40,15 +47,18 @@ class ResumeDialog(ModalScreen[ResumeChoice]):
             done += f", the last: {self.exercise_name} set {last.set}{side}"
         keys = (
             "[b]enter[/b] resume    [b]x[/b] close as partial    [b]escape[/b] later"
-            if self.can_resume
-            else f"The program {record.info.program!r} is gone, so it cannot be resumed.\n"
-            "[b]x[/b] close as partial    [b]escape[/b] later"
+            if self.why_not is None
+            else f"{escape(self.why_not)}\n[b]x[/b] close as partial    [b]escape[/b] later"
         )
+        aside = record.set_aside_at is not None
+        title = "A session was set aside" if aside else "A session was interrupted"
+        where = "where you left it" if aside else "at the next set"
         with Vertical(classes="dialog"):
-            yield Label("A session was interrupted", classes="dialog-title")
+            yield Label(title, classes="dialog-title")
             yield Static(
-                f"{record.info.started_at:%a %-d %b %H:%M} · {record.info.program} · {done}.\n"
-                "Resume it at the next set, or close it as partial (its sets are kept)."
+                f"{record.info.started_at:%a %-d %b %H:%M} · {escape(record.info.program)} · "
+                f"{escape(done)}.\n"
+                f"Resume it {where}, or close it as partial (its sets are kept)."
             )
             yield Static(keys, classes="dialog-keys")
         yield Footer(compact=True, show_command_palette=False)

@@ -22,6 +22,7 @@ from runstrength.core.events import (
     LogWrite,
     RoutineDone,
     SessionEnded,
+    SessionSetAside,
     SetCompleted,
     StepChanged,
 )
@@ -29,12 +30,13 @@ from runstrength.core.keys import SKIP_LABELS, offered, skip_kind
 from runstrength.core.plan import IntroStep, SetStep, StretchStep
 from runstrength.core.programs import Program
 from runstrength.core.records import SessionRecord
+from runstrength.core.resume import point_text, resume_point
 from runstrength.core.stats import PastResults, past_results, past_text
 from runstrength.core.summary import summarize, totals_text
 from runstrength.core.ticking import MIN_TICK_SECONDS, PROGRESS_STEPS, TICK_SECONDS, next_tick_delay
 from runstrength.core.view import StepView, describe, status_line
 from runstrength.screens.background import run_write
-from runstrength.screens.dialogs import ConfirmQuit, HelpScreen
+from runstrength.screens.dialogs import ConfirmQuit, HelpScreen, QuitChoice
 from runstrength.store import LogError
 from runstrength.widgets.big_number import BigNumber
 from runstrength.widgets.flash_band import FlashBand
@@ -77,7 +79,7 @@ class SessionScreen(Screen[None]):
         ("b", "next band for the exercise (card, sets, rests)"),
         ("m", "sound on / off"),
         ("f", "big-screen mode: only the count or time"),
-        ("q", "stop the session (asks first; what you did is kept)"),
+        ("q", "stop for good (partial) or continue later today"),
         ("?", "this help"),
     ]
 
@@ -139,7 +141,8 @@ class SessionScreen(Screen[None]):
 
     def on_mount(self) -> None:
         if self.resuming is not None:
-            self.apply(self.engine.resume(self.resuming.info, self.resuming.sets))
+            resuming = self.resuming
+            self.apply(self.engine.resume(resuming.info, resuming.sets, resuming.resume_at))
         else:
             self.apply(self.engine.start())
         self._schedule_tick()
@@ -219,7 +222,7 @@ class SessionScreen(Screen[None]):
         if any(isinstance(event, CueEvent | StepChanged) for event in events):
             self.announce(events)
         for event in events:
-            if isinstance(event, SetCompleted | RoutineDone):
+            if isinstance(event, SetCompleted | RoutineDone | SessionSetAside):
                 self._queue_write(event)
             elif isinstance(event, SessionEnded):
                 if event.sets_logged:
@@ -376,14 +379,27 @@ class SessionScreen(Screen[None]):
         if paused_here:
             self.apply(self.engine.toggle_pause())
 
-        def stop(confirmed: bool | None) -> None:
-            if confirmed:
+        engine = self.engine
+        point = resume_point(engine.plan, engine.index)
+        goes_on_at = point_text(point, engine.program) if point else ""
+
+        def leave(choice: QuitChoice) -> None:
+            if choice == "stop":
                 self.apply(self.engine.quit())
+            elif choice == "later":
+                self.apply(self.engine.set_aside())
+                where = f" to go on at {goes_on_at}" if goes_on_at else ""
+                self.notify(
+                    f"Set aside: home offers it again today{where}.",
+                    title="Continue later",
+                    timeout=8,
+                )
+                self.dismiss(None)
             elif paused_here and self.engine.paused:
                 self.apply(self.engine.toggle_pause())
 
-        engine = self.engine
-        self.app.push_screen(ConfirmQuit(len(engine.completed), engine.reps_in_progress), stop)
+        quit_dialog = ConfirmQuit(len(engine.completed), engine.reps_in_progress, goes_on_at)
+        self.app.push_screen(quit_dialog, leave)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen("session", self.HELP_ROWS))

@@ -93,7 +93,8 @@ class SessionDetailScreen(Screen[bool]):
         row = session_row(session, planned_target(program) if program else None)
         start = f"{session.info.started_at:%H:%M}"
         end = f"{session.ended_at:%H:%M}" if session.ended_at else "?"
-        ended = status_text(session.status, len(session.skipped))
+        aside = session.set_aside_at is not None and session.ended_at is None
+        ended = status_text(session.status, len(session.skipped), aside)
         status = f" · [b]{ended}[/b]" if ended else ""
         routine = routine_line(session)
         if session.skipped:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, cast
 
 from runstrength.core.records import (
+    ResumePoint,
     SessionInfo,
     SessionRecord,
     SetRecord,
@@ -100,7 +102,35 @@ def record_to_doc(record: SessionRecord) -> dict[str, Any]:
         doc["stretches"] = [stretch_to_doc(s) for s in record.stretches]
     if record.skipped:
         doc["skipped"] = list(record.skipped)
+    if record.set_aside_at is not None:
+        doc.update(aside_to_doc(record.set_aside_at, record.skipped, record.resume_at))
     return doc
+
+
+def aside_to_doc(
+    at: datetime, skipped: Sequence[str], resume_at: ResumePoint | None
+) -> dict[str, Any]:
+    """What a session set aside adds to its document (it stays in progress)."""
+    point = None
+    if resume_at is not None:
+        point = {
+            "exercise": resume_at.exercise,
+            "number": resume_at.number,
+            "set": resume_at.set,
+            "side": resume_at.side,
+        }
+    return {"set_aside_at": _iso(at), "skipped": list(skipped), "resume_at": point}
+
+
+def _resume_at(value: Any) -> ResumePoint | None:
+    if value is None:
+        return None
+    return ResumePoint(
+        exercise=str(value["exercise"]),
+        number=int(value["number"]),
+        set=int(value["set"]),
+        side=cast(Side | None, value.get("side")),
+    )
 
 
 def _skipped(value: Any) -> list[str]:
@@ -143,6 +173,8 @@ def doc_to_session(doc: dict[str, Any], sets: list[SetRecord]) -> SessionRecord:
         warmup=_warmup(doc.get("warmup")),
         stretches=[_stretch(s) for s in doc.get("stretches") or ()],
         skipped=_skipped(doc.get("skipped")),
+        set_aside_at=_time(doc.get("set_aside_at")),
+        resume_at=_resume_at(doc.get("resume_at")),
     )
 
 

@@ -87,6 +87,8 @@ def overlay(
             sessions[key] = {**doc, "warmup": entry["warmup"]}
         elif "stretch" in entry:
             sessions[key] = {**doc, "stretches": [*(doc.get("stretches") or ()), entry["stretch"]]}
+        elif "aside" in entry:  # still in progress: only where it goes on changes
+            sessions[key] = {**doc, **entry["aside"]}
         else:
             end = entry["finish"]
             sessions[key] = {**doc, "status": end["status"], "ended_at": end["ended_at"]}
@@ -94,7 +96,7 @@ def overlay(
                 sessions[key]["skipped"] = end["skipped"]
 
 
-ENTRY_KINDS = ("set", "finish", "warmup", "stretch")
+ENTRY_KINDS = ("set", "finish", "warmup", "stretch", "aside")
 
 
 class Journal:

@@ -72,6 +72,7 @@ def summarize_docs(sessions: list[Doc], sets: Iterable[Doc]) -> list[SessionSumm
                 done=tally.done,
                 target=tally.target,
                 skipped=len(doc.get("skipped") or ()),
+                set_aside=doc.get("set_aside_at") is not None and doc.get("ended_at") is None,
             )
         )
     summaries.sort(key=lambda s: s.started_at)

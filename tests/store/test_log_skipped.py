@@ -66,3 +66,37 @@ def test_a_damaged_skipped_list_is_reported(tmp_path: Path) -> None:
     path.write_text(json.dumps(data))
     with pytest.raises(CorruptLogError, match="skipped"):
         TrainingLog(path, read_only=True).sessions()
+
+
+def test_a_session_set_aside_stays_open_and_says_where_it_goes_on(tmp_path: Path) -> None:
+    from runstrength.core.records import ResumePoint
+    from runstrength.core.restdays import can_start_today
+    from runstrength.store import Schedule
+
+    log = TrainingLog(tmp_path / "log.json")
+    log.log_set(INFO, a_set(5))
+    point = ResumePoint("glute-bridge", 1, 2)
+    aside_at = STARTED + timedelta(minutes=9)
+    log.set_aside(INFO, aside_at, ["clamshell"], point)
+    [open_one] = log.interrupted_sessions()
+    assert (open_one.status, open_one.ended_at) == ("in-progress", None)
+    assert (open_one.set_aside_at, open_one.resume_at) == (aside_at, point)
+    assert open_one.skipped == ["clamshell"]
+    [row] = table_rows(log.session_summaries(), SessionFilter())
+    assert row.cells()[-1] == "set aside · 1 exercise skipped"
+    # The rest-day rule counts it on the day it started: the next day is a rest day.
+    schedule = Schedule(log)
+    tomorrow = STARTED.date() + timedelta(days=1)
+    assert not can_start_today(schedule.training_days(tomorrow)).allowed
+    log.close()
+
+    # Resumed and finished: completed, and no longer set aside.
+    again = TrainingLog(tmp_path / "log.json")
+    assert again.interrupted_sessions()[0].resume_at == point
+    again.log_set(INFO, a_set(20))
+    again.finish_session(INFO, "completed", STARTED + timedelta(minutes=40), ["clamshell"])
+    [done] = again.sessions()
+    assert (done.status, len(done.sets), done.skipped) == ("completed", 2, ["clamshell"])
+    assert again.interrupted_sessions() == []
+    [row] = table_rows(again.session_summaries(), SessionFilter())
+    assert row.cells()[-1] == "1 exercise skipped"

@@ -97,7 +97,7 @@ async def test_quit_keeps_finished_sets_as_partial(make_app, clock) -> None:
         await pilot.press("n")
         assert app.screen is screen
         assert not screen.engine.finished
-        await pilot.press("q", "y")
+        await pilot.press("q", "x")
         assert screen.engine.finished
         await app.workers.wait_for_complete()
         [logged] = app.context.log.sessions()
@@ -114,8 +114,9 @@ async def test_quit_mid_set_keeps_the_reps_counted_and_says_so(make_app, clock) 
         dialog = app.screen
         assert isinstance(dialog, ConfirmQuit)
         text = " ".join(str(s.render()) for s in dialog.query(Static))
-        assert "The set you finished and this set's 6 reps stay in your log" in text
-        await pilot.press("y")
+        assert "the set you finished and this set's 6 reps stay in your log" in text
+        assert "continue later" in text  # a set is logged: it can go on today
+        await pilot.press("x")
         await app.workers.wait_for_complete()
         [logged] = app.context.log.sessions()
         assert [(s.set, s.reps) for s in logged.sets] == [(1, 12), (2, 6)]
@@ -124,7 +125,7 @@ async def test_quit_mid_set_keeps_the_reps_counted_and_says_so(make_app, clock) 
 async def test_quit_before_any_set_logs_nothing(make_app) -> None:
     app = make_app(start=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("q", "y")
+        await pilot.press("q", "x")
         await app.workers.wait_for_complete()
         assert app.context.log.sessions() == []
 
@@ -212,7 +213,7 @@ async def test_q_stops_a_session_under_the_too_small_notice(make_app) -> None:
         assert "q stops it" in str(app.screen.query_one("#too-small-message").render())
         await pilot.press("q")
         assert isinstance(app.screen, ConfirmQuit)
-        await pilot.press("y")
+        await pilot.press("x")
         await pilot.pause()
         assert screen.engine.finished
         assert isinstance(app.screen, TooSmall)
@@ -242,7 +243,7 @@ async def test_the_set_shows_last_time_and_best(make_app, clock) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter", "S", "enter", *["space"] * 17, "enter")
         await pass_time(pilot, clock, 15)
-        await pilot.press(*["space"] * 15, "enter", "q", "y", "enter")
+        await pilot.press(*["space"] * 15, "enter", "q", "x", "enter")
         await app.workers.wait_for_complete()
         clock.advance(2 * 24 * 3600)
         await pilot.press("enter", "S", "enter")
@@ -268,7 +269,7 @@ async def test_ctrl_q_during_a_session_asks_and_timers_wait(make_app, clock) -> 
         await pilot.press("n")
         assert not screen.engine.paused
         assert screen.engine.remaining() == 300
-        await pilot.press("ctrl+q", "y")
+        await pilot.press("ctrl+q", "x")
         assert screen.engine.finished
         await pilot.press("ctrl+q")
         assert app.return_code == 0
@@ -284,7 +285,7 @@ async def test_the_palette_offers_only_what_leaves_a_session_alone(make_app) -> 
         assert "Toggle sound" in titles
         assert not {"History", "Settings", "Start session"} & set(titles)
         assert not [t for t in titles if t.startswith("Program:")]
-        await pilot.press("q", "y")
+        await pilot.press("q", "x")
         titles = [title for title, _, _ in RunStrengthCommands(app.screen)._commands()]
         assert "History" in titles  # the summary: the session is over
 

@@ -243,6 +243,6 @@ async def test_the_flash_names_the_stretch_once_and_a_stopped_session(make_app, 
         await pilot.press("S", "enter", *["space"] * 15, "enter", "s", *["space"] * 15, "enter")
         stretch = session(pilot).engine.step
         assert band_text(pilot) == f"STRETCH · {stretch.stretch.name}"  # type: ignore[union-attr]
-        await pilot.press("q", "y")
+        await pilot.press("q", "x")
         await pilot.pause()
         assert band_text(pilot) == "SESSION STOPPED"
