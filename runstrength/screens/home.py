@@ -231,7 +231,8 @@ class HomeScreen(Screen[None]):
 
         waiting = self.waiting
         if waiting is not None and can_resume(waiting, self.context.clock.now().date()):
-            self.offer_resume(waiting)  # one session a day at a time: go on with it or close it
+            if self.app.screen is self:  # one session a day at a time: go on or close it
+                self.offer_resume(waiting)
             return
         check = self.check
         if check is None:  # the worker has not read the log yet: ask it now
@@ -303,6 +304,7 @@ class HomeScreen(Screen[None]):
             if choice == "resume" and why_not is None and program is not None:
                 from runstrength.screens.session import SessionScreen
 
+                self.waiting = None  # under way again: never offered twice
                 self.app.push_screen(SessionScreen(self.context, program, resume=record))
             elif choice == "close":
                 self.waiting = None
