@@ -42,10 +42,14 @@ class RunStrengthApp(App[None]):
         Binding("question_mark", "help", "Help", key_display="?"),
     ]
 
-    def __init__(self, context: AppContext, start_with: Program | None = None) -> None:
+    def __init__(
+        self, context: AppContext, start_with: Program | None = None, recovery: bool = False
+    ) -> None:
+        """`start_with`: open straight into a session of it (`recovery`: its recovery routine)."""
         super().__init__()
         self.context = context
         self.start_with = start_with
+        self.recovery = recovery
         self._too_small: TooSmall | None = None
         self._screens_ready = False
 
@@ -89,7 +93,9 @@ class RunStrengthApp(App[None]):
                 f"{where}theme: no theme named {settings.theme!r}; allowed: {themes}"
             )
         home = self.screen
-        if self.start_with is not None and isinstance(home, HomeScreen):
+        if self.start_with is not None and isinstance(home, HomeScreen) and self.recovery:
+            home.start_recovery()  # not training: the rest-day rule does not apply
+        elif self.start_with is not None and isinstance(home, HomeScreen):
             await home.start_checked()  # the rest-day rule and tomorrow's plan apply here too
         elif self.context.first_run:
             from runstrength.screens.first_run import FirstRunScreen
@@ -160,6 +166,11 @@ class RunStrengthApp(App[None]):
         home = self._to_home()
         if home is not None:
             await home.action_start()
+
+    def action_recovery(self) -> None:
+        home = self._to_home()
+        if home is not None:
+            home.start_recovery()
 
     def action_history(self) -> None:
         home = self._to_home()

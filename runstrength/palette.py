@@ -18,6 +18,11 @@ if TYPE_CHECKING:
 # (title, what it does, app action)
 COMMANDS = [
     ("Start session", "start a session of the program on home", "start_session"),
+    (
+        "Recovery routine",
+        "stretches and easy moves for a rest day (never counted as training)",
+        "recovery",
+    ),
     ("Home", "back to the home screen", "home"),
     ("History", "the sessions you logged", "history"),
     ("Calendar and schedule", "rest days and planned sessions", "calendar"),

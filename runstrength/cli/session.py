@@ -16,14 +16,24 @@ if TYPE_CHECKING:
     from runstrength.store import ProgramLibrary
 
 
+RECOVERY_HINT = "A recovery routine (stretches, easy moves) is open: runstrength start --recovery"
+
+
 def register(commands: Any) -> None:
     start = commands.add_parser(
         "start",
         help="open the app straight into a session",
         description="Open the app straight into a session of the default program, "
-        "or of --program NAME.",
+        "or of --program NAME. With --recovery: a recovery routine of that program's "
+        "stretches and easy mobility moves instead (allowed on a rest day; never counted "
+        "as training).",
     )
     start.add_argument("--program", metavar="NAME", help="the program to run (default: settings)")
+    start.add_argument(
+        "--recovery",
+        action="store_true",
+        help="a recovery routine (stretches, easy moves) rather than a strength session",
+    )
     start.set_defaults(run=start_session)
 
 
@@ -32,7 +42,7 @@ def open_app(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def start_session(args: argparse.Namespace, paths: Paths) -> int:
-    return _run_app(paths, args.program, start=True)
+    return _run_app(paths, args.program, start=True, recovery=args.recovery)
 
 
 def rest_day_refusal(context: AppContext) -> str:
@@ -46,7 +56,7 @@ def rest_day_refusal(context: AppContext) -> str:
     return "" if verdict.allowed else f"no session today: {verdict.message()}"
 
 
-def _run_app(paths: Paths, program_name: str | None, start: bool) -> int:
+def _run_app(paths: Paths, program_name: str | None, start: bool, recovery: bool = False) -> int:
     from runstrength.factory import build_context
     from runstrength.store import LogError
 
@@ -65,14 +75,14 @@ def _run_app(paths: Paths, program_name: str | None, start: bool) -> int:
         if program is None:
             context.log.close()
             return _unknown_program(program_name or "", context.programs)
-        refusal = rest_day_refusal(context)
+        refusal = "" if recovery else rest_day_refusal(context)
         if refusal:
-            error(refusal)
+            error(f"{refusal}\n{RECOVERY_HINT}")
             context.log.close()
             return EXIT_FAILED
     from runstrength.app import RunStrengthApp
 
-    app = RunStrengthApp(context, start_with=program)
+    app = RunStrengthApp(context, start_with=program, recovery=recovery)
     try:
         app.run()
     finally:

@@ -75,6 +75,9 @@ def show_status(args: argparse.Namespace, paths: Paths) -> int:
             )
     else:
         print(f"Rest day: {verdict.message()}")
+        from runstrength.cli.session import RECOVERY_HINT
+
+        print(RECOVERY_HINT)
     if planned is not None:
         print(f"Next planned: {planned.program} on {format_day(planned.day)}.")
     return EXIT_OK

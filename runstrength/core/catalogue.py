@@ -1,4 +1,5 @@
-"""The exercise catalogue: exercises, stretches and warm-up moves, validated from plain data."""
+"""The exercise catalogue: exercises, stretches, warm-up and mobility moves, validated from
+plain data."""
 
 from __future__ import annotations
 
@@ -71,6 +72,8 @@ class Stretch:
 
 @dataclass(frozen=True)
 class WarmupMove:
+    """A timed move of the warm-up (or of a rest day's easy mobility)."""
+
     id: str
     name: str
     seconds: int
@@ -83,6 +86,8 @@ class Catalogue:
     exercises: Mapping[str, Exercise]
     stretches: Mapping[str, Stretch]
     warmup: tuple[WarmupMove, ...]
+    mobility: tuple[WarmupMove, ...] = ()
+    """Easy moves for a rest day's recovery routine, in order."""
 
     def exercise_name(self, exercise_id: str) -> str:
         """The display name, or the id itself for an exercise no longer in the catalogue."""
@@ -172,8 +177,13 @@ def catalogue_from_data(
     stretches: Mapping[str, Any],
     warmup: Mapping[str, Any],
     source: str = "catalogue",
+    mobility: Mapping[str, Any] | None = None,
 ) -> Catalogue:
-    """Build and cross-check the catalogue; raise ValidationError listing every problem."""
+    """Build and cross-check the catalogue; raise ValidationError listing every problem.
+
+    `mobility` (a `[[move]]` array like the warm-up's) is optional: without it the
+    recovery routine is the stretches alone.
+    """
     problems: list[str] = []
     read_exercises = [
         _read_exercise(t, f"exercise #{i}", problems)
@@ -191,6 +201,16 @@ def catalogue_from_data(
     stretch_map = _unique([s for s in read_stretches if s], "stretch", problems)
     moves = [m for m in read_moves if m]
     _unique(moves, "warm-up move", problems)
+    read_mobility = (
+        []
+        if mobility is None
+        else [
+            _read_move(t, f"mobility move #{i}", problems)
+            for i, t in enumerate(_tables(mobility, "move", source), 1)
+        ]
+    )
+    mobility_moves = [m for m in read_mobility if m]
+    _unique(mobility_moves, "mobility move", problems)
     # A stretch that exists but failed its own checks is reported once, above.
     named_stretches = {t.get("id") for t in _tables(stretches, "stretch", source)}
     for exercise in exercise_map.values():
@@ -206,4 +226,9 @@ def catalogue_from_data(
             )
     if problems:
         raise ValidationError(source, problems)
-    return Catalogue(exercises=exercise_map, stretches=stretch_map, warmup=tuple(moves))
+    return Catalogue(
+        exercises=exercise_map,
+        stretches=stretch_map,
+        warmup=tuple(moves),
+        mobility=tuple(mobility_moves),
+    )

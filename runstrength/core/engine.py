@@ -31,9 +31,10 @@ from runstrength.core.plan import (
     SummaryStep,
     WarmupStep,
     build_plan,
+    build_recovery_plan,
 )
 from runstrength.core.programs import Program
-from runstrength.core.records import ResumePoint, SessionInfo, SetRecord
+from runstrength.core.records import ResumePoint, SessionInfo, SessionKind, SetRecord
 from runstrength.core.resume import matched_sets, resume_point, resume_position
 from runstrength.core.routine import RoutineLog
 from runstrength.core.session_state import SessionState
@@ -61,13 +62,17 @@ class SessionEngine(SessionState):
         session_id: str,
         warmup_moves: tuple[WarmupMove, ...] = (),
         bands: dict[str, str | None] | None = None,
+        kind: SessionKind = "strength",
     ) -> None:
+        """kind="recovery": a rest day's routine, `warmup_moves` its mobility moves."""
         self.program = program
         self.settings = settings
         self.clock = clock
-        self.plan: tuple[Step, ...] = build_plan(program, settings, warmup_moves)
+        self.kind: SessionKind = kind
+        build = build_recovery_plan if kind == "recovery" else build_plan
+        self.plan: tuple[Step, ...] = build(program, settings, warmup_moves)
         self.index = 0
-        self.info = SessionInfo(id=session_id, program=program.name, started_at=clock.now())
+        self.info = SessionInfo(session_id, program.name, clock.now(), kind)
         self.countdown: Countdown | None = None
         self.reps = 0
         self.tempo = False
@@ -202,8 +207,6 @@ class SessionEngine(SessionState):
             unit = f"{held} s" if kind == "hold" else plural(self.completed[-1].reps or 0, "rep")
             self.notice = f"{'Hold' if kind == 'hold' else 'Set'} ended at {unit}: kept"
             return events
-        elif isinstance(step, WarmupStep):
-            events = self._leave(skipped=False) + self._advance(cue=None)
         else:
             events = self._leave(skipped=True) + self._advance(cue=None)
         self.notice = SKIP_NOTICES.get(kind, SKIP_NOTICES["set"])
@@ -213,7 +216,7 @@ class SessionEngine(SessionState):
         """S: the whole warm-up is over; on to the first exercise."""
         if not isinstance(self.step, WarmupStep):
             return []
-        events = self._leave(skipped=False) + self._advance(cue=None)
+        events = self._leave(skipped=True) + self._advance(cue=None)
         self.notice = SKIP_NOTICES["warmup"]
         return events
 
@@ -303,7 +306,11 @@ class SessionEngine(SessionState):
     def _leave(self, skipped: bool) -> list[Event]:
         """The warm-up or a stretch is over: how long it ran goes to the log."""
         now = self.clock.now()
-        return self.routine.left(self.info, self.step, self.elapsed(), skipped, now)
+        events = self.routine.left(self.info, self.step, self.elapsed(), skipped, now)
+        if self.kind == "recovery" and not skipped:
+            # A routine has no sets: it enters the log with its first move or stretch done.
+            events += self.routine.set_logged()
+        return events
 
     def _start_hold(self) -> list[Event]:
         step = self.step
@@ -359,7 +366,8 @@ class SessionEngine(SessionState):
         step = self.step
         # A stopped session has passed only the exercises before the one it stopped in.
         behind = stopped_at if status == "partial" else step
-        self.tally.passed(exercises_behind(behind, len(self.program.entries)))
+        if self.kind == "strength":  # a recovery routine has no exercises to skip
+            self.tally.passed(exercises_behind(behind, len(self.program.entries)))
         events: list[Event] = [CueEvent(cue)] if cue else []
         if isinstance(step, WarmupStep | RestStep | StretchStep):
             self.countdown = Countdown(step.seconds, now)
@@ -382,11 +390,10 @@ class SessionEngine(SessionState):
             # Reaching the summary completes a session, whatever was skipped on the way.
             self.status = status
             self.ended_at = self.clock.now()
+            logged = len(self.completed) or self.routine.logged  # a routine has no sets
             events.append(CueEvent(Cue.SESSION_DONE))
             events.append(
-                SessionEnded(
-                    self.info, status, self.ended_at, len(self.completed), self.tally.skipped
-                )
+                SessionEnded(self.info, status, self.ended_at, logged, self.tally.skipped)
             )
         events.append(StepChanged(step))
         return events

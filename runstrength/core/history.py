@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from runstrength.core.programs import Program
-from runstrength.core.records import SessionRecord, SetRecord, Status
+from runstrength.core.records import SessionKind, SessionRecord, SetRecord, Status
 from runstrength.core.summary import format_duration, plural
 
 
@@ -73,6 +73,7 @@ class SessionSummary:
     """Exercises passed over without a set."""
     set_aside: bool = False
     """Left to continue later (and not yet ended)."""
+    kind: SessionKind = "strength"
 
     @property
     def date(self) -> date:
@@ -105,6 +106,7 @@ def summarize(session: SessionRecord) -> SessionSummary:
         target=tally.target,
         skipped=len(session.skipped),
         set_aside=session.set_aside_at is not None and session.ended_at is None,
+        kind=session.info.kind,
     )
 
 
@@ -148,8 +150,14 @@ class SessionRow:
     status: str
     skipped: int = 0
     set_aside: bool = False
+    kind: SessionKind = "strength"
 
     def cells(self) -> tuple[str, ...]:
+        if self.kind == "recovery":
+            # Not training: no sets, reps or completion to show, and marked as what it is.
+            ended = "" if self.status == "completed" else self.status
+            status = "recovery" + (f", {ended}" if ended else "")
+            return (f"{self.date:%a %Y-%m-%d}", self.program, self.duration, "-", "-", "-", status)
         return (
             f"{self.date:%a %Y-%m-%d}",
             self.program,
@@ -198,7 +206,8 @@ def summary_row(summary: SessionSummary, planned: int | None = None) -> SessionR
         duration = format_duration(max(summary.last_set_at - summary.started_at, timedelta(0)))
     else:
         duration = "-"
-    target = max(summary.target, planned or 0)
+    # A recovery routine is measured against no program's sets.
+    target = max(summary.target, (planned or 0) if summary.kind == "strength" else 0)
     done = summary.done / target if target else None
     return SessionRow(
         id=summary.id,
@@ -211,6 +220,7 @@ def summary_row(summary: SessionSummary, planned: int | None = None) -> SessionR
         status=summary.status,
         skipped=summary.skipped,
         set_aside=summary.set_aside,
+        kind=summary.kind,
     )
 
 

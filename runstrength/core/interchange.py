@@ -12,7 +12,9 @@ from typing import Any, cast
 
 from runstrength.core.fields import ID_PATTERN
 from runstrength.core.records import (
+    SESSION_KINDS,
     SessionInfo,
+    SessionKind,
     SessionRecord,
     SetRecord,
     Status,
@@ -63,14 +65,15 @@ def set_to_data(record: SetRecord) -> dict[str, Any]:
 
 
 def session_to_data(session: SessionRecord) -> dict[str, Any]:
-    """A session as the format has it; `warmup`, `stretches` and `skipped` are optional on
-    import."""
+    """A session as the format has it; `kind`, `warmup`, `stretches` and `skipped` are
+    optional on import (a session without `kind` is a strength session)."""
     status = session.status if session.status in STATUSES else "partial"
     warmup = session.warmup
     return {
         "id": session.id,
         "date": session.date.isoformat(),
         "program": session.info.program,
+        "kind": session.info.kind,
         "started_at": _iso(session.info.started_at),
         "ended_at": _iso(session.ended_at),
         "status": status,
@@ -267,6 +270,9 @@ def _read_session(r: _Reader, raw: Any, path: str) -> SessionRecord | None:
         r.bad(f"{path}.status", f"{status!r} must be 'completed' or 'partial'")
     if started_at and day and started_at.date() != day:
         r.bad(f"{path}.date", f"{day} is not the day the session started ({started_at.date()})")
+    kind = data.get("kind", "strength")
+    if kind not in SESSION_KINDS:
+        r.bad(f"{path}.kind", f"{kind!r} must be 'strength' or 'recovery'")
     raw_sets = data.get("sets")
     sets: list[SetRecord] = []
     if not isinstance(raw_sets, list):
@@ -276,13 +282,17 @@ def _read_session(r: _Reader, raw: Any, path: str) -> SessionRecord | None:
             record = _read_set(r, raw_set, f"{path}.sets[{index}]")
             if record is not None:
                 sets.append(record)
+    if kind == "recovery" and sets:
+        r.bad(f"{path}.sets", "a recovery routine has no sets: it must be empty")
     warmup = _read_warmup(r, data.get("warmup"), f"{path}.warmup")
     stretches = _read_stretches(r, data.get("stretches"), f"{path}.stretches")
     skipped = _read_skipped(r, data.get("skipped"), f"{path}.skipped")
     if len(r.problems) != before or started_at is None:
         return None
     return SessionRecord(
-        info=SessionInfo(id=session_id, program=program, started_at=started_at),
+        info=SessionInfo(
+            id=session_id, program=program, started_at=started_at, kind=cast(SessionKind, kind)
+        ),
         status=cast(Status, status),
         ended_at=ended_at,
         sets=sets,

@@ -88,6 +88,31 @@ def build_plan(
     return tuple(steps)
 
 
+def build_recovery_plan(
+    program: Program, settings: Settings, mobility: tuple[WarmupMove, ...]
+) -> tuple[Step, ...]:
+    """A rest day's recovery routine: the easy mobility moves (timed like the warm-up), then
+    each of the program's stretches once, held as long as after a set.
+
+    It uses the same steps as a session, so the same timers, cues and keys guide it; it
+    has no sets, so nothing in it is strength work.
+    """
+    steps: list[Step] = []
+    if mobility:
+        steps.append(WarmupStep(sum(move.seconds for move in mobility), mobility))
+    seen: set[str] = set()
+    for number, entry in enumerate(program.entries, 1):
+        if entry.stretch.id in seen:
+            continue
+        seen.add(entry.stretch.id)
+        for side in _sides(entry.stretch.per_side):
+            steps.append(
+                StretchStep(entry.stretch, side, settings.stretch_hold_seconds, entry, number)
+            )
+    steps.append(SummaryStep())
+    return tuple(steps)
+
+
 def warmup_position(
     moves: tuple[WarmupMove, ...], total: float, elapsed: float
 ) -> tuple[int, float]:

@@ -8,6 +8,9 @@ from typing import Literal
 
 Side = Literal["left", "right"]
 Status = Literal["in-progress", "completed", "partial"]
+SessionKind = Literal["strength", "recovery"]
+"""A strength session (sets), or a rest day's recovery routine (moves and stretches only)."""
+SESSION_KINDS: tuple[SessionKind, ...] = ("strength", "recovery")
 
 
 @dataclass(frozen=True)
@@ -37,16 +40,24 @@ class SessionInfo:
     id: str
     program: str
     started_at: datetime
+    kind: SessionKind = "strength"
+    """A recovery routine is logged like a session but is never training: it has no
+    sets, makes no rest day and counts in no statistics."""
 
     @property
     def date(self) -> date:
         """The session's day: the local calendar day on which it started."""
         return self.started_at.date()
 
+    @property
+    def is_recovery(self) -> bool:
+        return self.kind == "recovery"
+
 
 @dataclass(frozen=True)
 class WarmupRecord:
-    """How long the warm-up ran, against the minutes planned."""
+    """How long the warm-up ran, against the minutes planned (in a recovery routine: its
+    mobility moves)."""
 
     seconds: int
     target_seconds: int
@@ -58,7 +69,7 @@ class StretchRecord:
 
     stretch: str
     after: str
-    """The exercise it followed."""
+    """The exercise it followed (in a recovery routine: the exercise it belongs to)."""
     side: Side | None
     seconds: int
     """How long it was held."""
@@ -120,6 +131,12 @@ class SessionRecord:
     @property
     def date(self) -> date:
         return self.info.date
+
+    @property
+    def is_training(self) -> bool:
+        """A strength session with at least one set: what the rest-day rule and the
+        statistics count (a recovery routine never is)."""
+        return self.info.kind == "strength" and bool(self.sets)
 
     @property
     def total_reps(self) -> int:

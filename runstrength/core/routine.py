@@ -48,6 +48,11 @@ class RoutineLog:
         self._held.append(event)
         return []
 
+    @property
+    def logged(self) -> int:
+        """How many records went to the log (none while they are held back)."""
+        return len(self.records) if self._logging else 0
+
     def set_logged(self) -> list[Event]:
         """A set was logged: from now on the session is in the log; what waited follows."""
         self._logging = True

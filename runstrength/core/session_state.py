@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from runstrength.core.catalogue import Exercise
     from runstrength.core.clock import Clock
     from runstrength.core.programs import ProgramEntry
+    from runstrength.core.records import SessionKind
     from runstrength.core.skips import ExerciseTally
     from runstrength.core.timer import Countdown, RepClock
 
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 class SessionState:
     """The state of a session under way and the questions asked of it."""
 
+    kind: SessionKind
     plan: tuple[Step, ...]
     index: int
     clock: Clock
@@ -51,8 +53,11 @@ class SessionState:
 
     @property
     def entry(self) -> ProgramEntry | None:
-        """The exercise the current step belongs to (for a rest: the one coming up)."""
+        """The exercise the current step belongs to (for a rest: the one coming up); none
+        in a recovery routine, where no exercise is done (so no band either)."""
         step = self.step
+        if self.kind == "recovery":
+            return None
         if isinstance(step, IntroStep | SetStep | StretchStep):
             return step.entry
         if isinstance(step, RestStep):

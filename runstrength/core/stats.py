@@ -19,15 +19,16 @@ def week_start(day: date) -> date:
 
 
 def strength_days(sessions: Iterable[SessionRecord]) -> set[date]:
-    """Days with at least one logged set."""
-    return {s.date for s in sessions if s.sets}
+    """Days with a strength session of at least one set (a recovery routine is no training)."""
+    return {s.date for s in sessions if s.is_training}
 
 
 def sessions_per_week(
     sessions: Iterable[SessionRecord], today: date, weeks: int = 12
 ) -> list[tuple[date, int]]:
-    """(Monday, sessions with sets) for the last `weeks` weeks, oldest first, this week last."""
-    counts = Counter(week_start(s.date) for s in sessions if s.sets)
+    """(Monday, strength sessions with sets) for the last `weeks` weeks, oldest first, this
+    week last."""
+    counts = Counter(week_start(s.date) for s in sessions if s.is_training)
     this_week = week_start(today)
     starts = [this_week - timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
     return [(start, counts.get(start, 0)) for start in starts]
@@ -43,7 +44,7 @@ class Streaks:
 def week_streaks(
     sessions: Iterable[SessionRecord], today: date, per_week: int = STREAK_SESSIONS_PER_WEEK
 ) -> Streaks:
-    counts = Counter(week_start(s.date) for s in sessions if s.sets)
+    counts = Counter(week_start(s.date) for s in sessions if s.is_training)
     good = sorted(week for week, n in counts.items() if n >= per_week)
     longest = run = 0
     previous: date | None = None

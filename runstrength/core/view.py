@@ -15,6 +15,7 @@ from runstrength.core.plan import (
     warmup_position,
 )
 from runstrength.core.programs import amount_text, target_text
+from runstrength.core.recovery import recovery_view
 from runstrength.core.summary import plural
 from runstrength.core.timer import format_clock
 
@@ -56,6 +57,8 @@ def _set_where(step: SetStep, count: int) -> str:
 
 def describe(engine: SessionEngine) -> StepView:
     view = _describe(engine)
+    if engine.kind == "recovery":
+        view = recovery_view(engine, view)
     if engine.paused:
         return replace(view, big_caption=f"paused · {view.big_caption}")
     return view

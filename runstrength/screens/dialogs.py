@@ -26,12 +26,21 @@ class ConfirmQuit(ModalScreen[QuitChoice]):
         Binding("n,escape,q", "answer(None)", "Keep going"),
     ]
 
-    def __init__(self, sets_done: int, reps_in_progress: int = 0, goes_on_at: str = "") -> None:
+    def __init__(
+        self,
+        sets_done: int,
+        reps_in_progress: int = 0,
+        goes_on_at: str = "",
+        *,
+        routine: int | None = None,
+    ) -> None:
+        """`goes_on_at`: where a session set aside goes on, e.g. "Band squat, set 2";
+        `routine`: for a recovery routine, how many moves and stretches are logged."""
         super().__init__()
         self.sets_done = sets_done
         self.reps_in_progress = reps_in_progress
         self.goes_on_at = goes_on_at
-        """Where a session set aside goes on, e.g. "Band squat, set 2"."""
+        self.routine = routine
 
     @property
     def can_continue(self) -> bool:
@@ -54,6 +63,12 @@ class ConfirmQuit(ModalScreen[QuitChoice]):
             if kept
             else "[b]x[/b] stop: no set is finished yet, so nothing will be logged."
         )
+        if self.routine is not None:
+            stop = "[b]x[/b] stop: " + (
+                "what you did stays in your log as a partial recovery routine."
+                if self.routine
+                else "no move or stretch is finished yet, so nothing will be logged."
+            )
         lines = [stop]
         if self.can_continue:
             where = f" at {escape(self.goes_on_at)}" if self.goes_on_at else ""

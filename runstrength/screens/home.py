@@ -34,6 +34,9 @@ class HomeScreen(Screen[None]):
     CSS_PATH = "home.tcss"
     BINDINGS = [
         Binding("enter", "start", "Start"),
+        # On a rest day enter only says why no session starts; the footer offers r instead.
+        Binding("enter", "start_refused", "Start", show=False),
+        Binding("r", "recovery", "Recovery"),
         Binding("left", "cycle(-1)", "Program", key_display="←→"),
         Binding("right", "cycle(1)", "Program", key_display="→", show=False),
         Binding("h", "history", "History"),
@@ -44,6 +47,7 @@ class HomeScreen(Screen[None]):
     ]
     HELP_ROWS = [
         ("enter", "start a session of the program shown (not on a rest day)"),
+        ("r", "on a rest day: a recovery routine of the program's stretches and easy moves"),
         ("← / →", "show the previous / next program (built-in and your own)"),
         ("h", "history: sessions, progress, overview"),
         ("c", "plan: the calendar of trained, rest and scheduled days"),
@@ -146,6 +150,8 @@ class HomeScreen(Screen[None]):
         ]
         lines += [f"  • {e.exercise.name}: {target_text(e)}" for e in program.entries]
         self.query_one("#program", Static).update("\n".join(lines))
+        if self.check is not None and not self.check.allowed:
+            self.show_day_status(self.check)  # the recovery routine follows the program shown
 
     @work(thread=True, exclusive=True, group="home")
     def load_last_session(self) -> None:
@@ -167,6 +173,7 @@ class HomeScreen(Screen[None]):
         from runstrength.core.restdays import format_day
 
         self.check = check
+        self.refresh_bindings()
         verdict = check.verdict
         status = self.query_one("#day-status", Static)
         hint = self.query_one("#start-hint", Label)
@@ -193,7 +200,37 @@ class HomeScreen(Screen[None]):
             else "no day is open: every weekday is a weekly rest day"
         )
         status.update(f"[b]Rest day — {when}[/b]\n{verdict.reason[0].upper()}{verdict.reason[1:]}.")
-        hint.update("Rest day: no session today · [b]c[/b]  plan")
+        hint.update(f"[b]r[/b]  recovery routine: {self.recovery_length()} · [b]c[/b]  plan")
+
+    def recovery_length(self) -> str:
+        """What a rest day's routine holds and roughly how long it takes."""
+        from runstrength.core.plan import build_recovery_plan, estimate_seconds
+
+        settings = self.context.settings
+        plan = build_recovery_plan(self.program, settings, self.context.catalogue.mobility)
+        return f"stretches and easy moves, about {round(estimate_seconds(plan, settings) / 60)} min"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        rest_day = self.check is not None and not self.check.allowed
+        if action == "start":
+            return not rest_day
+        if action in ("start_refused", "recovery"):
+            # The routine's key is a rest day's (the palette offers it on any day).
+            return rest_day
+        return True
+
+    async def action_start_refused(self) -> None:
+        await self.action_start()
+
+    def action_recovery(self) -> None:
+        self.start_recovery()
+
+    def start_recovery(self) -> None:
+        """A recovery routine of the program shown: never a strength session, so allowed
+        on any day, rest days included."""
+        from runstrength.screens.session import SessionScreen
+
+        self.app.push_screen(SessionScreen(self.context, self.program, kind="recovery"))
 
     def show_last(self, last: SessionRecord | None, error: str | None) -> None:
         from runstrength.core.summary import plural
@@ -211,9 +248,14 @@ class HomeScreen(Screen[None]):
             status = f" · {ended}" if ended else ""
             this_year = self.context.clock.now().year
             year = "" if last.date.year == this_year else f" {last.date.year}"
+            done = f"{plural(len(last.sets), 'set')} · {plural(last.total_reps, 'rep')}"
+            if last.info.is_recovery:
+                from runstrength.core.recovery import stretches_text
+
+                held = sum(1 for stretch in last.stretches if not stretch.skipped)
+                done = f"recovery routine · {stretches_text(held)} held"
             widget.update(
-                f"Last session: {last.date:%a %-d %b}{year} · {last.info.program} · "
-                f"{plural(len(last.sets), 'set')} · {plural(last.total_reps, 'rep')}{status}"
+                f"Last session: {last.date:%a %-d %b}{year} · {last.info.program} · {done}{status}"
             )
 
     async def action_start(self) -> None:
@@ -242,7 +284,8 @@ class HomeScreen(Screen[None]):
                 self.notify(str(error), severity="error")
                 return
         if not check.allowed:
-            self.notify(check.verdict.message(), title="Rest day", severity="warning")
+            offer = "\nr: a recovery routine of stretches and easy moves instead."
+            self.notify(check.verdict.message() + offer, title="Rest day", severity="warning")
             return
         if check.tomorrow_program is None:
             self.start_session()
@@ -273,8 +316,15 @@ class HomeScreen(Screen[None]):
             interrupted = self.context.log.interrupted_sessions()
         except LogError:
             interrupted = []  # load_last_session shows what is wrong
-        record = interrupted[-1] if interrupted else None
-        self.app.call_from_thread(self.interrupted_found, record, offer)
+        # A recovery routine has no set to go on from: one cut off is closed as it stands.
+        routines = [r for r in interrupted if r.info.is_recovery]
+        for record in routines:
+            self.close_as_partial(record)
+        if routines:
+            self.app.call_from_thread(self.load_last_session)
+        interrupted = [r for r in interrupted if not r.info.is_recovery]
+        waiting = interrupted[-1] if interrupted else None
+        self.app.call_from_thread(self.interrupted_found, waiting, offer)
 
     def interrupted_found(self, record: SessionRecord | None, offer: bool = True) -> None:
         self._checked = True
@@ -314,12 +364,19 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, group="resume")
     def close_interrupted(self, record: SessionRecord) -> None:
-        ended = record.sets[-1].completed_at if record.sets else record.info.started_at
+        self.close_as_partial(record)
+        self.app.call_from_thread(self.load_last_session)
+
+    def close_as_partial(self, record: SessionRecord) -> None:
+        """End an interrupted session as partial, at the last thing it logged (on a worker)."""
+        done = [r.completed_at for r in record.sets]
+        if record.info.is_recovery:
+            done = [r.completed_at for r in record.stretches]
+        ended = max(done, default=record.info.started_at)
         try:
             self.context.log.finish_session(record.info, "partial", ended)
         except LogError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error", timeout=15)
-        self.app.call_from_thread(self.load_last_session)
 
     def action_history(self) -> None:
         from runstrength.screens.history import HistoryScreen

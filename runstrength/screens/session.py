@@ -29,7 +29,7 @@ from runstrength.core.events import (
 from runstrength.core.keys import SKIP_LABELS, offered, skip_kind
 from runstrength.core.plan import IntroStep, SetStep, StretchStep
 from runstrength.core.programs import Program
-from runstrength.core.records import SessionRecord
+from runstrength.core.records import SessionKind, SessionRecord
 from runstrength.core.resume import point_text, resume_point
 from runstrength.core.stats import PastResults, past_results, past_text
 from runstrength.core.summary import summarize, totals_text
@@ -101,17 +101,21 @@ class SessionScreen(Screen[None]):
         program: Program,
         tick_seconds: float = TICK_SECONDS,
         resume: SessionRecord | None = None,
+        kind: SessionKind = "strength",
     ):
+        """kind="recovery": a rest day's routine of the program's stretches."""
         super().__init__()
         self.context = context
         self.resuming = resume
         self.tick_seconds = tick_seconds
+        catalogue = context.catalogue
         self.engine = SessionEngine(
             program,
             context.settings,
             context.clock,
             context.new_id(),
-            warmup_moves=context.catalogue.warmup,
+            warmup_moves=catalogue.mobility if kind == "recovery" else catalogue.warmup,
+            kind=kind,
         )
         self.saved_sets = 0
         self._status = ""
@@ -283,6 +287,9 @@ class SessionScreen(Screen[None]):
 
     def show_summary(self) -> None:
         engine = self.engine
+        if engine.kind == "recovery":
+            self.show_routine_summary()
+            return
         summary = summarize(
             engine.program,
             engine.completed,
@@ -293,6 +300,16 @@ class SessionScreen(Screen[None]):
         )
         self.query_one(SummaryTable).show(summary)
         self.query_one("#totals", Static).update(totals_text(summary, len(engine.completed)))
+
+    def show_routine_summary(self) -> None:
+        from runstrength.core.recovery import routine_rows, summary_line
+
+        records = self.engine.routine.records
+        table = self.query_one(SummaryTable)
+        table.show_rows(
+            ("Recovery", "", "Done / target"), routine_rows(records, self.context.catalogue)
+        )
+        self.query_one("#totals", Static).update(summary_line(self.engine))
 
     # --- writes, off the UI thread ---------------------------------------------------
 
@@ -398,7 +415,10 @@ class SessionScreen(Screen[None]):
             elif paused_here and self.engine.paused:
                 self.apply(self.engine.toggle_pause())
 
-        quit_dialog = ConfirmQuit(len(engine.completed), engine.reps_in_progress, goes_on_at)
+        routine = engine.routine.logged if engine.kind == "recovery" else None
+        quit_dialog = ConfirmQuit(
+            len(engine.completed), engine.reps_in_progress, goes_on_at, routine=routine
+        )
         self.app.push_screen(quit_dialog, leave)
 
     def action_help(self) -> None:

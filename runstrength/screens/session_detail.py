@@ -44,7 +44,8 @@ def routine_line(session: SessionRecord) -> str:
     """'warm-up 8:00 · stretches: 5 held, 1 skipped', or '' when none were logged."""
     parts = []
     if session.warmup is not None:
-        parts.append(f"warm-up {_warmup_result(session.warmup, long=True)}")
+        what = "mobility moves" if session.info.is_recovery else "warm-up"
+        parts.append(f"{what} {_warmup_result(session.warmup, long=True)}")
     if session.stretches:
         skipped = sum(1 for s in session.stretches if s.skipped)
         held = len(session.stretches) - skipped
@@ -97,6 +98,13 @@ class SessionDetailScreen(Screen[bool]):
         ended = status_text(session.status, len(session.skipped), aside)
         status = f" · [b]{ended}[/b]" if ended else ""
         routine = routine_line(session)
+        if session.info.is_recovery:
+            return (
+                f"[b]{session.date:%A %-d %B %Y}[/b] · {session.info.program} · "
+                f"[b]recovery routine[/b]{status}\n"
+                f"{start}-{end} ({row.duration}) · not counted as training"
+                + (f"\n{routine}" if routine else "")
+            )
         if session.skipped:
             names = ", ".join(self.context.catalogue.exercise_name(e) for e in session.skipped)
             routine = "\n".join(filter(None, (routine, f"Skipped: {escape(names)}")))
@@ -129,7 +137,8 @@ class SessionDetailScreen(Screen[bool]):
         catalogue = self.context.catalogue
         if isinstance(record, WarmupRecord):
             started = f"{self.session.info.started_at:%H:%M}"
-            return ("Warm-up", "", "", _warmup_result(record), "", started)
+            what = "Mobility moves" if self.session.info.is_recovery else "Warm-up"
+            return (what, "", "", _warmup_result(record), "", started)
         if isinstance(record, StretchRecord):
             stretch = catalogue.stretches.get(record.stretch)
             name = stretch.name if stretch else record.stretch

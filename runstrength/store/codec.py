@@ -7,8 +7,10 @@ from datetime import datetime
 from typing import Any, cast
 
 from runstrength.core.records import (
+    SESSION_KINDS,
     ResumePoint,
     SessionInfo,
+    SessionKind,
     SessionRecord,
     SetRecord,
     Side,
@@ -36,7 +38,9 @@ def _iso(value: datetime | None) -> str | None:
 
 
 def session_to_doc(info: SessionInfo) -> dict[str, Any]:
-    return {
+    """A session's document; `kind` is stored only for a recovery routine (absent: strength,
+    as in every log written before routines existed)."""
+    doc: dict[str, Any] = {
         "id": info.id,
         "date": info.date.isoformat(),
         "program": info.program,
@@ -44,6 +48,17 @@ def session_to_doc(info: SessionInfo) -> dict[str, Any]:
         "ended_at": None,
         "status": "in-progress",
     }
+    if info.kind != "strength":
+        doc["kind"] = info.kind
+    return doc
+
+
+def doc_kind(doc: dict[str, Any]) -> SessionKind:
+    """The kind of a session document; ValueError for one this version does not know."""
+    kind = doc.get("kind", "strength")
+    if kind not in SESSION_KINDS:
+        raise ValueError(f"{kind!r} is not a kind of session")
+    return cast(SessionKind, kind)
 
 
 def set_to_doc(session_id: str, record: SetRecord, seq: int = 0) -> dict[str, Any]:
@@ -166,7 +181,12 @@ def doc_to_session(doc: dict[str, Any], sets: list[SetRecord]) -> SessionRecord:
     started_at = _time(doc["started_at"])
     assert started_at is not None
     return SessionRecord(
-        info=SessionInfo(id=str(doc["id"]), program=str(doc["program"]), started_at=started_at),
+        info=SessionInfo(
+            id=str(doc["id"]),
+            program=str(doc["program"]),
+            started_at=started_at,
+            kind=doc_kind(doc),
+        ),
         status=cast(Status, doc.get("status", "partial")),
         ended_at=_time(doc.get("ended_at")),
         sets=sets,

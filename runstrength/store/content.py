@@ -36,6 +36,7 @@ def load_catalogue(parsed: ParsedToml | None = None) -> Catalogue:
         loads(_data_text("stretches.toml")),
         loads(_data_text("warmup.toml")),
         source="runstrength/data",
+        mobility=loads(_data_text("mobility.toml")),
     )
 
 

@@ -4,6 +4,9 @@ Format 0: the first logs, with sessions and sets but no `meta` table.
 Format 1: `meta` holds the format version.
 Format 2: each set carries `seq`, its place in its session (1, 2, ...), so the order of
           sets no longer depends on TinyDB's document ids (history editing needs that).
+          A session may carry `kind: "recovery"` (a rest day's routine; absent means
+          strength). It needed no new format: an older version reads such a session as
+          one without sets, which counts for nothing there either.
 
 Each step is a pure function from the tables of one format to the next; the caller backs
 up the file before writing the result.

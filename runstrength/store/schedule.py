@@ -31,7 +31,7 @@ class Planned:
 
 @dataclass(frozen=True, order=True)
 class LoggedDay:
-    """The day of a logged session with at least one set."""
+    """The day of a logged strength session with at least one set."""
 
     day: date
     program: str
@@ -97,13 +97,19 @@ class Schedule:
         return sorted(_planned(doc) for doc in docs)
 
     def logged_days(self, since: date | None = None, until: date | None = None) -> list[LoggedDay]:
-        """Days of logged sessions with at least one set, read without loading the sets.
+        """Days of logged strength sessions with at least one set, read without loading the
+        sets. A recovery routine is not training: it never makes the next day a rest day.
 
         The day is the one stored with the session (its local start date), so a later
         change of time zone never moves it.
         """
         with self.log.table("sessions") as sessions:
-            docs = [doc for doc in sessions if _in_range(str(doc["date"]), since, until)]
+            docs = [
+                doc
+                for doc in sessions
+                if _in_range(str(doc["date"]), since, until)
+                and doc.get("kind", "strength") == "strength"
+            ]
         wanted = {str(doc["id"]) for doc in docs}
         with_sets: set[str] = set()
         if wanted:

@@ -1,6 +1,9 @@
-"""The end-of-session table: each exercise's sets and reps (or seconds) against its targets."""
+"""The end-of-session table: each exercise's sets and reps (or seconds) against its targets
+(for a recovery routine: each move block and stretch)."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from textual.widgets import DataTable
 
@@ -23,3 +26,11 @@ class SummaryTable(DataTable[str]):
                 f"{row.sets_done}/{row.sets_planned}",
                 "skipped" if row.skipped else f"{row.done}/{row.target} {unit}",
             )
+
+    def show_rows(self, columns: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> None:
+        """Any rows under these columns (a recovery routine's moves and stretches)."""
+        self.clear(columns=True)
+        self.cursor_type = "none"
+        self.add_columns(*columns)
+        for row in rows:
+            self.add_row(*row)

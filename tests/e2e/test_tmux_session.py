@@ -173,8 +173,9 @@ def test_skips_a_cut_hold_continue_later_and_resume(
         ("side-plank", 1, "right", None, right, None),
         ("band-squat", 1, None, 4, None, "red"),
     ]
-    assert 2 <= left <= 4
-    assert 1 <= right <= 3
+    # Cut short well before their 30 s (as long as the machine took to send the key).
+    assert 2 <= left < 30
+    assert 1 <= right < 30
     table = subprocess.run(
         [str(COMMAND), "--data-dir", str(data), "history"],
         capture_output=True,

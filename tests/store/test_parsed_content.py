@@ -110,7 +110,7 @@ def test_a_damaged_or_older_file_only_means_parsing_again(paths: Paths, content:
     assert set(programs.programs) == {"endurance", "sprint"}
     saved = orjson.loads(paths.parsed_content.read_bytes())
     assert saved["format"] == parsed_module.FORMAT
-    assert len(saved["texts"]) == 5  # three content files and two built-in programs
+    assert len(saved["texts"]) == 6  # four content files and two built-in programs
 
 
 def test_values_json_cannot_hold_exactly_are_parsed_each_time(tmp_path: Path) -> None:

@@ -27,7 +27,8 @@ def keys(*presses: str):
 
 
 def test_home_on_a_rest_day(snap_compare, make_app, clock, tmp_path: Path) -> None:
-    """Yesterday's session makes today a rest day: the reason and the next date show."""
+    """Yesterday's session makes today a rest day: the reason and the next date show, and
+    the recovery routine is offered (r, in the hint and the footer) instead of a session."""
     seed(tmp_path, clock)
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=keys())
 
