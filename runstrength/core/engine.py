@@ -187,7 +187,6 @@ class SessionEngine(SessionState):
         a counted set cut short keeps what was held or counted, as enter would.
         """
         kind = skip_kind(self)
-        step = self.step
         events: list[Event]
         if kind is None:
             return []
