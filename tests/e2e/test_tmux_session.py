@@ -76,8 +76,13 @@ def held_seconds(term: Terminal) -> int:
 
 
 def start_app(term: Terminal, data: Path) -> None:
+    """Start the app in a new tmux session (again, while an old server is still closing)."""
     env = f"env -u NO_COLOR -u TEXTUAL_THEME RUNSTRENGTH_DATA_DIR={data}"
-    term.start(f"{env} {COMMAND}; sleep 30")
+    deadline = time.monotonic() + 10
+    while not term.alive() and time.monotonic() < deadline:
+        term.start(f"{env} {COMMAND}; sleep 30")
+        time.sleep(0.2)
+    assert term.alive(), "tmux did not start"
 
 
 def wait_until_closed(term: Terminal, text: str) -> None:
@@ -127,6 +132,9 @@ def test_skips_a_cut_hold_continue_later_and_resume(
     terminal.keys("q")
     wait_until_closed(terminal, "start the session")
     terminal.tmux("kill-server")
+    deadline = time.monotonic() + 10
+    while terminal.alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
 
     start_app(terminal, data)  # the next start, the same day
     terminal.wait_for("A session was set aside")
