@@ -13,11 +13,21 @@ import sys
 from collections.abc import Sequence
 
 from runstrength import __version__
-from runstrength.cli import config, doctor, history, programs, schedule, session, status
+from runstrength.cli import (
+    config,
+    doctor,
+    history,
+    plan,
+    programs,
+    runs,
+    schedule,
+    session,
+    status,
+)
 from runstrength.cli.common import EXIT_FAILED, EXIT_USAGE, error
 from runstrength.paths import DATA_DIR_VARIABLE, resolve_paths
 
-TOPICS = [session, status, schedule, history, programs, config, doctor]
+TOPICS = [session, status, schedule, runs, plan, history, programs, config, doctor]
 
 
 class _Parser(argparse.ArgumentParser):

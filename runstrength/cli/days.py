@@ -8,7 +8,7 @@ from datetime import date
 from runstrength.config import load_settings
 from runstrength.core.clock import Clock, SystemClock
 from runstrength.core.restdays import TrainingDays
-from runstrength.core.settings import Settings
+from runstrength.core.settings import Settings, run_settings
 from runstrength.paths import Paths
 from runstrength.store import Schedule, TrainingLog
 
@@ -40,7 +40,9 @@ class Days:
     today: date
 
     def training_days(self, since: date | None = None) -> TrainingDays:
-        return self.schedule.training_days(self.today, self.settings.weekly_rest_days, since)
+        return self.schedule.training_days(
+            self.today, self.settings.weekly_rest_days, since, runs=run_settings(self.settings)
+        )
 
     def close(self) -> None:
         self.log.close()

@@ -154,6 +154,9 @@ def export_log(args: argparse.Namespace, paths: Paths) -> int:
         log = _open_log(paths)
         plans = [ScheduledDay(p.day, p.program) for p in Schedule(log).between()]
         document = to_document(log.sessions(), plans)
+        runs = _runs_data(log)
+        if runs:  # a log without runs exports as before
+            document["runs"] = runs
     except LogError as problem:
         error(str(problem))
         return EXIT_FAILED
@@ -172,6 +175,13 @@ def export_log(args: argparse.Namespace, paths: Paths) -> int:
     return EXIT_OK
 
 
+def _runs_data(log: Any) -> list[dict[str, Any]]:
+    from runstrength.core.run_data import activity_to_data
+    from runstrength.store.runs import RunLog
+
+    return [activity_to_data(a) for a in RunLog(log).between()]
+
+
 def import_file(args: argparse.Namespace, paths: Paths) -> int:
     from runstrength.core.interchange import InterchangeError, from_document
     from runstrength.core.summary import plural
@@ -188,11 +198,17 @@ def import_file(args: argparse.Namespace, paths: Paths) -> int:
     except json.JSONDecodeError as problem:
         error(f"{source}: not JSON (line {problem.lineno}, column {problem.colno}: {problem.msg})")
         return EXIT_USAGE
+    from runstrength.core.run_data import activities_from_list
+
     try:
         sessions, schedule = from_document(document)
+        problems: list[str] = []
     except InterchangeError as problem:
+        problems = problem.problems
+    runs, run_problems = activities_from_list(document.get("runs") if problems == [] else None)
+    if problems or run_problems:
         error(f"{source}: nothing was imported; fix these first:")
-        for line in problem.problems:
+        for line in problems + run_problems:
             print(f"  {line}", file=sys.stderr)
         return EXIT_USAGE
     from runstrength.store import DayTakenError, Schedule
@@ -208,6 +224,7 @@ def import_file(args: argparse.Namespace, paths: Paths) -> int:
                 planned += 1
             except DayTakenError:
                 pass
+        runs_added = _merge_runs(log, runs)
     except LogError as problem:
         error(str(problem))
         return EXIT_FAILED
@@ -217,4 +234,15 @@ def import_file(args: argparse.Namespace, paths: Paths) -> int:
             f"Imported {plural(planned, 'scheduled day')}; "
             f"{len(schedule) - planned} already planned were skipped."
         )
+    if runs:
+        print(
+            f"Imported {runs_added} of {len(runs)} runs and other activities; "
+            "the others were already in the log."
+        )
     return EXIT_OK
+
+
+def _merge_runs(log: Any, runs: list[Any]) -> int:
+    from runstrength.store.runs import RunLog
+
+    return len(RunLog(log).merge(runs).added) if runs else 0

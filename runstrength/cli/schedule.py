@@ -35,6 +35,11 @@ def register(commands: Any) -> None:
     )
     add.add_argument("date", metavar="YYYY-MM-DD")
     add.add_argument("--program", metavar="NAME", help="the program (default: settings)")
+    add.add_argument(
+        "--yes",
+        action="store_true",
+        help='with run_rules = "warn": schedule a day the running rules advise against',
+    )
     add.set_defaults(run=_add)
 
     listing = actions.add_parser(
@@ -110,7 +115,13 @@ def _add_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
     program = args.program or days.settings.program
     _known_program(paths, program)
     verdict = can_schedule(days.training_days(), day)
-    if not verdict.allowed:
+    warned = verdict.by_run and days.settings.run_rules == "warn"
+    if warned and args.yes:
+        print(f"Warning: {verdict.reason}.")
+    elif warned:
+        error(f"not scheduled: {verdict.message()} (--yes schedules it anyway)")
+        return EXIT_FAILED
+    elif not verdict.allowed:
         error(f"not scheduled: {verdict.message()}")
         return EXIT_FAILED
     try:

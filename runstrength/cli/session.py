@@ -48,12 +48,30 @@ def start_session(args: argparse.Namespace, paths: Paths) -> int:
 def rest_day_refusal(context: AppContext) -> str:
     """Why no session may start today (empty when one may)."""
     from runstrength.core.restdays import can_start_today
+    from runstrength.core.settings import run_settings
     from runstrength.store import Schedule
 
     today = context.clock.now().date()
-    days = Schedule(context.log).training_days(today, context.settings.weekly_rest_days)
+    settings = context.settings
+    days = Schedule(context.log).training_days(
+        today, settings.weekly_rest_days, runs=run_settings(settings)
+    )
     verdict = can_start_today(days).verdict
+    if verdict.by_run and settings.run_rules == "warn":
+        return "" if _answered_yes(verdict.message()) else f"no session today: {verdict.message()}"
     return "" if verdict.allowed else f"no session today: {verdict.message()}"
+
+
+def _answered_yes(warning: str) -> bool:
+    """The running rules as a question (run_rules = "warn"), asked before the app opens;
+    without a terminal to answer on, the answer is no."""
+    if not sys.stdin.isatty():
+        return False
+    try:
+        answer = input(f"{warning}\nStart a session anyway? [y/N] ")
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("y", "yes")
 
 
 def _run_app(paths: Paths, program_name: str | None, start: bool, recovery: bool = False) -> int:

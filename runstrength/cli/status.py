@@ -58,6 +58,7 @@ def show_status(args: argparse.Namespace, paths: Paths) -> int:
             "next_scheduled": None
             if planned is None
             else {"date": planned.day.isoformat(), "program": planned.program},
+            "blocking_run": _blocking_run(cause),
         }
         print(json.dumps(report, indent=2))
         return EXIT_OK
@@ -73,6 +74,8 @@ def show_status(args: argparse.Namespace, paths: Paths) -> int:
                 f"Planned tomorrow: {check.tomorrow_program}. Training today makes tomorrow "
                 f"a rest day (the plan could move to {format_day(check.move_to)})."
             )
+    elif verdict.by_run:
+        print(f"No strength today: {verdict.message()}")
     else:
         print(f"Rest day: {verdict.message()}")
         from runstrength.cli.session import RECOVERY_HINT
@@ -81,3 +84,20 @@ def show_status(args: argparse.Namespace, paths: Paths) -> int:
     if planned is not None:
         print(f"Next planned: {planned.program} on {format_day(planned.day)}.")
     return EXIT_OK
+
+
+def _blocking_run(cause: object) -> dict[str, object] | None:
+    """The run that keeps today free of strength work, if a running rule does."""
+    from runstrength.core.runrules import RunCause
+
+    if not isinstance(cause, RunCause):
+        return None
+    run = cause.run
+    return {
+        "date": cause.day.isoformat(),
+        "kind": run.kind,
+        "title": run.title,
+        "distance_m": run.distance_m,
+        "planned": run.planned,
+        "rule": cause.kind,
+    }

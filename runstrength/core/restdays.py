@@ -11,10 +11,12 @@ it is stored with the session, so a later time-zone or DST change never moves it
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Literal
 
+from runstrength.core.runrules import RunCause, run_cause
+from runstrength.core.runs import RunMark
 from runstrength.core.settings import WEEKDAYS
 
 ONE_DAY = timedelta(days=1)
@@ -58,7 +60,7 @@ class Verdict:
     """The answer for one day: allowed, or refused with its cause and the next allowed date."""
 
     day: date
-    cause: Cause | None = None
+    cause: Cause | RunCause | None = None
     next_allowed: date | None = None
 
     @property
@@ -74,6 +76,11 @@ class Verdict:
     def is_rest_day(self) -> bool:
         """Refused because the day itself is a rest day (after a session, or weekly)."""
         return self.cause is not None and self.cause.kind in ("logged", "scheduled", "weekly")
+
+    @property
+    def by_run(self) -> bool:
+        """Refused by a running rule only (the `run_rules = "warn"` setting may ask instead)."""
+        return isinstance(self.cause, RunCause)
 
     def message(self) -> str:
         """The reason and when a session is possible next (empty when allowed)."""
@@ -108,20 +115,18 @@ class TrainingDays:
     scheduled: Mapping[date, str] = field(default_factory=dict)
     weekly_rest_days: frozenset[int] = frozenset()
     """Weekday numbers (Monday is 0) never trained on."""
+    runs: Mapping[date, RunMark] = field(default_factory=dict)
+    """The run that counts on each day with runs, for the running rules (`core.runrules`)."""
+    taper_days: int = 7
 
     def with_logged(self, day: date, program: str) -> TrainingDays:
-        return TrainingDays(
-            self.today, {**self.logged, day: program}, self.scheduled, self.weekly_rest_days
-        )
+        return replace(self, logged={**self.logged, day: program})
 
     def with_scheduled(self, day: date, program: str) -> TrainingDays:
-        return TrainingDays(
-            self.today, self.logged, {**self.scheduled, day: program}, self.weekly_rest_days
-        )
+        return replace(self, scheduled={**self.scheduled, day: program})
 
     def without_scheduled(self, day: date) -> TrainingDays:
-        rest = {d: p for d, p in self.scheduled.items() if d != day}
-        return TrainingDays(self.today, self.logged, rest, self.weekly_rest_days)
+        return replace(self, scheduled={d: p for d, p in self.scheduled.items() if d != day})
 
 
 def weekday_numbers(names: Iterable[str]) -> frozenset[int]:
@@ -134,8 +139,8 @@ def format_day(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b %Y} ({day.isoformat()})"
 
 
-def _cause(days: TrainingDays, day: date) -> Cause | None:
-    """The first reason `day` cannot hold a new session, or None."""
+def _cause(days: TrainingDays, day: date) -> Cause | RunCause | None:
+    """The first reason `day` cannot hold a new session, or None (the rest day first)."""
     if day < days.today:
         return Cause("past", day)
     if day in days.logged:
@@ -153,7 +158,7 @@ def _cause(days: TrainingDays, day: date) -> Cause | None:
         return Cause("logged", after, days.logged[after])
     if after in days.scheduled:
         return Cause("scheduled", after, days.scheduled[after])
-    return None
+    return run_cause(days.runs, day, days.taper_days)
 
 
 def next_allowed(days: TrainingDays, start: date) -> date | None:
@@ -165,7 +170,7 @@ def next_allowed(days: TrainingDays, start: date) -> date | None:
         return None
     day = max(start, days.today)
     # Past the last planned day, at most a week of weekly rest days can follow.
-    last = max([day, *days.scheduled, *days.logged]) + timedelta(days=9)
+    last = max([day, *days.scheduled, *days.logged, *days.runs]) + timedelta(days=9)
     while day <= last:
         if _cause(days, day) is None:
             return day
@@ -193,6 +198,7 @@ def _scheduled_day_is_open(days: TrainingDays, day: date) -> bool:
         before not in days.logged
         and not (before in days.scheduled and before >= days.today)
         and day.weekday() not in days.weekly_rest_days
+        and run_cause(days.runs, day, days.taper_days) is None
     )
 
 
@@ -224,12 +230,17 @@ def can_start_today(days: TrainingDays) -> StartCheck:
     cause = rest_day_cause(days, today)
     if cause is not None:
         return StartCheck(Verdict(today, cause, next_session_day(days, today + ONE_DAY)))
+    # A second session on a day already trained may finish an interrupted one.
+    by_run = None if today in days.logged else run_cause(days.runs, today, days.taper_days)
+    verdict = Verdict(today)
+    if by_run is not None:  # refused; with run_rules = "warn" the runner may still start
+        verdict = Verdict(today, by_run, next_session_day(days, today + ONE_DAY))
     tomorrow = today + ONE_DAY
     program = days.scheduled.get(tomorrow)
     if program is None:
-        return StartCheck(Verdict(today))
+        return StartCheck(verdict)
     after_start = days.without_scheduled(tomorrow).with_logged(today, program)
-    return StartCheck(Verdict(today), program, next_allowed(after_start, tomorrow + ONE_DAY))
+    return StartCheck(verdict, program, next_allowed(after_start, tomorrow + ONE_DAY))
 
 
 def today_status(days: TrainingDays) -> Verdict:
@@ -247,6 +258,8 @@ class DayMarks:
     rest: bool = False
     """A rest day: after a logged or planned session, or a weekly rest day."""
     today: bool = False
+    run: RunMark | None = None
+    """The run that counts on the day (the strongest kind), if any."""
 
 
 def day_marks(days: TrainingDays, day: date) -> DayMarks:
@@ -261,4 +274,5 @@ def day_marks(days: TrainingDays, day: date) -> DayMarks:
         scheduled=days.scheduled.get(day),
         rest=rest,
         today=day == days.today,
+        run=days.runs.get(day),
     )

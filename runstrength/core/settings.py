@@ -8,8 +8,11 @@ from typing import Any
 
 from runstrength.core.fields import TableReader
 from runstrength.core.programs import GOALS
+from runstrength.core.runs import RunSettings
 
 VOICE_MODES = ("voice", "tones", "off")
+SESSION_LAYOUTS = ("floor", "compact")
+RUN_RULE_MODES = ("refuse", "warn")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -39,8 +42,24 @@ class Settings:
     """Weekdays never trained on, e.g. ("friday",)."""
     theme: str = "textual-dark"
     """Any Textual theme name."""
+    session_layout: str = "floor"
+    """floor: the session in large type, readable from across the room; compact: more detail."""
     first_run_done: bool = False
     """True once the first-run setup was finished or skipped: it is never shown again."""
+    runs_folder: str = ""
+    """A folder whose new activity files are imported at each start; empty: none."""
+    long_run_minutes: int = 90
+    """A run at least this long is a long run (when its title does not say), 30-300."""
+    max_hr: int = 0
+    """Maximum heart rate; 0: unknown. An average at 85% of it (or of the reserve) is hard."""
+    rest_hr: int = 0
+    """Resting heart rate; 0: unknown. With max_hr, the hard zone uses the reserve."""
+    taper_days: int = 7
+    """No strength in this many days before a race, 0-21."""
+    run_rules: str = "refuse"
+    """refuse: the running rules refuse a day like the rest day; warn: they ask."""
+    sessions_per_week: int = 2
+    """How many strength days `plan suggest` proposes a week, 1-4."""
 
 
 SETTING_NAMES = tuple(f.name for f in fields(Settings))
@@ -56,6 +75,25 @@ def _voice(r: TableReader) -> str | None:
         r.problem("voice", f"{value!r} is not one of {allowed}")
         return None
     return value  # type: ignore[no-any-return]
+
+
+def _folder(r: TableReader, key: str) -> str | None:
+    """A folder path; the empty string means none."""
+    value = r._get(key, required=False)
+    if value is not None and not isinstance(value, str):
+        r.problem(key, f"must be a folder path in quotes, got {value!r}")
+        return None
+    return value
+
+
+def run_settings(settings: Settings) -> RunSettings:
+    """What the run kinds and the running rules read from the settings."""
+    return RunSettings(
+        long_run_minutes=settings.long_run_minutes,
+        max_hr=settings.max_hr or None,
+        rest_hr=settings.rest_hr or None,
+        taper_days=settings.taper_days,
+    )
 
 
 def settings_from_mapping(
@@ -83,7 +121,15 @@ def settings_from_mapping(
         "bands": r.strings("bands", required=False),
         "weekly_rest_days": r.strings("weekly_rest_days", required=False, choices=WEEKDAYS),
         "theme": r.string("theme", required=False),
+        "session_layout": r.string("session_layout", required=False, choices=SESSION_LAYOUTS),
         "first_run_done": r.boolean("first_run_done", required=False),
+        "runs_folder": _folder(r, "runs_folder"),
+        "long_run_minutes": r.integer("long_run_minutes", 30, 300, required=False),
+        "max_hr": r.integer("max_hr", 0, 240, required=False),
+        "rest_hr": r.integer("rest_hr", 0, 120, required=False),
+        "taper_days": r.integer("taper_days", 0, 21, required=False),
+        "run_rules": r.string("run_rules", required=False, choices=RUN_RULE_MODES),
+        "sessions_per_week": r.integer("sessions_per_week", 1, 4, required=False),
     }
     r.finish()
     bands = read["bands"]

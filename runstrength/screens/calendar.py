@@ -1,4 +1,4 @@
-"""The calendar: a month of trained, rest and scheduled days; plan or drop a session on a day."""
+"""The calendar: a month of trained, rest and scheduled days and runs; plan or drop a session."""
 
 from __future__ import annotations
 
@@ -21,9 +21,13 @@ from runstrength.core.restdays import (
     format_day,
     rest_day_cause,
 )
+from runstrength.core.runrules import RunCause
+from runstrength.core.runs import Activity, format_distance, format_duration, run_kind
+from runstrength.core.settings import run_settings
 from runstrength.screens.background import run_write
 from runstrength.screens.dialogs import HelpScreen
 from runstrength.store import DayTakenError, LogError, NotScheduledError, Schedule
+from runstrength.store.runs import RunLog
 from runstrength.widgets.month import LEGEND, MonthView
 
 
@@ -74,6 +78,8 @@ class CalendarScreen(Screen[None]):
         self.days = TrainingDays(today)
         self.loaded_since: date | None = None
         self._writing = threading.Lock()
+        self.activities: dict[date, list[Activity]] = {}
+        """Runs and other activities by day, for the day shown."""
 
     @property
     def today(self) -> date:
@@ -109,8 +115,9 @@ class CalendarScreen(Screen[None]):
 
     def read_days(self, since: date | None = None) -> TrainingDays:
         """The rule's inputs from the log (blocking: call from a worker)."""
+        settings = self.context.settings
         return self.schedule.training_days(
-            self.today, self.context.settings.weekly_rest_days, since=since
+            self.today, settings.weekly_rest_days, since=since, runs=run_settings(settings)
         )
 
     @work(thread=True, exclusive=True, group="calendar")
@@ -118,9 +125,11 @@ class CalendarScreen(Screen[None]):
         first = self.month_view.selected.replace(day=1) - timedelta(days=1)
         try:
             days = self.read_days(first)
+            activities = RunLog(self.context.log).between(first)
         except LogError as error:
             self.app.call_from_thread(self.say, str(error), "error")
             return
+        self.app.call_from_thread(self.show_activities, activities)
         self.app.call_from_thread(self.show_days, days, first)
 
     def reload(self) -> None:
@@ -133,6 +142,39 @@ class CalendarScreen(Screen[None]):
         self.month_view.show(days)
         self.show_day()
 
+    def show_activities(self, activities: list[Activity]) -> None:
+        by_day: dict[date, list[Activity]] = {}
+        distances: dict[date, float] = {}
+        for activity in activities:
+            by_day.setdefault(activity.day, []).append(activity)
+            if activity.is_run and activity.distance_m:
+                distances[activity.day] = distances.get(activity.day, 0) + activity.distance_m
+        self.activities = by_day
+        self.month_view.distances = distances
+
+    def activity_lines(self, day: date) -> list[str]:
+        """The day's runs and other activities, one line each (titles escaped)."""
+        settings = run_settings(self.context.settings)
+        lines = []
+        for activity in self.activities.get(day, []):
+            what = activity.sport.capitalize()
+            if activity.is_run:
+                kind = run_kind(activity, settings)
+                what = "Race" if kind == "race" else f"{kind.capitalize()} run"
+            if activity.planned:
+                what = f"Planned {what[0].lower()}{what[1:]}"
+            details = [escape(activity.title)] if activity.title else []
+            details += [
+                d
+                for d in (
+                    format_distance(activity.distance_m),
+                    format_duration(activity.duration_s),
+                )
+                if d
+            ]
+            lines.append(f"{what}: {' · '.join(details)}" if details else f"{what}.")
+        return lines
+
     def show_day(self) -> None:
         day = self.month_view.selected
         marks = day_marks(self.days, day)
@@ -143,12 +185,15 @@ class CalendarScreen(Screen[None]):
             lines.append(f"Trained: {self.days.logged[day]}.")
         if marks.scheduled:
             lines.append(f"Scheduled: {marks.scheduled}. [b]x[/b] removes it.")
+        lines += self.activity_lines(day)
         cause = rest_day_cause(self.days, day)
         if cause is not None or marks.rest:
             lines.append("Rest day.")
         verdict = can_schedule(self.days, day)
         if verdict.allowed:
             lines.append("Free: [b]a[/b] schedules a session here.")
+        elif isinstance(verdict.cause, RunCause) and not marks.scheduled:
+            lines.append(f"No strength: {escape(verdict.cause.short())}.")
         self.query_one("#day-info", Static).update("\n".join(lines))
 
     def say(self, text: str, kind: str = "info") -> None:
@@ -184,23 +229,49 @@ class CalendarScreen(Screen[None]):
         day, program = self.month_view.selected, self.context.default_program().name
         run_write(self.app, lambda: self.save_plan(day, program), "calendar-add")
 
-    def save_plan(self, day: date, program: str) -> None:
+    def save_plan(self, day: date, program: str, anyway: bool = False) -> None:
         """Judge the day against the log as it is now, then write: keys pressed faster
-        than the month redraws never slip past the rule."""
+        than the month redraws never slip past the rule. `anyway`: the runner answered
+        yes to a running rule's warning (run_rules = "warn")."""
+        warn = self.context.settings.run_rules == "warn"
         with self._writing:
             try:
                 verdict = can_schedule(self.read_days(), day)
-                if verdict.allowed:
+                allowed = verdict.allowed or (anyway and warn and verdict.by_run)
+                if allowed:
                     self.schedule.add(day, program)
             except (LogError, DayTakenError) as error:
                 self.app.call_from_thread(self.say, str(error), "error")
                 return
-        if verdict.allowed:
+        if not allowed and warn and verdict.by_run:
+            self.app.call_from_thread(self.ask_anyway, day, program, verdict.message())
+            return
+        if allowed:
             text, kind = f"Scheduled {program} on {format_day(day)}.", "done"
+        elif isinstance(verdict.cause, RunCause) and verdict.next_allowed:
+            # The day is named above: the run and the next day are what is new.
+            text = (
+                f"Not scheduled: {escape(verdict.cause.short())}. "
+                f"Next session possible: {format_day(verdict.next_allowed)}."
+            )
+            kind = "refused"
         else:
-            text, kind = f"Not scheduled: {verdict.message()}", "refused"
+            text, kind = f"Not scheduled: {escape(verdict.message())}", "refused"
         self.app.call_from_thread(self.say, text, kind)
         self.app.call_from_thread(self.reload)
+
+    def ask_anyway(self, day: date, program: str, message: str) -> None:
+        from runstrength.screens.edit_dialogs import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                write = lambda: self.save_plan(day, program, anyway=True)  # noqa: E731
+                run_write(self.app, write, "calendar-add")
+            else:
+                self.say("Not scheduled.", "refused")
+
+        dialog = ConfirmDialog(f"Schedule {program} anyway?", escape(message))
+        self.app.push_screen(dialog, answered)
 
     def action_remove(self) -> None:
         day = self.month_view.selected

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from rich.markup import escape
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,6 +20,7 @@ from runstrength.store import LogError
 if TYPE_CHECKING:
     from runstrength.core.records import SessionRecord
     from runstrength.core.restdays import StartCheck, TrainingDays
+    from runstrength.core.runs import RunMark
     from runstrength.screens.resume import ResumeChoice
     from runstrength.screens.start_dialogs import StartChoice
 
@@ -100,6 +102,15 @@ class HomeScreen(Screen[None]):
         # Once home is up, learn whether sound can play, so a machine without it flashes
         # even the first phase change of a session.
         self.set_timer(SOUND_CHECK_DELAY, self.context.sound.prepare)
+        if self.context.settings.runs_folder:
+            self.call_after_refresh(self.import_runs_folder)
+
+    def import_runs_folder(self) -> None:
+        from runstrength.screens.background import run_write
+        from runstrength.screens.runs_folder import import_runs_folder
+
+        # The app's own writer: quitting waits for the import rather than cut it short.
+        run_write(self.app, lambda: import_runs_folder(self), "runs-folder")
 
     def on_screen_resume(self) -> None:
         if self.context.settings != self._settings_shown:
@@ -111,11 +122,13 @@ class HomeScreen(Screen[None]):
             self.call_after_refresh(self.find_interrupted, False)
 
     def training_days(self) -> TrainingDays:
+        from runstrength.core.settings import run_settings
         from runstrength.store import Schedule
 
         today = self.context.clock.now().date()
         schedule = Schedule(self.context.log)
-        return schedule.training_days(today, self.context.settings.weekly_rest_days)
+        settings = self.context.settings
+        return schedule.training_days(today, settings.weekly_rest_days, runs=run_settings(settings))
 
     def choose(self, name: str) -> None:
         program = self.context.programs.get(name)
@@ -167,10 +180,14 @@ class HomeScreen(Screen[None]):
         else:
             self.app.call_from_thread(self.show_last, last, None)
             trained_today = days.today in days.logged
-            self.app.call_from_thread(self.show_day_status, check, trained_today)
+            run_today = days.runs.get(days.today)
+            self.app.call_from_thread(self.show_day_status, check, trained_today, run_today)
 
-    def show_day_status(self, check: StartCheck, trained_today: bool = False) -> None:
+    def show_day_status(
+        self, check: StartCheck, trained_today: bool = False, run_today: RunMark | None = None
+    ) -> None:
         from runstrength.core.restdays import format_day
+        from runstrength.core.runrules import run_headline
 
         self.check = check
         self.refresh_bindings()
@@ -191,8 +208,13 @@ class HomeScreen(Screen[None]):
                     f" · planned tomorrow: {check.tomorrow_program}; "
                     "training today makes it a rest day"
                 )
+            if run_today is not None:  # a hard or easy run: strength fits beside it
+                text += f" · {run_headline(run_today, 'today')}: strength is fine"
             status.update(text)
             hint.update("[b]enter[/b]  start the session")
+            return
+        if verdict.by_run:
+            self.show_run_day(check)
             return
         when = (
             f"next session possible {format_day(verdict.next_allowed)}"
@@ -210,13 +232,22 @@ class HomeScreen(Screen[None]):
         plan = build_recovery_plan(self.program, settings, self.context.catalogue.mobility)
         return f"stretches and easy moves, about {round(estimate_seconds(plan, settings) / 60)} min"
 
+    def askable(self, check: StartCheck) -> bool:
+        """Refused by a run only, with the running rules set to ask rather than refuse."""
+        return (
+            not check.allowed and check.verdict.by_run and self.context.settings.run_rules == "warn"
+        )
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        rest_day = self.check is not None and not self.check.allowed
+        refused = self.check is not None and not self.check.allowed
+        askable = self.check is not None and self.askable(self.check)
         if action == "start":
-            return not rest_day
-        if action in ("start_refused", "recovery"):
-            # The routine's key is a rest day's (the palette offers it on any day).
-            return rest_day
+            return not refused or askable
+        if action == "start_refused":
+            return refused and not askable
+        if action == "recovery":
+            # The routine's key is a day without strength (the palette offers it on any day).
+            return refused
         return True
 
     async def action_start_refused(self) -> None:
@@ -231,6 +262,22 @@ class HomeScreen(Screen[None]):
         from runstrength.screens.session import SessionScreen
 
         self.app.push_screen(SessionScreen(self.context, self.program, kind="recovery"))
+
+    def show_run_day(self, check: StartCheck) -> None:
+        """Today kept free of strength by a run: the run, and the next possible day."""
+        from runstrength.core.runrules import RunCause, headline
+
+        verdict = check.verdict
+        assert isinstance(verdict.cause, RunCause)
+        line = headline(verdict.cause, verdict.day, verdict.next_allowed)
+        reason = escape(verdict.reason[0].upper() + verdict.reason[1:])
+        self.query_one("#day-status", Static).update(f"[b]{escape(line)}[/b]\n{reason}.")
+        warn = self.context.settings.run_rules == "warn"
+        self.query_one("#start-hint", Label).update(
+            "[b]enter[/b]  start anyway (asks first) · [b]c[/b]  plan"
+            if warn
+            else "No strength today · [b]r[/b]  recovery routine · [b]c[/b]  plan"
+        )
 
     def show_last(self, last: SessionRecord | None, error: str | None) -> None:
         from runstrength.core.summary import plural
@@ -269,7 +316,6 @@ class HomeScreen(Screen[None]):
         """Start a session unless today is a rest day; ask first when tomorrow is planned."""
         from runstrength.core.restdays import can_start_today
         from runstrength.core.resume import can_resume
-        from runstrength.screens.start_dialogs import ConfirmTomorrow
 
         waiting = self.waiting
         if waiting is not None and can_resume(waiting, self.context.clock.now().date()):
@@ -283,10 +329,20 @@ class HomeScreen(Screen[None]):
             except LogError as error:
                 self.notify(str(error), severity="error")
                 return
-        if not check.allowed:
-            offer = "\nr: a recovery routine of stretches and easy moves instead."
-            self.notify(check.verdict.message() + offer, title="Rest day", severity="warning")
+        if self.askable(check):
+            self.ask_despite_run(check)
             return
+        if not check.allowed:
+            title = "No strength today" if check.verdict.by_run else "Rest day"
+            offer = "\nr: a recovery routine of stretches and easy moves instead."
+            self.notify(escape(check.verdict.message()) + offer, title=title, severity="warning")
+            return
+        await self.start_after_checks(check)
+
+    async def start_after_checks(self, check: StartCheck) -> None:
+        """Start, asking first when tomorrow is planned."""
+        from runstrength.screens.start_dialogs import ConfirmTomorrow
+
         if check.tomorrow_program is None:
             self.start_session()
             return
@@ -301,6 +357,17 @@ class HomeScreen(Screen[None]):
         await self.app.push_screen(
             ConfirmTomorrow(check.tomorrow_program, tomorrow, check.move_to), chosen
         )
+
+    def ask_despite_run(self, check: StartCheck) -> None:
+        """run_rules = "warn": a running rule asks before the session starts."""
+        from runstrength.screens.edit_dialogs import ConfirmDialog
+
+        async def answered(yes: bool | None) -> None:
+            if yes:
+                await self.start_after_checks(check)
+
+        question = ConfirmDialog("Start a session anyway?", escape(check.verdict.message()))
+        self.app.push_screen(question, answered)
 
     def start_session(self) -> None:
         # Imported on first use: the session's widgets are not needed to show home.

@@ -14,9 +14,10 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
 from runstrength.context import AppContext
-from runstrength.core.cues import phase_of, sounds_for
+from runstrength.core.cues import sounds_for
 from runstrength.core.engine import SessionEngine
 from runstrength.core.events import (
+    Cue,
     CueEvent,
     Event,
     LogWrite,
@@ -27,22 +28,25 @@ from runstrength.core.events import (
     StepChanged,
 )
 from runstrength.core.keys import SKIP_LABELS, offered, skip_kind
-from runstrength.core.plan import IntroStep, SetStep, StretchStep
+from runstrength.core.plan import IntroStep, SetStep
 from runstrength.core.programs import Program
 from runstrength.core.records import SessionKind, SessionRecord
 from runstrength.core.resume import point_text, resume_point
 from runstrength.core.stats import PastResults, past_results, past_text
 from runstrength.core.summary import summarize, totals_text
 from runstrength.core.ticking import MIN_TICK_SECONDS, PROGRESS_STEPS, TICK_SECONDS, next_tick_delay
-from runstrength.core.view import StepView, describe, status_line
-from runstrength.screens.background import run_write
+from runstrength.core.view import StepView, describe, flash_for, status_line
+from runstrength.screens.background import remember_setting, run_write
 from runstrength.screens.dialogs import ConfirmQuit, HelpScreen, QuitChoice
 from runstrength.store import LogError
-from runstrength.widgets.big_number import BigNumber
 from runstrength.widgets.flash_band import FlashBand
+from runstrength.widgets.floor import FloorLayout
 from runstrength.widgets.line_list import LineList
 from runstrength.widgets.readout import Readout
 from runstrength.widgets.summary_table import SummaryTable
+
+BEAT_SECONDS = 0.4
+"""How long the count lights up for each tempo beat."""
 
 
 class SessionScreen(Screen[None]):
@@ -58,12 +62,12 @@ class SessionScreen(Screen[None]):
         Binding("S,shift+s", "skip_warmup", "Skip warm-up", key_display="S"),
         Binding("p", "pause", "Pause"),
         # + and - share one footer entry, so the footer keeps room for help at 80 columns.
-        Binding("plus", "adjust(15)", "±15s", key_display="+/-"),
+        Binding("plus", "adjust(15)", "15s", key_display="+/-"),
         Binding("equals_sign", "adjust(15)", "+15s", show=False),
         Binding("minus", "adjust(-15)", "-15s", show=False),
         Binding("t", "tempo", "Tempo"),
         Binding("b", "band", "Band"),
-        Binding("f", "big", "Big"),
+        Binding("f", "layout", "Layout"),
         Binding("q", "quit_session", "Quit"),
     ]
     HELP_ROWS = [
@@ -78,7 +82,7 @@ class SessionScreen(Screen[None]):
         ("t", "tempo mode: counts one rep per cadence, with a tick"),
         ("b", "next band for the exercise (card, sets, rests)"),
         ("m", "sound on / off"),
-        ("f", "big-screen mode: only the count or time"),
+        ("f", "large-type floor layout / compact layout (remembered)"),
         ("q", "stop for good (partial) or continue later today"),
         ("?", "this help"),
     ]
@@ -124,6 +128,7 @@ class SessionScreen(Screen[None]):
         self._timer: Timer | None = None
         self._status_text: str | None = None
         self._skip_kind: str | None = None
+        self._beat_until: float | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -132,7 +137,6 @@ class SessionScreen(Screen[None]):
             yield Label("", id="heading")
             with Horizontal(id="main"):
                 yield Readout(id="readout")
-                yield BigNumber(id="big")
                 yield LineList(id="lines")
             yield Label("", id="last-time")
             yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
@@ -140,10 +144,12 @@ class SessionScreen(Screen[None]):
             yield Static("", id="totals")
             yield Label("", id="prompt")
             yield Label("", id="status")
+        yield FloorLayout(id="floor")
         yield Footer(compact=True, show_command_palette=False)
         yield FlashBand(id="flash")
 
     def on_mount(self) -> None:
+        self.set_class(self.context.settings.session_layout == "floor", "-floor")
         if self.resuming is not None:
             resuming = self.resuming
             self.apply(self.engine.resume(resuming.info, resuming.sets, resuming.resume_at))
@@ -187,23 +193,24 @@ class SessionScreen(Screen[None]):
 
     def tick(self) -> None:
         self.apply(self.engine.tick())
-        self.query_one(FlashBand).expire(self.context.clock.monotonic())
+        now = self.context.clock.monotonic()
+        self.query_one(FlashBand).expire(now)
+        if self._beat_until is not None and now >= self._beat_until:
+            self._beat_until = None
+            self.remove_class("-beat")
+
+    def beat(self) -> None:
+        """A tempo rep: the count lights up for a moment, to be seen as well as heard."""
+        self._beat_until = self.context.clock.monotonic() + BEAT_SECONDS
+        self.add_class("-beat")
 
     def announce(self, events: list[Event]) -> None:
         """Play the cues for these events; when nothing can be heard, show the phase change."""
         sounds = sounds_for(events, self.context.settings.voice, self.engine.remaining())
         heard = self.context.play_sounds(sounds)
-        changes = [event.step for event in events if isinstance(event, StepChanged)]
-        if changes and not heard:
-            step = changes[-1]
-            phase: str = phase_of(step)
-            if isinstance(step, StretchStep):
-                detail = step.stretch.name
-            elif phase == "done":
-                detail = ""
-                phase = "done" if self.engine.status == "completed" else "stopped"
-            else:
-                detail = describe(self.engine).heading
+        flash = None if heard else flash_for(self.engine, events)
+        if flash is not None:
+            phase, detail = flash
             self.query_one(FlashBand).flash(phase, self.context.clock.monotonic(), detail)
             if self.context.settings.bell:
                 self.app.bell()
@@ -215,8 +222,9 @@ class SessionScreen(Screen[None]):
             self._timer.stop()
             self._timer = None
         delay = next_tick_delay(self.engine, self.tick_seconds)
-        hide_at = self.query_one(FlashBand).hide_at
-        if hide_at is not None:  # the flash band hides on a tick: make sure one comes
+        hides = (self.query_one(FlashBand).hide_at, self._beat_until)
+        hide_at = min((at for at in hides if at is not None), default=None)
+        if hide_at is not None:  # the flash band and a beat end on a tick: make sure one comes
             until_hidden = max(hide_at - self.context.clock.monotonic(), MIN_TICK_SECONDS)
             delay = until_hidden if delay is None else min(delay, until_hidden)
         if delay is not None:
@@ -225,6 +233,8 @@ class SessionScreen(Screen[None]):
     def apply(self, events: list[Event]) -> None:
         if any(isinstance(event, CueEvent | StepChanged) for event in events):
             self.announce(events)
+        if any(isinstance(event, CueEvent) and event.cue is Cue.TICK for event in events):
+            self.beat()
         for event in events:
             if isinstance(event, SetCompleted | RoutineDone | SessionSetAside):
                 self._queue_write(event)
@@ -266,17 +276,18 @@ class SessionScreen(Screen[None]):
         if changed("heading"):
             self.query_one("#heading", Label).update(view.heading)
         self.query_one(Readout).show(view.big, view.big_caption, view.target)
-        self.query_one(BigNumber).show(view.big)
         self.query_one(LineList).show(view.lines, view.highlight)
         if view.progress and changed("progress"):
             done, total = view.progress
             total = max(total, 0.001)
             step = total / PROGRESS_STEPS  # finer than the bar can show is not drawn
-            self.query_one(ProgressBar).update(total=total, progress=round(done / step) * step)
+            for bar in self.query(ProgressBar):
+                bar.update(total=total, progress=round(done / step) * step)
         if changed("prompt"):
             self.query_one("#prompt", Label).update(
                 f"[b]enter[/b] {view.prompt}" if view.prompt else ""
             )
+        self.query_one(FloorLayout).show(view)
 
     def show_status(self) -> None:
         sound_off = self.context.silence_reason() is not None
@@ -284,6 +295,7 @@ class SessionScreen(Screen[None]):
         if text != self._status_text:
             self._status_text = text
             self.query_one("#status", Label).update(text)
+            self.query_one(FloorLayout).show_status(text)
 
     def show_summary(self) -> None:
         engine = self.engine
@@ -383,8 +395,11 @@ class SessionScreen(Screen[None]):
         self.render_view()
         self.show_last_time()
 
-    def action_big(self) -> None:
-        self.toggle_class("-big")
+    def action_layout(self) -> None:
+        """f: floor or compact layout; the choice is kept in the settings for next time."""
+        layout = "compact" if self.has_class("-floor") else "floor"
+        self.set_class(layout == "floor", "-floor")
+        remember_setting(self.app, self.context, "session_layout", layout)
 
     def action_quit_session(self) -> None:
         if self.engine.finished:

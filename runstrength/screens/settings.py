@@ -19,7 +19,13 @@ from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Sele
 from runstrength.config import ConfigSaveError, save_settings
 from runstrength.context import AppContext
 from runstrength.core.programs import GOALS
-from runstrength.core.settings import VOICE_MODES, Settings, settings_from_mapping
+from runstrength.core.settings import (
+    RUN_RULE_MODES,
+    SESSION_LAYOUTS,
+    VOICE_MODES,
+    Settings,
+    settings_from_mapping,
+)
 from runstrength.screens.background import run_write
 from runstrength.screens.dialogs import HelpScreen
 from runstrength.widgets.sound_test import SoundTest
@@ -31,6 +37,13 @@ NUMBERS = [
     ("rest_seconds", "Rest between sets", "15-180 s"),
     ("stretch_hold_seconds", "Stretch hold", "15-60 s per side"),
     ("tempo_seconds", "Tempo cadence", "1.5-6 s per rep"),
+]
+RUN_NUMBERS = [
+    ("long_run_minutes", "Long run from", "30-300 min"),
+    ("max_hr", "Maximum heart rate", "0: unknown"),
+    ("rest_hr", "Resting heart rate", "0: unknown"),
+    ("taper_days", "Taper before a race", "0-21 days"),
+    ("sessions_per_week", "Sessions a week", "1-4, for plan suggest"),
 ]
 
 
@@ -124,13 +137,39 @@ class SettingsScreen(Screen[None]):
                 Select([(t, t) for t in themes], value=theme, id="theme", **_compact),
                 "applied at once",
             )
+            yield self._row(
+                "Session layout",
+                Select(
+                    [(layout, layout) for layout in SESSION_LAYOUTS],
+                    value=s.session_layout,
+                    id="session_layout",
+                    **_compact,
+                ),
+                "floor | compact · key f",
+            )
             yield SoundTest(self.context.sound, self._voice_choice, id="sound-test")
+            yield from self._run_rows(s)
             yield Static("", id="errors")
             with Horizontal(id="buttons"):
                 yield Button("Save", id="save", variant="primary", compact=True)
                 yield Button("Back", id="back", compact=True)
             yield Label(self._where(), id="saved-to")
         yield Footer(compact=True, show_command_palette=False)
+
+    def _run_rows(self, s: Settings) -> ComposeResult:
+        yield Label("Runs: strength days kept away from key runs", id="runs-title")
+        yield self._row(
+            "Runs folder",
+            Input(s.runs_folder, id="runs_folder", compact=True),
+            "read at each start",
+        )
+        for key, label, allowed in RUN_NUMBERS:
+            yield self._row(label, Input(str(getattr(s, key)), id=key, compact=True), allowed)
+        yield self._row(
+            "Running rules",
+            Select([(m, m) for m in RUN_RULE_MODES], value=s.run_rules, id="run_rules", **_compact),
+            "refuse | warn (ask)",
+        )
 
     def _voice_choice(self) -> str:
         """The voice setting as chosen on screen (tested before it is saved)."""
@@ -169,10 +208,13 @@ class SettingsScreen(Screen[None]):
                 w.lower() for w in _words(self.query_one("#weekly_rest_days", Input).value)
             ],
             "theme": select("theme"),
+            "session_layout": select("session_layout"),
             "first_run_done": self.context.settings.first_run_done,
         }
-        for key, _, _ in NUMBERS:
+        for key, _, _ in NUMBERS + RUN_NUMBERS:
             values[key] = _number(self.query_one(f"#{key}", Input).value)
+        values["runs_folder"] = self.query_one("#runs_folder", Input).value.strip()
+        values["run_rules"] = select("run_rules")
         return {key: value for key, value in values.items() if value is not None}
 
     def checked(self) -> tuple[Settings, list[str]]:

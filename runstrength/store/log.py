@@ -327,15 +327,20 @@ class TrainingLog(LogReads):
         """One of the log's tables under the log's lock, for the store modules beside this one.
 
         Every write through it is as durable as the log's own; `write` marks the log's
-        format version first, as the log's own writes do. The lock is held inside the
+        format version first, as the log's own writes do, and all the block's changes are
+        written at once at its end (none if it raises). The lock is held inside the
         block, so no other method of the log may be called there.
         """
         with self._lock:
-            if write:
-                self._writable()
-                take_backup(self.path, name)
+            if not write:
+                yield self._db.table(name)
+                return
+            self._writable()
+            take_backup(self.path, name)
+            # Every change inside the block lands in one atomic write of the file.
+            with self._storage.batch():
                 self._ensure_meta()
-            yield self._db.table(name)
+                yield self._db.table(name)
 
     def close(self) -> None:
         with self._lock:

@@ -62,12 +62,13 @@ def migrate(data: Tables, found: int) -> Tables:
 
 SESSION_FIELDS = frozenset({"id", "date", "program", "started_at", "status"})
 SET_FIELDS = frozenset({"session", "exercise", "set", "completed_at"})
+RUN_FIELDS = frozenset({"id", "day", "sport", "planned"})
 
 
 def check_records(path: Path, data: dict[str, Any]) -> None:
     """A quick look at every record of a current-format log, so a damaged log is refused
     before anything is written: CorruptLogError naming the first record lacking a field."""
-    needed = {"sessions": SESSION_FIELDS, "sets": SET_FIELDS}
+    needed = {"sessions": SESSION_FIELDS, "sets": SET_FIELDS, "runs": RUN_FIELDS}
     for table, fields in needed.items():
         for doc_id, doc in data.get(table, {}).items():
             missing = sorted(fields - doc.keys()) if isinstance(doc, dict) else ["all fields"]

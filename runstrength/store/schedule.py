@@ -9,13 +9,14 @@ second entry on the same day, so the one-session-a-day limit holds on disk too.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
 from tinydb import Query
 
 from runstrength.core.restdays import TrainingDays, weekday_numbers
+from runstrength.core.runs import RunSettings, run_marks
 from runstrength.store.log import TrainingLog
 
 TABLE = "schedule"
@@ -128,12 +129,20 @@ class Schedule:
         today: date,
         weekly_rest_days: Iterable[str] = (),
         since: date | None = None,
+        runs: RunSettings | None = None,
     ) -> TrainingDays:
         """What the rest-day rule needs: logged days and plans from the day before today
-        (or from `since`, to show an earlier month) onwards."""
+        (or from `since`, to show an earlier month) onwards; with `runs`, the runs too,
+        for the running rules."""
         start = today - timedelta(days=1)
         if since is not None:
             start = min(start, since)
         logged = {d.day: d.program for d in self.logged_days(start)}
         scheduled = {p.day: p.program for p in self.between(start)}
-        return TrainingDays(today, logged, scheduled, weekday_numbers(weekly_rest_days))
+        days = TrainingDays(today, logged, scheduled, weekday_numbers(weekly_rest_days))
+        if runs is None:
+            return days
+        from runstrength.store.runs import RunLog
+
+        marks = run_marks(RunLog(self.log).between(start - timedelta(days=1)), runs)
+        return replace(days, runs=marks, taper_days=runs.taper_days)

@@ -1,8 +1,10 @@
-"""A month grid: each day marked trained, scheduled, rest day or today; one day selected."""
+"""A month grid: each day marked trained, scheduled, rest day or today, and its run's kind;
+one day selected."""
 
 from __future__ import annotations
 
 import calendar
+from collections.abc import Mapping
 from datetime import date
 
 from rich.text import Text
@@ -18,13 +20,24 @@ TRAINED = "●"
 SCHEDULED = "◆"
 REST = "~"
 
+RUN_MARKS = {"race": "R", "long": "L", "hard": "H", "easy": "E"}
+"""The mark after a day with a run, by the run's kind."""
+
 LEGEND = (
     (TRAINED, "trained", "$success"),
     (SCHEDULED, "scheduled", "$accent"),
     (REST, "rest day", "$text-muted"),
     ("[ ]", "today", "bold"),
+    ("R L", "race · long run", "$warning"),
+    ("H E", "hard · easy run", "$secondary"),
 )
 """Sign, meaning and the style it has in the month (a Textual markup style)."""
+
+
+def short_distance(metres: float) -> str:
+    """A distance in five characters at most: "24km", "9.5km"."""
+    km = metres / 1000
+    return f"{km:.0f}km" if km >= 9.95 else f"{km:.1f}km"
 
 
 def month_weeks(year: int, month: int) -> list[list[date | None]]:
@@ -44,6 +57,9 @@ class MonthView(Widget):
         "month--rest",
         "month--today",
         "month--selected",
+        "month--key-run",
+        "month--run",
+        "month--distance",
     }
 
     DEFAULT_CSS = """
@@ -59,6 +75,9 @@ class MonthView(Widget):
     MonthView > .month--rest { color: $text-muted; }
     MonthView > .month--today { text-style: bold underline; }
     MonthView > .month--selected { background: $primary; color: $text; text-style: bold; }
+    MonthView > .month--key-run { color: $warning; text-style: bold; }
+    MonthView > .month--run { color: $secondary; }
+    MonthView > .month--distance { color: $text-muted; }
     """
 
     selected: reactive[date] = reactive(date(2000, 1, 1))
@@ -66,11 +85,27 @@ class MonthView(Widget):
     def __init__(self, days: TrainingDays, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.days = days
+        self.distances: Mapping[date, float] = {}
+        """Metres run (or planned) on each day, shown under the day in months with runs."""
         self.set_reactive(MonthView.selected, days.today)
 
-    def show(self, days: TrainingDays) -> None:
+    def show(self, days: TrainingDays, distances: Mapping[date, float] | None = None) -> None:
         self.days = days
+        if distances is not None:
+            self.distances = distances
+        self._fit_height()
         self.refresh()
+
+    def watch_selected(self) -> None:
+        self._fit_height()
+
+    def _with_distances(self) -> bool:
+        day = self.selected
+        return any(d.year == day.year and d.month == day.month for d in self.distances)
+
+    def _fit_height(self) -> None:
+        """A second line under each week when the month has distances to show."""
+        self.styles.height = 15 if self._with_distances() else 9
 
     def render(self) -> Text:
         style = self.get_component_rich_style
@@ -81,10 +116,17 @@ class MonthView(Widget):
         text.append(
             " " + "".join(name.center(CELL) for name in WEEKDAY_NAMES), style("month--weekday")
         )
+        distances = self._with_distances()
         for week in month_weeks(day.year, day.month):
             text.append("\n ")
             for cell in week:
                 text.append_text(self._cell(cell))
+            if distances:
+                text.append("\n ")
+                for cell in week:
+                    metres = self.distances.get(cell) if cell else None
+                    shown = short_distance(metres) if metres else ""
+                    text.append(f" {shown:<5}", style("month--distance"))
         return text
 
     def _cell(self, cell: date | None) -> Text:
@@ -106,8 +148,13 @@ class MonthView(Widget):
         text.append(left)
         text.append(number, style("month--today") if marks.today else "")
         text.append(sign, sign_style)
+        run = marks.run
+        if run is None:
+            text.append(" ")
+        else:
+            key = run.kind in ("race", "long")
+            text.append(RUN_MARKS[run.kind], style("month--key-run" if key else "month--run"))
         text.append(right)
-        text.append(" ")
         if cell == self.selected:
             text.stylize(style("month--selected"), 0, CELL - 1)
         return text

@@ -52,8 +52,53 @@ def test_the_brief_example_reads_as_the_defaults() -> None:
     settings, problems = read(tomllib.loads(BRIEF_EXAMPLE))
     assert problems == []
     assert settings == Settings()
-    # first_run_done is written by the app itself, not part of the documented example.
-    assert set(tomllib.loads(BRIEF_EXAMPLE)) == set(SETTING_NAMES) - {"first_run_done"}
+    # first_run_done is written by the app itself, not part of the documented example;
+    # session_layout came later (the template in config.py documents it).
+    assert (
+        set(tomllib.loads(BRIEF_EXAMPLE))
+        == set(SETTING_NAMES)
+        - {
+            "first_run_done",
+            "session_layout",
+        }
+        - RUN_KEYS
+    )
+
+
+# The settings for runs came after the brief's example.
+RUN_KEYS = {
+    "runs_folder",
+    "long_run_minutes",
+    "max_hr",
+    "rest_hr",
+    "taper_days",
+    "run_rules",
+    "sessions_per_week",
+}
+
+
+def test_the_run_settings_read_and_bad_values_keep_their_default() -> None:
+    good = {"runs_folder": "", "long_run_minutes": 100, "max_hr": 190, "rest_hr": 50}
+    settings, problems = read({**good, "taper_days": 10, "run_rules": "warn"})
+    assert problems == []
+    assert (settings.long_run_minutes, settings.max_hr, settings.taper_days) == (100, 190, 10)
+    assert settings.run_rules == "warn"
+    bad = {"taper_days": 40, "run_rules": "maybe", "sessions_per_week": 0, "runs_folder": 3}
+    settings, problems = read(bad)
+    assert settings == Settings()
+    assert len(problems) == 4
+    assert any("run_rules" in p and "refuse" in p for p in problems)
+
+
+def test_the_session_layout_is_floor_or_compact() -> None:
+    assert Settings().session_layout == "floor"
+    assert read({"session_layout": "compact"}) == (Settings(session_layout="compact"), [])
+    settings, problems = read({"session_layout": "big"})
+    assert settings.session_layout == "floor"
+    (problem,) = problems
+    assert problem.startswith(f"{SOURCE}: session_layout:")
+    assert "compact" in problem
+    assert "floor" in problem
 
 
 def test_an_empty_file_gives_the_defaults() -> None:

@@ -1,0 +1,89 @@
+"""`runstrength plan suggest`: strength days for the coming weeks that keep every rule."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from runstrength.cli.common import EXIT_FAILED, EXIT_OK, error
+from runstrength.paths import Paths
+
+if TYPE_CHECKING:
+    from runstrength.cli.days import Days
+
+
+def _weeks(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 12:
+        raise argparse.ArgumentTypeError(f"{text!r} must be a whole number from 1 to 12")
+    return value
+
+
+def register(commands: Any) -> None:
+    plan = commands.add_parser(
+        "plan",
+        help="suggest strength days around your runs",
+        description="Plan strength days around the running week.",
+    )
+    actions = plan.add_subparsers(dest="action", metavar="ACTION", required=True)
+    suggest = actions.add_parser(
+        "suggest",
+        help="propose strength days for the coming weeks",
+        description="Propose strength days for the next N weeks (from today) that keep the "
+        "rest day and the running rules: sessions_per_week of them a week where the rules "
+        "allow, spread apart, on hard-run days when possible. --apply schedules them.",
+    )
+    suggest.add_argument("--weeks", type=_weeks, default=2, metavar="N", help="1-12 (default 2)")
+    suggest.add_argument("--apply", action="store_true", help="schedule the suggested days")
+    suggest.add_argument("--program", metavar="NAME", help="the program (default: settings)")
+    suggest.set_defaults(run=_suggest)
+
+
+def _suggest(args: argparse.Namespace, paths: Paths) -> int:
+    from runstrength.cli.schedule import _with_days
+
+    return _with_days(args, paths, _suggest_in, read_only=not args.apply)
+
+
+def _suggest_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
+    from runstrength.cli.schedule import _known_program
+    from runstrength.core.restdays import format_day
+    from runstrength.core.suggest import suggest
+    from runstrength.store import DayTakenError
+
+    program = args.program or days.settings.program
+    _known_program(paths, program)
+    state = days.training_days()
+    per_week = days.settings.sessions_per_week
+    found = suggest(state, days.today, weeks=args.weeks, per_week=per_week)
+    for week in found.weeks:
+        end = week.start + timedelta(days=6)
+        print(f"Week of {format_day(week.start)}:")
+        for day in week.days:
+            mark = state.runs.get(day)
+            beside = f" (with your {mark.describe()})" if mark else ""
+            print(f"  {format_day(day)}{beside}")
+        if week.wanted == 0:
+            print(f"  already {per_week} sessions logged or planned")
+        elif week.short:
+            print(
+                f"  only {len(week.days)} of {week.wanted} possible: the rules leave no more "
+                f"days up to {format_day(end)}"
+            )
+    if not args.apply:
+        if found.days:
+            print("`runstrength plan suggest --apply` schedules these days.")
+        return EXIT_OK
+    failed = 0
+    for day in found.days:
+        try:
+            days.schedule.add(day, program)
+        except DayTakenError as problem:  # planned meanwhile by another process
+            error(f"not scheduled: {problem}")
+            failed += 1
+    print(f"Scheduled {len(found.days) - failed} {program} sessions.")
+    return EXIT_FAILED if failed else EXIT_OK

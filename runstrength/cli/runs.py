@@ -1,0 +1,275 @@
+"""`runstrength runs import | plan | list | show | mark`: the runs that place strength days."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from runstrength.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error
+from runstrength.paths import Paths
+
+if TYPE_CHECKING:
+    from runstrength.cli.days import Days
+    from runstrength.core.runs import Activity, RunSettings
+
+# The readers, the log and the rules load when a command runs: `--help` stays quick.
+
+
+def register(commands: Any) -> None:
+    runs = commands.add_parser(
+        "runs",
+        help="your runs: import files, plan from a calendar, list, show, mark, remove",
+        description="Runs keep strength days away from key runs: no strength on the day of "
+        "a long run or race, the day before a long, hard or race run, the day after a long "
+        "run or race, nor in the taper days before a race.",
+    )
+    actions = runs.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    add = actions.add_parser(
+        "import",
+        help="import completed activities from files and folders",
+        description="Import FIT, GPX and TCX files (each also .gz) and folders of them, a "
+        "Strava bulk export (its zip, or its folder with activities.csv). An activity already in "
+        "the log is not stored again. Exit 0 when every file was read; exit 1 when some "
+        "could not be (each is named with why; the others are imported).",
+    )
+    add.add_argument("paths", nargs="+", metavar="PATH", help="a file or a folder")
+    add.set_defaults(run=_import)
+
+    plan = actions.add_parser(
+        "plan",
+        help="read planned runs from an iCalendar file",
+        description="Read a running plan exported from a calendar or a coaching app (.ics): "
+        "its future events become planned runs. Importing the same calendar again replaces "
+        "what came from it; completed runs are never touched.",
+    )
+    plan.add_argument("file", metavar="FILE.ics")
+    plan.set_defaults(run=_plan)
+
+    listing = actions.add_parser(
+        "list", help="list runs and other activities", description="List activities by date."
+    )
+    listing.add_argument("--from", dest="since", metavar="YYYY-MM-DD", help="first day")
+    listing.add_argument("--to", dest="until", metavar="YYYY-MM-DD", help="last day")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.set_defaults(run=_list)
+
+    show = actions.add_parser("show", help="one activity in full", description="Show one run.")
+    show.add_argument("id", metavar="ID")
+    show.set_defaults(run=_show)
+
+    mark = actions.add_parser(
+        "mark",
+        help="correct the kind of a run",
+        description="Set the kind of a run by hand (race, long, hard or easy); auto goes "
+        "back to the kind worked out from its title, duration and heart rate.",
+    )
+    mark.add_argument("id", metavar="ID")
+    mark.add_argument("kind", metavar="KIND", choices=["race", "long", "hard", "easy", "auto"])
+    mark.set_defaults(run=_mark)
+
+    remove = actions.add_parser(
+        "remove",
+        help="drop one activity from the log",
+        description="Drop one run or other activity from the log (a backup of the log is "
+        "kept first). Importing its file again brings it back.",
+    )
+    remove.add_argument("id", metavar="ID")
+    remove.set_defaults(run=_remove)
+
+
+def _with_days(
+    args: argparse.Namespace, paths: Paths, action: Any, *, read_only: bool = False
+) -> int:
+    from runstrength.cli.schedule import _with_days as with_days
+
+    result: int = with_days(args, paths, action, read_only=read_only)
+    return result
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def _import(args: argparse.Namespace, paths: Paths) -> int:
+    return _with_days(args, paths, _import_in)
+
+
+def _import_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
+    from runstrength.store.activities import scan
+    from runstrength.store.runs import RunLog
+
+    found = scan(Path(p).expanduser() for p in args.paths)
+    for path, reason in found.failed:
+        error(f"{path} {reason}")
+    added = RunLog(days.log).add(found.activities)
+    runs = sum(1 for a in added.added if a.is_run)
+    print(
+        f"Imported {_plural(runs, 'run', 'runs')} and "
+        f"{_plural(len(added.added) - runs, 'other activity', 'other activities')} from "
+        f"{_plural(found.files, 'file', 'files')}; "
+        f"{len(added.duplicates)} already in the log (or the same one from another file)."
+    )
+    if found.failed:
+        error(f"{_plural(len(found.failed), 'file', 'files')} could not be read (see above)")
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _plan(args: argparse.Namespace, paths: Paths) -> int:
+    return _with_days(args, paths, _plan_in)
+
+
+def _plan_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
+    from runstrength.store.ics_plan import CalendarError, read_plan
+    from runstrength.store.runs import RunLog
+
+    source = Path(args.file).expanduser()
+    try:
+        plan = read_plan(source, days.today)
+    except CalendarError as problem:
+        error(f"{source} {problem}; nothing was changed")
+        return EXIT_USAGE
+    result = RunLog(days.log).replace_planned(str(source.resolve()), plan.runs, days.today)
+    print(
+        f"Planned {_plural(len(result.added), 'run', 'runs')} from {source}"
+        + (f", in place of {len(result.removed)} from before" if result.removed else "")
+        + (f"; {plan.past} past events left out" if plan.past else "")
+        + "."
+    )
+    return EXIT_OK
+
+
+def _describe(activity: Activity, settings: RunSettings) -> dict[str, str]:
+    from runstrength.core.runs import format_distance, format_duration, run_kind
+
+    start = activity.start
+    return {
+        "id": activity.id,
+        "date": activity.day.isoformat(),
+        "time": f"{start:%H:%M}" if start else "",
+        "sport": activity.sport,
+        "kind": (run_kind(activity, settings) + ("*" if activity.kind else ""))
+        if activity.is_run
+        else "",
+        "distance": format_distance(activity.distance_m),
+        "time_taken": format_duration(activity.duration_s),
+        "hr": f"{activity.avg_hr:.0f}" if activity.avg_hr else "",
+        "title": ("planned: " if activity.planned else "") + activity.title,
+    }
+
+
+def _as_json(activity: Activity, settings: RunSettings) -> dict[str, Any]:
+    from runstrength.core.run_data import activity_to_data
+    from runstrength.core.runs import run_kind
+
+    data = activity_to_data(activity)
+    data["run_kind"] = run_kind(activity, settings) if activity.is_run else None
+    return data
+
+
+def _list(args: argparse.Namespace, paths: Paths) -> int:
+    return _with_days(args, paths, _list_in, read_only=True)
+
+
+def _list_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
+    from runstrength.cli.days import parse_day
+    from runstrength.core.settings import run_settings
+    from runstrength.store.runs import RunLog
+
+    since = parse_day(args.since, "--from") if args.since else None
+    until = parse_day(args.until, "--to") if args.until else None
+    found = RunLog(days.log).between(since, until)
+    settings = run_settings(days.settings)
+    if args.json:
+        print(json.dumps([_as_json(a, settings) for a in found], indent=2, ensure_ascii=False))
+        return EXIT_OK
+    if not found:
+        print("No runs or other activities. `runstrength runs import PATH` reads your files.")
+        return EXIT_OK
+    rows = [list(_describe(a, settings).values()) for a in found]
+    header = ["ID", "DATE", "START", "SPORT", "KIND", "DISTANCE", "TIME", "HR", "TITLE"]
+    widths = [max(len(c) for c in column) for column in zip(header, *rows, strict=False)]
+    for cells in (header, *rows):
+        print("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
+    if any(a.kind for a in found if a.is_run):
+        print("* kind set by hand (runs mark ID auto undoes it)")
+    return EXIT_OK
+
+
+def _show(args: argparse.Namespace, paths: Paths) -> int:
+    return _with_days(args, paths, _show_in, read_only=True)
+
+
+def _show_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
+    from runstrength.core.restdays import format_day
+    from runstrength.core.runs import run_kind
+    from runstrength.core.settings import run_settings
+    from runstrength.store.runs import RunLog, UnknownRunError
+
+    try:
+        activity = RunLog(days.log).get(args.id)
+    except UnknownRunError as problem:
+        error(str(problem))
+        return EXIT_FAILED
+    settings = run_settings(days.settings)
+    shown = _describe(activity, settings)
+    print(f"{activity.title or activity.sport.capitalize()} ({activity.id})")
+    print(f"  {'Planned' if activity.planned else 'Day'}: {format_day(activity.day)}")
+    if activity.start:
+        print(f"  Start: {activity.start.isoformat()}")
+    print(f"  Sport: {activity.sport}")
+    if activity.is_run:
+        how = "set by hand" if activity.kind else "from its title, length or heart rate"
+        print(f"  Kind: {run_kind(activity, settings)} ({how})")
+    for label, key in (("Distance", "distance"), ("Time", "time_taken"), ("Average HR", "hr")):
+        if shown[key]:
+            print(f"  {label}: {shown[key]}")
+    if activity.source:
+        print(f"  From: {activity.source}")
+    return EXIT_OK
+
+
+def _mark(args: argparse.Namespace, paths: Paths) -> int:
+    return _with_days(args, paths, _mark_in)
+
+
+def _mark_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
+    from runstrength.core.runs import as_kind, run_kind
+    from runstrength.core.settings import run_settings
+    from runstrength.store.runs import RunLog, UnknownRunError
+
+    runs = RunLog(days.log)
+    try:
+        activity = runs.get(args.id)
+    except UnknownRunError as problem:
+        error(str(problem))
+        return EXIT_FAILED
+    if not activity.is_run:
+        error(f"{args.id} is a {activity.sport} activity, not a run: it has no kind")
+        return EXIT_USAGE
+    marked = runs.mark(args.id, as_kind(args.kind))
+    kind = run_kind(marked, run_settings(days.settings))
+    how = "" if marked.kind else " (worked out again)"
+    what = "race" if kind == "race" else f"{kind} run"
+    print(f"{marked.title or 'Run'} on {marked.day.isoformat()} is now a {what}{how}.")
+    return EXIT_OK
+
+
+def _remove(args: argparse.Namespace, paths: Paths) -> int:
+    return _with_days(args, paths, _remove_in)
+
+
+def _remove_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
+    from runstrength.store.runs import RunLog, UnknownRunError
+
+    try:
+        gone = RunLog(days.log).remove(args.id)
+    except UnknownRunError as problem:
+        error(str(problem))
+        return EXIT_FAILED
+    what = gone.title or gone.sport
+    print(f"Removed {what} on {gone.day.isoformat()} ({gone.id}).")
+    return EXIT_OK

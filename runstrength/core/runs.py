@@ -1,0 +1,258 @@
+"""Runs and other activities: what the log keeps of each, and the kind of a run.
+
+A run's kind (race, long, hard or easy) drives the rules that place strength days
+around the running week (`core.runrules`). It comes from a mark set by hand, else the
+title, else the duration, else the average heart rate, else it is an easy run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal
+
+RunKind = Literal["race", "long", "hard", "easy"]
+KINDS: tuple[RunKind, ...] = ("race", "long", "hard", "easy")
+"""Strongest first: when a day holds several runs, the first kind here counts."""
+
+RUNNING = "running"
+SPORTS = ("running", "cycling", "walking", "hiking", "swimming", "other")
+
+RACE_WORDS = ("race", "parkrun", "marathon")
+LONG_WORDS = ("long",)
+HARD_WORDS = (
+    "interval",
+    "intervals",
+    "tempo",
+    "threshold",
+    "fartlek",
+    "hill",
+    "hills",
+    "repeat",
+    "repeats",
+    "track",
+)
+
+
+def _words(words: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+
+
+_RACE, _LONG, _HARD = _words(RACE_WORDS), _words(LONG_WORDS), _words(HARD_WORDS)
+_DISTANCE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(km|k|mi|miles?)\b", re.IGNORECASE)
+METRES_PER_MILE = 1609.344
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """The settings the kinds and rules read."""
+
+    long_run_minutes: int = 90
+    max_hr: int | None = None
+    rest_hr: int | None = None
+    taper_days: int = 7
+
+    def hard_hr(self) -> float | None:
+        """The average heart rate from which a run is hard: 85% of the maximum, or of the
+        reserve above the resting rate when that is known too."""
+        if not self.max_hr:
+            return None
+        rest = self.rest_hr or 0
+        return rest + 0.85 * (self.max_hr - rest)
+
+
+@dataclass(frozen=True)
+class Activity:
+    """A completed or planned activity. Only those of sport "running" are runs.
+
+    A completed activity has its `start` with its UTC offset, and its `day` is the local
+    date it started on. A planned one may have only a day (an all-day calendar event).
+    """
+
+    id: str
+    day: date
+    sport: str = RUNNING
+    title: str = ""
+    start: datetime | None = None
+    duration_s: float | None = None
+    distance_m: float | None = None
+    avg_hr: float | None = None
+    source: str = ""
+    """The file it was read from, or the calendar it was planned in."""
+    planned: bool = False
+    uid: str | None = None
+    """A planned run's calendar event UID."""
+    kind: RunKind | None = None
+    """A kind set by hand; None: worked out from the title, duration and heart rate."""
+
+    @property
+    def is_run(self) -> bool:
+        return self.sport == RUNNING
+
+
+def kind_from_title(title: str) -> RunKind | None:
+    if _RACE.search(title):
+        return "race"
+    if _LONG.search(title):
+        return "long"
+    if _HARD.search(title):
+        return "hard"
+    return None
+
+
+def run_kind(run: Activity, settings: RunSettings) -> RunKind:
+    """The kind of a run: a mark set by hand, else from its title, duration, heart rate."""
+    if run.kind is not None:
+        return run.kind
+    titled = kind_from_title(run.title)
+    if titled is not None:
+        return titled
+    if run.duration_s is not None and run.duration_s >= settings.long_run_minutes * 60:
+        return "long"
+    hard_hr = settings.hard_hr()
+    if run.avg_hr is not None and hard_hr is not None and run.avg_hr >= hard_hr:
+        return "hard"
+    return "easy"
+
+
+def distance_in_text(text: str) -> float | None:
+    """Metres named in a title such as "Long run 24 km" or "10 mi tempo", else None."""
+    found = _DISTANCE.search(text)
+    if found is None:
+        return None
+    number = float(found.group(1).replace(",", "."))
+    unit = found.group(2).lower()
+    return number * METRES_PER_MILE if unit.startswith("mi") else number * 1000
+
+
+def format_distance(metres: float | None) -> str:
+    """ "24 km", "5.2 km"; empty when unknown."""
+    if metres is None or metres <= 0:
+        return ""
+    km = metres / 1000
+    return f"{km:.0f} km" if km >= 20 or abs(km - round(km)) < 0.05 else f"{km:.1f} km"
+
+
+def format_duration(seconds: float | None) -> str:
+    if seconds is None:
+        return ""
+    minutes = round(seconds / 60)
+    return f"{minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f"{minutes} min"
+
+
+@dataclass(frozen=True)
+class RunMark:
+    """The run that counts on a day for the rules: the strongest kind there."""
+
+    kind: RunKind
+    title: str = ""
+    distance_m: float | None = None
+    planned: bool = False
+
+    def describe(self) -> str:
+        """'long run "Sunday long" (24 km)' ."""
+        what = "race" if self.kind == "race" else f"{self.kind} run"
+        if self.planned:
+            what = f"planned {what}"
+        title = f' "{self.title}"' if self.title else ""
+        distance = format_distance(self.distance_m)
+        return f"{what}{title}" + (f" ({distance})" if distance else "")
+
+
+def run_marks(activities: Iterable[Activity], settings: RunSettings) -> dict[date, RunMark]:
+    """Each day with a run, with the run that counts there (the strongest kind)."""
+    marks: dict[date, RunMark] = {}
+    for activity in activities:
+        if not activity.is_run:
+            continue
+        kind = run_kind(activity, settings)
+        mark = RunMark(kind, activity.title, activity.distance_m, activity.planned)
+        current = marks.get(activity.day)
+        if current is None or KINDS.index(kind) < KINDS.index(current.kind):
+            marks[activity.day] = mark
+    return marks
+
+
+def as_kind(text: str) -> RunKind | None:
+    """A kind name as typed, or None when it is not one."""
+    name = text.strip().lower()
+    return name if name in KINDS else None
+
+
+def sport_of(name: str | None) -> str:
+    """One of SPORTS from the names devices and apps write ("Running", "run", "trail_running",
+    "Ride", "Virtual Run", FIT's "running" ...); "other" for anything else."""
+    if not name:
+        return "other"
+    text = name.strip().lower().replace("_", " ")
+    if "run" in text or text in ("jog", "jogging", "treadmill"):
+        return "running"
+    if "cycl" in text or "ride" in text or "bik" in text:
+        return "cycling"
+    if "walk" in text:
+        return "walking"
+    if "hik" in text:
+        return "hiking"
+    if "swim" in text:
+        return "swimming"
+    return "other"
+
+
+SAME_START_SECONDS = 120
+"""Two recordings of one activity (a watch's FIT and an app's GPX) start this close."""
+
+
+def same_activity(a: Activity, b: Activity) -> bool:
+    """Whether two completed activities are one: starts within two minutes, and durations
+    (when both are known) within two minutes or a tenth of each other."""
+    if a.start is None or b.start is None or a.planned or b.planned:
+        return False
+    if abs((a.start - b.start).total_seconds()) > SAME_START_SECONDS:
+        return False
+    if a.duration_s is None or b.duration_s is None:
+        return True
+    gap = abs(a.duration_s - b.duration_s)
+    return gap <= max(SAME_START_SECONDS, 0.1 * max(a.duration_s, b.duration_s))
+
+
+def activity_id(start: datetime, taken: Collection[str] = ()) -> str:
+    """A short id from the local start ("20261128-0715"), with "-2", "-3" when taken."""
+    base = f"{start:%Y%m%d-%H%M}"
+    ident, n = base, 1
+    while ident in taken:
+        n += 1
+        ident = f"{base}-{n}"
+    return ident
+
+
+class ActivityIndex:
+    """Completed activities by start, to find the one an activity repeats quickly."""
+
+    def __init__(self, activities: Iterable[Activity] = ()) -> None:
+        self._buckets: dict[int, list[Activity]] = {}
+        for activity in activities:
+            self.add(activity)
+
+    @staticmethod
+    def _bucket(activity: Activity) -> int | None:
+        if activity.start is None or activity.planned:
+            return None
+        return int(activity.start.timestamp() // SAME_START_SECONDS)
+
+    def add(self, activity: Activity) -> None:
+        bucket = self._bucket(activity)
+        if bucket is not None:
+            self._buckets.setdefault(bucket, []).append(activity)
+
+    def holds(self, activity: Activity) -> bool:
+        """Whether an activity already indexed is the same as this one."""
+        bucket = self._bucket(activity)
+        if bucket is None:
+            return False
+        return any(
+            same_activity(activity, other)
+            for near in (bucket - 1, bucket, bucket + 1)
+            for other in self._buckets.get(near, ())
+        )

@@ -1,0 +1,126 @@
+"""Planned runs from a running plan exported as an iCalendar file (a calendar or a coaching app).
+
+Each future event is a planned run (a rest-day event is left out): its title gives the
+kind and often the distance ("Long run 24 km"); an all-day event has a day only, a
+timed one its start and length. Events of other sports (a ride, a swim) are kept as
+planned other activities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from runstrength.core.runs import RUNNING, Activity, distance_in_text, sport_of
+from runstrength.store.activities.common import local_start
+
+_REST = re.compile(r"\b(rest|day off)\b", re.IGNORECASE)
+_OTHER_SPORT = re.compile(r"\b(ride|bike|cycl\w*|swim\w*|walk\w*|hike)\b", re.IGNORECASE)
+
+
+REPEAT_DAYS = 366
+"""How far ahead a repeating event is planned."""
+MAX_REPEATS = 400
+
+
+class CalendarError(Exception):
+    """A file that is not an iCalendar file that can be read; the message says why."""
+
+
+@dataclass(frozen=True)
+class PlannedRuns:
+    runs: list[Activity]
+    past: int
+    """Events before today, left out."""
+
+
+def _sport(title: str) -> str:
+    found = _OTHER_SPORT.search(title)
+    return sport_of(found.group(0)) if found else RUNNING
+
+
+def read_plan(path: Path, today: date) -> PlannedRuns:
+    """The future events of a calendar file as planned activities (ids are given when
+    stored); CalendarError when the file cannot be read."""
+    from icalendar import Calendar
+
+    try:
+        calendar = Calendar.from_ical(path.read_bytes())
+    except OSError as error:
+        raise CalendarError(f"cannot be read ({error.strerror or error})") from None
+    except ValueError as error:
+        raise CalendarError(f"is not an iCalendar file ({error})") from None
+    runs: list[Activity] = []
+    past = 0
+    for event in calendar.walk("VEVENT"):
+        title = str(event.get("summary", "")).strip()
+        if _REST.search(title) or event.get("dtstart") is None:
+            continue
+        begins = event.decoded("dtstart")
+        duration: float | None = None
+        if isinstance(begins, datetime):
+            ends = event.decoded("dtend") if event.get("dtend") is not None else None
+            if isinstance(ends, datetime):
+                duration = (ends - begins).total_seconds() or None
+            elif event.get("duration") is not None:
+                length = event.decoded("duration")
+                duration = length.total_seconds() if isinstance(length, timedelta) else None
+        description = str(event.get("description", ""))
+        uid = str(event.get("uid", "")) or f"{title}@{begins}"
+        repeats = event.get("rrule") is not None
+        for when in _occurrences(event, begins, today):
+            start = None
+            if isinstance(when, datetime):
+                start = local_start(when) if when.tzinfo else when.astimezone()
+            day = start.date() if start is not None else when
+            if day < today:
+                past += 0 if repeats else 1
+                continue
+            runs.append(
+                Activity(
+                    id="",
+                    day=day,
+                    sport=_sport(title),
+                    title=title,
+                    start=start,
+                    duration_s=duration,
+                    distance_m=distance_in_text(title) or distance_in_text(description),
+                    planned=True,
+                    uid=f"{uid}/{day.isoformat()}" if repeats else uid,
+                )
+            )
+    return PlannedRuns(runs, past)
+
+
+def _occurrences(event: Any, begins: date, today: date) -> list[date]:
+    """The event's start, or each start of a repeating event up to REPEAT_DAYS ahead."""
+    if event.get("rrule") is None:
+        return [begins]
+    from dateutil.rrule import rrulestr
+
+    rule = event["rrule"].to_ical().decode()
+    first = begins if isinstance(begins, datetime) else datetime.combine(begins, time())
+    horizon = datetime.combine(today + timedelta(days=REPEAT_DAYS), time())
+    if first.tzinfo is not None:
+        horizon = horizon.replace(tzinfo=first.tzinfo)
+    skipped = {
+        moment.dt if isinstance(moment.dt, datetime) else datetime.combine(moment.dt, time())
+        for exdate in _as_list(event.get("exdate"))
+        for moment in exdate.dts
+    }
+    found: list[date] = []
+    for moment in rrulestr(rule, dtstart=first):
+        if moment > horizon or len(found) >= MAX_REPEATS:
+            break
+        if moment not in skipped and moment.replace(tzinfo=None) not in skipped:
+            found.append(moment if isinstance(begins, datetime) else moment.date())
+    return found
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]

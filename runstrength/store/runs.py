@@ -1,0 +1,162 @@
+"""Runs and other activities in the log's `runs` table, completed and planned.
+
+Each document is an activity as `core.run_data` writes it. Every change is one write
+through the log (`TrainingLog.table`), as durable as a logged set, with a backup of the
+file before it. Adding is idempotent: an activity already there (the same one read
+from another file, see `core.runs.same_activity`) is not stored twice. Planned runs
+from a calendar are replaced by the next import of that calendar; completed runs are
+never touched by it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from runstrength.core.run_data import activity_from_data, activity_to_data
+from runstrength.core.runs import Activity, ActivityIndex, RunKind, activity_id
+from runstrength.store.errors import CorruptLogError
+from runstrength.store.log import TrainingLog
+
+TABLE = "runs"
+
+
+class UnknownRunError(Exception):
+    """No activity of that id is in the log."""
+
+
+@dataclass(frozen=True)
+class Added:
+    added: list[Activity]
+    duplicates: list[Activity]
+    """Activities already in the log (or twice in what was added): not stored again."""
+
+
+@dataclass(frozen=True)
+class Replaced:
+    added: list[Activity]
+    removed: list[Activity]
+
+
+class RunLog:
+    """Domain operations on the activities of one training log."""
+
+    def __init__(self, log: TrainingLog) -> None:
+        self.log = log
+
+    def _read(self, docs: Iterable[dict[str, Any]]) -> list[Activity]:
+        problems: list[str] = []
+        found = [activity_from_data(dict(doc), f"{TABLE} record", problems) for doc in docs]
+        if problems:
+            raise CorruptLogError(self.log.path, problems[0])
+        return [a for a in found if a is not None]
+
+    def between(
+        self, since: date | None = None, until: date | None = None, *, planned: bool | None = None
+    ) -> list[Activity]:
+        """Activities whose day is within [since, until], by day and start; `planned`
+        picks only planned (True) or only completed (False) ones."""
+        with self.log.table(TABLE) as table:
+            docs = list(table)
+        low = since.isoformat() if since else ""
+        high = until.isoformat() if until else "9999"
+        chosen = [doc for doc in docs if low <= str(doc.get("day", "")) <= high]
+        found = self._read(chosen)
+        if planned is not None:
+            found = [a for a in found if a.planned == planned]
+        return sorted(found, key=lambda a: (a.day, a.start is None, a.start or a.day, a.id))
+
+    def get(self, ident: str) -> Activity:
+        with self.log.table(TABLE) as table:
+            docs = [doc for doc in table if doc.get("id") == ident]
+        if not docs:
+            raise UnknownRunError(f"no run or activity with id {ident!r} (see `runs list`)")
+        return self._read(docs)[0]
+
+    def add(self, activities: Sequence[Activity]) -> Added:
+        """Store completed activities not yet in the log, in one write; ids are given here."""
+        with self.log.table(TABLE) as table:
+            present = self._read(list(table))
+        taken = {a.id for a in present}
+        known = ActivityIndex(present)
+        added: list[Activity] = []
+        duplicates: list[Activity] = []
+        for activity in sorted(activities, key=lambda a: (a.start is None, a.start or a.day)):
+            if activity.start is None or known.holds(activity):
+                duplicates.append(activity)
+                continue
+            stored = replace(activity, id=activity_id(activity.start, taken))
+            taken.add(stored.id)
+            known.add(stored)
+            added.append(stored)
+        if added:
+            with self.log.table(TABLE, write=True) as table:
+                table.insert_multiple(activity_to_data(a) for a in added)
+        return Added(added, duplicates)
+
+    def merge(self, activities: Sequence[Activity]) -> Added:
+        """Store activities as they are (ids and all, from an export); those whose id or
+        whose completed activity is already there are skipped."""
+        with self.log.table(TABLE) as table:
+            present = self._read(list(table))
+        ids = {a.id for a in present}
+        known = ActivityIndex(present)
+        added: list[Activity] = []
+        duplicates: list[Activity] = []
+        for activity in activities:
+            if activity.id in ids or known.holds(activity):
+                duplicates.append(activity)
+                continue
+            ids.add(activity.id)
+            known.add(activity)
+            added.append(activity)
+        if added:
+            with self.log.table(TABLE, write=True) as table:
+                table.insert_multiple(activity_to_data(a) for a in added)
+        return Added(added, duplicates)
+
+    def replace_planned(self, source: str, planned: Sequence[Activity], today: date) -> Replaced:
+        """Put a calendar's planned runs in place of those it gave before (by its source
+        and by event UID), in one write; past plans and completed runs stay."""
+        uids = {a.uid for a in planned if a.uid}
+        with self.log.table(TABLE) as table:
+            present = self._read(list(table))
+        gone = [
+            a
+            for a in present
+            if a.planned and (a.uid in uids or (a.source == source and a.day >= today))
+        ]
+        gone_ids = {a.id for a in gone}
+        taken = {a.id for a in present if a.id not in gone_ids}
+        added = []
+        for activity in planned:
+            ident = "plan-" + activity_id(activity.start, taken) if activity.start else ""
+            if not ident:
+                base = f"plan-{activity.day:%Y%m%d}"
+                ident, n = base, 1
+                while ident in taken:
+                    n += 1
+                    ident = f"{base}-{n}"
+            taken.add(ident)
+            added.append(replace(activity, id=ident, planned=True, source=source))
+        if gone or added:
+            with self.log.table(TABLE, write=True) as table:
+                table.remove(lambda doc: doc.get("id") in gone_ids)
+                table.insert_multiple(activity_to_data(a) for a in added)
+        return Replaced(added, gone)
+
+    def mark(self, ident: str, kind: RunKind | None) -> Activity:
+        """Set (or clear, with None) the kind of one run by hand."""
+        activity = self.get(ident)
+        with self.log.table(TABLE, write=True) as table:
+            table.update({"kind": kind}, lambda doc: doc.get("id") == ident)
+        return replace(activity, kind=kind)
+
+    def remove(self, ident: str) -> Activity:
+        """Drop one activity (one that should not have been imported); returns it."""
+        activity = self.get(ident)
+        with self.log.table(TABLE, write=True) as table:
+            table.remove(lambda doc: doc.get("id") == ident)
+        return activity
