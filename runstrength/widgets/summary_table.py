@@ -24,7 +24,7 @@ class SummaryTable(DataTable[str]):
             self.add_row(
                 row.name,
                 f"{row.sets_done}/{row.sets_planned}",
-                f"{row.done}/{row.target} {unit}",
+                "skipped" if row.skipped else f"{row.done}/{row.target} {unit}",
             )
 
     def show_rows(self, columns: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> None:
