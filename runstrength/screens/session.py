@@ -77,8 +77,11 @@ class SessionScreen(Screen[None]):
         ("space", "count one rep"),
         ("backspace", "take one rep back"),
         ("enter", "begin the set · set done · next step"),
-        ("s", "skip what is under way (the footer says what);"),
-        ("", "a hold or set cut short keeps its seconds or reps"),
+        (
+            "s",
+            "skip what is under way (the footer says what); "
+            "a hold or set cut short keeps its seconds or reps",
+        ),
         ("S", "skip the whole warm-up"),
         ("p", "pause / resume"),
         ("+ / -", "add / remove 15 s on the running timer"),

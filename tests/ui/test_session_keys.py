@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from screen_text import screen_lines
 from textual.pilot import Pilot
 
 from runstrength.core.plan import IntroStep, RestStep, SetStep, StretchStep, WarmupStep
@@ -98,6 +99,7 @@ async def test_help_names_the_second_skip_key(make_app) -> None:
     app = make_app(start=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("question_mark")
-        text = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        await pilot.pause()
+        text = " ".join(screen_lines(app))
         assert "skip the whole warm-up" in text
         assert "keeps its seconds or reps" in text
