@@ -28,6 +28,7 @@ CSV_COLUMNS = (
     "band",
     "seconds",
     "completed_at",
+    "effort",
 )
 
 
@@ -141,6 +142,7 @@ def _csv_text(document: dict[str, Any]) -> str:
                     record["band"] or "",
                     "" if record["seconds"] is None else record["seconds"],
                     record["completed_at"],
+                    "" if session.get("effort") is None else session["effort"],
                 ]
             )
     return out.getvalue()

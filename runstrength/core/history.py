@@ -70,6 +70,8 @@ class SessionSummary:
     done: int
     target: int
     kind: SessionKind = "strength"
+    effort: int | None = None
+    """How hard it was (CR-10), when rated."""
 
     @property
     def date(self) -> date:
@@ -101,6 +103,7 @@ def summarize(session: SessionRecord) -> SessionSummary:
         done=tally.done,
         target=tally.target,
         kind=session.info.kind,
+        effort=session.effort,
     )
 
 
@@ -143,13 +146,23 @@ class SessionRow:
     completion: str
     status: str
     kind: SessionKind = "strength"
+    effort: int | None = None
 
     def cells(self) -> tuple[str, ...]:
         status = "" if self.status == "completed" else self.status
         if self.kind == "recovery":
             # Not training: no sets, reps or completion to show, and marked as what it is.
             status = "recovery" + (f", {status}" if status else "")
-            return (f"{self.date:%a %Y-%m-%d}", self.program, self.duration, "-", "-", "-", status)
+            return (
+                f"{self.date:%a %Y-%m-%d}",
+                self.program,
+                self.duration,
+                "-",
+                "-",
+                "-",
+                "-",
+                status,
+            )
         return (
             f"{self.date:%a %Y-%m-%d}",
             self.program,
@@ -157,11 +170,12 @@ class SessionRow:
             str(self.sets),
             str(self.reps),
             self.completion,
+            "-" if self.effort is None else str(self.effort),
             status,
         )
 
 
-COLUMNS = ("Date", "Program", "Time", "Sets", "Reps", "Done", "")
+COLUMNS = ("Date", "Program", "Time", "Sets", "Reps", "Done", "Effort", "")
 
 
 def planned_target(program: Program) -> int:
@@ -201,6 +215,7 @@ def summary_row(summary: SessionSummary, planned: int | None = None) -> SessionR
         completion=f"{done:.0%}" if done is not None else "-",
         status=summary.status,
         kind=summary.kind,
+        effort=summary.effort,
     )
 
 

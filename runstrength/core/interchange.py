@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, cast
 
+from runstrength.core.effort import is_effort
 from runstrength.core.fields import ID_PATTERN
 from runstrength.core.records import (
     SESSION_KINDS,
@@ -65,8 +66,9 @@ def set_to_data(record: SetRecord) -> dict[str, Any]:
 
 
 def session_to_data(session: SessionRecord) -> dict[str, Any]:
-    """A session as the format has it; `kind`, `warmup` and `stretches` are optional on
-    import (a session without `kind` is a strength session)."""
+    """A session as the format has it; `kind`, `warmup`, `stretches` and `effort` are
+    optional on import (a session without `kind` is a strength session; `effort` is how
+    hard it was on the CR-10 scale, null when not rated)."""
     status = session.status if session.status in STATUSES else "partial"
     warmup = session.warmup
     return {
@@ -80,6 +82,7 @@ def session_to_data(session: SessionRecord) -> dict[str, Any]:
         "sets": [set_to_data(s) for s in session.sets],
         "warmup": None if warmup is None else warmup_to_data(warmup),
         "stretches": [stretch_to_data(s) for s in session.stretches],
+        "effort": session.effort,
     }
 
 
@@ -272,6 +275,9 @@ def _read_session(r: _Reader, raw: Any, path: str) -> SessionRecord | None:
         r.bad(f"{path}.sets", "a recovery routine has no sets: it must be empty")
     warmup = _read_warmup(r, data.get("warmup"), f"{path}.warmup")
     stretches = _read_stretches(r, data.get("stretches"), f"{path}.stretches")
+    effort = data.get("effort")
+    if effort is not None and not is_effort(effort):
+        r.bad(f"{path}.effort", f"{effort!r} must be a whole number from 0 to 10, or null")
     if len(r.problems) != before or started_at is None:
         return None
     return SessionRecord(
@@ -283,6 +289,7 @@ def _read_session(r: _Reader, raw: Any, path: str) -> SessionRecord | None:
         sets=sets,
         warmup=warmup,
         stretches=stretches,
+        effort=effort,
     )
 
 

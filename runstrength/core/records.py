@@ -106,6 +106,8 @@ class SessionRecord:
     sets: list[SetRecord] = field(default_factory=list)
     warmup: WarmupRecord | None = None
     stretches: list[StretchRecord] = field(default_factory=list)
+    effort: int | None = None
+    """How hard it was (CR-10, 0-10) as rated at its summary or later; None: not rated."""
 
     @property
     def id(self) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, cast
 
+from runstrength.core.effort import is_effort
 from runstrength.core.records import (
     SESSION_KINDS,
     SessionInfo,
@@ -57,6 +58,14 @@ def doc_kind(doc: dict[str, Any]) -> SessionKind:
     if kind not in SESSION_KINDS:
         raise ValueError(f"{kind!r} is not a kind of session")
     return cast(SessionKind, kind)
+
+
+def doc_effort(doc: dict[str, Any]) -> int | None:
+    """The effort of a session document (absent: not rated); ValueError for a bad one."""
+    effort = doc.get("effort")
+    if effort is not None and not is_effort(effort):
+        raise ValueError(f"effort {effort!r} is not a whole number 0-10")
+    return cast(int | None, effort)
 
 
 def set_to_doc(session_id: str, record: SetRecord, seq: int = 0) -> dict[str, Any]:
@@ -113,6 +122,8 @@ def record_to_doc(record: SessionRecord) -> dict[str, Any]:
         doc["warmup"] = warmup_to_doc(record.warmup)
     if record.stretches:
         doc["stretches"] = [stretch_to_doc(s) for s in record.stretches]
+    if record.effort is not None:
+        doc["effort"] = record.effort
     return doc
 
 
@@ -151,6 +162,7 @@ def doc_to_session(doc: dict[str, Any], sets: list[SetRecord]) -> SessionRecord:
         sets=sets,
         warmup=_warmup(doc.get("warmup")),
         stretches=[_stretch(s) for s in doc.get("stretches") or ()],
+        effort=doc_effort(doc),
     )
 
 

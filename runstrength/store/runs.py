@@ -154,6 +154,13 @@ class RunLog:
             table.update({"kind": kind}, lambda doc: doc.get("id") == ident)
         return replace(activity, kind=kind)
 
+    def rate(self, ident: str, effort: int | None) -> Activity:
+        """Set (or clear, with None) how hard a run was, on the CR-10 scale."""
+        activity = self.get(ident)
+        with self.log.table(TABLE, write=True) as table:
+            table.update({"effort": effort}, lambda doc: doc.get("id") == ident)
+        return replace(activity, effort=effort)
+
     def remove(self, ident: str) -> Activity:
         """Drop one activity (one that should not have been imported); returns it."""
         activity = self.get(ident)
