@@ -40,3 +40,26 @@ def parse_effort(text: str) -> int | None:
     if not stripped.isdigit() or not is_effort(int(stripped)):
         raise ValueError(f"{stripped!r} is not a whole number from 0 to 10")
     return int(stripped)
+
+
+ANCHORS = (3, 5, 7, 10)
+
+
+def scale_line() -> str:
+    """ "0 rest · 3 moderate · 5 hard · 7 very hard · 10 maximal"."""
+    return " · ".join(effort_words(n) for n in (0, *ANCHORS))
+
+
+def typed_digit(current: int | None, digit: int) -> int:
+    """The effort after a digit key: "1" then "0" makes 10; any other second digit
+    starts again ("6" then "7" is 7), so the answer is always on the scale."""
+    if current is not None and current * 10 + digit <= EFFORT_MAX:
+        return current * 10 + digit
+    return digit
+
+
+def question(effort: int | None) -> str:
+    """The summary's question with the answer so far."""
+    if effort is None:
+        return "How hard was it? Type 0-10, enter saves (enter alone skips)"
+    return f"How hard was it? {effort_words(effort)}: enter saves it, backspace clears"

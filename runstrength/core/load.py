@@ -230,3 +230,49 @@ def rising_fast(ratio: float | None) -> str | None:
     if ratio is None or ratio <= RATIO_WARN:
         return None
     return f"load rising fast: {ratio:.2f}"
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """The weekly loads and today's ratio, as the load view and `runstrength load` show."""
+
+    today: date
+    weeks: list[WeekLoad]
+    ratio: float | None
+    counted_from: date | None
+    """The first day with any load in the log (the ratio needs 28 days of it)."""
+
+
+def load_report(
+    sessions: Iterable[SessionSummary],
+    activities: Iterable[Activity],
+    settings: RunSettings,
+    today: date,
+    weeks: int,
+) -> LoadReport:
+    """The last `weeks` weeks of load from the whole log's sessions and activities."""
+    bouts = strength_bouts(sessions) + run_bouts(activities, settings)
+    days = daily_loads(b for b in bouts if b.day <= today)
+    return LoadReport(
+        today, weekly_loads(days, today, weeks), acwr(days, today), min(days, default=None)
+    )
+
+
+def report_to_data(report: LoadReport) -> dict[str, object]:
+    """The report as `runstrength load --json` prints it."""
+    return {
+        "today": report.today.isoformat(),
+        "ratio": None if report.ratio is None else round(report.ratio, 2),
+        "ratio_note": ratio_note(report.ratio),
+        "band": list(RATIO_BAND),
+        "weeks": [
+            {
+                "week": week.start.isoformat(),
+                "runs": round(week.runs),
+                "strength": round(week.strength),
+                "total": round(week.total),
+                "ratio": None if week.ratio is None else round(week.ratio, 2),
+            }
+            for week in report.weeks
+        ],
+    }

@@ -34,8 +34,10 @@ from runstrength.core.ticking import MIN_TICK_SECONDS, PROGRESS_STEPS, TICK_SECO
 from runstrength.core.view import StepView, describe, status_line
 from runstrength.screens.background import run_write
 from runstrength.screens.dialogs import ConfirmQuit, HelpScreen
+from runstrength.screens.effort import save_effort
 from runstrength.store import LogError
 from runstrength.widgets.big_number import BigNumber
+from runstrength.widgets.effort_prompt import EffortPrompt
 from runstrength.widgets.flash_band import FlashBand
 from runstrength.widgets.line_list import LineList
 from runstrength.widgets.readout import Readout
@@ -293,6 +295,10 @@ class SessionScreen(Screen[None]):
             )
             + ("\nNothing was logged: no set was finished." if not engine.completed else "")
         )
+        if engine.completed and not self.query(EffortPrompt):
+            prompt = EffortPrompt(id="effort")
+            self.query_one("#session").mount(prompt, after="#totals")
+            prompt.focus()
 
     def show_routine_summary(self) -> None:
         from runstrength.core.recovery import routine_rows, summary_line
@@ -355,9 +361,16 @@ class SessionScreen(Screen[None]):
     def action_count(self, delta: int) -> None:
         self.apply(self.engine.count(delta))
 
+    def leave(self) -> None:
+        """Close the finished session, saving how hard it was when that was answered."""
+        for prompt in self.query(EffortPrompt):
+            if prompt.effort is not None:
+                save_effort(self.app, self.context, self.engine.info.id, prompt.effort)
+        self.dismiss(None)
+
     def action_enter(self) -> None:
         if self.engine.finished:
-            self.dismiss(None)
+            self.leave()
             return
         self.apply(self.engine.enter())
 
@@ -384,7 +397,7 @@ class SessionScreen(Screen[None]):
 
     def action_quit_session(self) -> None:
         if self.engine.finished:
-            self.dismiss(None)
+            self.leave()
             return
 
         # Timers wait while the runner decides.

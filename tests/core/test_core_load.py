@@ -195,3 +195,15 @@ def test_weekly_loads_split_runs_and_strength() -> None:
     assert [(w.runs, w.strength) for w in weeks] == [(0, 0), (120, 150), (450, 0)]
     assert weeks[-1].total == 450
     assert all(w.ratio is None for w in weeks)  # the log starts on 17 Nov
+
+
+def test_digits_typed_stay_on_the_scale() -> None:
+    from runstrength.core.effort import question, scale_line, typed_digit
+
+    assert typed_digit(None, 6) == 6
+    assert typed_digit(1, 0) == 10
+    assert typed_digit(6, 7) == 7  # 67 is off the scale: start again
+    assert typed_digit(10, 3) == 3
+    assert scale_line() == "0 rest · 3 moderate · 5 hard · 7 very hard · 10 maximal"
+    assert "enter alone skips" in question(None)
+    assert "7 very hard" in question(7)
