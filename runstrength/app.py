@@ -199,6 +199,12 @@ class RunStrengthApp(App[None]):
         if not isinstance(self.screen, BrowserScreen):
             self.push_screen(BrowserScreen(self.context))
 
+    def action_load(self) -> None:
+        from runstrength.screens.load import LoadScreen
+
+        if not isinstance(self.screen, LoadScreen) and not self.session_running():
+            self.push_screen(LoadScreen(self.context))
+
     def action_first_run(self) -> None:
         from runstrength.screens.first_run import FirstRunScreen
 

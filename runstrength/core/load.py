@@ -249,13 +249,22 @@ def load_report(
     settings: RunSettings,
     today: date,
     weeks: int,
+    first_day: date | None = None,
 ) -> LoadReport:
-    """The last `weeks` weeks of load from the whole log's sessions and activities."""
+    """The last `weeks` weeks of load; `first_day`, the day the log starts, when the
+    sessions and activities given are only those from `first_day_needed` on."""
     bouts = strength_bouts(sessions) + run_bouts(activities, settings)
     days = daily_loads(b for b in bouts if b.day <= today)
-    return LoadReport(
-        today, weekly_loads(days, today, weeks), acwr(days, today), min(days, default=None)
-    )
+    start = min(days, default=None)
+    if first_day is not None and (start is None or first_day < start):
+        days.setdefault(first_day, DayLoad())  # the log reaches back that far
+        start = first_day
+    return LoadReport(today, weekly_loads(days, today, weeks), acwr(days, today), start)
+
+
+def first_day_needed(today: date, weeks: int) -> date:
+    """The first day whose load the last `weeks` weeks and their ratios need."""
+    return monday(today) - timedelta(weeks=weeks - 1, days=CHRONIC_DAYS)
 
 
 def report_to_data(report: LoadReport) -> dict[str, object]:

@@ -78,6 +78,7 @@ class HomeScreen(Screen[None]):
             yield Static("", id="day-status")
             yield Static("", id="program")
             yield Static("", id="last")
+            yield Static("", id="load")
             yield Static("", id="problems")
             yield Label("[b]enter[/b]  start the session", id="start-hint")
         yield Footer(compact=True, show_command_palette=False)
@@ -178,6 +179,27 @@ class HomeScreen(Screen[None]):
             trained_today = days.today in days.logged
             run_today = days.runs.get(days.today)
             self.app.call_from_thread(self.show_day_status, check, trained_today, run_today)
+            self.check_load(days.today)
+
+    def check_load(self, today: date) -> None:
+        """Warn when the load rises fast (the acute:chronic ratio above 1.5)."""
+        from runstrength.core.load import rising_fast
+        from runstrength.core.settings import run_settings
+        from runstrength.store.load import read_load
+
+        try:
+            with self.context.write_lock:
+                report = read_load(self.context.log, run_settings(self.context.settings), today, 1)
+        except LogError:
+            return  # the log's problem is shown with the last session
+        warning = rising_fast(report.ratio)
+        text = f"[b]{warning}[/b]: go easier for a few days" if warning else ""
+        self.app.call_from_thread(self.show_load, text)
+
+    def show_load(self, text: str) -> None:
+        widget = self.query_one("#load", Static)
+        widget.update(text)
+        widget.display = bool(text)  # no empty line on home when all is well
 
     def show_day_status(
         self, check: StartCheck, trained_today: bool = False, run_today: RunMark | None = None

@@ -411,6 +411,14 @@ class TrainingLog:
             )
         )
 
+    def first_day(self) -> date | None:
+        """The day of the oldest session in the log; None for an empty log."""
+        return self._read(
+            lambda docs, sets: (
+                date.fromisoformat(min(d["date"] for d in docs.values())) if docs else None
+            )
+        )
+
     def session(self, session_id: str) -> SessionRecord | None:
         """One session with its sets; None when the log holds no session of that id."""
         return self._read(

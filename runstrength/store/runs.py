@@ -68,6 +68,12 @@ class RunLog:
             found = [a for a in found if a.planned == planned]
         return sorted(found, key=lambda a: (a.day, a.start is None, a.start or a.day, a.id))
 
+    def first_day(self) -> date | None:
+        """The day of the oldest completed activity; None when there is none."""
+        with self.log.table(TABLE) as table:
+            days = [str(doc.get("day")) for doc in table if not doc.get("planned")]
+        return date.fromisoformat(min(days)) if days else None
+
     def get(self, ident: str) -> Activity:
         with self.log.table(TABLE) as table:
             docs = [doc for doc in table if doc.get("id") == ident]

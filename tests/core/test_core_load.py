@@ -207,3 +207,18 @@ def test_digits_typed_stay_on_the_scale() -> None:
     assert scale_line() == "0 rest · 3 moderate · 5 hard · 7 very hard · 10 maximal"
     assert "enter alone skips" in question(None)
     assert "7 very hard" in question(7)
+
+
+def test_a_log_that_started_long_before_the_days_read_still_has_a_ratio() -> None:
+    from runstrength.core.load import first_day_needed, load_report
+
+    # Only the last week was read (a run of 60 min at 5 each of the last 2 days: 600),
+    # but the log began in the spring: acute 600 / 7, chronic 600 / 28 -> 4.0.
+    today = date(2026, 11, 28)
+    runs = [run(today - timedelta(days=d), 60, effort=5) for d in (0, 1)]
+    report = load_report([], runs, RunSettings(), today, 1, first_day=date(2026, 4, 1))
+    assert report.ratio == pytest.approx(4.0)
+    assert report.counted_from == date(2026, 4, 1)
+    assert load_report([], runs, RunSettings(), today, 1).ratio is None
+    # One week asked: its Monday (23 Nov) and the 28 days before it.
+    assert first_day_needed(today, 1) == date(2026, 10, 26)
