@@ -9,10 +9,14 @@ workers belong to the app instead, which waits for them before it exits.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from textual.app import App
 from textual.worker import Worker
+
+from runstrength.config import ConfigSaveError, save_setting
+from runstrength.context import AppContext
 
 GROUP = "durable-writes"
 
@@ -27,3 +31,20 @@ async def finish_writes(app: App[Any]) -> None:
     writes = [worker for worker in app.workers if worker.group == GROUP]
     if writes:
         await app.workers.wait_for_complete(writes)
+
+
+def remember_setting(app: App[Any], context: AppContext, name: str, value: Any) -> None:
+    """One setting changed outside the settings screen (a key press): in effect at once, and
+    written to config.toml in the background, every other line of it left as it is."""
+    context.settings = replace(context.settings, **{name: value})
+    path = context.config_file
+    if path is None:
+        return
+
+    def write() -> None:
+        try:
+            save_setting(path, name, value)
+        except ConfigSaveError as error:
+            app.call_from_thread(app.notify, str(error), title="Not saved", severity="warning")
+
+    run_write(app, write, f"save-{name}")
