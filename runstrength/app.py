@@ -133,6 +133,11 @@ class RunStrengthApp(App[None]):
         if session is not None:
             session.action_quit_session()
             return
+        from runstrength.screens.session import SessionScreen
+
+        for screen in self.screen_stack:  # a summary's answer to "How hard was it?"
+            if isinstance(screen, SessionScreen):
+                screen.keep_effort()
         await finish_writes(self)
         self.exit()
 

@@ -65,6 +65,9 @@ def test_runs_effort_rates_a_run_and_auto_goes_back(data: Path, capsys) -> None:
     assert "effort 4 somewhat hard" in out
     code, out, _ = cli(data, capsys, "runs", "list", "--json")
     assert [a["effort"] for a in json.loads(out)] == [4, None]
+    _, out, _ = cli(data, capsys, "runs", "show", "20261124-0700")
+    assert "Effort: 4 somewhat hard (yours)" in out
+    assert "Load: 160 (effort x minutes)" in out  # 4 x 40 min
     code, out, _ = cli(data, capsys, "runs", "effort", "20261124-0700", "auto")
     assert code == 0
     assert "effort 3 moderate (estimated from its kind)" in out

@@ -235,6 +235,15 @@ def _show_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
     if activity.is_run:
         how = "set by hand" if activity.kind else "from its title, length or heart rate"
         print(f"  Kind: {run_kind(activity, settings)} ({how})")
+        if not activity.planned:
+            from runstrength.core.effort import effort_words
+            from runstrength.core.load import run_effort
+
+            effort, source = run_effort(activity, settings)
+            said = "yours" if source == "given" else f"estimated from its {source}"
+            print(f"  Effort: {effort_words(effort)} ({said})")
+            if activity.duration_s:
+                print(f"  Load: {effort * activity.duration_s / 60:.0f} (effort x minutes)")
     for label, key in (("Distance", "distance"), ("Time", "time_taken"), ("Average HR", "hr")):
         if shown[key]:
             print(f"  {label}: {shown[key]}")

@@ -373,11 +373,16 @@ class SessionScreen(Screen[None]):
     def action_count(self, delta: int) -> None:
         self.apply(self.engine.count(delta))
 
-    def leave(self) -> None:
-        """Close the finished session, saving how hard it was when that was answered."""
+    def keep_effort(self) -> None:
+        """Save how hard the session was, when the summary's question was answered."""
         for prompt in self.query(EffortPrompt):
-            if prompt.effort is not None:
+            if prompt.effort is not None and not prompt.saved:
+                prompt.saved = True
                 save_effort(self.app, self.context, self.engine.info.id, prompt.effort)
+
+    def leave(self) -> None:
+        """Close the finished session (keeping the effort given)."""
+        self.keep_effort()
         self.dismiss(None)
 
     def action_enter(self) -> None:

@@ -26,6 +26,8 @@ class EffortPrompt(Widget, can_focus=True):
     ]
 
     effort: reactive[int | None] = reactive(None)
+    saved = False
+    """Set once the answer has been handed to the log."""
 
     def render(self) -> Text:
         text = Text(question(self.effort), style="bold")

@@ -110,3 +110,13 @@ async def test_the_detail_shows_and_corrects_the_effort(make_app) -> None:
         assert app.context.log.sessions()[0].effort is None
         await pilot.press("e", "escape")
         assert app.screen is detail
+
+
+async def test_ctrl_q_on_the_summary_keeps_the_answer(make_app) -> None:
+    app = make_app(start=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await one_set_then_stop(pilot)
+        await pilot.press("9", "ctrl+q")
+        await pilot.pause()
+    [logged] = app.context.log.sessions()
+    assert logged.effort == 9
