@@ -193,7 +193,12 @@ class HomeScreen(Screen[None]):
         except LogError:
             return  # the log's problem is shown with the last session
         warning = rising_fast(report.ratio)
-        text = f"[b]{warning}[/b]: go easier for a few days" if warning else ""
+        text = (
+            f"[b]{warning[0].upper()}{warning[1:]}[/b] (the last 7 days against 28) · "
+            "go easier for a few days"
+            if warning
+            else ""
+        )
         self.app.call_from_thread(self.show_load, text)
 
     def show_load(self, text: str) -> None:

@@ -129,7 +129,7 @@ async def test_home_warns_when_load_rises_fast(make_app, clock) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         text = str(app.screen.query_one("#load").render())
-        assert "load rising fast: 2.42" in text
+        assert "Load rising fast: 2.42" in text
 
 
 async def test_home_says_nothing_of_a_steady_load(load_app) -> None:
