@@ -97,6 +97,8 @@ def activity_bytes(session: SessionRecord, fit_map: Mapping[str, FitExercise]) -
             "event_type": "start",
         }
     )
+    # A record at the start and at the end: some apps refuse an activity without any.
+    encoder.write_mesg({"mesg_num": n["RECORD"], "timestamp": _utc(start)})
     for index, item in enumerate(fit_sets(session, fit_map)):
         message: dict[str, Any] = {
             "mesg_num": n["SET"],
@@ -114,6 +116,7 @@ def activity_bytes(session: SessionRecord, fit_map: Mapping[str, FitExercise]) -
             if name is not None:
                 message["category_subtype"] = [name]
         encoder.write_mesg(message)
+    encoder.write_mesg({"mesg_num": n["RECORD"], "timestamp": _utc(end)})
     encoder.write_mesg(
         {
             "mesg_num": n["EVENT"],
