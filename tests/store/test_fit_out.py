@@ -313,6 +313,7 @@ def test_the_apps_own_reader_dates_an_exported_file_in_its_zone(fit_map) -> None
 
     [read] = read_fit(activity_bytes(a_session(), fit_map), Path("s.fit"))
     assert read.start == START
-    assert read.start is not None and read.start.utcoffset() == timedelta(hours=1)
+    assert read.start is not None
+    assert read.start.utcoffset() == timedelta(hours=1)
     assert read.duration_s == 36 * 60
     assert not read.is_run  # strength training is not a run: it never counts twice
