@@ -88,3 +88,13 @@ def test_an_empty_log_says_what_load_counts(tmp_path: Path, capsys) -> None:
     code, out, _ = cli(tmp_path, capsys, "load")
     assert code == 0
     assert "No load yet" in out
+
+
+def test_a_damaged_run_record_is_named_not_a_crash(data: Path, capsys) -> None:
+    path = data / "log.json"
+    log = json.loads(path.read_text())
+    next(iter(log["runs"].values()))["day"] = "2000-13-45"
+    path.write_text(json.dumps(log))
+    code, _, err = cli(data, capsys, "load")
+    assert code == 1
+    assert "runs record" in err

@@ -72,7 +72,10 @@ class RunLog:
         """The day of the oldest completed activity; None when there is none."""
         with self.log.table(TABLE) as table:
             days = [str(doc.get("day")) for doc in table if not doc.get("planned")]
-        return date.fromisoformat(min(days)) if days else None
+        try:
+            return date.fromisoformat(min(days)) if days else None
+        except ValueError as error:
+            raise CorruptLogError(self.log.path, f"{TABLE} record: {error}") from None
 
     def get(self, ident: str) -> Activity:
         with self.log.table(TABLE) as table:
