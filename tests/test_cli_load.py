@@ -98,3 +98,13 @@ def test_a_damaged_run_record_is_named_not_a_crash(data: Path, capsys) -> None:
     code, _, err = cli(data, capsys, "load")
     assert code == 1
     assert "runs record" in err
+
+
+def test_status_warns_when_load_rises_fast(data: Path, capsys) -> None:
+    code, out, _ = cli(data, capsys, "status")
+    assert code == 0
+    assert "Load rising fast: 4.00 (the last 7 days against 28): go easier." in out
+    _, out, _ = cli(data, capsys, "status", "--json")
+    assert json.loads(out)["load_ratio"] == 4.0
+    _, out, _ = cli(data / "empty", capsys, "status", "--json")
+    assert json.loads(out)["load_ratio"] is None
