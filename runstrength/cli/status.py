@@ -25,11 +25,10 @@ def register(commands: Any) -> None:
 def show_status(args: argparse.Namespace, paths: Paths) -> int:
     # Imported here so that `runstrength --version` and `--help` stay quick.
     from runstrength.cli.days import open_days
-    from runstrength.core.restdays import can_start_today, format_day
-    from runstrength.store import LogError
-
     from runstrength.core.load import rising_fast
+    from runstrength.core.restdays import can_start_today, format_day
     from runstrength.core.settings import run_settings
+    from runstrength.store import LogError
     from runstrength.store.load import read_load
 
     try:
