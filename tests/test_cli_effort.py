@@ -55,6 +55,9 @@ def data(tmp_path: Path) -> Path:
             ),
         ]
     )
+    RunLog(log).replace_planned(
+        "plan.ics", [Activity(id="", day=date(2026, 12, 6), title="Long run")], date(2026, 11, 23)
+    )
     log.close()
     return tmp_path
 
@@ -64,7 +67,7 @@ def test_runs_effort_rates_a_run_and_auto_goes_back(data: Path, capsys) -> None:
     assert code == 0
     assert "effort 4 somewhat hard" in out
     code, out, _ = cli(data, capsys, "runs", "list", "--json")
-    assert [a["effort"] for a in json.loads(out)] == [4, None]
+    assert [a["effort"] for a in json.loads(out)] == [4, None, None]
     _, out, _ = cli(data, capsys, "runs", "show", "20261124-0700")
     assert "Effort: 4 somewhat hard (yours)" in out
     assert "Load: 160 (effort x minutes)" in out  # 4 x 40 min
@@ -86,6 +89,9 @@ def test_runs_effort_on_what_is_not_a_run(data: Path, capsys) -> None:
     code, _, err = cli(data, capsys, "runs", "effort", "20261125-0700", "5")
     assert code == 2
     assert "cycling activity" in err
+    code, _, err = cli(data, capsys, "runs", "effort", "plan-20261206", "5")
+    assert code == 2
+    assert "a planned run" in err
     code, _, err = cli(data, capsys, "runs", "effort", "nope", "5")
     assert code == 1
     assert "no run or activity with id 'nope'" in err

@@ -137,3 +137,13 @@ async def test_home_says_nothing_of_a_steady_load(load_app) -> None:
         await load_app.workers.wait_for_complete()
         await pilot.pause()
         assert "rising" not in str(load_app.screen.query_one("#load").render())
+
+
+async def test_the_load_view_of_an_empty_log(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_load(pilot)
+        assert screen.report is not None
+        assert all(w.total == 0 for w in screen.report.weeks)
+        numbers = str(screen.query_one("#load-numbers").render())
+        assert "not yet known: the log needs 28 days" in numbers
