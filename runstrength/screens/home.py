@@ -166,6 +166,7 @@ class HomeScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="home")
     def load_last_session(self) -> None:
         from runstrength.core.restdays import can_start_today
+        from runstrength.screens.load_warning import load_warning
 
         try:
             with self.context.write_lock:
@@ -179,27 +180,7 @@ class HomeScreen(Screen[None]):
             trained_today = days.today in days.logged
             run_today = days.runs.get(days.today)
             self.app.call_from_thread(self.show_day_status, check, trained_today, run_today)
-            self.check_load(days.today)
-
-    def check_load(self, today: date) -> None:
-        """Warn when the load rises fast (the acute:chronic ratio above 1.5)."""
-        from runstrength.core.load import rising_fast
-        from runstrength.core.settings import run_settings
-        from runstrength.store.load import read_load
-
-        try:
-            with self.context.write_lock:
-                report = read_load(self.context.log, run_settings(self.context.settings), today, 1)
-        except LogError:
-            return  # the log's problem is shown with the last session
-        warning = rising_fast(report.ratio)
-        text = (
-            f"[b]{warning[0].upper()}{warning[1:]}[/b] (the last 7 days against 28) · "
-            "go easier for a few days"
-            if warning
-            else ""
-        )
-        self.app.call_from_thread(self.show_load, text)
+            self.app.call_from_thread(self.show_load, load_warning(self.context, days.today))
 
     def show_load(self, text: str) -> None:
         widget = self.query_one("#load", Static)
