@@ -7,6 +7,7 @@ out in `core.fit_map`; this module only encodes it and writes the files.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -215,8 +216,13 @@ def workout_bytes(name: str, title: str, steps: Iterable[WorkoutStep]) -> bytes:
 
 
 def file_name(session: SessionRecord) -> str:
-    """ "2026-11-23-0702-endurance.fit": the local start and the program."""
-    return f"{session.info.started_at:%Y-%m-%d-%H%M}-{session.info.program}.fit"
+    """ "2026-11-23-0702-endurance.fit": the local start and the program (a name from an
+    imported file is cut down to letters, digits and hyphens: it never names a folder)."""
+    return f"{session.info.started_at:%Y-%m-%d-%H%M}-{_safe(session.info.program)}.fit"
+
+
+def _safe(text: str) -> str:
+    return re.sub(r"[^a-z0-9-]+", "-", text.lower()).strip("-") or "session"
 
 
 @dataclass(frozen=True)
@@ -240,7 +246,7 @@ def export_sessions(
             continue
         path = folder / file_name(session)
         if path in written:  # two sessions started in the same minute
-            path = path.with_name(f"{path.stem}-{session.id}.fit")
+            path = path.with_name(f"{path.stem}-{_safe(session.id)}.fit")
         path.write_bytes(activity_bytes(session, fit_map))
         written.append(path)
     return Exported(written, skipped)

@@ -317,3 +317,13 @@ def test_the_apps_own_reader_dates_an_exported_file_in_its_zone(fit_map) -> None
     assert read.start.utcoffset() == timedelta(hours=1)
     assert read.duration_s == 36 * 60
     assert not read.is_run  # strength training is not a run: it never counts twice
+
+
+def test_a_file_name_never_leaves_the_folder() -> None:
+    from runstrength.store.fit_out import file_name
+
+    odd = SessionRecord(SessionInfo("x", "../../Etc/Pass wd", START))
+    assert file_name(odd) == "2026-11-23-0702-etc-pass-wd.fit"
+    assert file_name(SessionRecord(SessionInfo("y", "///", START))) == (
+        "2026-11-23-0702-session.fit"
+    )
