@@ -327,3 +327,24 @@ def test_a_file_name_never_leaves_the_folder() -> None:
     assert file_name(SessionRecord(SessionInfo("y", "///", START))) == (
         "2026-11-23-0702-session.fit"
     )
+
+
+def test_two_sessions_started_in_one_minute_get_two_files(tmp_path: Path, fit_map) -> None:
+    from runstrength.store.fit_out import export_sessions
+
+    first = a_session()
+    second = SessionRecord(
+        SessionInfo("b2", "endurance", START + timedelta(seconds=20)),
+        "completed",
+        START + timedelta(minutes=40),
+        [logged_set("push-up", 30, reps=15)],
+    )
+    recovery = SessionRecord(
+        SessionInfo("r", "endurance", START + timedelta(hours=5), kind="recovery"), "completed"
+    )
+    done = export_sessions([first, second, recovery], tmp_path, fit_map)
+    assert [p.name for p in done.written] == [
+        "2026-11-23-0702-endurance.fit",
+        "2026-11-23-0702-endurance-b2.fit",
+    ]
+    assert done.skipped == 1
