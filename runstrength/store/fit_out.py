@@ -98,6 +98,14 @@ def activity_bytes(session: SessionRecord, fit_map: Mapping[str, FitExercise]) -
             "event_type": "start",
         }
     )
+    encoder.write_mesg(
+        {
+            "mesg_num": n["SPORT"],
+            "sport": "training",
+            "sub_sport": "strength_training",
+            "name": "Strength",
+        }
+    )
     # A record at the start and at the end: some apps refuse an activity without any.
     encoder.write_mesg({"mesg_num": n["RECORD"], "timestamp": _utc(start)})
     for index, item in enumerate(fit_sets(session, fit_map)):

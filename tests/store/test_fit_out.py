@@ -146,6 +146,8 @@ def test_a_session_as_an_activity_file(decode, fit_map) -> None:
 
     [file_id] = of("file_id")
     assert file_id["type"] == "activity"
+    [sport] = of("sport")
+    assert (sport["sport"], sport["sub_sport"]) == ("training", "strength_training")
     [fit_session] = of("session")
     [lap] = of("lap")
     [activity] = of("activity")
