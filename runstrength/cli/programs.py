@@ -100,7 +100,7 @@ def _target(seconds: int | None, reps: int | None) -> str:
 
 def _find(name: str, paths: Paths) -> Program | None:
     """The program of that name; None after saying why there is none."""
-    from runstrength.core.fields import suggest
+    from runstrength.core.fields import shown, suggest
     from runstrength.store import load_catalogue, load_programs
 
     library = load_programs(load_catalogue(), paths.programs_dir)
@@ -108,11 +108,11 @@ def _find(name: str, paths: Paths) -> Program | None:
     if program is None:
         for source, problems in library.invalid.items():
             if Path(source).stem == name:
-                error(f"program {name!r} is not valid:")
+                error(f"program {shown(name)} is not valid:")
                 for problem in problems:
                     error(f"{source}: {problem}")
                 return None
-        error(f"no program named {name!r}" + suggest(name, library.programs))
+        error(f"no program named {shown(name)}" + suggest(name, library.programs))
     return program
 
 
@@ -126,7 +126,9 @@ def export_program(args: argparse.Namespace, paths: Paths) -> int:
     if program is None:
         return EXIT_USAGE
     catalogue = load_catalogue()
-    plan = build_plan(program, _settings(paths), catalogue.warmup)
+    settings = _settings(paths)
+    # As a session runs it: with no band owned, a band move's bodyweight alternative.
+    plan = build_plan(program.for_bands(settings.bands), settings, catalogue.warmup)
     steps = workout_steps(plan, load_fit_map())
     target = args.fit.expanduser()
     try:
@@ -155,14 +157,21 @@ def show_program(args: argparse.Namespace, paths: Paths) -> int:
     print(
         f"{settings.warmup_minutes} min warm-up · rest {rest} s between sets · about {minutes} min"
     )
-    for number, entry in enumerate(program.entries, 1):
+    for number, planned in enumerate(program.entries, 1):
+        # As this runner does it: with no band owned, a band move's bodyweight alternative.
+        entry = planned.for_bands(settings.bands)
+        instead = (
+            f" (instead of {planned.exercise.name}: no band in your settings)"
+            if entry is not planned
+            else ""
+        )
         side = ", per side" if entry.exercise.per_side else ""
         stretch = entry.stretch
         stretch_side = " per side" if stretch.per_side else ""
         sets = plural(entry.sets, "set")
         print(
             f"{number:>2}. {entry.exercise.name} ({entry.exercise.id}): {sets} × "
-            f"{_target(entry.seconds, entry.reps)}{side}, {rest} s rest\n"
+            f"{_target(entry.seconds, entry.reps)}{side}, {rest} s rest{instead}\n"
             f"    then {stretch.name} ({stretch.id}), "
             f"{settings.stretch_hold_seconds} s{stretch_side}"
         )
@@ -208,8 +217,9 @@ def validate_file(args: argparse.Namespace, paths: Paths) -> int:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as unreadable:
-        reason = getattr(unreadable, "strerror", None) or str(unreadable)
-        error(f"{path}: cannot be read: {reason}")
+        from runstrength.core.fields import reason
+
+        error(f"{path}: cannot be read: {reason(unreadable)}")
         return EXIT_USAGE
     catalogue = load_catalogue()
     try:

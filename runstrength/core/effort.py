@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from runstrength.core.fields import shown
+
 CR10_WORDS: dict[int, str] = {
     0: "rest",
     1: "very, very easy",
@@ -38,7 +40,7 @@ def parse_effort(text: str) -> int | None:
     if not stripped:
         return None
     if not stripped.isdigit() or not is_effort(int(stripped)):
-        raise ValueError(f"{stripped!r} is not a whole number from 0 to 10")
+        raise ValueError(f"{shown(stripped)} is not a whole number from 0 to 10")
     return int(stripped)
 
 

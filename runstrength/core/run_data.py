@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from runstrength.core.effort import is_effort
+from runstrength.core.fields import shown
 from runstrength.core.runs import KINDS, SPORTS, Activity
 
 FIELDS = (
@@ -102,7 +103,7 @@ def activity_from_data(raw: Any, path: str, problems: list[str]) -> Activity | N
         problems.append(f"{path}.kind: {kind!r} is not one of {', '.join(KINDS)} or null")
     effort = raw.get("effort")
     if effort is not None and not is_effort(effort):
-        problems.append(f"{path}.effort: {effort!r} must be a whole number 0-10 or null")
+        problems.append(f"{path}.effort: {shown(effort)} must be a whole number 0-10 or null")
     planned = raw.get("planned", False)
     if not isinstance(planned, bool):
         problems.append(f"{path}.planned: must be true or false")

@@ -19,6 +19,7 @@ from runstrength.core.timer import format_clock
 from runstrength.screens.dialogs import HelpScreen
 from runstrength.screens.edit_dialogs import ConfirmDialog, Correction, CorrectSetDialog
 from runstrength.screens.effort import EffortAnswer, EffortDialog
+from runstrength.screens.plain import escape
 from runstrength.store import LogError, TrainingLog
 
 
@@ -111,7 +112,7 @@ class SessionDetailScreen(Screen[bool]):
                 + (f"\n{routine}" if routine else "")
             )
         return (
-            f"[b]{session.date:%A %-d %B %Y}[/b] · {session.info.program}{status} · "
+            f"[b]{session.date:%A %-d %B %Y}[/b] · {escape(session.info.program)}{status} · "
             f"effort {_effort(session.effort)}\n"
             f"{start}-{end} ({row.duration}) · {plural(row.sets, 'set')} · "
             f"{plural(row.reps, 'rep')} · "
@@ -221,7 +222,8 @@ class SessionDetailScreen(Screen[bool]):
             if yes:
                 self.write(lambda log: log.delete_set(key), "Set deleted")
 
-        detail = f"{name}, set {record.set}: {_result(record)}. This cannot be undone."
+        side = f" ({record.side})" if record.side else ""
+        detail = f"{name}, set {record.set}{side}: {_result(record)}. This cannot be undone."
         self.app.push_screen(ConfirmDialog("Delete this set?", detail), delete)
 
     def action_delete_session(self) -> None:

@@ -302,7 +302,7 @@ def test_programs_export_fit(tmp_path: Path, capsys) -> None:
     assert steps[0]["intensity"] == "warmup"
     code, _, err = cli(tmp_path, capsys, "programs", "export", "nope", "--fit", str(target))
     assert code == 2
-    assert "no program named 'nope'" in err
+    assert 'no program named "nope"' in err
     code, _, err = cli(
         tmp_path, capsys, "programs", "export", "endurance", "--fit", str(tmp_path / "no" / "x.fit")
     )
