@@ -135,6 +135,11 @@ class RunStrengthApp(App[None]):
         if session is not None:
             session.action_quit_session()
             return
+        from runstrength.screens.session import SessionScreen
+
+        for screen in self.screen_stack:  # a summary's answer to "How hard was it?"
+            if isinstance(screen, SessionScreen):
+                screen.keep_effort()
         await finish_writes(self)
         self.exit()
 
@@ -220,6 +225,12 @@ class RunStrengthApp(App[None]):
 
         if not isinstance(self.screen, BrowserScreen):
             self.push_screen(BrowserScreen(self.context))
+
+    def action_load(self) -> None:
+        from runstrength.screens.load import LoadScreen
+
+        if not isinstance(self.screen, LoadScreen) and not self.session_running():
+            self.push_screen(LoadScreen(self.context))
 
     def action_first_run(self) -> None:
         from runstrength.screens.first_run import FirstRunScreen

@@ -25,6 +25,7 @@ COMMANDS = [
     ),
     ("Home", "back to the home screen", "home"),
     ("History", "the sessions you logged", "history"),
+    ("Training load", "load of runs and strength per week, and the ratio", "load"),
     ("Calendar and schedule", "rest days and planned sessions", "calendar"),
     ("Settings", "goal, program, sound, timers, bands, theme", "settings"),
     ("Browse exercises", "the catalogue by muscle group and equipment", "browse"),

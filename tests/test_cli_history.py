@@ -85,7 +85,7 @@ def test_csv_export_has_one_row_per_set(tmp_path: Path, sample_file: Path) -> No
     assert len(rows) == sum(len(s["sets"]) for s in document["sessions"])
     assert list(rows[0]) == [
         "date", "program", "session_id", "status", "exercise", "set", "side",
-        "target_reps", "reps", "band", "seconds", "completed_at",
+        "target_reps", "reps", "band", "seconds", "completed_at", "effort",
     ]  # fmt: skip
     first_session = document["sessions"][0]
     assert rows[0]["session_id"] == first_session["id"]

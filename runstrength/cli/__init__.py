@@ -17,6 +17,7 @@ from runstrength.cli import (
     config,
     doctor,
     history,
+    load,
     plan,
     programs,
     runs,
@@ -27,7 +28,7 @@ from runstrength.cli import (
 from runstrength.cli.common import EXIT_FAILED, EXIT_USAGE, error
 from runstrength.paths import DATA_DIR_VARIABLE, resolve_paths
 
-TOPICS = [session, status, schedule, runs, plan, history, programs, config, doctor]
+TOPICS = [session, status, schedule, runs, plan, load, history, programs, config, doctor]
 
 
 class _Parser(argparse.ArgumentParser):

@@ -28,6 +28,7 @@ CSV_COLUMNS = (
     "band",
     "seconds",
     "completed_at",
+    "effort",
 )
 
 
@@ -52,12 +53,19 @@ def register(commands: Any) -> None:
 
     export = commands.add_parser(
         "export",
-        help="write the whole log as JSON or CSV",
+        help="write the whole log as JSON or CSV, or sessions as FIT files",
         description="Write everything: JSON in the interchange format, or CSV with one row "
-        "per set (the session's columns repeated).",
+        "per set (the session's columns repeated). --format fit writes one FIT activity file "
+        "per strength session into the folder -o DIR (for Garmin Connect, Strava, "
+        "intervals.icu), from --since D on.",
     )
-    export.add_argument("--format", choices=("json", "csv"), default="json")
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    export.add_argument("--format", choices=("json", "csv", "fit"), default="json")
+    export.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE, not stdout (fit: a folder)"
+    )
+    export.add_argument(
+        "--since", type=_day, metavar="YYYY-MM-DD", help="fit: only sessions from this day"
+    )
     export.set_defaults(run=export_log)
 
     importer = commands.add_parser(
@@ -151,6 +159,7 @@ def _csv_text(document: dict[str, Any]) -> str:
                     record["band"] or "",
                     "" if record["seconds"] is None else record["seconds"],
                     record["completed_at"],
+                    "" if session.get("effort") is None else session["effort"],
                 ]
             )
     return out.getvalue()
@@ -159,6 +168,12 @@ def _csv_text(document: dict[str, Any]) -> str:
 def export_log(args: argparse.Namespace, paths: Paths) -> int:
     from runstrength.core.interchange import ScheduledDay, to_document
     from runstrength.store import LogError, Schedule
+
+    if args.format == "fit":
+        return _export_fit(args, paths)
+    if args.since is not None:
+        error("--since is for --format fit; JSON and CSV exports hold everything")
+        return EXIT_USAGE
 
     try:
         log = _open_log(paths)
@@ -182,6 +197,35 @@ def export_log(args: argparse.Namespace, paths: Paths) -> int:
             return EXIT_FAILED
     else:
         sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _export_fit(args: argparse.Namespace, paths: Paths) -> int:
+    from runstrength.core.summary import plural
+    from runstrength.store import LogError
+    from runstrength.store.fit_out import export_sessions, load_fit_map
+
+    if not args.output:
+        error("--format fit needs -o DIR: the folder the FIT files go into")
+        return EXIT_USAGE
+    folder = Path(args.output).expanduser()
+    if folder.exists() and not folder.is_dir():
+        error(f"{folder} is a file: -o names the folder the FIT files go into")
+        return EXIT_USAGE
+    try:
+        sessions = _open_log(paths).sessions(since=args.since)
+    except LogError as problem:
+        error(str(problem))
+        return EXIT_FAILED
+    try:
+        done = export_sessions(sessions, folder, load_fit_map())
+    except OSError as problem:
+        error(f"cannot write into {folder}: {problem.strerror or problem}")
+        return EXIT_FAILED
+    since = f" (sessions since {args.since})" if args.since else ""
+    print(f"Wrote {plural(len(done.written), 'FIT file')} to {folder}{since}.")
+    if not done.written:
+        print("No strength session with a set to write.")
     return EXIT_OK
 
 

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from runstrength.cli.common import EXIT_OK, EXIT_USAGE, error
+from runstrength.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error
 from runstrength.paths import Paths
 
 if TYPE_CHECKING:
@@ -47,6 +47,16 @@ def register(commands: Any) -> None:
     )
     validate.add_argument("file", metavar="FILE", type=Path, help="the program's TOML file")
     validate.set_defaults(run=validate_file)
+    export = actions.add_parser(
+        "export",
+        help="write a program as a FIT workout for a watch",
+        description="Write the program as a FIT workout file: the warm-up, each set by "
+        "repetitions or by time, the rests and the stretches, as a session of it runs with "
+        "your settings. Copy it to a watch (or import it in its app) to be led through it.",
+    )
+    export.add_argument("name", metavar="NAME", help="the program's name")
+    export.add_argument("--fit", required=True, metavar="FILE", type=Path, help="the file")
+    export.set_defaults(run=export_program)
 
 
 def _settings(paths: Paths) -> Settings:
@@ -88,21 +98,53 @@ def _target(seconds: int | None, reps: int | None) -> str:
     return f"{seconds} s hold" if seconds else f"{reps} reps"
 
 
-def show_program(args: argparse.Namespace, paths: Paths) -> int:
+def _find(name: str, paths: Paths) -> Program | None:
+    """The program of that name; None after saying why there is none."""
     from runstrength.core.fields import shown, suggest
-    from runstrength.core.summary import plural
     from runstrength.store import load_catalogue, load_programs
 
     library = load_programs(load_catalogue(), paths.programs_dir)
-    program = library.get(args.name)
+    program = library.get(name)
     if program is None:
         for source, problems in library.invalid.items():
-            if Path(source).stem == args.name:
-                error(f"program {shown(args.name)} is not valid:")
+            if Path(source).stem == name:
+                error(f"program {shown(name)} is not valid:")
                 for problem in problems:
                     error(f"{source}: {problem}")
-                return EXIT_USAGE
-        error(f"no program named {shown(args.name)}" + suggest(args.name, library.programs))
+                return None
+        error(f"no program named {shown(name)}" + suggest(name, library.programs))
+    return program
+
+
+def export_program(args: argparse.Namespace, paths: Paths) -> int:
+    from runstrength.core.fit_map import workout_steps
+    from runstrength.core.plan import build_plan
+    from runstrength.store import load_catalogue
+    from runstrength.store.fit_out import load_fit_map, workout_bytes
+
+    program = _find(args.name, paths)
+    if program is None:
+        return EXIT_USAGE
+    catalogue = load_catalogue()
+    settings = _settings(paths)
+    # As a session runs it: with no band owned, a band move's bodyweight alternative.
+    plan = build_plan(program.for_bands(settings.bands), settings, catalogue.warmup)
+    steps = workout_steps(plan, load_fit_map())
+    target = args.fit.expanduser()
+    try:
+        target.write_bytes(workout_bytes(program.name, program.title, steps))
+    except OSError as problem:
+        error(f"cannot write {target}: {problem.strerror or problem}")
+        return EXIT_FAILED
+    print(f"Wrote {program.title} as a FIT workout of {len(steps)} steps to {target}.")
+    return EXIT_OK
+
+
+def show_program(args: argparse.Namespace, paths: Paths) -> int:
+    from runstrength.core.summary import plural
+
+    program = _find(args.name, paths)
+    if program is None:
         return EXIT_USAGE
     settings = _settings(paths)
     rest = program.rest_seconds or settings.rest_seconds

@@ -70,6 +70,17 @@ def register(commands: Any) -> None:
     mark.add_argument("kind", metavar="KIND", choices=["race", "long", "hard", "easy", "auto"])
     mark.set_defaults(run=_mark)
 
+    effort = actions.add_parser(
+        "effort",
+        help="say how hard a run was (0-10)",
+        description="Rate how hard a run was on the CR-10 scale: 0 rest, 3 moderate, 5 hard, "
+        "7 very hard, 10 maximal. Its load is this effort times its minutes; auto goes back "
+        "to the estimate from heart rate or the run's kind.",
+    )
+    effort.add_argument("id", metavar="ID")
+    effort.add_argument("effort", metavar="N", help="0-10, or auto")
+    effort.set_defaults(run=_effort)
+
     remove = actions.add_parser(
         "remove",
         help="drop one activity from the log",
@@ -224,6 +235,15 @@ def _show_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
     if activity.is_run:
         how = "set by hand" if activity.kind else "from its title, length or heart rate"
         print(f"  Kind: {run_kind(activity, settings)} ({how})")
+        if not activity.planned:
+            from runstrength.core.effort import effort_words
+            from runstrength.core.load import run_effort
+
+            effort, source = run_effort(activity, settings)
+            said = "yours" if source == "given" else f"estimated from its {source}"
+            print(f"  Effort: {effort_words(effort)} ({said})")
+            if activity.duration_s:
+                print(f"  Load: {effort * activity.duration_s / 60:.0f} (effort x minutes)")
     for label, key in (("Distance", "distance"), ("Time", "time_taken"), ("Average HR", "hr")):
         if shown[key]:
             print(f"  {label}: {shown[key]}")
@@ -255,6 +275,43 @@ def _mark_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
     how = "" if marked.kind else " (worked out again)"
     what = "race" if kind == "race" else f"{kind} run"
     print(f"{marked.title or 'Run'} on {marked.day.isoformat()} is now a {what}{how}.")
+    return EXIT_OK
+
+
+def _effort(args: argparse.Namespace, paths: Paths) -> int:
+    from runstrength.core.effort import parse_effort
+
+    if args.effort.strip().lower() != "auto":
+        try:
+            if parse_effort(args.effort) is None:
+                raise ValueError("an effort is needed: 0-10, or auto")
+        except ValueError as problem:
+            error(str(problem))
+            return EXIT_USAGE
+    return _with_days(args, paths, _effort_in)
+
+
+def _effort_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
+    from runstrength.core.effort import effort_words, parse_effort
+    from runstrength.core.load import run_effort
+    from runstrength.core.settings import run_settings
+    from runstrength.store.runs import RunLog, UnknownRunError
+
+    runs = RunLog(days.log)
+    try:
+        activity = runs.get(args.id)
+    except UnknownRunError as problem:
+        error(str(problem))
+        return EXIT_FAILED
+    if not activity.is_run or activity.planned:
+        what = "a planned run" if activity.planned else f"a {activity.sport} activity"
+        error(f"{args.id} is {what}: only completed runs carry an effort")
+        return EXIT_USAGE
+    wanted = None if args.effort.strip().lower() == "auto" else parse_effort(args.effort)
+    rated = runs.rate(args.id, wanted)
+    effort, source = run_effort(rated, run_settings(days.settings))
+    how = "" if source == "given" else f" (estimated from its {source})"
+    print(f"{rated.title or 'Run'} on {rated.day.isoformat()}: effort {effort_words(effort)}{how}.")
     return EXIT_OK
 
 

@@ -25,14 +25,18 @@ def register(commands: Any) -> None:
 def show_status(args: argparse.Namespace, paths: Paths) -> int:
     # Imported here so that `runstrength --version` and `--help` stay quick.
     from runstrength.cli.days import open_days
+    from runstrength.core.load import rising_fast
     from runstrength.core.restdays import can_start_today, format_day
+    from runstrength.core.settings import run_settings
     from runstrength.store import LogError
+    from runstrength.store.load import read_load
 
     try:
         days = open_days(paths, read_only=True)
         try:
             state = days.training_days()
             upcoming = days.schedule.between(days.today)
+            ratio = read_load(days.log, run_settings(days.settings), days.today, 1).ratio
         finally:
             days.close()
     except LogError as problem:
@@ -59,6 +63,7 @@ def show_status(args: argparse.Namespace, paths: Paths) -> int:
             if planned is None
             else {"date": planned.day.isoformat(), "program": planned.program},
             "blocking_run": _blocking_run(cause),
+            "load_ratio": None if ratio is None else round(ratio, 2),
         }
         print(json.dumps(report, indent=2))
         return EXIT_OK
@@ -83,6 +88,9 @@ def show_status(args: argparse.Namespace, paths: Paths) -> int:
         print(RECOVERY_HINT)
     if planned is not None:
         print(f"Next planned: {planned.program} on {format_day(planned.day)}.")
+    warning = rising_fast(ratio)
+    if warning:
+        print(f"{warning[0].upper()}{warning[1:]} (the last 7 days against 28): go easier.")
     return EXIT_OK
 
 

@@ -74,6 +74,8 @@ class SessionSummary:
     set_aside: bool = False
     """Left to continue later (and not yet ended)."""
     kind: SessionKind = "strength"
+    effort: int | None = None
+    """How hard it was (CR-10), when rated."""
 
     @property
     def date(self) -> date:
@@ -107,6 +109,7 @@ def summarize(session: SessionRecord) -> SessionSummary:
         skipped=len(session.skipped),
         set_aside=session.set_aside_at is not None and session.ended_at is None,
         kind=session.info.kind,
+        effort=session.effort,
     )
 
 
@@ -151,13 +154,23 @@ class SessionRow:
     skipped: int = 0
     set_aside: bool = False
     kind: SessionKind = "strength"
+    effort: int | None = None
 
     def cells(self) -> tuple[str, ...]:
         if self.kind == "recovery":
             # Not training: no sets, reps or completion to show, and marked as what it is.
             ended = "" if self.status == "completed" else self.status
             status = "recovery" + (f", {ended}" if ended else "")
-            return (f"{self.date:%a %Y-%m-%d}", self.program, self.duration, "-", "-", "-", status)
+            return (
+                f"{self.date:%a %Y-%m-%d}",
+                self.program,
+                self.duration,
+                "-",
+                "-",
+                "-",
+                "-",
+                status,
+            )
         return (
             f"{self.date:%a %Y-%m-%d}",
             self.program,
@@ -165,6 +178,7 @@ class SessionRow:
             str(self.sets),
             str(self.reps),
             self.completion,
+            "-" if self.effort is None else str(self.effort),
             status_text(self.status, self.skipped, self.set_aside),
         )
 
@@ -179,7 +193,7 @@ def status_text(status: str, skipped: int, set_aside: bool = False) -> str:
     return " · ".join(parts)
 
 
-COLUMNS = ("Date", "Program", "Time", "Sets", "Reps", "Done", "")
+COLUMNS = ("Date", "Program", "Time", "Sets", "Reps", "Done", "Effort", "")
 
 
 def planned_target(program: Program) -> int:
@@ -221,6 +235,7 @@ def summary_row(summary: SessionSummary, planned: int | None = None) -> SessionR
         skipped=summary.skipped,
         set_aside=summary.set_aside,
         kind=summary.kind,
+        effort=summary.effort,
     )
 
 

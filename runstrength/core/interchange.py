@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, cast
 
+from runstrength.core.effort import is_effort
 from runstrength.core.fields import ID_PATTERN, quoted, read_day, shown
 from runstrength.core.records import (
     SESSION_KINDS,
@@ -65,8 +66,9 @@ def set_to_data(record: SetRecord) -> dict[str, Any]:
 
 
 def session_to_data(session: SessionRecord) -> dict[str, Any]:
-    """A session as the format has it; `kind`, `warmup`, `stretches` and `skipped` are
-    optional on import (a session without `kind` is a strength session)."""
+    """A session as the format has it; `kind`, `warmup`, `stretches`, `skipped` and `effort`
+    are optional on import (a session without `kind` is a strength session; `effort` is how
+    hard it was on the CR-10 scale, null when not rated)."""
     status = session.status if session.status in STATUSES else "partial"
     warmup = session.warmup
     return {
@@ -81,6 +83,7 @@ def session_to_data(session: SessionRecord) -> dict[str, Any]:
         "warmup": None if warmup is None else warmup_to_data(warmup),
         "stretches": [stretch_to_data(s) for s in session.stretches],
         "skipped": list(session.skipped),
+        "effort": session.effort,
     }
 
 
@@ -292,6 +295,9 @@ def _read_session(r: _Reader, raw: Any, path: str) -> SessionRecord | None:
     warmup = _read_warmup(r, data.get("warmup"), f"{path}.warmup")
     stretches = _read_stretches(r, data.get("stretches"), f"{path}.stretches")
     skipped = _read_skipped(r, data.get("skipped"), f"{path}.skipped")
+    effort = data.get("effort")
+    if effort is not None and not is_effort(effort):
+        r.bad(f"{path}.effort", f"{shown(effort)} must be a whole number from 0 to 10, or null")
     if len(r.problems) != before or started_at is None:
         return None
     return SessionRecord(
@@ -304,6 +310,7 @@ def _read_session(r: _Reader, raw: Any, path: str) -> SessionRecord | None:
         warmup=warmup,
         stretches=stretches,
         skipped=skipped,
+        effort=effort,
     )
 
 

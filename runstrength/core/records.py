@@ -123,6 +123,8 @@ class SessionRecord:
     """When the runner chose to continue later (still in progress); None otherwise."""
     resume_at: ResumePoint | None = None
     """Where a session set aside goes on."""
+    effort: int | None = None
+    """How hard it was (CR-10, 0-10) as rated at its summary or later; None: not rated."""
 
     @property
     def id(self) -> str:

@@ -3,7 +3,7 @@
     {"id": "20261128-0715", "day": "2026-11-28", "start": "2026-11-28T07:15:00+01:00",
      "sport": "running", "title": "Sunday long", "duration_s": 7260.0,
      "distance_m": 24010.5, "avg_hr": 148.0, "source": "/watch/2026-11-28.fit",
-     "planned": false, "uid": null, "kind": null}
+     "planned": false, "uid": null, "kind": null, "effort": null}
 
 Reading checks every field and names each problem by its path (`runs[3].start`).
 """
@@ -13,6 +13,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from runstrength.core.effort import is_effort
+from runstrength.core.fields import shown
 from runstrength.core.runs import KINDS, SPORTS, Activity
 
 FIELDS = (
@@ -28,6 +30,7 @@ FIELDS = (
     "planned",
     "uid",
     "kind",
+    "effort",
 )
 
 
@@ -46,6 +49,7 @@ def activity_to_data(activity: Activity) -> dict[str, Any]:
         "planned": activity.planned,
         "uid": activity.uid,
         "kind": activity.kind,
+        "effort": activity.effort,
     }
 
 
@@ -97,6 +101,9 @@ def activity_from_data(raw: Any, path: str, problems: list[str]) -> Activity | N
     kind = raw.get("kind")
     if kind is not None and kind not in KINDS:
         problems.append(f"{path}.kind: {kind!r} is not one of {', '.join(KINDS)} or null")
+    effort = raw.get("effort")
+    if effort is not None and not is_effort(effort):
+        problems.append(f"{path}.effort: {shown(effort)} must be a whole number 0-10 or null")
     planned = raw.get("planned", False)
     if not isinstance(planned, bool):
         problems.append(f"{path}.planned: must be true or false")
@@ -126,6 +133,7 @@ def activity_from_data(raw: Any, path: str, problems: list[str]) -> Activity | N
         planned=planned,
         uid=uid,
         kind=kind,
+        effort=effort,
     )
 
 

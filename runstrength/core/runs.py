@@ -86,6 +86,8 @@ class Activity:
     """A planned run's calendar event UID."""
     kind: RunKind | None = None
     """A kind set by hand; None: worked out from the title, duration and heart rate."""
+    effort: int | None = None
+    """How hard it was (CR-10, 0-10) as the runner rated it; None: estimated."""
 
     @property
     def is_run(self) -> bool:

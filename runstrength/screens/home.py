@@ -86,6 +86,7 @@ class HomeScreen(Screen[None]):
             yield Static("", id="day-status")
             yield Static("", id="program")
             yield Static("", id="last")
+            yield Static("", id="load")
             yield Label("[b]enter[/b]  start the session", id="start-hint")
             yield Static("", id="problems")
         yield Footer(compact=True, show_command_palette=False)
@@ -179,6 +180,7 @@ class HomeScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="home")
     def load_last_session(self) -> None:
         from runstrength.core.restdays import can_start_today
+        from runstrength.screens.load_warning import load_warning
 
         try:
             with self.context.write_lock:
@@ -192,6 +194,12 @@ class HomeScreen(Screen[None]):
             trained_today = days.today in days.logged
             run_today = days.runs.get(days.today)
             self.app.call_from_thread(self.show_day_status, check, trained_today, run_today)
+            self.app.call_from_thread(self.show_load, load_warning(self.context, days.today))
+
+    def show_load(self, text: str) -> None:
+        widget = self.query_one("#load", Static)
+        widget.update(text)
+        widget.display = bool(text)  # no empty line on home when all is well
 
     def show_day_status(
         self, check: StartCheck, trained_today: bool = False, run_today: RunMark | None = None

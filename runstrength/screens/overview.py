@@ -30,10 +30,12 @@ class OverviewScreen(Screen[None]):
     CSS_PATH = Path(__file__).with_name("overview.tcss")
     BINDINGS = [
         Binding("p", "period", "Period"),
+        Binding("l", "app.load", "Load"),
         Binding("escape,q", "back", "Back"),
     ]
     HELP_ROWS = [
         ("p", "change the period of the reps per muscle"),
+        ("l", "training load: runs and strength per week, and the ratio"),
         ("escape / q", "back to the sessions"),
         ("?", "this help"),
     ]

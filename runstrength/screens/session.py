@@ -40,8 +40,10 @@ from runstrength.core.ticking import MIN_TICK_SECONDS, PROGRESS_STEPS, TICK_SECO
 from runstrength.core.view import StepView, describe, flash_for, status_line
 from runstrength.screens.background import remember_setting, run_write
 from runstrength.screens.dialogs import ConfirmQuit, HelpScreen, QuitChoice
+from runstrength.screens.effort import save_effort
 from runstrength.screens.plain import escape
 from runstrength.store import LogError
+from runstrength.widgets.effort_prompt import EffortPrompt
 from runstrength.widgets.flash_band import FlashBand
 from runstrength.widgets.floor import FloorLayout
 from runstrength.widgets.line_list import LineList
@@ -344,6 +346,10 @@ class SessionScreen(Screen[None]):
         if bests:
             totals += f"\n[b]{escape(bests)}[/b]"
         self.query_one("#totals", Static).update(totals)
+        if engine.completed and not self.query(EffortPrompt):
+            prompt = EffortPrompt(id="effort")
+            self.query_one("#session").mount(prompt, after="#totals")
+            prompt.focus()
 
     def show_routine_summary(self) -> None:
         from runstrength.core.recovery import routine_rows, summary_line
@@ -398,9 +404,21 @@ class SessionScreen(Screen[None]):
     def action_count(self, delta: int) -> None:
         self.apply(self.engine.count(delta))
 
+    def keep_effort(self) -> None:
+        """Save how hard the session was, when the summary's question was answered."""
+        for prompt in self.query(EffortPrompt):
+            if prompt.effort is not None and not prompt.saved:
+                prompt.saved = True
+                save_effort(self.app, self.context, self.engine.info.id, prompt.effort)
+
+    def leave(self) -> None:
+        """Close the finished session (keeping the effort given)."""
+        self.keep_effort()
+        self.dismiss(None)
+
     def action_enter(self) -> None:
         if self.engine.finished:
-            self.dismiss(None)
+            self.leave()
             return
         self.apply(self.engine.enter())
 
@@ -435,7 +453,7 @@ class SessionScreen(Screen[None]):
 
     def action_quit_session(self) -> None:
         if self.engine.finished:
-            self.dismiss(None)
+            self.leave()
             return
 
         # Timers wait while the runner decides.

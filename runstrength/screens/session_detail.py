@@ -11,12 +11,14 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from runstrength.context import AppContext
+from runstrength.core.effort import effort_words
 from runstrength.core.history import planned_target, session_row, status_text
 from runstrength.core.records import SessionRecord, SetRecord, StretchRecord, WarmupRecord
 from runstrength.core.summary import plural
 from runstrength.core.timer import format_clock
 from runstrength.screens.dialogs import HelpScreen
 from runstrength.screens.edit_dialogs import ConfirmDialog, Correction, CorrectSetDialog
+from runstrength.screens.effort import EffortAnswer, EffortDialog
 from runstrength.screens.plain import escape
 from runstrength.store import LogError, TrainingLog
 
@@ -53,6 +55,10 @@ def routine_line(session: SessionRecord) -> str:
     return " · ".join(parts)
 
 
+def _effort(effort: int | None) -> str:
+    return "[b]not rated[/b]" if effort is None else f"[b]{effort_words(effort)}[/b]"
+
+
 Row = SetRecord | StretchRecord | WarmupRecord
 
 
@@ -62,6 +68,7 @@ class SessionDetailScreen(Screen[bool]):
     CSS_PATH = Path(__file__).with_name("history.tcss")
     BINDINGS = [
         Binding("c", "correct", "Correct set"),
+        Binding("e", "effort", "Effort"),
         Binding("x,delete", "delete_set", "Delete set"),
         Binding("D", "delete_session", "Delete session"),
         Binding("escape,q", "back", "Back"),
@@ -69,6 +76,7 @@ class SessionDetailScreen(Screen[bool]):
     HELP_ROWS = [
         ("↑ ↓", "move through the warm-up, sets and stretches"),
         ("c / enter", "correct the set's reps (or seconds) and band"),
+        ("e", "how hard it was: 0-10 (empty clears it)"),
         ("x / delete", "delete the set (asks first)"),
         ("D", "delete the whole session (asks first)"),
         ("escape / q", "back to the sessions"),
@@ -109,7 +117,8 @@ class SessionDetailScreen(Screen[bool]):
             names = ", ".join(self.context.catalogue.exercise_name(e) for e in session.skipped)
             routine = "\n".join(filter(None, (routine, f"Skipped: {escape(names)}")))
         return (
-            f"[b]{session.date:%A %-d %B %Y}[/b] · {escape(session.info.program)}{status}\n"
+            f"[b]{session.date:%A %-d %B %Y}[/b] · {escape(session.info.program)}{status} · "
+            f"effort {_effort(session.effort)}\n"
             f"{start}-{end} ({row.duration}) · {plural(row.sets, 'set')} · "
             f"{plural(row.reps, 'rep')} · "
             f"{row.completion} of target" + (f"\n{routine}" if routine else "")
@@ -191,6 +200,22 @@ class SessionDetailScreen(Screen[bool]):
 
         self.app.push_screen(CorrectSetDialog(record, name, self.context.settings.bands), save)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "effort":
+            return not self.session.info.is_recovery
+        return True
+
+    def action_effort(self) -> None:
+        session_id = self.session.id
+
+        def save(answer: EffortAnswer | None) -> None:
+            if answer is None or answer.effort == self.session.effort:
+                return
+            done = "Effort cleared" if answer.effort is None else "Effort saved"
+            self.write(lambda log: log.set_effort(session_id, answer.effort), done)
+
+        self.app.push_screen(EffortDialog(self.session.effort), save)
+
     def action_delete_set(self) -> None:
         record = self.current()
         if record is None or record.key is None:
@@ -221,7 +246,7 @@ class SessionDetailScreen(Screen[bool]):
         )
         self.app.push_screen(ConfirmDialog("Delete this whole session?", detail), delete)
 
-    def write(self, change: Callable[[TrainingLog], None], done: str) -> None:
+    def write(self, change: Callable[[TrainingLog], object], done: str) -> None:
         """Apply a change to the log (durably, like any write), then show the result."""
         try:
             with self.context.write_lock:

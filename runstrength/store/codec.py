@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, cast
 
+from runstrength.core.effort import is_effort
 from runstrength.core.fields import shown
 from runstrength.core.records import (
     SESSION_KINDS,
@@ -60,6 +61,14 @@ def doc_kind(doc: dict[str, Any]) -> SessionKind:
     if kind not in SESSION_KINDS:
         raise ValueError(f"{kind!r} is not a kind of session")
     return cast(SessionKind, kind)
+
+
+def doc_effort(doc: dict[str, Any]) -> int | None:
+    """The effort of a session document (absent: not rated); ValueError for a bad one."""
+    effort = doc.get("effort")
+    if effort is not None and not is_effort(effort):
+        raise ValueError(f"effort {effort!r} is not a whole number 0-10")
+    return cast(int | None, effort)
 
 
 def set_to_doc(session_id: str, record: SetRecord, seq: int = 0) -> dict[str, Any]:
@@ -120,6 +129,8 @@ def record_to_doc(record: SessionRecord) -> dict[str, Any]:
         doc["skipped"] = list(record.skipped)
     if record.set_aside_at is not None:
         doc.update(aside_to_doc(record.set_aside_at, record.skipped, record.resume_at))
+    if record.effort is not None:
+        doc["effort"] = record.effort
     return doc
 
 
@@ -196,6 +207,7 @@ def doc_to_session(doc: dict[str, Any], sets: list[SetRecord]) -> SessionRecord:
         skipped=_skipped(doc.get("skipped")),
         set_aside_at=_time(doc.get("set_aside_at")),
         resume_at=_resume_at(doc.get("resume_at")),
+        effort=doc_effort(doc),
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -59,6 +59,13 @@ T = TypeVar("T")
 
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat(timespec="seconds") if value else None
+
+
+def _drop(key: str) -> Callable[[MutableMapping[Any, Any]], None]:
+    def drop(doc: MutableMapping[Any, Any]) -> None:
+        doc.pop(key, None)
+
+    return drop
 
 
 class TrainingLog(LogReads):
@@ -306,6 +313,22 @@ class TrainingLog(LogReads):
             take_backup(self.path, "edit")
             changes = {"reps": reps, "seconds": seconds, "band": band, "edited_at": _iso(when)}
             self._db.table("sets").update(changes, doc_ids=[int(key)])
+
+    def set_effort(self, session_id: str, effort: int | None) -> bool:
+        """Rate how hard a session was (CR-10), or clear the rating with None; False when
+        the log holds no session of that id."""
+        with self._lock:
+            self._writable()
+            self._fold()
+            sessions = self._db.table("sessions")
+            if not sessions.contains(lambda doc: doc.get("id") == session_id):
+                return False
+            take_backup(self.path, "edit")
+            if effort is None:
+                sessions.update(_drop("effort"), lambda doc: doc.get("id") == session_id)
+            else:
+                sessions.update({"effort": effort}, lambda doc: doc.get("id") == session_id)
+            return True
 
     def delete_set(self, key: str) -> None:
         with self._lock:

@@ -99,6 +99,14 @@ class LogReads:
         """Per exercise, the band of the most recent set done with one."""
         return self._read(lambda docs, sets: last_bands(map(itemgetter(1), sets)))
 
+    def first_day(self) -> date | None:
+        """The day of the oldest session in the log; None for an empty log."""
+        return self._read(
+            lambda docs, sets: (
+                date.fromisoformat(min(d["date"] for d in docs.values())) if docs else None
+            )
+        )
+
     def session(self, session_id: str) -> SessionRecord | None:
         """One session with its sets; None when the log holds no session of that id."""
         return self._read(

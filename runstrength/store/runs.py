@@ -68,6 +68,15 @@ class RunLog:
             found = [a for a in found if a.planned == planned]
         return sorted(found, key=lambda a: (a.day, a.start is None, a.start or a.day, a.id))
 
+    def first_day(self) -> date | None:
+        """The day of the oldest completed activity; None when there is none."""
+        with self.log.table(TABLE) as table:
+            days = [str(doc.get("day")) for doc in table if not doc.get("planned")]
+        try:
+            return date.fromisoformat(min(days)) if days else None
+        except ValueError as error:
+            raise CorruptLogError(self.log.path, f"{TABLE} record: {error}") from None
+
     def get(self, ident: str) -> Activity:
         with self.log.table(TABLE) as table:
             docs = [doc for doc in table if doc.get("id") == ident]
@@ -153,6 +162,13 @@ class RunLog:
         with self.log.table(TABLE, write=True) as table:
             table.update({"kind": kind}, lambda doc: doc.get("id") == ident)
         return replace(activity, kind=kind)
+
+    def rate(self, ident: str, effort: int | None) -> Activity:
+        """Set (or clear, with None) how hard a run was, on the CR-10 scale."""
+        activity = self.get(ident)
+        with self.log.table(TABLE, write=True) as table:
+            table.update({"effort": effort}, lambda doc: doc.get("id") == ident)
+        return replace(activity, effort=effort)
 
     def remove(self, ident: str) -> Activity:
         """Drop one activity (one that should not have been imported); returns it."""

@@ -39,7 +39,7 @@ def summarize_docs(sessions: list[Doc], sets: Iterable[Doc]) -> list[SessionSumm
     """
     # Loaded here: home's first frame does not need the sessions table.
     from runstrength.core.history import SessionSummary, SetTally
-    from runstrength.store.codec import doc_kind
+    from runstrength.store.codec import doc_effort, doc_kind
 
     tallies = {doc["id"]: SetTally() for doc in sessions}
     unended = {doc["id"] for doc in sessions if doc.get("ended_at") is None}
@@ -75,6 +75,7 @@ def summarize_docs(sessions: list[Doc], sets: Iterable[Doc]) -> list[SessionSumm
                 skipped=len(doc.get("skipped") or ()),
                 set_aside=doc.get("set_aside_at") is not None and doc.get("ended_at") is None,
                 kind=doc_kind(doc),
+                effort=doc_effort(doc),
             )
         )
     summaries.sort(key=lambda s: s.started_at)

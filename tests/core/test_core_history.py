@@ -66,7 +66,7 @@ def test_a_row_from_a_summary_is_the_row_from_the_whole_session() -> None:
     record = session("a", 0, "endurance", [a_set(20, 20), a_set(10, 20), a_set(None, 30, 30)])
     row = session_row(record)
     assert row == summary_row(summarize(record))
-    assert row.cells() == ("Mon 2026-11-16", "endurance", "34 min", "3", "30", "86%", "")
+    assert row.cells() == ("Mon 2026-11-16", "endurance", "34 min", "3", "30", "86%", "-", "")
 
 
 def test_an_unfinished_session_lasts_until_its_last_set() -> None:
@@ -76,7 +76,7 @@ def test_an_unfinished_session_lasts_until_its_last_set() -> None:
     summary = summarize(record)
     assert summary.last_set_at == START + timedelta(minutes=10)
     assert summary_row(summary).cells()[2] == "10 min"
-    assert summary_row(summary).cells()[6] == "in-progress"
+    assert summary_row(summary).cells()[7] == "in-progress"
     empty = session("b", 1, "endurance", [])
     empty.ended_at = None
     assert summary_row(summarize(empty)).duration == "-"

@@ -98,6 +98,16 @@ def test_warmup_and_stretches_are_optional() -> None:
     ]
 
 
+def test_effort_is_optional_and_read_back() -> None:
+    [unrated], _ = from_document(GOOD)
+    assert unrated.effort is None
+    rated = copy.deepcopy(GOOD)
+    rated["sessions"][0]["effort"] = 7
+    [session], _ = from_document(rated)
+    assert session.effort == 7
+    assert to_document([session], [])["sessions"][0]["effort"] == 7
+
+
 def broken(path: tuple[Any, ...], value: Any) -> dict[str, Any]:
     document = copy.deepcopy(GOOD)
     target: Any = document
@@ -125,6 +135,9 @@ def broken(path: tuple[Any, ...], value: Any) -> dict[str, Any]:
         (("sessions", 0, "sets", 0, "completed_at"), None, "sessions[0].sets[0].completed_at"),
         (("sessions", 0, "date"), "2026-11-24", "sessions[0].date"),
         (("schedule", 0, "date"), "soon", "schedule[0].date"),
+        (("sessions", 0, "effort"), 11, "sessions[0].effort"),
+        (("sessions", 0, "effort"), "hard", "sessions[0].effort"),
+        (("sessions", 0, "effort"), True, "sessions[0].effort"),
         (("sessions", 0, "sets"), "none", "sessions[0].sets"),
         (("sessions", 0, "warmup", "seconds"), -5, "sessions[0].warmup.seconds"),
         (("sessions", 0, "warmup"), 480, "sessions[0].warmup"),
@@ -206,6 +219,7 @@ def logs(draw: st.DrawFn) -> list[SessionRecord]:
                 warmup=draw(warmups),
                 stretches=draw(st.lists(stretch_records, max_size=3)),
                 skipped=draw(st.lists(st.sampled_from(["side-plank", "clamshell"]), max_size=2)),
+                effort=draw(st.none() | st.integers(0, 10)),
             )
         )
     return sessions

@@ -104,6 +104,9 @@ def test_installed_command_runs_a_session_and_logs_it(terminal: Terminal, tmp_pa
     screen = terminal.wait_for("Session stopped")  # once the phase-change band has gone
     assert "Band squat" in screen
     assert "partial" in screen
+    assert "How hard was it?" in screen
+    terminal.keys("7")
+    terminal.wait_for("7 very hard")
     terminal.keys("Enter")
     terminal.wait_for("Last session")
     terminal.keys("q")
@@ -114,6 +117,7 @@ def test_installed_command_runs_a_session_and_logs_it(terminal: Terminal, tmp_pa
     [session] = log["sessions"].values()
     assert session["status"] == "partial"
     assert session["program"] == "endurance"
+    assert session["effort"] == 7
     sets = sorted(log["sets"].values(), key=lambda s: s["set"])
     assert [(s["exercise"], s["set"], s["reps"], s["target_reps"]) for s in sets] == [
         ("band-squat", 1, 5, 20),

@@ -217,3 +217,49 @@ def test_last_bands_are_each_exercises_most_recent_band(tmp_path: Path) -> None:
     assert log.last_bands() == expected
     log.close()
     assert TrainingLog(tmp_path / "log.json", read_only=True).last_bands() == expected
+
+
+def test_effort_is_stored_with_a_session_and_can_be_cleared(tmp_path: Path) -> None:
+    path = tmp_path / "log.json"
+    log = TrainingLog(path)
+    log.log_set(info(), a_set(1))
+    log.finish_session(info(), "completed", STARTED + timedelta(minutes=30))
+    assert log.set_effort("s1", 6)
+    assert log.session("s1").effort == 6  # type: ignore[union-attr]
+    assert [s.effort for s in log.session_summaries()] == [6]
+    assert not log.set_effort("nope", 3)
+    log.close()
+    reopened = TrainingLog(path, read_only=True)
+    assert reopened.session("s1").effort == 6  # type: ignore[union-attr]
+    reopened.close()
+    log = TrainingLog(path)
+    assert log.set_effort("s1", None)
+    assert log.session("s1").effort is None  # type: ignore[union-attr]
+    assert "effort" not in json.loads(path.read_text())["sessions"]["1"]
+    log.close()
+
+
+def test_a_session_rated_while_its_sets_are_still_in_the_journal(tmp_path: Path) -> None:
+    log = TrainingLog(tmp_path / "log.json")
+    log.log_set(info(), a_set(1))
+    assert log.set_effort("s1", 4)
+    session = log.session("s1")
+    assert session is not None
+    assert session.effort == 4
+    assert len(session.sets) == 1
+    log.close()
+
+
+def test_a_bad_effort_in_the_log_is_a_damaged_log(tmp_path: Path) -> None:
+    path = tmp_path / "log.json"
+    log = TrainingLog(path)
+    log.log_set(info(), a_set(1))
+    log.finish_session(info(), "completed", STARTED + timedelta(minutes=30))
+    log.close()
+    data = json.loads(path.read_text())
+    data["sessions"]["1"]["effort"] = 12
+    path.write_text(json.dumps(data))
+    log = TrainingLog(path, read_only=True)
+    with pytest.raises(CorruptLogError):
+        log.session_summaries()
+    log.close()

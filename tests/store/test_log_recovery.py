@@ -112,7 +112,7 @@ def test_the_history_table_marks_a_routine_and_measures_it_against_no_plan(
     rows = table_rows(log.session_summaries(), SessionFilter(), {"endurance": 500})
     log.close()
     [row] = rows
-    assert row.cells() == ("Mon 2026-11-23", "endurance", "8 min", "-", "-", "-", "recovery")
+    assert row.cells() == ("Mon 2026-11-23", "endurance", "8 min", "-", "-", "-", "-", "recovery")
     partial = type(row)(**{**row.__dict__, "status": "partial"})
     assert partial.cells()[-1] == "recovery, partial"
 

@@ -108,14 +108,17 @@ def test_a_damaged_run_record_is_reported_as_a_damaged_log(tmp_path: Path) -> No
 
 
 def test_activity_data_round_trip_and_problems_by_path() -> None:
-    original = replace(completed(avg_hr=150.0, kind="hard"), id="20261122-0830")
+    original = replace(completed(avg_hr=150.0, kind="hard", effort=6), id="20261122-0830")
     plan = replace(planned(date(2026, 12, 1), "x"), id="plan-1")
     data = [activity_to_data(original), activity_to_data(plan)]
     back, problems = activities_from_list(json.loads(json.dumps(data)))
     assert problems == []
     assert back[0] == original
-    broken = [{**data[0], "sport": "rowing", "kind": "medium"}, {"id": "x"}]
+    broken = [{**data[0], "sport": "rowing", "kind": "medium", "effort": 11}, {"id": "x"}]
     _, problems = activities_from_list(broken)
+    assert any(p.startswith("runs[0].effort") for p in problems)
+    older = {k: v for k, v in data[0].items() if k != "effort"}  # files before effort
+    assert activities_from_list([older])[0][0].effort is None
     assert any(p.startswith("runs[0].sport") for p in problems)
     assert any(p.startswith("runs[0].kind") for p in problems)
     assert any(p.startswith("runs[1].day") for p in problems)

@@ -1,0 +1,142 @@
+"""The load view: weekly load of runs and strength as stacked bars, and the acute:chronic
+ratio week by week as a line with the steady band (0.8-1.3) marked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+from textual_plotext import PlotextPlot
+
+from runstrength.context import AppContext
+from runstrength.core.load import RATIO_BAND, RATIO_WARN, LoadReport, ratio_note
+from runstrength.screens.dialogs import HelpScreen
+from runstrength.store import LogError
+
+PERIODS = (12, 26, 52)
+"""Weeks shown; p goes to the next."""
+
+
+def load_ticks(top: float) -> list[float]:
+    """Four or five round steps from 0 to at least `top` (100, 200, 250, 500, ...)."""
+    step = 100.0
+    while top / step > 4:
+        step *= 2.5 if str(int(step)).startswith("2") else 2
+    return [step * n for n in range(int(top // step) + 2)]
+
+
+class LoadScreen(Screen[None]):
+    CSS_PATH = Path(__file__).with_name("load.tcss")
+    BINDINGS = [
+        Binding("p", "period", "Period"),
+        Binding("escape,q", "back", "Back"),
+    ]
+    HELP_ROWS = [
+        ("p", "12, 26 or 52 weeks"),
+        ("escape / q", "back"),
+        ("?", "this help"),
+    ]
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.period = 0
+        self.report: LoadReport | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield PlotextPlot(id="load-weeks")
+        yield Static("Reading the log…", id="load-numbers")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.read()
+
+    @work(thread=True, exclusive=True, group="load")
+    def read(self) -> None:
+        from runstrength.core.settings import run_settings
+        from runstrength.store.load import read_load
+
+        today = self.context.clock.now().date()
+        weeks = PERIODS[self.period]
+        try:
+            with self.context.write_lock:
+                report = read_load(
+                    self.context.log, run_settings(self.context.settings), today, weeks
+                )
+        except LogError as error:
+            self.app.call_from_thread(self.show_problem, str(error))
+            return
+        self.app.call_from_thread(self.show, report)
+
+    def show_problem(self, problem: str) -> None:
+        from rich.markup import escape
+
+        self.query_one("#load-numbers", Static).update(f"[b red]{escape(problem)}[/]")
+
+    def show(self, report: LoadReport) -> None:
+        self.report = report
+        weeks = report.weeks
+        positions = [float(n) for n in range(1, len(weeks) + 1)]
+        step = max(1, len(weeks) // 6)
+        labels = [f"{week.start:%d %b}" for week in weeks]
+
+        chart = self.query_one("#load-weeks", PlotextPlot)
+        plt = chart.plt
+        plt.clear_data()
+        plt.clear_figure()
+        runs = [round(week.runs) for week in weeks]
+        strength = [round(week.strength) for week in weeks]
+        # plotext names the series with `labels` here (its stub says `label`).
+        plt.stacked_bar(positions, [runs, strength], labels=["runs", "strength"], width=0.6)  # type: ignore[call-arg]
+        ticks = load_ticks(max((w.total for w in weeks), default=0))
+        plt.yticks(ticks, [f"{t:.0f}" for t in ticks])
+        plt.xticks(positions[::step], labels[::step])
+
+        # The ratio on the right-hand axis, over the bars, with its band.
+        low, high = RATIO_BAND
+        known = [(x, w.ratio) for x, w in zip(positions, weeks, strict=True) if w.ratio is not None]
+        top = max([2.0, *(r + 0.2 for _, r in known)])
+        # hline would use the left axis: the band's edges are drawn as flat lines instead.
+        edges = [positions[0] - 0.5, positions[-1] + 0.5]
+        for level, color in ((low, "green"), (high, "green"), (RATIO_WARN, "red")):
+            plt.plot(edges, [level, level], color=color, marker="─", yside="right")
+        if known:
+            plt.plot(
+                [x for x, _ in known],
+                [r for _, r in known],
+                marker="braille",
+                color="white",
+                yside="right",
+                label="ratio (right)",
+            )
+        # plotext takes "right" for yside (its stub says a number).
+        plt.ylim(0, top, yside="right")  # type: ignore[arg-type]
+        plt.yticks([0.0, low, high, RATIO_WARN], yside="right")  # type: ignore[arg-type]
+        plt.xlim(positions[0] - 0.5, positions[-1] + 0.5)
+        plt.title(
+            f"Load per week (effort x minutes) · ratio 7:28 days, steady {low}-{high} (green)"
+        )
+        chart.refresh()
+
+        this_week = weeks[-1]
+        ratio = "-" if report.ratio is None else f"{report.ratio:.2f}"
+        self.query_one("#load-numbers", Static).update(
+            f"This week: runs [b]{this_week.runs:.0f}[/b] · strength "
+            f"[b]{this_week.strength:.0f}[/b] · total [b]{this_week.total:.0f}[/b]    "
+            f"Ratio today: [b]{ratio}[/b] ({ratio_note(report.ratio)})"
+        )
+
+    def action_period(self) -> None:
+        self.period = (self.period + 1) % len(PERIODS)
+        self.read()
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen("training load", self.HELP_ROWS))

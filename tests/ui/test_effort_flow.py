@@ -1,0 +1,122 @@
+"""How hard was it: asked on the summary (digits, enter saves, enter alone skips), shown
+in the history and the detail, and corrected there."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Label
+
+from runstrength.screens.effort import EffortDialog
+from runstrength.screens.home import HomeScreen
+from runstrength.screens.session import SessionScreen
+from runstrength.screens.session_detail import SessionDetailScreen
+from runstrength.widgets.effort_prompt import EffortPrompt
+
+SIZE = (80, 24)
+
+
+async def one_set_then_stop(pilot, reps: int = 12) -> SessionScreen:
+    """Skip the warm-up, do one set, stop: the summary of a partial session."""
+    await pilot.press("s", "enter", *["space"] * reps, "enter", "q", "y")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, SessionScreen)
+    assert screen.engine.finished
+    return screen
+
+
+async def test_the_summary_asks_and_enter_saves_the_answer(make_app) -> None:
+    app = make_app(start=True)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await one_set_then_stop(pilot)
+        prompt = screen.query_one(EffortPrompt)
+        assert "How hard was it?" in str(prompt.render())
+        assert "5 hard" in str(prompt.render())  # the scale's words
+        await pilot.press("1", "0")
+        assert prompt.effort == 10
+        assert "10 maximal" in str(prompt.render())
+        await pilot.press("backspace", "6", "7")  # 67 is off the scale: 7
+        assert prompt.effort == 7
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        [logged] = app.context.log.sessions()
+        assert logged.effort == 7
+        assert [s.reps for s in logged.sets] == [12]  # the sets are all still there
+
+
+async def test_enter_alone_skips_the_question(make_app) -> None:
+    app = make_app(start=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await one_set_then_stop(pilot)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        assert isinstance(app.screen, HomeScreen)
+        [logged] = app.context.log.sessions()
+        assert logged.effort is None
+        assert len(logged.sets) == 1
+
+
+async def test_q_on_the_summary_keeps_the_answer_too(make_app) -> None:
+    app = make_app(start=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await one_set_then_stop(pilot)
+        await pilot.press("4", "q")
+        await app.workers.wait_for_complete()
+        [logged] = app.context.log.sessions()
+        assert logged.effort == 4
+
+
+async def test_nothing_logged_asks_nothing(make_app) -> None:
+    app = make_app(start=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q", "y")
+        await pilot.pause()
+        assert not app.screen.query(EffortPrompt)
+
+
+async def test_the_detail_shows_and_corrects_the_effort(make_app) -> None:
+    app = make_app(start=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await one_set_then_stop(pilot)
+        await pilot.press("5", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.press("h")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = app.screen
+        assert isinstance(detail, SessionDetailScreen)
+        assert "effort 5 hard" in str(detail.query_one("#filter-line").render())
+        await pilot.press("e")
+        dialog = app.screen
+        assert isinstance(dialog, EffortDialog)
+        dialog.query_one(Input).value = "12"
+        await pilot.press("enter")
+        assert "0 to 10" in str(dialog.query_one("#effort-problem", Label).render())
+        assert app.screen is dialog  # a bad answer changes nothing
+        dialog.query_one(Input).value = "8"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is detail
+        assert "effort 8 very hard" in str(detail.query_one("#filter-line").render())
+        assert app.context.log.sessions()[0].effort == 8
+        await pilot.press("e")
+        app.screen.query_one(Input).value = ""
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "not rated" in str(detail.query_one("#filter-line").render())
+        assert app.context.log.sessions()[0].effort is None
+        await pilot.press("e", "escape")
+        assert app.screen is detail
+
+
+async def test_ctrl_q_on_the_summary_keeps_the_answer(make_app) -> None:
+    app = make_app(start=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await one_set_then_stop(pilot)
+        await pilot.press("9", "ctrl+q")
+        await pilot.pause()
+    [logged] = app.context.log.sessions()
+    assert logged.effort == 9
