@@ -10,15 +10,13 @@ from __future__ import annotations
 import logging
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date, datetime
 from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from tinydb import TinyDB
-from tinydb.table import Table
 
 from runstrength.store.backups import newest_readable, take_backup
 from runstrength.store.errors import (
@@ -55,6 +53,9 @@ logger = logging.getLogger(__name__)
 
 Doc = dict[str, Any]
 T = TypeVar("T")
+
+JOURNALLED = frozenset({"sessions", "sets", "meta"})
+"""Tables with a part in the journal: read and written only through the log's methods."""
 
 
 def _records(docs: list[Doc], sets: list[tuple[str | None, Doc]]) -> list[SessionRecord]:
@@ -312,27 +313,62 @@ class TrainingLog:
                 self._db.table("sessions").remove(lambda doc: doc.get("id") == session_id)
                 self._db.table("sets").remove(lambda doc: doc.get("session") == session_id)
 
-    @contextmanager
-    def table(self, name: str, *, write: bool = False) -> Iterator[Table]:
-        """One of the log's tables under the log's lock, for the store modules beside this one.
+    def change_documents(self, name: str, edit: Callable[[list[Doc]], T]) -> T:
+        """Change one of the log's side tables (schedule, runs, ...) in one durable write.
 
-        Every write through it is as durable as the log's own; `write` marks the log's
-        format version first, as the log's own writes do, and all the block's changes are
-        written at once at its end (none if it raises). The lock is held inside the
-        block, so no other method of the log may be called there.
+        `edit` gets copies of the table's documents, as plain dicts, and changes the list
+        in place; the table then holds what the list holds, written at once with a backup
+        of the file first. Nothing is written if `edit` raises. The log's lock is held
+        while `edit` runs, so it must not call the log.
         """
+        if name in JOURNALLED:
+            raise ValueError(f"the {name} table is written only through the log's own methods")
         with self._lock:
-            if not write:
-                yield self._db.table(name)
-                return
             self._writable()
+            data = self._storage.read() or {}
+            docs = [dict(doc) for doc in data.get(name, {}).values()]
             take_backup(self.path, name)
-            # Every change inside the block lands in one atomic write of the file.
+            result = edit(docs)
+            # Every change lands in one atomic write of the file.
             with self._storage.batch():
                 self._ensure_meta()
-                yield self._db.table(name)
+                table = self._db.table(name)
+                table.truncate()
+                table.insert_multiple(docs)
+            return result
 
     # --- reads -------------------------------------------------------------------------
+
+    def documents(self, name: str) -> list[Doc]:
+        """Copies of the documents of one of the log's side tables (schedule, runs, ...)."""
+        if name in JOURNALLED:
+            raise ValueError(f"the {name} table is read only through the log's own methods")
+        with self._lock:
+            data = self._storage.read() or {}
+            return [dict(doc) for doc in data.get(name, {}).values()]
+
+    def strength_days(
+        self, since: date | None = None, until: date | None = None
+    ) -> list[tuple[date, str, str]]:
+        """(day, program, session id) of each strength session within [since, until] with
+        at least one set, journal included, read without a record per set."""
+
+        def pick(
+            docs: dict[str, Doc], sets: list[tuple[str | None, Doc]]
+        ) -> list[tuple[date, str, str]]:
+            chosen = {
+                doc["id"]: doc
+                for doc in within(docs.values(), since, until)
+                if doc.get("kind", "strength") == "strength"
+            }
+            with_sets = {doc["session"] for _, doc in sets if doc["session"] in chosen}
+            return [
+                (date.fromisoformat(str(doc["date"])), str(doc["program"]), str(key))
+                for key, doc in chosen.items()
+                if key in with_sets
+            ]
+
+        return self._read(pick)
 
     def _docs(self) -> tuple[dict[str, Doc], list[tuple[str | None, Doc]]]:
         """Session documents by id, and set documents with their key (None: in the journal)."""
