@@ -65,6 +65,43 @@ def _records(docs: list[Doc], sets: list[tuple[str | None, Doc]]) -> list[Sessio
     return records_from_docs(docs, sets)
 
 
+def _damaged_record(sessions: dict[str, Doc], sets: list[tuple[str | None, Doc]]) -> str | None:
+    """The first record that cannot be read on its own, said for a runner; None when every
+    record reads (a failure then is a fault in the program, not damage in the file)."""
+    from runstrength.store.codec import doc_to_session, doc_to_set
+
+    def problem(what: str, error: Exception) -> str:
+        return f"{what} is incomplete or malformed ({type(error).__name__}: {error})"
+
+    def times(doc: Doc, needed: tuple[str, ...], optional: tuple[str, ...]) -> None:
+        for name in needed + optional:
+            value = doc.get(name)
+            if value is None and name in optional:
+                continue
+            if not isinstance(value, str):
+                raise ValueError(f"{name} is {value!r}, not a time")
+            datetime.fromisoformat(value)
+
+    for session_id, doc in sessions.items():
+        try:
+            if not isinstance(doc.get("id"), str) or not isinstance(doc.get("date"), str):
+                raise ValueError("no id or day")
+            date.fromisoformat(doc["date"])
+            times(doc, ("started_at",), ("ended_at",))
+            doc_to_session(doc, [])
+        except (KeyError, TypeError, ValueError, AssertionError, AttributeError) as error:
+            return problem(f"session {session_id}", error)
+    for key, doc in sets:
+        try:
+            if not isinstance(doc.get("session"), str):
+                raise ValueError("no session")
+            times(doc, ("completed_at",), ("started_at", "edited_at"))
+            doc_to_set(doc, key)
+        except (KeyError, TypeError, ValueError, AssertionError, AttributeError) as error:
+            return problem(f"set {key or 'in the journal'}", error)
+    return None
+
+
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat(timespec="seconds") if value else None
 
@@ -385,13 +422,21 @@ class TrainingLog:
     def _read(self, pick: Callable[[dict[str, Doc], list[tuple[str | None, Doc]]], T]) -> T:
         """`pick` applied to the documents as they are now (see `_docs`); a record missing a
         field or holding a bad value means a damaged log."""
-        try:
-            with self._lock:
+        with self._lock:
+            try:
                 sessions, sets = self._docs()
+            except (KeyError, TypeError, AttributeError) as error:
+                detail = f"a record is incomplete or malformed ({type(error).__name__}: {error})"
+                raise CorruptLogError(self.path, detail) from None
+        try:
             return pick(sessions, sets)
-        except (KeyError, TypeError, ValueError, AssertionError, AttributeError) as error:
-            detail = f"a record is incomplete or malformed ({type(error).__name__}: {error})"
-            raise CorruptLogError(self.path, detail) from None
+        except (KeyError, TypeError, ValueError, AssertionError, AttributeError):
+            damage = _damaged_record(sessions, sets)
+            if damage is None:
+                # Every record reads on its own: the fault is in the code, not the file.
+                logger.exception("reading the training log failed on sound records")
+                raise
+            raise CorruptLogError(self.path, damage) from None
 
     def sessions(self, since: date | None = None, until: date | None = None) -> list[SessionRecord]:
         """Sessions whose day is within [since, until], oldest first, with their sets."""
