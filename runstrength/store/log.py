@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from tinydb import TinyDB
 
 from runstrength.store.backups import newest_readable, take_backup
+from runstrength.store.damage import damaged_record
 from runstrength.store.errors import (
     CorruptLogError,
     LogError,
@@ -36,6 +37,15 @@ from runstrength.store.lock import DataDirLock
 from runstrength.store.migrations import SCHEMA_VERSION, check_records, migrate, schema_of
 from runstrength.store.storage import DurableJSONStorage
 from runstrength.store.summaries import summarize_docs, within
+from runstrength.store.years import (
+    ClosedYears,
+    numbered,
+    set_key,
+    split_key,
+    summary_of,
+    this_year,
+    year_of,
+)
 
 # The records and their conversion (codec) load with the first read or write: opening
 # the log at start does not need them.
@@ -65,43 +75,6 @@ def _records(docs: list[Doc], sets: list[tuple[str | None, Doc]]) -> list[Sessio
     return records_from_docs(docs, sets)
 
 
-def _damaged_record(sessions: dict[str, Doc], sets: list[tuple[str | None, Doc]]) -> str | None:
-    """The first record that cannot be read on its own, said for a runner; None when every
-    record reads (a failure then is a fault in the program, not damage in the file)."""
-    from runstrength.store.codec import doc_to_session, doc_to_set
-
-    def problem(what: str, error: Exception) -> str:
-        return f"{what} is incomplete or malformed ({type(error).__name__}: {error})"
-
-    def times(doc: Doc, needed: tuple[str, ...], optional: tuple[str, ...]) -> None:
-        for name in needed + optional:
-            value = doc.get(name)
-            if value is None and name in optional:
-                continue
-            if not isinstance(value, str):
-                raise ValueError(f"{name} is {value!r}, not a time")
-            datetime.fromisoformat(value)
-
-    for session_id, doc in sessions.items():
-        try:
-            if not isinstance(doc.get("id"), str) or not isinstance(doc.get("date"), str):
-                raise ValueError("no id or day")
-            date.fromisoformat(doc["date"])
-            times(doc, ("started_at",), ("ended_at",))
-            doc_to_session(doc, [])
-        except (KeyError, TypeError, ValueError, AssertionError, AttributeError) as error:
-            return problem(f"session {session_id}", error)
-    for key, doc in sets:
-        try:
-            if not isinstance(doc.get("session"), str):
-                raise ValueError("no session")
-            times(doc, ("completed_at",), ("started_at", "edited_at"))
-            doc_to_set(doc, key)
-        except (KeyError, TypeError, ValueError, AssertionError, AttributeError) as error:
-            return problem(f"set {key or 'in the journal'}", error)
-    return None
-
-
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat(timespec="seconds") if value else None
 
@@ -121,6 +94,7 @@ class TrainingLog:
         self._lock = threading.Lock()
         self._dir_lock = DataDirLock(path.parent)
         self._seq: Counter[str] | None = None
+        self.years = ClosedYears(path, read_only=read_only)
         if not read_only:
             self._dir_lock.acquire()
         try:
@@ -130,6 +104,7 @@ class TrainingLog:
             self._storage = storage
             self._journal = Journal(self.journal_path)
             self._pending: list[Doc] = []
+            self._migrated: int | None = None
             self._open()
         except BaseException:
             self._dir_lock.release()
@@ -162,6 +137,14 @@ class TrainingLog:
             except LogError as error:
                 # The sets are safe in the journal; reads see them, the next fold retries.
                 logger.warning("could not fold the journal at start: %s", error)
+                return
+        if self._migrated is not None:
+            self._close_years(self._migrated)
+            return
+        try:
+            self._close_years()
+        except LogError as error:
+            logger.warning("could not move past years to their files: %s", error)
 
     def _check_and_migrate(self, data: Doc) -> None:
         version = schema_of(data)
@@ -177,12 +160,46 @@ class TrainingLog:
             return
         migrated = migrate(data, version)
         check_records(self.path, migrated)
-        if self.read_only:
-            self._storage.replace_memory(migrated)
-            return
-        take_backup(self.path, f"format{version}")
-        self._storage.write(migrated)
-        logger.info("migrated %s from format %d to %d", self.path, version, SCHEMA_VERSION)
+        # Written once the past years are in their files (`_close_years`): until then the
+        # file on disk stays as it was, and a start cut short migrates again.
+        self._storage.replace_memory(migrated)
+        if not self.read_only:
+            take_backup(self.path, f"format{version}")
+            self._migrated = version
+
+    def _close_years(self, migrated_from: int | None = None) -> None:
+        """Move the ended sessions of past years (and their sets) out of the log file into
+        their year files: the year files first, then the log file without them, so a
+        crash between leaves them in both, and the log file's copy is the one read."""
+        data = self._storage.read() or {}
+        boundary = this_year()
+        moving = {
+            key: doc
+            for key, doc in data.get("sessions", {}).items()
+            if year_of(doc) < boundary and doc.get("status") != "in-progress"
+        }
+        if moving or migrated_from is not None:
+            if moving:
+                take_backup(self.path, "close")
+            ids = {doc["id"]: year_of(doc) for doc in moving.values()}
+            set_keys = [k for k, d in data.get("sets", {}).items() if d["session"] in ids]
+            for year in sorted(set(ids.values())):
+                self.years.merge(
+                    year,
+                    [doc for doc in moving.values() if ids[doc["id"]] == year],
+                    [data["sets"][k] for k in set_keys if ids[data["sets"][k]["session"]] == year],
+                    "close",
+                )
+            with self._storage.batch():
+                self._ensure_meta()
+                self._db.table("sessions").remove(doc_ids=[int(k) for k in moving])
+                self._db.table("sets").remove(doc_ids=[int(k) for k in set_keys])
+            self._seq = None
+            if migrated_from is not None:
+                logger.info(
+                    "migrated %s from format %d to %d", self.path, migrated_from, SCHEMA_VERSION
+                )
+        self._migrated = None
 
     def _meta(self) -> Doc:
         data = self._storage.read() or {}
@@ -297,7 +314,8 @@ class TrainingLog:
         self._journal.discard()
 
     def add_sessions(self, records: list[SessionRecord]) -> tuple[int, int]:
-        """Add whole sessions in one durable write; those already present (same id) are skipped.
+        """Add whole sessions; those already present (same id) are skipped. The log file
+        and each past year's file touched are written once each.
 
         Returns (added, skipped).
         """
@@ -307,16 +325,26 @@ class TrainingLog:
             self._writable()
             self._fold()
             present = {doc["id"] for doc in self._db.table("sessions").all()}
-            new = [r for r in records if r.id not in present]
-            if new:
+            present |= {row["id"] for row in self.years.rows()}
+            new: list[SessionRecord] = []
+            for record in records:
+                if record.id not in present:
+                    present.add(record.id)
+                    new.append(record)
+            boundary = this_year()
+            by_year: dict[int, tuple[list[Doc], list[Doc]]] = {}
+            for record in new:
+                doc = codec.record_to_doc(record)
+                sets = [codec.set_to_doc(record.id, s, seq) for seq, s in enumerate(record.sets, 1)]
+                year = year_of(doc) if record.status != "in-progress" else boundary
+                part = by_year.setdefault(min(year, boundary), ([], []))
+                part[0].append(doc)
+                part[1].extend(sets)
+            for year, (session_docs, set_docs) in sorted(by_year.items()):
+                if year < boundary:
+                    self.years.merge(year, session_docs, set_docs, "import")
+                    continue
                 take_backup(self.path, "import")
-                session_docs = []
-                set_docs = []
-                for record in new:
-                    session_docs.append(codec.record_to_doc(record))
-                    set_docs += [
-                        codec.set_to_doc(record.id, s, seq) for seq, s in enumerate(record.sets, 1)
-                    ]
                 with self._storage.batch():
                     self._ensure_meta()
                     self._db.table("sessions").insert_multiple(session_docs)
@@ -324,27 +352,64 @@ class TrainingLog:
                 self._seq = None
             return len(new), len(records) - len(new)
 
+    def _change_past_year(self, year: int, change: Callable[[list[Doc], list[Doc]], None]) -> None:
+        """Change a past year's sessions and sets (copies) and write its file once."""
+        tables = self.years.tables(year)
+        sessions = [dict(doc) for doc in tables.get("sessions", {}).values()]
+        sets = [dict(doc) for doc in tables.get("sets", {}).values()]
+        change(sessions, sets)
+        self.years.write(year, numbered(sessions, sets), "edit")
+
     def correct_set(
         self, key: str, *, reps: int | None, seconds: int | None, band: str | None, when: datetime
     ) -> None:
         """Change a logged set's reps (or seconds held) and band by hand; marked as edited."""
+        changes = {"reps": reps, "seconds": seconds, "band": band, "edited_at": _iso(when)}
+        year, doc_id = split_key(key)
         with self._lock:
             self._writable()
+            if year is not None:
+                wanted = self.years.tables(year).get("sets", {}).get(doc_id)
+
+                def correct(_: list[Doc], sets: list[Doc]) -> None:
+                    for doc in sets:
+                        if doc == wanted:
+                            doc.update(changes)
+                            return
+
+                self._change_past_year(year, correct)
+                return
             take_backup(self.path, "edit")
-            changes = {"reps": reps, "seconds": seconds, "band": band, "edited_at": _iso(when)}
-            self._db.table("sets").update(changes, doc_ids=[int(key)])
+            self._db.table("sets").update(changes, doc_ids=[int(doc_id)])
 
     def delete_set(self, key: str) -> None:
+        year, doc_id = split_key(key)
         with self._lock:
             self._writable()
+            if year is not None:
+                wanted = self.years.tables(year).get("sets", {}).get(doc_id)
+
+                def delete(_: list[Doc], sets: list[Doc]) -> None:
+                    sets.remove(wanted)
+
+                self._change_past_year(year, delete)
+                return
             take_backup(self.path, "edit")
-            self._db.table("sets").remove(doc_ids=[int(key)])
+            self._db.table("sets").remove(doc_ids=[int(doc_id)])
 
     def delete_session(self, session_id: str) -> None:
         """Remove a session and all its sets, in one write."""
         with self._lock:
             self._writable()
             self._fold()
+            year = self.years.year_of_session(session_id) if self.years.on_disk() else None
+            if year is not None:
+
+                def delete(sessions: list[Doc], sets: list[Doc]) -> None:
+                    sessions[:] = [doc for doc in sessions if doc["id"] != session_id]
+                    sets[:] = [doc for doc in sets if doc["session"] != session_id]
+
+                self._change_past_year(year, delete)
             take_backup(self.path, "delete")
             with self._storage.batch():
                 self._db.table("sessions").remove(lambda doc: doc.get("id") == session_id)
@@ -388,7 +453,8 @@ class TrainingLog:
         self, since: date | None = None, until: date | None = None
     ) -> list[tuple[date, str, str]]:
         """(day, program, session id) of each strength session within [since, until] with
-        at least one set, journal included, read without a record per set."""
+        at least one set, journal included, read without a record per set (past years
+        from their index)."""
 
         def pick(
             docs: dict[str, Doc], sets: list[tuple[str | None, Doc]]
@@ -399,16 +465,36 @@ class TrainingLog:
                 if doc.get("kind", "strength") == "strength"
             }
             with_sets = {doc["session"] for _, doc in sets if doc["session"] in chosen}
-            return [
+            found = [
                 (date.fromisoformat(str(doc["date"])), str(doc["program"]), str(key))
                 for key, doc in chosen.items()
                 if key in with_sets
             ]
+            found += [
+                (date.fromisoformat(row["date"]), str(row["program"]), str(row["id"]))
+                for row in self._closed_rows(docs, since, until)
+                if row.get("kind", "strength") == "strength" and row["sets"]
+            ]
+            return found
 
         return self._read(pick)
 
-    def _docs(self) -> tuple[dict[str, Doc], list[tuple[str | None, Doc]]]:
-        """Session documents by id, and set documents with their key (None: in the journal)."""
+    def _closed_rows(
+        self, docs: dict[str, Doc], since: date | None, until: date | None
+    ) -> list[Doc]:
+        """Index rows of past years within [since, until], but for sessions the log file
+        holds too (a move to the year files cut short: the log file's copy counts)."""
+        if not self.years.on_disk() or (since is not None and since.year >= this_year()):
+            return []
+        low = since.isoformat() if since else None
+        high = until.isoformat() if until else None
+        return [row for row in self.years.rows(low, high) if row["id"] not in docs]
+
+    def _docs(
+        self, reach: tuple[date | None, date | None] | None = None
+    ) -> tuple[dict[str, Doc], list[tuple[str | None, Doc]]]:
+        """Session documents by id, and set documents with their key (None: in the journal);
+        with `reach` (since, until), those of the past years' files within it too."""
         # The storage's tables as they are (read, never changed here): TinyDB's own
         # `all()` would wrap each of tens of thousands of documents first.
         data = self._storage.read() or {}
@@ -417,21 +503,40 @@ class TrainingLog:
         overlay(sessions, journal_sets, self._pending)
         sets: list[tuple[str | None, Doc]] = list(data.get("sets", {}).items())
         sets += [(None, doc) for doc in journal_sets]
+        if reach is not None:
+            low, high = reach
+            current = set(sessions)
+            for year in self.years.on_disk():
+                if (low is not None and year < low.year) or (high is not None and year > high.year):
+                    continue
+                tables = self.years.tables(year)
+                for doc in tables.get("sessions", {}).values():
+                    if doc["id"] not in current:
+                        sessions[doc["id"]] = doc
+                sets += [
+                    (set_key(year, key), doc)
+                    for key, doc in tables.get("sets", {}).items()
+                    if doc["session"] not in current
+                ]
         return sessions, sets
 
-    def _read(self, pick: Callable[[dict[str, Doc], list[tuple[str | None, Doc]]], T]) -> T:
+    def _read(
+        self,
+        pick: Callable[[dict[str, Doc], list[tuple[str | None, Doc]]], T],
+        reach: tuple[date | None, date | None] | None = None,
+    ) -> T:
         """`pick` applied to the documents as they are now (see `_docs`); a record missing a
         field or holding a bad value means a damaged log."""
         with self._lock:
             try:
-                sessions, sets = self._docs()
+                sessions, sets = self._docs(reach)
             except (KeyError, TypeError, AttributeError) as error:
                 detail = f"a record is incomplete or malformed ({type(error).__name__}: {error})"
                 raise CorruptLogError(self.path, detail) from None
         try:
             return pick(sessions, sets)
         except (KeyError, TypeError, ValueError, AssertionError, AttributeError):
-            damage = _damaged_record(sessions, sets)
+            damage = damaged_record(sessions, sets)
             if damage is None:
                 # Every record reads on its own: the fault is in the code, not the file.
                 logger.exception("reading the training log failed on sound records")
@@ -440,7 +545,9 @@ class TrainingLog:
 
     def sessions(self, since: date | None = None, until: date | None = None) -> list[SessionRecord]:
         """Sessions whose day is within [since, until], oldest first, with their sets."""
-        return self._read(lambda docs, sets: _records(within(docs.values(), since, until), sets))
+        return self._read(
+            lambda docs, sets: _records(within(docs.values(), since, until), sets), (since, until)
+        )
 
     def last_session(self) -> SessionRecord | None:
         def last(docs: dict[str, Doc], sets: list[tuple[str | None, Doc]]) -> SessionRecord | None:
@@ -449,10 +556,18 @@ class TrainingLog:
             newest = max(docs.values(), key=lambda d: datetime.fromisoformat(d["started_at"]))
             return _records([newest], sets)[0]
 
-        return self._read(last)
+        found = self._read(last)
+        if found is not None:
+            return found
+        rows = self._closed_rows({}, None, None)
+        if not rows:
+            return None
+        newest = max(rows, key=lambda row: datetime.fromisoformat(row["started_at"]))
+        return self.session(str(newest["id"]))
 
     def interrupted_sessions(self) -> list[SessionRecord]:
-        """Sessions still marked in progress: the app stopped before they ended."""
+        """Sessions still marked in progress: the app stopped before they ended (an
+        unended session is never moved to a past year's file)."""
         return self._read(
             lambda docs, sets: _records(
                 [doc for doc in docs.values() if doc.get("status") == "in-progress"], sets
@@ -462,18 +577,33 @@ class TrainingLog:
     def session_summaries(
         self, since: date | None = None, until: date | None = None
     ) -> list[SessionSummary]:
-        """Sessions whose day is within [since, until], oldest first, as totals without sets."""
-        return self._read(
-            lambda docs, sets: summarize_docs(
-                within(docs.values(), since, until), map(itemgetter(1), sets)
-            )
-        )
+        """Sessions whose day is within [since, until], oldest first, as totals without sets
+        (past years from their index)."""
+
+        def pick(docs: dict[str, Doc], sets: list[tuple[str | None, Doc]]) -> list[SessionSummary]:
+            found = summarize_docs(within(docs.values(), since, until), map(itemgetter(1), sets))
+            closed = self._closed_rows(docs, since, until)
+            if closed:
+                found += [summary_of(row) for row in closed]
+                found.sort(key=lambda s: s.started_at)
+            return found
+
+        return self._read(pick)
 
     def session(self, session_id: str) -> SessionRecord | None:
         """One session with its sets; None when the log holds no session of that id."""
-        return self._read(
-            lambda docs, sets: _records([docs[session_id]], sets)[0] if session_id in docs else None
-        )
+
+        def pick(docs: dict[str, Doc], sets: list[tuple[str | None, Doc]]) -> SessionRecord | None:
+            return _records([docs[session_id]], sets)[0] if session_id in docs else None
+
+        found = self._read(pick)
+        if found is not None or not self.years.on_disk():
+            return found
+        year = self.years.year_of_session(session_id)
+        if year is None:
+            return None
+        day = date(year, 1, 1)
+        return self._read(pick, (day, date(year, 12, 31)))
 
     def close(self) -> None:
         with self._lock:
