@@ -277,7 +277,8 @@ def describe(data: Path) -> str:
         summaries = log.session_summaries()
     finally:
         log.close()
-    size = sum(f.stat().st_size for f in data.rglob("*") if f.is_file())
+    files = [paths.log_file, *data.glob("years/*.json")]
+    size = sum(f.stat().st_size for f in files if f.exists())
     sets = sum(s.sets for s in summaries)
     return f"{len(summaries):,} sessions, {sets:,} sets, {size / 1e6:.1f} MB"
 
