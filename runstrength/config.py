@@ -31,6 +31,7 @@ tempo_seconds = 3.0            # 1.5-6, seconds per rep in tempo mode
 bands = ["yellow", "red", "green", "blue", "black"]   # the bands you own, light to heavy
 weekly_rest_days = []          # e.g. ["friday"]
 theme = "textual-dark"         # any Textual theme name
+session_layout = "floor"       # floor (large, readable from the mat) | compact (f switches)
 runs_folder = ""               # a folder of activity files (FIT, GPX, TCX) imported at each start
 long_run_minutes = 90          # 30-300: a run this long is a long run
 max_hr = 0                     # 0-240, 0: unknown; an average at 85% of it makes a run hard
@@ -152,3 +153,28 @@ def key_line(path: Path, key: str) -> int | None:
         return top_level_lines(path.read_text(encoding="utf-8"))(key)
     except (OSError, UnicodeDecodeError):
         return None
+
+
+def save_setting(path: Path, name: str, value: Any) -> None:
+    """Write one setting to `path` and leave every other line as it is (even a bad value:
+    the user may still be fixing it). Raises ConfigSaveError."""
+    import tomlkit
+    from tomlkit.exceptions import ParseError
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        text = TEMPLATE
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigSaveError(f"{path}: cannot be read, so it was not changed: {error}") from None
+    try:
+        document = tomlkit.parse(text)
+    except ParseError as error:
+        raise ConfigSaveError(
+            f"{path}: line {error.line}: not valid TOML, so {name} was not saved"
+        ) from None
+    document[name] = _plain(value)
+    try:
+        write_atomically(path, tomlkit.dumps(document).encode("utf-8"))
+    except OSError as error:
+        raise ConfigSaveError(f"{path}: could not be written: {error}") from None

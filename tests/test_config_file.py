@@ -14,6 +14,7 @@ from runstrength.config import (
     ConfigSaveError,
     load_settings,
     read_settings,
+    save_setting,
     save_settings,
 )
 from runstrength.core.settings import Settings
@@ -137,3 +138,30 @@ def test_a_new_file_documents_every_key(tmp_path: Path) -> None:
     assert read_settings(path).settings == replace(
         Settings(), goal="sprint", program="sprint", first_run_done=True
     )
+
+
+def test_one_setting_is_saved_and_every_other_line_stays_even_a_bad_one(tmp_path: Path) -> None:
+    before = '# mine\nrest_seconds = 999   # too long, being fixed\ntheme = "nord"\n'
+    path = write(tmp_path, before)
+    save_setting(path, "session_layout", "compact")
+    assert path.read_text() == before + 'session_layout = "compact"\n'
+    save_setting(path, "session_layout", "floor")
+    assert path.read_text() == before + 'session_layout = "floor"\n'
+
+
+def test_one_setting_saved_without_a_file_starts_from_the_documented_template(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "config.toml"
+    save_setting(path, "session_layout", "compact")
+    text = path.read_text()
+    assert 'session_layout = "compact"' in text
+    assert "# floor (large, readable from the mat) | compact" in text
+    assert read_settings(path).settings == replace(Settings(), session_layout="compact")
+
+
+def test_one_setting_is_not_saved_into_a_file_that_is_not_toml(tmp_path: Path) -> None:
+    path = write(tmp_path, "goal = \n")
+    with pytest.raises(ConfigSaveError, match="line 1: not valid TOML"):
+        save_setting(path, "session_layout", "compact")
+    assert path.read_text() == "goal = \n"

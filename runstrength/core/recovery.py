@@ -50,6 +50,8 @@ def recovery_view(engine: SessionEngine, view: StepView) -> StepView:
             f"then {stretches_text(len(stretches))}",
             big_caption="mobility",
             prompt="on to the stretches",
+            phase="MOBILITY",
+            set_text=f"Mobility · {view.set_text.removeprefix('Warm-up · ')}",
         )
     if isinstance(step, StretchStep):
         number = stretches.index(step.stretch.id) + 1
@@ -60,6 +62,7 @@ def recovery_view(engine: SessionEngine, view: StepView) -> StepView:
             view,
             where=f"Recovery routine · stretch {number} of {len(stretches)}{side}",
             prompt="other side" if step.side == "left" else prompt,
+            set_text=f"Recovery routine · stretch {number} of {len(stretches)}{side}",
         )
     if isinstance(step, SummaryStep):
         done = "done" if engine.status == "completed" else "stopped"

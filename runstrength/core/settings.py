@@ -11,6 +11,7 @@ from runstrength.core.programs import GOALS
 from runstrength.core.runs import RunSettings
 
 VOICE_MODES = ("voice", "tones", "off")
+SESSION_LAYOUTS = ("floor", "compact")
 RUN_RULE_MODES = ("refuse", "warn")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -41,6 +42,8 @@ class Settings:
     """Weekdays never trained on, e.g. ("friday",)."""
     theme: str = "textual-dark"
     """Any Textual theme name."""
+    session_layout: str = "floor"
+    """floor: the session in large type, readable from across the room; compact: more detail."""
     first_run_done: bool = False
     """True once the first-run setup was finished or skipped: it is never shown again."""
     runs_folder: str = ""
@@ -118,6 +121,7 @@ def settings_from_mapping(
         "bands": r.strings("bands", required=False),
         "weekly_rest_days": r.strings("weekly_rest_days", required=False, choices=WEEKDAYS),
         "theme": r.string("theme", required=False),
+        "session_layout": r.string("session_layout", required=False, choices=SESSION_LAYOUTS),
         "first_run_done": r.boolean("first_run_done", required=False),
         "runs_folder": _folder(r, "runs_folder"),
         "long_run_minutes": r.integer("long_run_minutes", 30, 300, required=False),

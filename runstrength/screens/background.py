@@ -14,10 +14,13 @@ import asyncio
 import contextlib
 from collections.abc import Callable
 from concurrent.futures import Future
+from dataclasses import replace
 from typing import Any, TypeVar
 
 from textual.app import App
 
+from runstrength.config import ConfigSaveError, save_setting
+from runstrength.context import AppContext
 from runstrength.store import LogWriter
 
 GROUP = "durable-writes"
@@ -75,3 +78,20 @@ async def finish_writes(app: App[Any]) -> None:
     if writes:
         await app.workers.wait_for_complete(writes)
     await asyncio.to_thread(writer_of(app).wait)
+
+
+def remember_setting(app: App[Any], context: AppContext, name: str, value: Any) -> None:
+    """One setting changed outside the settings screen (a key press): in effect at once, and
+    written to config.toml in the background, every other line of it left as it is."""
+    context.settings = replace(context.settings, **{name: value})
+    path = context.config_file
+    if path is None:
+        return
+
+    def write() -> None:
+        try:
+            save_setting(path, name, value)
+        except ConfigSaveError as error:
+            app.call_from_thread(app.notify, str(error), title="Not saved", severity="warning")
+
+    run_write(app, write, f"save-{name}")

@@ -14,9 +14,10 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
 from runstrength.context import AppContext
-from runstrength.core.cues import phase_of, sounds_for
+from runstrength.core.cues import sounds_for
 from runstrength.core.engine import SessionEngine
 from runstrength.core.events import (
+    Cue,
     CueEvent,
     Event,
     LogWrite,
@@ -25,21 +26,24 @@ from runstrength.core.events import (
     SetCompleted,
     StepChanged,
 )
-from runstrength.core.plan import IntroStep, SetStep, StretchStep
+from runstrength.core.plan import IntroStep, SetStep
 from runstrength.core.programs import Program
 from runstrength.core.records import SessionKind, SessionRecord
 from runstrength.core.stats import PastResults, past_results
 from runstrength.core.summary import format_duration, summarize
 from runstrength.core.ticking import MIN_TICK_SECONDS, PROGRESS_STEPS, TICK_SECONDS, next_tick_delay
-from runstrength.core.view import StepView, describe, status_line
-from runstrength.screens.background import run_write
+from runstrength.core.view import StepView, describe, flash_for, status_line
+from runstrength.screens.background import remember_setting, run_write
 from runstrength.screens.dialogs import ConfirmQuit, HelpScreen
 from runstrength.store import LogError
-from runstrength.widgets.big_number import BigNumber
 from runstrength.widgets.flash_band import FlashBand
+from runstrength.widgets.floor import FloorLayout
 from runstrength.widgets.line_list import LineList
 from runstrength.widgets.readout import Readout
 from runstrength.widgets.summary_table import SummaryTable
+
+BEAT_SECONDS = 0.4
+"""How long the count lights up for each tempo beat."""
 
 
 class SessionScreen(Screen[None]):
@@ -57,7 +61,7 @@ class SessionScreen(Screen[None]):
         Binding("minus", "adjust(-15)", "-15s", key_display="-"),
         Binding("t", "tempo", "Tempo"),
         Binding("b", "band", "Band"),
-        Binding("f", "big", "Big"),
+        Binding("f", "layout", "Layout"),
         Binding("q", "quit_session", "Quit"),
     ]
     HELP_ROWS = [
@@ -70,7 +74,7 @@ class SessionScreen(Screen[None]):
         ("t", "tempo mode: counts one rep per cadence, with a tick"),
         ("b", "next band level for this exercise"),
         ("m", "sound on / off"),
-        ("f", "big-screen mode: only the count or time"),
+        ("f", "large-type floor layout / compact layout (remembered)"),
         ("q", "stop the session (asks first; what you did is kept)"),
         ("?", "this help"),
     ]
@@ -115,6 +119,7 @@ class SessionScreen(Screen[None]):
         self.past: PastResults | None = None
         self._timer: Timer | None = None
         self._status_text: str | None = None
+        self._beat_until: float | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -123,7 +128,6 @@ class SessionScreen(Screen[None]):
             yield Label("", id="heading")
             with Horizontal(id="main"):
                 yield Readout(id="readout")
-                yield BigNumber(id="big")
                 yield LineList(id="lines")
             yield Label("", id="last-time")
             yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
@@ -131,10 +135,12 @@ class SessionScreen(Screen[None]):
             yield Static("", id="totals")
             yield Label("", id="prompt")
             yield Label("", id="status")
+        yield FloorLayout(id="floor")
         yield Footer(compact=True, show_command_palette=False)
         yield FlashBand(id="flash")
 
     def on_mount(self) -> None:
+        self.set_class(self.context.settings.session_layout == "floor", "-floor")
         if self.resuming is not None:
             self.apply(self.engine.resume(self.resuming.info, self.resuming.sets))
         else:
@@ -175,23 +181,24 @@ class SessionScreen(Screen[None]):
 
     def tick(self) -> None:
         self.apply(self.engine.tick())
-        self.query_one(FlashBand).expire(self.context.clock.monotonic())
+        now = self.context.clock.monotonic()
+        self.query_one(FlashBand).expire(now)
+        if self._beat_until is not None and now >= self._beat_until:
+            self._beat_until = None
+            self.remove_class("-beat")
+
+    def beat(self) -> None:
+        """A tempo rep: the count lights up for a moment, to be seen as well as heard."""
+        self._beat_until = self.context.clock.monotonic() + BEAT_SECONDS
+        self.add_class("-beat")
 
     def announce(self, events: list[Event]) -> None:
         """Play the cues for these events; when nothing can be heard, show the phase change."""
         sounds = sounds_for(events, self.context.settings.voice, self.engine.remaining())
         heard = self.context.play_sounds(sounds)
-        changes = [event.step for event in events if isinstance(event, StepChanged)]
-        if changes and not heard:
-            step = changes[-1]
-            phase: str = phase_of(step)
-            if isinstance(step, StretchStep):
-                detail = step.stretch.name
-            elif phase == "done":
-                detail = ""
-                phase = "done" if self.engine.status == "completed" else "stopped"
-            else:
-                detail = describe(self.engine).heading
+        flash = None if heard else flash_for(self.engine, events)
+        if flash is not None:
+            phase, detail = flash
             self.query_one(FlashBand).flash(phase, self.context.clock.monotonic(), detail)
             if self.context.settings.bell:
                 self.app.bell()
@@ -203,8 +210,9 @@ class SessionScreen(Screen[None]):
             self._timer.stop()
             self._timer = None
         delay = next_tick_delay(self.engine, self.tick_seconds)
-        hide_at = self.query_one(FlashBand).hide_at
-        if hide_at is not None:  # the flash band hides on a tick: make sure one comes
+        hides = (self.query_one(FlashBand).hide_at, self._beat_until)
+        hide_at = min((at for at in hides if at is not None), default=None)
+        if hide_at is not None:  # the flash band and a beat end on a tick: make sure one comes
             until_hidden = max(hide_at - self.context.clock.monotonic(), MIN_TICK_SECONDS)
             delay = until_hidden if delay is None else min(delay, until_hidden)
         if delay is not None:
@@ -213,6 +221,8 @@ class SessionScreen(Screen[None]):
     def apply(self, events: list[Event]) -> None:
         if any(isinstance(event, CueEvent | StepChanged) for event in events):
             self.announce(events)
+        if any(isinstance(event, CueEvent) and event.cue is Cue.TICK for event in events):
+            self.beat()
         for event in events:
             if isinstance(event, SetCompleted | RoutineDone):
                 self._queue_write(event)
@@ -250,17 +260,18 @@ class SessionScreen(Screen[None]):
         if changed("heading"):
             self.query_one("#heading", Label).update(view.heading)
         self.query_one(Readout).show(view.big, view.big_caption, view.target)
-        self.query_one(BigNumber).show(view.big)
         self.query_one(LineList).show(view.lines, view.highlight)
         if view.progress and changed("progress"):
             done, total = view.progress
             total = max(total, 0.001)
             step = total / PROGRESS_STEPS  # finer than the bar can show is not drawn
-            self.query_one(ProgressBar).update(total=total, progress=round(done / step) * step)
+            for bar in self.query(ProgressBar):
+                bar.update(total=total, progress=round(done / step) * step)
         if changed("prompt"):
             self.query_one("#prompt", Label).update(
                 f"[b]enter[/b] {view.prompt}" if view.prompt else ""
             )
+        self.query_one(FloorLayout).show(view)
 
     def show_status(self) -> None:
         sound_off = self.context.silence_reason() is not None
@@ -268,6 +279,7 @@ class SessionScreen(Screen[None]):
         if text != self._status_text:
             self._status_text = text
             self.query_one("#status", Label).update(text)
+            self.query_one(FloorLayout).show_status(text)
 
     def show_summary(self) -> None:
         engine = self.engine
@@ -379,8 +391,11 @@ class SessionScreen(Screen[None]):
         self._view = None
         self.render_view()
 
-    def action_big(self) -> None:
-        self.toggle_class("-big")
+    def action_layout(self) -> None:
+        """f: floor or compact layout; the choice is kept in the settings for next time."""
+        layout = "compact" if self.has_class("-floor") else "floor"
+        self.set_class(layout == "floor", "-floor")
+        remember_setting(self.app, self.context, "session_layout", layout)
 
     def action_quit_session(self) -> None:
         if self.engine.finished:

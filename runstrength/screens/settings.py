@@ -21,6 +21,7 @@ from runstrength.context import AppContext
 from runstrength.core.programs import GOALS
 from runstrength.core.settings import (
     RUN_RULE_MODES,
+    SESSION_LAYOUTS,
     VOICE_MODES,
     Settings,
     settings_from_mapping,
@@ -136,6 +137,16 @@ class SettingsScreen(Screen[None]):
                 Select([(t, t) for t in themes], value=theme, id="theme", **_compact),
                 "applied at once",
             )
+            yield self._row(
+                "Session layout",
+                Select(
+                    [(layout, layout) for layout in SESSION_LAYOUTS],
+                    value=s.session_layout,
+                    id="session_layout",
+                    **_compact,
+                ),
+                "floor | compact · key f",
+            )
             yield SoundTest(self.context.sound, self._voice_choice, id="sound-test")
             yield from self._run_rows(s)
             yield Static("", id="errors")
@@ -197,6 +208,7 @@ class SettingsScreen(Screen[None]):
                 w.lower() for w in _words(self.query_one("#weekly_rest_days", Input).value)
             ],
             "theme": select("theme"),
+            "session_layout": select("session_layout"),
             "first_run_done": self.context.settings.first_run_done,
         }
         for key, _, _ in NUMBERS + RUN_NUMBERS:

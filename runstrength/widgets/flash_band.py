@@ -8,6 +8,7 @@ FLASH_SECONDS = 1.5
 PHASE_WORDS = {
     "warmup": "WARM-UP",
     "exercise": "NEXT EXERCISE",
+    "ready": "GET READY",
     "work": "GO",
     "rest": "REST",
     "stretch": "STRETCH",
@@ -36,7 +37,7 @@ class FlashBand(Static):
         color: $text;
     }
     FlashBand.-shown { display: block; }
-    FlashBand.-work, FlashBand.-warmup { background: $success; }
+    FlashBand.-work, FlashBand.-warmup, FlashBand.-ready { background: $success; }
     FlashBand.-rest { background: $warning; }
     FlashBand.-stretch { background: $accent; }
     FlashBand.-exercise, FlashBand.-done, FlashBand.-stopped { background: $primary; }

@@ -52,8 +52,17 @@ def test_the_brief_example_reads_as_the_defaults() -> None:
     settings, problems = read(tomllib.loads(BRIEF_EXAMPLE))
     assert problems == []
     assert settings == Settings()
-    # first_run_done is written by the app itself, not part of the documented example.
-    assert set(tomllib.loads(BRIEF_EXAMPLE)) == set(SETTING_NAMES) - {"first_run_done"} - RUN_KEYS
+    # first_run_done is written by the app itself, not part of the documented example;
+    # session_layout came later (the template in config.py documents it).
+    assert (
+        set(tomllib.loads(BRIEF_EXAMPLE))
+        == set(SETTING_NAMES)
+        - {
+            "first_run_done",
+            "session_layout",
+        }
+        - RUN_KEYS
+    )
 
 
 # The settings for runs came after the brief's example.
@@ -79,6 +88,17 @@ def test_the_run_settings_read_and_bad_values_keep_their_default() -> None:
     assert settings == Settings()
     assert len(problems) == 4
     assert any("run_rules" in p and "refuse" in p for p in problems)
+
+
+def test_the_session_layout_is_floor_or_compact() -> None:
+    assert Settings().session_layout == "floor"
+    assert read({"session_layout": "compact"}) == (Settings(session_layout="compact"), [])
+    settings, problems = read({"session_layout": "big"})
+    assert settings.session_layout == "floor"
+    (problem,) = problems
+    assert problem.startswith(f"{SOURCE}: session_layout:")
+    assert "compact" in problem
+    assert "floor" in problem
 
 
 def test_an_empty_file_gives_the_defaults() -> None:

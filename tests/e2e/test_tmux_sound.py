@@ -68,6 +68,9 @@ def test_without_a_backend_the_phase_change_flashes_and_the_log_says_why(
 ) -> None:
     data = tmp_path / "data"
     returning_user(data)
+    # The flash shows in the compact layout; the floor layout's band shows the phase itself.
+    with (data / "config.toml").open("a", encoding="utf-8") as config:
+        config.write('session_layout = "compact"\n')
     env = (
         f"env -u NO_COLOR -u TEXTUAL_THEME PLAYSOUND3_BACKEND=none-here RUNSTRENGTH_DATA_DIR={data}"
     )

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import functools
+
+import pytest
 from textual.pilot import Pilot
 
 from runstrength.screens.session import SessionScreen
 
 SIZE = (80, 24)
+
+
+@pytest.fixture
+def make_app(make_app):
+    """The session screens here in the compact layout; test_floor_snapshots has the floor."""
+    return functools.partial(make_app, session_layout="compact")
 
 
 async def settle(pilot: Pilot[None]) -> None:
@@ -87,18 +96,6 @@ def test_quit_dialog(snap_compare, make_app, clock) -> None:
 def test_help(snap_compare, make_app, clock) -> None:
     """? on the session screen lists its keys."""
     keys = ["enter", "question_mark"]
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=drive(clock, *keys))
-
-
-def test_big_screen(snap_compare, make_app, clock) -> None:
-    """f on a counted set: the rep count in block digits and the exercise name."""
-    keys = ["enter", "s", "enter", "space", "space", "f"]
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=drive(clock, *keys))
-
-
-def test_big_screen_timed_hold(snap_compare, make_app, clock) -> None:
-    """f on a timed hold, 3 s in: the time left in block digits and the exercise name."""
-    keys = ["enter", "s", "s", "enter", "f", 3]
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=drive(clock, *keys))
 
 

@@ -11,9 +11,8 @@ import pytest
 from textual.pilot import Pilot
 
 from runstrength.audio import Playsound3Player, SilentPlayer, sound_path
-from runstrength.core.plan import IntroStep, RestStep, SetStep
+from runstrength.core.plan import IntroStep, RestStep
 from runstrength.screens.session import SessionScreen
-from runstrength.widgets.big_number import BigNumber
 from runstrength.widgets.flash_band import FLASH_SECONDS, FlashBand
 
 NO_BACKEND = "No supported audio backends on this system!"
@@ -150,31 +149,6 @@ async def test_muting_flashes_instead_and_logs_why_once(make_app, sound, caplog)
         assert len(sound.played) == heard
         await pilot.press("m", "m", "s")
     assert sound_off_lines(caplog) == ["Sound is off: muted (m, or sound = false in the settings)"]
-
-
-async def test_big_screen_keeps_every_key(make_app, clock) -> None:
-    app = make_app(start=True)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s", "enter", "f")
-        screen = session(pilot)
-        assert screen.has_class("-big")
-        big = screen.query_one(BigNumber)
-        assert big.display
-        assert big.size.height >= 15  # block digits five times a Digits row
-        await pilot.press("space", "space", "space", "backspace")
-        assert big.value == "2"
-        middle = big.render_line(big.size.height // 2).text
-        assert "█" in middle
-        await pilot.press("enter")
-        assert isinstance(screen.engine.step, RestStep)
-        assert big.value == "0:15"
-        await pass_time(pilot, clock, 5)
-        assert big.value == "0:10"
-        await pilot.press("s")
-        assert isinstance(screen.engine.step, SetStep)
-        await pilot.press("f")
-        assert not screen.has_class("-big")
-        assert not big.display
 
 
 @pytest.mark.skipif(

@@ -1,0 +1,80 @@
+"""The session's floor layout: what a runner on the mat needs, large enough to read from there.
+
+The phase and side in block letters on the phase's colour band, the count or time in block
+digits, and around them the exercise, the set, the target, the cues and what comes next.
+It only draws a StepView; the colours are the session screen's (session.tcss).
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Label, ProgressBar, Static
+
+from runstrength.core.view import StepView
+from runstrength.widgets.big_number import BigNumber, BlockText
+
+BANDS = ("warmup", "intro", "work", "ready", "hold", "rest", "stretch", "summary")
+"""The colour bands, one class each on the layout."""
+
+# (StepView field, widget id): the lines of plain text under the band and the digits.
+TEXT_LINES = (
+    ("title", "floor-title"),
+    ("set_text", "floor-set"),
+    ("goal", "floor-goal"),
+    ("coming", "floor-next"),
+)
+
+
+class FloorLayout(Vertical):
+    """Draws one StepView; only what changed is updated (each update costs a layout pass)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._view: StepView | None = None
+        self._status = ""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="band"):
+            yield BlockText(id="phase")
+        yield Label("", id="floor-title")
+        yield Label("", id="floor-set")
+        yield BigNumber(id="count")
+        yield Label("", id="floor-goal")
+        yield ProgressBar(id="floor-progress", show_eta=False, show_percentage=False)
+        yield Static("", id="floor-cues")
+        yield Label("", id="floor-next")
+        yield Label("", id="floor-prompt")
+        yield Static("", id="floor-status")
+
+    def show(self, view: StepView) -> None:
+        old = self._view
+        self._view = view
+
+        def changed(name: str) -> bool:
+            return old is None or getattr(old, name) != getattr(view, name)
+
+        if changed("band"):
+            for band in BANDS:
+                self.set_class(view.band == band, f"-{band}")
+        # The side may go on a line of its own when that draws both larger.
+        self.query_one("#phase", BlockText).show(
+            f"{view.phase}\n{view.side}" if view.side else view.phase
+        )
+        self.query_one("#count", BigNumber).show(view.big)
+        # Names and cues come from data files: shown as text, never as markup.
+        for name, widget_id in TEXT_LINES:
+            if changed(name):
+                self.query_one(f"#{widget_id}", Label).update(Text(getattr(view, name)))
+        if changed("cues"):
+            self.query_one("#floor-cues", Static).update(Text("  ·  ".join(view.cues)))
+        if changed("prompt"):
+            prompt = f"[b]enter[/b] {view.prompt}" if view.prompt else ""
+            self.query_one("#floor-prompt", Label).update(prompt)
+
+    def show_status(self, status: str) -> None:
+        """The status line (markup): paused, tempo, band, sound, what was saved."""
+        if status != self._status:
+            self._status = status
+            self.query_one("#floor-status", Static).update(status)
