@@ -11,15 +11,13 @@ import logging
 import threading
 from collections import Counter
 from collections.abc import Callable
-from datetime import date, datetime
-from operator import itemgetter
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from tinydb import TinyDB
 
 from runstrength.store.backups import newest_readable, take_backup
-from runstrength.store.damage import damaged_record
 from runstrength.store.errors import (
     CorruptLogError,
     LogError,
@@ -34,15 +32,13 @@ from runstrength.store.journal import (
     read_journal,
 )
 from runstrength.store.lock import DataDirLock
+from runstrength.store.log_reads import JOURNALLED, LogReads
 from runstrength.store.migrations import SCHEMA_VERSION, check_records, migrate, schema_of
 from runstrength.store.storage import DurableJSONStorage
-from runstrength.store.summaries import summarize_docs, within
 from runstrength.store.years import (
     ClosedYears,
     numbered,
-    set_key,
     split_key,
-    summary_of,
     this_year,
     year_of,
 )
@@ -50,7 +46,6 @@ from runstrength.store.years import (
 # The records and their conversion (codec) load with the first read or write: opening
 # the log at start does not need them.
 if TYPE_CHECKING:
-    from runstrength.core.history import SessionSummary
     from runstrength.core.records import (
         SessionInfo,
         SessionRecord,
@@ -64,22 +59,12 @@ logger = logging.getLogger(__name__)
 Doc = dict[str, Any]
 T = TypeVar("T")
 
-JOURNALLED = frozenset({"sessions", "sets", "meta"})
-"""Tables with a part in the journal: read and written only through the log's methods."""
-
-
-def _records(docs: list[Doc], sets: list[tuple[str | None, Doc]]) -> list[SessionRecord]:
-    # The records load with the first read: opening the log at start does not need them.
-    from runstrength.store.codec import records_from_docs
-
-    return records_from_docs(docs, sets)
-
 
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat(timespec="seconds") if value else None
 
 
-class TrainingLog:
+class TrainingLog(LogReads):
     """Sessions and their sets, each set durable on disk before `log_set` returns.
 
     Opened for writing (the default), it holds the data folder's lock: a second writer
@@ -438,172 +423,6 @@ class TrainingLog:
                 table.truncate()
                 table.insert_multiple(docs)
             return result
-
-    # --- reads -------------------------------------------------------------------------
-
-    def documents(self, name: str) -> list[Doc]:
-        """Copies of the documents of one of the log's side tables (schedule, runs, ...)."""
-        if name in JOURNALLED:
-            raise ValueError(f"the {name} table is read only through the log's own methods")
-        with self._lock:
-            data = self._storage.read() or {}
-            return [dict(doc) for doc in data.get(name, {}).values()]
-
-    def strength_days(
-        self, since: date | None = None, until: date | None = None
-    ) -> list[tuple[date, str, str]]:
-        """(day, program, session id) of each strength session within [since, until] with
-        at least one set, journal included, read without a record per set (past years
-        from their index)."""
-
-        def pick(
-            docs: dict[str, Doc], sets: list[tuple[str | None, Doc]]
-        ) -> list[tuple[date, str, str]]:
-            chosen = {
-                doc["id"]: doc
-                for doc in within(docs.values(), since, until)
-                if doc.get("kind", "strength") == "strength"
-            }
-            with_sets = {doc["session"] for _, doc in sets if doc["session"] in chosen}
-            found = [
-                (date.fromisoformat(str(doc["date"])), str(doc["program"]), str(key))
-                for key, doc in chosen.items()
-                if key in with_sets
-            ]
-            found += [
-                (date.fromisoformat(row["date"]), str(row["program"]), str(row["id"]))
-                for row in self._closed_rows(docs, since, until)
-                if row.get("kind", "strength") == "strength" and row["sets"]
-            ]
-            return found
-
-        return self._read(pick)
-
-    def _closed_rows(
-        self, docs: dict[str, Doc], since: date | None, until: date | None
-    ) -> list[Doc]:
-        """Index rows of past years within [since, until], but for sessions the log file
-        holds too (a move to the year files cut short: the log file's copy counts)."""
-        if not self.years.on_disk() or (since is not None and since.year >= this_year()):
-            return []
-        low = since.isoformat() if since else None
-        high = until.isoformat() if until else None
-        return [row for row in self.years.rows(low, high) if row["id"] not in docs]
-
-    def _docs(
-        self, reach: tuple[date | None, date | None] | None = None
-    ) -> tuple[dict[str, Doc], list[tuple[str | None, Doc]]]:
-        """Session documents by id, and set documents with their key (None: in the journal);
-        with `reach` (since, until), those of the past years' files within it too."""
-        # The storage's tables as they are (read, never changed here): TinyDB's own
-        # `all()` would wrap each of tens of thousands of documents first.
-        data = self._storage.read() or {}
-        sessions: dict[str, Doc] = {doc["id"]: doc for doc in data.get("sessions", {}).values()}
-        journal_sets: list[Doc] = []
-        overlay(sessions, journal_sets, self._pending)
-        sets: list[tuple[str | None, Doc]] = list(data.get("sets", {}).items())
-        sets += [(None, doc) for doc in journal_sets]
-        if reach is not None:
-            low, high = reach
-            current = set(sessions)
-            for year in self.years.on_disk():
-                if (low is not None and year < low.year) or (high is not None and year > high.year):
-                    continue
-                tables = self.years.tables(year)
-                for doc in tables.get("sessions", {}).values():
-                    if doc["id"] not in current:
-                        sessions[doc["id"]] = doc
-                sets += [
-                    (set_key(year, key), doc)
-                    for key, doc in tables.get("sets", {}).items()
-                    if doc["session"] not in current
-                ]
-        return sessions, sets
-
-    def _read(
-        self,
-        pick: Callable[[dict[str, Doc], list[tuple[str | None, Doc]]], T],
-        reach: tuple[date | None, date | None] | None = None,
-    ) -> T:
-        """`pick` applied to the documents as they are now (see `_docs`); a record missing a
-        field or holding a bad value means a damaged log."""
-        with self._lock:
-            try:
-                sessions, sets = self._docs(reach)
-            except (KeyError, TypeError, AttributeError) as error:
-                detail = f"a record is incomplete or malformed ({type(error).__name__}: {error})"
-                raise CorruptLogError(self.path, detail) from None
-        try:
-            return pick(sessions, sets)
-        except (KeyError, TypeError, ValueError, AssertionError, AttributeError):
-            damage = damaged_record(sessions, sets)
-            if damage is None:
-                # Every record reads on its own: the fault is in the code, not the file.
-                logger.exception("reading the training log failed on sound records")
-                raise
-            raise CorruptLogError(self.path, damage) from None
-
-    def sessions(self, since: date | None = None, until: date | None = None) -> list[SessionRecord]:
-        """Sessions whose day is within [since, until], oldest first, with their sets."""
-        return self._read(
-            lambda docs, sets: _records(within(docs.values(), since, until), sets), (since, until)
-        )
-
-    def last_session(self) -> SessionRecord | None:
-        def last(docs: dict[str, Doc], sets: list[tuple[str | None, Doc]]) -> SessionRecord | None:
-            if not docs:
-                return None
-            newest = max(docs.values(), key=lambda d: datetime.fromisoformat(d["started_at"]))
-            return _records([newest], sets)[0]
-
-        found = self._read(last)
-        if found is not None:
-            return found
-        rows = self._closed_rows({}, None, None)
-        if not rows:
-            return None
-        newest = max(rows, key=lambda row: datetime.fromisoformat(row["started_at"]))
-        return self.session(str(newest["id"]))
-
-    def interrupted_sessions(self) -> list[SessionRecord]:
-        """Sessions still marked in progress: the app stopped before they ended (an
-        unended session is never moved to a past year's file)."""
-        return self._read(
-            lambda docs, sets: _records(
-                [doc for doc in docs.values() if doc.get("status") == "in-progress"], sets
-            )
-        )
-
-    def session_summaries(
-        self, since: date | None = None, until: date | None = None
-    ) -> list[SessionSummary]:
-        """Sessions whose day is within [since, until], oldest first, as totals without sets
-        (past years from their index)."""
-
-        def pick(docs: dict[str, Doc], sets: list[tuple[str | None, Doc]]) -> list[SessionSummary]:
-            found = summarize_docs(within(docs.values(), since, until), map(itemgetter(1), sets))
-            closed = self._closed_rows(docs, since, until)
-            if closed:
-                found += [summary_of(row) for row in closed]
-                found.sort(key=lambda s: s.started_at)
-            return found
-
-        return self._read(pick)
-
-    def session(self, session_id: str) -> SessionRecord | None:
-        """One session with its sets; None when the log holds no session of that id."""
-
-        def pick(docs: dict[str, Doc], sets: list[tuple[str | None, Doc]]) -> SessionRecord | None:
-            return _records([docs[session_id]], sets)[0] if session_id in docs else None
-
-        found = self._read(pick)
-        if found is not None or not self.years.on_disk():
-            return found
-        year = self.years.year_of_session(session_id)
-        if year is None:
-            return None
-        day = date(year, 1, 1)
-        return self._read(pick, (day, date(year, 12, 31)))
 
     def close(self) -> None:
         with self._lock:

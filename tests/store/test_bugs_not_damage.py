@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from runstrength.core.records import SessionInfo, SetRecord
-from runstrength.store import CorruptLogError, TrainingLog
+from runstrength.store import CorruptLogError, TrainingLog, log_reads
 from runstrength.store import log as log_module
 
 TZ = timezone(timedelta(hours=1))
@@ -33,7 +33,7 @@ def test_a_fault_in_the_program_is_raised_as_itself_and_logged(
     def broken(*_: object) -> None:
         raise AttributeError("'NoneType' object has no attribute 'reps'")
 
-    monkeypatch.setattr(log_module, "summarize_docs", broken)
+    monkeypatch.setattr(log_reads, "summarize_docs", broken)
     log = TrainingLog(path, read_only=True)
     with caplog.at_level(logging.ERROR), pytest.raises(AttributeError, match="no attribute"):
         log.session_summaries()

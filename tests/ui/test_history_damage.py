@@ -13,8 +13,7 @@ from textual.worker import WorkerFailed
 
 from runstrength.core.sample_history import sample_history
 from runstrength.screens.history import HistoryScreen
-from runstrength.store import TrainingLog
-from runstrength.store import log as log_module
+from runstrength.store import TrainingLog, log_reads
 
 SIZE = (80, 24)
 
@@ -93,7 +92,7 @@ async def test_a_fault_in_the_program_is_not_called_damage(
     def broken(*_: object) -> None:
         raise KeyError("totals")
 
-    monkeypatch.setattr(log_module, "summarize_docs", broken)
+    monkeypatch.setattr(log_reads, "summarize_docs", broken)
     app = make_app()
     lines: list[str] = []
 
