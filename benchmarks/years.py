@@ -12,7 +12,8 @@ Figures, each row naming the history it was measured on:
 - home complete: start to home showing the last session and the rest-day status,
   ratio against the bare app's first frame;
 - peak memory (max RSS) once home is complete, ratio against the bare app's;
-- logging a set (journal + fsync) p50 and p95, and ending a session p95, in ms;
+- logging a set (journal + fsync) p50 and p95, beside the floor under it (one line
+  appended and fdatasynced on the same disk), and ending a session p95, in ms;
 - history's first frame after h, and the progress and overview screens complete
   (from the key to their first frame), ratio against a bare app pushing a screen.
 
@@ -133,8 +134,17 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def store_costs(data: Path, sets: int) -> tuple[list[float], list[float]]:
-    """(ms per logged set, ms per session end) on a copy of the data folder."""
+def bare_append(fd: int) -> float:
+    """The floor under a logged set: one line appended and fdatasynced, nothing else (ms)."""
+    begun = time.perf_counter()
+    os.write(fd, b"x" * 400 + b"\n")
+    os.fdatasync(fd)
+    return (time.perf_counter() - begun) * 1000
+
+
+def store_costs(data: Path, sets: int) -> tuple[list[float], list[float], list[float]]:
+    """(ms per logged set, ms per session end, ms per bare append) on a copy of the data
+    folder; the bare appends interleaved, so the disk's mood hits both alike."""
     from runstrength.core.records import SessionInfo, SetRecord
     from runstrength.paths import resolve_paths
     from runstrength.store import TrainingLog
@@ -144,6 +154,8 @@ def store_costs(data: Path, sets: int) -> tuple[list[float], list[float]]:
     log = TrainingLog(resolve_paths(copy).log_file)
     writes: list[float] = []
     ends: list[float] = []
+    floor: list[float] = []
+    floor_fd = os.open(copy / "floor.jsonl", os.O_WRONLY | os.O_CREAT | os.O_APPEND)
     now = datetime.now(timezone(timedelta(hours=1)))
     info = SessionInfo(id="bench-0", program="endurance", started_at=now)
     try:
@@ -154,14 +166,16 @@ def store_costs(data: Path, sets: int) -> tuple[list[float], list[float]]:
             begun = time.perf_counter()
             log.log_set(info, record)
             writes.append((time.perf_counter() - begun) * 1000)
+            floor.append(bare_append(floor_fd))
             if number % 24 == 23:
                 begun = time.perf_counter()
                 log.finish_session(info, "completed", now)
                 ends.append((time.perf_counter() - begun) * 1000)
     finally:
         log.close()
+        os.close(floor_fd)
         shutil.rmtree(copy)
-    return writes, ends
+    return writes, ends, floor
 
 
 async def screens(data: Path) -> tuple[float, float, float]:
@@ -236,6 +250,7 @@ class Figures:
     bare: list[Start]
     writes: list[float]
     ends: list[float]
+    floor: list[float]
     history: float
     progress: float
     overview: float
@@ -251,7 +266,7 @@ def measure(label: str, data: Path, args: argparse.Namespace, env: dict[str, str
     for _ in range(args.runs):  # interleaved: drift in the machine hits both alike
         bare.append(started(bare_script, env=env))
         ours.append(started(our_script, str(data), env=env))
-    writes, ends = store_costs(data, args.sets)
+    writes, ends, floor = store_costs(data, args.sets)
     shown = [asyncio.run(screens(data)) for _ in range(args.screens)]
     pushes = [asyncio.run(bare_push()) for _ in range(args.screens)]
     return Figures(
@@ -260,6 +275,7 @@ def measure(label: str, data: Path, args: argparse.Namespace, env: dict[str, str
         bare,
         writes,
         ends,
+        floor,
         statistics.median(s[0] for s in shown) * 1000,
         statistics.median(s[1] for s in shown) * 1000,
         statistics.median(s[2] for s in shown) * 1000,
@@ -297,6 +313,7 @@ def rows(figures: Figures) -> list[tuple[str, float, str, float | None, str]]:
         ("peak memory, home complete", rss, "MiB", bare_rss, "≤ 1.5×"),
         ("log a set, p50", med(figures.writes), "ms", None, ""),
         ("log a set, p95", percentile(figures.writes, 0.95), "ms", None, "≤ 2 ms"),
+        ("floor: append + fdatasync, p95", percentile(figures.floor, 0.95), "ms", None, ""),
         ("end a session, p95", percentile(figures.ends, 0.95), "ms", None, "≤ 20 ms"),
         ("history, first frame after h", figures.history, "ms", figures.bare_push, "≤ 150 ms"),
         ("progress complete after p", figures.progress, "ms", figures.bare_push, "≤ 500 ms"),
