@@ -308,3 +308,22 @@ async def test_an_edit_is_written_off_the_ui_thread_and_lands_after_its_screen_c
     assert threads == ["log-writer"]
     [logged] = [s for s in log.sessions() if s.id == newest.id]
     assert len(logged.sets) == len(newest.sets) - 1
+
+
+async def test_quitting_waits_for_a_write_still_pending(history_app, monkeypatch) -> None:
+    import time
+
+    log = history_app.context.log
+    delete_session = log.delete_session
+
+    def slow_delete(session_id: str) -> None:
+        time.sleep(0.3)  # a slow disk: q is pressed while the write is under way
+        delete_session(session_id)
+
+    monkeypatch.setattr(log, "delete_session", slow_delete)
+    newest = max(history_app.year, key=lambda s: s.info.started_at)
+    async with history_app.run_test(size=SIZE) as pilot:
+        await open_history(pilot)
+        await pilot.press("enter", "D", "y")
+        await history_app.run_action("quit")  # returns once pending writes have landed
+    assert newest.id not in {s.id for s in log.sessions()}
