@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from runstrength.store.backups import take_backup
-from runstrength.store.errors import LogWriteError
+from runstrength.store.backups import newest_readable, take_backup
+from runstrength.store.errors import CorruptLogError, LogWriteError
 from runstrength.store.migrations import check_records
 from runstrength.store.storage import encode_log, parse_log, write_atomically
 from runstrength.store.summaries import summarize_docs
@@ -143,9 +143,11 @@ class ClosedYears:
                 path = self.path(year)
                 try:
                     data = parse_log(path, path.read_bytes())
+                    check_records(path, data)
                 except FileNotFoundError:
                     data = {}
-                check_records(path, data)
+                except CorruptLogError as error:
+                    raise CorruptLogError(path, error.detail, newest_readable(path)) from None
                 self._years[year] = data
             return self._years[year]
 
