@@ -21,6 +21,7 @@ import logging
 import os
 import threading
 from collections.abc import Iterable
+from dataclasses import fields
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -66,43 +67,31 @@ def split_key(key: str) -> tuple[int | None, str]:
     return (int(year) if year else None), doc_id
 
 
-def _row(summary: SessionSummary, doc: Doc) -> Doc:
-    def iso(value: datetime | None) -> str | None:
-        return value.isoformat() if value is not None else None
+TIMES = ("started_at", "ended_at", "last_set_at")
 
-    return {
-        "id": summary.id,
-        "date": doc["date"],
-        "program": summary.program,
-        "started_at": doc["started_at"],
-        "ended_at": doc.get("ended_at"),
-        "status": summary.status,
-        "kind": summary.kind,
-        "last_set_at": iso(summary.last_set_at),
-        "sets": summary.sets,
-        "reps": summary.reps,
-        "done": summary.done,
-        "target": summary.target,
-    }
+
+def row_fields() -> list[str]:
+    """The names a row holds: those of a session's totals, as this version counts them."""
+    from runstrength.core.history import SessionSummary
+
+    return sorted(["date", *(f.name for f in fields(SessionSummary))])
+
+
+def _row(summary: SessionSummary, doc: Doc) -> Doc:
+    row: Doc = {f.name: getattr(summary, f.name) for f in fields(summary)}
+    for name in TIMES:
+        row[name] = row[name].isoformat() if row[name] is not None else None
+    row["date"] = doc["date"]
+    return row
 
 
 def summary_of(row: Doc) -> SessionSummary:
     from runstrength.core.history import SessionSummary
 
-    last = row.get("last_set_at")
-    return SessionSummary(
-        id=str(row["id"]),
-        program=str(row["program"]),
-        started_at=datetime.fromisoformat(row["started_at"]),
-        status=row["status"],
-        ended_at=datetime.fromisoformat(row["ended_at"]) if row.get("ended_at") else None,
-        last_set_at=datetime.fromisoformat(last) if last else None,
-        sets=int(row["sets"]),
-        reps=int(row["reps"]),
-        done=int(row["done"]),
-        target=int(row["target"]),
-        kind=row.get("kind", "strength"),
-    )
+    values = {f.name: row[f.name] for f in fields(SessionSummary) if f.name in row}
+    for name in TIMES:
+        values[name] = datetime.fromisoformat(row[name]) if row.get(name) else None
+    return SessionSummary(**values)
 
 
 def rows_of(sessions: list[Doc], sets: Iterable[Doc]) -> list[Doc]:
@@ -161,7 +150,9 @@ class ClosedYears:
     def _read_index(self) -> dict[int, list[Doc]]:
         try:
             stored = orjson.loads(self.index_path.read_bytes())
-            known: dict[str, Doc] = stored["years"] if isinstance(stored, dict) else {}
+            known: dict[str, Doc] = stored["years"]
+            if stored["fields"] != row_fields():
+                known = {}  # counted by another version: counted again
         except (FileNotFoundError, orjson.JSONDecodeError, KeyError, TypeError):
             known = {}  # derived data: counted again from the year files
         index: dict[int, list[Doc]] = {}
@@ -247,7 +238,8 @@ class ClosedYears:
             for year, rows in sorted(self._index.items())
         }
         try:
-            write_atomically(self.index_path, orjson.dumps({"years": years}))
+            payload = {"fields": row_fields(), "years": years}
+            write_atomically(self.index_path, orjson.dumps(payload))
         except OSError as error:
             raise LogWriteError(self.index_path, error) from error
 

@@ -139,3 +139,23 @@ def test_a_stale_index_is_counted_again_from_the_year_file(
     assert reopened.session_summaries() == expected
     reopened.close()
     assert json.loads((tmp_path / "years" / "index.json").read_text())["years"]
+
+
+def test_an_index_counted_by_another_version_is_counted_again(
+    tmp_path: Path, ten_years: list[SessionRecord]
+) -> None:
+    path = tmp_path / "log.json"
+    log = TrainingLog(path)
+    log.add_sessions(ten_years[:400])
+    expected = log.session_summaries()
+    log.close()
+    index_file = tmp_path / "years" / "index.json"
+    index = json.loads(index_file.read_text())
+    index["fields"] = [*index["fields"], "something-newer"]
+    for entry in index["years"].values():
+        for row in entry["rows"]:
+            row["reps"] = -1
+    index_file.write_text(json.dumps(index))
+    reopened = TrainingLog(path)
+    assert reopened.session_summaries() == expected
+    reopened.close()
