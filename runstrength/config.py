@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from runstrength.core.fields import toml_error_line, top_level_lines
+from runstrength.core.fields import reason, shown, toml_error_line, top_level_lines
 from runstrength.core.settings import SETTING_NAMES, Settings, settings_from_mapping
 from runstrength.store.storage import write_atomically
 
@@ -63,10 +63,9 @@ def read_settings(path: Path) -> LoadedSettings:
     except FileNotFoundError:
         return LoadedSettings(Settings(), [], frozenset(), exists=False)
     except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
         return LoadedSettings(
             Settings(),
-            [f"{path}: cannot be read ({reason}); using the defaults"],
+            [f"{path}: cannot be read ({reason(error)}); using the defaults"],
             frozenset(),
             True,
         )
@@ -112,7 +111,9 @@ def save_settings(path: Path, settings: Settings) -> None:
     except FileNotFoundError:
         text = None
     except (OSError, UnicodeDecodeError) as error:
-        raise ConfigSaveError(f"{path}: cannot be read, so it was not changed: {error}") from None
+        raise ConfigSaveError(
+            f"{path}: cannot be read, so it was not changed: {reason(error)}"
+        ) from None
     try:
         document = tomlkit.parse(TEMPLATE if text is None else text)
     except ParseError as error:
@@ -132,7 +133,7 @@ def save_settings(path: Path, settings: Settings) -> None:
     try:
         write_atomically(path, tomlkit.dumps(document).encode("utf-8"))
     except OSError as error:
-        raise ConfigSaveError(f"{path}: could not be written: {error}") from None
+        raise ConfigSaveError(f"{path}: could not be written: {reason(error)}") from None
 
 
 def unknown_program(path: Path, settings: Settings, known: Collection[str]) -> str | None:
@@ -142,9 +143,30 @@ def unknown_program(path: Path, settings: Settings, known: Collection[str]) -> s
     line = key_line(path, "program")
     where = f"line {line}: " if line else ""
     return (
-        f"{path}: {where}program: no program named {settings.program!r} "
-        f"(known: {', '.join(sorted(known))}); using {settings.goal!r}"
+        f"{path}: {where}program: no program named {shown(settings.program)} "
+        f"(known: {', '.join(sorted(known))}); using {shown(settings.goal)}"
     )
+
+
+def unknown_theme(path: Path | None, settings: Settings, known: Collection[str]) -> str | None:
+    """The problem with the `theme` setting when no such theme exists, else None."""
+    if settings.theme in known:
+        return None
+    line = key_line(path, "theme") if path else None
+    where = f"{path or 'settings'}: " + (f"line {line}: " if line else "")
+    return (
+        f"{where}theme: no theme named {shown(settings.theme)} "
+        f"(known: {', '.join(sorted(known))}); using {shown(Settings().theme)}"
+    )
+
+
+BUILTIN_THEMES = (
+    "textual-dark", "textual-light", "nord", "gruvbox", "catppuccin-mocha", "dracula",
+    "tokyo-night", "monokai", "flexoki", "catppuccin-latte", "catppuccin-frappe",
+    "catppuccin-macchiato", "solarized-light", "solarized-dark", "rose-pine", "rose-pine-moon",
+    "rose-pine-dawn", "atom-one-dark", "atom-one-light", "ansi-dark", "ansi-light",
+)  # fmt: skip
+"""Textual's own themes, for `config check` (which starts no Textual; a test keeps it true)."""
 
 
 def key_line(path: Path, key: str) -> int | None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Collection, Mapping
+from datetime import date
 from difflib import get_close_matches
 from typing import Any
 
@@ -14,6 +16,54 @@ def suggest(value: str, known: Collection[str]) -> str:
     """A ' (did you mean …?)' hint naming the closest known ids, or ''."""
     close = get_close_matches(value, sorted(known), n=3, cutoff=0.5)
     return f" (did you mean {', '.join(close)}?)" if close else ""
+
+
+def shown(value: object) -> str:
+    """A value as the user's file spells it (JSON and TOML agree): "text", true, null, 12.
+
+    Never Python's spelling (None, True, 'text'), which means nothing to a runner.
+    """
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return json.dumps(str(value), ensure_ascii=False)
+
+
+def reason(error: OSError | UnicodeDecodeError) -> str:
+    """Why a file could not be read or written, in words ('Permission denied', 'not UTF-8
+    text'), without Python's '[Errno 13] …: '/path'' dressing."""
+    if isinstance(error, UnicodeDecodeError):
+        return f"not UTF-8 text (byte {error.start + 1} cannot be read)"
+    return error.strerror or type(error).__name__
+
+
+def quoted(values: Collection[object], joiner: str = "or") -> str:
+    """'"a", "b" or "c"': allowed values as a file would spell them."""
+    items = [shown(v) for v in values]
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {joiner} {items[-1]}"
+
+
+DAY_PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def read_day(text: str) -> date:
+    """A YYYY-MM-DD date; ValueError says whether the form is wrong or the day does not exist."""
+    text = text.strip()
+    found = DAY_PATTERN.match(text)
+    if found is None:
+        raise ValueError(f'"{text}" is not a date: write it as YYYY-MM-DD, e.g. 2026-11-23')
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        year, month = int(found.group(1)), int(found.group(2))
+        if not 1 <= month <= 12:
+            raise ValueError(f"{text} is not a real date: there is no month {month}") from None
+        last = (date(year + month // 12, month % 12 + 1, 1) - date(year, month, 1)).days
+        raise ValueError(
+            f"{text} is not a real date: {date(year, month, 1):%B %Y} has {last} days"
+        ) from None
 
 
 def toml_error_line(error: ValueError) -> tuple[int | None, str]:
@@ -72,17 +122,17 @@ class TableReader:
         if value is None:
             return None
         if not isinstance(value, str) or not value.strip():
-            self.problem(field, f"must be a non-empty string, got {value!r}")
+            self.problem(field, f"must be a non-empty string, got {shown(value)}")
             return None
         if choices and value not in choices:
-            self.problem(field, f"{value!r} is not one of {', '.join(sorted(choices))}")
+            self.problem(field, f"{shown(value)} is not one of {', '.join(sorted(choices))}")
             return None
         return value
 
     def ident(self, field: str, *, required: bool = True) -> Any:
         value = self.string(field, required=required)
         if value is not None and not ID_PATTERN.match(value):
-            self.problem(field, f"{value!r} must be lowercase words joined by hyphens")
+            self.problem(field, f"{shown(value)} must be lowercase words joined by hyphens")
             return None
         return value
 
@@ -91,7 +141,7 @@ class TableReader:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            self.problem(field, f"must be a whole number from {low} to {high}, got {value!r}")
+            self.problem(field, f"must be a whole number from {low} to {high}, got {shown(value)}")
             return None
         if not low <= value <= high:
             self.problem(field, f"{value} is outside {low}-{high}")
@@ -103,7 +153,7 @@ class TableReader:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.problem(field, f"must be a number from {low} to {high}, got {value!r}")
+            self.problem(field, f"must be a number from {low} to {high}, got {shown(value)}")
             return None
         if not low <= value <= high:
             self.problem(field, f"{value} is outside {low}-{high}")
@@ -115,7 +165,7 @@ class TableReader:
         if value is None:
             return None
         if not isinstance(value, bool):
-            self.problem(field, f"must be true or false, got {value!r}")
+            self.problem(field, f"must be true or false, got {shown(value)}")
             return None
         return value
 

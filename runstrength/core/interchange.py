@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, cast
 
-from runstrength.core.fields import ID_PATTERN
+from runstrength.core.fields import ID_PATTERN, quoted, read_day, shown
 from runstrength.core.records import (
     SESSION_KINDS,
     SessionInfo,
@@ -106,6 +106,11 @@ class _Reader:
     def bad(self, path: str, message: str) -> None:
         self.problems.append(f"{path}: {message}")
 
+    def wrong(self, path: str, data: dict[str, Any], key: str, rule: str) -> None:
+        """`rule` ("must be …") broken by the value at `key`, or by its absence."""
+        found = shown(data[key]) if key in data else "missing:"
+        self.bad(f"{path}.{key}", f"{found} {rule}")
+
     def table(self, value: Any, path: str) -> dict[str, Any] | None:
         if not isinstance(value, dict):
             self.bad(path, "must be an object")
@@ -118,7 +123,7 @@ class _Reader:
             self.bad(f"{path}.{key}", "missing" if key not in data else "must be a string")
             return ""
         if ident and not ID_PATTERN.match(value):
-            self.bad(f"{path}.{key}", f"{value!r} is not a lowercase hyphenated id")
+            self.wrong(path, data, key, "must be a lowercase hyphenated id")
         return value
 
     def day(self, data: dict[str, Any], key: str, path: str) -> date | None:
@@ -127,9 +132,9 @@ class _Reader:
             self.bad(f"{path}.{key}", "missing" if key not in data else "must be YYYY-MM-DD")
             return None
         try:
-            return date.fromisoformat(value)
-        except ValueError:
-            self.bad(f"{path}.{key}", f"{value!r} is not a date (YYYY-MM-DD)")
+            return read_day(value)
+        except ValueError as problem:
+            self.bad(f"{path}.{key}", str(problem))
             return None
 
     def time(
@@ -145,7 +150,7 @@ class _Reader:
                 parsed = None
             if parsed is not None and parsed.tzinfo is not None:
                 return parsed
-        self.bad(f"{path}.{key}", f"{value!r} is not a date and time with its UTC offset")
+        self.wrong(path, data, key, "must be a date and time with its UTC offset")
         return None
 
     def count(
@@ -155,7 +160,7 @@ class _Reader:
         if value is None and optional:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or value < low:
-            self.bad(f"{path}.{key}", f"{value!r} must be a whole number, at least {low}")
+            self.wrong(path, data, key, f"must be a whole number, at least {low}")
             return None
         return value
 
@@ -169,7 +174,7 @@ def _read_set(r: _Reader, raw: Any, path: str) -> SetRecord | None:
     number = r.count(data, "set", path, low=1, optional=False)
     side = data.get("side")
     if side not in SIDES:
-        r.bad(f"{path}.side", f"{side!r} must be null, 'left' or 'right'")
+        r.wrong(path, data, "side", f"must be {quoted(SIDES)}")
     band = data.get("band")
     if band is not None and (not isinstance(band, str) or not band):
         r.bad(f"{path}.band", "must be a band name or null")
@@ -211,10 +216,10 @@ def _read_stretch(r: _Reader, raw: Any, path: str) -> StretchRecord | None:
     after = r.text(data, "after", path, ident=True)
     side = data.get("side")
     if side not in SIDES:
-        r.bad(f"{path}.side", f"{side!r} must be null, 'left' or 'right'")
+        r.wrong(path, data, "side", f"must be {quoted(SIDES)}")
     skipped = data.get("skipped")
     if not isinstance(skipped, bool):
-        r.bad(f"{path}.skipped", f"{skipped!r} must be true or false")
+        r.wrong(path, data, "skipped", "must be true or false")
     seconds = r.count(data, "seconds", path, optional=False)
     target = r.count(data, "target_seconds", path, optional=False)
     completed_at = r.time(data, "completed_at", path)
@@ -253,7 +258,7 @@ def _read_session(r: _Reader, raw: Any, path: str) -> SessionRecord | None:
     ended_at = r.time(data, "ended_at", path, optional=True)
     status = data.get("status")
     if status not in STATUSES:
-        r.bad(f"{path}.status", f"{status!r} must be 'completed' or 'partial'")
+        r.wrong(path, data, "status", f"must be {quoted(STATUSES)}")
     if started_at and day and started_at.date() != day:
         r.bad(f"{path}.date", f"{day} is not the day the session started ({started_at.date()})")
     kind = data.get("kind", "strength")
@@ -293,9 +298,11 @@ def from_document(document: Any) -> tuple[list[SessionRecord], list[ScheduledDay
     if data is None:
         raise InterchangeError(r.problems)
     if data.get("format") != FORMAT:
-        r.bad("format", f"{data.get('format')!r} must be {FORMAT!r}")
+        found = "missing" if "format" not in data else f"{shown(data['format'])} is not it"
+        r.bad("format", f"{found}: a runstrength export says {shown(FORMAT)}")
     if data.get("version") != VERSION:
-        r.bad("version", f"{data.get('version')!r}: this version reads format {VERSION}")
+        found = "missing" if "version" not in data else f"{shown(data['version'])} is not it"
+        r.bad("version", f"{found}: this version of runstrength reads version {VERSION}")
     if r.problems:
         raise InterchangeError(r.problems)
     sessions: list[SessionRecord] = []
@@ -308,7 +315,7 @@ def from_document(document: Any) -> tuple[list[SessionRecord], list[ScheduledDay
         session = _read_session(r, raw, f"sessions[{index}]")
         if session is not None:
             if session.id in seen:
-                r.bad(f"sessions[{index}].id", f"{session.id!r} appears twice")
+                r.bad(f"sessions[{index}].id", f"{shown(session.id)} appears twice")
             seen.add(session.id)
             sessions.append(session)
     schedule: list[ScheduledDay] = []

@@ -9,7 +9,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static
 
@@ -26,6 +25,7 @@ from runstrength.core.runs import Activity, format_distance, format_duration, ru
 from runstrength.core.settings import run_settings
 from runstrength.screens.background import run_write
 from runstrength.screens.dialogs import HelpScreen
+from runstrength.screens.plain import escape
 from runstrength.store import DayTakenError, LogError, NotScheduledError, Schedule
 from runstrength.store.runs import RunLog
 from runstrength.widgets.month import LEGEND, MonthView
@@ -182,9 +182,9 @@ class CalendarScreen(Screen[None]):
         if marks.today:
             lines.append("Today.")
         if marks.trained:
-            lines.append(f"Trained: {self.days.logged[day]}.")
+            lines.append(f"Trained: {escape(self.days.logged[day])}.")
         if marks.scheduled:
-            lines.append(f"Scheduled: {marks.scheduled}. [b]x[/b] removes it.")
+            lines.append(f"Scheduled: {escape(marks.scheduled)}. [b]x[/b] removes it.")
         lines += self.activity_lines(day)
         cause = rest_day_cause(self.days, day)
         if cause is not None or marks.rest:

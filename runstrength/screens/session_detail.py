@@ -17,6 +17,7 @@ from runstrength.core.summary import plural
 from runstrength.core.timer import format_clock
 from runstrength.screens.dialogs import HelpScreen
 from runstrength.screens.edit_dialogs import ConfirmDialog, Correction, CorrectSetDialog
+from runstrength.screens.plain import escape
 from runstrength.store import TrainingLog
 
 
@@ -103,7 +104,7 @@ class SessionDetailScreen(Screen[bool]):
                 + (f"\n{routine}" if routine else "")
             )
         return (
-            f"[b]{session.date:%A %-d %B %Y}[/b] · {session.info.program}{status}\n"
+            f"[b]{session.date:%A %-d %B %Y}[/b] · {escape(session.info.program)}{status}\n"
             f"{start}-{end} ({row.duration}) · {plural(row.sets, 'set')} · "
             f"{plural(row.reps, 'rep')} · "
             f"{row.completion} of target" + (f"\n{routine}" if routine else "")
@@ -196,7 +197,8 @@ class SessionDetailScreen(Screen[bool]):
             if yes:
                 self.write(lambda log: log.delete_set(key), "Set deleted")
 
-        detail = f"{name}, set {record.set}: {_result(record)}. This cannot be undone."
+        side = f" ({record.side})" if record.side else ""
+        detail = f"{name}, set {record.set}{side}: {_result(record)}. This cannot be undone."
         self.app.push_screen(ConfirmDialog("Delete this set?", detail), delete)
 
     def action_delete_session(self) -> None:
@@ -230,7 +232,7 @@ class SessionDetailScreen(Screen[bool]):
                 return context.log.session(session_id)
 
         def failed(reason: str) -> None:
-            self.app.notify(reason, title="Not changed", severity="error", timeout=15)
+            self.app.notify(escape(reason), title="Not changed", severity="error", timeout=15)
 
         run_write(
             self.app, work, "session-edit", lambda fresh: self.written(fresh, done, close), failed

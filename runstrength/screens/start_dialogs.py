@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, Static
+from textual.widgets import Footer, Label, Static
 
 from runstrength.core.restdays import format_day
+from runstrength.screens.plain import escape
 
 StartChoice = Literal["move", "keep", "cancel"]
 
@@ -42,13 +43,14 @@ class ConfirmTomorrow(ModalScreen[StartChoice]):
         with Vertical(classes="dialog"):
             yield Label("Tomorrow becomes a rest day", classes="dialog-title")
             yield Static(
-                f"Planned for {format_day(self.tomorrow)}: {self.program}. "
+                f"Planned for {format_day(self.tomorrow)}: {escape(self.program)}. "
                 "Training today makes tomorrow a rest day, so that plan cannot be kept."
             )
             yield Static(
                 f"{where}\n[b]n[/b] start and leave the plan as it is\n[b]escape[/b] back",
                 classes="dialog-keys",
             )
+        yield Footer(compact=True, show_command_palette=False)
 
     def action_answer(self, answer: StartChoice) -> None:
         self.dismiss(answer)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from runstrength.core.catalogue import Catalogue, catalogue_from_data
 from runstrength.core.errors import ValidationError
+from runstrength.core.fields import reason
 from runstrength.core.programs import Program, name_problems, program_from_toml
 from runstrength.store.parsed import ParsedToml
 
@@ -77,7 +78,7 @@ def load_programs(
                 library.invalid[str(path)] = error.problems
                 continue
             except (OSError, UnicodeDecodeError) as error:
-                library.invalid[str(path)] = [f"cannot be read: {error}"]
+                library.invalid[str(path)] = [f"cannot be read: {reason(error)}"]
                 continue
             problems = name_problems(text, program.name, path.stem, library.programs)
             if problems:
