@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,8 @@ from runstrength.theme import readable_variables
 if TYPE_CHECKING:
     from runstrength.screens.dialogs import TooSmall
     from runstrength.screens.session import SessionScreen
+
+logger = logging.getLogger(__name__)
 
 # The settings, first-run and browser screens (and the small dialogs) are imported when
 # first opened: their widgets (inputs, selects, lists) would otherwise add to every start-up.
@@ -85,6 +88,12 @@ class RunStrengthApp(App[None]):
         # shortens the start and keeps pauses out of the timers.
         gc.freeze()
         return super().run(*args, **kwargs)
+
+    def _handle_exception(self, error: Exception) -> None:
+        # A fault in the program, not in the user's files: its traceback goes to the log
+        # file in the state folder, where a report can find it.
+        logger.error("unexpected error", exc_info=error)
+        super()._handle_exception(error)
 
     def get_default_screen(self) -> HomeScreen:
         # Home is the app's first screen itself: no empty default screen is built first.

@@ -16,7 +16,7 @@ from runstrength.core.catalogue import Catalogue
 from runstrength.core.clock import Clock
 from runstrength.core.programs import Program
 from runstrength.core.settings import Settings
-from runstrength.store import LogError, ProgramLibrary, TrainingLog
+from runstrength.store import LogError, LogWriter, ProgramLibrary, TrainingLog
 
 if TYPE_CHECKING:
     # The session's events are loaded with the session: home does not need them.
@@ -45,6 +45,8 @@ class AppContext:
     """Log writes not yet done, oldest first (sets, warm-up, stretches, ends, in order)."""
     write_lock: threading.Lock = field(default_factory=threading.Lock)
     """Held while writes are drained; readers that must see them take it too."""
+    writer: LogWriter = field(default_factory=LogWriter)
+    """The one way in for writes to the log: its own thread, in order (see run_write)."""
 
     def drain_writes(
         self,

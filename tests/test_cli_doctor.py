@@ -138,3 +138,34 @@ def test_a_second_app_is_refused_and_read_only_commands_still_work(tmp_path: Pat
         holder.kill()
         holder.wait()
     assert (tmp_path / "log.json").read_bytes() == before
+
+
+def test_a_damaged_past_year_is_found_and_repaired_from_its_backup(tmp_path: Path) -> None:
+    from old_format import history
+
+    past = [r for r in history(104) if r.date.year < datetime.now().year]
+    log = TrainingLog(tmp_path / "log.json")
+    log.add_sessions(past[:-1])
+    log.add_sessions(past[-1:])  # the year's file is written again: a backup of it is kept
+    log.close()
+    year = tmp_path / "years" / f"{past[-1].date.year}.json"
+    healthy = run("--data-dir", str(tmp_path), "doctor")
+    assert healthy.returncode == 0, healthy.stderr
+    assert "past year" in healthy.stdout
+    damaged = year.read_bytes()[:-20]
+    year.write_bytes(damaged)
+
+    history_cmd = run("--data-dir", str(tmp_path), "history", "--json")
+    assert history_cmd.returncode == 1
+    assert str(year) in history_cmd.stderr
+    checked = run("--data-dir", str(tmp_path), "doctor")
+    assert checked.returncode == 1
+    assert f"{year} is damaged" in checked.stderr + checked.stdout
+
+    repaired = run("--data-dir", str(tmp_path), "doctor", "--repair")
+    assert repaired.returncode == 0, repaired.stderr
+    assert year.read_bytes() != damaged
+    [copy] = year.parent.glob(f"{year.name}.damaged-*")
+    assert copy.read_bytes() == damaged
+    after = TrainingLog(tmp_path / "log.json", read_only=True).sessions()
+    assert {r.id for r in after} == {r.id for r in past[:-1]}  # as the backup held them

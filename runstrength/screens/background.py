@@ -1,36 +1,83 @@
-"""Writes that outlive the screen that asked for them.
+"""Writes that outlive the screen that asked for them, through the log's one writer.
 
-A thread worker started by a screen belongs to that screen, and Textual cancels it when
-the screen closes; one cancelled before its thread began never runs. A save followed at
-once by escape (skip the first run, save settings, add a plan) would be lost. These
-workers belong to the app instead, which waits for them before it exits.
+Every write goes to the context's LogWriter: one thread of its own, in the order given,
+never the UI thread. A thread worker started by a screen would belong to that screen, and
+Textual cancels it when the screen closes (one cancelled before its thread began never
+runs): a save followed at once by escape would be lost. Here the app owns a small
+worker that waits for each write, so tests and quitting can wait for it, and the write
+itself lands whatever happens to the screen or that worker.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from textual.app import App
-from textual.worker import Worker
 
 from runstrength.config import ConfigSaveError, save_setting
 from runstrength.context import AppContext
+from runstrength.store import LogWriter
 
 GROUP = "durable-writes"
 
+T = TypeVar("T")
 
-def run_write(app: App[Any], work: Callable[[], None], name: str) -> Worker[None]:
-    """Run `work` on a thread owned by the app; it finishes even if the screen closes."""
-    return app.run_worker(work, name=name, group=GROUP, thread=True)
+
+def _ignore(_: object) -> None:
+    return None
+
+
+def writer_of(app: App[Any]) -> LogWriter:
+    context = getattr(app, "context", None)
+    writer = getattr(context, "writer", None)
+    if not isinstance(writer, LogWriter):
+        raise TypeError("the app has no log writer")
+    return writer
+
+
+def run_write(
+    app: App[Any],
+    work: Callable[[], T],
+    name: str,
+    on_saved: Callable[[T], object] = _ignore,
+    on_failed: Callable[[str], object] = _ignore,
+) -> Future[T | None]:
+    """Hand `work` (a domain write) to the log's writer; `on_saved` (with what it
+    returned) or `on_failed` (with a message) run on the UI thread afterwards."""
+
+    def saved(result: T) -> None:
+        _on_ui(app, on_saved, result)
+
+    def failed(reason: str) -> None:
+        _on_ui(app, on_failed, reason)
+
+    future = writer_of(app).submit(work, saved, failed)
+
+    async def landed() -> None:
+        await asyncio.wrap_future(future)
+
+    app.run_worker(landed(), name=name, group=GROUP)
+    return future
+
+
+def _on_ui(app: App[Any], callback: Callable[[Any], object], value: Any) -> None:
+    if callback is _ignore:
+        return
+    with contextlib.suppress(RuntimeError):  # the app has stopped: nobody to tell
+        app.call_from_thread(callback, value)
 
 
 async def finish_writes(app: App[Any]) -> None:
-    """Wait for the writes still running (called before the app exits)."""
+    """Wait for the writes still pending (called before the app exits)."""
     writes = [worker for worker in app.workers if worker.group == GROUP]
     if writes:
         await app.workers.wait_for_complete(writes)
+    await asyncio.to_thread(writer_of(app).wait)
 
 
 def remember_setting(app: App[Any], context: AppContext, name: str, value: Any) -> None:

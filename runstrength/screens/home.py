@@ -449,10 +449,14 @@ class HomeScreen(Screen[None]):
 
         self.app.push_screen(ResumeDialog(record, name, why_not), chosen)
 
-    @work(thread=True, group="resume")
     def close_interrupted(self, record: SessionRecord) -> None:
-        self.close_as_partial(record)
-        self.app.call_from_thread(self.load_last_session)
+        from runstrength.screens.background import run_write
+
+        def close() -> None:
+            self.close_as_partial(record)
+            self.app.call_from_thread(self.load_last_session)
+
+        run_write(self.app, close, "resume-close")
 
     def close_as_partial(self, record: SessionRecord) -> None:
         """End an interrupted session as partial, at the last thing it logged (on a worker)."""
@@ -470,8 +474,13 @@ class HomeScreen(Screen[None]):
 
         self.app.push_screen(HistoryScreen(self.context))
 
-    @work(thread=True, exclusive=True, group="home-plan")
     def move_plan_and_start(self, tomorrow: date, to: date) -> None:
+        from runstrength.screens.background import run_write
+
+        run_write(self.app, lambda: self.move_plan(tomorrow, to), "home-plan")
+
+    def move_plan(self, tomorrow: date, to: date) -> None:
+        """Move tomorrow's plan, then start today's session (on the log's writer)."""
         from runstrength.core.restdays import format_day
         from runstrength.store import DayTakenError, NotScheduledError, Schedule
 

@@ -20,7 +20,7 @@ from runstrength.screens.dialogs import HelpScreen
 from runstrength.screens.edit_dialogs import ConfirmDialog, Correction, CorrectSetDialog
 from runstrength.screens.effort import EffortAnswer, EffortDialog
 from runstrength.screens.plain import escape
-from runstrength.store import LogError, TrainingLog
+from runstrength.store import TrainingLog
 
 
 def _result(record: SetRecord) -> str:
@@ -234,11 +234,13 @@ class SessionDetailScreen(Screen[bool]):
     def action_delete_session(self) -> None:
         session_id = self.session.id
 
+        def delete_it(log: TrainingLog) -> None:
+            log.delete_session(session_id)
+
         def delete(yes: bool | None) -> None:
             if yes:
-                self.write(lambda log: log.delete_session(session_id), "Session deleted")
-                self.changed = True
-                self.dismiss(True)
+                # Back to the sessions once it is done, so their list no longer has it.
+                self.write(delete_it, "Session deleted", close=True)
 
         detail = (
             f"{self.session.date:%A %-d %B %Y}, {plural(len(self.session.sets), 'set')}. "
@@ -246,18 +248,34 @@ class SessionDetailScreen(Screen[bool]):
         )
         self.app.push_screen(ConfirmDialog("Delete this whole session?", detail), delete)
 
-    def write(self, change: Callable[[TrainingLog], object], done: str) -> None:
-        """Apply a change to the log (durably, like any write), then show the result."""
-        try:
-            with self.context.write_lock:
-                change(self.context.log)
-                fresh = self.context.log.session(self.session.id)
-        except LogError as error:
-            self.notify(str(error), title="Not changed", severity="error", timeout=15)
-            return
+    def write(
+        self, change: Callable[[TrainingLog], object], done: str, *, close: bool = False
+    ) -> None:
+        """Hand a change to the log's writer (durable, like any write), then show the result."""
+        from runstrength.screens.background import run_write
+
+        context, session_id = self.context, self.session.id
+
+        def work() -> SessionRecord | None:
+            with context.write_lock:
+                change(context.log)
+                return context.log.session(session_id)
+
+        def failed(reason: str) -> None:
+            self.app.notify(escape(reason), title="Not changed", severity="error", timeout=15)
+
+        run_write(
+            self.app, work, "session-edit", lambda fresh: self.written(fresh, done, close), failed
+        )
+
+    def written(self, fresh: SessionRecord | None, done: str, close: bool) -> None:
         self.changed = True
-        self.notify(done, timeout=3)
-        if fresh is not None:
+        self.app.notify(done, timeout=3)
+        if close:
+            if self.is_current:
+                self.dismiss(True)
+            return
+        if fresh is not None and self.is_attached:
             self.session = fresh
             row = self.query_one(DataTable).cursor_row
             self.query_one("#filter-line", Static).update(self.heading())

@@ -16,6 +16,7 @@ from runstrength.store.errors import (
 from runstrength.store.log import TrainingLog
 from runstrength.store.migrations import SCHEMA_VERSION
 from runstrength.store.parsed import ParsedToml
+from runstrength.store.writer import LogWriter
 
 if TYPE_CHECKING:
     from runstrength.store.schedule import (
@@ -48,6 +49,7 @@ __all__ = [
     "LockHeldError",
     "LogError",
     "LogWriteError",
+    "LogWriter",
     "LoggedDay",
     "NewerSchemaError",
     "NotScheduledError",

@@ -99,7 +99,7 @@ def doc_to_set(doc: dict[str, Any], key: str | None = None) -> SetRecord:
     return SetRecord(
         exercise=str(doc["exercise"]),
         set=int(doc["set"]),
-        side=cast(Side | None, doc.get("side")),
+        side=cast("Side | None", doc.get("side")),
         target_reps=_count(doc.get("target_reps")),
         reps=_count(doc.get("reps")),
         band=doc.get("band"),
@@ -181,7 +181,7 @@ def _stretch(doc: dict[str, Any]) -> StretchRecord:
     return StretchRecord(
         stretch=str(doc["stretch"]),
         after=str(doc["after"]),
-        side=cast(Side | None, doc.get("side")),
+        side=cast("Side | None", doc.get("side")),
         seconds=int(doc["seconds"]),
         target_seconds=int(doc["target_seconds"]),
         skipped=bool(doc["skipped"]),

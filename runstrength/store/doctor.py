@@ -18,6 +18,7 @@ from runstrength.store.journal import journal_path, read_journal
 from runstrength.store.lock import LOCK_NAME, DataDirLock, lock_holder
 from runstrength.store.migrations import SCHEMA_VERSION, schema_of
 from runstrength.store.storage import parse_log, write_atomically
+from runstrength.store.years import FOLDER, ClosedYears
 
 
 @dataclass
@@ -83,6 +84,7 @@ def check(log_file: Path) -> Report:
                     f"log: {log_file} is readable: {plural(sessions, 'session')}, "
                     f"{plural(sets, 'set')}{note}"
                 )
+    _check_years(log_file, report)
     journal = journal_path(log_file)
     try:
         contents = read_journal(journal)
@@ -110,6 +112,31 @@ def check(log_file: Path) -> Report:
     if holder:
         report.lines.append(f"in use: another runstrength ({holder}) has the log open")
     return report
+
+
+def _check_years(log_file: Path, report: Report) -> None:
+    """The past years' files beside the log."""
+    years = ClosedYears(log_file, read_only=True)
+    found = years.on_disk()
+    if not found:
+        return
+    sessions = sets = 0
+    for year in found:
+        path = years.path(year)
+        try:
+            data = parse_log(path, path.read_bytes())
+        except CorruptLogError as error:
+            report.problems.append(f"years: {path} is damaged: {error.detail}")
+            report.damaged.append(path)
+        except OSError as error:
+            report.problems.append(f"years: {path} cannot be read: {error.strerror}")
+        else:
+            sessions += len(data.get("sessions", {}))
+            sets += len(data.get("sets", {}))
+    report.lines.append(
+        f"years: {plural(len(found), 'past year')} ({found[0]}–{found[-1]}) in {years.folder}: "
+        f"{plural(sessions, 'session')}, {plural(sets, 'set')} readable"
+    )
 
 
 def _keep_copy(path: Path) -> Path:
@@ -149,6 +176,15 @@ def repair(log_file: Path) -> list[str]:
                     "sessions and plans (a session it holds as unfinished is offered for "
                     "resuming or closing at the next start)"
                 )
+            for path in report.damaged:
+                if path.parent.name != FOLDER:
+                    continue
+                good = newest_readable(path)
+                if good is None:
+                    raise CorruptLogError(path, "no readable backup of this year to restore from")
+                copy = _keep_copy(path)
+                write_atomically(path, good.read_bytes())
+                done.append(f"kept the damaged year as {copy}; restored {path} from {good}")
             if journal in report.damaged:
                 copy = _keep_copy(journal)
                 kept = [line for line in journal.read_bytes().splitlines() if _parses(line)]

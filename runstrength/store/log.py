@@ -10,14 +10,12 @@ from __future__ import annotations
 import logging
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator, MutableMapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, MutableMapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from tinydb import TinyDB
-from tinydb.table import Table
 
 from runstrength.core.fields import shown
 from runstrength.store.backups import newest_readable, take_backup
@@ -35,9 +33,16 @@ from runstrength.store.journal import (
     read_journal,
 )
 from runstrength.store.lock import DataDirLock
-from runstrength.store.log_reads import LogReads
+from runstrength.store.log_reads import JOURNALLED, LogReads
 from runstrength.store.migrations import SCHEMA_VERSION, check_records, migrate, schema_of
 from runstrength.store.storage import DurableJSONStorage
+from runstrength.store.years import (
+    ClosedYears,
+    numbered,
+    split_key,
+    this_year,
+    year_of,
+)
 
 # The records and their conversion (codec) load with the first read or write: opening
 # the log at start does not need them.
@@ -83,6 +88,7 @@ class TrainingLog(LogReads):
         self._lock = threading.Lock()
         self._dir_lock = DataDirLock(path.parent)
         self._seq: Counter[str] | None = None
+        self.years = ClosedYears(path, read_only=read_only)
         if not read_only:
             self._dir_lock.acquire()
         try:
@@ -92,6 +98,7 @@ class TrainingLog(LogReads):
             self._storage = storage
             self._journal = Journal(self.journal_path)
             self._pending: list[Doc] = []
+            self._migrated: int | None = None
             self._open()
         except BaseException:
             self._dir_lock.release()
@@ -124,6 +131,14 @@ class TrainingLog(LogReads):
             except LogError as error:
                 # The sets are safe in the journal; reads see them, the next fold retries.
                 logger.warning("could not fold the journal at start: %s", error)
+                return
+        if self._migrated is not None:
+            self._close_years(self._migrated)
+            return
+        try:
+            self._close_years()
+        except LogError as error:
+            logger.warning("could not move past years to their files: %s", error)
 
     def _check_and_migrate(self, data: Doc) -> None:
         version = schema_of(data)
@@ -139,12 +154,46 @@ class TrainingLog(LogReads):
             return
         migrated = migrate(data, version)
         check_records(self.path, migrated)
-        if self.read_only:
-            self._storage.replace_memory(migrated)
-            return
-        take_backup(self.path, f"format{version}")
-        self._storage.write(migrated)
-        logger.info("migrated %s from format %d to %d", self.path, version, SCHEMA_VERSION)
+        # Written once the past years are in their files (`_close_years`): until then the
+        # file on disk stays as it was, and a start cut short migrates again.
+        self._storage.replace_memory(migrated)
+        if not self.read_only:
+            take_backup(self.path, f"format{version}")
+            self._migrated = version
+
+    def _close_years(self, migrated_from: int | None = None) -> None:
+        """Move the ended sessions of past years (and their sets) out of the log file into
+        their year files: the year files first, then the log file without them, so a
+        crash between leaves them in both, and the log file's copy is the one read."""
+        data = self._storage.read() or {}
+        boundary = this_year()
+        moving = {
+            key: doc
+            for key, doc in data.get("sessions", {}).items()
+            if year_of(doc) < boundary and doc.get("status") != "in-progress"
+        }
+        if moving or migrated_from is not None:
+            if moving:
+                take_backup(self.path, "close")
+            ids = {doc["id"]: year_of(doc) for doc in moving.values()}
+            set_keys = [k for k, d in data.get("sets", {}).items() if d["session"] in ids]
+            for year in sorted(set(ids.values())):
+                self.years.merge(
+                    year,
+                    [doc for doc in moving.values() if ids[doc["id"]] == year],
+                    [data["sets"][k] for k in set_keys if ids[data["sets"][k]["session"]] == year],
+                    "close",
+                )
+            with self._storage.batch():
+                self._ensure_meta()
+                self._db.table("sessions").remove(doc_ids=[int(k) for k in moving])
+                self._db.table("sets").remove(doc_ids=[int(k) for k in set_keys])
+            self._seq = None
+            if migrated_from is not None:
+                logger.info(
+                    "migrated %s from format %d to %d", self.path, migrated_from, SCHEMA_VERSION
+                )
+        self._migrated = None
 
     def _meta(self) -> Doc:
         data = self._storage.read() or {}
@@ -277,7 +326,8 @@ class TrainingLog(LogReads):
         self._journal.discard()
 
     def add_sessions(self, records: list[SessionRecord]) -> tuple[int, int]:
-        """Add whole sessions in one durable write; those already present (same id) are skipped.
+        """Add whole sessions; those already present (same id) are skipped. The log file
+        and each past year's file touched are written once each.
 
         Returns (added, skipped).
         """
@@ -287,16 +337,26 @@ class TrainingLog(LogReads):
             self._writable()
             self._fold()
             present = {doc["id"] for doc in self._db.table("sessions").all()}
-            new = [r for r in records if r.id not in present]
-            if new:
+            present |= {row["id"] for row in self.years.rows()}
+            new: list[SessionRecord] = []
+            for record in records:
+                if record.id not in present:
+                    present.add(record.id)
+                    new.append(record)
+            boundary = this_year()
+            by_year: dict[int, tuple[list[Doc], list[Doc]]] = {}
+            for record in new:
+                doc = codec.record_to_doc(record)
+                sets = [codec.set_to_doc(record.id, s, seq) for seq, s in enumerate(record.sets, 1)]
+                year = year_of(doc) if record.status != "in-progress" else boundary
+                part = by_year.setdefault(min(year, boundary), ([], []))
+                part[0].append(doc)
+                part[1].extend(sets)
+            for year, (session_docs, set_docs) in sorted(by_year.items()):
+                if year < boundary:
+                    self.years.merge(year, session_docs, set_docs, "import")
+                    continue
                 take_backup(self.path, "import")
-                session_docs = []
-                set_docs = []
-                for record in new:
-                    session_docs.append(codec.record_to_doc(record))
-                    set_docs += [
-                        codec.set_to_doc(record.id, s, seq) for seq, s in enumerate(record.sets, 1)
-                    ]
                 with self._storage.batch():
                     self._ensure_meta()
                     self._db.table("sessions").insert_multiple(session_docs)
@@ -304,15 +364,35 @@ class TrainingLog(LogReads):
                 self._seq = None
             return len(new), len(records) - len(new)
 
+    def _change_past_year(self, year: int, change: Callable[[list[Doc], list[Doc]], None]) -> None:
+        """Change a past year's sessions and sets (copies) and write its file once."""
+        tables = self.years.tables(year)
+        sessions = [dict(doc) for doc in tables.get("sessions", {}).values()]
+        sets = [dict(doc) for doc in tables.get("sets", {}).values()]
+        change(sessions, sets)
+        self.years.write(year, numbered(sessions, sets), "edit")
+
     def correct_set(
         self, key: str, *, reps: int | None, seconds: int | None, band: str | None, when: datetime
     ) -> None:
         """Change a logged set's reps (or seconds held) and band by hand; marked as edited."""
+        changes = {"reps": reps, "seconds": seconds, "band": band, "edited_at": _iso(when)}
+        year, doc_id = split_key(key)
         with self._lock:
             self._writable()
+            if year is not None:
+                wanted = self.years.tables(year).get("sets", {}).get(doc_id)
+
+                def correct(_: list[Doc], sets: list[Doc]) -> None:
+                    for doc in sets:
+                        if doc == wanted:
+                            doc.update(changes)
+                            return
+
+                self._change_past_year(year, correct)
+                return
             take_backup(self.path, "edit")
-            changes = {"reps": reps, "seconds": seconds, "band": band, "edited_at": _iso(when)}
-            self._db.table("sets").update(changes, doc_ids=[int(key)])
+            self._db.table("sets").update(changes, doc_ids=[int(doc_id)])
 
     def set_effort(self, session_id: str, effort: int | None) -> bool:
         """Rate how hard a session was (CR-10), or clear the rating with None; False when
@@ -320,6 +400,18 @@ class TrainingLog(LogReads):
         with self._lock:
             self._writable()
             self._fold()
+            year = self.years.year_of_session(session_id) if self.years.on_disk() else None
+            if year is not None:
+
+                def rate(sessions: list[Doc], _: list[Doc]) -> None:
+                    for doc in sessions:
+                        if doc["id"] == session_id and effort is None:
+                            doc.pop("effort", None)
+                        elif doc["id"] == session_id:
+                            doc["effort"] = effort
+
+                self._change_past_year(year, rate)
+                return True
             sessions = self._db.table("sessions")
             if not sessions.contains(lambda doc: doc.get("id") == session_id):
                 return False
@@ -331,40 +423,61 @@ class TrainingLog(LogReads):
             return True
 
     def delete_set(self, key: str) -> None:
+        year, doc_id = split_key(key)
         with self._lock:
             self._writable()
+            if year is not None:
+                wanted = self.years.tables(year).get("sets", {}).get(doc_id)
+
+                def delete(_: list[Doc], sets: list[Doc]) -> None:
+                    sets.remove(wanted)
+
+                self._change_past_year(year, delete)
+                return
             take_backup(self.path, "edit")
-            self._db.table("sets").remove(doc_ids=[int(key)])
+            self._db.table("sets").remove(doc_ids=[int(doc_id)])
 
     def delete_session(self, session_id: str) -> None:
         """Remove a session and all its sets, in one write."""
         with self._lock:
             self._writable()
             self._fold()
+            year = self.years.year_of_session(session_id) if self.years.on_disk() else None
+            if year is not None:
+
+                def delete(sessions: list[Doc], sets: list[Doc]) -> None:
+                    sessions[:] = [doc for doc in sessions if doc["id"] != session_id]
+                    sets[:] = [doc for doc in sets if doc["session"] != session_id]
+
+                self._change_past_year(year, delete)
             take_backup(self.path, "delete")
             with self._storage.batch():
                 self._db.table("sessions").remove(lambda doc: doc.get("id") == session_id)
                 self._db.table("sets").remove(lambda doc: doc.get("session") == session_id)
 
-    @contextmanager
-    def table(self, name: str, *, write: bool = False) -> Iterator[Table]:
-        """One of the log's tables under the log's lock, for the store modules beside this one.
+    def change_documents(self, name: str, edit: Callable[[list[Doc]], T]) -> T:
+        """Change one of the log's side tables (schedule, runs, ...) in one durable write.
 
-        Every write through it is as durable as the log's own; `write` marks the log's
-        format version first, as the log's own writes do, and all the block's changes are
-        written at once at its end (none if it raises). The lock is held inside the
-        block, so no other method of the log may be called there.
+        `edit` gets copies of the table's documents, as plain dicts, and changes the list
+        in place; the table then holds what the list holds, written at once with a backup
+        of the file first. Nothing is written if `edit` raises. The log's lock is held
+        while `edit` runs, so it must not call the log.
         """
+        if name in JOURNALLED:
+            raise ValueError(f"the {name} table is written only through the log's own methods")
         with self._lock:
-            if not write:
-                yield self._db.table(name)
-                return
             self._writable()
+            data = self._storage.read() or {}
+            docs = [dict(doc) for doc in data.get(name, {}).values()]
             take_backup(self.path, name)
-            # Every change inside the block lands in one atomic write of the file.
+            result = edit(docs)
+            # Every change lands in one atomic write of the file.
             with self._storage.batch():
                 self._ensure_meta()
-                yield self._db.table(name)
+                table = self._db.table(name)
+                table.truncate()
+                table.insert_multiple(docs)
+            return result
 
     def close(self) -> None:
         with self._lock:

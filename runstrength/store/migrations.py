@@ -7,6 +7,11 @@ Format 2: each set carries `seq`, its place in its session (1, 2, ...), so the o
           A session may carry `kind: "recovery"` (a rest day's routine; absent means
           strength). It needed no new format: an older version reads such a session as
           one without sets, which counts for nothing there either.
+Format 3: the ended sessions of past years (with their sets) live in their own files
+          beside the log (`years/2019.json`, ..., and `years/index.json`, their totals;
+          see `store/years.py`); the log file keeps the current year, the plans and the
+          runs. Its tables are those of format 2: the move itself is done by the log
+          when it opens the file for writing.
 
 Each step is a pure function from the tables of one format to the next; the caller backs
 up the file before writing the result.
@@ -22,7 +27,7 @@ from runstrength.store.errors import CorruptLogError
 
 Tables = dict[str, dict[str, Any]]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def schema_of(data: Tables) -> int | None:
@@ -50,7 +55,12 @@ def _v1_to_v2(data: Tables) -> Tables:
     return {**data, "sets": sets, "meta": {**data.get("meta", {}), "1": meta}}
 
 
-STEPS: dict[int, Callable[[Tables], Tables]] = {0: _v0_to_v1, 1: _v1_to_v2}
+def _v2_to_v3(data: Tables) -> Tables:
+    meta = {**data.get("meta", {}).get("1", {}), "schema": 3}
+    return {**data, "meta": {**data.get("meta", {}), "1": meta}}
+
+
+STEPS: dict[int, Callable[[Tables], Tables]] = {0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(data: Tables, found: int) -> Tables:

@@ -1,7 +1,7 @@
 """Runs and other activities in the log's `runs` table, completed and planned.
 
 Each document is an activity as `core.run_data` writes it. Every change is one write
-through the log (`TrainingLog.table`), as durable as a logged set, with a backup of the
+through the log (`TrainingLog.change_documents`), as durable as a logged set, with a backup of the
 file before it. Adding is idempotent: an activity already there (the same one read
 from another file, see `core.runs.same_activity`) is not stored twice. Planned runs
 from a calendar are replaced by the next import of that calendar; completed runs are
@@ -58,8 +58,7 @@ class RunLog:
     ) -> list[Activity]:
         """Activities whose day is within [since, until], by day and start; `planned`
         picks only planned (True) or only completed (False) ones."""
-        with self.log.table(TABLE) as table:
-            docs = list(table)
+        docs = self.log.documents(TABLE)
         low = since.isoformat() if since else ""
         high = until.isoformat() if until else "9999"
         chosen = [doc for doc in docs if low <= str(doc.get("day", "")) <= high]
@@ -70,24 +69,27 @@ class RunLog:
 
     def first_day(self) -> date | None:
         """The day of the oldest completed activity; None when there is none."""
-        with self.log.table(TABLE) as table:
-            days = [str(doc.get("day")) for doc in table if not doc.get("planned")]
+        docs = self.log.documents(TABLE)
+        days = [str(doc.get("day")) for doc in docs if not doc.get("planned")]
         try:
             return date.fromisoformat(min(days)) if days else None
         except ValueError as error:
             raise CorruptLogError(self.log.path, f"{TABLE} record: {error}") from None
 
+    def _append(self, activities: list[Activity]) -> None:
+        self.log.change_documents(
+            TABLE, lambda docs: docs.extend(activity_to_data(a) for a in activities)
+        )
+
     def get(self, ident: str) -> Activity:
-        with self.log.table(TABLE) as table:
-            docs = [doc for doc in table if doc.get("id") == ident]
+        docs = [doc for doc in self.log.documents(TABLE) if doc.get("id") == ident]
         if not docs:
             raise UnknownRunError(f"no run or activity with id {ident!r} (see `runs list`)")
         return self._read(docs)[0]
 
     def add(self, activities: Sequence[Activity]) -> Added:
         """Store completed activities not yet in the log, in one write; ids are given here."""
-        with self.log.table(TABLE) as table:
-            present = self._read(list(table))
+        present = self._read(self.log.documents(TABLE))
         taken = {a.id for a in present}
         known = ActivityIndex(present)
         added: list[Activity] = []
@@ -101,15 +103,13 @@ class RunLog:
             known.add(stored)
             added.append(stored)
         if added:
-            with self.log.table(TABLE, write=True) as table:
-                table.insert_multiple(activity_to_data(a) for a in added)
+            self._append(added)
         return Added(added, duplicates)
 
     def merge(self, activities: Sequence[Activity]) -> Added:
         """Store activities as they are (ids and all, from an export); those whose id or
         whose completed activity is already there are skipped."""
-        with self.log.table(TABLE) as table:
-            present = self._read(list(table))
+        present = self._read(self.log.documents(TABLE))
         ids = {a.id for a in present}
         known = ActivityIndex(present)
         added: list[Activity] = []
@@ -122,16 +122,14 @@ class RunLog:
             known.add(activity)
             added.append(activity)
         if added:
-            with self.log.table(TABLE, write=True) as table:
-                table.insert_multiple(activity_to_data(a) for a in added)
+            self._append(added)
         return Added(added, duplicates)
 
     def replace_planned(self, source: str, planned: Sequence[Activity], today: date) -> Replaced:
         """Put a calendar's planned runs in place of those it gave before (by its source
         and by event UID), in one write; past plans and completed runs stay."""
         uids = {a.uid for a in planned if a.uid}
-        with self.log.table(TABLE) as table:
-            present = self._read(list(table))
+        present = self._read(self.log.documents(TABLE))
         gone = [
             a
             for a in present
@@ -151,28 +149,44 @@ class RunLog:
             taken.add(ident)
             added.append(replace(activity, id=ident, planned=True, source=source))
         if gone or added:
-            with self.log.table(TABLE, write=True) as table:
-                table.remove(lambda doc: doc.get("id") in gone_ids)
-                table.insert_multiple(activity_to_data(a) for a in added)
+
+            def edit(docs: list[dict[str, Any]]) -> None:
+                docs[:] = [doc for doc in docs if doc.get("id") not in gone_ids]
+                docs.extend(activity_to_data(a) for a in added)
+
+            self.log.change_documents(TABLE, edit)
         return Replaced(added, gone)
 
     def mark(self, ident: str, kind: RunKind | None) -> Activity:
         """Set (or clear, with None) the kind of one run by hand."""
         activity = self.get(ident)
-        with self.log.table(TABLE, write=True) as table:
-            table.update({"kind": kind}, lambda doc: doc.get("id") == ident)
+
+        def edit(docs: list[dict[str, Any]]) -> None:
+            for doc in docs:
+                if doc.get("id") == ident:
+                    doc["kind"] = kind
+
+        self.log.change_documents(TABLE, edit)
         return replace(activity, kind=kind)
 
     def rate(self, ident: str, effort: int | None) -> Activity:
         """Set (or clear, with None) how hard a run was, on the CR-10 scale."""
         activity = self.get(ident)
-        with self.log.table(TABLE, write=True) as table:
-            table.update({"effort": effort}, lambda doc: doc.get("id") == ident)
+
+        def edit(docs: list[dict[str, Any]]) -> None:
+            for doc in docs:
+                if doc.get("id") == ident:
+                    doc["effort"] = effort
+
+        self.log.change_documents(TABLE, edit)
         return replace(activity, effort=effort)
 
     def remove(self, ident: str) -> Activity:
         """Drop one activity (one that should not have been imported); returns it."""
         activity = self.get(ident)
-        with self.log.table(TABLE, write=True) as table:
-            table.remove(lambda doc: doc.get("id") == ident)
+
+        def edit(docs: list[dict[str, Any]]) -> None:
+            docs[:] = [doc for doc in docs if doc.get("id") != ident]
+
+        self.log.change_documents(TABLE, edit)
         return activity

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from runstrength.core.runs import Activity
 from runstrength.store.log import TrainingLog
@@ -51,8 +52,7 @@ def import_new_files(log: TrainingLog, folder: Path) -> FolderImport:
     except OSError as error:
         result.problem = f"the runs folder {folder} cannot be listed ({error.strerror or error})"
         return result
-    with log.table(TABLE) as table:
-        seen = {str(doc.get("path")): doc.get("stamp") for doc in table}
+    seen = {str(doc.get("path")): doc.get("stamp") for doc in log.documents(TABLE)}
     fresh: list[tuple[Path, list[int]]] = []
     for path in candidates:
         stamp = _stamp(path)
@@ -71,7 +71,10 @@ def import_new_files(log: TrainingLog, folder: Path) -> FolderImport:
     result.read = len(fresh)
     result.added = RunLog(log).add(found).added
     names = {str(path) for path, _ in fresh}
-    with log.table(TABLE, write=True) as table:
-        table.remove(lambda doc: doc.get("path") in names)
-        table.insert_multiple({"path": str(path), "stamp": stamp} for path, stamp in fresh)
+
+    def edit(docs: list[dict[str, Any]]) -> None:
+        docs[:] = [doc for doc in docs if doc.get("path") not in names]
+        docs.extend({"path": str(path), "stamp": stamp} for path, stamp in fresh)
+
+    log.change_documents(TABLE, edit)
     return result

@@ -13,8 +13,6 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from tinydb import Query
-
 from runstrength.core.restdays import TrainingDays, weekday_numbers
 from runstrength.core.runs import RunSettings, run_marks
 from runstrength.store.log import TrainingLog
@@ -57,6 +55,13 @@ def _planned(doc: dict[str, Any]) -> Planned:
     return Planned(date.fromisoformat(str(doc["date"])), str(doc["program"]))
 
 
+def _on(docs: list[dict[str, Any]], day: date) -> dict[str, Any]:
+    for doc in docs:
+        if doc["date"] == day.isoformat():
+            return doc
+    raise NotScheduledError(f"no session is scheduled on {day.isoformat()}")
+
+
 class Schedule:
     """Domain operations on the schedule table of one training log."""
 
@@ -65,64 +70,51 @@ class Schedule:
 
     def add(self, day: date, program: str) -> Planned:
         """Plan `program` on `day`; raises DayTakenError when the day already has one."""
-        with self.log.table(TABLE, write=True) as table:
-            if table.contains(Query().date == day.isoformat()):
+
+        def edit(docs: list[dict[str, Any]]) -> None:
+            if any(doc["date"] == day.isoformat() for doc in docs):
                 raise DayTakenError(f"{day.isoformat()} already has a scheduled session")
-            table.insert({"date": day.isoformat(), "program": program})
+            docs.append({"date": day.isoformat(), "program": program})
+
+        self.log.change_documents(TABLE, edit)
         return Planned(day, program)
 
     def remove(self, day: date) -> Planned:
         """Drop the plan on `day` and return it; raises NotScheduledError when there is none."""
-        with self.log.table(TABLE, write=True) as table:
-            doc = table.get(Query().date == day.isoformat())
-            if doc is None:
-                raise NotScheduledError(f"no session is scheduled on {day.isoformat()}")
-            table.remove(doc_ids=[doc.doc_id])
-        return _planned(doc)
+
+        def edit(docs: list[dict[str, Any]]) -> Planned:
+            doc = _on(docs, day)
+            docs.remove(doc)
+            return _planned(doc)
+
+        return self.log.change_documents(TABLE, edit)
 
     def move(self, day: date, to: date) -> Planned:
         """Move the plan on `day` to `to` in one write."""
-        with self.log.table(TABLE, write=True) as table:
-            if table.contains(Query().date == to.isoformat()):
+
+        def edit(docs: list[dict[str, Any]]) -> Planned:
+            if any(doc["date"] == to.isoformat() for doc in docs):
                 raise DayTakenError(f"{to.isoformat()} already has a scheduled session")
-            doc = table.get(Query().date == day.isoformat())
-            if doc is None:
-                raise NotScheduledError(f"no session is scheduled on {day.isoformat()}")
-            table.update({"date": to.isoformat()}, doc_ids=[doc.doc_id])
-        return Planned(to, str(doc["program"]))
+            doc = _on(docs, day)
+            doc["date"] = to.isoformat()
+            return _planned(doc)
+
+        return self.log.change_documents(TABLE, edit)
 
     def between(self, since: date | None = None, until: date | None = None) -> list[Planned]:
         """Plans within [since, until] (either end open), by date."""
-        with self.log.table(TABLE) as table:
-            docs = [doc for doc in table if _in_range(str(doc["date"]), since, until)]
-        return sorted(_planned(doc) for doc in docs)
+        docs = self.log.documents(TABLE)
+        return sorted(_planned(doc) for doc in docs if _in_range(str(doc["date"]), since, until))
 
     def logged_days(self, since: date | None = None, until: date | None = None) -> list[LoggedDay]:
-        """Days of logged strength sessions with at least one set, read without loading the
-        sets. A recovery routine is not training: it never makes the next day a rest day.
+        """Days of logged strength sessions with at least one set (journal included), read
+        without loading the sets. A recovery routine is not training: it never makes the
+        next day a rest day.
 
         The day is the one stored with the session (its local start date), so a later
         change of time zone never moves it.
         """
-        with self.log.table("sessions") as sessions:
-            docs = [
-                doc
-                for doc in sessions
-                if _in_range(str(doc["date"]), since, until)
-                and doc.get("kind", "strength") == "strength"
-            ]
-        wanted = {str(doc["id"]) for doc in docs}
-        with_sets: set[str] = set()
-        if wanted:
-            with self.log.table("sets") as sets:
-                for set_doc in sets.search(Query().session.one_of(list(wanted))):
-                    with_sets.add(str(set_doc["session"]))
-        days = [
-            LoggedDay(date.fromisoformat(str(doc["date"])), str(doc["program"]), str(doc["id"]))
-            for doc in docs
-            if str(doc["id"]) in with_sets
-        ]
-        return sorted(days)
+        return sorted(LoggedDay(*found) for found in self.log.strength_days(since, until))
 
     def training_days(
         self,

@@ -18,6 +18,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -139,7 +140,16 @@ def one_round(pane: Pane, data: Path, rng: random.Random, reported: set) -> None
 
 def test_sigkill_at_random_points_never_loses_a_saved_set(pane: Pane, tmp_path: Path) -> None:
     assert COMMAND.exists()
+    from old_format import history
+
     data = tmp_path / "data"
+    # Two years behind it (ending two days ago, so today is a training day): the past
+    # year is in its own file, as a long-kept log is laid out.
+    past = history(104, until=date.today() - timedelta(days=2))
+    seed = TrainingLog(data / "log.json")
+    seed.add_sessions(past)
+    seed.close()
+    assert list((data / "years").glob("[0-9]*.json"))
     rng = random.Random(int(os.environ.get("RUNSTRENGTH_KILL_SEED", "4")))
     reported: set[tuple[str, int, str | None]] = set()
     for _ in range(ROUNDS):
@@ -155,8 +165,103 @@ def test_sigkill_at_random_points_never_loses_a_saved_set(pane: Pane, tmp_path: 
     names = {e.id: e.name for e in load_catalogue().exercises.values()}
     log = TrainingLog(data / "log.json")  # opens for writing: folds what the journal holds
     sessions = log.sessions()
-    logged = [(names[s.exercise], s.set, s.side) for r in sessions for s in r.sets]
+    log.close()
+    kept = {r.id: len(r.sets) for r in sessions if r.id in {p.id for p in past}}
+    assert kept == {r.id: len(r.sets) for r in past}, "a session of the past was lost"
+    new = [r for r in sessions if r.id not in kept]
+    logged = [(names[s.exercise], s.set, s.side) for r in new for s in r.sets]
     assert reported <= set(logged), f"lost: {reported - set(logged)}"
     assert len(logged) == len(set(logged)), "a set was logged twice"
     on_disk = json.loads((data / "log.json").read_text())
-    assert len(on_disk["sets"]) == len(logged)
+    ids = {r.id for r in new}
+    assert len([d for d in on_disk["sets"].values() if d["session"] in ids]) == len(logged)
+
+
+# --- the log's own writes, killed from outside: a migration and a session's end ---------
+
+MIGRATE = """
+import sys
+from runstrength.store import TrainingLog
+TrainingLog(__import__("pathlib").Path(sys.argv[1])).close()
+print("done", flush=True)
+"""
+
+END_SESSIONS = """
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from runstrength.core.records import SessionInfo, SetRecord
+from runstrength.store import TrainingLog
+log = TrainingLog(Path(sys.argv[1]))
+now = datetime.now(timezone.utc)
+for n in range(10_000):
+    info = SessionInfo(f"{sys.argv[2]}-{n}", "endurance", now)
+    log.log_set(info, SetRecord("glute-bridge", 1, None, 20, 18, None, None, now))
+    print("set", info.id, flush=True)
+    log.finish_session(info, "completed", now)
+    print("ended", info.id, flush=True)
+"""
+
+
+def killed_after(script: str, seconds: float, *args: str) -> list[str]:
+    """Run `script` and SIGKILL it after `seconds` (unless it ended); what it printed."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", script, *args], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        child.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+    assert child.stdout is not None
+    return child.stdout.read().split("\n")
+
+
+def test_sigkill_during_the_migration_of_a_long_log_loses_nothing(tmp_path: Path) -> None:
+    from old_format import history, write_single_file
+
+    path = tmp_path / "log.json"
+    years = history(52 * 6)
+    write_single_file(path, years)
+    expected = {r.id: len(r.sets) for r in years}
+    rng = random.Random(int(os.environ.get("RUNSTRENGTH_KILL_SEED", "4")))
+    kills = 0
+    for attempt in range(40):
+        # Short at first, so that the first starts are cut short; longer later, to finish.
+        printed = killed_after(MIGRATE, rng.uniform(0.05, 0.3 + 0.1 * attempt), str(path))
+        reader = TrainingLog(path, read_only=True)  # every session once, after every kill
+        found = [(r.id, len(r.sets)) for r in reader.sessions()]
+        reader.close()
+        assert sorted(found) == sorted(expected.items())
+        if "done" in printed:
+            break
+        kills += 1
+    else:
+        pytest.fail("the migration never finished")
+    assert kills, "no start was cut short"
+    assert json.loads(path.read_text())["meta"]["1"]["schema"] == 3
+    assert (tmp_path / "years").is_dir()
+
+
+def test_sigkill_during_a_sessions_end_loses_nothing(tmp_path: Path) -> None:
+    from old_format import history
+
+    path = tmp_path / "log.json"
+    seed = TrainingLog(path)
+    seed.add_sessions(history(52 * 3))
+    seed.close()
+    before = {s.id for s in TrainingLog(path, read_only=True).session_summaries()}
+    rng = random.Random(int(os.environ.get("RUNSTRENGTH_KILL_SEED", "4")))
+    logged: set[str] = set()
+    ended: set[str] = set()
+    for round_number in range(8):
+        printed = killed_after(END_SESSIONS, rng.uniform(0.3, 1.2), str(path), f"r{round_number}")
+        logged |= {line.split()[1] for line in printed if line.startswith("set ")}
+        ended |= {line.split()[1] for line in printed if line.startswith("ended ")}
+    log = TrainingLog(path)
+    sessions = {r.id: r for r in log.sessions()}
+    log.close()
+    assert ended, "no session ever ended before a kill"
+    assert before | logged <= set(sessions), "a saved set or an older session was lost"
+    assert all(len(sessions[i].sets) == 1 for i in logged)
+    assert all(sessions[i].status == "completed" for i in ended)

@@ -199,7 +199,10 @@ def test_an_older_log_is_migrated_with_a_backup_first(tmp_path: Path) -> None:
     log = TrainingLog(path)
     migrated = json.loads(path.read_text())
     assert migrated["meta"]["1"]["schema"] == SCHEMA_VERSION
-    assert [s["seq"] for s in migrated["sets"].values()] == [1, 2]
+    # A session of a past year is kept in its year's file.
+    assert migrated["sets"] == {}
+    year = json.loads((tmp_path / "years" / "2025.json").read_text())
+    assert [s["seq"] for s in year["sets"].values()] == [1, 2]
     [backup] = list_backups(path)
     assert backup.read_bytes() == original
     assert "format1" in backup.name

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import logging
 from datetime import date
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable
+from textual.worker import WorkerFailed
 
 from runstrength.core.sample_history import sample_history
 from runstrength.screens.history import HistoryScreen
-from runstrength.store import TrainingLog
+from runstrength.store import TrainingLog, log_reads
 
 SIZE = (80, 24)
 
@@ -77,3 +80,31 @@ async def test_a_session_with_a_malformed_set_does_not_open(
         await pilot.press("enter")
         assert app.screen is screen
         assert "damaged" in str(screen.query_one("#filter-line").render())
+
+
+async def test_a_fault_in_the_program_is_not_called_damage(
+    make_app, tmp_path: Path, catalogue, clock, monkeypatch, caplog
+) -> None:
+    """The history screen meets a bug on a sound log: no "damaged" line, the traceback
+    is in the log file, and the fault surfaces as itself."""
+    damage_oldest(tmp_path, catalogue, clock, "reps", 12)  # a sound value
+
+    def broken(*_: object) -> None:
+        raise KeyError("totals")
+
+    monkeypatch.setattr(log_reads, "summarize_docs", broken)
+    app = make_app()
+    lines: list[str] = []
+
+    async def open_history() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("h")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            lines.append(str(app.screen.query_one("#filter-line").render()))
+
+    with caplog.at_level(logging.ERROR), pytest.raises(WorkerFailed, match="totals"):
+        await open_history()
+    assert lines
+    assert "damaged" not in lines[0]
+    assert any(r.name == "runstrength.app" and r.exc_info for r in caplog.records)

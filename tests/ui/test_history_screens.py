@@ -226,6 +226,12 @@ def test_snapshot_detail(snap_compare, history_app) -> None:
     assert snap_compare(history_app, terminal_size=SIZE, run_before=run_before)
 
 
+async def written(pilot) -> None:
+    """Wait for the log's writer, then for its result on screen."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def test_correct_and_delete_a_set_then_the_session(history_app) -> None:
     from runstrength.screens.edit_dialogs import ConfirmDialog, CorrectSetDialog
 
@@ -240,6 +246,7 @@ async def test_correct_and_delete_a_set_then_the_session(history_app) -> None:
         assert "whole number" in str(dialog.query_one("#correct-error").render())
         dialog.query_one("#amount").value = "12"
         await pilot.press("enter")
+        await written(pilot)
         detail = history_app.screen
         assert isinstance(detail, SessionDetailScreen)
         logged = next(s for s in history_app.context.log.sessions() if s.id == newest.id)
@@ -253,6 +260,7 @@ async def test_correct_and_delete_a_set_then_the_session(history_app) -> None:
         await pilot.press("n")
         assert len(detail.session.sets) == len(newest.sets)
         await pilot.press("x", "y")
+        await written(pilot)
         assert len(detail.session.sets) == len(newest.sets) - 1
         assert detail.query_one(DataTable).row_count == len(newest.sets) - 1
 
@@ -313,3 +321,49 @@ async def test_the_band_of_a_set_is_picked_with_keys(history_app) -> None:
         corrected = next(r for s in sessions for r in s.sets if r.key == first.key)
         assert corrected.band == history_app.context.settings.bands[-1]
         assert corrected.edited_at is not None
+
+
+async def test_an_edit_is_written_off_the_ui_thread_and_lands_after_its_screen_closes(
+    history_app, monkeypatch
+) -> None:
+    import threading
+    import time
+
+    log = history_app.context.log
+    delete_set = log.delete_set
+    threads: list[str] = []
+
+    def slow_delete(key: str) -> None:
+        threads.append(threading.current_thread().name)
+        time.sleep(0.2)  # a slow disk: the screen is closed before the write ends
+        delete_set(key)
+
+    monkeypatch.setattr(log, "delete_set", slow_delete)
+    newest = max(history_app.year, key=lambda s: s.info.started_at)
+    async with history_app.run_test(size=SIZE) as pilot:
+        await open_history(pilot)
+        await pilot.press("enter", "x", "y", "escape")
+        assert isinstance(history_app.screen, HistoryScreen)
+        await written(pilot)
+    assert threads == ["log-writer"]
+    [logged] = [s for s in log.sessions() if s.id == newest.id]
+    assert len(logged.sets) == len(newest.sets) - 1
+
+
+async def test_quitting_waits_for_a_write_still_pending(history_app, monkeypatch) -> None:
+    import time
+
+    log = history_app.context.log
+    delete_session = log.delete_session
+
+    def slow_delete(session_id: str) -> None:
+        time.sleep(0.3)  # a slow disk: q is pressed while the write is under way
+        delete_session(session_id)
+
+    monkeypatch.setattr(log, "delete_session", slow_delete)
+    newest = max(history_app.year, key=lambda s: s.info.started_at)
+    async with history_app.run_test(size=SIZE) as pilot:
+        await open_history(pilot)
+        await pilot.press("enter", "D", "y")
+        await history_app.run_action("quit")  # returns once pending writes have landed
+    assert newest.id not in {s.id for s in log.sessions()}
