@@ -273,8 +273,8 @@ def _mark_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
     marked = runs.mark(args.id, as_kind(args.kind))
     kind = run_kind(marked, run_settings(days.settings))
     how = "" if marked.kind else " (worked out again)"
-    what = "race" if kind == "race" else f"{kind} run"
-    print(f"{marked.title or 'Run'} on {marked.day.isoformat()} is now a {what}{how}.")
+    what = "a race" if kind == "race" else f"{'an' if kind == 'easy' else 'a'} {kind} run"
+    print(f"{marked.title or 'Run'} on {marked.day.isoformat()} is now {what}{how}.")
     return EXIT_OK
 
 

@@ -230,8 +230,9 @@ def can_start_today(days: TrainingDays) -> StartCheck:
     cause = rest_day_cause(days, today)
     if cause is not None:
         return StartCheck(Verdict(today, cause, next_session_day(days, today + ONE_DAY)))
-    # A second session on a day already trained may finish an interrupted one.
-    by_run = None if today in days.logged else run_cause(days.runs, today, days.taper_days)
+    # The running rules hold for a second session too: legs trained again today are no
+    # fresher for tomorrow's long run.
+    by_run = run_cause(days.runs, today, days.taper_days)
     verdict = Verdict(today)
     if by_run is not None:  # refused; with run_rules = "warn" the runner may still start
         verdict = Verdict(today, by_run, next_session_day(days, today + ONE_DAY))

@@ -22,9 +22,12 @@ BANDS = ("warmup", "intro", "work", "ready", "hold", "rest", "stretch", "summary
 TEXT_LINES = (
     ("title", "floor-title"),
     ("set_text", "floor-set"),
-    ("goal", "floor-goal"),
     ("coming", "floor-next"),
 )
+
+
+CUE_LINES = 2
+"""The form cues get at most this many lines (session.tcss gives them as many)."""
 
 
 class FloorLayout(Vertical):
@@ -34,6 +37,7 @@ class FloorLayout(Vertical):
         super().__init__(id=id)
         self._view: StepView | None = None
         self._status = ""
+        self._past = ""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="band"):
@@ -67,11 +71,40 @@ class FloorLayout(Vertical):
         for name, widget_id in TEXT_LINES:
             if changed(name):
                 self.query_one(f"#{widget_id}", Label).update(Text(getattr(view, name)))
+        if changed("goal"):
+            self._show_goal()
         if changed("cues"):
-            self.query_one("#floor-cues", Static).update(Text("  ·  ".join(view.cues)))
+            self._show_cues()
         if changed("prompt"):
             prompt = f"[b]enter[/b] {view.prompt}" if view.prompt else ""
             self.query_one("#floor-prompt", Label).update(prompt)
+
+    def on_resize(self) -> None:
+        self._show_cues()
+
+    def _show_cues(self) -> None:
+        """As many whole cues as fit on the cue lines: a cue cut in half can read as
+        different advice."""
+        cues = list(self._view.cues) if self._view is not None else []
+        widget = self.query_one("#floor-cues", Static)
+        width = widget.content_region.width or self.size.width - 4
+        while len(cues) > 1:
+            lines = Text("  ·  ".join(cues)).wrap(self.app.console, max(width, 1))
+            if len(lines) <= CUE_LINES:
+                break
+            cues.pop()
+        widget.update(Text("  ·  ".join(cues)))
+
+    def show_past(self, past: str) -> None:
+        """What was done before ("red band: last time 18 · best 20"), beside the target."""
+        if past != self._past:
+            self._past = past
+            self._show_goal()
+
+    def _show_goal(self) -> None:
+        goal = self._view.goal if self._view is not None else ""
+        line = f"{goal}   ·   {self._past}" if goal and self._past else goal or self._past
+        self.query_one("#floor-goal", Label).update(Text(line))
 
     def show_status(self, status: str) -> None:
         """The status line (markup): paused, tempo, band, sound, what was saved."""

@@ -164,6 +164,19 @@ def test_the_rest_day_comes_first_and_starts_are_refused_too() -> None:
     assert check.next_allowed == MONDAY + timedelta(days=3)
 
 
+def test_a_second_session_on_a_trained_day_still_keeps_the_running_rules() -> None:
+    tomorrow = MONDAY + timedelta(days=1)
+    days = TrainingDays(
+        MONDAY, logged={MONDAY: "endurance"}, runs={tomorrow: RunMark("long", "Long", 24000)}
+    )
+    verdict = can_start_today(days).verdict
+    assert not verdict.allowed
+    assert verdict.by_run
+    assert "long run" in verdict.message()
+    easy = TrainingDays(MONDAY, logged={MONDAY: "endurance"}, runs={tomorrow: RunMark("easy")})
+    assert can_start_today(easy).verdict.allowed
+
+
 # --- property tests over random run calendars --------------------------------------
 
 kinds = st.sampled_from(["race", "long", "hard", "easy"])

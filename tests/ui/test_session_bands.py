@@ -73,6 +73,9 @@ async def test_a_band_exercise_starts_on_the_band_last_used(make_app, clock, cat
         await pilot.press("enter")
         assert isinstance(screen.engine.step, SetStep)
         assert text(screen, "#last-time") == "green band: last time 18 · best 18"
+        # The floor layout (the default) shows it too, beside the target.
+        assert "green band: last time 18 · best 18" in text(screen, "#floor-goal")
+        assert text(screen, "#floor-goal").startswith("of 20")
         await pilot.press("b")  # the numbers follow the band
         assert text(screen, "#last-time") == "blue band: nothing logged on it yet"
         await pilot.press("b")
