@@ -16,7 +16,7 @@ SIZE = (80, 24)
 
 async def one_set_then_stop(pilot, reps: int = 12) -> SessionScreen:
     """Skip the warm-up, do one set, stop: the summary of a partial session."""
-    await pilot.press("s", "enter", *["space"] * reps, "enter", "q", "y")
+    await pilot.press("S", "enter", *["space"] * reps, "enter", "q", "x")
     await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, SessionScreen)
@@ -70,7 +70,7 @@ async def test_q_on_the_summary_keeps_the_answer_too(make_app) -> None:
 async def test_nothing_logged_asks_nothing(make_app) -> None:
     app = make_app(start=True)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("q", "y")
+        await pilot.press("q", "x")
         await pilot.pause()
         assert not app.screen.query(EffortPrompt)
 
