@@ -151,7 +151,7 @@ def test_a_bad_import_changes_nothing(tmp_path: Path, sample_file: Path, name, m
 def test_bad_dates_on_the_command_line(tmp_path: Path) -> None:
     result = run(tmp_path, "history", "--since", "2026-02-30")
     assert result.returncode == 2
-    assert "not a date" in result.stderr
+    assert "2026-02-30 is not a real date: February 2026 has 28 days" in result.stderr
     missing = run(tmp_path, "import", str(tmp_path / "nope.json"))
     assert missing.returncode == 2
     assert "cannot read" in missing.stderr

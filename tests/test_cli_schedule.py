@@ -158,7 +158,7 @@ def test_a_weekly_rest_day_from_the_settings_is_refused(tmp_path: Path) -> None:
     ("value", "message"),
     [
         ("tomorrow", "is not a date"),
-        ("2026-02-30", "day is out of range for month"),
+        ("2026-02-30", "2026-02-30 is not a real date: February 2026 has 28 days"),
         ("2026-2-3", "is not a date"),
         ("2000-01-01", "is in the past"),
     ],
@@ -178,7 +178,7 @@ def test_other_bad_input(tmp_path: Path) -> None:
     assert len(unknown.stderr.strip().splitlines()) == 1
     bad_from = run(tmp_path, "schedule", "list", "--from", "2026-13-01")
     assert bad_from.returncode == 2
-    assert "--from '2026-13-01' is not a date" in bad_from.stderr
+    assert "--from: 2026-13-01 is not a real date: there is no month 13" in bad_from.stderr
     assert run(tmp_path, "schedule", "remove", "x").returncode == 2
     assert run(tmp_path, "schedule").returncode == 2
 

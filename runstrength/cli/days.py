@@ -7,6 +7,7 @@ from datetime import date
 
 from runstrength.config import load_settings
 from runstrength.core.clock import Clock, SystemClock
+from runstrength.core.fields import read_day
 from runstrength.core.restdays import TrainingDays
 from runstrength.core.settings import Settings, run_settings
 from runstrength.paths import Paths
@@ -20,14 +21,9 @@ class BadInput(Exception):
 def parse_day(text: str, what: str = "date") -> date:
     """A YYYY-MM-DD date, or BadInput saying what is wrong with it."""
     try:
-        if len(text) != 10:
-            raise ValueError("expected YYYY-MM-DD")
-        return date.fromisoformat(text)
+        return read_day(text)
     except ValueError as problem:
-        detail = str(problem)
-        if "YYYY-MM-DD" not in detail:
-            detail = f"{detail}; expected a real date as YYYY-MM-DD"
-        raise BadInput(f"{what} {text!r} is not a date: {detail}") from None
+        raise BadInput(f"{what}: {problem}") from None
 
 
 @dataclass

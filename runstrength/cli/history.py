@@ -32,10 +32,12 @@ CSV_COLUMNS = (
 
 
 def _day(text: str) -> date:
+    from runstrength.core.fields import read_day
+
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+        return read_day(text)
+    except ValueError as problem:
+        raise argparse.ArgumentTypeError(str(problem)) from None
 
 
 def register(commands: Any) -> None:

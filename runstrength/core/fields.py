@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Mapping
+from datetime import date
 from difflib import get_close_matches
 from typing import Any
 
@@ -14,6 +15,27 @@ def suggest(value: str, known: Collection[str]) -> str:
     """A ' (did you mean …?)' hint naming the closest known ids, or ''."""
     close = get_close_matches(value, sorted(known), n=3, cutoff=0.5)
     return f" (did you mean {', '.join(close)}?)" if close else ""
+
+
+DAY_PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def read_day(text: str) -> date:
+    """A YYYY-MM-DD date; ValueError says whether the form is wrong or the day does not exist."""
+    text = text.strip()
+    found = DAY_PATTERN.match(text)
+    if found is None:
+        raise ValueError(f'"{text}" is not a date: write it as YYYY-MM-DD, e.g. 2026-11-23')
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        year, month = int(found.group(1)), int(found.group(2))
+        if not 1 <= month <= 12:
+            raise ValueError(f"{text} is not a real date: there is no month {month}") from None
+        last = (date(year + month // 12, month % 12 + 1, 1) - date(year, month, 1)).days
+        raise ValueError(
+            f"{text} is not a real date: {date(year, month, 1):%B %Y} has {last} days"
+        ) from None
 
 
 def toml_error_line(error: ValueError) -> tuple[int | None, str]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, cast
 
-from runstrength.core.fields import ID_PATTERN
+from runstrength.core.fields import ID_PATTERN, read_day
 from runstrength.core.records import (
     SESSION_KINDS,
     SessionInfo,
@@ -127,9 +127,9 @@ class _Reader:
             self.bad(f"{path}.{key}", "missing" if key not in data else "must be YYYY-MM-DD")
             return None
         try:
-            return date.fromisoformat(value)
-        except ValueError:
-            self.bad(f"{path}.{key}", f"{value!r} is not a date (YYYY-MM-DD)")
+            return read_day(value)
+        except ValueError as problem:
+            self.bad(f"{path}.{key}", str(problem))
             return None
 
     def time(

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
+from runstrength.core.fields import read_day
 from runstrength.core.history import SessionFilter
 
 
 def _parse_day(text: str) -> date | None:
-    """A YYYY-MM-DD date, None for an empty field; ValueError otherwise."""
-    text = text.strip()
-    return date.fromisoformat(text) if text else None
+    """A YYYY-MM-DD date, None for an empty field; ValueError (saying why) otherwise."""
+    return read_day(text) if text.strip() else None
 
 
 class FilterDialog(ModalScreen[SessionFilter | None]):
@@ -52,10 +53,8 @@ class FilterDialog(ModalScreen[SessionFilter | None]):
         try:
             since = _parse_day(self.query_one("#since", Input).value)
             until = _parse_day(self.query_one("#until", Input).value)
-        except ValueError:
-            self.query_one("#filter-error", Static).update(
-                "[b red]Dates are written YYYY-MM-DD, e.g. 2026-11-23.[/]"
-            )
+        except ValueError as problem:
+            self.query_one("#filter-error", Static).update(Text(f"{problem}.", style="bold red"))
             return
         if since and until and since > until:
             self.query_one("#filter-error", Static).update("[b red]'from' is after 'to'.[/]")

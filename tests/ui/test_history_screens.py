@@ -81,7 +81,17 @@ async def test_sessions_table_newest_first_and_filter(history_app) -> None:
         history_app.screen.query_one("#since").value = "2026-13-01"
         await pilot.press("enter")
         assert isinstance(history_app.screen, FilterDialog)
-        assert "YYYY-MM-DD" in str(history_app.screen.query_one("#filter-error").render())
+        error = str(history_app.screen.query_one("#filter-error").render())
+        assert "2026-13-01 is not a real date: there is no month 13" in error
+        history_app.screen.query_one("#since").value = "2026-02-30"
+        await pilot.press("enter")
+        error = str(history_app.screen.query_one("#filter-error").render())
+        assert "2026-02-30 is not a real date: February 2026 has 28 days" in error
+        assert "YYYY-MM-DD" not in error
+        history_app.screen.query_one("#since").value = "1 Nov"
+        await pilot.press("enter")
+        error = str(history_app.screen.query_one("#filter-error").render())
+        assert "write it as YYYY-MM-DD" in error
         await pilot.press("escape")
         assert table.row_count == len(expected)
 
