@@ -3,12 +3,37 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Collection, Mapping
 from datetime import date
 from difflib import get_close_matches
 from typing import Any
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+
+# Characters a name or title may not hold: controls (escape sequences, new lines, tabs),
+# invisible formatting (bidirectional overrides) and code points that are not text.
+# Joiners stay allowed: emoji sequences need them.
+_NOT_TEXT = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+_JOINERS = {"\u200c", "\u200d"}
+
+
+def text_problem(value: str, limit: int) -> str | None:
+    """Why `value` cannot be a one-line name or title shown to the runner, or None.
+
+    Brackets and every other printable character are fine: shown text is never markup.
+    """
+    if not value.strip():
+        return "must not be blank"
+    if len(value) > limit:
+        return f"is {len(value)} characters long; at most {limit}"
+    for char in value:
+        if unicodedata.category(char) in _NOT_TEXT and char not in _JOINERS:
+            return (
+                f"holds U+{ord(char):04X}, which is not printable text; "
+                "use letters, digits, spaces and punctuation"
+            )
+    return None
 
 
 def suggest(value: str, known: Collection[str]) -> str:
@@ -98,6 +123,17 @@ class TableReader:
             return None
         if choices and value not in choices:
             self.problem(field, f"{value!r} is not one of {', '.join(sorted(choices))}")
+            return None
+        return value
+
+    def text(self, field: str, limit: int, *, required: bool = True) -> Any:
+        """A one-line name or title of printable characters, at most `limit` long."""
+        value = self.string(field, required=required)
+        if value is None:
+            return None
+        problem = text_problem(value, limit)
+        if problem is not None:
+            self.problem(field, problem)
             return None
         return value
 

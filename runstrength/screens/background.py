@@ -17,6 +17,7 @@ from textual.worker import Worker
 
 from runstrength.config import ConfigSaveError, save_setting
 from runstrength.context import AppContext
+from runstrength.screens.plain import escape
 
 GROUP = "durable-writes"
 
@@ -45,6 +46,8 @@ def remember_setting(app: App[Any], context: AppContext, name: str, value: Any) 
         try:
             save_setting(path, name, value)
         except ConfigSaveError as error:
-            app.call_from_thread(app.notify, str(error), title="Not saved", severity="warning")
+            app.call_from_thread(
+                app.notify, escape(str(error)), title="Not saved", severity="warning"
+            )
 
     run_write(app, write, f"save-{name}")

@@ -9,7 +9,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static
 
@@ -26,6 +25,7 @@ from runstrength.core.runs import Activity, format_distance, format_duration, ru
 from runstrength.core.settings import run_settings
 from runstrength.screens.background import run_write
 from runstrength.screens.dialogs import HelpScreen
+from runstrength.screens.plain import escape
 from runstrength.store import DayTakenError, LogError, NotScheduledError, Schedule
 from runstrength.store.runs import RunLog
 from runstrength.widgets.month import LEGEND, MonthView
@@ -127,7 +127,7 @@ class CalendarScreen(Screen[None]):
             days = self.read_days(first)
             activities = RunLog(self.context.log).between(first)
         except LogError as error:
-            self.app.call_from_thread(self.say, str(error), "error")
+            self.app.call_from_thread(self.say, escape(str(error)), "error")
             return
         self.app.call_from_thread(self.show_activities, activities)
         self.app.call_from_thread(self.show_days, days, first)
@@ -182,9 +182,9 @@ class CalendarScreen(Screen[None]):
         if marks.today:
             lines.append("Today.")
         if marks.trained:
-            lines.append(f"Trained: {self.days.logged[day]}.")
+            lines.append(f"Trained: {escape(self.days.logged[day])}.")
         if marks.scheduled:
-            lines.append(f"Scheduled: {marks.scheduled}. [b]x[/b] removes it.")
+            lines.append(f"Scheduled: {escape(marks.scheduled)}. [b]x[/b] removes it.")
         lines += self.activity_lines(day)
         cause = rest_day_cause(self.days, day)
         if cause is not None or marks.rest:
@@ -241,13 +241,13 @@ class CalendarScreen(Screen[None]):
                 if allowed:
                     self.schedule.add(day, program)
             except (LogError, DayTakenError) as error:
-                self.app.call_from_thread(self.say, str(error), "error")
+                self.app.call_from_thread(self.say, escape(str(error)), "error")
                 return
         if not allowed and warn and verdict.by_run:
             self.app.call_from_thread(self.ask_anyway, day, program, verdict.message())
             return
         if allowed:
-            text, kind = f"Scheduled {program} on {format_day(day)}.", "done"
+            text, kind = f"Scheduled {escape(program)} on {format_day(day)}.", "done"
         elif isinstance(verdict.cause, RunCause) and verdict.next_allowed:
             # The day is named above: the run and the next day are what is new.
             text = (
@@ -270,7 +270,7 @@ class CalendarScreen(Screen[None]):
             else:
                 self.say("Not scheduled.", "refused")
 
-        dialog = ConfirmDialog(f"Schedule {program} anyway?", escape(message))
+        dialog = ConfirmDialog(f"Schedule {escape(program)} anyway?", escape(message))
         self.app.push_screen(dialog, answered)
 
     def action_remove(self) -> None:
@@ -286,9 +286,9 @@ class CalendarScreen(Screen[None]):
                 self.app.call_from_thread(self.say, text, "refused")
                 return
             except LogError as error:
-                self.app.call_from_thread(self.say, str(error), "error")
+                self.app.call_from_thread(self.say, escape(str(error)), "error")
                 return
-        text = f"Removed the {plan.program} session on {format_day(day)}."
+        text = f"Removed the {escape(plan.program)} session on {format_day(day)}."
         self.app.call_from_thread(self.say, text, "done")
         self.app.call_from_thread(self.reload)
 

@@ -23,6 +23,7 @@ from runstrength.core.history import (
 from runstrength.core.records import SessionRecord
 from runstrength.screens.dialogs import HelpScreen
 from runstrength.screens.history_filter import FilterDialog
+from runstrength.screens.plain import escape
 from runstrength.store import LogError
 from runstrength.widgets.plain_cell import PlainCell
 
@@ -91,7 +92,7 @@ class HistoryScreen(Screen[None]):
         self.app.call_from_thread(self.show_summaries, summaries, rows, wanted)
 
     def show_error(self, message: str) -> None:
-        self.query_one("#filter-line", Label).update(f"[b red]{message}[/]")
+        self.query_one("#filter-line", Label).update(f"[b red]{escape(message)}[/]")
 
     def show_summaries(
         self, summaries: list[SessionSummary], rows: list[SessionRow], wanted: SessionFilter
@@ -133,9 +134,12 @@ class HistoryScreen(Screen[None]):
         if not self.summaries:
             text = "No sessions yet: your first finished set will show here."
         elif filtered and not self.shown:
-            text = f"No session matches {self.filter.describe()} · [b]/[/b] to change the filter"
+            text = (
+                f"No session matches {escape(self.filter.describe())} · "
+                "[b]/[/b] to change the filter"
+            )
         else:
-            text = f"[b]{shown}[/b] {noun} · {self.filter.describe()}"
+            text = f"[b]{shown}[/b] {noun} · {escape(self.filter.describe())}"
         self.query_one("#filter-line", Label).update(text)
 
     def selected(self) -> SessionRow | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from rich.markup import escape
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,6 +14,7 @@ from textual.widgets import Footer, Header, Label, Static
 
 from runstrength.context import AppContext
 from runstrength.core.programs import Program, target_text
+from runstrength.screens.plain import escape
 from runstrength.store import LogError
 
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ class HomeScreen(Screen[None]):
         if problems:
             self.query_one("#problems", Static).update(
                 "[b]Some of your files have problems[/b] (defaults are used):\n"
-                + "\n".join(problems)
+                + "\n".join(escape(problem) for problem in problems)
             )
             self.context.problems = []
         # The log is read once the first frame is up (on_screen_resume reads the last
@@ -154,7 +154,8 @@ class HomeScreen(Screen[None]):
         kind = "" if program.builtin else " · your own"
         name = program.name if program.name == program.goal else f"{program.name} · {program.goal}"
         lines = [
-            f"[b]{program.title}[/b]  ({name}{kind})  [dim]← {position}/{len(names)} →[/dim]",
+            f"[b]{escape(program.title)}[/b]  ({escape(name)}{kind})  "
+            f"[dim]← {position}/{len(names)} →[/dim]",
             f"{settings.warmup_minutes} min warm-up, {len(program.entries)} exercises{length}",
         ]
         lines += [f"  • {e.exercise.name}: {target_text(e)}" for e in program.entries]
@@ -201,11 +202,11 @@ class HomeScreen(Screen[None]):
                 )
             elif check.tomorrow_program:
                 text += (
-                    f" · planned tomorrow: {check.tomorrow_program}; "
+                    f" · planned tomorrow: {escape(check.tomorrow_program)}; "
                     "training today makes it a rest day"
                 )
             if run_today is not None:  # a hard or easy run: strength fits beside it
-                text += f" · {run_headline(run_today, 'today')}: strength is fine"
+                text += f" · {escape(run_headline(run_today, 'today'))}: strength is fine"
             status.update(text)
             hint.update("[b]enter[/b]  start the session")
             return
@@ -217,7 +218,8 @@ class HomeScreen(Screen[None]):
             if verdict.next_allowed
             else "no day is open: every weekday is a weekly rest day"
         )
-        status.update(f"[b]Rest day — {when}[/b]\n{verdict.reason[0].upper()}{verdict.reason[1:]}.")
+        reason = escape(verdict.reason[0].upper() + verdict.reason[1:])
+        status.update(f"[b]Rest day — {when}[/b]\n{reason}.")
         hint.update(f"[b]r[/b]  recovery routine: {self.recovery_length()} · [b]c[/b]  plan")
 
     def recovery_length(self) -> str:
@@ -280,7 +282,7 @@ class HomeScreen(Screen[None]):
 
         widget = self.query_one("#last", Static)
         if error:
-            widget.update(f"[b red]{error}[/]")
+            widget.update(f"[b red]{escape(error)}[/]")
         elif last is None:
             widget.update("Last session: none yet. Your first one starts here.")
         else:
@@ -294,7 +296,8 @@ class HomeScreen(Screen[None]):
                 held = sum(1 for stretch in last.stretches if not stretch.skipped)
                 done = f"recovery routine · {stretches_text(held)} held"
             widget.update(
-                f"Last session: {last.date:%a %-d %b}{year} · {last.info.program} · {done}{status}"
+                f"Last session: {last.date:%a %-d %b}{year} · {escape(last.info.program)} · "
+                f"{done}{status}"
             )
 
     async def action_start(self) -> None:
@@ -313,7 +316,7 @@ class HomeScreen(Screen[None]):
             try:
                 check = can_start_today(self.training_days())
             except LogError as error:
-                self.notify(str(error), severity="error")
+                self.notify(escape(str(error)), severity="error")
                 return
         if self.askable(check):
             self.ask_despite_run(check)

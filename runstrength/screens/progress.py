@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -16,6 +17,7 @@ from runstrength.context import AppContext
 from runstrength.core.records import SessionRecord
 from runstrength.core.stats import amount, best_by_band, progression_hint
 from runstrength.screens.dialogs import HelpScreen
+from runstrength.screens.plain import escape
 
 
 class ProgressScreen(Screen[None]):
@@ -44,7 +46,8 @@ class ProgressScreen(Screen[None]):
         yield Header()
         with Horizontal(id="progress-body"):
             names = self.context.catalogue.exercise_name
-            yield OptionList(*[Option(names(i), id=i) for i in self.exercise_ids()], id="exercises")
+            options = [Option(Text(names(i)), id=i) for i in self.exercise_ids()]
+            yield OptionList(*options, id="exercises")
             with Vertical(id="progress-right"):
                 yield PlotextPlot(id="chart")
                 yield Static("", id="bests")
@@ -91,10 +94,10 @@ class ProgressScreen(Screen[None]):
             key=lambda item: order.get(item[0], -1) if item[0] else -1,
         ):
             day = f"{record.completed_at:%Y-%m-%d}"
-            lines.append(f"  {band or 'bodyweight'}: {amount(record)} {unit} ({day})")
+            lines.append(f"  {escape(band or 'bodyweight')}: {amount(record)} {unit} ({day})")
         hint = progression_hint(done, exercise_id, catalogue, self.context.settings.bands)
         if hint:
-            lines.append(f"\n[b]Next step:[/b] {hint}")
+            lines.append(f"\n[b]Next step:[/b] {escape(hint)}")
         self.query_one("#bests", Static).update("\n".join(lines))
 
     def action_back(self) -> None:

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, Static
 
 from runstrength.core.records import SessionRecord
+from runstrength.screens.plain import escape
 
 ResumeChoice = Literal["resume", "close"] | None
 
@@ -41,13 +42,15 @@ class ResumeDialog(ModalScreen[ResumeChoice]):
         keys = (
             "[b]enter[/b] resume    [b]x[/b] close as partial    [b]escape[/b] later"
             if self.can_resume
-            else f"The program {record.info.program!r} is gone, so it cannot be resumed.\n"
+            else f"The program {escape(repr(record.info.program))} is gone, so it cannot be "
+            "resumed.\n"
             "[b]x[/b] close as partial    [b]escape[/b] later"
         )
         with Vertical(classes="dialog"):
             yield Label("A session was interrupted", classes="dialog-title")
             yield Static(
-                f"{record.info.started_at:%a %-d %b %H:%M} · {record.info.program} · {done}.\n"
+                f"{record.info.started_at:%a %-d %b %H:%M} · {escape(record.info.program)} · "
+                f"{escape(done)}.\n"
                 "Resume it at the next set, or close it as partial (its sets are kept)."
             )
             yield Static(keys, classes="dialog-keys")

@@ -7,8 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.markup import escape
-
+from runstrength.screens.plain import escape
 from runstrength.store import LogError
 
 MAX_NAMED = 3

@@ -17,6 +17,7 @@ from runstrength.core.summary import plural
 from runstrength.core.timer import format_clock
 from runstrength.screens.dialogs import HelpScreen
 from runstrength.screens.edit_dialogs import ConfirmDialog, Correction, CorrectSetDialog
+from runstrength.screens.plain import escape
 from runstrength.store import LogError, TrainingLog
 
 
@@ -97,13 +98,13 @@ class SessionDetailScreen(Screen[bool]):
         routine = routine_line(session)
         if session.info.is_recovery:
             return (
-                f"[b]{session.date:%A %-d %B %Y}[/b] · {session.info.program} · "
+                f"[b]{session.date:%A %-d %B %Y}[/b] · {escape(session.info.program)} · "
                 f"[b]recovery routine[/b]{status}\n"
                 f"{start}-{end} ({row.duration}) · not counted as training"
                 + (f"\n{routine}" if routine else "")
             )
         return (
-            f"[b]{session.date:%A %-d %B %Y}[/b] · {session.info.program}{status}\n"
+            f"[b]{session.date:%A %-d %B %Y}[/b] · {escape(session.info.program)}{status}\n"
             f"{start}-{end} ({row.duration}) · {plural(row.sets, 'set')} · "
             f"{plural(row.reps, 'rep')} · "
             f"{row.completion} of target" + (f"\n{routine}" if routine else "")
@@ -123,7 +124,8 @@ class SessionDetailScreen(Screen[bool]):
         timeline += done
         self.ordered = timeline
         for index, record in enumerate(timeline):
-            table.add_row(*self._cells(record), key=str(index))
+            # Cells are markup to a table: an exercise id or band from the log is escaped.
+            table.add_row(*(escape(cell) for cell in self._cells(record)), key=str(index))
         first_set = next((i for i, r in enumerate(timeline) if isinstance(r, SetRecord)), 0)
         table.move_cursor(row=first_set)
 
@@ -196,7 +198,7 @@ class SessionDetailScreen(Screen[bool]):
             if yes:
                 self.write(lambda log: log.delete_set(key), "Set deleted")
 
-        detail = f"{name}, set {record.set}: {_result(record)}. This cannot be undone."
+        detail = f"{escape(name)}, set {record.set}: {_result(record)}. This cannot be undone."
         self.app.push_screen(ConfirmDialog("Delete this set?", detail), delete)
 
     def action_delete_session(self) -> None:
@@ -221,7 +223,7 @@ class SessionDetailScreen(Screen[bool]):
                 change(self.context.log)
                 fresh = self.context.log.session(self.session.id)
         except LogError as error:
-            self.notify(str(error), title="Not changed", severity="error", timeout=15)
+            self.notify(escape(str(error)), title="Not changed", severity="error", timeout=15)
             return
         self.changed = True
         self.notify(done, timeout=3)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import Any
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -28,6 +29,7 @@ from runstrength.core.settings import (
 )
 from runstrength.screens.background import run_write
 from runstrength.screens.dialogs import HelpScreen
+from runstrength.screens.plain import escape
 from runstrength.widgets.sound_test import SoundTest
 
 VOICE_CHOICES = VOICE_MODES
@@ -95,7 +97,7 @@ class SettingsScreen(Screen[None]):
                 Select([(g, g) for g in GOALS], value=s.goal, id="goal", **_compact),
                 "endurance | sprint",
             )
-            program_options = [(f"{p.name}: {p.title}", p.name) for p in programs.values()]
+            program_options = [(Text(f"{p.name}: {p.title}"), p.name) for p in programs.values()]
             program_value = (
                 s.program if s.program in programs else self.context.default_program().name
             )
@@ -251,7 +253,7 @@ class SettingsScreen(Screen[None]):
         self.action_back()
 
     def show_problems(self, problems: list[str]) -> None:
-        text = "\n".join(problems)
+        text = "\n".join(escape(problem) for problem in problems)
         self.query_one("#errors", Static).update(f"[b]Not saved yet:[/b]\n{text}" if text else "")
 
     def action_save(self) -> None:
@@ -279,7 +281,9 @@ class SettingsScreen(Screen[None]):
         if self.is_attached:
             self.show_problems([reason])
         else:
-            self.app.notify(reason, title="Settings not saved", severity="error", timeout=10)
+            self.app.notify(
+                escape(reason), title="Settings not saved", severity="error", timeout=10
+            )
 
     def apply(self, settings: Settings) -> None:
         """The saved values take effect, even when the screen was left during the save."""

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from runstrength.core.restdays import format_day
+from runstrength.screens.plain import escape
 
 StartChoice = Literal["move", "keep", "cancel"]
 
@@ -42,7 +43,7 @@ class ConfirmTomorrow(ModalScreen[StartChoice]):
         with Vertical(classes="dialog"):
             yield Label("Tomorrow becomes a rest day", classes="dialog-title")
             yield Static(
-                f"Planned for {format_day(self.tomorrow)}: {self.program}. "
+                f"Planned for {format_day(self.tomorrow)}: {escape(self.program)}. "
                 "Training today makes tomorrow a rest day, so that plan cannot be kept."
             )
             yield Static(

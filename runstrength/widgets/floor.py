@@ -70,7 +70,7 @@ class FloorLayout(Vertical):
         if changed("cues"):
             self.query_one("#floor-cues", Static).update(Text("  ·  ".join(view.cues)))
         if changed("prompt"):
-            prompt = f"[b]enter[/b] {view.prompt}" if view.prompt else ""
+            prompt = Text.assemble(("enter", "bold"), f" {view.prompt}") if view.prompt else Text()
             self.query_one("#floor-prompt", Label).update(prompt)
 
     def show_status(self, status: str) -> None:
