@@ -6,11 +6,12 @@ Reading checks the whole document first and names every problem by its JSON path
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, cast
 
-from runstrength.core.fields import ID_PATTERN, read_day
+from runstrength.core.fields import ID_PATTERN, read_day, text_problem
 from runstrength.core.records import (
     SESSION_KINDS,
     SessionInfo,
@@ -28,6 +29,21 @@ FORMAT = "runstrength"
 VERSION = 1
 STATUSES = ("completed", "partial")
 SIDES = (None, "left", "right")
+YEARS = (1970, 2199)
+"""The years a date in a training log may fall in; others are typos (or worse)."""
+TEXT_LIMIT = 100
+COUNT_LIMITS = {"set": 100, "reps": 1000, "target_reps": 1000}
+"""The largest of each count; seconds of any kind are at most a day."""
+DAY_SECONDS = 86_400
+TIME_PATTERN = re.compile(
+    r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})\Z"
+)
+
+
+def _said(value: Any) -> str:
+    """A value as a message quotes it: short, on one line."""
+    text = repr(value)
+    return text if len(text) <= 40 else f"{text[:39]}…"
 
 
 @dataclass(frozen=True)
@@ -117,9 +133,18 @@ class _Reader:
         if not isinstance(value, str) or not value:
             self.bad(f"{path}.{key}", "missing" if key not in data else "must be a string")
             return ""
-        if ident and not ID_PATTERN.match(value):
-            self.bad(f"{path}.{key}", f"{value!r} is not a lowercase hyphenated id")
+        problem = text_problem(value, TEXT_LIMIT)
+        if problem is None and ident and not ID_PATTERN.match(value):
+            problem = f"{_said(value)} is not a lowercase hyphenated id"
+        if problem is not None:
+            self.bad(f"{path}.{key}", problem)
         return value
+
+    def in_years(self, value: date, path: str) -> bool:
+        if YEARS[0] <= value.year <= YEARS[1]:
+            return True
+        self.bad(path, f"{value.isoformat()} is outside the years {YEARS[0]}-{YEARS[1]}")
+        return False
 
     def day(self, data: dict[str, Any], key: str, path: str) -> date | None:
         value = data.get(key)
@@ -127,10 +152,11 @@ class _Reader:
             self.bad(f"{path}.{key}", "missing" if key not in data else "must be YYYY-MM-DD")
             return None
         try:
-            return read_day(value)
+            day = read_day(value)
         except ValueError as problem:
             self.bad(f"{path}.{key}", str(problem))
             return None
+        return day if self.in_years(day, f"{path}.{key}") else None
 
     def time(
         self, data: dict[str, Any], key: str, path: str, *, optional: bool = False
@@ -138,14 +164,18 @@ class _Reader:
         value = data.get(key)
         if value is None and optional:
             return None
-        if isinstance(value, str):
+        if isinstance(value, str) and TIME_PATTERN.match(value):
             try:
                 parsed = datetime.fromisoformat(value)
             except ValueError:
                 parsed = None
             if parsed is not None and parsed.tzinfo is not None:
-                return parsed
-        self.bad(f"{path}.{key}", f"{value!r} is not a date and time with its UTC offset")
+                return parsed if self.in_years(parsed.date(), f"{path}.{key}") else None
+        self.bad(
+            f"{path}.{key}",
+            f"{_said(value)} is not a date and time with its UTC offset "
+            "(YYYY-MM-DDTHH:MM:SS+HH:MM)",
+        )
         return None
 
     def count(
@@ -154,8 +184,9 @@ class _Reader:
         value = data.get(key)
         if value is None and optional:
             return None
-        if isinstance(value, bool) or not isinstance(value, int) or value < low:
-            self.bad(f"{path}.{key}", f"{value!r} must be a whole number, at least {low}")
+        high = COUNT_LIMITS.get(key, DAY_SECONDS)
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            self.bad(f"{path}.{key}", f"{_said(value)} must be a whole number from {low} to {high}")
             return None
         return value
 
@@ -169,9 +200,9 @@ def _read_set(r: _Reader, raw: Any, path: str) -> SetRecord | None:
     number = r.count(data, "set", path, low=1, optional=False)
     side = data.get("side")
     if side not in SIDES:
-        r.bad(f"{path}.side", f"{side!r} must be null, 'left' or 'right'")
+        r.bad(f"{path}.side", f"{_said(side)} must be null, 'left' or 'right'")
     band = data.get("band")
-    if band is not None and (not isinstance(band, str) or not band):
+    if band is not None and (not isinstance(band, str) or text_problem(band, TEXT_LIMIT)):
         r.bad(f"{path}.band", "must be a band name or null")
     record = SetRecord(
         exercise=exercise,
@@ -211,10 +242,10 @@ def _read_stretch(r: _Reader, raw: Any, path: str) -> StretchRecord | None:
     after = r.text(data, "after", path, ident=True)
     side = data.get("side")
     if side not in SIDES:
-        r.bad(f"{path}.side", f"{side!r} must be null, 'left' or 'right'")
+        r.bad(f"{path}.side", f"{_said(side)} must be null, 'left' or 'right'")
     skipped = data.get("skipped")
     if not isinstance(skipped, bool):
-        r.bad(f"{path}.skipped", f"{skipped!r} must be true or false")
+        r.bad(f"{path}.skipped", f"{_said(skipped)} must be true or false")
     seconds = r.count(data, "seconds", path, optional=False)
     target = r.count(data, "target_seconds", path, optional=False)
     completed_at = r.time(data, "completed_at", path)
@@ -247,18 +278,18 @@ def _read_session(r: _Reader, raw: Any, path: str) -> SessionRecord | None:
         return None
     before = len(r.problems)
     session_id = r.text(data, "id", path)
-    program = r.text(data, "program", path)
+    program = r.text(data, "program", path, ident=True)
     day = r.day(data, "date", path)
     started_at = r.time(data, "started_at", path)
     ended_at = r.time(data, "ended_at", path, optional=True)
     status = data.get("status")
     if status not in STATUSES:
-        r.bad(f"{path}.status", f"{status!r} must be 'completed' or 'partial'")
+        r.bad(f"{path}.status", f"{_said(status)} must be 'completed' or 'partial'")
     if started_at and day and started_at.date() != day:
         r.bad(f"{path}.date", f"{day} is not the day the session started ({started_at.date()})")
     kind = data.get("kind", "strength")
     if kind not in SESSION_KINDS:
-        r.bad(f"{path}.kind", f"{kind!r} must be 'strength' or 'recovery'")
+        r.bad(f"{path}.kind", f"{_said(kind)} must be 'strength' or 'recovery'")
     raw_sets = data.get("sets")
     sets: list[SetRecord] = []
     if not isinstance(raw_sets, list):
@@ -292,10 +323,13 @@ def from_document(document: Any) -> tuple[list[SessionRecord], list[ScheduledDay
     data = r.table(document, "$")
     if data is None:
         raise InterchangeError(r.problems)
-    if data.get("format") != FORMAT:
-        r.bad("format", f"{data.get('format')!r} must be {FORMAT!r}")
-    if data.get("version") != VERSION:
-        r.bad("version", f"{data.get('version')!r}: this version reads format {VERSION}")
+    if data.get("format") != FORMAT:  # not an export at all: its version says nothing
+        found = "missing" if "format" not in data else _said(data.get("format"))
+        r.bad("format", f"{found}: not a runstrength export (the format must be {FORMAT!r})")
+        raise InterchangeError(r.problems)
+    version = data.get("version")
+    if type(version) is not int or version != VERSION:  # true is no version number
+        r.bad("version", f"{_said(version)}: this version reads format {VERSION}")
     if r.problems:
         raise InterchangeError(r.problems)
     sessions: list[SessionRecord] = []
@@ -322,7 +356,7 @@ def from_document(document: Any) -> tuple[list[SessionRecord], list[ScheduledDay
         if entry is None:
             continue
         day = r.day(entry, "date", path)
-        program = r.text(entry, "program", path)
+        program = r.text(entry, "program", path, ident=True)
         if day is not None and program:
             schedule.append(ScheduledDay(day, program))
     if r.problems:
