@@ -13,7 +13,7 @@ from pathlib import Path
 
 MEGABYTE = 1024 * 1024
 IMPORT_LIMIT = 64 * MEGABYTE
-"""An export: ten years of sessions are about 20 MB."""
+"""An export: ten years of sessions (1,510 sessions, 36,000 sets) are 13.8 MB."""
 TEXT_LIMIT = 1 * MEGABYTE
 """A program or settings file: a few kilobytes."""
 
