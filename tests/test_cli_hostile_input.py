@@ -274,3 +274,17 @@ def test_a_log_that_is_a_folder_is_one_line(tmp_path: Path) -> None:
         assert "Traceback" not in result.stderr
         assert len(result.stderr.splitlines()) == 1, result.stderr
         assert "log.json" in result.stderr
+
+
+def test_programs_validate_checks_the_title_is_one_printable_line(tmp_path: Path) -> None:
+    program = tmp_path / "hills.toml"
+    body = '\ngoal = "endurance"\n\n[[exercise]]\nid = "glute-bridge"\nsets = 2\nreps = 15\n'
+    program.write_text('name = "hills"\ntitle = "Hills [/b]"' + body)
+    fine = run("--data-dir", str(tmp_path), "programs", "validate", str(program))
+    assert fine.returncode == 0, fine.stderr
+    assert "Hills [/b]" in fine.stdout
+    program.write_text('name = "hills"\ntitle = "Hills \\u001b[2J"' + body)
+    line = assert_one_line_refusal(
+        run("--data-dir", str(tmp_path), "programs", "validate", str(program))
+    )
+    assert "line 2: title: holds U+001B" in line

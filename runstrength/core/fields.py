@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Mapping
@@ -9,6 +10,7 @@ from datetime import date
 from difflib import get_close_matches
 from typing import Any
 
+BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+\Z")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
 # Characters a name or title may not hold: controls (escape sequences, new lines, tabs),
@@ -104,7 +106,9 @@ class TableReader:
         line = self.line_of(field) if self.line_of else None
         where = f"line {line}: " if line else ""
         where += f"{self.label}: " if self.label else ""
-        self.problems.append(f"{where}{field}: {message}")
+        # A key as the file spells it, quoted (and escaped) unless it is a plain word.
+        shown = field if BARE_KEY.match(field) else json.dumps(field)
+        self.problems.append(f"{where}{shown}: {message}")
 
     def _get(self, field: str, required: bool) -> Any:
         self._seen.add(field)

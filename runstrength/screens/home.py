@@ -154,7 +154,7 @@ class HomeScreen(Screen[None]):
         kind = "" if program.builtin else " · your own"
         name = program.name if program.name == program.goal else f"{program.name} · {program.goal}"
         lines = [
-            f"[b]{escape(program.title)}[/b]  ({escape(name)}{kind})  "
+            f"[b]{escape(program.title)}[/b]  ({name}{kind})  "
             f"[dim]← {position}/{len(names)} →[/dim]",
             f"{settings.warmup_minutes} min warm-up, {len(program.entries)} exercises{length}",
         ]
