@@ -288,3 +288,28 @@ def test_programs_validate_checks_the_title_is_one_printable_line(tmp_path: Path
         run("--data-dir", str(tmp_path), "programs", "validate", str(program))
     )
     assert "line 2: title: holds U+001B" in line
+
+
+def test_text_from_the_log_never_drives_the_terminal(tmp_path: Path) -> None:
+    """A plan or run title holding an escape sequence is printed as visible text on a
+    terminal; piped output (an export, JSON) keeps its bytes."""
+    import pty
+
+    log = TrainingLog(tmp_path / "log.json")
+    Schedule(log).add(date.fromisoformat(IN_A_MONTH), "a\u001b[2Jb")
+    log.close()
+    main, child = pty.openpty()
+    with os.fdopen(main, "rb", buffering=0) as terminal:
+        subprocess.run(
+            [COMMAND, "--data-dir", str(tmp_path), "schedule", "list"],
+            stdout=child,
+            stderr=child,
+            timeout=60,
+            check=True,
+        )
+        os.close(child)
+        shown = terminal.read(4096)
+    assert b"a\\x1b[2Jb" in shown
+    assert b"\x1b" not in shown
+    piped = run("--data-dir", str(tmp_path), "schedule", "list", "--json")
+    assert json.loads(piped.stdout)[0]["program"] == "a\u001b[2Jb"

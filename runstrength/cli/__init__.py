@@ -25,7 +25,7 @@ from runstrength.cli import (
     session,
     status,
 )
-from runstrength.cli.common import EXIT_FAILED, EXIT_USAGE, error, unexpected
+from runstrength.cli.common import EXIT_FAILED, EXIT_USAGE, error, printable, unexpected
 from runstrength.paths import DATA_DIR_VARIABLE, resolve_paths
 
 TOPICS = [session, status, schedule, runs, plan, history, programs, config, doctor]
@@ -97,6 +97,10 @@ def _not_a_folder(folder: Path) -> Path | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.run not in (session.open_app, session.start_session):
+        # A title from a downloaded file or a shared calendar never drives the terminal.
+        sys.stdout = printable(sys.stdout)
+        sys.stderr = printable(sys.stderr)
     paths = resolve_paths(args.data_dir)
     for folder in dict.fromkeys((paths.data_dir, paths.config_dir, paths.state_dir)):
         blocking = _not_a_folder(folder)

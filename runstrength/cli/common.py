@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import re
 import sys
+from typing import Any, TextIO, cast
 
 from runstrength.paths import Paths
 
@@ -13,6 +15,34 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 def error(message: str) -> None:
     """One line (or a few) on stderr, prefixed with the program name."""
     print(f"runstrength: {message}", file=sys.stderr)
+
+
+# Control characters but new line and tab: C0, DEL and C1 (an escape sequence starts so).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class _Printable:
+    """A terminal stream on which control characters are written as visible escapes."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(_CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def printable(stream: TextIO) -> TextIO:
+    """`stream` as is when it is a pipe or a file (exports keep their bytes); on a
+    terminal, one that writes control characters as visible escapes."""
+    try:
+        terminal = stream.isatty()
+    except (AttributeError, ValueError):
+        terminal = False
+    return cast(TextIO, _Printable(stream)) if terminal else stream
 
 
 def unexpected(failure: Exception, paths: Paths) -> str:
