@@ -232,3 +232,31 @@ async def test_interrupted_session_and_tomorrows_plan_show_markup_literally(
         dialog = _screen_text(app)  # the name wraps at its space
         assert "5k plan" in dialog
         assert "[v2]. Training today" in dialog
+
+
+async def test_an_escape_sequence_from_the_log_never_reaches_the_terminal(
+    make_app, tmp_path: Path
+) -> None:
+    log = TrainingLog(tmp_path / "log.json")
+    at = datetime(2026, 11, 20, 7, tzinfo=ZONE)
+    sets = [SetRecord("glute-bridge", 1, None, 15, 15, "red\u001b[2J", None, at)]
+    log.add_sessions(
+        [SessionRecord(SessionInfo("old", "hills\u001b[2Jx\u009b", at), "completed", at, sets)]
+    )
+    log.close()
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        home = _screen_text(app)
+        assert "hills[2Jx" in home  # shown, minus the control characters
+        assert "\u001b" not in home
+        assert "\u009b" not in home
+        await pilot.press("h")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = _screen_text(app)
+        assert "red[2J" in detail
+        assert "\u001b" not in detail
