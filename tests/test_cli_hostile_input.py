@@ -313,3 +313,16 @@ def test_text_from_the_log_never_drives_the_terminal(tmp_path: Path) -> None:
     assert b"\x1b" not in shown
     piped = run("--data-dir", str(tmp_path), "schedule", "list", "--json")
     assert json.loads(piped.stdout)[0]["program"] == "a\u001b[2Jb"
+
+
+def test_a_pipe_in_place_of_settings_or_a_program_is_named_not_read(tmp_path: Path) -> None:
+    (tmp_path / "programs").mkdir()
+    os.mkfifo(tmp_path / "config.toml")
+    os.mkfifo(tmp_path / "programs" / "hills.toml")
+    check = run("--data-dir", str(tmp_path), "config", "check", timeout=20)
+    assert check.returncode == 2
+    assert "config.toml: cannot be read (it is a named pipe" in check.stderr
+    listed = run("--data-dir", str(tmp_path), "programs", "list", timeout=20)
+    assert listed.returncode == 0
+    assert "hills.toml: cannot be read: it is a named pipe" in listed.stdout
+    assert run("--data-dir", str(tmp_path), "status", timeout=20).returncode == 0

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from runstrength.cli.input_file import InputError, check_input, read_input, read_text_input
+from runstrength.input_file import InputError, check_input, read_input, read_text_input
 
 
 def test_a_regular_file_is_read(tmp_path: Path) -> None:

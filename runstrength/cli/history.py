@@ -188,9 +188,9 @@ def _runs_data(log: Any) -> list[dict[str, Any]]:
 def import_file(args: argparse.Namespace, paths: Paths) -> int:
     import orjson
 
-    from runstrength.cli.input_file import IMPORT_LIMIT, InputError, read_input
     from runstrength.core.interchange import InterchangeError, from_document
     from runstrength.core.summary import plural
+    from runstrength.input_file import IMPORT_LIMIT, InputError, read_input
     from runstrength.store import LogError
 
     source = Path(args.file)

@@ -160,9 +160,9 @@ def _as_json(program: Program, rest: int, minutes: int, settings: Settings) -> d
 
 
 def validate_file(args: argparse.Namespace, paths: Paths) -> int:
-    from runstrength.cli.input_file import InputError, read_text_input
     from runstrength.core.errors import ValidationError
     from runstrength.core.programs import name_problems, program_from_toml
+    from runstrength.input_file import InputError, read_text_input
     from runstrength.store import load_catalogue, load_programs
 
     path: Path = args.file

@@ -100,7 +100,7 @@ def _refused_inputs(named: list[str]) -> bool:
     so it may be any size."""
     import sys
 
-    from runstrength.cli.input_file import IMPORT_LIMIT, InputError, check_input
+    from runstrength.input_file import IMPORT_LIMIT, InputError, check_input
 
     for name in named:
         path = Path(name).expanduser()

@@ -1,4 +1,5 @@
-"""Files named on the command line, checked before a byte of them is read.
+"""Files from outside (named on the command line, or settings and programs), checked
+before a byte of them is read.
 
 Only a regular file of a stated size at most is read: a FIFO would block forever, a
 device such as /dev/zero never ends, a folder is no file. The check is made on the
@@ -19,7 +20,12 @@ TEXT_LIMIT = 1 * MEGABYTE
 
 
 class InputError(ValueError):
-    """A file that is not read: one line saying why (the path is not part of it)."""
+    """A file that is not read: one line saying why (the path is not part of it);
+    `missing` when there is no such file."""
+
+    def __init__(self, reason: str, *, missing: bool = False) -> None:
+        super().__init__(reason)
+        self.missing = missing
 
 
 def _size_text(limit: int) -> str:
@@ -50,8 +56,9 @@ def _refusal(mode: int, size: int, limit: int) -> str | None:
     return None
 
 
-def _reason(problem: OSError) -> str:
-    return (problem.strerror or str(problem)).lower().removesuffix(".")
+def _refused(problem: OSError) -> InputError:
+    reason = (problem.strerror or str(problem)).lower().removesuffix(".")
+    return InputError(reason, missing=isinstance(problem, FileNotFoundError))
 
 
 def check_input(path: Path, limit: int, *, folder_ok: bool = False) -> None:
@@ -60,7 +67,7 @@ def check_input(path: Path, limit: int, *, folder_ok: bool = False) -> None:
     try:
         found = path.stat()
     except OSError as problem:
-        raise InputError(_reason(problem)) from None
+        raise _refused(problem) from None
     if folder_ok and stat.S_ISDIR(found.st_mode):
         return
     refusal = _refusal(found.st_mode, found.st_size, limit)
@@ -74,7 +81,7 @@ def read_input(path: Path, limit: int) -> bytes:
         # Non-blocking: opening a named pipe with no writer returns at once.
         handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except OSError as problem:
-        raise InputError(_reason(problem)) from None
+        raise _refused(problem) from None
     try:
         found = os.fstat(handle)
         refusal = _refusal(found.st_mode, found.st_size, limit)
@@ -89,7 +96,7 @@ def read_input(path: Path, limit: int) -> bytes:
             chunks.append(chunk)
             left -= len(chunk)
     except OSError as problem:
-        raise InputError(_reason(problem)) from None
+        raise _refused(problem) from None
     finally:
         os.close(handle)
     data = b"".join(chunks)
