@@ -103,6 +103,9 @@ def _refused_inputs(named: list[str]) -> bool:
     from runstrength.input_file import IMPORT_LIMIT, InputError, check_input
 
     for name in named:
+        if not name:  # Path("") is the current folder: never guessed
+            error("cannot import an empty path; name a file or a folder")
+            return True
         path = Path(name).expanduser()
         limit = sys.maxsize if path.suffix.lower() == ".zip" else IMPORT_LIMIT
         try:
