@@ -12,12 +12,13 @@ from textual.app import App
 from textual.binding import Binding
 from textual.filter import LineFilter
 
-from runstrength.config import key_line
+from runstrength.config import unknown_theme
 from runstrength.context import AppContext
 from runstrength.core.programs import Program
 from runstrength.palette import RunStrengthCommands
 from runstrength.screens.background import finish_writes
 from runstrength.screens.home import HomeScreen
+from runstrength.theme import readable_variables
 from runstrength.widgets.control_filter import ControlCharacters
 
 if TYPE_CHECKING:
@@ -58,10 +59,20 @@ class RunStrengthApp(App[None]):
         """`start_with`: open straight into a session of it (`recovery`: its recovery routine)."""
         super().__init__()
         self.context = context
+        # Found before home first shows, so it lists this problem with the others.
+        theme_problem = unknown_theme(context.config_file, context.settings, self.available_themes)
+        if theme_problem and theme_problem not in context.problems:
+            context.problems.append(theme_problem)
         self.start_with = start_with
         self.recovery = recovery
         self._too_small: TooSmall | None = None
         self._screens_ready = False
+
+    def get_css_variables(self) -> dict[str, str]:
+        # Every text colour of every theme is made readable on its backgrounds.
+        variables = readable_variables(super().get_css_variables())
+        self.theme_variables = variables
+        return variables
 
     def _session_running(self, anywhere: bool = False) -> bool:
         """A session not yet at its summary, on top (or anywhere in the stack)."""
@@ -91,17 +102,8 @@ class RunStrengthApp(App[None]):
 
     async def on_mount(self) -> None:
         settings = self.context.settings
-        if settings.theme in self.available_themes:
-            if settings.theme != self.theme:
-                self.theme = settings.theme
-        else:
-            themes = ", ".join(sorted(self.available_themes))
-            path = self.context.config_file
-            line = key_line(path, "theme") if path else None
-            where = f"{path or 'settings'}: " + (f"line {line}: " if line else "")
-            self.context.problems.append(
-                f"{where}theme: no theme named {settings.theme!r}; allowed: {themes}"
-            )
+        if settings.theme in self.available_themes and settings.theme != self.theme:
+            self.theme = settings.theme
         home = self.screen
         if self.start_with is not None and isinstance(home, HomeScreen) and self.recovery:
             home.start_recovery()  # not training: the rest-day rule does not apply
@@ -146,9 +148,29 @@ class RunStrengthApp(App[None]):
         await finish_writes(self)
         self.exit()
 
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """Save the screen as SVG to a folder that exists, and say where (or why not)."""
+        from runstrength.paths import screenshot_dir
+        from runstrength.screens.plain import escape
+
+        folder = Path(path) if path else screenshot_dir(self.context.log.path.parent)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            saved = Path(self.save_screenshot(filename, str(folder), time_format))
+        except OSError as error:
+            reason = escape(f"{folder}: {error.strerror or error}")
+            self.notify(f"Not saved: {reason}", title="Screenshot", severity="error", timeout=10)
+            return None
+        self.notify(f"Saved to {escape(str(saved))}", title="Screenshot", timeout=8)
+        return None
+
     def action_toggle_sound(self) -> None:
         self.context.sound_on = not self.context.sound_on
-        self.notify("Sound on" if self.context.sound_on else "Sound off", timeout=2)
+        # A plain on/off note is brief; "on, but nothing can be heard" stays longer.
+        surprising = self.context.sound_on and self.context.silence_reason() is not None
+        self.notify(self.context.sound_line(), timeout=5 if surprising else 2)
         show_status = getattr(self.screen, "show_status", None)
         if show_status is not None:
             show_status()

@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from runstrength.core.fields import toml_error_line, top_level_lines
+from runstrength.core.fields import reason, shown, toml_error_line, top_level_lines
 from runstrength.core.settings import SETTING_NAMES, Settings, settings_from_mapping
 from runstrength.store.storage import write_atomically
 
@@ -65,10 +65,9 @@ def read_settings(path: Path) -> LoadedSettings:
     except InputError as error:
         if error.missing:
             return LoadedSettings(Settings(), [], frozenset(), exists=False)
-        reason = str(error)
         return LoadedSettings(
             Settings(),
-            [f"{path}: cannot be read ({reason}); using the defaults"],
+            [f"{path}: cannot be read ({error}); using the defaults"],
             frozenset(),
             True,
         )
@@ -138,7 +137,7 @@ def save_settings(path: Path, settings: Settings) -> None:
     try:
         write_atomically(path, tomlkit.dumps(document).encode("utf-8"))
     except OSError as error:
-        raise ConfigSaveError(f"{path}: could not be written: {error}") from None
+        raise ConfigSaveError(f"{path}: could not be written: {reason(error)}") from None
 
 
 def unknown_program(path: Path, settings: Settings, known: Collection[str]) -> str | None:
@@ -148,9 +147,30 @@ def unknown_program(path: Path, settings: Settings, known: Collection[str]) -> s
     line = key_line(path, "program")
     where = f"line {line}: " if line else ""
     return (
-        f"{path}: {where}program: no program named {settings.program!r} "
-        f"(known: {', '.join(sorted(known))}); using {settings.goal!r}"
+        f"{path}: {where}program: no program named {shown(settings.program)} "
+        f"(known: {', '.join(sorted(known))}); using {shown(settings.goal)}"
     )
+
+
+def unknown_theme(path: Path | None, settings: Settings, known: Collection[str]) -> str | None:
+    """The problem with the `theme` setting when no such theme exists, else None."""
+    if settings.theme in known:
+        return None
+    line = key_line(path, "theme") if path else None
+    where = f"{path or 'settings'}: " + (f"line {line}: " if line else "")
+    return (
+        f"{where}theme: no theme named {shown(settings.theme)} "
+        f"(known: {', '.join(sorted(known))}); using {shown(Settings().theme)}"
+    )
+
+
+BUILTIN_THEMES = (
+    "textual-dark", "textual-light", "nord", "gruvbox", "catppuccin-mocha", "dracula",
+    "tokyo-night", "monokai", "flexoki", "catppuccin-latte", "catppuccin-frappe",
+    "catppuccin-macchiato", "solarized-light", "solarized-dark", "rose-pine", "rose-pine-moon",
+    "rose-pine-dawn", "atom-one-dark", "atom-one-light", "ansi-dark", "ansi-light",
+)  # fmt: skip
+"""Textual's own themes, for `config check` (which starts no Textual; a test keeps it true)."""
 
 
 def key_line(path: Path, key: str) -> int | None:

@@ -91,6 +91,13 @@ class AppContext:
             return self.sound.reason or "no audio backend"
         return None
 
+    def sound_line(self) -> str:
+        """What `m` reports, from the same source as the session's "sound off"."""
+        if not self.sound_on:
+            return "Sound off (m turns it back on)"
+        reason = self.silence_reason()
+        return "Sound on" if reason is None else f"Sound on, but nothing can be heard: {reason}"
+
     def play_sounds(self, sounds: Sequence[str]) -> bool:
         """Play a sequence if sound is on; False when nothing can be heard.
 

@@ -12,6 +12,8 @@ import os
 import stat
 from pathlib import Path
 
+from runstrength.core.fields import reason
+
 MEGABYTE = 1024 * 1024
 IMPORT_LIMIT = 64 * MEGABYTE
 """An export: ten years of sessions (1,510 sessions, 36,000 sets) are 13.8 MB."""
@@ -57,8 +59,7 @@ def _refusal(mode: int, size: int, limit: int) -> str | None:
 
 
 def _refused(problem: OSError) -> InputError:
-    reason = (problem.strerror or str(problem)).lower().removesuffix(".")
-    return InputError(reason, missing=isinstance(problem, FileNotFoundError))
+    return InputError(reason(problem), missing=isinstance(problem, FileNotFoundError))
 
 
 def check_input(path: Path, limit: int, *, folder_ok: bool = False) -> None:
@@ -111,4 +112,4 @@ def read_text_input(path: Path, limit: int = TEXT_LIMIT) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as problem:
-        raise InputError(f"it is not UTF-8 text (byte {problem.start + 1})") from None
+        raise InputError(reason(problem)) from None

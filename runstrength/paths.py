@@ -65,3 +65,12 @@ def resolve_paths(
         config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
         state_dir=Path(platformdirs.user_state_dir(APP_NAME, appauthor=False)),
     )
+
+
+def screenshot_dir(data_dir: Path) -> Path:
+    """Where screenshots go: the user's Downloads folder when there is one, else a
+    `screenshots` folder beside the log (made when the first one is saved)."""
+    import platformdirs
+
+    downloads = Path(platformdirs.user_downloads_dir())
+    return downloads if downloads.is_dir() else data_dir / "screenshots"

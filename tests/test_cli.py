@@ -38,7 +38,7 @@ def test_help_lists_the_options() -> None:
 def test_unknown_program_is_a_usage_error(tmp_path: Path) -> None:
     result = run("--data-dir", str(tmp_path), "start", "--program", "nope")
     assert result.returncode == 2
-    assert "no program named 'nope'" in result.stderr
+    assert 'no program named "nope"' in result.stderr
     assert "endurance" in result.stderr
 
 

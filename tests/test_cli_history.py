@@ -171,6 +171,27 @@ def test_the_schedule_travels_with_export_and_import(tmp_path: Path, sample_file
     assert exported == document
 
 
+def test_history_json_carries_the_plans_as_export_does(tmp_path: Path, sample_file: Path) -> None:
+    document = json.loads(sample_file.read_text())
+    document["schedule"] = [
+        {"date": "2099-01-05", "program": "endurance"},
+        {"date": "2099-03-02", "program": "sprint"},
+    ]
+    source = tmp_path / "with-plans.json"
+    source.write_text(json.dumps(document))
+    assert run(tmp_path / "a", "import", str(source)).returncode == 0
+    listed = json.loads(run(tmp_path / "a", "history", "--json").stdout)
+    assert listed["schedule"] == document["schedule"]
+    assert listed == json.loads(run(tmp_path / "a", "export").stdout)
+    ranged = json.loads(run(tmp_path / "a", "history", "--json", "--since", "2099-02-01").stdout)
+    assert ranged["schedule"] == [{"date": "2099-03-02", "program": "sprint"}]
+    assert ranged["sessions"] == []
+    by_program = json.loads(
+        run(tmp_path / "a", "history", "--json", "--program", "endurance").stdout
+    )
+    assert by_program["schedule"] == [{"date": "2099-01-05", "program": "endurance"}]
+
+
 @pytest.mark.parametrize(
     "args", [("history",), ("history", "--json"), ("export",), ("config", "show")]
 )
@@ -201,8 +222,20 @@ def test_an_unknown_program_is_bad_input(tmp_path: Path, sample_file: Path) -> N
     assert run(tmp_path, "import", str(sample_file)).returncode == 0
     result = run(tmp_path, "history", "--program", "nope")
     assert result.returncode == 2
-    assert "unknown program 'nope'" in result.stderr
+    assert 'unknown program "nope"' in result.stderr
     assert "endurance" in result.stderr  # the known ones are named
     known = run(tmp_path, "history", "--program", "sprint")  # known, never trained
     assert known.returncode == 0
     assert "No sessions (program sprint)" in known.stdout
+
+
+def test_an_unreadable_import_says_why_in_words(tmp_path: Path) -> None:
+    latin = tmp_path / "latin.json"
+    latin.write_bytes(b'{"format": "caf\xe9"}')
+    result = run(tmp_path, "import", str(latin))
+    assert result.returncode == 2
+    assert f"cannot read {latin}: not UTF-8 text (byte 16 cannot be read)" in result.stderr
+    missing = run(tmp_path, "import", str(tmp_path / "nope.json"))
+    assert f"cannot read {tmp_path / 'nope.json'}: No such file or directory" in missing.stderr
+    for python in ("[Errno", "codec", "'"):
+        assert python not in result.stderr + missing.stderr

@@ -118,7 +118,6 @@ IMPORTS = {
     "a lone surrogate": with_set(exercise="glute-bridge").replace('"glute-bridge"', '"\\ud800"', 1),
     "arrays nested 5,000 deep": "[" * 5000 + "]" * 5000,
     "version true": export_text(version=True),
-    "meta of a log": json.dumps({"meta": {"1": 5}}),
     "a schedule entry as a string": export_text(schedule=["2026-12-24"]),
     "a program name with markup": with_session(program="[/]"),
     "a program name with a new line": with_session(program="endurance\n"),
@@ -146,6 +145,22 @@ def test_a_hostile_import_is_one_line_and_changes_nothing(
     assert folder_bytes(folder) == before
 
 
+def test_a_file_of_another_kind_names_each_problem_under_one_line(
+    folder: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "log.json"
+    source.write_text(json.dumps({"meta": {"1": 5}}))
+    before = folder_bytes(folder)
+    result = run("--data-dir", str(folder), "import", str(source))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    first, *problems = result.stderr.splitlines()
+    assert first == f"runstrength: {source}: nothing was imported; fix these 2 first:"
+    assert problems[0] == '  format: missing: a runstrength export says "runstrength"'
+    assert len(problems) == 2
+    assert folder_bytes(folder) == before
+
+
 def test_import_refuses_what_is_not_a_regular_file_before_reading(
     folder: Path, tmp_path: Path
 ) -> None:
@@ -160,7 +175,7 @@ def test_import_refuses_what_is_not_a_regular_file_before_reading(
         (str(pipe), "a named pipe"),
         (str(tmp_path), "a folder"),
         (str(big), "65.0 MB; at most 64 MB"),
-        (str(tmp_path / "missing.json"), "no such file"),
+        (str(tmp_path / "missing.json"), "No such file"),
     ):
         line = assert_one_line_refusal(run("--data-dir", str(folder), "import", source, timeout=20))
         assert said in line

@@ -91,7 +91,7 @@ def test_show_json(home: Path) -> None:
 def test_show_an_unknown_program_suggests_one(home: Path) -> None:
     result = run(home, "programs", "show", "hils")
     assert result.returncode == 2
-    assert "no program named 'hils' (did you mean hills?)" in result.stderr
+    assert 'no program named "hils" (did you mean hills?)' in result.stderr
     assert result.stdout == ""
 
 
@@ -123,7 +123,7 @@ def test_validate_a_taken_name(home: Path) -> None:
     path.write_text(HILLS.replace('"hills"', '"endurance"'))
     result = run(home, "programs", "validate", str(path))
     assert result.returncode == 2
-    assert f"{path}: line 1: name: 'endurance' is already taken" in result.stderr
+    assert f'{path}: line 1: name: "endurance" is already taken' in result.stderr
 
 
 def test_validate_a_missing_file(home: Path) -> None:
@@ -149,14 +149,26 @@ def test_config_path_show_and_check(tmp_path: Path) -> None:
     assert run(tmp_path, "config", "check").returncode == 0
 
 
+def test_config_check_reports_an_unknown_theme_alone(tmp_path: Path) -> None:
+    (tmp_path / "config.toml").write_text('theme = "solarised"\n')
+    result = run(tmp_path, "config", "check")
+    assert result.returncode == 2
+    assert 'line 1: theme: no theme named "solarised"' in result.stderr
+    assert 'using "textual-dark"' in result.stderr
+    (tmp_path / "config.toml").write_text('theme = "textual-light"\n')
+    assert run(tmp_path, "config", "check").returncode == 0
+
+
 def test_config_check_reports_bad_keys(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
-    text = '# mine\nwarmup_minutes = 40\nprogram = "hils"\nvoise = true\n'
+    text = '# mine\nwarmup_minutes = 40\nprogram = "hils"\nvoise = true\ntheme = "dracular"\n'
     path.write_text(text)
     result = run(tmp_path, "config", "check")
     assert result.returncode == 2
+    assert f'{path}: line 5: theme: no theme named "dracular" (known: ' in result.stderr
+    assert "dracula," in result.stderr
     assert f"{path}: line 2: warmup_minutes: 40 is outside 5-15" in result.stderr
-    assert f"{path}: line 3: program: no program named 'hils'" in result.stderr
+    assert f'{path}: line 3: program: no program named "hils"' in result.stderr
     assert f"{path}: line 4: voise: unknown key (did you mean voice?)" in result.stderr
     assert path.read_text() == text
 
@@ -175,8 +187,8 @@ def test_show_an_invalid_program_lists_its_problems(home: Path) -> None:
     bad.write_text(HILLS.replace('"hills"', '"broken"').replace('"glute-bridge"', '"glute"'))
     result = run(home, "programs", "show", "broken")
     assert result.returncode == 2
-    assert "program 'broken' is not valid" in result.stderr
-    assert f"{bad}: line 7: exercise #1 (glute): id: unknown exercise 'glute'" in result.stderr
+    assert 'program "broken" is not valid' in result.stderr
+    assert f'{bad}: line 7: exercise #1 (glute): id: unknown exercise "glute"' in result.stderr
 
 
 def test_the_printing_commands_never_load_textual(home: Path) -> None:
@@ -194,3 +206,16 @@ def test_the_printing_commands_never_load_textual(home: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+def test_show_names_the_bodyweight_alternative_without_bands(tmp_path: Path) -> None:
+    (tmp_path / "config.toml").write_text("bands = []\n")
+    result = run(tmp_path, "programs", "show", "endurance")
+    assert result.returncode == 0
+    assert (
+        " 1. Reverse lunge (reverse-lunge): 2 sets × 20 reps, per side, 45 s rest "
+        "(instead of Band squat: no band in your settings)" in result.stdout
+    )
+    assert "Band squat (band-squat)" not in result.stdout
+    with_bands = run(tmp_path / "b", "programs", "show", "endurance")
+    assert " 1. Band squat (band-squat): 2 sets × 20 reps" in with_bands.stdout

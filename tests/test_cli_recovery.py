@@ -98,4 +98,4 @@ def test_start_recovery_is_offered_and_checks_its_program(tmp_path: Path) -> Non
     assert "--recovery" in run(tmp_path, "start", "--help").stdout
     result = run(tmp_path, "start", "--recovery", "--program", "nope")
     assert result.returncode == 2
-    assert "no program named 'nope'" in result.stderr
+    assert 'no program named "nope"' in result.stderr

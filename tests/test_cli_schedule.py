@@ -174,7 +174,7 @@ def test_bad_dates_are_usage_errors(tmp_path: Path, value: str, message: str) ->
 def test_other_bad_input(tmp_path: Path) -> None:
     unknown = run(tmp_path, "schedule", "add", day(2).isoformat(), "--program", "nope")
     assert unknown.returncode == 2
-    assert "no program named 'nope'" in unknown.stderr
+    assert 'no program named "nope"' in unknown.stderr
     assert len(unknown.stderr.strip().splitlines()) == 1
     bad_from = run(tmp_path, "schedule", "list", "--from", "2026-13-01")
     assert bad_from.returncode == 2

@@ -140,6 +140,14 @@ def test_a_new_file_documents_every_key(tmp_path: Path) -> None:
     )
 
 
+def test_the_theme_names_config_check_knows_are_textuals() -> None:
+    from textual.theme import BUILTIN_THEMES as TEXTUAL_THEMES
+
+    from runstrength.config import BUILTIN_THEMES
+
+    assert sorted(BUILTIN_THEMES) == sorted(TEXTUAL_THEMES)
+
+
 def test_one_setting_is_saved_and_every_other_line_stays_even_a_bad_one(tmp_path: Path) -> None:
     before = '# mine\nrest_seconds = 999   # too long, being fixed\ntheme = "nord"\n'
     path = write(tmp_path, before)

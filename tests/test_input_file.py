@@ -44,5 +44,5 @@ def test_pipes_devices_and_folders_are_refused_unread(tmp_path: Path) -> None:
 def test_text_that_is_not_utf8_is_named(tmp_path: Path) -> None:
     path = tmp_path / "a.toml"
     path.write_bytes(b"ok\xff")
-    with pytest.raises(InputError, match="not UTF-8 text \\(byte 3\\)"):
+    with pytest.raises(InputError, match="not UTF-8 text \\(byte 3 cannot be read\\)"):
         read_text_input(path)

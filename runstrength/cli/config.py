@@ -30,8 +30,7 @@ def register(commands: Any) -> None:
         "check",
         help="check config.toml (exit 0 when valid, 2 with the problems when not)",
         description="Check config.toml: exit 0 when valid; exit 2 with one line per problem "
-        "(file, line, key and allowed values) on stderr. The theme name is checked when the "
-        "app starts.",
+        "(file, line, key and allowed values) on stderr.",
     ).set_defaults(run=check)
 
 
@@ -62,7 +61,7 @@ def show(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def check(args: argparse.Namespace, paths: Paths) -> int:
-    from runstrength.config import read_settings, unknown_program
+    from runstrength.config import BUILTIN_THEMES, read_settings, unknown_program, unknown_theme
     from runstrength.store import load_catalogue, load_programs
 
     loaded = read_settings(paths.config_file)
@@ -71,6 +70,9 @@ def check(args: argparse.Namespace, paths: Paths) -> int:
     program_problem = unknown_program(paths.config_file, loaded.settings, programs.programs)
     if program_problem and "program" in loaded.from_file:
         problems.append(program_problem)
+    theme_problem = unknown_theme(paths.config_file, loaded.settings, BUILTIN_THEMES)
+    if theme_problem:
+        problems.append(theme_problem)
     if problems:
         for problem in problems:
             error(problem)

@@ -87,15 +87,17 @@ def _plans(paths: Paths) -> dict[str, int]:
 
 
 def show_history(args: argparse.Namespace, paths: Paths) -> int:
+    from runstrength.core.fields import shown
     from runstrength.core.history import COLUMNS, SessionFilter, table_rows
-    from runstrength.core.interchange import to_document
-    from runstrength.store import LogError
+    from runstrength.core.interchange import ScheduledDay, to_document
+    from runstrength.store import LogError, Schedule
 
     wanted = SessionFilter(program=args.program, since=args.since, until=args.until)
     try:
         log = _open_log(paths)
         # The table needs only each session's totals; JSON carries every set.
         found = log.sessions() if args.json else log.session_summaries()
+        days = Schedule(log).between(args.since, args.until) if args.json else []
     except LogError as problem:
         error(str(problem))
         return EXIT_FAILED
@@ -103,11 +105,17 @@ def show_history(args: argparse.Namespace, paths: Paths) -> int:
     logged = {s.program if hasattr(s, "program") else s.info.program for s in found}
     if args.program and args.program not in plans and args.program not in logged:
         known = ", ".join(sorted(plans.keys() | logged))
-        error(f"unknown program {args.program!r} (known: {known})")
+        error(f"unknown program {shown(args.program)} (known: {known})")
         return EXIT_USAGE
     if args.json:
+        # The same document as `export`: the plans in the range go with the sessions.
         chosen = [s for s in found if wanted.matches(s)]
-        print(json.dumps(to_document(chosen, []), indent=2, ensure_ascii=False))
+        planned = [
+            ScheduledDay(p.day, p.program)
+            for p in days
+            if args.program is None or p.program == args.program
+        ]
+        print(json.dumps(to_document(chosen, planned), indent=2, ensure_ascii=False))
         return EXIT_OK
     rows = [row.cells() for row in table_rows(found, wanted, plans)]
     if not rows:
@@ -190,12 +198,12 @@ def import_file(args: argparse.Namespace, paths: Paths) -> int:
 
     from runstrength.core.interchange import InterchangeError, from_document
     from runstrength.core.summary import plural
-    from runstrength.input_file import IMPORT_LIMIT, InputError, read_input
+    from runstrength.input_file import IMPORT_LIMIT, InputError, read_text_input
     from runstrength.store import LogError
 
     source = Path(args.file)
     try:
-        raw = read_input(source, IMPORT_LIMIT)
+        raw = read_text_input(source, IMPORT_LIMIT)
     except InputError as problem:
         error(f"cannot read {source}: {problem}; nothing was changed")
         return EXIT_USAGE

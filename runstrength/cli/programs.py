@@ -89,7 +89,7 @@ def _target(seconds: int | None, reps: int | None) -> str:
 
 
 def show_program(args: argparse.Namespace, paths: Paths) -> int:
-    from runstrength.core.fields import suggest
+    from runstrength.core.fields import shown, suggest
     from runstrength.core.summary import plural
     from runstrength.store import load_catalogue, load_programs
 
@@ -98,11 +98,11 @@ def show_program(args: argparse.Namespace, paths: Paths) -> int:
     if program is None:
         for source, problems in library.invalid.items():
             if Path(source).stem == args.name:
-                error(f"program {args.name!r} is not valid:")
+                error(f"program {shown(args.name)} is not valid:")
                 for problem in problems:
                     error(f"{source}: {problem}")
                 return EXIT_USAGE
-        error(f"no program named {args.name!r}" + suggest(args.name, library.programs))
+        error(f"no program named {shown(args.name)}" + suggest(args.name, library.programs))
         return EXIT_USAGE
     settings = _settings(paths)
     rest = program.rest_seconds or settings.rest_seconds
@@ -115,14 +115,21 @@ def show_program(args: argparse.Namespace, paths: Paths) -> int:
     print(
         f"{settings.warmup_minutes} min warm-up · rest {rest} s between sets · about {minutes} min"
     )
-    for number, entry in enumerate(program.entries, 1):
+    for number, planned in enumerate(program.entries, 1):
+        # As this runner does it: with no band owned, a band move's bodyweight alternative.
+        entry = planned.for_bands(settings.bands)
+        instead = (
+            f" (instead of {planned.exercise.name}: no band in your settings)"
+            if entry is not planned
+            else ""
+        )
         side = ", per side" if entry.exercise.per_side else ""
         stretch = entry.stretch
         stretch_side = " per side" if stretch.per_side else ""
         sets = plural(entry.sets, "set")
         print(
             f"{number:>2}. {entry.exercise.name} ({entry.exercise.id}): {sets} × "
-            f"{_target(entry.seconds, entry.reps)}{side}, {rest} s rest\n"
+            f"{_target(entry.seconds, entry.reps)}{side}, {rest} s rest{instead}\n"
             f"    then {stretch.name} ({stretch.id}), "
             f"{settings.stretch_hold_seconds} s{stretch_side}"
         )

@@ -132,12 +132,13 @@ def _settings_program(paths: Paths) -> str:
 
 def _known_program(paths: Paths, name: str) -> None:
     from runstrength.cli.days import BadInput
+    from runstrength.core.fields import shown
     from runstrength.store import load_catalogue, load_programs
 
     library = load_programs(load_catalogue(), paths.programs_dir)
     if name not in library.programs:
         known = ", ".join(sorted(library.programs))
-        raise BadInput(f"no program named {name!r} (known: {known})")
+        raise BadInput(f"no program named {shown(name)} (known: {known})")
 
 
 def _add_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:

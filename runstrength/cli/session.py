@@ -115,12 +115,14 @@ def _run_app(paths: Paths, program_name: str | None, start: bool, recovery: bool
 
 
 def _unknown_program(name: str, programs: ProgramLibrary) -> int:
+    from runstrength.core.fields import shown
+
     for source, problems in programs.invalid.items():
         if Path(source).stem == name:
-            error(f"the program {name!r} is not valid:")
+            error(f"the program {shown(name)} is not valid:")
             for problem in problems:
                 print(f"  {source}: {problem}", file=sys.stderr)
             return EXIT_USAGE
     known = ", ".join(sorted(programs.programs))
-    error(f"no program named {name!r} (known: {known})")
+    error(f"no program named {shown(name)} (known: {known})")
     return EXIT_USAGE

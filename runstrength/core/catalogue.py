@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from runstrength.core.errors import ValidationError
-from runstrength.core.fields import TableReader, suggest
+from runstrength.core.fields import TableReader, shown, suggest
 
 Region = Literal["core", "lower", "upper"]
 Kind = Literal["reps", "hold"]
@@ -50,6 +50,8 @@ class Exercise:
     cues: tuple[str, ...]
     harder: str | None = None
     """A harder variant to progress to, by id."""
+    alternative: str | None = None
+    """For a band exercise: the bodyweight one done instead when no band is owned, by id."""
 
     @property
     def is_hold(self) -> bool:
@@ -116,7 +118,7 @@ def _unique(items: list[Any], kind: str, problems: list[str]) -> dict[str, Any]:
     by_id: dict[str, Any] = {}
     for item in items:
         if item.id in by_id:
-            problems.append(f"{kind} {item.id!r}: id used twice")
+            problems.append(f"{kind} {shown(item.id)}: id used twice")
         by_id[item.id] = item
     return by_id
 
@@ -136,6 +138,7 @@ def _read_exercise(table: Mapping[str, Any], label: str, problems: list[str]) ->
         "summary": r.string("summary"),
         "cues": r.strings("cues"),
         "harder": r.ident("harder", required=False),
+        "alternative": r.ident("alternative", required=False),
     }
     r.finish()
     if fields["muscles"] == ():
@@ -170,6 +173,27 @@ def _read_move(table: Mapping[str, Any], label: str, problems: list[str]) -> War
     }
     r.finish()
     return WarmupMove(**fields) if len(problems) == before else None
+
+
+def _alternative_problems(exercise: Exercise, exercises: Mapping[str, Exercise]) -> list[str]:
+    """A band exercise names a bodyweight one of the same kind, for runners without bands."""
+    where = f"exercise {shown(exercise.id)}: alternative"
+    if exercise.alternative is None:
+        if exercise.uses_band:
+            return [f"{where}: missing: a band exercise names a bodyweight one to do instead"]
+        return []
+    if not exercise.uses_band:
+        return [f"{where}: only a band exercise needs one"]
+    other = exercises.get(exercise.alternative)
+    if other is None:
+        return [
+            f"{where} {shown(exercise.alternative)} is not in the catalogue"
+            + suggest(exercise.alternative, exercises)
+        ]
+    if other.uses_band or other.kind != exercise.kind:
+        kind = "counted in reps" if exercise.kind == "reps" else "a timed hold"
+        return [f"{where} {shown(other.id)} must be bodyweight and {kind}"]
+    return []
 
 
 def catalogue_from_data(
@@ -216,13 +240,14 @@ def catalogue_from_data(
     for exercise in exercise_map.values():
         if exercise.harder is not None and exercise.harder not in exercise_map:
             problems.append(
-                f"exercise {exercise.id!r}: harder variant {exercise.harder!r} is not in the "
-                "catalogue" + suggest(exercise.harder, exercise_map)
+                f"exercise {shown(exercise.id)}: harder variant {shown(exercise.harder)} "
+                "is not in the catalogue" + suggest(exercise.harder, exercise_map)
             )
+        problems.extend(_alternative_problems(exercise, exercise_map))
         if exercise.stretch not in named_stretches:
             problems.append(
-                f"exercise {exercise.id!r}: stretch {exercise.stretch!r} is not in the catalogue"
-                + suggest(exercise.stretch, stretch_map)
+                f"exercise {shown(exercise.id)}: stretch {shown(exercise.stretch)} "
+                "is not in the catalogue" + suggest(exercise.stretch, stretch_map)
             )
     if problems:
         raise ValidationError(source, problems)

@@ -44,6 +44,33 @@ def suggest(value: str, known: Collection[str]) -> str:
     return f" (did you mean {', '.join(close)}?)" if close else ""
 
 
+def shown(value: object) -> str:
+    """A value as the user's file spells it (JSON and TOML agree): "text", true, null, 12.
+
+    Never Python's spelling (None, True, 'text'), which means nothing to a runner.
+    """
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return json.dumps(str(value), ensure_ascii=False)
+
+
+def reason(error: OSError | UnicodeDecodeError) -> str:
+    """Why a file could not be read or written, in words ('Permission denied', 'not UTF-8
+    text'), without Python's '[Errno 13] …: '/path'' dressing."""
+    if isinstance(error, UnicodeDecodeError):
+        return f"not UTF-8 text (byte {error.start + 1} cannot be read)"
+    return error.strerror or type(error).__name__
+
+
+def quoted(values: Collection[object], joiner: str = "or") -> str:
+    """'"a", "b" or "c"': allowed values as a file would spell them."""
+    items = [shown(v) for v in values]
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {joiner} {items[-1]}"
+
+
 DAY_PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
@@ -107,8 +134,8 @@ class TableReader:
         where = f"line {line}: " if line else ""
         where += f"{self.label}: " if self.label else ""
         # A key as the file spells it, quoted (and escaped) unless it is a plain word.
-        shown = field if BARE_KEY.match(field) else json.dumps(field)
-        self.problems.append(f"{where}{shown}: {message}")
+        spelled = field if BARE_KEY.match(field) else json.dumps(field)
+        self.problems.append(f"{where}{spelled}: {message}")
 
     def _get(self, field: str, required: bool) -> Any:
         self._seen.add(field)
@@ -123,10 +150,10 @@ class TableReader:
         if value is None:
             return None
         if not isinstance(value, str) or not value.strip():
-            self.problem(field, f"must be a non-empty string, got {value!r}")
+            self.problem(field, f"must be a non-empty string, got {shown(value)}")
             return None
         if choices and value not in choices:
-            self.problem(field, f"{value!r} is not one of {', '.join(sorted(choices))}")
+            self.problem(field, f"{shown(value)} is not one of {', '.join(sorted(choices))}")
             return None
         return value
 
@@ -144,7 +171,7 @@ class TableReader:
     def ident(self, field: str, *, required: bool = True) -> Any:
         value = self.string(field, required=required)
         if value is not None and not ID_PATTERN.match(value):
-            self.problem(field, f"{value!r} must be lowercase words joined by hyphens")
+            self.problem(field, f"{shown(value)} must be lowercase words joined by hyphens")
             return None
         return value
 
@@ -153,7 +180,7 @@ class TableReader:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            self.problem(field, f"must be a whole number from {low} to {high}, got {value!r}")
+            self.problem(field, f"must be a whole number from {low} to {high}, got {shown(value)}")
             return None
         if not low <= value <= high:
             self.problem(field, f"{value} is outside {low}-{high}")
@@ -165,7 +192,7 @@ class TableReader:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.problem(field, f"must be a number from {low} to {high}, got {value!r}")
+            self.problem(field, f"must be a number from {low} to {high}, got {shown(value)}")
             return None
         if not low <= value <= high:
             self.problem(field, f"{value} is outside {low}-{high}")
@@ -177,7 +204,7 @@ class TableReader:
         if value is None:
             return None
         if not isinstance(value, bool):
-            self.problem(field, f"must be true or false, got {value!r}")
+            self.problem(field, f"must be true or false, got {shown(value)}")
             return None
         return value
 

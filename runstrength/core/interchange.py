@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, cast
 
-from runstrength.core.fields import ID_PATTERN, read_day, text_problem
+from runstrength.core.fields import ID_PATTERN, quoted, read_day, shown, text_problem
 from runstrength.core.records import (
     SESSION_KINDS,
     SessionInfo,
@@ -41,8 +41,8 @@ TIME_PATTERN = re.compile(
 
 
 def _said(value: Any) -> str:
-    """A value as a message quotes it: short, on one line."""
-    text = repr(value)
+    """A value as the file spells it, cut short: a message stays one readable line."""
+    text = shown(value)
     return text if len(text) <= 40 else f"{text[:39]}…"
 
 
@@ -122,6 +122,11 @@ class _Reader:
     def bad(self, path: str, message: str) -> None:
         self.problems.append(f"{path}: {message}")
 
+    def wrong(self, path: str, data: dict[str, Any], key: str, rule: str) -> None:
+        """`rule` ("must be …") broken by the value at `key`, or by its absence."""
+        found = _said(data[key]) if key in data else "missing:"
+        self.bad(f"{path}.{key}", f"{found} {rule}")
+
     def table(self, value: Any, path: str) -> dict[str, Any] | None:
         if not isinstance(value, dict):
             self.bad(path, "must be an object")
@@ -134,10 +139,10 @@ class _Reader:
             self.bad(f"{path}.{key}", "missing" if key not in data else "must be a string")
             return ""
         problem = text_problem(value, TEXT_LIMIT)
-        if problem is None and ident and not ID_PATTERN.match(value):
-            problem = f"{_said(value)} is not a lowercase hyphenated id"
         if problem is not None:
             self.bad(f"{path}.{key}", problem)
+        elif ident and not ID_PATTERN.match(value):
+            self.wrong(path, data, key, "must be a lowercase hyphenated id")
         return value
 
     def in_years(self, value: date, path: str) -> bool:
@@ -171,10 +176,11 @@ class _Reader:
                 parsed = None
             if parsed is not None and parsed.tzinfo is not None:
                 return parsed if self.in_years(parsed.date(), f"{path}.{key}") else None
-        self.bad(
-            f"{path}.{key}",
-            f"{_said(value)} is not a date and time with its UTC offset "
-            "(YYYY-MM-DDTHH:MM:SS+HH:MM)",
+        self.wrong(
+            path,
+            data,
+            key,
+            "must be a date and time with its UTC offset (YYYY-MM-DDTHH:MM:SS+HH:MM)",
         )
         return None
 
@@ -186,7 +192,7 @@ class _Reader:
             return None
         high = COUNT_LIMITS.get(key, DAY_SECONDS)
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            self.bad(f"{path}.{key}", f"{_said(value)} must be a whole number from {low} to {high}")
+            self.wrong(path, data, key, f"must be a whole number from {low} to {high}")
             return None
         return value
 
@@ -200,7 +206,7 @@ def _read_set(r: _Reader, raw: Any, path: str) -> SetRecord | None:
     number = r.count(data, "set", path, low=1, optional=False)
     side = data.get("side")
     if side not in SIDES:
-        r.bad(f"{path}.side", f"{_said(side)} must be null, 'left' or 'right'")
+        r.wrong(path, data, "side", f"must be {quoted(SIDES)}")
     band = data.get("band")
     if band is not None and (not isinstance(band, str) or text_problem(band, TEXT_LIMIT)):
         r.bad(f"{path}.band", "must be a band name or null")
@@ -242,10 +248,10 @@ def _read_stretch(r: _Reader, raw: Any, path: str) -> StretchRecord | None:
     after = r.text(data, "after", path, ident=True)
     side = data.get("side")
     if side not in SIDES:
-        r.bad(f"{path}.side", f"{_said(side)} must be null, 'left' or 'right'")
+        r.wrong(path, data, "side", f"must be {quoted(SIDES)}")
     skipped = data.get("skipped")
     if not isinstance(skipped, bool):
-        r.bad(f"{path}.skipped", f"{_said(skipped)} must be true or false")
+        r.wrong(path, data, "skipped", "must be true or false")
     seconds = r.count(data, "seconds", path, optional=False)
     target = r.count(data, "target_seconds", path, optional=False)
     completed_at = r.time(data, "completed_at", path)
@@ -284,7 +290,7 @@ def _read_session(r: _Reader, raw: Any, path: str) -> SessionRecord | None:
     ended_at = r.time(data, "ended_at", path, optional=True)
     status = data.get("status")
     if status not in STATUSES:
-        r.bad(f"{path}.status", f"{_said(status)} must be 'completed' or 'partial'")
+        r.wrong(path, data, "status", f"must be {quoted(STATUSES)}")
     if started_at and day and started_at.date() != day:
         r.bad(f"{path}.date", f"{day} is not the day the session started ({started_at.date()})")
     kind = data.get("kind", "strength")
@@ -323,13 +329,13 @@ def from_document(document: Any) -> tuple[list[SessionRecord], list[ScheduledDay
     data = r.table(document, "$")
     if data is None:
         raise InterchangeError(r.problems)
-    if data.get("format") != FORMAT:  # not an export at all: its version says nothing
-        found = "missing" if "format" not in data else _said(data.get("format"))
-        r.bad("format", f"{found}: not a runstrength export (the format must be {FORMAT!r})")
-        raise InterchangeError(r.problems)
+    if data.get("format") != FORMAT:
+        found = "missing" if "format" not in data else f"{_said(data['format'])} is not it"
+        r.bad("format", f"{found}: a runstrength export says {shown(FORMAT)}")
     version = data.get("version")
     if type(version) is not int or version != VERSION:  # true is no version number
-        r.bad("version", f"{_said(version)}: this version reads format {VERSION}")
+        found = "missing" if "version" not in data else f"{_said(version)} is not it"
+        r.bad("version", f"{found}: this version of runstrength reads version {VERSION}")
     if r.problems:
         raise InterchangeError(r.problems)
     sessions: list[SessionRecord] = []
@@ -342,7 +348,7 @@ def from_document(document: Any) -> tuple[list[SessionRecord], list[ScheduledDay
         session = _read_session(r, raw, f"sessions[{index}]")
         if session is not None:
             if session.id in seen:
-                r.bad(f"sessions[{index}].id", f"{session.id!r} appears twice")
+                r.bad(f"sessions[{index}].id", f"{shown(session.id)} appears twice")
             seen.add(session.id)
             sessions.append(session)
     schedule: list[ScheduledDay] = []

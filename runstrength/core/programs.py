@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from runstrength.core.catalogue import Catalogue, Exercise, Stretch
 from runstrength.core.errors import ValidationError
-from runstrength.core.fields import TableReader, suggest, toml_error_line
+from runstrength.core.fields import TableReader, shown, suggest, toml_error_line
 
 Goal = Literal["endurance", "sprint"]
 GOALS: tuple[Goal, ...] = ("endurance", "sprint")
@@ -29,6 +29,14 @@ class ProgramEntry:
     reps: int | None
     seconds: int | None
     stretch: Stretch
+    bodyweight: Exercise | None = None
+    """For a band exercise: the one done instead by a runner who owns no band."""
+
+    def for_bands(self, bands: tuple[str, ...]) -> ProgramEntry:
+        """This entry as done with the bands owned: with none, the bodyweight alternative."""
+        if bands or self.bodyweight is None:
+            return self
+        return replace(self, exercise=self.bodyweight, bodyweight=None)
 
 
 @dataclass(frozen=True)
@@ -40,6 +48,12 @@ class Program:
     entries: tuple[ProgramEntry, ...]
     source: str = ""
     builtin: bool = True
+
+    def for_bands(self, bands: tuple[str, ...]) -> Program:
+        """The program as a runner with these bands does it (band moves swapped without any)."""
+        if bands:
+            return self
+        return replace(self, entries=tuple(entry.for_bands(bands) for entry in self.entries))
 
 
 def amount_text(entry: ProgramEntry) -> str:
@@ -106,7 +120,8 @@ def _read_entry(
     exercise = catalogue.exercises.get(exercise_id) if exercise_id else None
     if exercise_id and exercise is None:
         r.problem(
-            "id", f"unknown exercise {exercise_id!r}" + suggest(exercise_id, catalogue.exercises)
+            "id",
+            f"unknown exercise {shown(exercise_id)}" + suggest(exercise_id, catalogue.exercises),
         )
     if exercise is not None:
         if exercise.is_hold:
@@ -131,7 +146,7 @@ def _read_entry(
         if stretch is None:
             r.problem(
                 "stretch",
-                f"unknown stretch {stretch_id!r}" + suggest(stretch_id, catalogue.stretches),
+                f"unknown stretch {shown(stretch_id)}" + suggest(stretch_id, catalogue.stretches),
             )
     if len(problems) != before or exercise is None or sets is None:
         return None
@@ -141,6 +156,7 @@ def _read_entry(
         reps=reps,
         seconds=seconds,
         stretch=stretch or catalogue.stretch_for(exercise),
+        bodyweight=catalogue.exercises.get(exercise.alternative or ""),
     )
 
 
@@ -212,11 +228,11 @@ def name_problems(text: str, name: str, file_stem: str | None, taken: Collection
     problems = []
     if file_stem is not None and name != file_stem:
         problems.append(
-            f"line {line}: name: {name!r} must match the file name {file_stem!r} "
-            f"(rename the file to {name}.toml or the program to {file_stem!r})"
+            f"line {line}: name: {shown(name)} must match the file name {shown(file_stem)} "
+            f"(rename the file to {name}.toml or the program to {shown(file_stem)})"
         )
     if name in taken:
         problems.append(
-            f"line {line}: name: {name!r} is already taken by another program; pick another"
+            f"line {line}: name: {shown(name)} is already taken by another program; pick another"
         )
     return problems

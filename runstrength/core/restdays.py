@@ -237,7 +237,8 @@ def can_start_today(days: TrainingDays) -> StartCheck:
         verdict = Verdict(today, by_run, next_session_day(days, today + ONE_DAY))
     tomorrow = today + ONE_DAY
     program = days.scheduled.get(tomorrow)
-    if program is None:
+    if program is None or today in days.logged:
+        # Trained today already: tomorrow is a rest day whatever comes next, nothing to ask.
         return StartCheck(verdict)
     after_start = days.without_scheduled(tomorrow).with_logged(today, program)
     return StartCheck(verdict, program, next_allowed(after_start, tomorrow + ONE_DAY))

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from runstrength.core.fields import TableReader
+from runstrength.core.fields import TableReader, shown
 from runstrength.core.programs import GOALS
 from runstrength.core.runs import RunSettings
 
@@ -75,7 +75,7 @@ def _voice(r: TableReader) -> str | None:
         return "voice" if value else "tones"
     if value is not None and value not in VOICE_MODES:
         allowed = ", ".join(f'"{mode}"' for mode in VOICE_MODES)
-        r.problem("voice", f"{value!r} is not one of {allowed}")
+        r.problem("voice", f"{shown(value)} is not one of {allowed}")
         return None
     return value  # type: ignore[no-any-return]
 

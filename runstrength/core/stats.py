@@ -85,14 +85,19 @@ def reps_per_muscle(
 @dataclass(frozen=True)
 class RestDays:
     respected: int
-    """Strength days followed by a day without strength work (the last one included)."""
+    """Strength days followed by a day without strength work."""
     strength_days: int
+    """Strength days whose following day is over: only those can be judged."""
+    waiting: int = 0
+    """Strength days whose rest day is today or later, not yet lived."""
 
 
-def rest_days_respected(sessions: Iterable[SessionRecord]) -> RestDays:
+def rest_days_respected(sessions: Iterable[SessionRecord], today: date) -> RestDays:
+    """Rest days kept, judged only once the day after a strength day has been lived."""
     days = strength_days(sessions)
-    respected = sum(1 for day in days if day + timedelta(days=1) not in days)
-    return RestDays(respected=respected, strength_days=len(days))
+    judged = {day for day in days if day + timedelta(days=1) < today}
+    respected = sum(1 for day in judged if day + timedelta(days=1) not in days)
+    return RestDays(respected=respected, strength_days=len(judged), waiting=len(days - judged))
 
 
 def amount(record: SetRecord) -> int:
@@ -178,19 +183,14 @@ def progression_hint(
     records = [r for s in recent for r in s.sets if r.exercise == exercise_id]
     if not all(reached_target(r) for r in records):
         return None
+    # Short enough for one line beside the exercise's name (its intro card, its chart).
     exercise = catalogue.exercises.get(exercise_id)
-    name = exercise.name if exercise else exercise_id
     band = records[-1].band
     if exercise is not None and exercise.uses_band and band in bands:
         position = bands.index(band)
         if position + 1 < len(bands):
-            return (
-                f"{name}: every set hit its goal twice running. Try the {bands[position + 1]} band."
-            )
+            return f"goal met twice running: try the {bands[position + 1]} band"
     harder = exercise.harder if exercise else None
     if harder and harder in catalogue.exercises:
-        return (
-            f"{name}: every set hit its goal twice running. "
-            f"Ready for {catalogue.exercises[harder].name}?"
-        )
-    return f"{name}: every set hit its goal twice running. Slow the tempo to make it harder."
+        return f"goal met twice running: ready for {catalogue.exercises[harder].name}?"
+    return "goal met twice running: slow the tempo to make it harder"

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from runstrength.context import AppContext
 from runstrength.core.catalogue import MUSCLES, REGION_TITLES, Catalogue, Exercise
 from runstrength.screens.dialogs import HelpScreen
+from runstrength.screens.plain import escape
 
 ANY = "any"
 EQUIPMENT = [("Any equipment", ANY), ("Bodyweight", "bodyweight"), ("Band", "band")]
@@ -46,20 +47,23 @@ def exercise_details(exercise: Exercise, catalogue: Catalogue) -> str:
         if exercise.per_side
         else "Both sides work together: one count per set."
     )
+    alternative = catalogue.exercises.get(exercise.alternative or "")
+    # Names, summaries and cues come from data files: text, never markup.
     lines = [
-        f"[b]{exercise.name}[/b]  [dim]{exercise.id}[/dim]",
+        f"[b]{escape(exercise.name)}[/b]  [dim]{exercise.id}[/dim]",
         f"{REGION_TITLES[exercise.region]} · {', '.join(exercise.muscles)}",
         f"{equipment} · {kind}",
         sides,
+        *([f"No band? {escape(alternative.name)} instead."] if alternative else []),
         "",
-        exercise.summary,
+        escape(exercise.summary),
         "",
         "[b]Form cues[/b]",
-        *(f"  • {cue}" for cue in exercise.cues),
+        *(f"  • {escape(cue)}" for cue in exercise.cues),
         "",
-        f"[b]Then stretch:[/b] {stretch.name}, held {stretch.hold_seconds} s"
+        f"[b]Then stretch:[/b] {escape(stretch.name)}, held {stretch.hold_seconds} s"
         + (" per side" if stretch.per_side else ""),
-        *(f"  • {cue}" for cue in stretch.cues),
+        *(f"  • {escape(cue)}" for cue in stretch.cues),
     ]
     return "\n".join(lines)
 

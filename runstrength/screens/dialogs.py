@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -70,12 +72,20 @@ class HelpScreen(ModalScreen[None]):
         self.title_text = title
         self.rows = rows
 
+    def keys_table(self) -> Table:
+        """Keys on the left, what they do on the right: a long line wraps in its own column,
+        and key names such as `[` are text, never markup."""
+        table = Table.grid(padding=(0, 2))
+        table.add_column(justify="right", no_wrap=True)
+        table.add_column()
+        for key, what in self.rows:
+            table.add_row(Text(key, style="bold"), Text(what))
+        return table
+
     def compose(self) -> ComposeResult:
-        width = max((len(key) for key, _ in self.rows), default=4)
-        lines = "\n".join(f"[b]{key:>{width}}[/b]  {what}" for key, what in self.rows)
         with Vertical(classes="dialog help"):
-            yield Label(f"Keys: {self.title_text}", classes="dialog-title")
-            yield Static(lines)
+            yield Label(Text(f"Keys: {self.title_text}"), classes="dialog-title")
+            yield Static(self.keys_table(), id="help-keys")
             yield Static("escape or ? closes this help", classes="dialog-keys")
         yield Footer(compact=True, show_command_palette=False)
 

@@ -89,6 +89,7 @@ class CorrectSetDialog(ModalScreen[Correction | None]):
                 "[b]enter[/b] / [b]ctrl+s[/b] save    [b]tab[/b] band    [b]escape[/b] cancel",
                 classes="dialog-keys",
             )
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

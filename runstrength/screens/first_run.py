@@ -12,13 +12,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Label, RadioButton, RadioSet, SelectionList
+from textual.widgets import Button, Footer, Header, Label, RadioSet
 
 from runstrength.config import ConfigSaveError, save_settings
 from runstrength.context import AppContext
 from runstrength.core.settings import Settings
 from runstrength.screens.background import run_write
 from runstrength.screens.dialogs import HelpScreen
+from runstrength.widgets.marks import MarkedRadioButton, MarkedSelectionList
 from runstrength.widgets.sound_test import SoundTest
 
 GOAL_CHOICES = [
@@ -55,12 +56,12 @@ class FirstRunScreen(Screen[None]):
             yield Label("1. What do you train for?", classes="question")
             with RadioSet(id="goal", compact=True):
                 for goal, text in GOAL_CHOICES:
-                    yield RadioButton(text, value=goal == settings.goal, name=goal)
+                    yield MarkedRadioButton(text, value=goal == settings.goal, name=goal)
             yield Label(
                 "2. Which resistance bands do you own? (none is fine: bodyweight only)",
                 classes="question",
             )
-            yield SelectionList[str](
+            yield MarkedSelectionList(
                 *[(band, band, False) for band in Settings().bands], id="bands", compact=True
             )
             yield Label("3. Can you hear the cues?", classes="question")
@@ -70,6 +71,7 @@ class FirstRunScreen(Screen[None]):
             with Horizontal(id="buttons"):
                 yield Button("Done", id="done", variant="primary", compact=True)
                 yield Button("Skip", id="skip", compact=True)
+            yield Label(self.skip_text(), id="skip-note")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -78,7 +80,7 @@ class FirstRunScreen(Screen[None]):
     def chosen(self) -> Settings:
         radio = self.query_one("#goal", RadioSet).pressed_button
         goal = radio.name if radio is not None and radio.name else self.context.settings.goal
-        owned = set(self.query_one("#bands", SelectionList).selected)
+        owned = set(self.query_one("#bands", MarkedSelectionList).selected)
         bands = tuple(band for band in Settings().bands if band in owned)
         return replace(
             self.context.settings, goal=goal, program=goal, bands=bands, first_run_done=True
@@ -95,7 +97,17 @@ class FirstRunScreen(Screen[None]):
     def action_done(self) -> None:
         self.finish(self.chosen())
 
+    def skip_text(self) -> str:
+        """What skipping keeps, said before and after: the answers on screen are not used."""
+        settings = self.context.settings
+        bands = ", ".join(settings.bands) if settings.bands else "none (bodyweight only)"
+        return (
+            f"Skip keeps the defaults: the {settings.program} program; "
+            f"bands owned: {bands}. Settings (,) change them any time."
+        )
+
     def action_skip(self) -> None:
+        self.app.notify(self.skip_text(), title="First run skipped", timeout=8)
         self.finish(replace(self.context.settings, first_run_done=True))
 
     def finish(self, settings: Settings) -> None:

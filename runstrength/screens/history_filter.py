@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Footer, Input, Label, Select, Static
 
 from runstrength.core.fields import read_day
 from runstrength.core.history import SessionFilter
@@ -47,6 +47,7 @@ class FilterDialog(ModalScreen[SessionFilter | None]):
                 yield Input(str(self.current.until or ""), placeholder="to YYYY-MM-DD", id="until")
             yield Static("", id="filter-error")
             yield Static("[b]enter[/b] apply    [b]escape[/b] cancel", classes="dialog-keys")
+        yield Footer(compact=True, show_command_palette=False)
 
     def action_apply(self) -> None:
         program = self.query_one(Select).value

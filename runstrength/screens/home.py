@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static
 
@@ -46,11 +46,14 @@ class HomeScreen(Screen[None]):
         Binding("e", "app.browse", "Browse"),
         Binding("comma", "app.settings", "Settings", key_display=","),
         Binding("q", "quit_app", "Quit"),
+        Binding("up", "scroll_lines(-1)", "Scroll", show=False),
+        Binding("down", "scroll_lines(1)", "Scroll", show=False),
     ]
     HELP_ROWS = [
         ("enter", "start a session of the program shown (not on a rest day)"),
         ("r", "on a rest day: a recovery routine of the program's stretches and easy moves"),
         ("← / →", "show the previous / next program (built-in and your own)"),
+        ("↑ / ↓", "scroll, when the screen holds more than fits"),
         ("h", "history: sessions, progress, overview"),
         ("c", "plan: the calendar of trained, rest and scheduled days"),
         ("e", "exercise browser"),
@@ -73,13 +76,16 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="home"):
+        # The way into a session comes before any list of file problems, so it stays in
+        # sight; a long list scrolls.
+        # Not focusable: ← → stay home's program keys; ↑ ↓ scroll it (action_scroll_lines).
+        with VerticalScroll(id="home", can_focus=False):
             yield Label("", id="today")
             yield Static("", id="day-status")
             yield Static("", id="program")
             yield Static("", id="last")
-            yield Static("", id="problems")
             yield Label("[b]enter[/b]  start the session", id="start-hint")
+            yield Static("", id="problems")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -132,6 +138,9 @@ class HomeScreen(Screen[None]):
             self.program = program
             self.show_program()
 
+    def action_scroll_lines(self, lines: int) -> None:
+        self.query_one("#home", VerticalScroll).scroll_relative(y=lines, animate=False)
+
     def action_cycle(self, step: int) -> None:
         names = list(self.context.programs.programs)
         position = names.index(self.program.name) if self.program.name in names else 0
@@ -140,8 +149,8 @@ class HomeScreen(Screen[None]):
     def show_program(self, *, with_length: bool = True) -> None:
         """The program shown; `with_length=False` leaves out its estimated length, which
         needs the whole session laid out (the first frame comes sooner without it)."""
-        program = self.program
         settings = self.context.settings
+        program = self.program.for_bands(settings.bands)
         self._settings_shown = settings
         names = list(self.context.programs.programs)
         position = names.index(program.name) + 1 if program.name in names else 0

@@ -63,12 +63,17 @@ class OverviewScreen(Screen[None]):
         plt.yticks(list(range(0, max(counts, default=0) + 2)))
         plt.title("Sessions per week (week starting)")
         streaks = week_streaks(self.sessions, today)
-        rest = rest_days_respected(self.sessions)
+        rest = rest_days_respected(self.sessions, today)
+        waiting = {
+            0: "",
+            1: "\n  (the latest waits: its rest day is not over yet)",
+        }.get(rest.waiting, f"\n  ({rest.waiting} more wait: their rest days are not over yet)")
         self.query_one("#streaks", Static).update(
             f"[b]Streak[/b] (weeks with {STREAK_SESSIONS_PER_WEEK}+ sessions)\n"
             f"  now: [b]{streaks.current}[/b] · longest: [b]{streaks.longest}[/b]\n\n"
             f"[b]Rest days kept[/b]\n"
             f"  {rest.respected} of {rest.strength_days} strength days were followed by rest"
+            + waiting
         )
         self.show_muscles()
 

@@ -14,10 +14,15 @@ from textual.widgets.option_list import Option
 from textual_plotext import PlotextPlot
 
 from runstrength.context import AppContext
+from runstrength.core.progress_chart import set_chart
 from runstrength.core.records import SessionRecord
 from runstrength.core.stats import amount, best_by_band, progression_hint
 from runstrength.screens.dialogs import HelpScreen
 from runstrength.screens.plain import escape
+from runstrength.theme import line_colours
+
+FEW_POINTS = 8
+"""Up to this many sessions every point shows its set number; past it, only the last."""
 
 
 class ProgressScreen(Screen[None]):
@@ -51,6 +56,7 @@ class ProgressScreen(Screen[None]):
             with Vertical(id="progress-right"):
                 yield PlotextPlot(id="chart")
                 yield Static("", id="bests")
+                yield Static("", id="hint")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -73,19 +79,23 @@ class ProgressScreen(Screen[None]):
         plt.clear_figure()
         exercise = catalogue.exercises.get(exercise_id)
         unit = "seconds" if exercise is not None and exercise.is_hold else "reps"
-        numbers = sorted({r.set for s in done for r in s.sets if r.exercise == exercise_id})
-        for number in numbers:
-            xs, ys = [], []
-            for index, session in enumerate(done, 1):
-                values = [
-                    amount(r) for r in session.sets if r.exercise == exercise_id and r.set == number
-                ]
-                if values:
-                    xs.append(index)
-                    ys.append(max(values))
-            plt.plot(xs, ys, label=f"set {number}", marker="braille")
-        plt.title(f"{catalogue.exercise_name(exercise_id)}: {unit} per set")
-        plt.xlabel(f"sessions ({done[0].date} to {done[-1].date})" if done else "sessions")
+        chart = set_chart(done, exercise_id)
+        colours = line_colours(self.app.theme_variables)
+        for index, line in enumerate(chart.lines):
+            colour = colours[index % len(colours)] if colours else None
+            if len(line.days) > 1:
+                plt.plot(line.days, line.values, marker="braille", color=colour)
+            # Points carry their set number, so the lines read without a legend or colour
+            # and a single session still shows; over many sessions only each line's end does.
+            few = len(line.days) <= FEW_POINTS
+            days, values = (line.days, line.values) if few else (line.days[-1:], line.values[-1:])
+            plt.scatter(days, values, marker=str(line.set_number)[-1], color=colour)
+        plt.xticks(*chart.x_ticks())
+        plt.yticks(*chart.y_ticks())
+        low, high = chart.x_range()
+        plt.xlim(low, high)
+        plt.ylim(*chart.y_range())
+        plt.title(f"{catalogue.exercise_name(exercise_id)}: {unit} per set (1, 2…: the set)")
         plot.refresh()
         lines = ["[b]Best set per band[/b]"]
         order = {band: index for index, band in enumerate(self.context.settings.bands)}
@@ -95,10 +105,11 @@ class ProgressScreen(Screen[None]):
         ):
             day = f"{record.completed_at:%Y-%m-%d}"
             lines.append(f"  {escape(band or 'bodyweight')}: {amount(record)} {unit} ({day})")
-        hint = progression_hint(done, exercise_id, catalogue, self.context.settings.bands)
-        if hint:
-            lines.append(f"\n[b]Next step:[/b] {escape(hint)}")
         self.query_one("#bests", Static).update("\n".join(lines))
+        hint = progression_hint(done, exercise_id, catalogue, self.context.settings.bands)
+        hint_line = self.query_one("#hint", Static)
+        hint_line.update(Text.assemble(("Next step: ", "bold"), hint) if hint else "")
+        hint_line.display = bool(hint)
 
     def action_back(self) -> None:
         self.dismiss(None)

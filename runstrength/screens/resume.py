@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, Static
 
+from runstrength.core.fields import shown
 from runstrength.core.records import SessionRecord
 from runstrength.screens.plain import escape
 
@@ -42,7 +43,7 @@ class ResumeDialog(ModalScreen[ResumeChoice]):
         keys = (
             "[b]enter[/b] resume    [b]x[/b] close as partial    [b]escape[/b] later"
             if self.can_resume
-            else f"The program {escape(repr(record.info.program))} is gone, so it cannot be "
+            else f"The program {escape(shown(record.info.program))} is gone, so it cannot be "
             "resumed.\n"
             "[b]x[/b] close as partial    [b]escape[/b] later"
         )

@@ -15,6 +15,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
 from runstrength.context import AppContext
+from runstrength.core.bests import bests_line, new_bests
 from runstrength.core.cues import sounds_for
 from runstrength.core.engine import SessionEngine
 from runstrength.core.events import (
@@ -30,7 +31,7 @@ from runstrength.core.events import (
 from runstrength.core.plan import IntroStep, SetStep
 from runstrength.core.programs import Program
 from runstrength.core.records import SessionKind, SessionRecord
-from runstrength.core.stats import PastResults, past_results
+from runstrength.core.stats import PastResults, past_results, progression_hint
 from runstrength.core.summary import format_duration, summarize
 from runstrength.core.ticking import MIN_TICK_SECONDS, PROGRESS_STEPS, TICK_SECONDS, next_tick_delay
 from runstrength.core.view import StepView, describe, flash_for, status_line
@@ -108,7 +109,7 @@ class SessionScreen(Screen[None]):
         self.tick_seconds = tick_seconds
         catalogue = context.catalogue
         self.engine = SessionEngine(
-            program,
+            program.for_bands(context.settings.bands),
             context.settings,
             context.clock,
             context.new_id(),
@@ -119,6 +120,10 @@ class SessionScreen(Screen[None]):
         self._status = ""
         self._view: StepView | None = None
         self.past: PastResults | None = None
+        self.earlier: list[SessionRecord] = []
+        """The log before this session: bests are named against it at the summary."""
+        self.hints: dict[str, str | None] = {}
+        """Per exercise, the nudge to progress earned in the last sessions (intro card)."""
         self._timer: Timer | None = None
         self._status_text: str | None = None
         self._beat_until: float | None = None
@@ -158,11 +163,20 @@ class SessionScreen(Screen[None]):
         except LogError:
             return
         # Indexed here, off the UI thread: a set then looks its numbers up, never scans.
-        results = past_results(s for s in past if s.id != self.engine.info.id)
-        self.app.call_from_thread(self.show_past, results)
+        earlier = [s for s in past if s.id != self.engine.info.id]
+        self.earlier = earlier
+        results = past_results(earlier)
+        hints = {
+            entry.exercise.id: progression_hint(
+                earlier, entry.exercise.id, self.context.catalogue, self.context.settings.bands
+            )
+            for entry in self.engine.program.entries
+        }
+        self.app.call_from_thread(self.show_past, results, hints)
 
-    def show_past(self, past: PastResults) -> None:
+    def show_past(self, past: PastResults, hints: dict[str, str | None] | None = None) -> None:
         self.past = past
+        self.hints = hints or {}
         self.show_last_time()
 
     def show_last_time(self) -> None:
@@ -177,7 +191,9 @@ class SessionScreen(Screen[None]):
             if found.best is not None:
                 parts.append(f"best {found.best}{unit}")
             text = " · ".join(parts)
-        self.query_one("#last-time", Label).update(text)
+        elif isinstance(step, IntroStep) and self.hints.get(step.entry.exercise.id):
+            text = f"Next step: {self.hints[step.entry.exercise.id]}"
+        self.query_one("#last-time", Label).update(Text(text))
 
     # --- engine in, screen out -------------------------------------------------------
 
@@ -307,6 +323,12 @@ class SessionScreen(Screen[None]):
             )
             + ("\nNothing was logged: no set was finished." if not engine.completed else "")
         )
+        bests = bests_line(
+            new_bests(engine.completed, self.earlier), self.context.catalogue.exercise_name
+        )
+        if bests:
+            totals = self.query_one("#totals", Static)
+            totals.update(f"{totals.content}\n[b]{escape(bests)}[/b]")
 
     def show_routine_summary(self) -> None:
         from runstrength.core.recovery import routine_rows, summary_line

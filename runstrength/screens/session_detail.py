@@ -198,7 +198,10 @@ class SessionDetailScreen(Screen[bool]):
             if yes:
                 self.write(lambda log: log.delete_set(key), "Set deleted")
 
-        detail = f"{escape(name)}, set {record.set}: {_result(record)}. This cannot be undone."
+        side = f" ({record.side})" if record.side else ""
+        detail = (
+            f"{escape(name)}, set {record.set}{side}: {_result(record)}. This cannot be undone."
+        )
         self.app.push_screen(ConfirmDialog("Delete this set?", detail), delete)
 
     def action_delete_session(self) -> None:

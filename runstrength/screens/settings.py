@@ -6,6 +6,7 @@ Leaving without saving changes nothing (the theme goes back too).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import fields
 from typing import Any
 
@@ -15,7 +16,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from runstrength.config import ConfigSaveError, save_settings
 from runstrength.context import AppContext
@@ -30,6 +32,7 @@ from runstrength.core.settings import (
 from runstrength.screens.background import run_write
 from runstrength.screens.dialogs import HelpScreen
 from runstrength.screens.plain import escape
+from runstrength.widgets.marks import MarkedCheckbox
 from runstrength.widgets.sound_test import SoundTest
 
 VOICE_CHOICES = VOICE_MODES
@@ -71,7 +74,7 @@ class SettingsScreen(Screen[None]):
         Binding("question_mark", "help", "Help", key_display="?", priority=True),
     ]
     HELP_ROWS = [
-        ("tab", "next field (shift+tab: back)"),
+        ("tab", "next field (shift+tab: back); the field you are on is highlighted"),
         ("enter", "open a list · press a button"),
         ("ctrl+s", "save to config.toml (comments kept)"),
         ("escape", "back without saving"),
@@ -92,7 +95,7 @@ class SettingsScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="settings"):
             yield Label("Settings: tab moves between fields, ctrl+s saves", id="settings-title")
-            yield self._row(
+            yield from self._row(
                 "Goal",
                 Select([(g, g) for g in GOALS], value=s.goal, id="goal", **_compact),
                 "endurance | sprint",
@@ -101,17 +104,22 @@ class SettingsScreen(Screen[None]):
             program_value = (
                 s.program if s.program in programs else self.context.default_program().name
             )
-            yield self._row(
+            yield from self._row(
                 "Program",
                 Select(program_options, value=program_value, id="program", **_compact),
                 "built-in or your own",
             )
-            yield self._row(
+            yield from self._row(
                 "Sound",
-                Checkbox("on", s.sound, id="sound", compact=True),
+                MarkedCheckbox("on", s.sound, id="sound", compact=True),
                 "off: silent",
             )
-            yield self._row(
+            yield from self._row(
+                "Bell",
+                MarkedCheckbox("on", s.bell, id="bell", compact=True),
+                "if no sound can play",
+            )
+            yield from self._row(
                 "Voice",
                 Select(
                     [(c, c) for c in VOICE_CHOICES],
@@ -122,24 +130,26 @@ class SettingsScreen(Screen[None]):
                 "voice | tones | off",
             )
             for key, label, allowed in NUMBERS:
-                yield self._row(label, Input(str(getattr(s, key)), id=key, compact=True), allowed)
-            yield self._row(
+                yield from self._row(
+                    label, Input(str(getattr(s, key)), id=key, compact=True), allowed
+                )
+            yield from self._row(
                 "Bands owned",
                 Input(", ".join(s.bands), id="bands", compact=True),
                 "light to heavy, or none",
             )
-            yield self._row(
+            yield from self._row(
                 "Weekly rest days",
                 Input(", ".join(s.weekly_rest_days), id="weekly_rest_days", compact=True),
                 "e.g. friday, sunday",
             )
             theme = s.theme if s.theme in themes else self.app.theme
-            yield self._row(
+            yield from self._row(
                 "Theme",
                 Select([(t, t) for t in themes], value=theme, id="theme", **_compact),
                 "applied at once",
             )
-            yield self._row(
+            yield from self._row(
                 "Session layout",
                 Select(
                     [(layout, layout) for layout in SESSION_LAYOUTS],
@@ -158,16 +168,21 @@ class SettingsScreen(Screen[None]):
             yield Label(self._where(), id="saved-to")
         yield Footer(compact=True, show_command_palette=False)
 
+    def on_mount(self) -> None:
+        # Focus on arrival: the first field, so tab and the arrows start from the top.
+        self.query_one("#goal", Select).focus()
+        self.show_problems([])
+
     def _run_rows(self, s: Settings) -> ComposeResult:
         yield Label("Runs: strength days kept away from key runs", id="runs-title")
-        yield self._row(
+        yield from self._row(
             "Runs folder",
             Input(s.runs_folder, id="runs_folder", compact=True),
             "read at each start",
         )
         for key, label, allowed in RUN_NUMBERS:
-            yield self._row(label, Input(str(getattr(s, key)), id=key, compact=True), allowed)
-        yield self._row(
+            yield from self._row(label, Input(str(getattr(s, key)), id=key, compact=True), allowed)
+        yield from self._row(
             "Running rules",
             Select([(m, m) for m in RUN_RULE_MODES], value=s.run_rules, id="run_rules", **_compact),
             "refuse | warn (ask)",
@@ -178,13 +193,15 @@ class SettingsScreen(Screen[None]):
         value = self.query_one("#voice", Select).value
         return value if isinstance(value, str) else self.context.settings.voice
 
-    def _row(self, label: str, control: Any, allowed: str) -> Horizontal:
-        return Horizontal(
+    def _row(self, label: str, control: Any, allowed: str) -> Iterator[Widget]:
+        """The label, the control and its allowed values; under them, its own error line."""
+        yield Horizontal(
             Label(label, classes="setting-label"),
             control,
             Label(allowed, classes="setting-allowed"),
             classes="setting-row",
         )
+        yield Static("", id=f"error-{control.id}", classes="setting-error")
 
     def _where(self) -> str:
         if self.context.config_file is None:
@@ -203,7 +220,8 @@ class SettingsScreen(Screen[None]):
         values: dict[str, Any] = {
             "goal": select("goal"),
             "program": select("program"),
-            "sound": self.query_one("#sound", Checkbox).value,
+            "sound": self.query_one("#sound", MarkedCheckbox).value,
+            "bell": self.query_one("#bell", MarkedCheckbox).value,
             "voice": select("voice") or "voice",
             "bands": _words(self.query_one("#bands", Input).value),
             "weekly_rest_days": [
@@ -253,14 +271,31 @@ class SettingsScreen(Screen[None]):
         self.action_back()
 
     def show_problems(self, problems: list[str]) -> None:
-        text = "\n".join(escape(problem) for problem in problems)
-        self.query_one("#errors", Static).update(f"[b]Not saved yet:[/b]\n{text}" if text else "")
+        """Each problem under its own field; one that belongs to no field under the form."""
+        by_field: dict[str, list[str]] = {}
+        general: list[str] = []
+        for problem in problems:
+            key, _, what = problem.partition(": ")
+            if what and self.query(f"#error-{key}"):
+                by_field.setdefault(key, []).append(what)
+            else:
+                general.append(problem)
+        for line in self.query(".setting-error").results(Static):
+            key = (line.id or "").removeprefix("error-")
+            found = by_field.get(key, [])
+            line.update(Text("↑ " + "; ".join(found)) if found else "")
+            line.display = bool(found)
+        errors = self.query_one("#errors", Static)
+        errors.update(Text("Not saved: " + "\n".join(general)) if general else "")
+        errors.display = bool(general)
 
     def action_save(self) -> None:
         settings, problems = self.checked()
         self.show_problems(problems)
         if problems:
-            self.notify("Fix the values marked below first", severity="warning", timeout=3)
+            self.notify(
+                "Not saved: fix the values marked in the form first", severity="warning", timeout=3
+            )
             return
         if self.context.config_file is None:
             self.apply(settings)

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, Static
+from textual.widgets import Footer, Label, Static
 
 from runstrength.core.restdays import format_day
 from runstrength.screens.plain import escape
@@ -50,6 +50,7 @@ class ConfirmTomorrow(ModalScreen[StartChoice]):
                 f"{where}\n[b]n[/b] start and leave the plan as it is\n[b]escape[/b] back",
                 classes="dialog-keys",
             )
+        yield Footer(compact=True, show_command_palette=False)
 
     def action_answer(self, answer: StartChoice) -> None:
         self.dismiss(answer)

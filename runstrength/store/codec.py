@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, cast
 
+from runstrength.core.fields import shown
 from runstrength.core.records import (
     SESSION_KINDS,
     SessionInfo,
@@ -28,7 +29,7 @@ def _count(value: Any) -> int | None:
     """A stored count: a whole number or null; anything else is a damaged record."""
     if value is None or (isinstance(value, int) and not isinstance(value, bool)):
         return value
-    raise ValueError(f"{value!r} is not a whole number")
+    raise ValueError(f"{shown(value)} is not a whole number")
 
 
 def _iso(value: datetime | None) -> str | None:

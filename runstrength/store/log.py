@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from tinydb import TinyDB
 from tinydb.table import Table
 
+from runstrength.core.fields import shown
 from runstrength.store.backups import newest_readable, take_backup
 from runstrength.store.errors import (
     CorruptLogError,
@@ -131,7 +132,7 @@ class TrainingLog:
             return
         if version < 0:
             meta = data.get("meta", {}).get("1", {}).get("schema")
-            raise CorruptLogError(self.path, f"unreadable format version {meta!r}")
+            raise CorruptLogError(self.path, f"unreadable format version {shown(meta)}")
         if version > SCHEMA_VERSION:
             raise NewerSchemaError(self.path, version, SCHEMA_VERSION)
         if version == SCHEMA_VERSION:

@@ -122,7 +122,7 @@ class BigNumber(BlockText):
         width: 1fr;
         height: 1fr;
         text-style: bold;
-        color: $accent;
+        color: $text-accent;
     }
     """
     FONT = DIGIT_FONT

@@ -24,12 +24,12 @@ RUN_MARKS = {"race": "R", "long": "L", "hard": "H", "easy": "E"}
 """The mark after a day with a run, by the run's kind."""
 
 LEGEND = (
-    (TRAINED, "trained", "$success"),
-    (SCHEDULED, "scheduled", "$accent"),
+    (TRAINED, "trained", "$text-success"),
+    (SCHEDULED, "scheduled", "$text-accent"),
     (REST, "rest day", "$text-muted"),
     ("[ ]", "today", "bold"),
-    ("R L", "race · long run", "$warning"),
-    ("H E", "hard · easy run", "$secondary"),
+    ("R L", "race · long run", "$text-warning"),
+    ("H E", "hard · easy run", "$text-secondary"),
 )
 """Sign, meaning and the style it has in the month (a Textual markup style)."""
 
@@ -70,13 +70,13 @@ class MonthView(Widget):
     }
     MonthView > .month--title { text-style: bold; }
     MonthView > .month--weekday { color: $text-muted; }
-    MonthView > .month--trained { color: $success; text-style: bold; }
-    MonthView > .month--scheduled { color: $accent; text-style: bold; }
+    MonthView > .month--trained { color: $text-success; text-style: bold; }
+    MonthView > .month--scheduled { color: $text-accent; text-style: bold; }
     MonthView > .month--rest { color: $text-muted; }
     MonthView > .month--today { text-style: bold underline; }
-    MonthView > .month--selected { background: $primary; color: $text; text-style: bold; }
-    MonthView > .month--key-run { color: $warning; text-style: bold; }
-    MonthView > .month--run { color: $secondary; }
+    MonthView > .month--selected { background: $primary-strong; color: $text; text-style: bold; }
+    MonthView > .month--key-run { color: $text-warning; text-style: bold; }
+    MonthView > .month--run { color: $text-secondary; }
     MonthView > .month--distance { color: $text-muted; }
     """
 

@@ -2,7 +2,13 @@
 
 import pytest
 
-from runstrength.core.contrast import contrast_ratio, relative_luminance
+from runstrength.core.contrast import (
+    LARGE_TEXT,
+    NORMAL_TEXT,
+    contrast_ratio,
+    readable,
+    relative_luminance,
+)
 
 
 def test_black_on_white_is_the_maximum() -> None:
@@ -26,3 +32,23 @@ def test_luminance_is_ordered_by_lightness() -> None:
     assert relative_luminance((0, 0, 0)) == 0
     assert relative_luminance((255, 255, 255)) == pytest.approx(1.0)
     assert relative_luminance((0, 255, 0)) > relative_luminance((255, 0, 0))
+
+
+def test_a_readable_colour_is_moved_only_as_far_as_needed() -> None:
+    orange, light_grey = (0xFE, 0xA6, 0x2B), (0xE0, 0xE0, 0xE0)
+    assert contrast_ratio(orange, light_grey) < 1.6
+    darker = readable(orange, (light_grey, (0xD0, 0xD0, 0xD0)))
+    assert contrast_ratio(darker, light_grey) >= NORMAL_TEXT
+    assert contrast_ratio(darker, (0xD0, 0xD0, 0xD0)) >= NORMAL_TEXT
+    assert darker[0] > darker[2], "still orange: more red than blue"
+    # already readable: unchanged
+    assert readable(orange, ((0x12, 0x12, 0x12),)) == orange
+    # on dark backgrounds it lightens
+    blue = readable((0x00, 0x45, 0x78), ((0x12, 0x12, 0x12),))
+    assert sum(blue) > 0x45 + 0x78
+    assert contrast_ratio(blue, (0x12, 0x12, 0x12)) >= NORMAL_TEXT
+
+
+def test_large_text_needs_less() -> None:
+    grey = readable((0x80, 0x80, 0x80), ((0xFF, 0xFF, 0xFF),), LARGE_TEXT)
+    assert LARGE_TEXT <= contrast_ratio(grey, (0xFF, 0xFF, 0xFF)) < NORMAL_TEXT

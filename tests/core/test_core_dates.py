@@ -27,3 +27,11 @@ def test_a_date_in_its_form_is_read() -> None:
 def test_each_bad_date_says_what_is_wrong(text: str, message: str) -> None:
     with pytest.raises(ValueError, match="^" + message.replace("(", r"\(")):
         read_day(text)
+
+
+def test_file_errors_are_said_in_words() -> None:
+    from runstrength.core.fields import reason
+
+    assert reason(PermissionError(13, "Permission denied", "/x")) == "Permission denied"
+    bad = UnicodeDecodeError("utf-8", b"ab\xe9", 2, 3, "invalid")
+    assert reason(bad) == "not UTF-8 text (byte 3 cannot be read)"

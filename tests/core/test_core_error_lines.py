@@ -80,12 +80,12 @@ def test_a_duplicate_name_names_the_line(catalogue: Catalogue) -> None:
     program = program_from_toml(text, SOURCE, catalogue)
     problems = name_problems(text, program.name, "endurance", {"endurance", "sprint"})
     assert problems == [
-        "line 2: name: 'endurance' is already taken by another program; pick another"
+        'line 2: name: "endurance" is already taken by another program; pick another'
     ]
 
 
 def test_a_name_that_is_not_the_file_name_is_reported(catalogue: Catalogue) -> None:
     program = program_from_toml(GOOD, SOURCE, catalogue)
     [problem] = name_problems(GOOD, program.name, "hill", {"endurance"})
-    assert problem.startswith("line 1: name: 'hills' must match the file name 'hill'")
+    assert problem.startswith('line 1: name: "hills" must match the file name "hill"')
     assert name_problems(GOOD, program.name, "hills", {"endurance"}) == []

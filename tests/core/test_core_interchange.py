@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
@@ -210,3 +211,56 @@ def test_any_valid_log_survives_the_round_trip(sessions: list[SessionRecord]) ->
     read, _ = from_document(document)
     assert to_document(read, []) == document
     assert sorted(read, key=lambda s: s.id) == sorted(sessions, key=lambda s: s.id)
+
+
+PYTHON_WORDS = re.compile(r"\bNone\b|\bTrue\b|\bFalse\b|'")
+
+
+def test_no_python_value_reaches_the_user_from_a_bad_import() -> None:
+    """Every problem names values as the JSON file spells them (null, true, "text")."""
+    bad_set = {"exercise": "Glute", "set": True, "side": "up", "reps": -1, "completed_at": None}
+    bad_stretch = {"stretch": "x", "after": "y", "skipped": None, "seconds": 1.5}
+    document = {
+        "sessions": [
+            {"id": "a", "program": "p", "date": "2026-02-30", "status": None, "sets": [bad_set]},
+            {
+                "id": "b",
+                "started_at": "soon",
+                "status": True,
+                "sets": [],
+                "stretches": [bad_stretch],
+            },
+        ],
+    }
+    with pytest.raises(InterchangeError) as caught:
+        from_document(document)
+    assert caught.value.problems == [
+        'format: missing: a runstrength export says "runstrength"',
+        "version: missing: this version of runstrength reads version 1",
+    ]
+    document |= {"format": "runstrength", "version": 1}
+    with pytest.raises(InterchangeError) as caught:
+        from_document(document)
+    problems = caught.value.problems
+    leaks = [p for p in problems if PYTHON_WORDS.search(p)]
+    assert leaks == []
+    assert 'sessions[0].status: null must be "completed" or "partial"' in problems
+    assert 'sessions[1].status: true must be "completed" or "partial"' in problems
+    assert 'sessions[0].sets[0].side: "up" must be null, "left" or "right"' in problems
+    assert "sessions[0].sets[0].set: true must be a whole number from 1 to 100" in problems
+    assert "sessions[1].stretches[0].skipped: null must be true or false" in problems
+    assert (
+        "sessions[1].stretches[0].completed_at: "
+        "missing: must be a date and time with its UTC offset (YYYY-MM-DDTHH:MM:SS+HH:MM)"
+        in problems
+    )
+    assert "sessions[0].date: 2026-02-30 is not a real date: February 2026 has 28 days" in problems
+
+
+def test_a_wrong_format_names_the_value_as_written() -> None:
+    with pytest.raises(InterchangeError) as caught:
+        from_document({"format": "other", "version": "1"})
+    assert caught.value.problems == [
+        'format: "other" is not it: a runstrength export says "runstrength"',
+        'version: "1" is not it: this version of runstrength reads version 1',
+    ]

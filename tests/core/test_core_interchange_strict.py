@@ -54,7 +54,7 @@ def test_a_plain_document_reads() -> None:
         ({"set": {"set": 101}}, "sessions[0].sets[0].set", "from 1 to 100"),
         ({"set": {"seconds": 86_401}}, "sessions[0].sets[0].seconds", "from 0 to 86400"),
         ({"set": {"reps": 1.5e19}}, "sessions[0].sets[0].reps", "whole number"),
-        ({"program": "[/]"}, "sessions[0].program", "not a lowercase hyphenated id"),
+        ({"program": "[/]"}, "sessions[0].program", "must be a lowercase hyphenated id"),
         ({"id": "a\nb"}, "sessions[0].id", "U+000A"),
         ({"set": {"band": "red\u001b"}}, "sessions[0].sets[0].band", "band name"),
         ({"date": "20261001"}, "sessions[0].date", "YYYY-MM-DD"),
@@ -78,13 +78,13 @@ def test_dates_outside_the_years_of_a_training_log_are_refused() -> None:
 def test_true_is_no_version() -> None:
     doc = document()
     doc["version"] = True
-    assert problems(doc) == ["version: True: this version reads format 1"]
+    assert problems(doc) == ["version: true is not it: this version of runstrength reads version 1"]
 
 
-def test_a_document_of_another_kind_is_one_problem() -> None:
-    assert problems({"meta": {"1": 5}}) == [
-        "format: missing: not a runstrength export (the format must be 'runstrength')"
-    ]
+def test_a_document_of_another_kind_is_named_so() -> None:
+    assert problems({"meta": {"1": 5}})[0] == (
+        'format: missing: a runstrength export says "runstrength"'
+    )
 
 
 def test_a_long_value_is_quoted_short() -> None:

@@ -84,10 +84,12 @@ def test_the_plan_is_the_mobility_moves_then_each_stretch_of_the_program_once(
     assert isinstance(first, WarmupStep)
     assert first.moves == catalogue.mobility
     assert first.seconds == sum(move.seconds for move in catalogue.mobility) == 300
-    # glute bridge and lateral band walk share the figure-four stretch: it comes once
+    # each stretch of the program once, in the program's order
     assert stretch_steps(plan) == [
         ("quad-stretch", "left", 40),
         ("quad-stretch", "right", 40),
+        ("hamstring-stretch", "left", 40),
+        ("hamstring-stretch", "right", 40),
         ("figure-four-stretch", "left", 40),
         ("figure-four-stretch", "right", 40),
         ("calf-stretch", "left", 40),
@@ -98,8 +100,8 @@ def test_the_plan_is_the_mobility_moves_then_each_stretch_of_the_program_once(
         ("childs-pose", None, 40),
     ]
     assert isinstance(plan[-1], SummaryStep)
-    assert len(plan) == 12  # nothing else: no intro, no set, no rest
-    assert estimate_seconds(plan, settings) == 300 + 10 * 40
+    assert len(plan) == 14  # nothing else: no intro, no set, no rest
+    assert estimate_seconds(plan, settings) == 300 + 12 * 40
 
 
 def test_each_program_gets_its_own_stretches(catalogue: Catalogue) -> None:
@@ -142,7 +144,7 @@ def test_the_mobility_file_is_checked_like_the_others() -> None:
     assert "mobility move #1" in problems
     assert "seconds" in problems
     assert "mobility move #4" in problems
-    assert "mobility move 'ankle-circles': id used twice" in problems
+    assert 'mobility move "ankle-circles": id used twice' in problems
     with pytest.raises(ValidationError):
         catalogue_from_data(exercises, stretches, warmup, mobility={"move": []})
 
@@ -174,14 +176,14 @@ def test_a_whole_routine_is_logged_as_a_completed_recovery_session(
     ] == [
         ("quad-stretch", "left", False),
         ("quad-stretch", "right", False),
-        ("figure-four-stretch", "left", False),
+        ("hamstring-stretch", "left", False),
     ]
-    assert len(done) == 11
+    assert len(done) == 13
     assert all(e.session.kind == "recovery" for e in events if isinstance(e, RoutineDone))
     [end] = [e for e in events if isinstance(e, SessionEnded)]
     assert end.status == "completed"
     assert end.session.kind == "recovery"
-    assert end.sets_logged == 11  # non-zero: the screen writes the ending
+    assert end.sets_logged == 13  # non-zero: the screen writes the ending
     assert engine.info.is_recovery
 
 
@@ -237,12 +239,12 @@ def test_the_screen_words_are_the_routines(routine, clock, endurance: Program) -
     view = describe(engine)
     assert view.heading == "Mobility: easy moves"
     assert "Recovery routine" in view.where
-    assert "then 6 stretches" in view.where
+    assert "then 7 stretches" in view.where
     assert view.lines[0] == "Easy march in place"
     engine.enter()
     view = describe(engine)
     assert view.heading == "Stretch: Standing quad stretch"
-    assert view.where == "Recovery routine · stretch 1 of 6 · Left side"
+    assert view.where == "Recovery routine · stretch 1 of 7 · Left side"
     assert view.prompt == "other side"
     while not isinstance(engine.step, SummaryStep):
         engine.enter()
@@ -321,7 +323,7 @@ def test_statistics_count_no_recovery_routine() -> None:
     assert week_streaks(both, today) == week_streaks(strength, today)
     assert week_streaks(both, today).longest == 1
     # a routine on the day after a strength day does not spoil the rest day
-    assert rest_days_respected(both).respected == 2
+    assert rest_days_respected(both, today).respected == 2
 
 
 def test_a_recovery_session_is_no_training_even_with_sets() -> None:

@@ -290,3 +290,11 @@ def test_day_marks_for_the_calendar() -> None:
     assert day_marks(state, TODAY + timedelta(days=3)).rest
     assert day_marks(state, date(2026, 11, 29)).rest  # a Sunday
     assert day_marks(state, TODAY + timedelta(days=1)) == DayMarks()
+
+
+def test_a_second_session_today_does_not_ask_about_tomorrow_again() -> None:
+    """Trained today already, tomorrow is a rest day whatever comes: nothing to ask."""
+    tomorrow = TODAY + timedelta(days=1)
+    check = can_start_today(days(logged=[TODAY], scheduled=[tomorrow]))
+    assert check.allowed
+    assert check.tomorrow_program is None

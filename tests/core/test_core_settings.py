@@ -231,3 +231,14 @@ def test_the_old_boolean_voice_setting_still_reads(old: bool, mode: str) -> None
 @pytest.mark.parametrize("mode", ["voice", "tones", "off"])
 def test_each_voice_mode_is_taken(mode: str) -> None:
     assert read({"voice": mode}) == (Settings(voice=mode), [])
+
+
+def test_settings_problems_spell_values_as_the_file_does() -> None:
+    _, problems = settings_from_mapping(
+        {"sound": "yes", "rest_seconds": True, "voice": None, "goal": "it's"}, "config.toml"
+    )
+    text = "\n".join(problems)
+    assert 'sound: must be true or false, got "yes"' in text
+    assert "rest_seconds: must be a whole number from 15 to 180, got true" in text
+    for python in ("None", "True", "False", "'yes'"):
+        assert python not in text

@@ -101,9 +101,20 @@ def test_reps_per_muscle_credits_every_muscle_and_skips_unknown(catalogue: Catal
 
 def test_rest_days_respected_counts_adjacent_strength_days() -> None:
     log = days("2026-11-02", "2026-11-03", "2026-11-05", "2026-11-07")
-    result = rest_days_respected(log)
+    result = rest_days_respected(log, date(2026, 11, 20))
     assert result.strength_days == 4
     assert result.respected == 3  # 2 Nov was followed by another strength day
+    assert result.waiting == 0
+
+
+def test_a_rest_day_not_yet_lived_is_not_counted_as_kept() -> None:
+    log = days("2026-11-02", "2026-11-05", "2026-11-07")
+    today = rest_days_respected(log, date(2026, 11, 7))  # trained today: tomorrow is ahead
+    assert (today.respected, today.strength_days, today.waiting) == (2, 2, 1)
+    tomorrow = rest_days_respected(log, date(2026, 11, 8))  # the rest day is being lived
+    assert (tomorrow.respected, tomorrow.strength_days, tomorrow.waiting) == (2, 2, 1)
+    after = rest_days_respected(log, date(2026, 11, 9))
+    assert (after.respected, after.strength_days, after.waiting) == (3, 3, 0)
 
 
 def test_best_set_per_band_and_last_time() -> None:

@@ -45,10 +45,10 @@ def test_a_rest_day_routine_from_home(terminal: Terminal, tmp_path: Path) -> Non
     terminal.keys("r")
     terminal.wait_for("Mobility")  # "Mobility · move 1 of 6" on the floor layout
     terminal.keys("Enter")  # the moves, ended by hand
-    terminal.wait_for("stretch 1 of 6")
+    terminal.wait_for("stretch 1 of 7")
     terminal.keys("s")  # the first side cut short
     terminal.wait_for("Right side")
-    for _ in range(9):
+    for _ in range(11):
         terminal.keys("Enter")
     terminal.wait_for("Recovery routine done")
     terminal.keys("Enter")
@@ -67,7 +67,7 @@ def test_a_rest_day_routine_from_home(terminal: Terminal, tmp_path: Path) -> Non
     assert routine["status"] == "completed"
     assert routine["sets"] == []
     assert routine["warmup"]["target_seconds"] == 300
-    assert len(routine["stretches"]) == 10
+    assert len(routine["stretches"]) == 12
     assert [s["skipped"] for s in routine["stretches"]][:2] == [True, False]
     table = subprocess.run(
         [str(COMMAND), "--data-dir", str(data), "history"],

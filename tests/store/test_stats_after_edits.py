@@ -97,7 +97,7 @@ def test_a_deleted_session_leaves_every_figure(tmp_path: Path, catalogue: Catalo
         (date(2026, 11, 16), 2),
         (date(2026, 11, 23), 2),
     ]
-    assert rest_days_respected(before).strength_days == 4
+    assert rest_days_respected(before, TODAY).strength_days == 4
 
     log.delete_session("s-2026-11-18")
     after = log.sessions()
@@ -110,7 +110,7 @@ def test_a_deleted_session_leaves_every_figure(tmp_path: Path, catalogue: Catalo
     # The week of the 16th no longer has two sessions: the streak is this week alone.
     assert week_streaks(after, TODAY).current == 1
     assert week_streaks(after, TODAY).longest == 1
-    assert rest_days_respected(after).strength_days == 3
+    assert rest_days_respected(after, TODAY).strength_days == 3
     assert best_by_band(after, "band-squat")["red"].reps == 20
     totals = reps_per_muscle(after, catalogue, date(2026, 11, 1), TODAY)
     first = reps_per_muscle(before, catalogue, date(2026, 11, 1), TODAY)

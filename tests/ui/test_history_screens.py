@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from screen_text import screen_lines
 from textual.widgets import DataTable, OptionList
 
 from runstrength.core.history import SessionFilter
@@ -126,6 +127,32 @@ async def test_enter_opens_the_session_detail(history_app) -> None:
         assert isinstance(history_app.screen, HistoryScreen)
 
 
+async def test_the_last_row_of_a_session_is_reachable_and_deleting_names_the_side(
+    history_app,
+) -> None:
+    async with history_app.run_test(size=SIZE) as pilot:
+        await open_history(pilot)
+        await pilot.press("enter")
+        detail = history_app.screen
+        table = detail.query_one(DataTable)
+        table.move_cursor(row=table.row_count - 1)
+        await pilot.pause()
+        await pilot.pause()
+        last = [str(cell) for cell in table.get_row_at(table.row_count - 1)]
+        lines = screen_lines(history_app)
+        assert any(last[0] in line and last[-1] in line for line in lines[:-1]), lines
+        # Every row, the last included, can be brought into view above the footer.
+        footer_row = len(lines) - 1
+        assert table.region.bottom <= footer_row
+        plank = next(
+            i for i in range(table.row_count) if str(table.get_row_at(i)[0]) == "Side plank"
+        )
+        table.move_cursor(row=plank + 1)
+        await pilot.press("x")
+        question = "\n".join(screen_lines(history_app))
+        assert "Side plank, set 1 (right)" in question
+
+
 async def test_progress_and_overview(history_app) -> None:
     async with history_app.run_test(size=SIZE) as pilot:
         await open_history(pilot)
@@ -143,6 +170,9 @@ async def test_progress_and_overview(history_app) -> None:
         text = str(overview.query_one("#streaks").render())
         assert "Streak" in text
         assert "Rest days kept" in text
+        today = date(2026, 11, 23)
+        lived = {s.date for s in history_app.year if s.sets and s.date < today - timedelta(days=1)}
+        assert f"of {len(lived)} strength days were followed by rest" in text
         muscles = str(overview.query_one("#muscles").render())
         assert "last 12 weeks" in muscles
         await pilot.press("p")

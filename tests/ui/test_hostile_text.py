@@ -220,7 +220,7 @@ async def test_interrupted_session_and_tomorrows_plan_show_markup_literally(
         assert isinstance(app.screen, ResumeDialog)
         shown = _screen_text(app)
         assert f"· {LINK} ·" in shown
-        assert f"The program '{LINK}' is gone" in shown
+        assert f'The program "{LINK}" is gone' in shown
         await pilot.press("x")  # close it as partial
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -8,6 +8,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from restday_seed import seed
+from screen_text import screen_lines
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -83,6 +84,36 @@ async def test_tomorrow_planned_moves_on_yes(make_app, clock, tmp_path: Path) ->
         await settle(pilot)
         assert isinstance(app.screen, SessionScreen)
         assert plans(app) == {date(2026, 11, 25): "sprint"}
+
+
+async def test_the_tomorrow_question_has_its_own_keys_and_is_asked_once_a_day(
+    make_app, clock, tmp_path: Path
+) -> None:
+    seed(tmp_path, clock, logged_offsets=(), planned=[(date(2026, 11, 24), "sprint")])
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        assert isinstance(app.screen, ConfirmTomorrow)
+        footer = screen_lines(app)[-1]
+        assert "Move and start" in footer
+        assert "History" not in footer
+        await pilot.press("n")
+        await settle(pilot)
+        # A set done, then stopped: today is trained and tomorrow stays planned.
+        await pilot.press("s", "enter")
+        for _ in range(15):
+            await pilot.press("space")
+        await pilot.press("enter", "q", "y")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert [len(s.sets) for s in app.context.log.sessions()] == [1]
+        assert plans(app) == {date(2026, 11, 24): "sprint"}
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SessionScreen)
 
 
 async def test_tomorrow_planned_escape_and_no(make_app, clock, tmp_path: Path) -> None:

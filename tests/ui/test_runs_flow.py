@@ -186,7 +186,7 @@ async def test_the_settings_screen_keeps_the_run_settings(make_app, tmp_path: Pa
         taper.value = "40"  # type: ignore[attr-defined]
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert "taper_days: 40 is outside 0-21" in text_of(pilot, "#errors")
+        assert "40 is outside 0-21" in text_of(pilot, "#error-taper_days")  # under its field
         taper.value = "10"  # type: ignore[attr-defined]
         await pilot.press("ctrl+s")
         await settle(pilot)

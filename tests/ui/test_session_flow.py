@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from screen_text import screen_lines
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -182,7 +183,8 @@ async def test_help_lists_the_keys(make_app) -> None:
     app = make_app(start=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("question_mark")
-        text = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        await pilot.pause()
+        text = "\n".join(screen_lines(app))
         for key in ("space", "backspace", "enter", "tempo", "band", "15 s"):
             assert key in text
         await pilot.press("escape")

@@ -7,6 +7,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from screen_text import screen_lines
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, SelectionList, Static
 
@@ -72,6 +73,21 @@ async def test_first_run_asks_then_shows_the_matching_program(paths: Paths, cloc
         await pilot.press("tab")  # the bands: tick red and blue
         await pilot.press("down", "space", "down", "down", "space")
         assert screen.query_one("#bands", SelectionList).selected == ["red", "blue"]
+        # Ticked or not shows without colour: a tick in the box, or an empty box.
+        rows = {
+            line.split()[-1]: line
+            for line in screen_lines(app)
+            if line.strip().endswith(("yellow", "red", "green", "blue", "black"))
+        }
+        assert "✓" in rows["red"]
+        assert "✓" in rows["blue"]
+        assert "✓" not in rows["yellow"]
+        assert "X" not in rows["yellow"]
+        goal_rows = [
+            line for line in screen_lines(app) if "Sprint:" in line or "Endurance:" in line
+        ]
+        assert "●" in goal_rows[1]
+        assert "●" not in goal_rows[0]
         await pilot.click("#sound-test-button")
         await settle(pilot)
         assert sound.played  # every cue went to the player
@@ -94,12 +110,16 @@ async def test_first_run_asks_then_shows_the_matching_program(paths: Paths, cloc
 
 async def test_skipping_the_first_run_is_remembered(paths: Paths, clock, sound) -> None:
     app = make(paths, clock, sound)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, FirstRunScreen)
+        kept = "Skip keeps the defaults: the endurance program; bands owned: yellow, red"
+        assert kept in "".join(screen_lines(app))
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
+        [note] = app._notifications
+        assert note.message.startswith(kept)
         assert app.screen.program.name == "endurance"
     assert tomllib.loads(paths.config_file.read_text())["first_run_done"] is True
     assert not build_context(paths, clock=clock, sound=sound).first_run
@@ -198,10 +218,37 @@ async def test_settings_refuse_a_value_out_of_range(paths: Paths, clock, sound) 
         assert field.has_class("-invalid")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        errors = str(screen.query_one("#errors", Static).render())
-        assert "rest_seconds: 9 is outside 15-180" in errors
+        # The error sits right under its own field, not in a list at the bottom.
+        error = screen.query_one("#error-rest_seconds", Static)
+        assert "9 is outside 15-180" in str(error.render())
+        assert error.region.y == field.region.y + 1
+        assert not screen.query_one("#errors", Static).display
         assert app.context.settings.rest_seconds == 30
+        await pilot.press("backspace", "3", "0")
+        assert not error.display
     assert paths.config_file.read_text() == USER_CONFIG
+
+
+async def test_settings_arrive_focused_and_show_where_you_are(paths: Paths, clock, sound) -> None:
+    user_config(paths)
+    app = make(paths, clock, sound)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("comma")
+        screen = app.screen
+        assert isinstance(screen, SettingsScreen)
+        assert screen.focused is screen.query_one("#goal", Select)
+        await pilot.press("tab", "tab", "tab")
+        bell = screen.query_one("#bell")
+        assert screen.focused is bell
+        label = bell.parent.query_one(".setting-label")
+        assert label.styles.text_style.reverse
+        other = screen.query_one("#sound").parent.query_one(".setting-label")
+        assert not other.styles.text_style.reverse
+        await pilot.press("space", "ctrl+s")
+        await settle(pilot)
+        assert app.context.settings.bell is True
+    assert "bell = true" in paths.config_file.read_text()
 
 
 async def test_theme_applies_at_once_and_is_saved(paths: Paths, clock, sound) -> None:
@@ -467,7 +514,7 @@ async def test_an_unknown_theme_is_reported_with_its_line(paths: Paths, clock, s
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         shown = str(app.screen.query_one("#problems", Static).render()).replace("\n", "")
-        assert f"{paths.config_file}: line 4: theme: no theme named 'solarised-night'" in shown
-        assert "allowed: " in shown
+        assert f'{paths.config_file}: line 4: theme: no theme named "solarised-night"' in shown
+        assert "known: " in shown
         assert "textual-light" in shown
         assert app.theme == "textual-dark"
