@@ -295,7 +295,7 @@ def _read_session(r: _Reader, raw: Any, path: str) -> SessionRecord | None:
         r.bad(f"{path}.date", f"{day} is not the day the session started ({started_at.date()})")
     kind = data.get("kind", "strength")
     if kind not in SESSION_KINDS:
-        r.bad(f"{path}.kind", f"{_said(kind)} must be 'strength' or 'recovery'")
+        r.bad(f"{path}.kind", f"{kind!r} must be 'strength' or 'recovery'")
     raw_sets = data.get("sets")
     sets: list[SetRecord] = []
     if not isinstance(raw_sets, list):
