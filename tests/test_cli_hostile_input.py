@@ -129,6 +129,8 @@ IMPORTS = {
     ),
     "a session id with a control character": with_session(id="a\u001b[2Jb"),
     "NaN": with_set(reps=float("nan")),
+    "a format ending the line (U+0085)": export_text(format="\u0085"),
+    "a side with a line separator": with_set(side="left\u2028"),
 }
 
 

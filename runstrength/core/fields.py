@@ -50,9 +50,12 @@ def shown(value: object) -> str:
     Never Python's spelling (None, True, 'text'), which means nothing to a runner.
     """
     try:
-        return json.dumps(value, ensure_ascii=False)
+        text = json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError):
-        return json.dumps(str(value), ensure_ascii=False)
+        text = json.dumps(str(value), ensure_ascii=False)
+    # JSON escapes C0 controls only: C1 (U+0085 ends a line), separators and invisible
+    # formatting are escaped too, so a message stays one visible line.
+    return "".join(c if c.isprintable() or c == " " else f"\\u{ord(c):04x}" for c in text)
 
 
 def reason(error: OSError | UnicodeDecodeError) -> str:
