@@ -131,6 +131,7 @@ IMPORTS = {
     "NaN": with_set(reps=float("nan")),
     "a format ending the line (U+0085)": export_text(format="\u0085"),
     "a side with a line separator": with_set(side="left\u2028"),
+    "a date with a carriage return": with_session(date="0\r0"),
 }
 
 

@@ -82,7 +82,7 @@ def read_day(text: str) -> date:
     text = text.strip()
     found = DAY_PATTERN.match(text)
     if found is None:
-        raise ValueError(f'"{text}" is not a date: write it as YYYY-MM-DD, e.g. 2026-11-23')
+        raise ValueError(f"{shown(text)} is not a date: write it as YYYY-MM-DD, e.g. 2026-11-23")
     try:
         return date.fromisoformat(text)
     except ValueError:
