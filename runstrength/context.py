@@ -55,7 +55,7 @@ class AppContext:
 
         Returns True when nothing is left pending.
         """
-        from runstrength.core.events import RoutineDone, SetCompleted
+        from runstrength.core.events import RoutineDone, SessionSetAside, SetCompleted
 
         pending = self.pending_writes
         with self.write_lock:
@@ -66,8 +66,12 @@ class AppContext:
                         self.log.log_set(event.session, event.record)
                     elif isinstance(event, RoutineDone):
                         self.log.log_routine(event.session, event.record)
+                    elif isinstance(event, SessionSetAside):
+                        self.log.set_aside(event.session, event.at, event.skipped, event.resume_at)
                     else:
-                        self.log.finish_session(event.session, event.status, event.ended_at)
+                        self.log.finish_session(
+                            event.session, event.status, event.ended_at, event.skipped
+                        )
                 except LogError as error:
                     on_failed(str(error))
                     return False

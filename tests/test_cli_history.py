@@ -239,3 +239,40 @@ def test_an_unreadable_import_says_why_in_words(tmp_path: Path) -> None:
     assert f"cannot read {tmp_path / 'nope.json'}: No such file or directory" in missing.stderr
     for python in ("[Errno", "codec", "'"):
         assert python not in result.stderr + missing.stderr
+
+
+def test_history_says_what_was_skipped(tmp_path: Path) -> None:
+    session = {
+        "id": "s1",
+        "date": "2026-11-23",
+        "program": "endurance",
+        "started_at": "2026-11-23T07:02:11+01:00",
+        "ended_at": "2026-11-23T07:30:00+01:00",
+        "status": "completed",
+        "sets": [
+            {
+                "exercise": "glute-bridge",
+                "set": 1,
+                "side": None,
+                "target_reps": 20,
+                "reps": 20,
+                "band": None,
+                "seconds": None,
+                "completed_at": "2026-11-23T07:12:05+01:00",
+            }
+        ],
+        "skipped": ["side-plank", "clamshell", "band-squat"],
+    }
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps({"format": "runstrength", "version": 1, "sessions": [session]}))
+    assert run(tmp_path / "d", "import", str(source)).returncode == 0
+    table = run(tmp_path / "d", "history")
+    assert table.returncode == 0, table.stderr
+    [row] = table.stdout.splitlines()[1:]
+    assert row.endswith("3 exercises skipped")
+    assert "100%" not in row  # completion counts what was skipped against the plan
+    document = json.loads(run(tmp_path / "d", "history", "--json").stdout)
+    assert document["sessions"][0]["skipped"] == ["side-plank", "clamshell", "band-squat"]
+    assert document["sessions"][0]["status"] == "completed"
+    exported = json.loads(run(tmp_path / "d", "export").stdout)
+    assert exported["sessions"][0]["skipped"] == ["side-plank", "clamshell", "band-squat"]

@@ -16,12 +16,19 @@ class BandChoice:
         self._chosen: dict[str, str | None] = dict(remembered or {})
 
     def band_for(self, exercise: Exercise) -> str | None:
+        """A band no longer in the settings gives way to the lightest."""
         if not exercise.uses_band or not self.owned:
             return None
-        return self._chosen.get(exercise.id) or self.owned[0]
+        chosen = self._chosen.get(exercise.id)
+        return chosen if chosen in self.owned else self.owned[0]
 
     def remember(self, exercise_id: str, band: str) -> None:
         self._chosen[exercise_id] = band
+
+    def learn(self, last_used: Mapping[str, str]) -> None:
+        """The bands last used, from the log; a band already picked in this session stays."""
+        for exercise_id, band in last_used.items():
+            self._chosen.setdefault(exercise_id, band)
 
     def next(self, exercise: Exercise) -> bool:
         """On to the next band for `exercise`, wrapping to the lightest; False with none owned."""

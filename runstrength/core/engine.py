@@ -10,16 +10,18 @@ from collections.abc import Sequence
 from typing import Literal
 
 from runstrength.core.bands import BandChoice
-from runstrength.core.catalogue import Exercise, WarmupMove
+from runstrength.core.catalogue import WarmupMove
 from runstrength.core.clock import Clock
 from runstrength.core.events import (
     Cue,
     CueEvent,
     Event,
     SessionEnded,
+    SessionSetAside,
     SetCompleted,
     StepChanged,
 )
+from runstrength.core.keys import SKIP_NOTICES, exercise_at_hand, skip_kind
 from runstrength.core.plan import (
     IntroStep,
     RestStep,
@@ -31,11 +33,14 @@ from runstrength.core.plan import (
     build_plan,
     build_recovery_plan,
 )
-from runstrength.core.programs import Program, ProgramEntry
-from runstrength.core.records import SessionInfo, SessionKind, SetRecord
-from runstrength.core.resume import resume_index
+from runstrength.core.programs import Program
+from runstrength.core.records import ResumePoint, SessionInfo, SessionKind, SetRecord
+from runstrength.core.resume import matched_sets, resume_point, resume_position
 from runstrength.core.routine import RoutineLog
+from runstrength.core.session_state import SessionState
 from runstrength.core.settings import Settings
+from runstrength.core.skips import ExerciseTally, exercises_behind
+from runstrength.core.summary import plural
 from runstrength.core.timer import Countdown, RepClock
 
 ADJUST_SECONDS = 15
@@ -46,8 +51,8 @@ MAX_CARRY_SECONDS = 1.0
 """A timer noticed this late hands the lateness on; a longer gap (a sleeping laptop) does not."""
 
 
-class SessionEngine:
-    """One session of one program, from warm-up to summary."""
+class SessionEngine(SessionState):
+    """One session of one program, from warm-up to summary (what it reads: SessionState)."""
 
     def __init__(
         self,
@@ -81,79 +86,26 @@ class SessionEngine:
         self.status: Literal["completed", "partial"] | None = None
         self.ended_at = self.info.started_at
         self.bands = BandChoice(settings.bands, bands)
+        self.tally = ExerciseTally(program)
         self._beeped: set[int] = set()
         self._reps_clock = RepClock()
         self._set_started_at = self.info.started_at
         self._carry = 0.0
-
-    # --- what the screens read -------------------------------------------------------
-
-    @property
-    def step(self) -> Step:
-        return self.plan[self.index]
-
-    @property
-    def finished(self) -> bool:
-        return isinstance(self.step, SummaryStep)
-
-    @property
-    def entry(self) -> ProgramEntry | None:
-        """The exercise the current step belongs to (for a rest: the one coming up); none
-        in a recovery routine, where no exercise is done (so no band either)."""
-        step = self.step
-        if self.kind == "recovery":
-            return None
-        if isinstance(step, IntroStep | SetStep | StretchStep):
-            return step.entry
-        if isinstance(step, RestStep):
-            return step.upcoming.entry
-        return None
-
-    def remaining(self) -> float | None:
-        """Seconds left on the running timer, or None when the step has no timer."""
-        return self.countdown.remaining(self.clock.monotonic()) if self.countdown else None
-
-    def elapsed(self) -> float:
-        return self.countdown.elapsed(self.clock.monotonic()) if self.countdown else 0.0
-
-    def band_for(self, exercise: Exercise) -> str | None:
-        """The band this exercise is done with now (None: bodyweight)."""
-        return self.bands.band_for(exercise)
-
-    def next_tick_in(self) -> float | None:
-        """Seconds until the next tick can change anything, or None when none will.
-
-        That is when the shown whole second of the timer changes (beeps and the
-        deadline fall on whole seconds too) or the next tempo rep is due.
-        """
-        if self.paused or self.finished:
-            return None
-        now = self.clock.monotonic()
-        due: list[float] = []
-        if self.countdown is not None:
-            due.append(self.countdown.until_next_second(now))
-        if self._reps_clock.due_at is not None:
-            due.append(max(0.0, self._reps_clock.due_at - now))
-        return min(due) if due else None
-
-    def next_set(self) -> SetStep | None:
-        """The set that comes after the current step, if any."""
-        for step in self.plan[self.index + 1 :]:
-            if isinstance(step, SetStep):
-                return step
-        return None
 
     # --- driving it ------------------------------------------------------------------
 
     def start(self) -> list[Event]:
         return self._enter(0)
 
-    def resume(self, info: SessionInfo, done: Sequence[SetRecord]) -> list[Event]:
-        """Continue an interrupted session instead of starting: `done` are its logged sets.
+    def resume(
+        self, info: SessionInfo, done: Sequence[SetRecord], at: ResumePoint | None = None
+    ) -> list[Event]:
+        """Continue an interrupted or set-aside session: `done` are its logged sets.
 
-        The session keeps its identity; it goes on at the first set after the last one
-        done (at the exercise's intro when that set begins a new exercise), with each
-        exercise's band as last used. With nothing done it starts from the warm-up.
+        The session keeps its identity; it goes on where it was set aside (`at`), else at
+        the first set after the last one done (at the exercise's intro when that set
+        begins a new exercise), with each exercise's band as last used. With nothing
+        done it starts from the warm-up.
         """
         self.info = info
         self.completed = list(done)
@@ -162,7 +114,11 @@ class SessionEngine:
         for record in done:
             if record.band is not None:
                 self.bands.remember(record.exercise, record.band)
-        return self._enter(resume_index(self.plan, done))
+        for index in matched_sets(self.plan, done):
+            step = self.plan[index]
+            assert isinstance(step, SetStep)
+            self.tally.set_done(step.number)
+        return self._enter(resume_position(self.plan, done, at))
 
     def tick(self) -> list[Event]:
         """Advance time: beeps, tempo reps, and the step change when a timer runs out."""
@@ -225,15 +181,43 @@ class SessionEngine:
         return []
 
     def skip(self) -> list[Event]:
-        """s: skip the running timer or step; on an exercise's intro, the whole exercise."""
-        step = self.step
-        if isinstance(step, IntroStep):
-            for index in range(self.index + 1, len(self.plan)):
-                if isinstance(self.plan[index], IntroStep | SummaryStep):
-                    return self._enter(index)
-        if isinstance(step, SummaryStep):
+        """s: skip the thing under way (see core/keys.py) and say what became of it.
+
+        A warm-up goes on to its next move; an intro skips the whole exercise; a hold or
+        a counted set cut short keeps what was held or counted, as enter would.
+        """
+        kind = skip_kind(self)
+        events: list[Event]
+        if kind is None:
             return []
-        return self._leave(skipped=True) + self._advance(cue=None)
+        if kind == "move":
+            assert self.countdown is not None
+            self.countdown.skip(self.next_move_in() or 0, self.clock.monotonic())
+            self.notice = "Next move (S skips the whole warm-up)"
+            return []
+        if kind == "exercise":
+            later = range(self.index + 1, len(self.plan))
+            events = self._enter(
+                next(i for i in later if isinstance(self.plan[i], IntroStep | SummaryStep))
+            )
+        elif kind in ("hold", "end-set") and (self.reps or self.elapsed() >= 1):
+            held = round(self.elapsed())
+            events = self._complete_set()
+            unit = f"{held} s" if kind == "hold" else plural(self.completed[-1].reps or 0, "rep")
+            self.notice = f"{'Hold' if kind == 'hold' else 'Set'} ended at {unit}: kept"
+            return events
+        else:
+            events = self._leave(skipped=True) + self._advance(cue=None)
+        self.notice = SKIP_NOTICES.get(kind, SKIP_NOTICES["set"])
+        return events
+
+    def skip_warmup(self) -> list[Event]:
+        """S: the whole warm-up is over; on to the first exercise."""
+        if not isinstance(self.step, WarmupStep):
+            return []
+        events = self._leave(skipped=True) + self._advance(cue=None)
+        self.notice = SKIP_NOTICES["warmup"]
+        return events
 
     def count(self, delta: int) -> list[Event]:
         """space / backspace: one rep more or less on a counted set."""
@@ -282,18 +266,12 @@ class SessionEngine:
         return []
 
     def next_band(self) -> list[Event]:
-        """b: the next band level for this exercise, wrapping to the lightest."""
-        entry = self.entry
+        """b: the next band level for the exercise at hand (its card, sets and rests, not
+        its stretch), wrapping to the lightest."""
+        entry = exercise_at_hand(self)
         if entry is not None and entry.exercise.uses_band and not self.bands.next(entry.exercise):
             self.notice = "No bands in your settings (, on home): this one goes without."
         return []
-
-    @property
-    def reps_in_progress(self) -> int:
-        """Reps counted on the set under way (0 on anything else)."""
-        step = self.step
-        counted = isinstance(step, SetStep) and not step.entry.exercise.is_hold
-        return self.reps if counted else 0
 
     def quit(self) -> list[Event]:
         """Stop now: what was done is kept (reps counted on this set too); partial."""
@@ -301,6 +279,15 @@ class SessionEngine:
             return []
         events = self._log_set() if self.reps_in_progress else self._leave(skipped=True)
         return events + self._enter(len(self.plan) - 1, status="partial")
+
+    def set_aside(self) -> list[Event]:
+        """Continue later: the session stays open in the log, to go on at the set under way
+        (its count so far is not kept) or the next one. Only once a set is logged."""
+        if self.finished or not self.completed:
+            return []
+        self.tally.passed(exercises_behind(self.step, len(self.program.entries)))
+        point = resume_point(self.plan, self.index)
+        return [SessionSetAside(self.info, self.clock.now(), self.tally.skipped, point)]
 
     # --- inside ----------------------------------------------------------------------
 
@@ -356,6 +343,7 @@ class SessionEngine:
             target_seconds=step.entry.seconds,
         )
         self.completed.append(record)
+        self.tally.set_done(step.number)
         return [SetCompleted(self.info, record), *self.routine.set_logged()]
 
     def _enter(
@@ -364,6 +352,8 @@ class SessionEngine:
         cue: Cue | None = None,
         status: Literal["completed", "partial"] = "completed",
     ) -> list[Event]:
+        """Go to step `index`; at the summary, `status` is partial when the session was stopped."""
+        stopped_at = self.step
         self.index = index
         self.paused = False
         self.getting_ready = False
@@ -373,6 +363,10 @@ class SessionEngine:
         self._reps_clock.stop()
         now = self.clock.monotonic() - self._carry
         step = self.step
+        # A stopped session has passed only the exercises before the one it stopped in.
+        behind = stopped_at if status == "partial" else step
+        if self.kind == "strength":  # a recovery routine has no exercises to skip
+            self.tally.passed(exercises_behind(behind, len(self.program.entries)))
         events: list[Event] = [CueEvent(cue)] if cue else []
         if isinstance(step, WarmupStep | RestStep | StretchStep):
             self.countdown = Countdown(step.seconds, now)
@@ -392,16 +386,13 @@ class SessionEngine:
                 if not cue:
                     events.append(CueEvent(Cue.SWITCH_SIDES if step.side == "right" else Cue.GO))
         elif isinstance(step, SummaryStep):
-            every_exercise_done = self.kind == "recovery" or all(
-                any(r.exercise == entry.exercise.id for r in self.completed)
-                for entry in self.program.entries
-            )
-            if not every_exercise_done:
-                status = "partial"
+            # Reaching the summary completes a session, whatever was skipped on the way.
             self.status = status
             self.ended_at = self.clock.now()
             logged = len(self.completed) or self.routine.logged  # a routine has no sets
             events.append(CueEvent(Cue.SESSION_DONE))
-            events.append(SessionEnded(self.info, status, self.ended_at, logged))
+            events.append(
+                SessionEnded(self.info, status, self.ended_at, logged, self.tally.skipped)
+            )
         events.append(StepChanged(step))
         return events

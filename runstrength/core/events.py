@@ -7,7 +7,13 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Literal
 
-from runstrength.core.records import SessionInfo, SetRecord, StretchRecord, WarmupRecord
+from runstrength.core.records import (
+    ResumePoint,
+    SessionInfo,
+    SetRecord,
+    StretchRecord,
+    WarmupRecord,
+)
 
 if TYPE_CHECKING:
     from runstrength.core.plan import Step
@@ -54,6 +60,18 @@ class SessionEnded:
     status: Literal["completed", "partial"]
     ended_at: datetime
     sets_logged: int
+    skipped: tuple[str, ...] = ()
+    """The exercises passed over without a set, by id."""
+
+
+@dataclass(frozen=True)
+class SessionSetAside:
+    """Continue later: the session stays open and goes on at `resume_at` (the same day)."""
+
+    session: SessionInfo
+    at: datetime
+    skipped: tuple[str, ...]
+    resume_at: ResumePoint | None
 
 
 @dataclass(frozen=True)
@@ -64,6 +82,6 @@ class RoutineDone:
     record: WarmupRecord | StretchRecord
 
 
-Event = CueEvent | StepChanged | SetCompleted | SessionEnded | RoutineDone
-LogWrite = SetCompleted | RoutineDone | SessionEnded
+Event = CueEvent | StepChanged | SetCompleted | SessionEnded | SessionSetAside | RoutineDone
+LogWrite = SetCompleted | RoutineDone | SessionEnded | SessionSetAside
 """The events that go to the log, in the order they happened."""

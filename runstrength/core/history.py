@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 
 from runstrength.core.programs import Program
 from runstrength.core.records import SessionKind, SessionRecord, SetRecord, Status
-from runstrength.core.summary import format_duration
+from runstrength.core.summary import format_duration, plural
 
 
 class SetTally:
@@ -69,6 +69,10 @@ class SessionSummary:
     reps: int
     done: int
     target: int
+    skipped: int = 0
+    """Exercises passed over without a set."""
+    set_aside: bool = False
+    """Left to continue later (and not yet ended)."""
     kind: SessionKind = "strength"
 
     @property
@@ -100,6 +104,8 @@ def summarize(session: SessionRecord) -> SessionSummary:
         reps=tally.reps,
         done=tally.done,
         target=tally.target,
+        skipped=len(session.skipped),
+        set_aside=session.set_aside_at is not None and session.ended_at is None,
         kind=session.info.kind,
     )
 
@@ -142,13 +148,15 @@ class SessionRow:
     reps: int
     completion: str
     status: str
+    skipped: int = 0
+    set_aside: bool = False
     kind: SessionKind = "strength"
 
     def cells(self) -> tuple[str, ...]:
-        status = "" if self.status == "completed" else self.status
         if self.kind == "recovery":
             # Not training: no sets, reps or completion to show, and marked as what it is.
-            status = "recovery" + (f", {status}" if status else "")
+            ended = "" if self.status == "completed" else self.status
+            status = "recovery" + (f", {ended}" if ended else "")
             return (f"{self.date:%a %Y-%m-%d}", self.program, self.duration, "-", "-", "-", status)
         return (
             f"{self.date:%a %Y-%m-%d}",
@@ -157,8 +165,18 @@ class SessionRow:
             str(self.sets),
             str(self.reps),
             self.completion,
-            status,
+            status_text(self.status, self.skipped, self.set_aside),
         )
+
+
+def status_text(status: str, skipped: int, set_aside: bool = False) -> str:
+    """How a session ended, as the sessions table says it: "" for completed with nothing
+    skipped, else e.g. "partial · 2 exercises skipped" or "set aside"."""
+    shown = "set aside" if set_aside and status == "in-progress" else status
+    parts = [] if status == "completed" else [shown]
+    if skipped:
+        parts.append(f"{plural(skipped, 'exercise')} skipped")
+    return " · ".join(parts)
 
 
 COLUMNS = ("Date", "Program", "Time", "Sets", "Reps", "Done", "")
@@ -200,6 +218,8 @@ def summary_row(summary: SessionSummary, planned: int | None = None) -> SessionR
         reps=summary.reps,
         completion=f"{done:.0%}" if done is not None else "-",
         status=summary.status,
+        skipped=summary.skipped,
+        set_aside=summary.set_aside,
         kind=summary.kind,
     )
 

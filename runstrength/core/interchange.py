@@ -81,8 +81,8 @@ def set_to_data(record: SetRecord) -> dict[str, Any]:
 
 
 def session_to_data(session: SessionRecord) -> dict[str, Any]:
-    """A session as the format has it; `kind`, `warmup` and `stretches` are optional on
-    import (a session without `kind` is a strength session)."""
+    """A session as the format has it; `kind`, `warmup`, `stretches` and `skipped` are
+    optional on import (a session without `kind` is a strength session)."""
     status = session.status if session.status in STATUSES else "partial"
     warmup = session.warmup
     return {
@@ -96,6 +96,7 @@ def session_to_data(session: SessionRecord) -> dict[str, Any]:
         "sets": [set_to_data(s) for s in session.sets],
         "warmup": None if warmup is None else warmup_to_data(warmup),
         "stretches": [stretch_to_data(s) for s in session.stretches],
+        "skipped": list(session.skipped),
     }
 
 
@@ -278,6 +279,19 @@ def _read_stretches(r: _Reader, raw: Any, path: str) -> list[StretchRecord]:
     return [record for record in read if record is not None]
 
 
+def _read_skipped(r: _Reader, raw: Any, path: str) -> list[str]:
+    """The exercises skipped in a session: a list of ids (absent in older files)."""
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        r.bad(path, "must be a list of exercise ids")
+        return []
+    for index, item in enumerate(raw):
+        if not isinstance(item, str) or not ID_PATTERN.match(item):
+            r.bad(f"{path}[{index}]", f"{item!r} is not a lowercase hyphenated id")
+    return [item for item in raw if isinstance(item, str)]
+
+
 def _read_session(r: _Reader, raw: Any, path: str) -> SessionRecord | None:
     data = r.table(raw, path)
     if data is None:
@@ -309,6 +323,7 @@ def _read_session(r: _Reader, raw: Any, path: str) -> SessionRecord | None:
         r.bad(f"{path}.sets", "a recovery routine has no sets: it must be empty")
     warmup = _read_warmup(r, data.get("warmup"), f"{path}.warmup")
     stretches = _read_stretches(r, data.get("stretches"), f"{path}.stretches")
+    skipped = _read_skipped(r, data.get("skipped"), f"{path}.skipped")
     if len(r.problems) != before or started_at is None:
         return None
     return SessionRecord(
@@ -320,6 +335,7 @@ def _read_session(r: _Reader, raw: Any, path: str) -> SessionRecord | None:
         sets=sets,
         warmup=warmup,
         stretches=stretches,
+        skipped=skipped,
     )
 
 

@@ -126,7 +126,7 @@ def warmup_position(
     end = 0.0
     for index, move in enumerate(moves):
         end += total * move.seconds / weight
-        if elapsed < end:
+        if elapsed < end - 1e-6:  # a move skipped to lands on its start, not a hair before
             return index, end - elapsed
     return len(moves) - 1, 0.0
 

@@ -96,6 +96,17 @@ def stretch_to_data(record: StretchRecord) -> dict[str, object]:
     }
 
 
+@dataclass(frozen=True)
+class ResumePoint:
+    """Where a session set aside goes on: an exercise's intro card (set 0) or one of its sets."""
+
+    exercise: str
+    number: int
+    """The exercise's 1-based place in the program."""
+    set: int
+    side: Side | None = None
+
+
 @dataclass
 class SessionRecord:
     """A session as logged: its identity, how it ended, its sets, warm-up and stretches."""
@@ -106,6 +117,12 @@ class SessionRecord:
     sets: list[SetRecord] = field(default_factory=list)
     warmup: WarmupRecord | None = None
     stretches: list[StretchRecord] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    """The exercises passed over without a set, by id (logs before this field have none)."""
+    set_aside_at: datetime | None = None
+    """When the runner chose to continue later (still in progress); None otherwise."""
+    resume_at: ResumePoint | None = None
+    """Where a session set aside goes on."""
 
     @property
     def id(self) -> str:

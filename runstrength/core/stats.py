@@ -132,15 +132,24 @@ class LastAndBest:
     best: int | None
 
 
+ANY_BAND: object = object()
+"""For `last_and_best`: sets on every band (and bodyweight) together."""
+
+
 def last_and_best(
-    sessions: list[SessionRecord], exercise_id: str, set_number: int, side: Side | None
+    sessions: list[SessionRecord],
+    exercise_id: str,
+    set_number: int,
+    side: Side | None,
+    band: str | object | None = ANY_BAND,
 ) -> LastAndBest:
-    """For the set screen: this set's result last time, and the best ever for the exercise."""
+    """For the set screen: this set's result last time, and the best ever for the exercise,
+    on `band` (None: without a band) or, by default, on any band."""
     last = None
     best = None
     for session in sessions:
         for record in session.sets:
-            if record.exercise != exercise_id:
+            if record.exercise != exercise_id or band not in (ANY_BAND, record.band):
                 continue
             best = max(best or 0, amount(record))
             if record.set == set_number and record.side == side:
@@ -148,29 +157,51 @@ def last_and_best(
     return LastAndBest(last=last, best=best)
 
 
+PastKey = tuple[str, int, Side | None, str | None]
+
+
 @dataclass(frozen=True)
 class PastResults:
-    """`last_and_best` for every exercise, set and side at once: a lookup per set."""
+    """`last_and_best` per band for every exercise, set and side at once: a lookup per set."""
 
-    last: dict[tuple[str, int, Side | None], int]
-    best: dict[str, int]
+    last: dict[PastKey, int]
+    best: dict[tuple[str, str | None], int]
 
-    def find(self, exercise_id: str, set_number: int, side: Side | None) -> LastAndBest:
+    def find(
+        self, exercise_id: str, set_number: int, side: Side | None, band: str | None = None
+    ) -> LastAndBest:
+        """This set's result last time and the exercise's best, both on `band` (None: without)."""
         return LastAndBest(
-            last=self.last.get((exercise_id, set_number, side)), best=self.best.get(exercise_id)
+            last=self.last.get((exercise_id, set_number, side, band)),
+            best=self.best.get((exercise_id, band)),
         )
 
 
 def past_results(sessions: Iterable[SessionRecord]) -> PastResults:
     """One pass over the sessions (oldest first), so the set screen never scans them."""
-    last: dict[tuple[str, int, Side | None], int] = {}
-    best: dict[str, int] = {}
+    last: dict[PastKey, int] = {}
+    best: dict[tuple[str, str | None], int] = {}
     for session in sessions:
         for record in session.sets:
             done = amount(record)
-            last[(record.exercise, record.set, record.side)] = done
-            best[record.exercise] = max(best.get(record.exercise, 0), done)
+            last[(record.exercise, record.set, record.side, record.band)] = done
+            key = (record.exercise, record.band)
+            best[key] = max(best.get(key, 0), done)
     return PastResults(last=last, best=best)
+
+
+def past_text(found: LastAndBest, *, is_hold: bool, band: str | None) -> str:
+    """ "last time 15 · best 18" for a set, saying which band they are for."""
+    unit = " s" if is_hold else ""
+    parts = []
+    if found.last is not None:
+        parts.append(f"last time {found.last}{unit}")
+    if found.best is not None:
+        parts.append(f"best {found.best}{unit}")
+    text = " · ".join(parts)
+    if band is None:
+        return text
+    return f"{band} band: {text}" if text else f"{band} band: nothing logged on it yet"
 
 
 def progression_hint(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -19,6 +20,8 @@ class ExerciseSummary:
     """Reps done, or seconds held for a timed hold."""
     target: int
     is_hold: bool
+    skipped: bool = False
+    """Passed over without a set."""
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,11 @@ class SessionSummary:
     status: str
     duration: timedelta
     exercises: tuple[ExerciseSummary, ...]
+
+    @property
+    def skipped(self) -> tuple[str, ...]:
+        """The names of the exercises skipped."""
+        return tuple(e.name for e in self.exercises if e.skipped)
 
     @property
     def sets_done(self) -> int:
@@ -50,8 +58,10 @@ def summarize(
     started_at: datetime,
     ended_at: datetime,
     status: str,
+    skipped: Sequence[str] = (),
 ) -> SessionSummary:
-    """Per exercise: sets (each side counts as one) and reps or seconds against the targets.
+    """Per exercise: sets (each side counts as one) and reps or seconds against the targets;
+    `skipped`: the ids of the exercises passed over without a set.
 
     An exercise that appears more than once in the program is one row with both plans.
     """
@@ -69,10 +79,34 @@ def summarize(
         amount = sum(getattr(r, field) or 0 for r in done)
         exercises.append(
             ExerciseSummary(
-                exercise_id, exercise.name, len(done), sets, amount, target, exercise.is_hold
+                exercise_id,
+                exercise.name,
+                len(done),
+                sets,
+                amount,
+                target,
+                exercise.is_hold,
+                skipped=exercise_id in skipped and not done,
             )
         )
     return SessionSummary(status, ended_at - started_at, tuple(exercises))
+
+
+def totals_text(summary: SessionSummary, logged: int) -> str:
+    """The line under the summary table (Rich markup): totals, how many exercises were
+    skipped, whether it was stopped; `logged`: how many sets went to the log."""
+    reps = f"{summary.reps_done}/{summary.reps_target} reps"
+    text = (
+        f"[b]{summary.sets_done}/{summary.sets_planned}[/b] sets · [b]{reps}[/b] · "
+        f"time [b]{format_duration(summary.duration)}[/b]"
+    )
+    if summary.skipped:  # the table names them
+        text += f" · [b]{plural(len(summary.skipped), 'exercise')} skipped[/b]"
+    if summary.status == "partial" and logged:
+        text += "\n[b]Stopped[/b]: the finished sets are kept as a partial session."
+    if not logged:
+        text += "\nNothing was logged: no set was finished."
+    return text
 
 
 def plural(count: int, word: str) -> str:

@@ -53,6 +53,14 @@ class Countdown:
         else:
             self._deadline += change
 
+    def skip(self, seconds: float, now: float) -> None:
+        """Move on `seconds` as if they had passed (never past the deadline)."""
+        change = min(seconds, self.remaining(now))
+        if self._deadline is None:
+            self._left_when_paused -= change
+        else:
+            self._deadline -= change
+
     def until_next_second(self, now: float) -> float:
         """Seconds until the shown whole second changes (or the deadline, if sooner)."""
         remaining = self.remaining(now)

@@ -1,6 +1,8 @@
-"""Small modal screens: confirm quitting a session, help for a screen, terminal too small."""
+"""Small modal screens: how to leave a session, help for a screen, terminal too small."""
 
 from __future__ import annotations
+
+from typing import Literal
 
 from rich.table import Table
 from rich.text import Text
@@ -11,24 +13,41 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, Static
 
 from runstrength.core.summary import plural
+from runstrength.screens.plain import escape
+
+QuitChoice = Literal["stop", "later"] | None
 
 
-class ConfirmQuit(ModalScreen[bool]):
-    """Asks before a session is stopped; True means stop (what was done is kept)."""
+class ConfirmQuit(ModalScreen[QuitChoice]):
+    """Asks how a session is left: `stop` for good (partial; what was done is kept),
+    `later` (set aside, to go on today where it was left), or None to keep going."""
 
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes, stop"),
-        Binding("n,escape,q", "answer(False)", "No, go on"),
+        Binding("x", "answer('stop')", "Stop for good"),
+        Binding("l", "answer('later')", "Continue later"),
+        Binding("n,escape,q", "answer(None)", "Keep going"),
     ]
 
     def __init__(
-        self, sets_done: int, reps_in_progress: int = 0, *, routine: int | None = None
+        self,
+        sets_done: int,
+        reps_in_progress: int = 0,
+        goes_on_at: str = "",
+        *,
+        routine: int | None = None,
     ) -> None:
-        """`routine`: for a recovery routine, how many moves and stretches are logged."""
+        """`goes_on_at`: where a session set aside goes on, e.g. "Band squat, set 2";
+        `routine`: for a recovery routine, how many moves and stretches are logged."""
         super().__init__()
         self.sets_done = sets_done
         self.reps_in_progress = reps_in_progress
+        self.goes_on_at = goes_on_at
         self.routine = routine
+
+    @property
+    def can_continue(self) -> bool:
+        """Only a session in the log (a set done) can be taken up again."""
+        return self.sets_done > 0
 
     def compose(self) -> ComposeResult:
         done, reps = self.sets_done, self.reps_in_progress
@@ -41,24 +60,36 @@ class ConfirmQuit(ModalScreen[bool]):
             kept = f"The {plural(reps, 'rep')} counted on this set stay"
         else:
             kept = ""
-        kept = (
-            f"{kept} in your log as a partial session."
+        stop = (
+            f"[b]x[/b] stop for good: {kept[0].lower()}{kept[1:]} in your log as a partial session."
             if kept
-            else "No set is finished yet, so nothing will be logged."
+            else "[b]x[/b] stop: no set is finished yet, so nothing will be logged."
         )
         if self.routine is not None:
-            kept = (
-                "What you did stays in your log as a partial recovery routine."
+            stop = "[b]x[/b] stop: " + (
+                "what you did stays in your log as a partial recovery routine."
                 if self.routine
-                else "No move or stretch is finished yet, so nothing will be logged."
+                else "no move or stretch is finished yet, so nothing will be logged."
             )
+        lines = [stop]
+        if self.can_continue:
+            where = f" at {escape(self.goes_on_at)}" if self.goes_on_at else ""
+            redo = f" ({plural(reps, 'rep')} counted on this set start again)" if reps else ""
+            lines.append(
+                f"[b]l[/b] continue later: home offers it again today, to go on{where}{redo}."
+            )
+        lines.append("[b]escape[/b] keep going")
         with Vertical(classes="dialog"):
-            yield Label("Stop this session?", classes="dialog-title")
-            yield Static(kept)
-            yield Static("[b]y[/b] stop    [b]n[/b] keep going", classes="dialog-keys")
+            yield Label("Leave this session?", classes="dialog-title")
+            yield Static("\n".join(lines), classes="dialog-keys")
         yield Footer(compact=True, show_command_palette=False)
 
-    def action_answer(self, answer: bool) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "answer" and parameters == ("later",):
+            return self.can_continue
+        return True
+
+    def action_answer(self, answer: QuitChoice) -> None:
         self.dismiss(answer)
 
 

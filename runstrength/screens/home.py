@@ -73,6 +73,8 @@ class HomeScreen(Screen[None]):
         self._settings_shown = context.settings
         self._checked = False
         self._start_asked = False
+        self.waiting: SessionRecord | None = None
+        """A session still open (set aside or interrupted), offered before a new one starts."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -122,6 +124,8 @@ class HomeScreen(Screen[None]):
             self.program = self.context.default_program()
             self.show_program()
         self.call_after_refresh(self.load_last_session)
+        if self._checked:  # back from a session or a question: is one still open?
+            self.call_after_refresh(self.find_interrupted, False)
 
     def training_days(self) -> TrainingDays:
         from runstrength.core.settings import run_settings
@@ -295,7 +299,11 @@ class HomeScreen(Screen[None]):
         elif last is None:
             widget.update("Last session: none yet. Your first one starts here.")
         else:
-            status = "" if last.status == "completed" else f" · {last.status}"
+            from runstrength.core.history import status_text
+
+            aside = last.set_aside_at is not None and last.ended_at is None
+            ended = status_text(last.status, len(last.skipped), aside)
+            status = f" · {ended}" if ended else ""
             this_year = self.context.clock.now().year
             year = "" if last.date.year == this_year else f" {last.date.year}"
             done = f"{plural(len(last.sets), 'set')} · {plural(last.total_reps, 'rep')}"
@@ -319,7 +327,13 @@ class HomeScreen(Screen[None]):
     async def start_checked(self) -> None:
         """Start a session unless today is a rest day; ask first when tomorrow is planned."""
         from runstrength.core.restdays import can_start_today
+        from runstrength.core.resume import can_resume
 
+        waiting = self.waiting
+        if waiting is not None and can_resume(waiting, self.context.clock.now().date()):
+            if self.app.screen is self:  # one session a day at a time: go on or close it
+                self.offer_resume(waiting)
+            return
         check = self.check
         if check is None:  # the worker has not read the log yet: ask it now
             try:
@@ -373,10 +387,10 @@ class HomeScreen(Screen[None]):
 
         self.app.push_screen(SessionScreen(self.context, self.program))
 
-    # --- an interrupted session: offered once, at start -------------------------------
+    # --- a session still open: offered at start, and before a new one -----------------
 
     @work(thread=True, group="resume")
-    def find_interrupted(self) -> None:
+    def find_interrupted(self, offer: bool = True) -> None:
         try:
             interrupted = self.context.log.interrupted_sessions()
         except LogError:
@@ -388,31 +402,45 @@ class HomeScreen(Screen[None]):
         if routines:
             self.app.call_from_thread(self.load_last_session)
         interrupted = [r for r in interrupted if not r.info.is_recovery]
-        self.app.call_from_thread(self.interrupted_found, interrupted[-1] if interrupted else None)
+        waiting = interrupted[-1] if interrupted else None
+        self.app.call_from_thread(self.interrupted_found, waiting, offer)
 
-    def interrupted_found(self, record: SessionRecord | None) -> None:
+    def interrupted_found(self, record: SessionRecord | None, offer: bool = True) -> None:
         self._checked = True
-        if record is not None and self.app.screen is self:
+        self.waiting = record
+        if offer and record is not None and self.app.screen is self:
             self.offer_resume(record)  # rather than a new session asked for meanwhile
         elif self._start_asked:
             self.call_later(self.action_start)
 
     def offer_resume(self, record: SessionRecord) -> None:
+        from runstrength.core.fields import shown
+        from runstrength.core.resume import can_resume
         from runstrength.screens.resume import ResumeDialog
 
         last = record.sets[-1].exercise if record.sets else ""
         name = self.context.catalogue.exercise_name(last) if last else ""
         program = self.context.programs.get(record.info.program)
+        why_not = None
+        if program is None:
+            why_not = f"The program {shown(record.info.program)} is gone, so it cannot be resumed."
+        elif not can_resume(record, self.context.clock.now().date()):
+            why_not = (
+                f"It started on {record.date:%a %-d %b} and goes on only that day "
+                "(the rest-day rule counts it then): close it to keep its sets."
+            )
 
         def chosen(choice: ResumeChoice) -> None:
-            if choice == "resume" and program is not None:
+            if choice == "resume" and why_not is None and program is not None:
                 from runstrength.screens.session import SessionScreen
 
+                self.waiting = None  # under way again: never offered twice
                 self.app.push_screen(SessionScreen(self.context, program, resume=record))
             elif choice == "close":
+                self.waiting = None
                 self.close_interrupted(record)
 
-        self.app.push_screen(ResumeDialog(record, name, program is not None), chosen)
+        self.app.push_screen(ResumeDialog(record, name, why_not), chosen)
 
     @work(thread=True, group="resume")
     def close_interrupted(self, record: SessionRecord) -> None:

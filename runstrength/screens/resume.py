@@ -1,4 +1,5 @@
-"""Offered on home when the app stopped in the middle of a session: resume it or close it."""
+"""Offered on home for a session still open (set aside, or the app stopped in the middle of
+it): resume it the same day, or close it as partial."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, Static
 
-from runstrength.core.fields import shown
 from runstrength.core.records import SessionRecord
 from runstrength.screens.plain import escape
 
@@ -18,7 +18,8 @@ ResumeChoice = Literal["resume", "close"] | None
 
 
 class ResumeDialog(ModalScreen[ResumeChoice]):
-    """An interrupted session: `resume` it where it stopped, `close` it as partial, or later."""
+    """An open session: `resume` it where it stopped, `close` it as partial, or later;
+    `why_not` says why it cannot be resumed (then only closing is offered)."""
 
     BINDINGS = [
         Binding("enter,r", "choose('resume')", "Resume"),
@@ -26,11 +27,15 @@ class ResumeDialog(ModalScreen[ResumeChoice]):
         Binding("escape", "choose(None)", "Later"),
     ]
 
-    def __init__(self, record: SessionRecord, exercise_name: str, can_resume: bool) -> None:
+    def __init__(self, record: SessionRecord, exercise_name: str, why_not: str | None) -> None:
         super().__init__()
         self.record = record
         self.exercise_name = exercise_name
-        self.can_resume = can_resume
+        self.why_not = why_not
+
+    @property
+    def can_resume(self) -> bool:
+        return self.why_not is None
 
     def compose(self) -> ComposeResult:
         record = self.record
@@ -42,17 +47,18 @@ class ResumeDialog(ModalScreen[ResumeChoice]):
             done += f", the last: {self.exercise_name} set {last.set}{side}"
         keys = (
             "[b]enter[/b] resume    [b]x[/b] close as partial    [b]escape[/b] later"
-            if self.can_resume
-            else f"The program {escape(shown(record.info.program))} is gone, so it cannot be "
-            "resumed.\n"
-            "[b]x[/b] close as partial    [b]escape[/b] later"
+            if self.why_not is None
+            else f"{escape(self.why_not)}\n[b]x[/b] close as partial    [b]escape[/b] later"
         )
+        aside = record.set_aside_at is not None
+        title = "A session was set aside" if aside else "A session was interrupted"
+        where = "where you left it" if aside else "at the next set"
         with Vertical(classes="dialog"):
-            yield Label("A session was interrupted", classes="dialog-title")
+            yield Label(title, classes="dialog-title")
             yield Static(
                 f"{record.info.started_at:%a %-d %b %H:%M} · {escape(record.info.program)} · "
                 f"{escape(done)}.\n"
-                "Resume it at the next set, or close it as partial (its sets are kept)."
+                f"Resume it {where}, or close it as partial (its sets are kept)."
             )
             yield Static(keys, classes="dialog-keys")
         yield Footer(compact=True, show_command_palette=False)

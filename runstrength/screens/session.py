@@ -25,18 +25,21 @@ from runstrength.core.events import (
     LogWrite,
     RoutineDone,
     SessionEnded,
+    SessionSetAside,
     SetCompleted,
     StepChanged,
 )
+from runstrength.core.keys import SKIP_LABELS, offered, skip_kind
 from runstrength.core.plan import IntroStep, SetStep
 from runstrength.core.programs import Program
 from runstrength.core.records import SessionKind, SessionRecord
-from runstrength.core.stats import PastResults, past_results, progression_hint
-from runstrength.core.summary import format_duration, summarize
+from runstrength.core.resume import point_text, resume_point
+from runstrength.core.stats import PastResults, past_results, past_text, progression_hint
+from runstrength.core.summary import summarize, totals_text
 from runstrength.core.ticking import MIN_TICK_SECONDS, PROGRESS_STEPS, TICK_SECONDS, next_tick_delay
 from runstrength.core.view import StepView, describe, flash_for, status_line
 from runstrength.screens.background import remember_setting, run_write
-from runstrength.screens.dialogs import ConfirmQuit, HelpScreen
+from runstrength.screens.dialogs import ConfirmQuit, HelpScreen, QuitChoice
 from runstrength.screens.plain import escape
 from runstrength.store import LogError
 from runstrength.widgets.flash_band import FlashBand
@@ -57,11 +60,14 @@ class SessionScreen(Screen[None]):
         Binding("space", "count(1)", "+1"),
         Binding("backspace", "count(-1)", "-1"),
         Binding("enter", "enter", "Next"),
-        Binding("s", "skip", "Skip"),
+        # One s binding per thing it can skip: the footer shows the one that applies.
+        *(Binding("s", f"skip('{kind}')", label) for kind, label in SKIP_LABELS.items()),
+        Binding("S,shift+s", "skip_warmup", "Skip warm-up", key_display="S"),
         Binding("p", "pause", "Pause"),
-        Binding("plus", "adjust(15)", "+15s", key_display="+"),
+        # + and - share one footer entry, so the footer keeps room for help at 80 columns.
+        Binding("plus", "adjust(15)", "15s", key_display="+/-"),
         Binding("equals_sign", "adjust(15)", "+15s", show=False),
-        Binding("minus", "adjust(-15)", "-15s", key_display="-"),
+        Binding("minus", "adjust(-15)", "-15s", show=False),
         Binding("t", "tempo", "Tempo"),
         Binding("b", "band", "Band"),
         Binding("f", "layout", "Layout"),
@@ -71,14 +77,19 @@ class SessionScreen(Screen[None]):
         ("space", "count one rep"),
         ("backspace", "take one rep back"),
         ("enter", "begin the set · set done · next step"),
-        ("s", "skip the running timer or step (on an intro: the exercise)"),
+        (
+            "s",
+            "skip what is under way (the footer says what); "
+            "a hold or set cut short keeps its seconds or reps",
+        ),
+        ("S", "skip the whole warm-up"),
         ("p", "pause / resume"),
         ("+ / -", "add / remove 15 s on the running timer"),
         ("t", "tempo mode: counts one rep per cadence, with a tick"),
-        ("b", "next band level for this exercise"),
+        ("b", "next band for the exercise (card, sets, rests)"),
         ("m", "sound on / off"),
         ("f", "large-type floor layout / compact layout (remembered)"),
-        ("q", "stop the session (asks first; what you did is kept)"),
+        ("q", "stop for good (partial) or continue later today"),
         ("?", "this help"),
     ]
 
@@ -126,6 +137,7 @@ class SessionScreen(Screen[None]):
         """Per exercise, the nudge to progress earned in the last sessions (intro card)."""
         self._timer: Timer | None = None
         self._status_text: str | None = None
+        self._skip_kind: str | None = None
         self._beat_until: float | None = None
 
     def compose(self) -> ComposeResult:
@@ -149,7 +161,8 @@ class SessionScreen(Screen[None]):
     def on_mount(self) -> None:
         self.set_class(self.context.settings.session_layout == "floor", "-floor")
         if self.resuming is not None:
-            self.apply(self.engine.resume(self.resuming.info, self.resuming.sets))
+            resuming = self.resuming
+            self.apply(self.engine.resume(resuming.info, resuming.sets, resuming.resume_at))
         else:
             self.apply(self.engine.start())
         self._schedule_tick()
@@ -157,8 +170,10 @@ class SessionScreen(Screen[None]):
 
     @work(thread=True, group="history")
     def load_past(self) -> None:
-        """Earlier sessions, for "last time … · best …" on the set screen."""
+        """Earlier sessions, for "last time … · best …" on the set screen, and the band
+        each exercise was last done with."""
         try:
+            bands = self.context.log.last_bands()
             past = self.context.log.sessions()
         except LogError:
             return
@@ -172,25 +187,30 @@ class SessionScreen(Screen[None]):
             )
             for entry in self.engine.program.entries
         }
-        self.app.call_from_thread(self.show_past, results, hints)
+        self.app.call_from_thread(self.show_past, results, bands, hints)
 
-    def show_past(self, past: PastResults, hints: dict[str, str | None] | None = None) -> None:
+    def show_past(
+        self,
+        past: PastResults,
+        bands: dict[str, str] | None = None,
+        hints: dict[str, str | None] | None = None,
+    ) -> None:
         self.past = past
         self.hints = hints or {}
+        if bands:
+            self.engine.bands.learn(bands)
+            self._view = None
+            self.render_view()
         self.show_last_time()
 
     def show_last_time(self) -> None:
         step = self.engine.step
         text = ""
         if isinstance(step, SetStep) and self.past is not None:
-            unit = " s" if step.entry.exercise.is_hold else ""
-            found = self.past.find(step.entry.exercise.id, step.set_number, step.side)
-            parts = []
-            if found.last is not None:
-                parts.append(f"last time {found.last}{unit}")
-            if found.best is not None:
-                parts.append(f"best {found.best}{unit}")
-            text = " · ".join(parts)
+            exercise = step.entry.exercise
+            band = self.engine.band_for(exercise)
+            found = self.past.find(exercise.id, step.set_number, step.side, band)
+            text = past_text(found, is_hold=exercise.is_hold, band=band)
         elif isinstance(step, IntroStep) and self.hints.get(step.entry.exercise.id):
             text = f"Next step: {self.hints[step.entry.exercise.id]}"
         self.query_one("#last-time", Label).update(Text(text))
@@ -242,7 +262,7 @@ class SessionScreen(Screen[None]):
         if any(isinstance(event, CueEvent) and event.cue is Cue.TICK for event in events):
             self.beat()
         for event in events:
-            if isinstance(event, SetCompleted | RoutineDone):
+            if isinstance(event, SetCompleted | RoutineDone | SessionSetAside):
                 self._queue_write(event)
             elif isinstance(event, SessionEnded):
                 if event.sets_logged:
@@ -254,6 +274,10 @@ class SessionScreen(Screen[None]):
                 self.refresh_bindings()
                 self.show_last_time()
         self.render_view()
+        kind = skip_kind(self.engine)
+        if kind != self._skip_kind:  # a hold began, a rep was counted, the last move came
+            self._skip_kind = kind
+            self.refresh_bindings()
         if self.is_mounted:
             self._schedule_tick()
 
@@ -310,25 +334,16 @@ class SessionScreen(Screen[None]):
             engine.info.started_at,
             engine.ended_at,
             engine.status or "partial",
+            engine.skipped,
         )
         self.query_one(SummaryTable).show(summary)
-        reps = f"{summary.reps_done}/{summary.reps_target} reps"
-        self.query_one("#totals", Static).update(
-            f"[b]{summary.sets_done}/{summary.sets_planned}[/b] sets · [b]{reps}[/b] · "
-            f"time [b]{format_duration(summary.duration)}[/b]"
-            + (
-                " · [b]partial[/b]: the finished sets are kept"
-                if engine.status == "partial" and engine.completed
-                else ""
-            )
-            + ("\nNothing was logged: no set was finished." if not engine.completed else "")
-        )
+        totals = totals_text(summary, len(engine.completed))
         bests = bests_line(
             new_bests(engine.completed, self.earlier), self.context.catalogue.exercise_name
         )
         if bests:
-            totals = self.query_one("#totals", Static)
-            totals.update(f"{totals.content}\n[b]{escape(bests)}[/b]")
+            totals += f"\n[b]{escape(bests)}[/b]"
+        self.query_one("#totals", Static).update(totals)
 
     def show_routine_summary(self) -> None:
         from runstrength.core.recovery import routine_rows, summary_line
@@ -372,21 +387,13 @@ class SessionScreen(Screen[None]):
     # --- keys -------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Only keys that do something in the step under way are offered (core/keys.py)."""
         engine = self.engine
-        step = engine.step
-        counted = isinstance(step, SetStep) and not step.entry.exercise.is_hold
         if engine.finished:
             return action in ("enter", "quit_session")
-        if action == "count":
-            return counted
-        if action == "adjust":
-            return engine.countdown is not None
-        if action == "tempo":
-            return counted or engine.tempo
-        if action == "band":
-            entry = engine.entry
-            return bool(entry and entry.exercise.uses_band and self.context.settings.bands)
-        return True
+        if action == "skip":
+            return parameters == (skip_kind(engine),)
+        return offered(engine, action)
 
     def action_count(self, delta: int) -> None:
         self.apply(self.engine.count(delta))
@@ -397,11 +404,15 @@ class SessionScreen(Screen[None]):
             return
         self.apply(self.engine.enter())
 
-    def action_skip(self) -> None:
+    def action_skip(self, kind: str) -> None:
         self.apply(self.engine.skip())
+
+    def action_skip_warmup(self) -> None:
+        self.apply(self.engine.skip_warmup())
 
     def action_pause(self) -> None:
         self.apply(self.engine.toggle_pause())
+        self.refresh_bindings()
 
     def action_adjust(self, seconds: int) -> None:
         self.apply(self.engine.adjust(seconds))
@@ -414,6 +425,7 @@ class SessionScreen(Screen[None]):
         self.apply(self.engine.next_band())
         self._view = None
         self.render_view()
+        self.show_last_time()
 
     def action_layout(self) -> None:
         """f: floor or compact layout; the choice is kept in the settings for next time."""
@@ -431,16 +443,30 @@ class SessionScreen(Screen[None]):
         if paused_here:
             self.apply(self.engine.toggle_pause())
 
-        def stop(confirmed: bool | None) -> None:
-            if confirmed:
+        engine = self.engine
+        point = resume_point(engine.plan, engine.index)
+        goes_on_at = point_text(point, engine.program) if point else ""
+
+        def leave(choice: QuitChoice) -> None:
+            if choice == "stop":
                 self.apply(self.engine.quit())
+            elif choice == "later":
+                self.apply(self.engine.set_aside())
+                where = f" to go on at {goes_on_at}" if goes_on_at else ""
+                self.notify(
+                    f"Set aside: home offers it again today{where}.",
+                    title="Continue later",
+                    timeout=8,
+                )
+                self.dismiss(None)
             elif paused_here and self.engine.paused:
                 self.apply(self.engine.toggle_pause())
 
-        engine = self.engine
         routine = engine.routine.logged if engine.kind == "recovery" else None
-        dialog = ConfirmQuit(len(engine.completed), engine.reps_in_progress, routine=routine)
-        self.app.push_screen(dialog, stop)
+        quit_dialog = ConfirmQuit(
+            len(engine.completed), engine.reps_in_progress, goes_on_at, routine=routine
+        )
+        self.app.push_screen(quit_dialog, leave)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen("session", self.HELP_ROWS))

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from runstrength.context import AppContext
-from runstrength.core.history import planned_target, session_row
+from runstrength.core.history import planned_target, session_row, status_text
 from runstrength.core.records import SessionRecord, SetRecord, StretchRecord, WarmupRecord
 from runstrength.core.summary import plural
 from runstrength.core.timer import format_clock
@@ -94,7 +94,9 @@ class SessionDetailScreen(Screen[bool]):
         row = session_row(session, planned_target(program) if program else None)
         start = f"{session.info.started_at:%H:%M}"
         end = f"{session.ended_at:%H:%M}" if session.ended_at else "?"
-        status = "" if session.status == "completed" else f" · [b]{session.status}[/b]"
+        aside = session.set_aside_at is not None and session.ended_at is None
+        ended = status_text(session.status, len(session.skipped), aside)
+        status = f" · [b]{ended}[/b]" if ended else ""
         routine = routine_line(session)
         if session.info.is_recovery:
             return (
@@ -103,6 +105,9 @@ class SessionDetailScreen(Screen[bool]):
                 f"{start}-{end} ({row.duration}) · not counted as training"
                 + (f"\n{routine}" if routine else "")
             )
+        if session.skipped:
+            names = ", ".join(self.context.catalogue.exercise_name(e) for e in session.skipped)
+            routine = "\n".join(filter(None, (routine, f"Skipped: {escape(names)}")))
         return (
             f"[b]{session.date:%A %-d %B %Y}[/b] · {escape(session.info.program)}{status}\n"
             f"{start}-{end} ({row.duration}) · {plural(row.sets, 'set')} · "

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, cast
 
 from runstrength.core.fields import shown
 from runstrength.core.records import (
     SESSION_KINDS,
+    ResumePoint,
     SessionInfo,
     SessionKind,
     SessionRecord,
@@ -114,7 +116,46 @@ def record_to_doc(record: SessionRecord) -> dict[str, Any]:
         doc["warmup"] = warmup_to_doc(record.warmup)
     if record.stretches:
         doc["stretches"] = [stretch_to_doc(s) for s in record.stretches]
+    if record.skipped:
+        doc["skipped"] = list(record.skipped)
+    if record.set_aside_at is not None:
+        doc.update(aside_to_doc(record.set_aside_at, record.skipped, record.resume_at))
     return doc
+
+
+def aside_to_doc(
+    at: datetime, skipped: Sequence[str], resume_at: ResumePoint | None
+) -> dict[str, Any]:
+    """What a session set aside adds to its document (it stays in progress)."""
+    point = None
+    if resume_at is not None:
+        point = {
+            "exercise": resume_at.exercise,
+            "number": resume_at.number,
+            "set": resume_at.set,
+            "side": resume_at.side,
+        }
+    return {"set_aside_at": _iso(at), "skipped": list(skipped), "resume_at": point}
+
+
+def _resume_at(value: Any) -> ResumePoint | None:
+    if value is None:
+        return None
+    return ResumePoint(
+        exercise=str(value["exercise"]),
+        number=int(value["number"]),
+        set=int(value["set"]),
+        side=cast(Side | None, value.get("side")),
+    )
+
+
+def _skipped(value: Any) -> list[str]:
+    """The skipped exercises of a session: absent in older logs; else a list of ids."""
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ValueError(f"skipped: {value!r} is not a list of exercise ids")
+    return list(value)
 
 
 def _warmup(doc: Any) -> WarmupRecord | None:
@@ -152,6 +193,9 @@ def doc_to_session(doc: dict[str, Any], sets: list[SetRecord]) -> SessionRecord:
         sets=sets,
         warmup=_warmup(doc.get("warmup")),
         stretches=[_stretch(s) for s in doc.get("stretches") or ()],
+        skipped=_skipped(doc.get("skipped")),
+        set_aside_at=_time(doc.get("set_aside_at")),
+        resume_at=_resume_at(doc.get("resume_at")),
     )
 
 

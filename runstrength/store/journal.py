@@ -87,12 +87,16 @@ def overlay(
             sessions[key] = {**doc, "warmup": entry["warmup"]}
         elif "stretch" in entry:
             sessions[key] = {**doc, "stretches": [*(doc.get("stretches") or ()), entry["stretch"]]}
+        elif "aside" in entry:  # still in progress: only where it goes on changes
+            sessions[key] = {**doc, **entry["aside"]}
         else:
             end = entry["finish"]
             sessions[key] = {**doc, "status": end["status"], "ended_at": end["ended_at"]}
+            if end.get("skipped"):
+                sessions[key]["skipped"] = end["skipped"]
 
 
-ENTRY_KINDS = ("set", "finish", "warmup", "stretch")
+ENTRY_KINDS = ("set", "finish", "warmup", "stretch", "aside")
 
 
 class Journal:

@@ -10,10 +10,9 @@ from __future__ import annotations
 import logging
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date, datetime
-from operator import itemgetter
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -36,15 +35,15 @@ from runstrength.store.journal import (
     read_journal,
 )
 from runstrength.store.lock import DataDirLock
+from runstrength.store.log_reads import LogReads
 from runstrength.store.migrations import SCHEMA_VERSION, check_records, migrate, schema_of
 from runstrength.store.storage import DurableJSONStorage
-from runstrength.store.summaries import summarize_docs, within
 
 # The records and their conversion (codec) load with the first read or write: opening
 # the log at start does not need them.
 if TYPE_CHECKING:
-    from runstrength.core.history import SessionSummary
     from runstrength.core.records import (
+        ResumePoint,
         SessionInfo,
         SessionRecord,
         SetRecord,
@@ -58,18 +57,11 @@ Doc = dict[str, Any]
 T = TypeVar("T")
 
 
-def _records(docs: list[Doc], sets: list[tuple[str | None, Doc]]) -> list[SessionRecord]:
-    # The records load with the first read: opening the log at start does not need them.
-    from runstrength.store.codec import records_from_docs
-
-    return records_from_docs(docs, sets)
-
-
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat(timespec="seconds") if value else None
 
 
-class TrainingLog:
+class TrainingLog(LogReads):
     """Sessions and their sets, each set durable on disk before `log_set` returns.
 
     Opened for writing (the default), it holds the data folder's lock: a second writer
@@ -211,20 +203,38 @@ class TrainingLog:
             self._journal.append(entry)
             self._pending.append(entry)
 
-    def finish_session(self, session: SessionInfo, status: str, ended_at: datetime) -> None:
-        """Close a session as completed or partial (creating its record if no set has yet).
+    def finish_session(
+        self,
+        session: SessionInfo,
+        status: str,
+        ended_at: datetime,
+        skipped: Sequence[str] = (),
+    ) -> None:
+        """Close a session as completed or partial (creating its record if no set has yet);
+        `skipped`: the exercises passed over without a set, by id."""
+        end = {"status": status, "ended_at": _iso(ended_at), "skipped": list(skipped)}
+        self._end(session, {"finish": end})
 
-        The ending is durable once it is in the journal; folding the journal into the
-        log file then happens at once, or at the next start if it fails now.
-        """
+    def set_aside(
+        self,
+        session: SessionInfo,
+        at: datetime,
+        skipped: Sequence[str],
+        resume_at: ResumePoint | None,
+    ) -> None:
+        """Keep a session open to continue later, the same day, at `resume_at`."""
+        from runstrength.store import codec
+
+        self._end(session, {"aside": codec.aside_to_doc(at, skipped, resume_at)})
+
+    def _end(self, session: SessionInfo, change: Doc) -> None:
+        """Journal how a session ended (durable once there), then fold the journal into the
+        log file: at once, or at the next start if that fails now."""
         from runstrength.store import codec
 
         with self._lock:
             self._writable()
-            entry = {
-                "session": codec.session_to_doc(session),
-                "finish": {"status": status, "ended_at": ended_at.isoformat(timespec="seconds")},
-            }
+            entry = {"session": codec.session_to_doc(session), **change}
             self._journal.append(entry)
             self._pending.append(entry)
             try:
@@ -332,68 +342,6 @@ class TrainingLog:
             with self._storage.batch():
                 self._ensure_meta()
                 yield self._db.table(name)
-
-    # --- reads -------------------------------------------------------------------------
-
-    def _docs(self) -> tuple[dict[str, Doc], list[tuple[str | None, Doc]]]:
-        """Session documents by id, and set documents with their key (None: in the journal)."""
-        # The storage's tables as they are (read, never changed here): TinyDB's own
-        # `all()` would wrap each of tens of thousands of documents first.
-        data = self._storage.read() or {}
-        sessions: dict[str, Doc] = {doc["id"]: doc for doc in data.get("sessions", {}).values()}
-        journal_sets: list[Doc] = []
-        overlay(sessions, journal_sets, self._pending)
-        sets: list[tuple[str | None, Doc]] = list(data.get("sets", {}).items())
-        sets += [(None, doc) for doc in journal_sets]
-        return sessions, sets
-
-    def _read(self, pick: Callable[[dict[str, Doc], list[tuple[str | None, Doc]]], T]) -> T:
-        """`pick` applied to the documents as they are now (see `_docs`); a record missing a
-        field or holding a bad value means a damaged log."""
-        try:
-            with self._lock:
-                sessions, sets = self._docs()
-            return pick(sessions, sets)
-        except (KeyError, TypeError, ValueError, AssertionError, AttributeError) as error:
-            detail = f"a record is incomplete or malformed ({type(error).__name__}: {error})"
-            raise CorruptLogError(self.path, detail) from None
-
-    def sessions(self, since: date | None = None, until: date | None = None) -> list[SessionRecord]:
-        """Sessions whose day is within [since, until], oldest first, with their sets."""
-        return self._read(lambda docs, sets: _records(within(docs.values(), since, until), sets))
-
-    def last_session(self) -> SessionRecord | None:
-        def last(docs: dict[str, Doc], sets: list[tuple[str | None, Doc]]) -> SessionRecord | None:
-            if not docs:
-                return None
-            newest = max(docs.values(), key=lambda d: datetime.fromisoformat(d["started_at"]))
-            return _records([newest], sets)[0]
-
-        return self._read(last)
-
-    def interrupted_sessions(self) -> list[SessionRecord]:
-        """Sessions still marked in progress: the app stopped before they ended."""
-        return self._read(
-            lambda docs, sets: _records(
-                [doc for doc in docs.values() if doc.get("status") == "in-progress"], sets
-            )
-        )
-
-    def session_summaries(
-        self, since: date | None = None, until: date | None = None
-    ) -> list[SessionSummary]:
-        """Sessions whose day is within [since, until], oldest first, as totals without sets."""
-        return self._read(
-            lambda docs, sets: summarize_docs(
-                within(docs.values(), since, until), map(itemgetter(1), sets)
-            )
-        )
-
-    def session(self, session_id: str) -> SessionRecord | None:
-        """One session with its sets; None when the log holds no session of that id."""
-        return self._read(
-            lambda docs, sets: _records([docs[session_id]], sets)[0] if session_id in docs else None
-        )
 
     def close(self) -> None:
         with self._lock:

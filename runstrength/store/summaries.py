@@ -72,8 +72,24 @@ def summarize_docs(sessions: list[Doc], sets: Iterable[Doc]) -> list[SessionSumm
                 reps=tally.reps,
                 done=tally.done,
                 target=tally.target,
+                skipped=len(doc.get("skipped") or ()),
+                set_aside=doc.get("set_aside_at") is not None and doc.get("ended_at") is None,
                 kind=doc_kind(doc),
             )
         )
     summaries.sort(key=lambda s: s.started_at)
     return summaries
+
+
+def last_bands(sets: Iterable[Doc]) -> dict[str, str]:
+    """Each exercise's band on the most recent set done with one (by when it was done)."""
+    latest: dict[str, tuple[datetime, str]] = {}
+    for doc in sets:
+        band = doc.get("band")
+        if not band:
+            continue
+        done = datetime.fromisoformat(doc["completed_at"])
+        exercise = str(doc["exercise"])
+        if exercise not in latest or done >= latest[exercise][0]:
+            latest[exercise] = (done, str(band))
+    return {exercise: band for exercise, (_, band) in latest.items()}

@@ -25,7 +25,7 @@ class SummaryTable(DataTable[Text]):
             self.add_row(
                 Text(row.name),
                 Text(f"{row.sets_done}/{row.sets_planned}"),
-                Text(f"{row.done}/{row.target} {unit}"),
+                Text("skipped" if row.skipped else f"{row.done}/{row.target} {unit}"),
             )
 
     def show_rows(self, columns: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> None:

@@ -131,7 +131,7 @@ def test_a_whole_session_sounds_right_in_each_mode(engine, clock, mode) -> None:
 def test_tempo_ticks_are_ticks_in_every_sounding_mode(engine, clock, mode) -> None:
     s = Session(engine, clock, mode)
     s.call("start")
-    s.call("skip")
+    s.call("skip_warmup")
     s.call("enter")
     s.call("toggle_tempo")
     clock.advance(engine.settings.tempo_seconds)
@@ -141,7 +141,7 @@ def test_tempo_ticks_are_ticks_in_every_sounding_mode(engine, clock, mode) -> No
 def test_a_right_side_set_says_switch_sides(engine, clock) -> None:
     s = Session(engine, clock, "voice")
     s.call("start")
-    s.call("skip")
+    s.call("skip_warmup")
     s.call("skip")  # past glute bridge to side plank
     s.call("enter")
     assert engine.step.side == "left"

@@ -9,6 +9,7 @@ import pytest
 
 from runstrength.core.engine import READY_SECONDS, SessionEngine
 from runstrength.core.events import Cue, CueEvent, Event, SessionEnded, SetCompleted, StepChanged
+from runstrength.core.keys import skip_kind
 from runstrength.core.plan import (
     IntroStep,
     RestStep,
@@ -17,6 +18,7 @@ from runstrength.core.plan import (
     StretchStep,
     SummaryStep,
     WarmupStep,
+    warmup_position,
 )
 from runstrength.core.programs import program_from_toml
 from runstrength.core.settings import Settings
@@ -295,13 +297,38 @@ def test_a_paused_hold_does_not_end(engine: SessionEngine, clock) -> None:
 # --- skipping ----------------------------------------------------------------------------
 
 
-def test_skip_the_warmup(engine: SessionEngine, clock) -> None:
+def test_skip_the_whole_warmup(engine: SessionEngine, clock) -> None:
     engine.start()
     clock.advance(10)
-    events = engine.skip()
+    events = engine.skip_warmup()
     assert isinstance(engine.step, IntroStep)
     assert engine.step.number == 1
     assert records(events) == []
+    assert engine.notice == "Warm-up over"
+    assert engine.skip_warmup() == []  # only during the warm-up
+
+
+def test_s_in_the_warmup_moves_to_the_next_move(engine: SessionEngine, clock) -> None:
+    engine.start()
+    step = engine.step
+    assert isinstance(step, WarmupStep)
+    assert skip_kind(engine) == "move"
+    total = engine.countdown.total  # type: ignore[union-attr]
+    clock.advance(3)
+    starts = []
+    for number in range(1, len(step.moves)):
+        engine.skip()
+        index, _ = warmup_position(step.moves, total, engine.elapsed())
+        assert index == number
+        assert "S skips the whole warm-up" in engine.notice
+        starts.append(engine.elapsed())
+    assert starts == sorted(starts)
+    assert skip_kind(engine) == "warmup"  # the last move: s ends the warm-up
+    events = engine.skip()
+    assert isinstance(engine.step, IntroStep)
+    assert records(events) == []
+    # The warm-up is logged with how long it ran, not cut short by the skipped moves.
+    assert engine.routine.records[0].seconds == round(starts[-1])  # type: ignore[union-attr]
 
 
 def test_skip_a_rest_starts_the_next_set(engine: SessionEngine, clock) -> None:
@@ -324,7 +351,7 @@ def test_skip_a_stretch_moves_to_the_other_side_then_on(engine: SessionEngine, c
 
 def test_skip_on_an_intro_skips_the_whole_exercise(engine: SessionEngine, clock) -> None:
     engine.start()
-    engine.skip()
+    engine.skip_warmup()
     events = engine.skip()  # glute bridge: its sets, rests and stretch all go
     assert describe_step(engine.step) == ("intro", "side-plank")
     assert records(events) == []
@@ -334,33 +361,103 @@ def test_skip_on_an_intro_skips_the_whole_exercise(engine: SessionEngine, clock)
     assert records(events) == []
     [end] = ended(events)
     assert end.sets_logged == 0
-    assert end.status == "partial"  # it reached the summary, but nothing was done
+    # It reached the summary: completed, whatever was skipped, and it says what was.
+    assert end.status == "completed"
+    assert end.skipped == ("glute-bridge", "side-plank", "lateral-band-walk")
 
 
-def test_a_skipped_set_is_not_logged(engine: SessionEngine, clock) -> None:
+def test_a_session_finished_with_skips_is_completed_and_lists_them(
+    engine: SessionEngine, clock
+) -> None:
+    engine.start()
+    run_to(engine, clock, IntroStep, number=2)
+    engine.skip()  # the side plank, on its intro card
+    assert engine.skipped == ("side-plank",)
+    events = run_to(engine, clock, SummaryStep)
+    [end] = ended(events)
+    assert (end.status, end.skipped) == ("completed", ("side-plank",))
+    assert engine.status == "completed"
+
+
+def test_an_exercise_whose_every_set_was_skipped_counts_as_skipped(
+    engine: SessionEngine, clock
+) -> None:
     engine.start()
     run_to(engine, clock, SetStep)
-    for _ in range(15):
-        engine.count(+1)
+    engine.skip()  # set 1
+    engine.skip()  # the rest
+    assert engine.skipped == ()  # still under way
+    engine.skip()  # set 2
+    assert engine.skipped == ()  # its stretch is still to come
+    run_to(engine, clock, IntroStep, number=2)
+    assert engine.skipped == ("glute-bridge",)
+
+
+def test_a_stopped_session_lists_only_what_it_passed_over(engine: SessionEngine, clock) -> None:
+    engine.start()
+    engine.skip_warmup()  # warm-up
+    engine.skip()  # the glute bridge, on its intro card
+    run_to(engine, clock, SetStep, number=2)
+    [end] = ended(engine.quit())
+    # The side plank was under way and the band walk never reached: neither was skipped.
+    assert (end.status, end.skipped) == ("partial", ("glute-bridge",))
+
+
+def test_a_resumed_session_knows_what_it_skipped_before(make_engine, mini_program, clock) -> None:
+    first = make_engine(mini_program)
+    first.start()
+    run_to(first, clock, IntroStep)
+    first.skip()  # the glute bridge
+    first.skip()  # the side plank
+    run_to(first, clock, SetStep, number=3)
+    done = [e.record for e in records(do_set(first, clock))]
+    again = make_engine(mini_program)
+    again.resume(first.info, done)
+    assert again.skipped == ("glute-bridge", "side-plank")  # nothing of them was logged
+    assert again.finished  # the band walk had one set: the session is over
+    assert (again.status, again.skipped) == ("completed", ("glute-bridge", "side-plank"))
+
+
+def test_a_set_skipped_with_nothing_counted_is_not_logged(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep)
+    assert skip_kind(engine) == "set"
     events = engine.skip()
     assert records(events) == []
     assert engine.completed == []
     assert isinstance(engine.step, RestStep)
+    assert engine.notice == "Set skipped: nothing logged for it"
 
 
-def test_skipping_a_hold_logs_nothing(engine: SessionEngine, clock) -> None:
+def test_s_on_a_set_with_reps_counted_keeps_them(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep)
+    for _ in range(12):
+        engine.count(+1)
+    assert skip_kind(engine) == "end-set"
+    [done] = records(engine.skip())
+    assert (done.record.reps, done.record.target_reps) == (12, 15)
+    assert isinstance(engine.step, RestStep)
+    assert engine.notice == "Set ended at 12 reps: kept"
+
+
+def test_s_in_a_hold_keeps_the_seconds_held_like_enter(engine: SessionEngine, clock) -> None:
     engine.start()
     run_to(engine, clock, SetStep, side="left")
+    assert skip_kind(engine) == "set"  # getting ready: nothing held yet
     start_the_hold(engine, clock)
+    assert skip_kind(engine) == "hold"
     clock.advance(8)
-    events = engine.skip()
-    assert records(events) == []
+    [held] = records(engine.skip())
+    assert (held.record.seconds, held.record.side) == (8, "left")
+    assert engine.notice == "Hold ended at 8 s: kept"
     assert describe_step(engine.step) == ("set", "side-plank", 1, "right")
     assert engine.getting_ready
     clock.advance(2)
-    events = engine.skip()  # skipped while still getting ready
+    events = engine.skip()  # skipped while still getting ready: nothing held
     assert records(events) == []
-    assert [r.exercise for r in engine.completed] == ["glute-bridge", "glute-bridge"]
+    assert engine.notice == "Set skipped: nothing logged for it"
+    assert [r.exercise for r in engine.completed] == ["glute-bridge", "glute-bridge", "side-plank"]
     assert describe_step(engine.step) == ("stretch", "side-bend-stretch", "left")
     assert not engine.getting_ready
 
@@ -1041,6 +1138,8 @@ def test_the_hint_goes_when_the_step_changes(engine: SessionEngine, clock) -> No
     assert engine.notice
     engine.skip()
     assert isinstance(engine.step, RestStep)
+    assert "Count your reps" not in engine.notice
+    engine.enter()  # the rest
     assert engine.notice == ""
 
 
@@ -1119,15 +1218,17 @@ def test_tempo_adds_only_the_reps_still_missing(engine: SessionEngine, clock) ->
 # --- completed or partial -----------------------------------------------------------------
 
 
-def test_skipping_a_whole_exercise_makes_the_session_partial(engine: SessionEngine, clock) -> None:
+def test_skipping_the_last_exercise_still_completes_the_session(
+    engine: SessionEngine, clock
+) -> None:
     engine.start()
     run_to(engine, clock, IntroStep, number=3)
     events = engine.skip()  # the band walk: nothing logged for it
     assert engine.finished
     [end] = ended(events)
-    assert end.status == "partial"
+    assert (end.status, end.skipped) == ("completed", ("lateral-band-walk",))
     assert end.sets_logged == 4
-    assert engine.status == "partial"
+    assert engine.status == "completed"
 
 
 def test_one_set_of_each_exercise_is_enough_to_complete(engine: SessionEngine, clock) -> None:

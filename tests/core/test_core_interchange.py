@@ -61,6 +61,7 @@ GOOD: dict[str, Any] = {
                     "completed_at": "2026-11-23T07:13:00+01:00",
                 }
             ],
+            "skipped": ["side-plank"],
         }
     ],
     "schedule": [{"date": "2026-11-25", "program": "endurance"}],
@@ -84,10 +85,13 @@ def test_warmup_and_stretches_are_optional() -> None:
     bare = copy.deepcopy(GOOD)
     del bare["sessions"][0]["warmup"]
     del bare["sessions"][0]["stretches"]
+    del bare["sessions"][0]["skipped"]
     [session], _ = from_document(bare)
     assert session.warmup is None
     assert session.stretches == []
+    assert session.skipped == []
     [full], _ = from_document(GOOD)
+    assert full.skipped == ["side-plank"]
     assert full.warmup == WarmupRecord(seconds=480, target_seconds=480)
     assert [(s.stretch, s.side, s.skipped) for s in full.stretches] == [
         ("hip-flexor-stretch", "left", False)
@@ -125,6 +129,8 @@ def broken(path: tuple[Any, ...], value: Any) -> dict[str, Any]:
         (("sessions", 0, "warmup", "seconds"), -5, "sessions[0].warmup.seconds"),
         (("sessions", 0, "warmup"), 480, "sessions[0].warmup"),
         (("sessions", 0, "stretches"), {}, "sessions[0].stretches"),
+        (("sessions", 0, "skipped"), "side-plank", "sessions[0].skipped"),
+        (("sessions", 0, "skipped", 0), "Side Plank", "sessions[0].skipped[0]"),
         (("sessions", 0, "stretches", 0, "skipped"), "no", "sessions[0].stretches[0].skipped"),
         (("sessions", 0, "stretches", 0, "side"), "up", "sessions[0].stretches[0].side"),
         (("sessions", 0, "stretches", 0, "stretch"), KeyError, "sessions[0].stretches[0].stretch"),
@@ -199,6 +205,7 @@ def logs(draw: st.DrawFn) -> list[SessionRecord]:
                 sets=draw(st.lists(set_records, max_size=4)),
                 warmup=draw(warmups),
                 stretches=draw(st.lists(stretch_records, max_size=3)),
+                skipped=draw(st.lists(st.sampled_from(["side-plank", "clamshell"]), max_size=2)),
             )
         )
     return sessions

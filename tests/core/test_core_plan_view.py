@@ -187,7 +187,7 @@ def test_the_warmup_view(engine: SessionEngine, clock, catalogue: Catalogue) -> 
 
 def test_the_intro_view(engine: SessionEngine) -> None:
     engine.start()
-    engine.skip()
+    engine.skip_warmup()
     view = describe(engine)
     bridge = engine.step.entry.exercise
     assert view.stage == "intro"
@@ -227,7 +227,7 @@ def test_the_set_view_shows_the_count_against_the_target(make_engine, catalogue,
     program = load_programs(catalogue).get("endurance")
     engine = make_engine(program)
     engine.start()
-    engine.skip()
+    engine.skip_warmup()
     engine.enter()
     view = describe(engine)
     assert view.stage == "set"
@@ -249,7 +249,7 @@ def test_the_set_view_shows_the_count_against_the_target(make_engine, catalogue,
 
 def test_the_hold_view(engine: SessionEngine, clock) -> None:
     engine.start()
-    engine.skip()
+    engine.skip_warmup()
     engine.skip()
     engine.enter()
     plank = engine.step.entry.exercise
@@ -280,7 +280,7 @@ def test_the_hold_view(engine: SessionEngine, clock) -> None:
 
 def test_the_hold_view_after_getting_ready_runs_out(engine: SessionEngine, clock) -> None:
     engine.start()
-    engine.skip()
+    engine.skip_warmup()
     engine.skip()
     engine.enter()
     clock.advance(5)
@@ -297,7 +297,7 @@ def count_and_finish(engine: SessionEngine, reps: int) -> None:
 
 def test_the_rest_view(engine: SessionEngine, clock) -> None:
     engine.start()
-    engine.skip()
+    engine.skip_warmup()
     engine.enter()
     count_and_finish(engine, 15)
     view = describe(engine)
@@ -326,7 +326,7 @@ seconds = 20
 def test_the_rest_view_before_a_per_side_hold(make_engine, catalogue, clock) -> None:
     engine = make_engine(program_from_toml(PLANKS_TOML, "planks.toml", catalogue))
     engine.start()
-    engine.skip()
+    engine.skip_warmup()
     engine.enter()
     while not isinstance(engine.step, RestStep):  # set 1, both sides, held to the end
         clock.advance(1)
@@ -339,7 +339,7 @@ def test_the_rest_view_before_a_per_side_hold(make_engine, catalogue, clock) -> 
 
 def test_the_stretch_view(engine: SessionEngine, clock, catalogue: Catalogue) -> None:
     engine.start()
-    engine.skip()
+    engine.skip_warmup()
     engine.enter()
     count_and_finish(engine, 15)
     engine.skip()
@@ -364,7 +364,8 @@ def test_the_stretch_view(engine: SessionEngine, clock, catalogue: Catalogue) ->
 
 def test_the_stretch_view_without_sides(engine: SessionEngine, catalogue: Catalogue) -> None:
     engine.start()
-    for _ in range(3):  # the warm-up, the bridge, the side plank
+    engine.skip_warmup()
+    for _ in range(2):  # the bridge, the side plank
         engine.skip()
     engine.enter()
     count_and_finish(engine, 16)  # the band walk, then its cobra stretch
@@ -380,7 +381,7 @@ def test_the_stretch_view_without_sides(engine: SessionEngine, catalogue: Catalo
 
 def test_a_paused_view_says_so(engine: SessionEngine, clock) -> None:
     engine.start()
-    engine.skip()
+    engine.skip_warmup()
     engine.enter()
     count_and_finish(engine, 15)
     clock.advance(4)
@@ -395,7 +396,7 @@ def test_a_paused_view_says_so(engine: SessionEngine, clock) -> None:
 
 def test_the_summary_view(engine: SessionEngine, clock) -> None:
     engine.start()
-    engine.skip()
+    engine.skip_warmup()
     engine.enter()
     count_and_finish(engine, 15)  # one bridge set is enough for the bridge
     for _ in range(4):  # the rest, set 2, the stretch on both sides
@@ -421,15 +422,15 @@ def test_the_summary_view(engine: SessionEngine, clock) -> None:
 
 def test_the_summary_view_when_every_set_was_skipped(engine: SessionEngine) -> None:
     engine.start()
-    engine.skip()
+    engine.skip_warmup()
     engine.skip()
     engine.skip()
     engine.skip()
     assert engine.finished
-    assert engine.status == "partial"
+    assert engine.status == "completed"  # reached the summary: nothing was stopped
     view = describe(engine)
     assert view.stage == "summary"
-    assert view.heading == "Session stopped"
+    assert view.heading == "Session complete"
 
 
 def test_the_summary_view_after_quitting(engine: SessionEngine) -> None:
@@ -476,7 +477,7 @@ def test_the_status_line_says_paused_tempo_band_sound_and_notice_first(
 
     engine = make_engine(program_from_toml(BAND_ONLY_TOML, "band.toml", catalogue))
     engine.start()
-    engine.skip()
+    engine.skip_warmup()
     engine.enter()  # the band exercise's first set
     assert status_line(engine, sound_off=False, last_saved="✓ saved") == "band: yellow · ✓ saved"
     engine.toggle_pause()

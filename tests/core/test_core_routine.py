@@ -36,7 +36,7 @@ def to_first_set(engine: SessionEngine) -> list[Event]:
 def to_the_first_stretch(engine: SessionEngine) -> None:
     """Warm-up skipped, both glute bridge sets counted, the rest between them skipped."""
     engine.start()
-    engine.skip()
+    engine.skip_warmup()
     to_first_set(engine)
     count_and_finish(engine)
     engine.skip()
@@ -62,7 +62,7 @@ def test_the_full_warmup_is_logged_with_the_first_set(engine: SessionEngine, clo
 def test_a_warmup_cut_short_keeps_its_length(engine: SessionEngine, clock) -> None:
     engine.start()
     clock.advance(22.4)
-    engine.skip()
+    engine.skip_warmup()
     to_first_set(engine)
     assert routine(count_and_finish(engine)) == [WarmupRecord(seconds=22, target_seconds=60)]
 
@@ -118,7 +118,7 @@ def test_a_session_stopped_before_any_set_logs_no_routine(engine: SessionEngine,
 
 def test_a_stretch_before_the_first_set_waits_for_it(engine: SessionEngine, clock) -> None:
     engine.start()
-    engine.skip()  # the warm-up
+    engine.skip_warmup()  # the warm-up
     to_first_set(engine)
     engine.skip()  # set 1 of the glute bridge
     engine.skip()  # its rest
@@ -148,7 +148,7 @@ def test_quitting_during_a_stretch_logs_it_as_skipped(engine: SessionEngine, clo
 def test_a_resumed_session_logs_its_stretches_at_once(engine: SessionEngine, clock) -> None:
     first = SessionEngine(engine.program, engine.settings, clock, "session-1")
     first.start()
-    first.skip()
+    first.skip_warmup()
     first.enter()
     done = [e.record for e in count_and_finish(first) if isinstance(e, SetCompleted)]
     engine.resume(first.info, done)

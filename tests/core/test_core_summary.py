@@ -11,7 +11,7 @@ from runstrength.core.engine import READY_SECONDS, SessionEngine
 from runstrength.core.plan import IntroStep, RestStep, SetStep, StretchStep, WarmupStep
 from runstrength.core.programs import program_from_toml
 from runstrength.core.records import SessionInfo, SessionRecord, SetRecord
-from runstrength.core.summary import format_duration, summarize
+from runstrength.core.summary import format_duration, summarize, totals_text
 
 
 def play(engine: SessionEngine, clock, reps: dict[tuple[str, int], int]) -> None:
@@ -65,24 +65,53 @@ def test_totals_for_a_session(engine: SessionEngine, clock) -> None:
     assert summary.duration == timedelta(seconds=60 + 40 + 20 + 30 + 2 * (5 + 10) + 30 + 40 + 15)
 
 
-def test_an_exercise_with_no_set_done_makes_the_session_partial(
+def test_an_exercise_with_no_set_done_is_skipped_and_the_session_completed(
     engine: SessionEngine, clock
 ) -> None:
     play(engine, clock, {("glute-bridge", 1): 15, ("glute-bridge", 2): 15})  # no band walk
     assert engine.finished
-    assert engine.status == "partial"
+    assert engine.status == "completed"
     summary = summarize(
-        engine.program, engine.completed, engine.info.started_at, engine.ended_at, engine.status
+        engine.program,
+        engine.completed,
+        engine.info.started_at,
+        engine.ended_at,
+        engine.status,
+        engine.skipped,
     )
-    assert summary.status == "partial"
+    assert summary.status == "completed"
     assert summary.sets_done == 4
     assert summary.sets_planned == 5
     assert [e.sets_done for e in summary.exercises] == [2, 2, 0]
+    assert [e.skipped for e in summary.exercises] == [False, False, True]
+    assert summary.skipped == ("Lateral band walk",)
+    text = totals_text(summary, logged=4)
+    assert "[b]1 exercise skipped[/b]" in text
+    assert "partial" not in text
+    assert "Stopped" not in text
+
+
+def test_the_totals_say_what_a_stop_keeps_and_when_nothing_was_logged(
+    engine: SessionEngine, clock
+) -> None:
+    engine.start()
+    summary = summarize(engine.program, [], engine.info.started_at, clock.now(), "partial")
+    assert totals_text(summary, logged=0).endswith("Nothing was logged: no set was finished.")
+    assert "Stopped" in totals_text(summary, logged=3)
+    skipped = summarize(
+        engine.program,
+        [],
+        engine.info.started_at,
+        clock.now(),
+        "completed",
+        ("glute-bridge", "side-plank"),
+    )
+    assert "[b]2 exercises skipped[/b]" in totals_text(skipped, logged=0)
 
 
 def test_a_quit_session_is_partial(engine: SessionEngine, clock) -> None:
     engine.start()
-    engine.skip()
+    engine.skip_warmup()
     engine.enter()
     for _ in range(10):
         engine.count(+1)

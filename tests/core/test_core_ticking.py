@@ -30,7 +30,7 @@ def test_the_last_second_ends_exactly_at_the_deadline(engine, clock) -> None:
 
 def test_nothing_to_tick_for_on_a_counted_set_or_a_pause(engine, clock) -> None:
     engine.start()
-    engine.skip()
+    engine.skip_warmup()
     engine.enter()
     assert isinstance(engine.step, SetStep)
     assert engine.next_tick_in() is None
@@ -42,7 +42,7 @@ def test_nothing_to_tick_for_on_a_counted_set_or_a_pause(engine, clock) -> None:
 
 def test_a_late_tick_does_not_delay_the_next_timer(engine, clock) -> None:
     engine.start()
-    engine.skip()
+    engine.skip_warmup()
     engine.enter()
     engine.count(1)
     engine.enter()  # set 1 done: rest
@@ -64,7 +64,7 @@ def test_a_late_tick_does_not_delay_the_next_timer(engine, clock) -> None:
 
 def test_a_long_gap_starts_the_next_timer_afresh(engine, clock) -> None:
     engine.start()
-    engine.skip()
+    engine.skip_warmup()
     engine.enter()
     engine.count(1)
     engine.enter()

@@ -128,12 +128,9 @@ def one_round(pane: Pane, data: Path, rng: random.Random, reported: set) -> None
             screen = pane.wait(lambda s, b=before: bool(saved_labels(s) - b))  # type: ignore[misc]
             reported |= saved_labels(screen)
         else:
-            pane.key(
-                "s"
-                if where
-                in ("start the first exercise", "start the next set now", "done stretching")
-                else "Enter"
-            )
+            skips = {"start the first exercise": "S", "start the next set now": "s"}
+            skips["done stretching"] = "s"
+            pane.key(skips.get(where, "Enter"))
             here = (where, where_line(screen))
             screen = pane.wait(
                 lambda s, h=here: prompt(s) != "" and (prompt(s), where_line(s)) != h  # type: ignore[misc]

@@ -86,7 +86,7 @@ def test_installed_command_runs_a_session_and_logs_it(terminal: Terminal, tmp_pa
     assert "first_run_done = true" in config.read_text()
     terminal.keys("Enter")
     terminal.wait_for("Warm-up")
-    terminal.keys("s")
+    terminal.keys("S")
     screen = terminal.wait_for("begin the first set")
     assert "Band squat" in screen
     terminal.keys("Enter")
@@ -98,8 +98,8 @@ def test_installed_command_runs_a_session_and_logs_it(terminal: Terminal, tmp_pa
     terminal.keys("Space", "Space", "Space", "Enter")
     terminal.wait_for("Band squat set 2 saved")
     terminal.keys("q")
-    terminal.wait_for("Stop this session?")
-    terminal.keys("y")
+    terminal.wait_for("Leave this session?")
+    terminal.keys("x")
     terminal.wait_for("the finished sets are kept")  # the summary's last line
     screen = terminal.wait_for("Session stopped")  # once the phase-change band has gone
     assert "Band squat" in screen

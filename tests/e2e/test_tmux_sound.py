@@ -43,7 +43,7 @@ def test_cues_play_through_alsa_and_nothing_reaches_the_terminal(
     terminal.wait_for("start the session", timeout=30)
     terminal.keys("Enter")
     terminal.wait_for("Warm-up", timeout=30)
-    terminal.keys("s")
+    terminal.keys("S")
     screen = terminal.wait_for("begin the first set")
     log = tmp_path / "data" / "state" / "runstrength.log"
 
@@ -78,7 +78,7 @@ def test_without_a_backend_the_phase_change_flashes_and_the_log_says_why(
     terminal.wait_for("start the session", timeout=30)
     terminal.keys("Enter")
     terminal.wait_for("Warm-up", timeout=30)
-    terminal.keys("s")
+    terminal.keys("S")
     terminal.wait_for("begin the first set", timeout=30)
     log = data / "state" / "runstrength.log"
     deadline = time.monotonic() + 10

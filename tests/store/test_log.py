@@ -197,3 +197,23 @@ def test_a_count_that_is_not_a_whole_number_is_damage(tmp_path: Path, reps: obje
     reopened = TrainingLog(path, read_only=True)
     with pytest.raises(CorruptLogError, match="not a whole number"):
         reopened.last_session()
+
+
+def test_last_bands_are_each_exercises_most_recent_band(tmp_path: Path) -> None:
+    log = TrainingLog(tmp_path / "log.json")
+    early = info("s1", STARTED)
+    later = info("s2", STARTED + timedelta(days=2))
+
+    def band_set(exercise: str, band: str | None, when: datetime) -> SetRecord:
+        return SetRecord(exercise, 1, None, 20, 18, band, None, when)
+
+    log.log_set(later, band_set("band-squat", "green", later.started_at))
+    log.log_set(early, band_set("band-squat", "red", early.started_at))  # logged late, done early
+    log.log_set(early, band_set("lateral-band-walk", "yellow", early.started_at))
+    log.log_set(later, band_set("lateral-band-walk", None, later.started_at))  # without a band
+    log.finish_session(early, "completed", early.started_at + timedelta(hours=1))
+    log.log_set(later, band_set("clamshell", "red", later.started_at))  # still in the journal
+    expected = {"band-squat": "green", "lateral-band-walk": "yellow", "clamshell": "red"}
+    assert log.last_bands() == expected
+    log.close()
+    assert TrainingLog(tmp_path / "log.json", read_only=True).last_bands() == expected

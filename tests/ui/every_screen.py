@@ -94,7 +94,7 @@ async def visit_every_screen(pilot: Pilot[None], look: Look) -> list[str]:
     await visit("warm-up", "enter")
     await visit("session help", "question_mark")
     await pilot.press("escape")
-    await visit("intro", "s")
+    await visit("intro", "S")
     await visit("set", "enter")
     await visit("big", "f")
     await pilot.press("f", *["space"] * 5)
@@ -105,7 +105,7 @@ async def visit_every_screen(pilot: Pilot[None], look: Look) -> list[str]:
     await visit("stretch")
     await pilot.press("s", "s")
     await visit("hold", "enter")
-    await pilot.press("q", "y")
+    await pilot.press("q", "x")
     await visit("summary")
     await pilot.press("enter")
     await settle(pilot)
@@ -114,7 +114,11 @@ async def visit_every_screen(pilot: Pilot[None], look: Look) -> list[str]:
     await visit("tomorrow question")
     await pilot.press("escape")
     interrupted = app.context.log.sessions()[-1]
-    await app.push_screen(ResumeDialog(interrupted, "Band squat", can_resume=False))
+    await app.push_screen(
+        ResumeDialog(
+            interrupted, "Band squat", 'The program "sprint" is gone, so it cannot be resumed.'
+        )
+    )
     await visit("resume question")
     await pilot.press("escape")
     await settle(pilot)

@@ -25,12 +25,12 @@ from runstrength.widgets.flash_band import FlashBand
 # Keys (str) and seconds passed (numbers) from home to each phase of the short program.
 PHASES = {
     "warmup": ["enter", 100],
-    "intro": ["enter", "s"],
-    "work": ["enter", "s", "enter", *["space"] * 18],
-    "rest": ["enter", "s", "enter", *["space"] * 15, "enter", 4],
-    "ready": ["enter", "s", "s", "enter", 2],
-    "hold": ["enter", "s", "s", "enter", 5, 3],
-    "stretch": ["enter", "s", "enter", "s", "s", "s", 5],
+    "intro": ["enter", "S"],
+    "work": ["enter", "S", "enter", *["space"] * 18],
+    "rest": ["enter", "S", "enter", *["space"] * 15, "enter", 4],
+    "ready": ["enter", "S", "s", "enter", 2],
+    "hold": ["enter", "S", "s", "enter", 5, 3],
+    "stretch": ["enter", "S", "enter", "s", "s", "s", 5],
 }
 # What each phase must show besides its number: phase word, name, target, set, next.
 FACTS = {
@@ -86,7 +86,7 @@ async def test_every_phase_has_its_own_band_colour(make_app, clock) -> None:
     # One session through every phase, reading the band's colour at each.
     steps = {
         "warmup": ["enter", 100],
-        "intro": ["s"],
+        "intro": ["S"],
         "work": ["enter", "space"],
         "rest": [*["space"] * 14, "enter"],
         "stretch": ["s", "s"],
@@ -154,8 +154,8 @@ async def test_the_compact_layout_from_the_settings_is_used_from_the_start(make_
 async def test_the_summary_shows_its_table_in_the_floor_layout(make_app, clock) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await drive(clock, "enter", "s", "q")(pilot)
-        await pilot.press("y")
+        await drive(clock, "enter", "S", "q")(pilot)
+        await pilot.press("x")
         await pilot.pause()
         text = screen_text(app)
         assert "Session stopped" in text or "Session complete" in text
@@ -164,7 +164,7 @@ async def test_the_summary_shows_its_table_in_the_floor_layout(make_app, clock) 
 async def test_tempo_shows_each_beat_on_screen(make_app, clock) -> None:
     app = make_app(tempo_seconds=2.0)
     async with app.run_test(size=(80, 24)) as pilot:
-        await drive(clock, "enter", "s", "enter", "t")(pilot)
+        await drive(clock, "enter", "S", "enter", "t")(pilot)
         screen = app.screen
         assert isinstance(screen, SessionScreen)
         count = screen.query_one("#count")
@@ -192,7 +192,7 @@ async def test_tempo_shows_each_beat_on_screen(make_app, clock) -> None:
 async def test_a_get_ready_flashes_get_ready_and_the_hold_flashes_go(make_app, clock) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await drive(clock, "m", "enter", "s", "s", "enter")(pilot)  # sound off: flashes
+        await drive(clock, "m", "enter", "S", "s", "enter")(pilot)  # sound off: flashes
         flash = app.screen.query_one(FlashBand)
         assert flash.shown
         assert str(flash.render()) == "GET READY · Side plank"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from screen_text import screen_lines
 
 from runstrength.screens.dialogs import HelpScreen
+from runstrength.screens.session import SessionScreen
 
 
 async def test_the_calendar_help_shows_bracket_keys_as_typed(make_app) -> None:
@@ -22,16 +23,18 @@ async def test_the_calendar_help_shows_bracket_keys_as_typed(make_app) -> None:
         assert "[/b]" not in text
 
 
-async def test_session_help_wraps_words_beside_the_keys_at_80_columns(make_app) -> None:
+async def test_help_wraps_words_beside_the_keys_at_80_columns(make_app) -> None:
+    long = "skip what is under way, and a hold or a set cut short keeps its seconds or reps"
     app = make_app(start=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("question_mark")
+        app.push_screen(HelpScreen("session", [*SessionScreen.HELP_ROWS, ("x", long)]))
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         lines = [line for line in screen_lines(app) if line.strip()]
-        row = next(line for line in lines if "skip the running timer" in line)
-        column = row.index("skip the running timer")
+        row = next(line for line in lines if "skip what is under way, and" in line)
+        column = row.index("skip what is under way, and")
         after = lines[lines.index(row) + 1]
+        assert long not in row  # it does wrap at 80 columns
         # The wrapped rest of the line starts in the description column, not under the keys.
         border = row.index("█")
         assert after[border + 1 : column].strip() == ""

@@ -24,7 +24,7 @@ async def test_without_bands_home_and_the_session_use_the_alternative(make_app) 
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
-        await pilot.press("s")  # past the warm-up: the first exercise
+        await pilot.press("S")  # past the warm-up: the first exercise
         await pilot.pause()
         card = "\n".join(screen_lines(app))
         assert "Reverse lunge" in card

@@ -93,7 +93,7 @@ async def test_the_intro_card_shows_the_next_step_earned(make_app, clock) -> Non
     )
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
-        await pilot.press("s")  # past the warm-up: the first exercise's intro card
+        await pilot.press("S")  # past the warm-up: the first exercise's intro card
         await app.workers.wait_for_complete()
         await pilot.pause()
         lines = screen_lines(app)

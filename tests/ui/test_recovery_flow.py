@@ -159,8 +159,9 @@ async def test_stopping_before_anything_is_done_logs_nothing(
         dialog = app.screen
         assert isinstance(dialog, ConfirmQuit)
         said = " ".join(str(s.render()) for s in dialog.query(Static))
-        assert "No move or stretch is finished yet, so nothing will be logged" in said
-        await pilot.press("y")
+        assert "no move or stretch is finished yet, so nothing will be logged" in said
+        assert "continue later" not in said  # a routine has no set to go on from
+        await pilot.press("x")
         await settle(pilot)
         assert "Recovery routine stopped" in text_of(pilot, "#heading")
         assert "Nothing was logged" in text_of(pilot, "#totals")
@@ -177,7 +178,7 @@ async def test_stopped_midway_it_is_kept_as_partial(make_app, clock, tmp_path: P
         await pilot.press("q")
         said = " ".join(str(s.render()) for s in app.screen.query(Static))
         assert "partial recovery routine" in said
-        await pilot.press("y")
+        await pilot.press("x")
         await settle(pilot)
         [logged] = [s for s in app.context.log.sessions() if s.info.is_recovery]
         assert logged.status == "partial"

@@ -101,10 +101,10 @@ async def test_the_tomorrow_question_has_its_own_keys_and_is_asked_once_a_day(
         await pilot.press("n")
         await settle(pilot)
         # A set done, then stopped: today is trained and tomorrow stays planned.
-        await pilot.press("s", "enter")
+        await pilot.press("S", "enter")
         for _ in range(15):
             await pilot.press("space")
-        await pilot.press("enter", "q", "y")
+        await pilot.press("enter", "q", "x")
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)

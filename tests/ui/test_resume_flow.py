@@ -102,3 +102,80 @@ def test_resume_dialog(snap_compare, make_app, clock, tmp_path: Path) -> None:
     """The offer to resume an interrupted session, over home."""
     interrupt_a_session(tmp_path, clock)
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=settle)
+
+
+async def test_continue_later_then_resume_the_same_day(make_app, clock, tmp_path: Path) -> None:
+    app = make_app(start=True)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        await pilot.press("S", "enter", *["space"] * 15, "enter")  # set 1 done: a rest
+        await pilot.press("s", "space", "space")  # set 2 under way
+        await pilot.press("q")
+        text = " ".join(str(s.render()) for s in app.screen.query("Static"))
+        assert "continue later" in text
+        assert "Glute bridge, set 2" in text
+        await pilot.press("l")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        [open_one] = app.context.log.interrupted_sessions()
+        assert open_one.set_aside_at is not None
+        assert [s.set for s in open_one.sets] == [1]
+        assert "set aside" in str(app.screen.query_one("#last").render())
+        # Asking for a new session the same day offers this one first.
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ResumeDialog)
+        assert "set aside" in str(app.screen.query_one(".dialog-title").render())
+        await pilot.press("escape")
+        await settle(pilot)
+    app.context.log.close()
+
+    clock.advance(3 * 3600)  # later the same day, a new start of the app
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ResumeDialog)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        step = screen.engine.step
+        assert isinstance(step, SetStep)
+        assert (step.entry.exercise.id, step.set_number) == ("glute-bridge", 2)
+        assert screen.engine.info.id == open_one.id
+
+
+async def test_a_session_set_aside_only_closes_the_next_day(
+    make_app, clock, tmp_path: Path
+) -> None:
+    app = make_app(start=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("S", "enter", *["space"] * 15, "enter", "q", "l")
+        await settle(pilot)
+    app.context.log.close()
+
+    clock.advance(24 * 3600)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ResumeDialog)
+        assert not dialog.can_resume
+        text = " ".join(str(s.render()) for s in dialog.query("Static"))
+        assert "goes on only that day" in text
+        await pilot.press("enter")  # resume is not offered
+        await settle(pilot)
+        assert app.screen is dialog
+        await pilot.press("x")
+        await settle(pilot)
+        await settle(pilot)
+        [closed] = app.context.log.sessions()
+        assert closed.status == "partial"
+        assert closed.ended_at == closed.sets[-1].completed_at
+        assert isinstance(app.screen, HomeScreen)
+        # Nothing is open any more: enter starts a new session (today is a rest day,
+        # so home says so instead).
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, ResumeDialog)

@@ -92,13 +92,13 @@ async def test_quit_keeps_finished_sets_as_partial(make_app, clock) -> None:
     app = make_app(start=True)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = session(pilot)
-        await pilot.press("s", "enter", *["space"] * 12, "enter")
+        await pilot.press("S", "enter", *["space"] * 12, "enter")
         await pilot.press("q")
         assert isinstance(app.screen, ConfirmQuit)
         await pilot.press("n")
         assert app.screen is screen
         assert not screen.engine.finished
-        await pilot.press("q", "y")
+        await pilot.press("q", "x")
         assert screen.engine.finished
         await app.workers.wait_for_complete()
         [logged] = app.context.log.sessions()
@@ -109,14 +109,15 @@ async def test_quit_keeps_finished_sets_as_partial(make_app, clock) -> None:
 async def test_quit_mid_set_keeps_the_reps_counted_and_says_so(make_app, clock) -> None:
     app = make_app(start=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s", "enter", *["space"] * 12, "enter")  # set 1: 12 reps
+        await pilot.press("S", "enter", *["space"] * 12, "enter")  # set 1: 12 reps
         await pilot.press("s", *["space"] * 6)  # rest skipped; set 2 under way
         await pilot.press("q")
         dialog = app.screen
         assert isinstance(dialog, ConfirmQuit)
         text = " ".join(str(s.render()) for s in dialog.query(Static))
-        assert "The set you finished and this set's 6 reps stay in your log" in text
-        await pilot.press("y")
+        assert "the set you finished and this set's 6 reps stay in your log" in text
+        assert "continue later" in text  # a set is logged: it can go on today
+        await pilot.press("x")
         await app.workers.wait_for_complete()
         [logged] = app.context.log.sessions()
         assert [(s.set, s.reps) for s in logged.sets] == [(1, 12), (2, 6)]
@@ -125,7 +126,7 @@ async def test_quit_mid_set_keeps_the_reps_counted_and_says_so(make_app, clock) 
 async def test_quit_before_any_set_logs_nothing(make_app) -> None:
     app = make_app(start=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("q", "y")
+        await pilot.press("q", "x")
         await app.workers.wait_for_complete()
         assert app.context.log.sessions() == []
 
@@ -142,7 +143,7 @@ async def test_timer_keys_pause_adjust_skip(make_app, clock) -> None:
         assert screen.engine.remaining() == 315
         await pilot.press("minus", "minus")
         assert screen.engine.remaining() == 285
-        await pilot.press("s")
+        await pilot.press("S")
         assert isinstance(screen.engine.step, IntroStep)
 
 
@@ -150,7 +151,7 @@ async def test_tempo_mode_counts_reps_on_cadence(make_app, clock, sound) -> None
     app = make_app(start=True, tempo_seconds=2.0)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = session(pilot)
-        await pilot.press("s", "enter", "t")
+        await pilot.press("S", "enter", "t")
         for _ in range(5):
             await pass_time(pilot, clock, 2.0)
         assert screen.engine.reps == 5
@@ -165,7 +166,7 @@ async def test_band_key_changes_the_logged_band(make_app, clock, catalogue) -> N
     async with app.run_test(size=(80, 24)) as pilot:
         screen = session(pilot)
         # glute-bridge is bodyweight: the band key is not offered
-        await pilot.press("s")
+        await pilot.press("S")
         assert screen.check_action("band", ()) is False
 
 
@@ -174,7 +175,7 @@ async def test_mute_key_stops_sound(make_app, sound) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("m")
         before = len(sound.played)
-        await pilot.press("s", "enter")
+        await pilot.press("S", "enter")
         assert len(sound.played) == before
         assert "sound off" in str(session(pilot).query_one("#status").render())
 
@@ -206,7 +207,7 @@ async def test_too_small_terminal_says_so_and_recovers(make_app) -> None:
 async def test_q_stops_a_session_under_the_too_small_notice(make_app) -> None:
     app = make_app(start=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s", "enter", *["space"] * 9, "enter")
+        await pilot.press("S", "enter", *["space"] * 9, "enter")
         screen = session(pilot)
         await pilot.resize_terminal(60, 20)
         await pilot.pause()
@@ -214,7 +215,7 @@ async def test_q_stops_a_session_under_the_too_small_notice(make_app) -> None:
         assert "q stops it" in str(app.screen.query_one("#too-small-message").render())
         await pilot.press("q")
         assert isinstance(app.screen, ConfirmQuit)
-        await pilot.press("y")
+        await pilot.press("x")
         await pilot.pause()
         assert screen.engine.finished
         assert isinstance(app.screen, TooSmall)
@@ -242,12 +243,12 @@ async def test_q_over_the_too_small_notice_grown_meanwhile(make_app) -> None:
 async def test_the_set_shows_last_time_and_best(make_app, clock) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter", "s", "enter", *["space"] * 17, "enter")
+        await pilot.press("enter", "S", "enter", *["space"] * 17, "enter")
         await pass_time(pilot, clock, 15)
-        await pilot.press(*["space"] * 15, "enter", "q", "y", "enter")
+        await pilot.press(*["space"] * 15, "enter", "q", "x", "enter")
         await app.workers.wait_for_complete()
         clock.advance(2 * 24 * 3600)
-        await pilot.press("enter", "s", "enter")
+        await pilot.press("enter", "S", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert str(session(pilot).query_one("#last-time").render()) == "last time 17 · best 17"
@@ -270,7 +271,7 @@ async def test_ctrl_q_during_a_session_asks_and_timers_wait(make_app, clock) -> 
         await pilot.press("n")
         assert not screen.engine.paused
         assert screen.engine.remaining() == 300
-        await pilot.press("ctrl+q", "y")
+        await pilot.press("ctrl+q", "x")
         assert screen.engine.finished
         await pilot.press("ctrl+q")
         assert app.return_code == 0
@@ -286,6 +287,49 @@ async def test_the_palette_offers_only_what_leaves_a_session_alone(make_app) -> 
         assert "Toggle sound" in titles
         assert not {"History", "Settings", "Start session"} & set(titles)
         assert not [t for t in titles if t.startswith("Program:")]
-        await pilot.press("q", "y")
+        await pilot.press("q", "x")
         titles = [title for title, _, _ in RunStrengthCommands(app.screen)._commands()]
         assert "History" in titles  # the summary: the session is over
+
+
+async def test_a_session_finished_with_skips_is_completed_and_says_what_was_skipped(
+    make_app, clock
+) -> None:
+    app = make_app(start=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session(pilot)
+        await pass_time(pilot, clock, 5 * 60)  # the warm-up runs out
+        await pilot.press("enter", *["space"] * 15, "enter")
+        await pilot.press("s", *["space"] * 14, "enter")  # rest skipped, set 2 done
+        await pass_time(pilot, clock, 15)
+        await pass_time(pilot, clock, 15)  # both sides of the stretch
+        assert isinstance(screen.engine.step, IntroStep)
+        await pilot.press("s")  # the side plank, on its intro card
+        assert screen.engine.finished
+        totals = str(screen.query_one("#totals").render())
+        assert "1 exercise skipped" in totals
+        assert "partial" not in totals
+        assert screen.engine.status == "completed"
+        await app.workers.wait_for_complete()
+        [logged] = app.context.log.sessions()
+        assert (logged.status, logged.skipped) == ("completed", ["side-plank"])
+        assert [r.reps for r in logged.sets] == [15, 14]
+
+
+async def test_the_session_detail_names_the_exercises_skipped(make_app, clock) -> None:
+    from runstrength.core.records import SessionInfo, SetRecord
+    from runstrength.screens.session_detail import SessionDetailScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        log = app.context.log
+        info = SessionInfo("s1", "short", clock.now())
+        log.log_set(info, SetRecord("glute-bridge", 1, None, 15, 15, None, None, clock.now()))
+        log.finish_session(info, "completed", clock.now(), ["side-plank"])
+        [record] = log.sessions()
+        await app.push_screen(SessionDetailScreen(app.context, record))
+        await pilot.pause()
+        heading = str(app.screen.query_one("#filter-line").render())
+        assert "1 exercise skipped" in heading
+        assert "Skipped: Side plank" in heading
+        assert "completed" not in heading

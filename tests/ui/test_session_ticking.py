@@ -28,7 +28,7 @@ async def test_one_timer_armed_for_the_next_change(make_app, clock) -> None:
         assert screen._timer is not None
         clock.advance(screen.engine.remaining() or 0)
         assert next_tick_delay(screen.engine) == MIN_TICK_SECONDS  # the deadline is now
-        await pilot.press("s", "enter")  # skip the rest of the warm-up, begin the set
+        await pilot.press("S", "enter")  # skip the rest of the warm-up, begin the set
         assert isinstance(screen.engine.step, SetStep)
         assert next_tick_delay(screen.engine) is None
         assert screen._timer is None, "a counted set waits for keys, not for a timer"

@@ -53,43 +53,43 @@ def test_warmup(snap_compare, make_app, clock) -> None:
 
 def test_intro(snap_compare, make_app, clock) -> None:
     """The exercise intro card: muscles, equipment, target and form cues."""
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=drive(clock, "enter", "s"))
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=drive(clock, "enter", "S"))
 
 
 def test_set(snap_compare, make_app, clock) -> None:
     """A counted set with 7 of 15 reps."""
-    keys = ["enter", "s", "enter"] + ["space"] * 7
+    keys = ["enter", "S", "enter"] + ["space"] * 7
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=drive(clock, *keys))
 
 
 def test_rest(snap_compare, make_app, clock) -> None:
     """The rest timer after a saved set, with what comes next."""
-    keys = ["enter", "s", "enter"] + ["space"] * 15 + ["enter", 4]
+    keys = ["enter", "S", "enter"] + ["space"] * 15 + ["enter", 4]
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=drive(clock, *keys))
 
 
 def test_stretch(snap_compare, make_app, clock) -> None:
     """The stretch prompt after the last set, left side, with its hold timer."""
-    keys = ["enter", "s", "enter", "enter", "s", "enter", 5]
+    keys = ["enter", "S", "enter", "enter", "s", "enter", 5]
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=drive(clock, *keys))
 
 
 def test_hold(snap_compare, make_app, clock) -> None:
     """A timed hold (side plank, left side) counting down after its get-ready."""
-    keys = ["enter", "s", "s", "enter", 5, 3]
+    keys = ["enter", "S", "s", "enter", 5, 3]
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=drive(clock, *keys))
 
 
 def test_summary(snap_compare, make_app, clock) -> None:
     """The summary of a completed session: sets and reps against targets, and duration."""
-    keys = ["enter", "s", "enter"] + ["space"] * 15 + ["enter", "s"] + ["space"] * 14
+    keys = ["enter", "S", "enter"] + ["space"] * 15 + ["enter", "s"] + ["space"] * 14
     keys += ["enter", "s", "s", "enter", 5, 10, 5, 10, "s", "s"]
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=drive(clock, *keys))
 
 
 def test_quit_dialog(snap_compare, make_app, clock) -> None:
     """Quitting mid-session asks first and says what is kept."""
-    keys = ["enter", "s", "enter"] + ["space"] * 15 + ["enter", "q"]
+    keys = ["enter", "S", "enter"] + ["space"] * 15 + ["enter", "q"]
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=drive(clock, *keys))
 
 
@@ -101,7 +101,7 @@ def test_help(snap_compare, make_app, clock) -> None:
 
 def test_flash_when_muted(snap_compare, make_app, clock) -> None:
     """Sound off: a rest starting flashes a full-width band in the theme's colour."""
-    keys = ["m", "enter", "s", "enter", *["space"] * 15, "enter"]
+    keys = ["m", "enter", "S", "enter", *["space"] * 15, "enter"]
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=drive(clock, *keys))
 
 
@@ -112,11 +112,11 @@ def test_too_small(snap_compare, make_app, clock) -> None:
 
 def test_hold_get_ready(snap_compare, make_app, clock) -> None:
     """Before a timed hold: a few seconds to get into position."""
-    keys = ["enter", "s", "s", "enter", 2]
+    keys = ["enter", "S", "s", "enter", 2]
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=drive(clock, *keys))
 
 
 def test_paused_set(snap_compare, make_app, clock) -> None:
     """A paused set says so next to the count."""
-    keys = ["enter", "s", "enter", "space", "space", "p"]
+    keys = ["enter", "S", "enter", "space", "space", "p"]
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=drive(clock, *keys))

@@ -63,7 +63,7 @@ async def test_no_backend_flashes_each_phase_change_and_the_session_goes_on(
         await pass_time(pilot, clock, 0.2)
         assert not band(pilot).shown
 
-        await pilot.press("s")
+        await pilot.press("S")
         assert isinstance(session(pilot).engine.step, IntroStep)
         assert band(pilot).shown
         assert band(pilot).has_class("-exercise")
@@ -92,7 +92,7 @@ async def test_the_bell_rings_once_per_phase_change_when_allowed(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert count_bells == [1]
-        await pilot.press("s")
+        await pilot.press("S")
         assert count_bells == [1, 1]
         await pilot.press("enter", "p", "p", "space")  # no phase change: no bell
         assert count_bells == [1, 1, 1]
@@ -103,7 +103,7 @@ async def test_a_working_player_gets_no_flash_and_no_bell(
 ) -> None:
     app = make_app(start=True, bell=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")
+        await pilot.press("S")
         assert not band(pilot).shown
         assert count_bells == []
         assert sound.sequences[-1] == (
@@ -119,7 +119,7 @@ async def test_a_working_player_gets_no_flash_and_no_bell(
 async def test_tones_mode_plays_only_the_phase_tone(make_app, sound) -> None:
     app = make_app(start=True, voice="tones")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s", "enter")
+        await pilot.press("S", "enter")
         assert sound.sequences[-2:] == [("exercise",), ("go",)]
 
 
@@ -129,7 +129,7 @@ async def test_voice_off_plays_nothing_flashes_and_logs_why_once(
     caplog.set_level(logging.WARNING)
     app = make_app(start=True, voice="off")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s", "enter")
+        await pilot.press("S", "enter")
         assert band_text(pilot) == "GO · Glute bridge"
         await pilot.press(*["space"] * 15, "enter")
         assert band_text(pilot) == "REST"
@@ -144,7 +144,7 @@ async def test_muting_flashes_instead_and_logs_why_once(make_app, sound, caplog)
         await pilot.pause()
         assert not band(pilot).shown
         heard = len(sound.played)
-        await pilot.press("m", "s", "enter")
+        await pilot.press("m", "S", "enter")
         assert band_text(pilot) == "GO · Glute bridge"
         assert len(sound.played) == heard
         await pilot.press("m", "m", "s")
@@ -174,7 +174,7 @@ async def test_the_app_plays_its_cues_through_alsa_without_flashing(
     player = Playsound3Player()
     app.context.sound = player
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")  # the first exercise is announced: tone, name, target
+        await pilot.press("S")  # the first exercise is announced: tone, name, target
         deadline = time.monotonic() + 20
         while not sink.exists() or sink.stat().st_size < 20_000:
             assert time.monotonic() < deadline, "no sound reached the device"
@@ -214,9 +214,9 @@ async def test_the_flash_names_the_stretch_once_and_a_stopped_session(make_app, 
     app = make_app(start=True)
     app.context.sound = SilentPlayer(available=False, reason=NO_BACKEND)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s", "enter", *["space"] * 15, "enter", "s", *["space"] * 15, "enter")
+        await pilot.press("S", "enter", *["space"] * 15, "enter", "s", *["space"] * 15, "enter")
         stretch = session(pilot).engine.step
         assert band_text(pilot) == f"STRETCH · {stretch.stretch.name}"  # type: ignore[union-attr]
-        await pilot.press("q", "y")
+        await pilot.press("q", "x")
         await pilot.pause()
         assert band_text(pilot) == "SESSION STOPPED"

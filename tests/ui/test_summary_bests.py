@@ -19,8 +19,8 @@ async def test_the_summary_names_a_new_best(make_app) -> None:
     )
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
-        await pilot.press("s", "enter", *["space"] * 17, "enter")  # set 1: 17 reps
-        await pilot.press("q", "y")
+        await pilot.press("S", "enter", *["space"] * 17, "enter")  # set 1: 17 reps
+        await pilot.press("q", "x")
         await app.workers.wait_for_complete()
         await pilot.pause()
         text = "\n".join(screen_lines(app))

@@ -1,0 +1,87 @@
+"""What each session key does in the step under way, so the footer offers only keys that act.
+
+`s` always skips the thing under way, and what that is changes from step to step; the
+footer names it (`SKIP_LABELS`). The other keys are offered only where they do something.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from runstrength.core.plan import IntroStep, RestStep, SetStep, StretchStep, WarmupStep
+
+if TYPE_CHECKING:
+    from runstrength.core.engine import SessionEngine
+    from runstrength.core.programs import ProgramEntry
+
+SkipKind = Literal["move", "warmup", "exercise", "set", "end-set", "hold", "rest", "stretch"]
+
+SKIP_LABELS: dict[SkipKind, str] = {
+    "move": "Next move",
+    "warmup": "End warm-up",
+    "exercise": "Skip exercise",
+    "set": "Skip set",
+    "end-set": "End set",
+    "hold": "End hold",
+    "rest": "Skip rest",
+    "stretch": "Skip stretch",
+}
+"""What `s` does, as the footer says it."""
+
+SKIP_NOTICES: dict[SkipKind, str] = {
+    "warmup": "Warm-up over",
+    "exercise": "Exercise skipped: nothing logged for it",
+    "set": "Set skipped: nothing logged for it",
+    "rest": "Rest skipped",
+    "stretch": "Stretch skipped",
+}
+"""What became of the thing skipped, said on the next step (a set cut short says its count)."""
+
+
+def skip_kind(engine: SessionEngine) -> SkipKind | None:
+    """What `s` skips now; None at the summary."""
+    step = engine.step
+    if isinstance(step, WarmupStep):
+        return "move" if engine.next_move_in() is not None else "warmup"
+    if isinstance(step, IntroStep):
+        return "exercise"
+    if isinstance(step, SetStep):
+        if step.entry.exercise.is_hold:
+            return "set" if engine.getting_ready else "hold"
+        return "end-set" if engine.reps else "set"
+    if isinstance(step, RestStep):
+        return "rest"
+    if isinstance(step, StretchStep):
+        return "stretch"
+    return None
+
+
+def exercise_at_hand(engine: SessionEngine) -> ProgramEntry | None:
+    """The exercise whose card, set or rest is on screen (not its stretch)."""
+    step = engine.step
+    if isinstance(step, IntroStep | SetStep):
+        return step.entry
+    if isinstance(step, RestStep):
+        return step.upcoming.entry
+    return None
+
+
+def offered(engine: SessionEngine, action: str) -> bool:
+    """Whether a session key does something in the step under way (before the summary)."""
+    step = engine.step
+    entry = exercise_at_hand(engine)
+    counted = entry is not None and not entry.exercise.is_hold
+    if action == "count":
+        return isinstance(step, SetStep) and counted
+    if action == "skip_warmup":
+        return isinstance(step, WarmupStep)
+    if action == "adjust":
+        return engine.countdown is not None
+    if action == "pause":
+        tempo_running = engine.tempo and isinstance(step, SetStep) and counted
+        return engine.paused or engine.countdown is not None or tempo_running
+    if action == "tempo":
+        return counted
+    if action == "band":
+        return entry is not None and entry.exercise.uses_band and bool(engine.settings.bands)
+    return True

@@ -1,0 +1,119 @@
+"""What the screens read from a live session: its step, timers and progress, never changed here.
+
+`SessionEngine` (core/engine.py) holds this state and changes it; the screens, the view
+and the footer's key rules only read it through these queries.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from runstrength.core.plan import (
+    IntroStep,
+    RestStep,
+    SetStep,
+    Step,
+    StretchStep,
+    SummaryStep,
+    WarmupStep,
+    warmup_position,
+)
+
+if TYPE_CHECKING:
+    from runstrength.core.bands import BandChoice
+    from runstrength.core.catalogue import Exercise
+    from runstrength.core.clock import Clock
+    from runstrength.core.programs import ProgramEntry
+    from runstrength.core.records import SessionKind
+    from runstrength.core.skips import ExerciseTally
+    from runstrength.core.timer import Countdown, RepClock
+
+
+class SessionState:
+    """The state of a session under way and the questions asked of it."""
+
+    kind: SessionKind
+    plan: tuple[Step, ...]
+    index: int
+    clock: Clock
+    countdown: Countdown | None
+    reps: int
+    paused: bool
+    bands: BandChoice
+    tally: ExerciseTally
+    _reps_clock: RepClock
+
+    @property
+    def step(self) -> Step:
+        return self.plan[self.index]
+
+    @property
+    def finished(self) -> bool:
+        return isinstance(self.step, SummaryStep)
+
+    @property
+    def entry(self) -> ProgramEntry | None:
+        """The exercise the current step belongs to (for a rest: the one coming up); none
+        in a recovery routine, where no exercise is done (so no band either)."""
+        step = self.step
+        if self.kind == "recovery":
+            return None
+        if isinstance(step, IntroStep | SetStep | StretchStep):
+            return step.entry
+        if isinstance(step, RestStep):
+            return step.upcoming.entry
+        return None
+
+    def remaining(self) -> float | None:
+        """Seconds left on the running timer, or None when the step has no timer."""
+        return self.countdown.remaining(self.clock.monotonic()) if self.countdown else None
+
+    def elapsed(self) -> float:
+        return self.countdown.elapsed(self.clock.monotonic()) if self.countdown else 0.0
+
+    def band_for(self, exercise: Exercise) -> str | None:
+        """The band this exercise is done with now (None: bodyweight)."""
+        return self.bands.band_for(exercise)
+
+    def next_tick_in(self) -> float | None:
+        """Seconds until the next tick can change anything, or None when none will.
+
+        That is when the shown whole second of the timer changes (beeps and the
+        deadline fall on whole seconds too) or the next tempo rep is due.
+        """
+        if self.paused or self.finished:
+            return None
+        now = self.clock.monotonic()
+        due: list[float] = []
+        if self.countdown is not None:
+            due.append(self.countdown.until_next_second(now))
+        if self._reps_clock.due_at is not None:
+            due.append(max(0.0, self._reps_clock.due_at - now))
+        return min(due) if due else None
+
+    @property
+    def skipped(self) -> tuple[str, ...]:
+        """The exercises passed over so far without a set done, by id."""
+        return self.tally.skipped
+
+    def next_set(self) -> SetStep | None:
+        """The set that comes after the current step, if any."""
+        for step in self.plan[self.index + 1 :]:
+            if isinstance(step, SetStep):
+                return step
+        return None
+
+    def next_move_in(self) -> float | None:
+        """During the warm-up: seconds until its next move (None on the last move)."""
+        step = self.step
+        if not isinstance(step, WarmupStep) or self.countdown is None:
+            return None
+        index, left = warmup_position(step.moves, self.countdown.total, self.elapsed())
+        return left if index + 1 < len(step.moves) else None
+
+    @property
+    def reps_in_progress(self) -> int:
+        """Reps counted on the set under way (0 on anything else)."""
+        step = self.step
+        counted = isinstance(step, SetStep) and not step.entry.exercise.is_hold
+        return self.reps if counted else 0

@@ -1,0 +1,119 @@
+"""Continue later: a session set aside goes on where it was left, the same day only."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from runstrength.core.engine import SessionEngine
+from runstrength.core.events import SessionEnded, SessionSetAside, SetCompleted
+from runstrength.core.plan import IntroStep, RestStep, SetStep, StretchStep
+from runstrength.core.records import ResumePoint, SessionRecord
+from runstrength.core.resume import can_resume, point_text, resume_point, resume_position
+
+
+def logged(events: list[object]) -> list[object]:
+    return [e.record for e in events if isinstance(e, SetCompleted)]  # type: ignore[attr-defined]
+
+
+def to_set(engine: SessionEngine, reps: int = 15) -> list[object]:
+    for _ in range(reps):
+        engine.count(+1)
+    return logged(engine.enter())
+
+
+def test_nothing_to_set_aside_before_a_set_is_logged(engine: SessionEngine) -> None:
+    engine.start()
+    assert engine.set_aside() == []
+    engine.skip_warmup()
+    engine.enter()
+    assert engine.set_aside() == []
+
+
+def test_set_aside_in_a_rest_goes_on_at_the_set_after_it(make_engine, mini_program, clock) -> None:
+    engine = make_engine(mini_program)
+    engine.start()
+    engine.skip_warmup()
+    engine.enter()
+    done = to_set(engine)
+    assert isinstance(engine.step, RestStep)
+    [aside] = engine.set_aside()
+    assert isinstance(aside, SessionSetAside)
+    assert aside.resume_at == ResumePoint("glute-bridge", 1, 2, None)
+    assert aside.skipped == ()
+    assert aside.at == clock.now()
+    assert point_text(aside.resume_at, mini_program) == "Glute bridge, set 2"
+
+    again = make_engine(mini_program)
+    again.resume(engine.info, done, aside.resume_at)  # type: ignore[arg-type]
+    step = again.step
+    assert isinstance(step, SetStep)
+    assert (step.entry.exercise.id, step.set_number) == ("glute-bridge", 2)
+
+
+def test_set_aside_mid_set_starts_that_set_again(make_engine, mini_program, clock) -> None:
+    engine = make_engine(mini_program)
+    engine.start()
+    engine.skip_warmup()
+    engine.enter()
+    done = to_set(engine)
+    engine.skip()  # the rest
+    engine.count(+1)
+    engine.count(+1)
+    [aside] = engine.set_aside()
+    assert aside.resume_at == ResumePoint("glute-bridge", 1, 2, None)  # type: ignore[union-attr]
+    assert engine.completed == done  # the two reps under way are not a set
+
+
+def test_set_aside_after_skipping_goes_on_past_the_skipped(
+    make_engine, mini_program, clock
+) -> None:
+    engine = make_engine(mini_program)
+    engine.start()
+    engine.skip_warmup()
+    engine.enter()
+    done = to_set(engine)
+    engine.skip()  # the rest
+    engine.skip()  # set 2, nothing counted
+    while not isinstance(engine.step, IntroStep):
+        engine.skip()  # the stretch
+    engine.skip()  # the side plank, on its card
+    assert isinstance(engine.step, IntroStep)  # the band walk's card
+    [aside] = engine.set_aside()
+    assert aside.skipped == ("side-plank",)  # type: ignore[union-attr]
+    assert aside.resume_at == ResumePoint("lateral-band-walk", 3, 0)  # type: ignore[union-attr]
+    point = aside.resume_at  # type: ignore[union-attr]
+    # After a crash (no point kept) it would go on at the side plank's card instead.
+    assert resume_position(engine.plan, done) < resume_position(engine.plan, done, point)
+    again = make_engine(mini_program)
+    again.resume(engine.info, done, point)
+    assert again.step == engine.step
+    assert again.skipped == ("side-plank",)
+    again.enter()
+    to_set(again, 16)
+    events: list[object] = []
+    while not again.finished:
+        events = again.skip()
+    [end] = [e for e in events if isinstance(e, SessionEnded)]
+    assert (end.status, end.skipped) == ("completed", ("side-plank",))
+
+
+def test_a_point_behind_the_last_set_logged_gives_way(make_engine, mini_program) -> None:
+    engine = make_engine(mini_program)
+    engine.start()
+    engine.skip_warmup()
+    engine.enter()
+    done = to_set(engine)
+    engine.skip()
+    done += to_set(engine)
+    stale = ResumePoint("glute-bridge", 1, 1)  # set aside once, then resumed and done
+    index = resume_position(engine.plan, done, stale)
+    assert isinstance(engine.plan[index], IntroStep)  # the side plank, after both sets
+    assert resume_point(engine.plan, len(engine.plan) - 2) is None  # the last stretch
+    assert isinstance(engine.plan[len(engine.plan) - 2], StretchStep)
+
+
+def test_only_the_day_it_started(engine: SessionEngine, clock) -> None:
+    record = SessionRecord(info=engine.info)
+    today = clock.now().date()
+    assert can_resume(record, today)
+    assert not can_resume(record, today + timedelta(days=1))

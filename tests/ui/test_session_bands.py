@@ -1,0 +1,101 @@
+"""The band of each band exercise comes from the log: the one last used, else the lightest."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.pilot import Pilot
+
+from runstrength.core.catalogue import Catalogue
+from runstrength.core.plan import IntroStep, SetStep
+from runstrength.core.programs import Program, program_from_toml
+from runstrength.core.records import SessionInfo, SetRecord
+from runstrength.screens.session import SessionScreen
+
+BAND_PROGRAM = """
+name = "bands"
+title = "Band work"
+goal = "endurance"
+rest_seconds = 15
+
+[[exercise]]
+id = "band-squat"
+sets = 2
+reps = 20
+
+[[exercise]]
+id = "lateral-band-walk"
+sets = 1
+reps = 16
+"""
+
+
+def band_program(catalogue: Catalogue) -> Program:
+    return program_from_toml(BAND_PROGRAM, "bands.toml", catalogue)
+
+
+def log_earlier(app, clock, days_ago: int, sets: list[tuple[int, int, str]]) -> None:
+    """A finished session `days_ago` days back with band-squat sets (set, reps, band)."""
+    log = app.context.log
+    started = clock.now() - timedelta(days=days_ago)
+    info = SessionInfo(id=f"earlier-{days_ago}", program="bands", started_at=started)
+    for minute, (number, reps, band) in enumerate(sets):
+        done = started + timedelta(minutes=minute + 1)
+        log.log_set(info, SetRecord("band-squat", number, None, 20, reps, band, None, done))
+    log.finish_session(info, "completed", started + timedelta(minutes=30))
+
+
+async def start(pilot: Pilot[None], app, program: Program) -> SessionScreen:
+    screen = SessionScreen(app.context, program)
+    await app.push_screen(screen)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    screen.apply(screen.engine.skip_warmup())
+    await pilot.pause()
+    assert isinstance(screen.engine.step, IntroStep)
+    return screen
+
+
+def text(screen: SessionScreen, selector: str) -> str:
+    return str(screen.query_one(selector).render())
+
+
+async def test_a_band_exercise_starts_on_the_band_last_used(make_app, clock, catalogue) -> None:
+    app = make_app(bands=("red", "green", "blue"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        log_earlier(app, clock, 4, [(1, 20, "red"), (2, 19, "red")])
+        log_earlier(app, clock, 2, [(1, 18, "green"), (2, 16, "green")])
+        screen = await start(pilot, app, band_program(catalogue))
+        squat = screen.engine.step.entry.exercise  # type: ignore[union-attr]
+        assert screen.engine.band_for(squat) == "green"
+        assert "band: green" in text(screen, "#status")
+
+        await pilot.press("enter")
+        assert isinstance(screen.engine.step, SetStep)
+        assert text(screen, "#last-time") == "green band: last time 18 · best 18"
+        await pilot.press("b")  # the numbers follow the band
+        assert text(screen, "#last-time") == "blue band: nothing logged on it yet"
+        await pilot.press("b")
+        assert text(screen, "#last-time") == "red band: last time 20 · best 20"
+        await pilot.press(*["space"] * 19, "enter")
+        await app.workers.wait_for_complete()
+        [done] = [s for s in app.context.log.sessions() if s.id == screen.engine.info.id]
+        assert [(r.exercise, r.reps, r.band) for r in done.sets] == [("band-squat", 19, "red")]
+
+        # An exercise never done with a band starts on the lightest.
+        await pilot.press("s")  # the rest
+        await pilot.press("s", "s")  # set 2, then the stretch
+        while not isinstance(screen.engine.step, IntroStep):
+            await pilot.press("s")
+        walk = screen.engine.step.entry.exercise
+        assert walk.id == "lateral-band-walk"
+        assert screen.engine.band_for(walk) == "red"
+
+
+async def test_a_band_no_longer_owned_gives_way_to_the_lightest(make_app, clock, catalogue) -> None:
+    app = make_app(bands=("yellow", "red"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        log_earlier(app, clock, 2, [(1, 18, "green")])
+        screen = await start(pilot, app, band_program(catalogue))
+        squat = screen.engine.step.entry.exercise  # type: ignore[union-attr]
+        assert screen.engine.band_for(squat) == "yellow"
