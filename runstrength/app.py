@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import gc
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.filter import LineFilter
 
 from runstrength.config import unknown_theme
 from runstrength.context import AppContext
@@ -18,6 +20,7 @@ from runstrength.palette import RunStrengthCommands
 from runstrength.screens.background import finish_writes
 from runstrength.screens.home import HomeScreen
 from runstrength.theme import readable_variables
+from runstrength.widgets.control_filter import ControlCharacters
 
 if TYPE_CHECKING:
     from runstrength.screens.dialogs import TooSmall
@@ -29,6 +32,9 @@ logger = logging.getLogger(__name__)
 # first opened: their widgets (inputs, selects, lists) would otherwise add to every start-up.
 
 MIN_SIZE = (80, 24)
+
+
+CONTROL_FILTER = ControlCharacters()
 
 
 class RunStrengthApp(App[None]):
@@ -45,6 +51,10 @@ class RunStrengthApp(App[None]):
         Binding("m", "toggle_sound", "Sound"),
         Binding("question_mark", "help", "Help", key_display="?"),
     ]
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, and one that keeps text from files from driving the terminal."""
+        return [*super().get_line_filters(), CONTROL_FILTER]
 
     def __init__(
         self, context: AppContext, start_with: Program | None = None, recovery: bool = False

@@ -58,14 +58,16 @@ class LoadedSettings:
 
 def read_settings(path: Path) -> LoadedSettings:
     """The settings in `path` (defaults when missing), the problems and where each value came."""
+    from runstrength.input_file import InputError, read_text_input
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return LoadedSettings(Settings(), [], frozenset(), exists=False)
-    except (OSError, UnicodeDecodeError) as error:
+        text = read_text_input(path)  # never a pipe or a device: the app would hang on it
+    except InputError as error:
+        if error.missing:
+            return LoadedSettings(Settings(), [], frozenset(), exists=False)
         return LoadedSettings(
             Settings(),
-            [f"{path}: cannot be read ({reason(error)}); using the defaults"],
+            [f"{path}: cannot be read ({error}); using the defaults"],
             frozenset(),
             True,
         )
@@ -106,14 +108,16 @@ def save_settings(path: Path, settings: Settings) -> None:
     import tomlkit
     from tomlkit.exceptions import ParseError
 
+    from runstrength.input_file import InputError, read_text_input
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+        text: str | None = read_text_input(path)
+    except InputError as error:
+        if not error.missing:
+            raise ConfigSaveError(
+                f"{path}: cannot be read, so it was not changed: {error}"
+            ) from None
         text = None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigSaveError(
-            f"{path}: cannot be read, so it was not changed: {reason(error)}"
-        ) from None
     try:
         document = tomlkit.parse(TEMPLATE if text is None else text)
     except ParseError as error:
@@ -171,9 +175,11 @@ BUILTIN_THEMES = (
 
 def key_line(path: Path, key: str) -> int | None:
     """The line of a top-level key in the file at `path`, for messages."""
+    from runstrength.input_file import InputError, read_text_input
+
     try:
-        return top_level_lines(path.read_text(encoding="utf-8"))(key)
-    except (OSError, UnicodeDecodeError):
+        return top_level_lines(read_text_input(path))(key)
+    except InputError:
         return None
 
 
@@ -183,12 +189,16 @@ def save_setting(path: Path, name: str, value: Any) -> None:
     import tomlkit
     from tomlkit.exceptions import ParseError
 
+    from runstrength.input_file import InputError, read_text_input
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+        text = read_text_input(path)
+    except InputError as error:
+        if not error.missing:
+            raise ConfigSaveError(
+                f"{path}: cannot be read, so it was not changed: {error}"
+            ) from None
         text = TEMPLATE
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigSaveError(f"{path}: cannot be read, so it was not changed: {error}") from None
     try:
         document = tomlkit.parse(text)
     except ParseError as error:

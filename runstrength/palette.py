@@ -11,6 +11,9 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+
+from runstrength.screens.plain import escape
 
 if TYPE_CHECKING:
     from runstrength.app import RunStrengthApp
@@ -64,13 +67,21 @@ class RunStrengthCommands(Provider):
             )
         return found
 
+    # A program's title is text from its file: every title is shown as Content (plain
+    # text) and help as escaped markup, never read as markup itself.
+
     async def discover(self) -> Hits:
         for title, help_text, command in self._commands():
-            yield DiscoveryHit(title, command, help=help_text)
+            yield DiscoveryHit(Content(title), command, text=title, help=escape(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for title, help_text, command in self._commands():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), command, help=help_text)
+                shown = Content(title)
+                _, offsets = matcher.fuzzy_search.match(query, title)
+                for offset in offsets:
+                    if not title[offset].isspace():
+                        shown = shown.stylize(matcher.match_style, offset, offset + 1)
+                yield Hit(score, shown, command, text=title, help=escape(help_text))

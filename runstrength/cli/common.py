@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import re
 import sys
+from typing import Any, TextIO, cast
 
 from runstrength.paths import Paths
 
@@ -13,6 +15,52 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 def error(message: str) -> None:
     """One line (or a few) on stderr, prefixed with the program name."""
     print(f"runstrength: {message}", file=sys.stderr)
+
+
+# Control characters but new line and tab: C0, DEL and C1 (an escape sequence starts so).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class _Printable:
+    """A terminal stream on which control characters are written as visible escapes."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(_CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def printable(stream: TextIO) -> TextIO:
+    """`stream` as is when it is a pipe or a file (exports keep their bytes); on a
+    terminal, one that writes control characters as visible escapes."""
+    try:
+        terminal = stream.isatty()
+    except (AttributeError, ValueError):
+        terminal = False
+    return cast(TextIO, _Printable(stream)) if terminal else stream
+
+
+def unexpected(failure: Exception, paths: Paths) -> str:
+    """One line for a failure nobody planned for; its traceback goes to the log file."""
+    import traceback
+
+    where = ""
+    try:
+        paths.state_dir.mkdir(parents=True, exist_ok=True)
+        with paths.app_log.open("a", encoding="utf-8") as log:
+            log.write("".join(traceback.format_exception(failure)))
+        where = f" (details in {paths.app_log})"
+    except OSError:
+        pass
+    if isinstance(failure, OSError) and failure.strerror:
+        named = f"{failure.filename}: " if failure.filename else ""
+        return f"{named}{failure.strerror}{where}"
+    return f"unexpected failure: {type(failure).__name__}: {failure}{where}"
 
 
 def setup_logging(paths: Paths) -> None:

@@ -72,7 +72,8 @@ def register(commands: Any) -> None:
         "import",
         help="merge an interchange JSON file into the log",
         description="Merge an exported file. Sessions already in the log (same id) are "
-        "skipped. The whole file is checked first: a bad file changes nothing.",
+        "skipped. The whole file is checked first: a bad file changes nothing. Only a "
+        "regular file of 64 MB at most is read.",
     )
     importer.add_argument("file", metavar="FILE")
     importer.set_defaults(run=import_file)
@@ -237,21 +238,26 @@ def _runs_data(log: Any) -> list[dict[str, Any]]:
 
 
 def import_file(args: argparse.Namespace, paths: Paths) -> int:
-    from runstrength.core.fields import reason
+    import orjson
+
     from runstrength.core.interchange import InterchangeError, from_document
     from runstrength.core.summary import plural
+    from runstrength.input_file import IMPORT_LIMIT, InputError, read_text_input
     from runstrength.store import LogError
 
     source = Path(args.file)
     try:
-        raw = source.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as problem:
-        error(f"cannot read {source}: {reason(problem)}")
+        raw = read_text_input(source, IMPORT_LIMIT)
+    except InputError as problem:
+        error(f"cannot read {source}: {problem}; nothing was changed")
         return EXIT_USAGE
     try:
-        document = json.loads(raw)
-    except json.JSONDecodeError as problem:
-        error(f"{source}: not JSON (line {problem.lineno}, column {problem.colno}: {problem.msg})")
+        # orjson refuses what Python's reader lets through and fails on later: numbers
+        # beyond 64 bits, lone surrogates, NaN, nesting deeper than 1,024.
+        document = orjson.loads(raw)
+    except orjson.JSONDecodeError as problem:
+        why = "a number too large" if "infinity" in problem.msg else problem.msg
+        error(f"{source}: not JSON (line {problem.lineno}, column {problem.colno}: {why})")
         return EXIT_USAGE
     from runstrength.core.run_data import activities_from_list
 
@@ -261,9 +267,13 @@ def import_file(args: argparse.Namespace, paths: Paths) -> int:
     except InterchangeError as problem:
         problems = problem.problems
     runs, run_problems = activities_from_list(document.get("runs") if problems == [] else None)
-    if problems or run_problems:
-        error(f"{source}: nothing was imported; fix these first:")
-        for line in problems + run_problems:
+    found = problems + run_problems
+    if len(found) == 1:
+        error(f"{source}: nothing was imported: {found[0]}")
+        return EXIT_USAGE
+    if found:
+        error(f"{source}: nothing was imported; fix these {len(found)} first:")
+        for line in found:
             print(f"  {line}", file=sys.stderr)
         return EXIT_USAGE
     from runstrength.store import DayTakenError, Schedule

@@ -211,15 +211,14 @@ def _as_json(program: Program, rest: int, minutes: int, settings: Settings) -> d
 def validate_file(args: argparse.Namespace, paths: Paths) -> int:
     from runstrength.core.errors import ValidationError
     from runstrength.core.programs import name_problems, program_from_toml
+    from runstrength.input_file import InputError, read_text_input
     from runstrength.store import load_catalogue, load_programs
 
     path: Path = args.file
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as unreadable:
-        from runstrength.core.fields import reason
-
-        error(f"{path}: cannot be read: {reason(unreadable)}")
+        text = read_text_input(path)
+    except InputError as unreadable:
+        error(f"{path}: cannot be read: {unreadable}")
         return EXIT_USAGE
     catalogue = load_catalogue()
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -104,7 +105,32 @@ def _plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
+def _refused_inputs(named: list[str]) -> bool:
+    """Say so (and True) when a path given is a pipe, a device or too large a file: such
+    a path is refused before the log is opened. A Strava zip is read member by member,
+    so it may be any size."""
+    import sys
+
+    from runstrength.input_file import IMPORT_LIMIT, InputError, check_input
+
+    for name in named:
+        if not name:  # Path("") is the current folder: never guessed
+            error("cannot import an empty path; name a file or a folder")
+            return True
+        path = Path(name).expanduser()
+        limit = sys.maxsize if path.suffix.lower() == ".zip" else IMPORT_LIMIT
+        try:
+            if os.path.lexists(path):
+                check_input(path, limit, folder_ok=True)
+        except InputError as problem:
+            error(f"cannot import {path}: {problem}; nothing was changed")
+            return True
+    return False
+
+
 def _import(args: argparse.Namespace, paths: Paths) -> int:
+    if _refused_inputs(args.paths):
+        return EXIT_USAGE
     return _with_days(args, paths, _import_in)
 
 
@@ -130,6 +156,8 @@ def _import_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
 
 
 def _plan(args: argparse.Namespace, paths: Paths) -> int:
+    if _refused_inputs([args.file]):
+        return EXIT_USAGE
     return _with_days(args, paths, _plan_in)
 
 

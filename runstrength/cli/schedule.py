@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -90,8 +90,44 @@ def _with_days(
         days.close()
 
 
+PLAN_YEARS = 5
+"""How far ahead a day can be planned."""
+
+
+def _checked_day(args: argparse.Namespace, today: date) -> date:
+    """The day to plan, checked before the log is opened: bad input changes no file."""
+    from runstrength.cli.days import BadInput, parse_day
+
+    day = parse_day(args.date)
+    if day < today:
+        raise BadInput(f"{day.isoformat()} is in the past (today is {today.isoformat()})")
+    leap_day = (today.month, today.day) == (2, 29)
+    last = today.replace(year=today.year + PLAN_YEARS, day=28 if leap_day else today.day)
+    if day > last:
+        raise BadInput(
+            f"{day.isoformat()} is more than {PLAN_YEARS} years ahead; "
+            f"plan up to {last.isoformat()}"
+        )
+    return day
+
+
 def _add(args: argparse.Namespace, paths: Paths) -> int:
+    from runstrength.cli.days import BadInput
+    from runstrength.core.clock import SystemClock
+
+    try:
+        args.day = _checked_day(args, SystemClock().now().date())
+        _known_program(paths, args.program or _settings_program(paths))
+    except BadInput as problem:
+        error(str(problem))
+        return EXIT_USAGE
     return _with_days(args, paths, _add_in)
+
+
+def _settings_program(paths: Paths) -> str:
+    from runstrength.config import load_settings
+
+    return load_settings(paths.config_file)[0].program
 
 
 def _known_program(paths: Paths, name: str) -> None:
@@ -106,15 +142,13 @@ def _known_program(paths: Paths, name: str) -> None:
 
 
 def _add_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
-    from runstrength.cli.days import BadInput, parse_day
     from runstrength.core.restdays import can_schedule, format_day
     from runstrength.store import DayTakenError
 
-    day = parse_day(args.date)
-    if day < days.today:
-        raise BadInput(f"{day.isoformat()} is in the past (today is {days.today.isoformat()})")
+    day: date = args.day
+    if day < days.today:  # midnight passed since the check
+        day = _checked_day(args, days.today)
     program = args.program or days.settings.program
-    _known_program(paths, program)
     verdict = can_schedule(days.training_days(), day)
     warned = verdict.by_run and days.settings.run_rules == "warn"
     if warned and args.yes:
@@ -156,15 +190,32 @@ def _list_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
 
 
 def _remove(args: argparse.Namespace, paths: Paths) -> int:
+    from runstrength.cli.days import BadInput, parse_day
+
+    try:
+        args.day = parse_day(args.date)
+    except BadInput as problem:
+        error(str(problem))
+        return EXIT_USAGE
+    # An unplanned day is answered from a read-only look: nothing is written (no backup).
+    found = _with_days(args, paths, _planned_in, read_only=True)
+    if found != EXIT_OK:
+        return found
     return _with_days(args, paths, _remove_in)
 
 
+def _planned_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
+    if days.schedule.between(args.day, args.day):
+        return EXIT_OK
+    error(f"no session is scheduled on {args.day.isoformat()}")
+    return EXIT_FAILED
+
+
 def _remove_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
-    from runstrength.cli.days import parse_day
     from runstrength.core.restdays import format_day
     from runstrength.store import NotScheduledError
 
-    day = parse_day(args.date)
+    day: date = args.day
     try:
         plan = days.schedule.remove(day)
     except NotScheduledError as problem:

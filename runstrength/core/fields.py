@@ -4,12 +4,38 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Collection, Mapping
 from datetime import date
 from difflib import get_close_matches
 from typing import Any
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+\Z")
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+
+# Characters a name or title may not hold: controls (escape sequences, new lines, tabs),
+# invisible formatting (bidirectional overrides) and code points that are not text.
+# Joiners stay allowed: emoji sequences need them.
+_NOT_TEXT = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+_JOINERS = {"\u200c", "\u200d"}
+
+
+def text_problem(value: str, limit: int) -> str | None:
+    """Why `value` cannot be a one-line name or title shown to the runner, or None.
+
+    Brackets and every other printable character are fine: shown text is never markup.
+    """
+    if not value.strip():
+        return "must not be blank"
+    if len(value) > limit:
+        return f"is {len(value)} characters long; at most {limit}"
+    for char in value:
+        if unicodedata.category(char) in _NOT_TEXT and char not in _JOINERS:
+            return (
+                f"holds U+{ord(char):04X}, which is not printable text; "
+                "use letters, digits, spaces and punctuation"
+            )
+    return None
 
 
 def suggest(value: str, known: Collection[str]) -> str:
@@ -24,9 +50,12 @@ def shown(value: object) -> str:
     Never Python's spelling (None, True, 'text'), which means nothing to a runner.
     """
     try:
-        return json.dumps(value, ensure_ascii=False)
+        text = json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError):
-        return json.dumps(str(value), ensure_ascii=False)
+        text = json.dumps(str(value), ensure_ascii=False)
+    # JSON escapes C0 controls only: C1 (U+0085 ends a line), separators and invisible
+    # formatting are escaped too, so a message stays one visible line.
+    return "".join(c if c.isprintable() or c == " " else f"\\u{ord(c):04x}" for c in text)
 
 
 def reason(error: OSError | UnicodeDecodeError) -> str:
@@ -53,7 +82,7 @@ def read_day(text: str) -> date:
     text = text.strip()
     found = DAY_PATTERN.match(text)
     if found is None:
-        raise ValueError(f'"{text}" is not a date: write it as YYYY-MM-DD, e.g. 2026-11-23')
+        raise ValueError(f"{shown(text)} is not a date: write it as YYYY-MM-DD, e.g. 2026-11-23")
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -107,7 +136,9 @@ class TableReader:
         line = self.line_of(field) if self.line_of else None
         where = f"line {line}: " if line else ""
         where += f"{self.label}: " if self.label else ""
-        self.problems.append(f"{where}{field}: {message}")
+        # A key as the file spells it, quoted (and escaped) unless it is a plain word.
+        spelled = field if BARE_KEY.match(field) else json.dumps(field)
+        self.problems.append(f"{where}{spelled}: {message}")
 
     def _get(self, field: str, required: bool) -> Any:
         self._seen.add(field)
@@ -126,6 +157,17 @@ class TableReader:
             return None
         if choices and value not in choices:
             self.problem(field, f"{shown(value)} is not one of {', '.join(sorted(choices))}")
+            return None
+        return value
+
+    def text(self, field: str, limit: int, *, required: bool = True) -> Any:
+        """A one-line name or title of printable characters, at most `limit` long."""
+        value = self.string(field, required=required)
+        if value is None:
+            return None
+        problem = text_problem(value, limit)
+        if problem is not None:
+            self.problem(field, problem)
             return None
         return value
 

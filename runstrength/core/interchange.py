@@ -6,12 +6,13 @@ Reading checks the whole document first and names every problem by its JSON path
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, cast
 
 from runstrength.core.effort import is_effort
-from runstrength.core.fields import ID_PATTERN, quoted, read_day, shown
+from runstrength.core.fields import ID_PATTERN, quoted, read_day, shown, text_problem
 from runstrength.core.records import (
     SESSION_KINDS,
     SessionInfo,
@@ -29,6 +30,21 @@ FORMAT = "runstrength"
 VERSION = 1
 STATUSES = ("completed", "partial")
 SIDES = (None, "left", "right")
+YEARS = (1970, 2199)
+"""The years a date in a training log may fall in; others are typos (or worse)."""
+TEXT_LIMIT = 100
+COUNT_LIMITS = {"set": 100, "reps": 1000, "target_reps": 1000}
+"""The largest of each count; seconds of any kind are at most a day."""
+DAY_SECONDS = 86_400
+TIME_PATTERN = re.compile(
+    r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})\Z"
+)
+
+
+def _said(value: Any) -> str:
+    """A value as the file spells it, cut short: a message stays one readable line."""
+    text = shown(value)
+    return text if len(text) <= 40 else f"{text[:39]}…"
 
 
 @dataclass(frozen=True)
@@ -112,7 +128,7 @@ class _Reader:
 
     def wrong(self, path: str, data: dict[str, Any], key: str, rule: str) -> None:
         """`rule` ("must be …") broken by the value at `key`, or by its absence."""
-        found = shown(data[key]) if key in data else "missing:"
+        found = _said(data[key]) if key in data else "missing:"
         self.bad(f"{path}.{key}", f"{found} {rule}")
 
     def table(self, value: Any, path: str) -> dict[str, Any] | None:
@@ -126,9 +142,18 @@ class _Reader:
         if not isinstance(value, str) or not value:
             self.bad(f"{path}.{key}", "missing" if key not in data else "must be a string")
             return ""
-        if ident and not ID_PATTERN.match(value):
+        problem = text_problem(value, TEXT_LIMIT)
+        if problem is not None:
+            self.bad(f"{path}.{key}", problem)
+        elif ident and not ID_PATTERN.match(value):
             self.wrong(path, data, key, "must be a lowercase hyphenated id")
         return value
+
+    def in_years(self, value: date, path: str) -> bool:
+        if YEARS[0] <= value.year <= YEARS[1]:
+            return True
+        self.bad(path, f"{value.isoformat()} is outside the years {YEARS[0]}-{YEARS[1]}")
+        return False
 
     def day(self, data: dict[str, Any], key: str, path: str) -> date | None:
         value = data.get(key)
@@ -136,10 +161,11 @@ class _Reader:
             self.bad(f"{path}.{key}", "missing" if key not in data else "must be YYYY-MM-DD")
             return None
         try:
-            return read_day(value)
+            day = read_day(value)
         except ValueError as problem:
             self.bad(f"{path}.{key}", str(problem))
             return None
+        return day if self.in_years(day, f"{path}.{key}") else None
 
     def time(
         self, data: dict[str, Any], key: str, path: str, *, optional: bool = False
@@ -147,14 +173,19 @@ class _Reader:
         value = data.get(key)
         if value is None and optional:
             return None
-        if isinstance(value, str):
+        if isinstance(value, str) and TIME_PATTERN.match(value):
             try:
                 parsed = datetime.fromisoformat(value)
             except ValueError:
                 parsed = None
             if parsed is not None and parsed.tzinfo is not None:
-                return parsed
-        self.wrong(path, data, key, "must be a date and time with its UTC offset")
+                return parsed if self.in_years(parsed.date(), f"{path}.{key}") else None
+        self.wrong(
+            path,
+            data,
+            key,
+            "must be a date and time with its UTC offset (YYYY-MM-DDTHH:MM:SS+HH:MM)",
+        )
         return None
 
     def count(
@@ -163,8 +194,9 @@ class _Reader:
         value = data.get(key)
         if value is None and optional:
             return None
-        if isinstance(value, bool) or not isinstance(value, int) or value < low:
-            self.wrong(path, data, key, f"must be a whole number, at least {low}")
+        high = COUNT_LIMITS.get(key, DAY_SECONDS)
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            self.wrong(path, data, key, f"must be a whole number from {low} to {high}")
             return None
         return value
 
@@ -180,7 +212,7 @@ def _read_set(r: _Reader, raw: Any, path: str) -> SetRecord | None:
     if side not in SIDES:
         r.wrong(path, data, "side", f"must be {quoted(SIDES)}")
     band = data.get("band")
-    if band is not None and (not isinstance(band, str) or not band):
+    if band is not None and (not isinstance(band, str) or text_problem(band, TEXT_LIMIT)):
         r.bad(f"{path}.band", "must be a band name or null")
     record = SetRecord(
         exercise=exercise,
@@ -269,7 +301,7 @@ def _read_session(r: _Reader, raw: Any, path: str) -> SessionRecord | None:
         return None
     before = len(r.problems)
     session_id = r.text(data, "id", path)
-    program = r.text(data, "program", path)
+    program = r.text(data, "program", path, ident=True)
     day = r.day(data, "date", path)
     started_at = r.time(data, "started_at", path)
     ended_at = r.time(data, "ended_at", path, optional=True)
@@ -321,10 +353,11 @@ def from_document(document: Any) -> tuple[list[SessionRecord], list[ScheduledDay
     if data is None:
         raise InterchangeError(r.problems)
     if data.get("format") != FORMAT:
-        found = "missing" if "format" not in data else f"{shown(data['format'])} is not it"
+        found = "missing" if "format" not in data else f"{_said(data['format'])} is not it"
         r.bad("format", f"{found}: a runstrength export says {shown(FORMAT)}")
-    if data.get("version") != VERSION:
-        found = "missing" if "version" not in data else f"{shown(data['version'])} is not it"
+    version = data.get("version")
+    if type(version) is not int or version != VERSION:  # true is no version number
+        found = "missing" if "version" not in data else f"{_said(version)} is not it"
         r.bad("version", f"{found}: this version of runstrength reads version {VERSION}")
     if r.problems:
         raise InterchangeError(r.problems)
@@ -352,7 +385,7 @@ def from_document(document: Any) -> tuple[list[SessionRecord], list[ScheduledDay
         if entry is None:
             continue
         day = r.day(entry, "date", path)
-        program = r.text(entry, "program", path)
+        program = r.text(entry, "program", path, ident=True)
         if day is not None and program:
             schedule.append(ScheduledDay(day, program))
     if r.problems:

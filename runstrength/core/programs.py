@@ -17,6 +17,7 @@ GOALS: tuple[Goal, ...] = ("endurance", "sprint")
 REP_RANGE = (15, 20)
 HOLD_RANGE = (10, 120)
 SET_RANGE = (1, 5)
+TITLE_LIMIT = 60
 
 
 @dataclass(frozen=True)
@@ -189,7 +190,7 @@ def program_from_toml(
 
     r = TableReader(data, "", problems, top_line)
     name = r.ident("name")
-    title = r.string("title")
+    title = r.text("title", TITLE_LIMIT)
     goal = r.string("goal", choices=GOALS)
     rest_seconds = r.integer("rest_seconds", 15, 180, required=False)
     raw_entries = data.get("exercise")

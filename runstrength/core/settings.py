@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any
@@ -13,6 +14,8 @@ from runstrength.core.runs import RunSettings
 VOICE_MODES = ("voice", "tones", "off")
 SESSION_LAYOUTS = ("floor", "compact")
 RUN_RULE_MODES = ("refuse", "warn")
+# A band is named by its colour or strength: "red", "extra heavy", "x-light".
+BAND_NAME = re.compile(r"^[^\W_](?:[^\W_]| |-){0,23}\Z")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -133,7 +136,11 @@ def settings_from_mapping(
     }
     r.finish()
     bands = read["bands"]
-    if bands is not None and len(set(bands)) != len(bands):
+    odd = [band for band in bands or () if not BAND_NAME.match(band)]
+    if odd:
+        r.problem("bands", f'"{odd[0]}" is not a band name: use letters, digits, spaces, hyphens')
+        read["bands"] = None
+    elif bands is not None and len(set(bands)) != len(bands):
         r.problem("bands", "each band may appear only once (light to heavy)")
         read["bands"] = None
     if read["program"] is None and read["goal"] is not None:

@@ -21,6 +21,7 @@ from textual.app import App
 
 from runstrength.config import ConfigSaveError, save_setting
 from runstrength.context import AppContext
+from runstrength.screens.plain import escape
 from runstrength.store import LogWriter
 
 GROUP = "durable-writes"
@@ -92,6 +93,8 @@ def remember_setting(app: App[Any], context: AppContext, name: str, value: Any) 
         try:
             save_setting(path, name, value)
         except ConfigSaveError as error:
-            app.call_from_thread(app.notify, str(error), title="Not saved", severity="warning")
+            app.call_from_thread(
+                app.notify, escape(str(error)), title="Not saved", severity="warning"
+            )
 
     run_write(app, write, f"save-{name}")

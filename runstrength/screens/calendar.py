@@ -127,7 +127,7 @@ class CalendarScreen(Screen[None]):
             days = self.read_days(first)
             activities = RunLog(self.context.log).between(first)
         except LogError as error:
-            self.app.call_from_thread(self.say, str(error), "error")
+            self.app.call_from_thread(self.say, escape(str(error)), "error")
             return
         self.app.call_from_thread(self.show_activities, activities)
         self.app.call_from_thread(self.show_days, days, first)
@@ -241,13 +241,13 @@ class CalendarScreen(Screen[None]):
                 if allowed:
                     self.schedule.add(day, program)
             except (LogError, DayTakenError) as error:
-                self.app.call_from_thread(self.say, str(error), "error")
+                self.app.call_from_thread(self.say, escape(str(error)), "error")
                 return
         if not allowed and warn and verdict.by_run:
             self.app.call_from_thread(self.ask_anyway, day, program, verdict.message())
             return
         if allowed:
-            text, kind = f"Scheduled {program} on {format_day(day)}.", "done"
+            text, kind = f"Scheduled {escape(program)} on {format_day(day)}.", "done"
         elif isinstance(verdict.cause, RunCause) and verdict.next_allowed:
             # The day is named above: the run and the next day are what is new.
             text = (
@@ -270,7 +270,7 @@ class CalendarScreen(Screen[None]):
             else:
                 self.say("Not scheduled.", "refused")
 
-        dialog = ConfirmDialog(f"Schedule {program} anyway?", escape(message))
+        dialog = ConfirmDialog(f"Schedule {escape(program)} anyway?", escape(message))
         self.app.push_screen(dialog, answered)
 
     def action_remove(self) -> None:
@@ -286,9 +286,9 @@ class CalendarScreen(Screen[None]):
                 self.app.call_from_thread(self.say, text, "refused")
                 return
             except LogError as error:
-                self.app.call_from_thread(self.say, str(error), "error")
+                self.app.call_from_thread(self.say, escape(str(error)), "error")
                 return
-        text = f"Removed the {plan.program} session on {format_day(day)}."
+        text = f"Removed the {escape(plan.program)} session on {format_day(day)}."
         self.app.call_from_thread(self.say, text, "done")
         self.app.call_from_thread(self.reload)
 

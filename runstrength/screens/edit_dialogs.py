@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -11,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Select, Static
 
 from runstrength.core.records import SetRecord
+from runstrength.screens.plain import escape
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -70,13 +72,14 @@ class CorrectSetDialog(ModalScreen[Correction | None]):
             bands.append(record.band)
         with Vertical(classes="dialog"):
             yield Label(
-                f"Correct {self.exercise_name}, set {record.set}{side}", classes="dialog-title"
+                f"Correct {escape(self.exercise_name)}, set {record.set}{side}",
+                classes="dialog-title",
             )
             yield Label(unit.capitalize())
             yield Input(str(value or 0), id="amount", type="integer")
             yield Label("Band")
             yield Select(
-                [("bodyweight", "")] + [(band, band) for band in bands],
+                [("bodyweight", "")] + [(Text(band), band) for band in bands],
                 value=record.band or "",
                 allow_blank=False,
                 id="band",

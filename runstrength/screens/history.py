@@ -134,9 +134,12 @@ class HistoryScreen(Screen[None]):
         if not self.summaries:
             text = "No sessions yet: your first finished set will show here."
         elif filtered and not self.shown:
-            text = f"No session matches {self.filter.describe()} · [b]/[/b] to change the filter"
+            text = (
+                f"No session matches {escape(self.filter.describe())} · "
+                "[b]/[/b] to change the filter"
+            )
         else:
-            text = f"[b]{shown}[/b] {noun} · {self.filter.describe()}"
+            text = f"[b]{shown}[/b] {noun} · {escape(self.filter.describe())}"
         self.query_one("#filter-line", Label).update(text)
 
     def selected(self) -> SessionRow | None:

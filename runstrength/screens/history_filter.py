@@ -35,7 +35,7 @@ class FilterDialog(ModalScreen[SessionFilter | None]):
         with Vertical(classes="dialog"):
             yield Label("Filter sessions", classes="dialog-title")
             yield Select(
-                [(name, name) for name in self.programs],
+                [(Text(name), name) for name in self.programs],
                 prompt="all programs",
                 value=self.current.program or Select.NULL,
                 id="program",

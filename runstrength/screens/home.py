@@ -223,11 +223,11 @@ class HomeScreen(Screen[None]):
                 )
             elif check.tomorrow_program:
                 text += (
-                    f" · planned tomorrow: {check.tomorrow_program}; "
+                    f" · planned tomorrow: {escape(check.tomorrow_program)}; "
                     "training today makes it a rest day"
                 )
             if run_today is not None:  # a hard or easy run: strength fits beside it
-                text += f" · {run_headline(run_today, 'today')}: strength is fine"
+                text += f" · {escape(run_headline(run_today, 'today'))}: strength is fine"
             status.update(text)
             hint.update("[b]enter[/b]  start the session")
             return
@@ -239,7 +239,8 @@ class HomeScreen(Screen[None]):
             if verdict.next_allowed
             else "no day is open: every weekday is a weekly rest day"
         )
-        status.update(f"[b]Rest day — {when}[/b]\n{verdict.reason[0].upper()}{verdict.reason[1:]}.")
+        reason = escape(verdict.reason[0].upper() + verdict.reason[1:])
+        status.update(f"[b]Rest day — {when}[/b]\n{reason}.")
         hint.update(f"[b]r[/b]  recovery routine: {self.recovery_length()} · [b]c[/b]  plan")
 
     def recovery_length(self) -> str:
@@ -346,7 +347,7 @@ class HomeScreen(Screen[None]):
             try:
                 check = can_start_today(self.training_days())
             except LogError as error:
-                self.notify(str(error), severity="error")
+                self.notify(escape(str(error)), severity="error")
                 return
         if self.askable(check):
             self.ask_despite_run(check)

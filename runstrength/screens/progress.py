@@ -18,6 +18,7 @@ from runstrength.core.progress_chart import set_chart
 from runstrength.core.records import SessionRecord
 from runstrength.core.stats import amount, best_by_band, progression_hint
 from runstrength.screens.dialogs import HelpScreen
+from runstrength.screens.plain import escape
 from runstrength.theme import line_colours
 
 FEW_POINTS = 8
@@ -50,7 +51,8 @@ class ProgressScreen(Screen[None]):
         yield Header()
         with Horizontal(id="progress-body"):
             names = self.context.catalogue.exercise_name
-            yield OptionList(*[Option(names(i), id=i) for i in self.exercise_ids()], id="exercises")
+            options = [Option(Text(names(i)), id=i) for i in self.exercise_ids()]
+            yield OptionList(*options, id="exercises")
             with Vertical(id="progress-right"):
                 yield PlotextPlot(id="chart")
                 yield Static("", id="bests")
@@ -102,7 +104,7 @@ class ProgressScreen(Screen[None]):
             key=lambda item: order.get(item[0], -1) if item[0] else -1,
         ):
             day = f"{record.completed_at:%Y-%m-%d}"
-            lines.append(f"  {band or 'bodyweight'}: {amount(record)} {unit} ({day})")
+            lines.append(f"  {escape(band or 'bodyweight')}: {amount(record)} {unit} ({day})")
         self.query_one("#bests", Static).update("\n".join(lines))
         hint = progression_hint(done, exercise_id, catalogue, self.context.settings.bands)
         hint_line = self.query_one("#hint", Static)

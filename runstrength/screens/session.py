@@ -301,9 +301,9 @@ class SessionScreen(Screen[None]):
             for stage in ("warmup", "intro", "set", "hold", "rest", "stretch", "summary"):
                 self.set_class(view.stage == stage, f"-{stage}")
         if changed("where"):
-            self.query_one("#where", Label).update(view.where)
+            self.query_one("#where", Label).update(Text(view.where))
         if changed("heading"):
-            self.query_one("#heading", Label).update(view.heading)
+            self.query_one("#heading", Label).update(Text(view.heading))
         self.query_one(Readout).show(view.big, view.big_caption, view.target)
         self.query_one(LineList).show(view.lines, view.highlight)
         if view.progress and changed("progress"):
@@ -314,7 +314,7 @@ class SessionScreen(Screen[None]):
                 bar.update(total=total, progress=round(done / step) * step)
         if changed("prompt"):
             self.query_one("#prompt", Label).update(
-                f"[b]enter[/b] {view.prompt}" if view.prompt else ""
+                f"[b]enter[/b] {escape(view.prompt)}" if view.prompt else ""
             )
         self.query_one(FloorLayout).show(view)
 
@@ -379,7 +379,7 @@ class SessionScreen(Screen[None]):
         record = event.record
         name = self.context.catalogue.exercise_name(record.exercise)
         side = f" ({record.side})" if record.side else ""
-        return f"✓ {name} set {record.set}{side} saved"
+        return f"✓ {escape(name)} set {record.set}{side} saved"
 
     def on_session_screen_set_saved(self, message: SetSaved) -> None:
         self.saved_sets += 1
@@ -389,7 +389,7 @@ class SessionScreen(Screen[None]):
     def on_session_screen_save_failed(self, message: SaveFailed) -> None:
         self._status = "[b red]NOT SAVED: retried with the next set[/]"
         self.show_status()
-        self.notify(message.reason, title="Not saved", severity="error", timeout=15)
+        self.notify(escape(message.reason), title="Not saved", severity="error", timeout=15)
 
     # --- keys -------------------------------------------------------------------------
 

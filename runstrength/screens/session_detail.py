@@ -108,7 +108,7 @@ class SessionDetailScreen(Screen[bool]):
         routine = routine_line(session)
         if session.info.is_recovery:
             return (
-                f"[b]{session.date:%A %-d %B %Y}[/b] · {session.info.program} · "
+                f"[b]{session.date:%A %-d %B %Y}[/b] · {escape(session.info.program)} · "
                 f"[b]recovery routine[/b]{status}\n"
                 f"{start}-{end} ({row.duration}) · not counted as training"
                 + (f"\n{routine}" if routine else "")
@@ -138,7 +138,8 @@ class SessionDetailScreen(Screen[bool]):
         timeline += done
         self.ordered = timeline
         for index, record in enumerate(timeline):
-            table.add_row(*self._cells(record), key=str(index))
+            # Cells are markup to a table: an exercise id or band from the log is escaped.
+            table.add_row(*(escape(cell) for cell in self._cells(record)), key=str(index))
         first_set = next((i for i, r in enumerate(timeline) if isinstance(r, SetRecord)), 0)
         table.move_cursor(row=first_set)
 
@@ -228,7 +229,9 @@ class SessionDetailScreen(Screen[bool]):
                 self.write(lambda log: log.delete_set(key), "Set deleted")
 
         side = f" ({record.side})" if record.side else ""
-        detail = f"{name}, set {record.set}{side}: {_result(record)}. This cannot be undone."
+        detail = (
+            f"{escape(name)}, set {record.set}{side}: {_result(record)}. This cannot be undone."
+        )
         self.app.push_screen(ConfirmDialog("Delete this set?", detail), delete)
 
     def action_delete_session(self) -> None:

@@ -31,6 +31,7 @@ from runstrength.core.settings import (
 )
 from runstrength.screens.background import run_write
 from runstrength.screens.dialogs import HelpScreen
+from runstrength.screens.plain import escape
 from runstrength.widgets.marks import MarkedCheckbox
 from runstrength.widgets.sound_test import SoundTest
 
@@ -99,7 +100,7 @@ class SettingsScreen(Screen[None]):
                 Select([(g, g) for g in GOALS], value=s.goal, id="goal", **_compact),
                 "endurance | sprint",
             )
-            program_options = [(f"{p.name}: {p.title}", p.name) for p in programs.values()]
+            program_options = [(Text(f"{p.name}: {p.title}"), p.name) for p in programs.values()]
             program_value = (
                 s.program if s.program in programs else self.context.default_program().name
             )
@@ -315,7 +316,9 @@ class SettingsScreen(Screen[None]):
         if self.is_attached:
             self.show_problems([reason])
         else:
-            self.app.notify(reason, title="Settings not saved", severity="error", timeout=10)
+            self.app.notify(
+                escape(reason), title="Settings not saved", severity="error", timeout=10
+            )
 
     def apply(self, settings: Settings) -> None:
         """The saved values take effect, even when the screen was left during the save."""

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from runstrength.core.catalogue import Catalogue, catalogue_from_data
 from runstrength.core.errors import ValidationError
-from runstrength.core.fields import reason
 from runstrength.core.programs import Program, name_problems, program_from_toml
+from runstrength.input_file import InputError, read_text_input
 from runstrength.store.parsed import ParsedToml
 
 # The package's data folder when the package lies on disk (any pip install); otherwise
@@ -72,13 +72,13 @@ def load_programs(
     if user_dir is not None and user_dir.is_dir():
         for path in sorted(user_dir.glob("*.toml")):
             try:
-                text = path.read_text(encoding="utf-8")
+                text = read_text_input(path)  # a pipe or a device is named, never read
                 program = program_from_toml(text, str(path), catalogue, loads=loads)
             except ValidationError as error:
                 library.invalid[str(path)] = error.problems
                 continue
-            except (OSError, UnicodeDecodeError) as error:
-                library.invalid[str(path)] = [f"cannot be read: {reason(error)}"]
+            except InputError as error:
+                library.invalid[str(path)] = [f"cannot be read: {error}"]
                 continue
             problems = name_problems(text, program.name, path.stem, library.programs)
             if problems:

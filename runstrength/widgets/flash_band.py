@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.widgets import Static
 
 FLASH_SECONDS = 1.5
@@ -58,7 +59,7 @@ class FlashBand(Static):
             self.set_class(name == phase, f"-{name}")
         self.phase = phase
         word = PHASE_WORDS.get(phase, phase.upper())
-        self.update(f"{word} · {detail}" if detail and detail.upper() != word else word)
+        self.update(Text(f"{word} · {detail}" if detail and detail.upper() != word else word))
         self.add_class("-shown")
         self.hide_at = now + FLASH_SECONDS
 

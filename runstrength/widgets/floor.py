@@ -76,7 +76,7 @@ class FloorLayout(Vertical):
         if changed("cues"):
             self._show_cues()
         if changed("prompt"):
-            prompt = f"[b]enter[/b] {view.prompt}" if view.prompt else ""
+            prompt = Text.assemble(("enter", "bold"), f" {view.prompt}") if view.prompt else Text()
             self.query_one("#floor-prompt", Label).update(prompt)
 
     def on_resize(self) -> None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.text import Text
 from textual.widgets import DataTable
 
 from runstrength.core.summary import SessionSummary
 
 
-class SummaryTable(DataTable[str]):
+class SummaryTable(DataTable[Text]):
     """Read-only: it never takes focus, so enter stays with the screen."""
 
     can_focus = False
@@ -22,9 +23,9 @@ class SummaryTable(DataTable[str]):
         for row in summary.exercises:
             unit = "s" if row.is_hold else "reps"
             self.add_row(
-                row.name,
-                f"{row.sets_done}/{row.sets_planned}",
-                "skipped" if row.skipped else f"{row.done}/{row.target} {unit}",
+                Text(row.name),
+                Text(f"{row.sets_done}/{row.sets_planned}"),
+                Text("skipped" if row.skipped else f"{row.done}/{row.target} {unit}"),
             )
 
     def show_rows(self, columns: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> None:
@@ -33,4 +34,4 @@ class SummaryTable(DataTable[str]):
         self.cursor_type = "none"
         self.add_columns(*columns)
         for row in rows:
-            self.add_row(*row)
+            self.add_row(*(Text(cell) for cell in row))

@@ -268,11 +268,12 @@ def test_no_python_value_reaches_the_user_from_a_bad_import() -> None:
     assert 'sessions[0].status: null must be "completed" or "partial"' in problems
     assert 'sessions[1].status: true must be "completed" or "partial"' in problems
     assert 'sessions[0].sets[0].side: "up" must be null, "left" or "right"' in problems
-    assert "sessions[0].sets[0].set: true must be a whole number, at least 1" in problems
+    assert "sessions[0].sets[0].set: true must be a whole number from 1 to 100" in problems
     assert "sessions[1].stretches[0].skipped: null must be true or false" in problems
     assert (
         "sessions[1].stretches[0].completed_at: "
-        "missing: must be a date and time with its UTC offset" in problems
+        "missing: must be a date and time with its UTC offset (YYYY-MM-DDTHH:MM:SS+HH:MM)"
+        in problems
     )
     assert "sessions[0].date: 2026-02-30 is not a real date: February 2026 has 28 days" in problems
 
