@@ -22,7 +22,10 @@ START = datetime(2026, 11, 23, 7, 0, tzinfo=TZ)
 
 
 def cli(data: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["--data-dir", str(data), *args])
+    try:
+        code = main(["--data-dir", str(data), *args])
+    except SystemExit as stop:  # refused while the arguments were read
+        code = int(stop.code or 0)
     out = capsys.readouterr()
     return code, out.out, out.err
 
@@ -80,7 +83,8 @@ def test_runs_effort_rates_a_run_and_auto_goes_back(data: Path, capsys) -> None:
 def test_runs_effort_refuses_a_number_off_the_scale(data: Path, capsys, bad: str) -> None:
     code, _, err = cli(data, capsys, "runs", "effort", "20261124-0700", bad)
     assert code == 2
-    assert "0 to 10" in err or "0-10" in err
+    assert ("0 to 10" in err or "0-10" in err) if bad else "must not be empty" in err
+    assert len(err.strip().splitlines()) == 1
     _, out, _ = cli(data, capsys, "runs", "list", "--json")
     assert json.loads(out)[0]["effort"] is None  # nothing changed
 

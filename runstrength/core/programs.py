@@ -106,8 +106,8 @@ def _read_entry(
         problems.append(f"line {line}: exercise #{index + 1}: must be a table")
         return None
     label = f"exercise #{index + 1}"
-    if isinstance(table.get("id"), str):
-        label += f" ({table['id']})"
+    if isinstance(table.get("id"), str) and table["id"].strip():
+        label += f" ({shown(table['id'])[1:-1]})"  # shown as the file spells it: one line
     r = TableReader(table, label, problems, lines.finder(index))
     before = len(problems)
     exercise_id = r.ident("id")
