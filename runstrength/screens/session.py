@@ -216,7 +216,7 @@ class SessionScreen(Screen[None]):
         elif isinstance(step, IntroStep) and self.hints.get(step.entry.exercise.id):
             text = f"Next step: {self.hints[step.entry.exercise.id]}"
         self.query_one("#last-time", Label).update(Text(text))
-        self.query_one(FloorLayout).show_past(text if isinstance(step, SetStep) else "")
+        self.query_one(FloorLayout).show_past(text)
 
     # --- engine in, screen out -------------------------------------------------------
 

@@ -104,6 +104,8 @@ class FloorLayout(Vertical):
     def _show_goal(self) -> None:
         goal = self._view.goal if self._view is not None else ""
         line = f"{goal}   ·   {self._past}" if goal and self._past else goal or self._past
+        if len(line) > self.size.width - 4 and goal and self._past:
+            line = f"{goal}\n{self._past}"  # too long for one line: the target, then the rest
         self.query_one("#floor-goal", Label).update(Text(line))
 
     def show_status(self, status: str) -> None:

@@ -104,3 +104,20 @@ async def test_the_intro_card_shows_the_next_step_earned(make_app, clock) -> Non
         await pilot.press("enter")  # the set: last time and best instead
         await pilot.pause()
         assert not [line for line in screen_lines(app) if "Next step:" in line]
+
+
+async def test_the_floor_intro_card_shows_the_next_step_earned(make_app, clock) -> None:
+    app = make_app(start=True)
+    app.context.log.add_sessions(
+        [
+            session(date(2026, 11, 16), "glute-bridge", 20, 20),
+            session(date(2026, 11, 19), "glute-bridge", 21, 20),
+        ]
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("S")  # past the warm-up: the first exercise's intro card
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = "\n".join(screen_lines(app))
+        assert "Next step: goal met twice running: ready for Single-leg glute bridge?" in text
