@@ -17,6 +17,7 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -72,7 +73,7 @@ class Pane:
 
 @pytest.fixture
 def pane() -> Iterator[Pane]:
-    term = Pane(f"runstrength-kill-{os.getpid()}")
+    term = Pane(f"runstrength-kill-{os.getpid()}-{uuid.uuid4().hex[:8]}")
     yield term
     term.tmux("kill-server")
 

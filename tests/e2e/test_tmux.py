@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -66,8 +67,10 @@ def returning_user(data: Path) -> None:
 
 @pytest.fixture
 def terminal() -> Iterator[Terminal]:
-    term = Terminal(f"runstrength-test-{os.getpid()}")
+    term = Terminal(f"runstrength-test-{os.getpid()}-{uuid.uuid4().hex[:8]}")
     yield term
+    # A server of its own per test: a new session on a socket whose old server is still
+    # shutting down can be taken down with it.
     term.tmux("kill-server")
 
 
