@@ -14,6 +14,7 @@ from runstrength.paths import Paths
 if TYPE_CHECKING:
     from runstrength.cli.days import Days
     from runstrength.core.runs import Activity, RunSettings
+    from runstrength.store.runs import RunLog
 
 # The readers, the log and the rules load when a command runs: `--help` stays quick.
 
@@ -242,16 +243,25 @@ def _show(args: argparse.Namespace, paths: Paths) -> int:
     return _with_days(args, paths, _show_in, read_only=True)
 
 
+def _find(runs: RunLog, ident: str) -> Activity | None:
+    """The activity of that id, or None after saying there is none."""
+    from runstrength.store.runs import UnknownRunError
+
+    try:
+        return runs.get(ident)
+    except UnknownRunError as problem:
+        error(str(problem))
+        return None
+
+
 def _show_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
     from runstrength.core.restdays import format_day
     from runstrength.core.runs import run_kind
     from runstrength.core.settings import run_settings
-    from runstrength.store.runs import RunLog, UnknownRunError
+    from runstrength.store.runs import RunLog
 
-    try:
-        activity = RunLog(days.log).get(args.id)
-    except UnknownRunError as problem:
-        error(str(problem))
+    activity = _find(RunLog(days.log), args.id)
+    if activity is None:
         return EXIT_FAILED
     settings = run_settings(days.settings)
     shown = _describe(activity, settings)
@@ -287,13 +297,11 @@ def _mark(args: argparse.Namespace, paths: Paths) -> int:
 def _mark_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
     from runstrength.core.runs import as_kind, run_kind
     from runstrength.core.settings import run_settings
-    from runstrength.store.runs import RunLog, UnknownRunError
+    from runstrength.store.runs import RunLog
 
     runs = RunLog(days.log)
-    try:
-        activity = runs.get(args.id)
-    except UnknownRunError as problem:
-        error(str(problem))
+    activity = _find(runs, args.id)
+    if activity is None:
         return EXIT_FAILED
     if not activity.is_run:
         error(f"{args.id} is a {activity.sport} activity, not a run: it has no kind")
@@ -323,13 +331,11 @@ def _effort_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
     from runstrength.core.effort import effort_words, parse_effort
     from runstrength.core.load import run_effort
     from runstrength.core.settings import run_settings
-    from runstrength.store.runs import RunLog, UnknownRunError
+    from runstrength.store.runs import RunLog
 
     runs = RunLog(days.log)
-    try:
-        activity = runs.get(args.id)
-    except UnknownRunError as problem:
-        error(str(problem))
+    activity = _find(runs, args.id)
+    if activity is None:
         return EXIT_FAILED
     if not activity.is_run or activity.planned:
         what = "a planned run" if activity.planned else f"a {activity.sport} activity"
