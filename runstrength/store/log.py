@@ -2,7 +2,12 @@
 
 A set is appended to the journal (one fsynced line, fast at any size of history) and
 folded into the TinyDB file, with a backup of the previous file, when its session ends
-or at the next start. Reads see the TinyDB file and the journal together.
+or at the next start. Reads see the TinyDB file and the journal together. Past years'
+sessions live in their own files (`ClosedYears`).
+
+Here: opening the log (migrating an older format, folding a journal left by a stop,
+moving past years to their files). Its reads, a session's writes and the changes to
+what is logged are in `log_reads`, `log_writes` and `log_edits`.
 """
 
 from __future__ import annotations
@@ -10,70 +15,27 @@ from __future__ import annotations
 import logging
 import threading
 from collections import Counter
-from collections.abc import Callable, MutableMapping, Sequence
-from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any
 
 from tinydb import TinyDB
 
 from runstrength.core.fields import shown
 from runstrength.store.backups import newest_readable, take_backup
-from runstrength.store.errors import (
-    CorruptLogError,
-    LogError,
-    NewerSchemaError,
-    ReadOnlyLogError,
-)
-from runstrength.store.journal import (
-    Journal,
-    JournalContents,
-    journal_path,
-    overlay,
-    read_journal,
-)
+from runstrength.store.errors import CorruptLogError, LogError, NewerSchemaError
+from runstrength.store.journal import Journal, JournalContents, journal_path, read_journal
 from runstrength.store.lock import DataDirLock
-from runstrength.store.log_reads import JOURNALLED, LogReads
+from runstrength.store.log_edits import LogEdits
 from runstrength.store.migrations import SCHEMA_VERSION, check_records, migrate, schema_of
 from runstrength.store.storage import DurableJSONStorage
-from runstrength.store.years import (
-    ClosedYears,
-    numbered,
-    split_key,
-    this_year,
-    year_of,
-)
-
-# The records and their conversion (codec) load with the first read or write: opening
-# the log at start does not need them.
-if TYPE_CHECKING:
-    from runstrength.core.records import (
-        ResumePoint,
-        SessionInfo,
-        SessionRecord,
-        SetRecord,
-        StretchRecord,
-        WarmupRecord,
-    )
+from runstrength.store.years import ClosedYears, this_year, year_of
 
 logger = logging.getLogger(__name__)
 
 Doc = dict[str, Any]
-T = TypeVar("T")
 
 
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat(timespec="seconds") if value else None
-
-
-def _drop(key: str) -> Callable[[MutableMapping[Any, Any]], None]:
-    def drop(doc: MutableMapping[Any, Any]) -> None:
-        doc.pop(key, None)
-
-    return drop
-
-
-class TrainingLog(LogReads):
+class TrainingLog(LogEdits):
     """Sessions and their sets, each set durable on disk before `log_set` returns.
 
     Opened for writing (the default), it holds the data folder's lock: a second writer
@@ -199,285 +161,6 @@ class TrainingLog(LogReads):
         data = self._storage.read() or {}
         meta: Doc = data.get("meta", {}).get("1", {})
         return meta
-
-    def _ensure_meta(self) -> None:
-        meta = self._db.table("meta")
-        if not meta.contains(doc_id=1):
-            meta.insert({"schema": SCHEMA_VERSION})
-
-    # --- writes ------------------------------------------------------------------------
-
-    def _writable(self) -> None:
-        if self.read_only:
-            raise ReadOnlyLogError(self.path)
-
-    def _next_seq(self, session_id: str) -> int:
-        if self._seq is None:
-            data = self._storage.read() or {}
-            seq: Counter[str] = Counter(doc["session"] for doc in data.get("sets", {}).values())
-            seq.update(entry["session"]["id"] for entry in self._pending if "set" in entry)
-            self._seq = seq
-        self._seq[session_id] += 1
-        return self._seq[session_id]
-
-    def log_set(self, session: SessionInfo, record: SetRecord) -> None:
-        """Save one completed set; the session record is created with its first set."""
-        from runstrength.store import codec
-
-        with self._lock:
-            self._writable()
-            seq = self._next_seq(session.id)
-            entry = {
-                "session": codec.session_to_doc(session),
-                "set": codec.set_to_doc(session.id, record, seq),
-            }
-            try:
-                self._journal.append(entry)
-            except LogError:
-                assert self._seq is not None
-                self._seq[session.id] -= 1
-                raise
-            self._pending.append(entry)
-
-    def log_routine(self, session: SessionInfo, record: WarmupRecord | StretchRecord) -> None:
-        """Save how the warm-up or a stretch went, with its session (durable on return)."""
-        from runstrength.core.records import WarmupRecord
-        from runstrength.store import codec
-
-        if isinstance(record, WarmupRecord):
-            entry = {
-                "session": codec.session_to_doc(session),
-                "warmup": codec.warmup_to_doc(record),
-            }
-        else:
-            entry = {
-                "session": codec.session_to_doc(session),
-                "stretch": codec.stretch_to_doc(record),
-            }
-        with self._lock:
-            self._writable()
-            self._journal.append(entry)
-            self._pending.append(entry)
-
-    def finish_session(
-        self,
-        session: SessionInfo,
-        status: str,
-        ended_at: datetime,
-        skipped: Sequence[str] = (),
-    ) -> None:
-        """Close a session as completed or partial (creating its record if no set has yet);
-        `skipped`: the exercises passed over without a set, by id."""
-        end = {"status": status, "ended_at": _iso(ended_at), "skipped": list(skipped)}
-        self._end(session, {"finish": end})
-
-    def set_aside(
-        self,
-        session: SessionInfo,
-        at: datetime,
-        skipped: Sequence[str],
-        resume_at: ResumePoint | None,
-    ) -> None:
-        """Keep a session open to continue later, the same day, at `resume_at`."""
-        from runstrength.store import codec
-
-        self._end(session, {"aside": codec.aside_to_doc(at, skipped, resume_at)})
-
-    def _end(self, session: SessionInfo, change: Doc) -> None:
-        """Journal how a session ended (durable once there), then fold the journal into the
-        log file: at once, or at the next start if that fails now."""
-        from runstrength.store import codec
-
-        with self._lock:
-            self._writable()
-            entry = {"session": codec.session_to_doc(session), **change}
-            self._journal.append(entry)
-            self._pending.append(entry)
-            try:
-                self._fold()
-            except LogError as error:
-                logger.warning("could not fold the journal: %s", error)
-
-    def fold(self) -> None:
-        """Move the journal into the log file now (with a backup of the previous file)."""
-        with self._lock:
-            self._writable()
-            self._fold()
-
-    def _fold(self) -> None:
-        if not self._pending:
-            return
-        take_backup(self.path, "fold")
-        sessions = self._db.table("sessions")
-        touched = {entry["session"]["id"] for entry in self._pending}
-        known = {doc["id"]: doc for doc in sessions.all() if doc["id"] in touched}
-        merged: dict[str, Doc] = {key: dict(doc) for key, doc in known.items()}
-        new_sets: list[Doc] = []
-        overlay(merged, new_sets, self._pending)
-        with self._storage.batch():
-            self._ensure_meta()
-            sessions.insert_multiple(doc for key, doc in merged.items() if key not in known)
-            for key, doc in merged.items():
-                if key in known and doc != known[key]:
-                    sessions.update(doc, doc_ids=[known[key].doc_id])
-            self._db.table("sets").insert_multiple(new_sets)
-            self._db.table("meta").update({"folded_journal": self._journal.id}, doc_ids=[1])
-        self._pending = []
-        self._journal.discard()
-
-    def add_sessions(self, records: list[SessionRecord]) -> tuple[int, int]:
-        """Add whole sessions; those already present (same id) are skipped. The log file
-        and each past year's file touched are written once each.
-
-        Returns (added, skipped).
-        """
-        from runstrength.store import codec
-
-        with self._lock:
-            self._writable()
-            self._fold()
-            present = {doc["id"] for doc in self._db.table("sessions").all()}
-            present |= {row["id"] for row in self.years.rows()}
-            new: list[SessionRecord] = []
-            for record in records:
-                if record.id not in present:
-                    present.add(record.id)
-                    new.append(record)
-            boundary = this_year()
-            by_year: dict[int, tuple[list[Doc], list[Doc]]] = {}
-            for record in new:
-                doc = codec.record_to_doc(record)
-                sets = [codec.set_to_doc(record.id, s, seq) for seq, s in enumerate(record.sets, 1)]
-                year = year_of(doc) if record.status != "in-progress" else boundary
-                part = by_year.setdefault(min(year, boundary), ([], []))
-                part[0].append(doc)
-                part[1].extend(sets)
-            for year, (session_docs, set_docs) in sorted(by_year.items()):
-                if year < boundary:
-                    self.years.merge(year, session_docs, set_docs, "import")
-                    continue
-                take_backup(self.path, "import")
-                with self._storage.batch():
-                    self._ensure_meta()
-                    self._db.table("sessions").insert_multiple(session_docs)
-                    self._db.table("sets").insert_multiple(set_docs)
-                self._seq = None
-            return len(new), len(records) - len(new)
-
-    def _change_past_year(self, year: int, change: Callable[[list[Doc], list[Doc]], None]) -> None:
-        """Change a past year's sessions and sets (copies) and write its file once."""
-        tables = self.years.tables(year)
-        sessions = [dict(doc) for doc in tables.get("sessions", {}).values()]
-        sets = [dict(doc) for doc in tables.get("sets", {}).values()]
-        change(sessions, sets)
-        self.years.write(year, numbered(sessions, sets), "edit")
-
-    def correct_set(
-        self, key: str, *, reps: int | None, seconds: int | None, band: str | None, when: datetime
-    ) -> None:
-        """Change a logged set's reps (or seconds held) and band by hand; marked as edited."""
-        changes = {"reps": reps, "seconds": seconds, "band": band, "edited_at": _iso(when)}
-        year, doc_id = split_key(key)
-        with self._lock:
-            self._writable()
-            if year is not None:
-                wanted = self.years.tables(year).get("sets", {}).get(doc_id)
-
-                def correct(_: list[Doc], sets: list[Doc]) -> None:
-                    for doc in sets:
-                        if doc == wanted:
-                            doc.update(changes)
-                            return
-
-                self._change_past_year(year, correct)
-                return
-            take_backup(self.path, "edit")
-            self._db.table("sets").update(changes, doc_ids=[int(doc_id)])
-
-    def set_effort(self, session_id: str, effort: int | None) -> bool:
-        """Rate how hard a session was (CR-10), or clear the rating with None; False when
-        the log holds no session of that id."""
-        with self._lock:
-            self._writable()
-            self._fold()
-            year = self.years.year_of_session(session_id) if self.years.on_disk() else None
-            if year is not None:
-
-                def rate(sessions: list[Doc], _: list[Doc]) -> None:
-                    for doc in sessions:
-                        if doc["id"] == session_id and effort is None:
-                            doc.pop("effort", None)
-                        elif doc["id"] == session_id:
-                            doc["effort"] = effort
-
-                self._change_past_year(year, rate)
-                return True
-            sessions = self._db.table("sessions")
-            if not sessions.contains(lambda doc: doc.get("id") == session_id):
-                return False
-            take_backup(self.path, "edit")
-            if effort is None:
-                sessions.update(_drop("effort"), lambda doc: doc.get("id") == session_id)
-            else:
-                sessions.update({"effort": effort}, lambda doc: doc.get("id") == session_id)
-            return True
-
-    def delete_set(self, key: str) -> None:
-        year, doc_id = split_key(key)
-        with self._lock:
-            self._writable()
-            if year is not None:
-                wanted = self.years.tables(year).get("sets", {}).get(doc_id)
-
-                def delete(_: list[Doc], sets: list[Doc]) -> None:
-                    sets.remove(wanted)
-
-                self._change_past_year(year, delete)
-                return
-            take_backup(self.path, "edit")
-            self._db.table("sets").remove(doc_ids=[int(doc_id)])
-
-    def delete_session(self, session_id: str) -> None:
-        """Remove a session and all its sets, in one write."""
-        with self._lock:
-            self._writable()
-            self._fold()
-            year = self.years.year_of_session(session_id) if self.years.on_disk() else None
-            if year is not None:
-
-                def delete(sessions: list[Doc], sets: list[Doc]) -> None:
-                    sessions[:] = [doc for doc in sessions if doc["id"] != session_id]
-                    sets[:] = [doc for doc in sets if doc["session"] != session_id]
-
-                self._change_past_year(year, delete)
-            take_backup(self.path, "delete")
-            with self._storage.batch():
-                self._db.table("sessions").remove(lambda doc: doc.get("id") == session_id)
-                self._db.table("sets").remove(lambda doc: doc.get("session") == session_id)
-
-    def change_documents(self, name: str, edit: Callable[[list[Doc]], T]) -> T:
-        """Change one of the log's side tables (schedule, runs, ...) in one durable write.
-
-        `edit` gets copies of the table's documents, as plain dicts, and changes the list
-        in place; the table then holds what the list holds, written at once with a backup
-        of the file first. Nothing is written if `edit` raises. The log's lock is held
-        while `edit` runs, so it must not call the log.
-        """
-        if name in JOURNALLED:
-            raise ValueError(f"the {name} table is written only through the log's own methods")
-        with self._lock:
-            self._writable()
-            data = self._storage.read() or {}
-            docs = [dict(doc) for doc in data.get(name, {}).values()]
-            take_backup(self.path, name)
-            result = edit(docs)
-            # Every change lands in one atomic write of the file.
-            with self._storage.batch():
-                self._ensure_meta()
-                table = self._db.table(name)
-                table.truncate()
-                table.insert_multiple(docs)
-            return result
 
     def close(self) -> None:
         with self._lock:

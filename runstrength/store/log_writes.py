@@ -1,0 +1,170 @@
+"""The writes of a session in progress: each set, warm-up and stretch appended to the
+journal (one fsynced line, fast at any size of history), and the journal folded into the
+log file, with a backup of the previous file, when the session ends (see `TrainingLog`)."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from tinydb import TinyDB
+
+from runstrength.store.backups import take_backup
+from runstrength.store.errors import LogError, ReadOnlyLogError
+from runstrength.store.journal import Journal, overlay
+from runstrength.store.log_reads import LogReads
+from runstrength.store.migrations import SCHEMA_VERSION
+
+# The records and their conversion (codec) load with the first write: opening the log
+# at start does not need them.
+if TYPE_CHECKING:
+    from runstrength.core.records import (
+        ResumePoint,
+        SessionInfo,
+        SetRecord,
+        StretchRecord,
+        WarmupRecord,
+    )
+
+logger = logging.getLogger("runstrength.store.log")
+
+Doc = dict[str, Any]
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat(timespec="seconds") if value else None
+
+
+class LogWrites(LogReads):
+    """The writes of a session in progress, each under the log's lock."""
+
+    read_only: bool
+    _db: TinyDB
+    _journal: Journal
+    _seq: Counter[str] | None
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyLogError(self.path)
+
+    def _next_seq(self, session_id: str) -> int:
+        if self._seq is None:
+            data = self._storage.read() or {}
+            seq: Counter[str] = Counter(doc["session"] for doc in data.get("sets", {}).values())
+            seq.update(entry["session"]["id"] for entry in self._pending if "set" in entry)
+            self._seq = seq
+        self._seq[session_id] += 1
+        return self._seq[session_id]
+
+    def log_set(self, session: SessionInfo, record: SetRecord) -> None:
+        """Save one completed set; the session record is created with its first set."""
+        from runstrength.store import codec
+
+        with self._lock:
+            self._writable()
+            seq = self._next_seq(session.id)
+            entry = {
+                "session": codec.session_to_doc(session),
+                "set": codec.set_to_doc(session.id, record, seq),
+            }
+            try:
+                self._journal.append(entry)
+            except LogError:
+                assert self._seq is not None
+                self._seq[session.id] -= 1
+                raise
+            self._pending.append(entry)
+
+    def log_routine(self, session: SessionInfo, record: WarmupRecord | StretchRecord) -> None:
+        """Save how the warm-up or a stretch went, with its session (durable on return)."""
+        from runstrength.core.records import WarmupRecord
+        from runstrength.store import codec
+
+        if isinstance(record, WarmupRecord):
+            entry = {
+                "session": codec.session_to_doc(session),
+                "warmup": codec.warmup_to_doc(record),
+            }
+        else:
+            entry = {
+                "session": codec.session_to_doc(session),
+                "stretch": codec.stretch_to_doc(record),
+            }
+        with self._lock:
+            self._writable()
+            self._journal.append(entry)
+            self._pending.append(entry)
+
+    def finish_session(
+        self,
+        session: SessionInfo,
+        status: str,
+        ended_at: datetime,
+        skipped: Sequence[str] = (),
+    ) -> None:
+        """Close a session as completed or partial (creating its record if no set has yet);
+        `skipped`: the exercises passed over without a set, by id."""
+        end = {"status": status, "ended_at": _iso(ended_at), "skipped": list(skipped)}
+        self._end(session, {"finish": end})
+
+    def set_aside(
+        self,
+        session: SessionInfo,
+        at: datetime,
+        skipped: Sequence[str],
+        resume_at: ResumePoint | None,
+    ) -> None:
+        """Keep a session open to continue later, the same day, at `resume_at`."""
+        from runstrength.store import codec
+
+        self._end(session, {"aside": codec.aside_to_doc(at, skipped, resume_at)})
+
+    def _end(self, session: SessionInfo, change: Doc) -> None:
+        """Journal how a session ended (durable once there), then fold the journal into the
+        log file: at once, or at the next start if that fails now."""
+        from runstrength.store import codec
+
+        with self._lock:
+            self._writable()
+            entry = {"session": codec.session_to_doc(session), **change}
+            self._journal.append(entry)
+            self._pending.append(entry)
+            try:
+                self._fold()
+            except LogError as error:
+                logger.warning("could not fold the journal: %s", error)
+
+    def fold(self) -> None:
+        """Move the journal into the log file now (with a backup of the previous file)."""
+        with self._lock:
+            self._writable()
+            self._fold()
+
+    def _fold(self) -> None:
+        if not self._pending:
+            return
+        take_backup(self.path, "fold")
+        sessions = self._db.table("sessions")
+        touched = {entry["session"]["id"] for entry in self._pending}
+        known = {doc["id"]: doc for doc in sessions.all() if doc["id"] in touched}
+        merged: dict[str, Doc] = {key: dict(doc) for key, doc in known.items()}
+        new_sets: list[Doc] = []
+        overlay(merged, new_sets, self._pending)
+        with self._storage.batch():
+            self._ensure_meta()
+            sessions.insert_multiple(doc for key, doc in merged.items() if key not in known)
+            for key, doc in merged.items():
+                if key in known and doc != known[key]:
+                    sessions.update(doc, doc_ids=[known[key].doc_id])
+            self._db.table("sets").insert_multiple(new_sets)
+            self._db.table("meta").update({"folded_journal": self._journal.id}, doc_ids=[1])
+        self._pending = []
+        self._journal.discard()
+
+    def _ensure_meta(self) -> None:
+        meta = self._db.table("meta")
+        if not meta.contains(doc_id=1):
+            meta.insert({"schema": SCHEMA_VERSION})
