@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import fcntl
-import os
-import shutil
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -15,8 +12,9 @@ from runstrength.core.summary import plural
 from runstrength.store.backups import describe, is_readable, list_backups, newest_readable
 from runstrength.store.errors import CorruptLogError, LogWriteError
 from runstrength.store.journal import journal_path, read_journal
-from runstrength.store.lock import LOCK_NAME, DataDirLock, lock_holder
+from runstrength.store.lock import DataDirLock, in_use
 from runstrength.store.migrations import SCHEMA_VERSION, schema_of
+from runstrength.store.private import copy_private
 from runstrength.store.storage import parse_log, write_atomically
 from runstrength.store.years import FOLDER, ClosedYears
 
@@ -32,21 +30,6 @@ class Report:
     @property
     def healthy(self) -> bool:
         return not self.problems
-
-
-def _lock_in_use(data_dir: Path) -> str | None:
-    lock_file = data_dir / LOCK_NAME
-    try:
-        fd = os.open(lock_file, os.O_RDONLY)
-    except OSError:
-        return None
-    try:
-        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-    except OSError:
-        return lock_holder(lock_file)
-    finally:
-        os.close(fd)
-    return None
 
 
 def check(log_file: Path) -> Report:
@@ -108,7 +91,7 @@ def check(log_file: Path) -> Report:
             f"backups: {len(backups)} in {backups[0].parent}; newest readable: {good or 'none'}"
             + (f" ({describe(good)})" if good else "")
         )
-    holder = _lock_in_use(log_file.parent)
+    holder = in_use(log_file.parent)
     if holder:
         report.lines.append(f"in use: another runstrength ({holder}) has the log open")
     return report
@@ -142,7 +125,7 @@ def _check_years(log_file: Path, report: Report) -> None:
 def _keep_copy(path: Path) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     copy = path.with_name(f"{path.name}.damaged-{stamp}")
-    shutil.copy2(path, copy)
+    copy_private(path, copy)
     return copy
 
 

@@ -1,4 +1,9 @@
-"""One writer per data folder: an advisory lock file (fcntl.flock) naming its holder.
+"""One writer per data folder: an advisory lock (fcntl.flock) on the folder itself.
+
+The lock is held on the data folder's own directory, which cannot be removed from under
+it while the log is in it: deleting `log.lock` does not let a second writer in. The
+`log.lock` file is locked too (an older runstrength locks only that) and names its
+holder's pid for the message a second writer gets.
 
 A process may open the same log more than once (the app and a test, say); the lock
 is taken once per process and folder and released with the last user.
@@ -13,57 +18,131 @@ import threading
 from pathlib import Path
 
 from runstrength.store.errors import LockHeldError, LogWriteError
+from runstrength.store.private import open_private, private_dir, tighten_log_folder
 
 LOCK_NAME = "log.lock"
 
-_held: dict[Path, tuple[int, int]] = {}
+_held: dict[Path, tuple[int, int, int]] = {}
 _guard = threading.Lock()
+_BUSY = (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES)
+
+
+def _pid_holding(folder: Path) -> int | None:
+    """The process holding a flock on `folder`, from /proc/locks (Linux), if any."""
+    try:
+        info = os.stat(folder)
+        wanted = f"{os.major(info.st_dev):02x}:{os.minor(info.st_dev):02x}:{info.st_ino}"
+        with open("/proc/locks", encoding="ascii") as locks:
+            for line in locks:
+                fields = line.split()
+                if len(fields) > 5 and fields[1] == "FLOCK" and fields[5] == wanted:
+                    return int(fields[4])
+    except (OSError, ValueError):
+        pass
+    return None
 
 
 def lock_holder(lock_file: Path) -> str:
-    """Who holds the lock, as the holder wrote it ("pid 1234"), or "unknown process"."""
+    """Who holds the lock: "pid 1234" as the holder wrote it (or as the system knows it
+    when the file is gone), else "unknown process"."""
     try:
-        text = lock_file.read_text(encoding="utf-8").strip()
+        fd = open_private(lock_file, os.O_RDONLY)
+        try:
+            text = os.read(fd, 32).decode("ascii", "replace").strip()
+        finally:
+            os.close(fd)
     except OSError:
         text = ""
-    return f"pid {text}" if text.isdigit() else "unknown process"
+    if text.isdigit():
+        return f"pid {text}"
+    pid = _pid_holding(lock_file.parent)
+    return f"pid {pid}" if pid is not None else "unknown process"
+
+
+def _flock(fd: int, mode: int) -> bool:
+    """True when the lock was taken, False when another process holds it."""
+    try:
+        fcntl.flock(fd, mode | fcntl.LOCK_NB)
+    except OSError as error:
+        if error.errno in _BUSY:
+            return False
+        raise
+    return True
+
+
+def in_use(data_dir: Path) -> str | None:
+    """Who writes to the log in `data_dir` now (see lock_holder), or None; changes nothing."""
+    folder = data_dir.absolute()
+    busy = False
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        busy = not _flock(fd, fcntl.LOCK_SH)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+    if not busy:
+        try:
+            fd = open_private(folder / LOCK_NAME, os.O_RDONLY)
+        except OSError:
+            return None
+        try:
+            busy = not _flock(fd, fcntl.LOCK_SH)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+    return lock_holder(folder / LOCK_NAME) if busy else None
 
 
 class DataDirLock:
     """The write lock of one data folder, held from `acquire()` to `release()`."""
 
     def __init__(self, data_dir: Path) -> None:
-        self.path = data_dir.absolute() / LOCK_NAME
+        self.folder = data_dir.absolute()
+        self.path = self.folder / LOCK_NAME
         self.held = False
 
     def acquire(self) -> None:
-        """Take the lock; LockHeldError names the other holder, LogWriteError a bad folder."""
+        """Take the lock; LockHeldError names the other holder, LogWriteError a bad folder
+        (or a link in place of log.lock)."""
         with _guard:
             if self.held:
                 return
-            if self.path in _held:
-                fd, count = _held[self.path]
-                _held[self.path] = (fd, count + 1)
+            if self.folder in _held:
+                folder_fd, file_fd, count = _held[self.folder]
+                _held[self.folder] = (folder_fd, file_fd, count + 1)
                 self.held = True
                 return
             try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+                private_dir(self.folder, link_allowed=True)
+                folder_fd = os.open(self.folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
             except OSError as error:
                 raise LogWriteError(self.path, error) from error
+            file_fd = -1
             try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError as error:
-                os.close(fd)
-                if error.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
-                    raise LockHeldError(self.path, lock_holder(self.path)) from None
-                raise LogWriteError(self.path, error) from error
+                if not _flock(folder_fd, fcntl.LOCK_EX):
+                    raise LockHeldError(self.path, lock_holder(self.path))
+                file_fd = open_private(self.path, os.O_RDWR | os.O_CREAT)
+                if not _flock(file_fd, fcntl.LOCK_EX):  # an older runstrength holds it
+                    raise LockHeldError(self.path, lock_holder(self.path))
+            except BaseException as error:
+                for fd in (file_fd, folder_fd):
+                    if fd >= 0:
+                        os.close(fd)
+                if isinstance(error, OSError):
+                    raise LogWriteError(self.path, error) from error
+                raise
             try:
-                os.ftruncate(fd, 0)
-                os.write(fd, str(os.getpid()).encode())
+                os.ftruncate(file_fd, 0)
+                os.write(file_fd, str(os.getpid()).encode())
             except OSError:
                 pass  # the pid is only a courtesy to the user
-            _held[self.path] = (fd, 1)
+            tighten_log_folder(self.folder, "log.")
+            _held[self.folder] = (folder_fd, file_fd, 1)
             self.held = True
 
     def release(self) -> None:
@@ -71,9 +150,10 @@ class DataDirLock:
             if not self.held:
                 return
             self.held = False
-            fd, count = _held[self.path]
+            folder_fd, file_fd, count = _held[self.folder]
             if count > 1:
-                _held[self.path] = (fd, count - 1)
+                _held[self.folder] = (folder_fd, file_fd, count - 1)
                 return
-            del _held[self.path]
-            os.close(fd)  # closing drops the flock
+            del _held[self.folder]
+            os.close(file_fd)  # closing drops the flocks
+            os.close(folder_fd)
