@@ -109,6 +109,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             why = "it is" if blocking == folder else f"{blocking} is"
             error(f"{folder} cannot be used as a folder: {why} a file")
             return EXIT_USAGE
+    from runstrength.store.links import check_folders
+
+    refusal = check_folders(paths)
+    if refusal is not None:
+        error(refusal)
+        return EXIT_USAGE
     try:
         result: int = args.run(args, paths)
     except BrokenPipeError:

@@ -49,10 +49,11 @@ def unexpected(failure: Exception, paths: Paths) -> str:
     """One line for a failure nobody planned for; its traceback goes to the log file."""
     import traceback
 
+    from runstrength.store.private import append_text
+
     where = ""
     try:
-        paths.state_dir.mkdir(parents=True, exist_ok=True)
-        with paths.app_log.open("a", encoding="utf-8") as log:
+        with append_text(paths.app_log) as log:
             log.write("".join(traceback.format_exception(failure)))
         where = f" (details in {paths.app_log})"
     except OSError:
@@ -65,10 +66,11 @@ def unexpected(failure: Exception, paths: Paths) -> str:
 
 def setup_logging(paths: Paths) -> None:
     """Diagnostics go to a file: nothing may print while the app draws the terminal."""
+    from runstrength.store.private import append_text
+
     root = logging.getLogger()
     try:
-        paths.state_dir.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(paths.app_log, encoding="utf-8")
+        handler: logging.Handler = logging.StreamHandler(append_text(paths.app_log))
     except OSError:
         handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -192,7 +192,9 @@ def export_log(args: argparse.Namespace, paths: Paths) -> int:
         text = _csv_text(document)
     if args.output:
         try:
-            Path(args.output).write_text(text, encoding="utf-8")
+            from runstrength.store.storage import write_export
+
+            write_export(Path(args.output), text.encode("utf-8"))
         except OSError as problem:
             error(f"cannot write {args.output}: {problem.strerror}")
             return EXIT_FAILED

@@ -121,6 +121,7 @@ def export_program(args: argparse.Namespace, paths: Paths) -> int:
     from runstrength.core.plan import build_plan
     from runstrength.store import load_catalogue
     from runstrength.store.fit_out import load_fit_map, workout_bytes
+    from runstrength.store.storage import write_export
 
     program = _find(args.name, paths)
     if program is None:
@@ -132,7 +133,7 @@ def export_program(args: argparse.Namespace, paths: Paths) -> int:
     steps = workout_steps(plan, load_fit_map())
     target = args.fit.expanduser()
     try:
-        target.write_bytes(workout_bytes(program.name, program.title, steps))
+        write_export(target, workout_bytes(program.name, program.title, steps))
     except OSError as problem:
         error(f"cannot write {target}: {problem.strerror or problem}")
         return EXIT_FAILED

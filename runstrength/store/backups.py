@@ -9,13 +9,14 @@ A state already backed up is not backed up twice, so the few kept are all differ
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
-import shutil
 from datetime import datetime
 from pathlib import Path
 
 from runstrength.store.errors import CorruptLogError, LogWriteError
-from runstrength.store.storage import fsync_directory, parse_log
+from runstrength.store.private import copy_private, is_link, private_dir, refuse_link
+from runstrength.store.storage import parse_log
 
 KEEP = 5
 
@@ -27,9 +28,10 @@ def backup_dir(log_file: Path) -> Path:
 def list_backups(log_file: Path) -> list[Path]:
     """Backups of `log_file`, newest first."""
     folder = backup_dir(log_file)
-    if not folder.is_dir():
+    if is_link(folder) or not folder.is_dir():
         return []
-    return sorted(folder.glob(f"{log_file.stem}-*.json"), reverse=True)
+    found = (p for p in folder.glob(f"{log_file.stem}-*.json") if not is_link(p))
+    return sorted(found, reverse=True)
 
 
 def is_readable(path: Path) -> bool:
@@ -72,7 +74,11 @@ REASONS = {
 
 
 def take_backup(log_file: Path, reason: str, keep: int = KEEP) -> Path | None:
-    """Keep the current `log_file` in the backups folder; the oldest beyond `keep` go."""
+    """Keep the current `log_file` in the backups folder; the oldest beyond `keep` go.
+
+    Everything happens inside the backups folder as opened (never through a link in
+    place of it or of a backup): a link there is refused (LogWriteError) and nothing
+    is removed."""
     if not log_file.exists():
         return None
     newest = next(iter(list_backups(log_file)), None)
@@ -83,16 +89,23 @@ def take_backup(log_file: Path, reason: str, keep: int = KEEP) -> Path | None:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{log_file.stem}-{stamp}-{reason}.json"
     try:
-        folder.mkdir(exist_ok=True)
-        try:
-            os.link(log_file, target)
-        except OSError:
-            shutil.copyfile(log_file, target)
-            with open(target, "rb") as handle:
-                os.fsync(handle.fileno())
-        fsync_directory(folder)
-        for old in list_backups(log_file)[keep:]:
-            old.unlink()
+        refuse_link(log_file)
+        private_dir(folder)
+        folder_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
     except OSError as error:
         raise LogWriteError(target, error) from error
+    try:
+        try:
+            os.link(log_file, target.name, dst_dir_fd=folder_fd, follow_symlinks=False)
+        except OSError as error:
+            if error.errno in (errno.EEXIST, errno.ELOOP):
+                raise
+            copy_private(log_file, target)
+        os.fsync(folder_fd)
+        for old in list_backups(log_file)[keep:]:
+            os.unlink(old.name, dir_fd=folder_fd)
+    except OSError as error:
+        raise LogWriteError(target, error) from error
+    finally:
+        os.close(folder_fd)
     return target

@@ -5,6 +5,8 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
+LINK_HINT = "Remove the link (put the file itself there if it is yours) and try again"
+
 
 class LogError(Exception):
     """The log cannot be read or written; nothing was changed."""
@@ -43,7 +45,12 @@ class LogWriteError(LogError):
         self.errno = error.errno
         reason = error.strerror or str(error)
         hint = ""
-        if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        if error.errno == errno.ELOOP:
+            # A link planted where a file of the log belongs: refused, named.
+            link = error.filename or path
+            reason = f"{link} is a symbolic link, which runstrength never writes through"
+            hint = f" {LINK_HINT}."
+        elif error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
             hint = f" The folder {path.parent} cannot be written to: is it read-only?"
         elif error.errno in (errno.ENOSPC, errno.EDQUOT):
             hint = " The disk is full: free some space and try again."
@@ -68,3 +75,15 @@ class ReadOnlyLogError(LogError):
     def __init__(self, path: Path) -> None:
         self.path = path
         super().__init__(f"The training log {path} is open for reading only; nothing was written.")
+
+
+class UnsafeFileError(LogError):
+    """A file of the log is a symbolic link or not a regular file: it is not used."""
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        self.path = Path(error.filename or path)
+        if error.errno == errno.ELOOP:
+            reason, hint = "it is a symbolic link", LINK_HINT
+        else:
+            reason, hint = error.strerror or str(error), "Move it away and try again"
+        super().__init__(f"{self.path} cannot be used: {reason}. Nothing was changed. {hint}.")

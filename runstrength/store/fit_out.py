@@ -24,6 +24,8 @@ from runstrength.core.fit_map import (
 )
 from runstrength.core.records import SessionRecord
 from runstrength.store.content import _data_text
+from runstrength.store.private import private_dir
+from runstrength.store.storage import write_export
 
 FIT_EPOCH_S = 631065600
 """1989-12-31 00:00 UTC in Unix seconds: where FIT times count from."""
@@ -245,7 +247,8 @@ def export_sessions(
 ) -> Exported:
     """One FIT activity file per strength session with sets, in `folder` (made if needed);
     OSError when the folder or a file cannot be written."""
-    folder.mkdir(parents=True, exist_ok=True)
+    if not folder.exists():
+        private_dir(folder, link_allowed=True)
     written: list[Path] = []
     skipped = 0
     for session in sessions:
@@ -255,6 +258,6 @@ def export_sessions(
         path = folder / file_name(session)
         if path in written:  # two sessions started in the same minute
             path = path.with_name(f"{path.stem}-{_safe(session.id)}.fit")
-        path.write_bytes(activity_bytes(session, fit_map))
+        write_export(path, activity_bytes(session, fit_map))
         written.append(path)
     return Exported(written, skipped)

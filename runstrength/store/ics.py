@@ -10,6 +10,7 @@ from icalendar import Calendar, Event
 
 from runstrength import __version__
 from runstrength.store.schedule import Planned
+from runstrength.store.storage import write_export
 
 PRODID = f"-//runstrength//runstrength {__version__}//EN"
 
@@ -40,4 +41,4 @@ def schedule_to_ics(plans: Iterable[Planned], stamp: datetime) -> bytes:
 
 def write_ics(path: Path, plans: Iterable[Planned], stamp: datetime) -> None:
     """Write the file whole; raises OSError when it cannot be written."""
-    path.write_bytes(schedule_to_ics(plans, stamp))
+    write_export(path, schedule_to_ics(plans, stamp))

@@ -23,6 +23,7 @@ from typing import Any
 import orjson
 
 from runstrength.store.errors import CorruptLogError, LogWriteError
+from runstrength.store.private import open_private
 from runstrength.store.storage import fsync_directory
 
 
@@ -130,7 +131,7 @@ class Journal:
         try:
             if self._fd is None:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+                self._fd = open_private(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
             try:
                 written = os.write(self._fd, payload)
                 if written != len(payload):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,7 +13,8 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from runstrength.store.errors import CorruptLogError, LogWriteError
+from runstrength.store.errors import CorruptLogError, LogWriteError, UnsafeFileError
+from runstrength.store.private import open_private, private_dir, read_private, refuse_link
 
 
 def fsync_directory(path: Path) -> None:
@@ -23,20 +26,42 @@ def fsync_directory(path: Path) -> None:
         os.close(fd)
 
 
-def write_atomically(path: Path, payload: bytes) -> None:
-    """Replace `path` with `payload` so that a crash leaves either the old or the new file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+def write_atomically(path: Path, payload: bytes, *, make_folder: bool = True) -> None:
+    """Replace `path` with `payload` so that a crash leaves either the old or the new file.
+
+    The file is private (0600) and never a link: a link at `path` is refused (ELOOP), not
+    replaced. A missing folder is made private (0700) unless `make_folder` is False."""
+    refuse_link(path)
+    if make_folder and not path.parent.exists():
+        private_dir(path.parent, link_allowed=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)  # left by a write cut short (or planted): never opened
     try:
-        with open(tmp, "wb") as handle:
+        with os.fdopen(open_private(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL), "wb") as handle:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
+        refuse_link(path)
         os.replace(tmp, path)
         fsync_directory(path.parent)
     except OSError:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def write_export(path: Path, payload: bytes) -> None:
+    """A file the user asked for (an export): private (0600) and whole, written aside and
+    renamed, when it is new or a file; a device, pipe or link they named is written to
+    as it is. Its folder must exist."""
+    try:
+        regular = stat.S_ISREG(os.lstat(path).st_mode)
+    except FileNotFoundError:
+        regular = True
+    if regular:
+        write_atomically(path, payload, make_folder=False)
+        return
+    with open(path, "wb") as handle:
+        handle.write(payload)
 
 
 def parse_log(path: Path, raw: bytes) -> dict[str, Any]:
@@ -71,9 +96,13 @@ class DurableJSONStorage(Storage):
     def read(self) -> dict[str, Any] | None:
         if self._cache is None:
             try:
-                raw = self.path.read_bytes()
+                raw = read_private(self.path)
             except FileNotFoundError:
                 return None
+            except OSError as error:
+                if error.errno in (errno.ELOOP, errno.EINVAL):
+                    raise UnsafeFileError(self.path, error) from None
+                raise
             self._cache = parse_log(self.path, raw)
         return self._cache
 

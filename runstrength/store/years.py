@@ -31,6 +31,7 @@ import orjson
 from runstrength.store.backups import newest_readable, take_backup
 from runstrength.store.errors import CorruptLogError, LogWriteError
 from runstrength.store.migrations import check_records
+from runstrength.store.private import private_dir
 from runstrength.store.storage import encode_log, parse_log, write_atomically
 from runstrength.store.summaries import summarize_docs
 
@@ -218,7 +219,7 @@ class ClosedYears:
                 "sets": tables.get("sets", {}),
             }
             try:
-                self.folder.mkdir(parents=True, exist_ok=True)
+                private_dir(self.folder)
                 if path.exists():
                     take_backup(path, reason)
                 write_atomically(path, encode_log(data))
