@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import logging
 import os
 import threading
 from pathlib import Path
@@ -21,6 +22,8 @@ from runstrength.store.errors import LockHeldError, LogWriteError
 from runstrength.store.private import open_private, private_dir, tighten_log_folder
 
 LOCK_NAME = "log.lock"
+
+logger = logging.getLogger(__name__)
 
 _held: dict[Path, tuple[int, int, int]] = {}
 _guard = threading.Lock()
@@ -124,7 +127,7 @@ class DataDirLock:
                 raise LogWriteError(self.path, error) from error
             file_fd = -1
             try:
-                if not _flock(folder_fd, fcntl.LOCK_EX):
+                if not self._lock_folder(folder_fd):
                     raise LockHeldError(self.path, lock_holder(self.path))
                 file_fd = open_private(self.path, os.O_RDWR | os.O_CREAT)
                 if not _flock(file_fd, fcntl.LOCK_EX):  # an older runstrength holds it
@@ -144,6 +147,19 @@ class DataDirLock:
             tighten_log_folder(self.folder, "log.")
             _held[self.folder] = (folder_fd, file_fd, 1)
             self.held = True
+
+    def _lock_folder(self, folder_fd: int) -> bool:
+        """Lock the folder; False when another process holds it. A file system that
+        cannot lock a folder (some network ones) leaves the lock file alone to guard it."""
+        try:
+            return _flock(folder_fd, fcntl.LOCK_EX)
+        except OSError as error:
+            logger.warning(
+                "cannot lock the folder %s (%s): log.lock alone guards it",
+                self.folder,
+                error.strerror,
+            )
+            return True
 
     def release(self) -> None:
         with _guard:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
+import stat
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -13,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from runstrength.store import LockHeldError, TrainingLog
+from runstrength.store import lock as lock_module
 from runstrength.store.doctor import check
 from runstrength.store.lock import LOCK_NAME
 
@@ -124,3 +127,26 @@ def test_an_older_runstrength_holding_only_the_lock_file_is_respected(tmp_path: 
             fcntl.flock(folder, fcntl.LOCK_EX | fcntl.LOCK_NB)
         finally:
             os.close(folder)
+
+
+def test_a_folder_that_cannot_be_locked_is_guarded_by_the_lock_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_flock = fcntl.flock
+
+    def no_folder_locks(fd: int, operation: int) -> None:
+        if stat.S_ISDIR(os.fstat(fd).st_mode):  # as on some network file systems
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+        real_flock(fd, operation)
+
+    monkeypatch.setattr(lock_module.fcntl, "flock", no_folder_locks)
+    log = TrainingLog(tmp_path / "log.json")
+    second = subprocess.run(
+        [sys.executable, "-c", WRITER, str(tmp_path / "log.json")],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert f"LockHeldError: Another runstrength (pid {os.getpid()})" in second.stderr
+    log.close()
