@@ -125,13 +125,14 @@ def test_a_link_in_place_of_the_app_log(tmp_path: Path, victim: Path) -> None:
     paths.state_dir.mkdir()
     paths.app_log.symlink_to(victim)
     root = logging.getLogger()
-    handlers = list(root.handlers)
+    handlers, level = list(root.handlers), root.level
     try:
         setup_logging(paths)
         logging.getLogger("runstrength.test").warning("never through the link")
     finally:
         for handler in root.handlers[len(handlers) :]:
             root.removeHandler(handler)
+        root.setLevel(level)
     message = unexpected(RuntimeError("a fault"), paths)
     assert "details in" not in message
     assert victim.read_bytes() == PRECIOUS

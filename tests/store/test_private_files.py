@@ -80,8 +80,15 @@ def test_everything_runstrength_writes_is_private(tmp_path: Path, umask: int) ->
     log.close()
     TrainingLog(data / "log.json").close()  # that year file is rewritten: its backup kept
     save_setting(data / "config.toml", "weekly_rest_days", 2)
-    setup_logging(resolve_paths(data))
-    logging.getLogger("runstrength.test").warning("a line in the app's log")
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    try:
+        setup_logging(resolve_paths(data))
+        logging.getLogger("runstrength.test").warning("a line in the app's log")
+    finally:
+        for handler in root.handlers[len(handlers) :]:
+            root.removeHandler(handler)
+        root.setLevel(level)
     (data / "log.json").write_bytes(b"{damaged")
     command(data, "doctor", "--repair")
     command(data, "export", "-o", str(data / "export.json"))
