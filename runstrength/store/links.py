@@ -12,7 +12,7 @@ from runstrength.paths import Paths
 from runstrength.store.backups import backup_dir
 from runstrength.store.journal import journal_path
 from runstrength.store.lock import LOCK_NAME
-from runstrength.store.private import is_link, private_dir
+from runstrength.store.private import is_link, private_dir, tighten_file
 from runstrength.store.years import FOLDER
 
 
@@ -58,6 +58,8 @@ def check_folders(paths: Paths) -> str | None:
         if folder.is_dir():
             with contextlib.suppress(OSError):
                 private_dir(folder, link_allowed=True)
+    for path in (paths.config_file, paths.app_log, paths.parsed_content):
+        tighten_file(path)
     return None
 
 

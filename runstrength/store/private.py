@@ -53,6 +53,14 @@ def _tighten(path: Path | int, info: os.stat_result, private: int) -> None:
         pass  # a folder we may use but not change: it stays as its owner made it
 
 
+def tighten_file(path: Path) -> None:
+    """Take group and others' access from a file of ours, if it is one (not a link)."""
+    with contextlib.suppress(OSError):
+        info = os.lstat(path)
+        if stat.S_ISREG(info.st_mode):
+            _tighten(path, info, FILE_MODE)
+
+
 def private_dir(path: Path, *, link_allowed: bool = False) -> None:
     """Make `path` a 0700 folder (the folders above it as the umask says), or tighten the
     one there. `link_allowed` for a folder the user chose; ELOOP for a planted link."""

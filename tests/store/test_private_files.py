@@ -125,6 +125,9 @@ def test_what_an_older_version_left_open_is_made_private(tmp_path: Path) -> None
     session(log, "b", date.today() - timedelta(days=1))
     log.close()
     (data / "shared.txt").write_text("not runstrength's")
+    save_setting(data / "config.toml", "weekly_rest_days", 2)
+    (data / "state").mkdir()
+    (data / "state" / "runstrength.log").write_text("an older version's line\n")
     for path in [data, *data.rglob("*")]:
         path.chmod(0o755 if path.is_dir() else 0o644)
     result = command(data, "history")
@@ -133,5 +136,6 @@ def test_what_an_older_version_left_open_is_made_private(tmp_path: Path) -> None
     found = modes(data)
     assert found.pop("shared.txt") == "0o644"  # not ours: left as it is
     assert {name for name, mode in found.items() if mode not in ("0o600", "0o700")} == set()
-    assert found["."] == found["backups"] == "0o700"
+    assert found["."] == found["backups"] == found["state"] == "0o700"
+    assert found["config.toml"] == found["state/runstrength.log"] == "0o600"
     assert json.loads((data / "log.json").read_text())["sessions"]
