@@ -13,7 +13,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-from activity_files import fit_bytes, gpx_text, gz, strava_export, tcx_text
+
+from tests.activity_files import fit_bytes, gpx_text, gz, strava_export, tcx_text
 
 COMMAND = str(Path(sys.executable).with_name("runstrength"))
 TODAY = date.today()
