@@ -120,7 +120,7 @@ def test_mark_corrects_a_kind_and_bad_input_is_refused(tmp_path: Path, folder: P
     assert "Kind: easy" in run(data, "runs", "show", tempo["id"]).stdout
     unknown = run(data, "runs", "mark", "nope", "easy")
     assert unknown.returncode == 1
-    assert "no run or activity with id 'nope'" in unknown.stderr
+    assert 'no run or activity with id "nope"' in unknown.stderr
     assert run(data, "runs", "mark", tempo["id"], "medium").returncode == 2
     removed = run(data, "runs", "remove", tempo["id"])
     assert removed.returncode == 0
