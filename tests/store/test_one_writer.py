@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from runstrength.store import LockHeldError, TrainingLog
-from runstrength.store import lock as lock_module
 from runstrength.store.doctor import check
 from runstrength.store.lock import LOCK_NAME
 
@@ -139,7 +138,7 @@ def test_a_folder_that_cannot_be_locked_is_guarded_by_the_lock_file(
             raise OSError(errno.EBADF, os.strerror(errno.EBADF))
         real_flock(fd, operation)
 
-    monkeypatch.setattr(lock_module.fcntl, "flock", no_folder_locks)
+    monkeypatch.setattr(fcntl, "flock", no_folder_locks)
     log = TrainingLog(tmp_path / "log.json")
     second = subprocess.run(
         [sys.executable, "-c", WRITER, str(tmp_path / "log.json")],
