@@ -248,7 +248,7 @@ def export_sessions(
     """One FIT activity file per strength session with sets, in `folder` (made if needed);
     OSError when the folder or a file cannot be written."""
     if not folder.exists():
-        private_dir(folder, link_allowed=True)
+        private_dir(folder, user_chosen=True)
     written: list[Path] = []
     skipped = 0
     for session in sessions:

@@ -49,15 +49,18 @@ def planted_link(paths: Paths) -> Path | None:
 
 def check_folders(paths: Paths) -> str | None:
     """Before a command or the app starts: why it may not (a link planted among
-    runstrength's files, named), or None. The folders that exist are made private
-    (an older runstrength made them under the umask)."""
+    runstrength's files, named), or None. Its own folders that exist are made private
+    (an older runstrength made them under the umask); a folder the user named keeps
+    its mode."""
     link = planted_link(paths)
     if link is not None:
         return _refusal(link)
     for folder in dict.fromkeys((paths.data_dir, paths.config_dir, paths.state_dir)):
         if folder.is_dir():
+            # A folder made inside the data folder (state/ beside a --data-dir log) is
+            # runstrength's own; the others were named by the user or the system.
             with contextlib.suppress(OSError):
-                private_dir(folder, link_allowed=True)
+                private_dir(folder, user_chosen=folder.parent != paths.data_dir)
     for path in (paths.config_file, paths.app_log, paths.parsed_content):
         tighten_file(path)
     return None

@@ -121,7 +121,7 @@ class DataDirLock:
                 self.held = True
                 return
             try:
-                private_dir(self.folder, link_allowed=True)
+                private_dir(self.folder, user_chosen=True)
                 folder_fd = os.open(self.folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
             except OSError as error:
                 raise LogWriteError(self.path, error) from error

@@ -61,9 +61,11 @@ def tighten_file(path: Path) -> None:
             _tighten(path, info, FILE_MODE)
 
 
-def private_dir(path: Path, *, link_allowed: bool = False) -> None:
+def private_dir(path: Path, *, user_chosen: bool = False) -> None:
     """Make `path` a 0700 folder (the folders above it as the umask says), or tighten the
-    one there. `link_allowed` for a folder the user chose; ELOOP for a planted link."""
+    one there. `user_chosen`: a folder the user named (the data folder, an export folder),
+    which may be a link and, when it is already there, keeps the mode its owner gave it
+    (it may be their home or a shared folder). ELOOP for a link planted anywhere else."""
     try:
         info = os.lstat(path)
     except FileNotFoundError:
@@ -74,8 +76,13 @@ def private_dir(path: Path, *, link_allowed: bool = False) -> None:
         except FileExistsError:
             pass
         info = os.lstat(path)
+    else:
+        if user_chosen:
+            if not path.is_dir():
+                raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path))
+            return
     if stat.S_ISLNK(info.st_mode):
-        if not link_allowed:
+        if not user_chosen:
             raise link_error(path)
         info = os.stat(path)
     if not stat.S_ISDIR(info.st_mode):
@@ -109,7 +116,7 @@ def open_private(path: Path, flags: int) -> int:
 
 def append_text(path: Path) -> TextIO:
     """A private file opened to add lines at its end (the app's log file)."""
-    private_dir(path.parent, link_allowed=True)
+    private_dir(path.parent, user_chosen=True)
     fd = open_private(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
     return os.fdopen(fd, "a", encoding="utf-8")
 

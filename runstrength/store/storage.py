@@ -33,7 +33,7 @@ def write_atomically(path: Path, payload: bytes, *, make_folder: bool = True) ->
     replaced. A missing folder is made private (0700) unless `make_folder` is False."""
     refuse_link(path)
     if make_folder and not path.parent.exists():
-        private_dir(path.parent, link_allowed=True)
+        private_dir(path.parent, user_chosen=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)  # left by a write cut short (or planted): never opened
     try:

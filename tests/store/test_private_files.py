@@ -135,7 +135,22 @@ def test_what_an_older_version_left_open_is_made_private(tmp_path: Path) -> None
     TrainingLog(data / "log.json").close()
     found = modes(data)
     assert found.pop("shared.txt") == "0o644"  # not ours: left as it is
+    assert found.pop(".") == "0o755"  # the folder the user named keeps its mode
     assert {name for name, mode in found.items() if mode not in ("0o600", "0o700")} == set()
-    assert found["."] == found["backups"] == found["state"] == "0o700"
+    assert found["backups"] == found["state"] == "0o700"
     assert found["config.toml"] == found["state/runstrength.log"] == "0o600"
     assert json.loads((data / "log.json").read_text())["sessions"]
+
+
+def test_an_export_folder_the_user_named_keeps_its_mode(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    log = TrainingLog(data / "log.json")
+    session(log, "a", date.today() - timedelta(days=2))
+    log.close()
+    downloads = tmp_path / "Downloads"
+    downloads.mkdir()
+    downloads.chmod(0o755)
+    result = command(data, "export", "--format", "fit", "-o", str(downloads))
+    assert result.returncode == 0, result.stderr
+    assert oct(downloads.stat().st_mode & 0o777) == "0o755"
+    assert [oct(p.stat().st_mode & 0o777) for p in downloads.iterdir()] == ["0o600"]
