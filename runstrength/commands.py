@@ -101,6 +101,7 @@ class Keys:
 
 
 def keys(title: str, *commands: Command) -> Keys:
+    """A screen's declaration: `KEYS = keys("calendar", Command(...), ...)`."""
     return Keys(title, commands)
 
 

@@ -26,8 +26,9 @@ from runstrength.core.runs import Activity, format_distance, format_duration, ru
 from runstrength.core.settings import run_settings
 from runstrength.screens.background import run_write
 from runstrength.screens.plain import escape
-from runstrength.store import DayTakenError, LogError, NotScheduledError, Schedule
+from runstrength.store import LogError
 from runstrength.store.runs import RunLog
+from runstrength.store.schedule import DayTakenError, NotScheduledError, Schedule
 from runstrength.widgets.month import LEGEND, MonthView
 
 

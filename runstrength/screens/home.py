@@ -152,7 +152,7 @@ class HomeScreen(Screen[None]):
 
     def training_days(self) -> TrainingDays:
         from runstrength.core.settings import run_settings
-        from runstrength.store import Schedule
+        from runstrength.store.schedule import Schedule
 
         today = self.context.clock.now().date()
         schedule = Schedule(self.context.log)
@@ -496,7 +496,7 @@ class HomeScreen(Screen[None]):
     def move_plan(self, tomorrow: date, to: date) -> None:
         """Move tomorrow's plan, then start today's session (on the log's writer)."""
         from runstrength.core.restdays import format_day
-        from runstrength.store import DayTakenError, NotScheduledError, Schedule
+        from runstrength.store.schedule import DayTakenError, NotScheduledError, Schedule
 
         try:
             Schedule(self.context.log).move(tomorrow, to)

@@ -13,7 +13,8 @@ import pytest
 from old_format import history, write_single_file
 
 from runstrength.core.records import SessionRecord
-from runstrength.store import Schedule, TrainingLog
+from runstrength.store import TrainingLog
+from runstrength.store.schedule import Schedule
 
 ZONE = timezone(timedelta(hours=1))
 TODAY = date.today()
