@@ -10,28 +10,31 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import App
-from textual.binding import Binding
 from textual.filter import LineFilter
 
+from runstrength.commands import APP_KEYS, PALETTE, Keys
 from runstrength.config import unknown_theme
 from runstrength.context import AppContext
 from runstrength.core.programs import Program
 from runstrength.palette import RunStrengthCommands
+from runstrength.screens import registry as screens
 from runstrength.screens.background import finish_writes
-from runstrength.screens.home import HomeScreen
 from runstrength.theme import readable_variables
 from runstrength.widgets.control_filter import ControlCharacters
 
 if TYPE_CHECKING:
     from runstrength.screens.dialogs import TooSmall
+    from runstrength.screens.home import HomeScreen
     from runstrength.screens.session import SessionScreen
 
 logger = logging.getLogger(__name__)
 
-# The settings, first-run and browser screens (and the small dialogs) are imported when
-# first opened: their widgets (inputs, selects, lists) would otherwise add to every start-up.
+# Screens are made through the registry, which loads each module when it first opens:
+# their widgets (inputs, selects, lists) would otherwise add to every start-up.
 
 MIN_SIZE = (80, 24)
+
+_PALETTE_ACTIONS = {command.action.removeprefix("app."): command for command in PALETTE}
 
 
 CONTROL_FILTER = ControlCharacters()
@@ -47,10 +50,7 @@ class RunStrengthApp(App[None]):
     ]
     ENABLE_COMMAND_PALETTE = True
     COMMANDS = App.COMMANDS | {RunStrengthCommands}
-    BINDINGS = [
-        Binding("m", "toggle_sound", "Sound"),
-        Binding("question_mark", "help", "Help", key_display="?"),
-    ]
+    BINDINGS = APP_KEYS.bindings
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters, and one that keeps text from files from driving the terminal."""
@@ -86,10 +86,8 @@ class RunStrengthApp(App[None]):
         return self._session_running(anywhere=True)
 
     def _running_session(self, anywhere: bool = False) -> SessionScreen | None:
-        from runstrength.screens.session import SessionScreen
-
-        screens = self.screen_stack if anywhere else [self.screen]
-        running = [s for s in screens if isinstance(s, SessionScreen) and not s.engine.finished]
+        stack = self.screen_stack if anywhere else [self.screen]
+        running = [s for s in stack if screens.is_session(s) and not s.engine.finished]
         return running[-1] if running else None
 
     def run(self, *args: Any, **kwargs: Any) -> None:
@@ -107,21 +105,19 @@ class RunStrengthApp(App[None]):
 
     def get_default_screen(self) -> HomeScreen:
         # Home is the app's first screen itself: no empty default screen is built first.
-        return HomeScreen(self.context, self.start_with)
+        return screens.home(self.context, self.start_with)
 
     async def on_mount(self) -> None:
         settings = self.context.settings
         if settings.theme in self.available_themes and settings.theme != self.theme:
             self.theme = settings.theme
         home = self.screen
-        if self.start_with is not None and isinstance(home, HomeScreen) and self.recovery:
+        if self.start_with is not None and screens.is_home(home) and self.recovery:
             home.start_recovery()  # not training: the rest-day rule does not apply
-        elif self.start_with is not None and isinstance(home, HomeScreen):
+        elif self.start_with is not None and screens.is_home(home):
             await home.start_checked()  # the rest-day rule and tomorrow's plan apply here too
         elif self.context.first_run:
-            from runstrength.screens.first_run import FirstRunScreen
-
-            await self.push_screen(FirstRunScreen(self.context))
+            await self.push_screen(screens.first_run(self.context))
         self._screens_ready = True
         self.check_size(self.size.width, self.size.height)
 
@@ -133,10 +129,8 @@ class RunStrengthApp(App[None]):
     def check_size(self, width: int, height: int) -> None:
         small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
         if small and self._too_small is None:
-            from runstrength.screens.dialogs import TooSmall
-
             running = self._session_running()
-            self._too_small = TooSmall(MIN_SIZE, session_running=running)
+            self._too_small = screens.too_small(MIN_SIZE, session_running=running)
             self.push_screen(self._too_small, self._too_small_closed)
         elif small and self._too_small is not None:
             self._too_small.show_size(width, height)
@@ -154,10 +148,8 @@ class RunStrengthApp(App[None]):
         if session is not None:
             session.action_quit_session()
             return
-        from runstrength.screens.session import SessionScreen
-
         for screen in self.screen_stack:  # a summary's answer to "How hard was it?"
-            if isinstance(screen, SessionScreen):
+            if screens.is_session(screen):
                 screen.keep_effort()
         await finish_writes(self)
         self.exit()
@@ -189,10 +181,18 @@ class RunStrengthApp(App[None]):
         if show_status is not None:
             show_status()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While a session runs, the palette offers only what leaves it alone.
+        command = _PALETTE_ACTIONS.get(action)
+        return command is None or command.in_session or not self.session_running()
+
     def action_help(self) -> None:
-        help_action = getattr(self.screen, "action_help", None)
-        if help_action is not None:
-            help_action()
+        """The keys of the screen on top, from its declaration, and the app's own."""
+        declared = getattr(self.screen, "KEYS", None)
+        if isinstance(declared, Keys):
+            self.push_screen(
+                screens.help_screen(declared.title, declared.help_rows(APP_KEYS.commands))
+            )
 
     # --- screens, for the home keys and the command palette -----------------------------
 
@@ -201,9 +201,9 @@ class RunStrengthApp(App[None]):
         if self._session_running(anywhere=True):
             self.notify("A session is running: finish or quit it first", timeout=3)
             return None
-        while not isinstance(self.screen, HomeScreen) and len(self.screen_stack) > 1:
+        while not screens.is_home(self.screen) and len(self.screen_stack) > 1:
             self.pop_screen()
-        return self.screen if isinstance(self.screen, HomeScreen) else None
+        return self.screen if screens.is_home(self.screen) else None
 
     def action_home(self) -> None:
         self._to_home()
@@ -234,25 +234,17 @@ class RunStrengthApp(App[None]):
             home.choose(name)
 
     def action_settings(self) -> None:
-        from runstrength.screens.settings import SettingsScreen
-
         if self._to_home() is not None:
-            self.push_screen(SettingsScreen(self.context))
+            self.push_screen(screens.settings(self.context))
 
     def action_browse(self) -> None:
-        from runstrength.screens.browser import BrowserScreen
-
-        if not isinstance(self.screen, BrowserScreen):
-            self.push_screen(BrowserScreen(self.context))
+        if not screens.is_browser(self.screen):
+            self.push_screen(screens.browser(self.context))
 
     def action_load(self) -> None:
-        from runstrength.screens.load import LoadScreen
-
-        if not isinstance(self.screen, LoadScreen) and not self.session_running():
-            self.push_screen(LoadScreen(self.context))
+        if not screens.is_load(self.screen) and not self.session_running():
+            self.push_screen(screens.load(self.context))
 
     def action_first_run(self) -> None:
-        from runstrength.screens.first_run import FirstRunScreen
-
         if self._to_home() is not None:
-            self.push_screen(FirstRunScreen(self.context))
+            self.push_screen(screens.first_run(self.context))

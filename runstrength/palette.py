@@ -1,7 +1,7 @@
 """The command palette's runstrength commands: every screen, and the common actions.
 
-Each command names an app action; one the app does not have (yet) is left out, so a
-screen added later shows up here as soon as the app gains its `action_<name>`.
+What it offers is declared once in `runstrength.commands.PALETTE` (the same declarations
+give the keys and the `?` help); the app's `check_action` says which are available now.
 """
 
 from __future__ import annotations
@@ -13,33 +13,11 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from runstrength.commands import PALETTE
 from runstrength.screens.plain import escape
 
 if TYPE_CHECKING:
     from runstrength.app import RunStrengthApp
-
-# (title, what it does, app action)
-COMMANDS = [
-    ("Start session", "start a session of the program on home", "start_session"),
-    (
-        "Recovery routine",
-        "stretches and easy moves for a rest day (never counted as training)",
-        "recovery",
-    ),
-    ("Home", "back to the home screen", "home"),
-    ("History", "the sessions you logged", "history"),
-    ("Training load", "load of runs and strength per week, and the ratio", "load"),
-    ("Calendar and schedule", "rest days and planned sessions", "calendar"),
-    ("Settings", "goal, program, sound, timers, bands, theme", "settings"),
-    ("Browse exercises", "the catalogue by muscle group and equipment", "browse"),
-    ("First-run setup", "goal, bands and a sound test again", "first_run"),
-    ("Toggle sound", "sound on or off for this run", "toggle_sound"),
-    ("Theme", "pick a light or dark theme (saved from settings)", "change_theme"),
-    ("Help", "the keys of the screen you are on", "help"),
-]
-
-
-DURING_SESSION = {"toggle_sound", "change_theme", "help"}
 
 
 class RunStrengthCommands(Provider):
@@ -47,14 +25,13 @@ class RunStrengthCommands(Provider):
 
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         app: RunStrengthApp = self.app  # type: ignore[assignment]
-        # During a session only what leaves it alone is offered.
-        running = app.session_running()
         found: list[tuple[str, str, Callable[[], object]]] = [
-            (title, help_text, partial(app.run_action, action))
-            for title, help_text, action in COMMANDS
-            if hasattr(app, f"action_{action}") and (not running or action in DURING_SESSION)
+            (command.palette, command.help, partial(app.run_action, command.action))
+            for command in PALETTE
+            if app.check_action(command.action.removeprefix("app."), ())
         ]
-        if running:
+        # During a session only what leaves it alone is offered.
+        if app.session_running():
             return found
         for program in app.context.programs.programs.values():
             kind = "built-in" if program.builtin else "your own"

@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from runstrength.core.records import SessionInfo, SetRecord
-from runstrength.store import Schedule, TrainingLog
+from runstrength.store import TrainingLog
+from runstrength.store.schedule import Schedule
 
 COMMAND = str(Path(sys.executable).with_name("runstrength"))
 TZ = timezone(timedelta(hours=1))

@@ -15,7 +15,8 @@ import pytest
 from icalendar import Calendar
 
 from runstrength.core.records import SessionInfo, SetRecord
-from runstrength.store import Schedule, TrainingLog
+from runstrength.store import TrainingLog
+from runstrength.store.schedule import Schedule
 
 COMMAND = str(Path(sys.executable).with_name("runstrength"))
 TODAY = date.today()

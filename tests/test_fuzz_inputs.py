@@ -28,8 +28,9 @@ from hypothesis import strategies as st
 from runstrength.cli import main
 from runstrength.core.records import SessionInfo, SetRecord
 from runstrength.core.runs import Activity
-from runstrength.store import Schedule, TrainingLog
+from runstrength.store import TrainingLog
 from runstrength.store.runs import RunLog
+from runstrength.store.schedule import Schedule
 
 TZ = timezone(timedelta(hours=1))
 STARTED = datetime(2026, 10, 20, 7, 0, tzinfo=TZ)

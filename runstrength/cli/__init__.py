@@ -1,35 +1,67 @@
 """The command line: `runstrength` opens the app; subcommands do what people script.
 
-Each topic lives in its own module with a `register(commands)` that adds its parsers
-and sets `run` on them. The Textual app is imported only by the commands that open
-it, so the others stay quick.
+`COMMANDS` is the command table: each command's one-line help and the module that holds
+it. Each such module has a `register(commands)` that adds its parsers and sets `run` on
+them; only the module of the command given is imported (`runstrength --help` imports
+none), so a module imports what its commands need at its top, and a command that prints
+never loads the Textual app.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from runstrength import __version__
-from runstrength.cli import (
-    config,
-    doctor,
-    history,
-    load,
-    plan,
-    programs,
-    runs,
-    schedule,
-    session,
-    status,
-)
-from runstrength.cli.common import EXIT_FAILED, EXIT_USAGE, error, printable, unexpected
+from runstrength.cli.common import EXIT_FAILED, EXIT_USAGE, Run, error, printable, unexpected
 from runstrength.paths import DATA_DIR_VARIABLE, resolve_paths
 
-TOPICS = [session, status, schedule, runs, plan, load, history, programs, config, doctor]
+
+@dataclass(frozen=True)
+class Command:
+    """A subcommand: the module that registers and runs it, and its line in `--help`."""
+
+    module: str
+    help: str
+
+
+COMMANDS: dict[str, Command] = {
+    "start": Command("runstrength.cli.session", "open the app straight into a session"),
+    "status": Command(
+        "runstrength.cli.status", "training day or rest day, and the next allowed date"
+    ),
+    "schedule": Command("runstrength.cli.schedule", "plan sessions: add, list, remove, export"),
+    "runs": Command(
+        "runstrength.cli.runs",
+        "your runs: import files, plan from a calendar, list, show, mark, remove",
+    ),
+    "plan": Command("runstrength.cli.plan", "suggest strength days around your runs"),
+    "load": Command(
+        "runstrength.cli.load",
+        "weekly training load of runs and strength, and the acute:chronic ratio",
+    ),
+    "history": Command("runstrength.cli.history", "list logged sessions"),
+    "export": Command(
+        "runstrength.cli.history", "write the whole log as JSON or CSV, or sessions as FIT files"
+    ),
+    "import": Command("runstrength.cli.history", "merge an interchange JSON file into the log"),
+    "programs": Command("runstrength.cli.programs", "list, show or validate training programs"),
+    "config": Command(
+        "runstrength.cli.config", "the settings file: its path, its values, or a check"
+    ),
+    "doctor": Command(
+        "runstrength.cli.doctor", "check the training log (and repair it from a backup)"
+    ),
+}
+"""Every subcommand, in the order `--help` lists them."""
+
+APP = "runstrength.cli.session"
+"""Where the app is opened from: `runstrength` with no command, and `start`."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -62,18 +94,39 @@ def _data_dir_option(parser: argparse.ArgumentParser, default: object) -> None:
 
 
 class _Commands:
-    """Adds every subcommand with --data-dir accepted after it as well as before."""
+    """Adds a subcommand with its help from the table, and --data-dir accepted after it as
+    well as before."""
 
     def __init__(self, commands: argparse._SubParsersAction[_Parser]) -> None:
         self.commands = commands
+        self.added: set[str] = set()
 
     def add_parser(self, name: str, **kwargs: object) -> argparse.ArgumentParser:
+        kwargs.setdefault("help", COMMANDS[name].help)
         parser = self.commands.add_parser(name, **kwargs)  # type: ignore[arg-type]
         _data_dir_option(parser, argparse.SUPPRESS)
+        self.added.add(name)
         return parser
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The subcommand named on the command line, if any (a --data-dir value is no command)."""
+    takes_value = False
+    for arg in argv:
+        if takes_value:
+            takes_value = False
+        elif arg.startswith("--d") and "--data-dir".startswith(arg):
+            takes_value = True
+        elif arg in COMMANDS:
+            return arg
+        elif not arg.startswith("-"):
+            return None
+    return None
+
+
+def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The parser for `argv`: in full for the command it names, the others by name and
+    help alone (their modules are not loaded)."""
     parser = _Parser(
         prog="runstrength",
         description="A terminal workout companion for runners who strength-train. "
@@ -81,11 +134,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"runstrength {__version__}")
     _data_dir_option(parser, None)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for topic in TOPICS:
-        topic.register(_Commands(commands))
-    parser.set_defaults(run=session.open_app)
+    commands = _Commands(
+        parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    )
+    chosen = _command_in(argv)
+    for name, command in COMMANDS.items():
+        if name in commands.added:
+            continue
+        if chosen is not None and command.module == COMMANDS[chosen].module:
+            importlib.import_module(command.module).register(commands)
+        else:
+            commands.add_parser(name)
     return parser
+
+
+def _run(args: argparse.Namespace) -> Run:
+    """What the command line asked for: the command's `run`, or else the app."""
+    run: Run | None = getattr(args, "run", None)
+    if run is None:
+        app: Run = importlib.import_module(APP).open_app
+        return app
+    return run
 
 
 def _not_a_folder(folder: Path) -> Path | None:
@@ -97,8 +166,11 @@ def _not_a_folder(folder: Path) -> Path | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    if args.run not in (session.open_app, session.start_session):
+    if argv is None:
+        argv = sys.argv[1:]
+    args = build_parser(argv).parse_args(argv)
+    run = _run(args)
+    if args.command not in (None, "start"):
         # A title from a downloaded file or a shared calendar never drives the terminal.
         sys.stdout = printable(sys.stdout)
         sys.stderr = printable(sys.stderr)
@@ -116,7 +188,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         error(refusal)
         return EXIT_USAGE
     try:
-        result: int = args.run(args, paths)
+        result = run(args, paths)
     except BrokenPipeError:
         # The reader left early (`runstrength history | head`): stop quietly like other
         # command-line tools, and keep Python from failing again on the final flush.

@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+import argparse
 import logging
 import re
 import sys
-from typing import Any, TextIO, cast
+from collections.abc import Callable
+from typing import Protocol, TextIO, cast
 
 from runstrength.paths import Paths
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+RECOVERY_HINT = "A recovery routine (stretches, easy moves) is open: runstrength start --recovery"
+"""Said where strength is refused today."""
+
+Run = Callable[[argparse.Namespace, Paths], int]
+"""What a command does with its parsed arguments: its exit code."""
+
+
+class Commands(Protocol):
+    """Where a command module's `register` adds its subcommands."""
+
+    def add_parser(self, name: str, **kwargs: object) -> argparse.ArgumentParser: ...
 
 
 def error(message: str) -> None:
@@ -31,7 +45,7 @@ class _Printable:
         self._stream.write(_CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", text))
         return len(text)
 
-    def __getattr__(self, name: str) -> Any:
+    def __getattr__(self, name: str) -> object:
         return getattr(self._stream, name)
 
 

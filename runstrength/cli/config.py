@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
-from runstrength.cli.common import EXIT_OK, EXIT_USAGE, error
+from runstrength.cli.common import EXIT_OK, EXIT_USAGE, Commands, error
 from runstrength.paths import Paths
 
 
-def register(commands: Any) -> None:
+def register(commands: Commands) -> None:
     config = commands.add_parser(
         "config",
-        help="the settings file: its path, its values, or a check",
         description="Show where the settings file is (path), the values in effect and where "
         "each came from (show), or check the file (check: exit 0 when valid, 2 when not).",
     )

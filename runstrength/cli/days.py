@@ -11,7 +11,8 @@ from runstrength.core.fields import read_day
 from runstrength.core.restdays import TrainingDays
 from runstrength.core.settings import Settings, run_settings
 from runstrength.paths import Paths
-from runstrength.store import Schedule, TrainingLog
+from runstrength.store import TrainingLog
+from runstrength.store.schedule import Schedule
 
 
 class BadInput(Exception):

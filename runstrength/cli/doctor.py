@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
-from runstrength.cli.common import EXIT_FAILED, EXIT_OK, error
+from runstrength.cli.common import EXIT_FAILED, EXIT_OK, Commands, error
 from runstrength.paths import Paths
 
 
-def register(commands: Any) -> None:
+def register(commands: Commands) -> None:
     doctor = commands.add_parser(
         "doctor",
-        help="check the training log (and repair it from a backup)",
         description="Check the training log, its journal and its backups, and say what is "
         "found. Exits 1 when something is wrong. With --repair, a damaged log is replaced "
         "by its newest readable backup after a copy of the damaged file is kept.",

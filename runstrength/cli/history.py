@@ -7,10 +7,14 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from runstrength.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error
+from runstrength.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Commands, error
 from runstrength.paths import Paths
+
+if TYPE_CHECKING:
+    from runstrength.core.runs import Activity
+    from runstrength.store import TrainingLog
 
 # The history table and the interchange format are imported by the commands that use
 # them: every start of the app goes through this module's `register`.
@@ -41,10 +45,8 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(str(problem)) from None
 
 
-def register(commands: Any) -> None:
-    history = commands.add_parser(
-        "history", help="list logged sessions", description="List logged sessions, newest first."
-    )
+def register(commands: Commands) -> None:
+    history = commands.add_parser("history", description="List logged sessions, newest first.")
     history.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help="from this day")
     history.add_argument("--until", type=_day, metavar="YYYY-MM-DD", help="up to this day")
     history.add_argument("--program", metavar="NAME", help="only this program")
@@ -53,7 +55,6 @@ def register(commands: Any) -> None:
 
     export = commands.add_parser(
         "export",
-        help="write the whole log as JSON or CSV, or sessions as FIT files",
         description="Write everything: JSON in the interchange format, or CSV with one row "
         "per set (the session's columns repeated). --format fit writes one FIT activity file "
         "per strength session into the folder -o DIR (for Garmin Connect, Strava, "
@@ -70,7 +71,6 @@ def register(commands: Any) -> None:
 
     importer = commands.add_parser(
         "import",
-        help="merge an interchange JSON file into the log",
         description="Merge an exported file. Sessions already in the log (same id) are "
         "skipped. The whole file is checked first: a bad file changes nothing. Only a "
         "regular file of 64 MB at most is read.",
@@ -79,7 +79,7 @@ def register(commands: Any) -> None:
     importer.set_defaults(run=import_file)
 
 
-def _open_log(paths: Paths, *, read_only: bool = True) -> Any:
+def _open_log(paths: Paths, *, read_only: bool = True) -> TrainingLog:
     """history and export only read: they work while the app runs; import writes."""
     from runstrength.store import TrainingLog
 
@@ -98,26 +98,28 @@ def show_history(args: argparse.Namespace, paths: Paths) -> int:
     from runstrength.core.fields import shown
     from runstrength.core.history import COLUMNS, SessionFilter, table_rows
     from runstrength.core.interchange import ScheduledDay, to_document
-    from runstrength.store import LogError, Schedule
+    from runstrength.store import LogError
+    from runstrength.store.schedule import Schedule
 
     wanted = SessionFilter(program=args.program, since=args.since, until=args.until)
     try:
         log = _open_log(paths)
         # The table needs only each session's totals; JSON carries every set.
-        found = log.sessions() if args.json else log.session_summaries()
+        records = log.sessions() if args.json else []
+        summaries = [] if args.json else log.session_summaries()
         days = Schedule(log).between(args.since, args.until) if args.json else []
     except LogError as problem:
         error(str(problem))
         return EXIT_FAILED
     plans = _plans(paths)
-    logged = {s.program if hasattr(s, "program") else s.info.program for s in found}
+    logged = {s.info.program for s in records} | {s.program for s in summaries}
     if args.program and args.program not in plans and args.program not in logged:
         known = ", ".join(sorted(plans.keys() | logged))
         error(f"unknown program {shown(args.program)} (known: {known})")
         return EXIT_USAGE
     if args.json:
         # The same document as `export`: the plans in the range go with the sessions.
-        chosen = [s for s in found if wanted.matches(s)]
+        chosen = [s for s in records if wanted.matches(s)]
         planned = [
             ScheduledDay(p.day, p.program)
             for p in days
@@ -125,7 +127,7 @@ def show_history(args: argparse.Namespace, paths: Paths) -> int:
         ]
         print(json.dumps(to_document(chosen, planned), indent=2, ensure_ascii=False))
         return EXIT_OK
-    rows = [row.cells() for row in table_rows(found, wanted, plans)]
+    rows = [row.cells() for row in table_rows(summaries, wanted, plans)]
     if not rows:
         print(f"No sessions ({wanted.describe()}).")
         return EXIT_OK
@@ -168,7 +170,8 @@ def _csv_text(document: dict[str, Any]) -> str:
 
 def export_log(args: argparse.Namespace, paths: Paths) -> int:
     from runstrength.core.interchange import ScheduledDay, to_document
-    from runstrength.store import LogError, Schedule
+    from runstrength.store import LogError
+    from runstrength.store.schedule import Schedule
 
     if args.format == "fit":
         return _export_fit(args, paths)
@@ -232,7 +235,7 @@ def _export_fit(args: argparse.Namespace, paths: Paths) -> int:
     return EXIT_OK
 
 
-def _runs_data(log: Any) -> list[dict[str, Any]]:
+def _runs_data(log: TrainingLog) -> list[dict[str, Any]]:
     from runstrength.core.run_data import activity_to_data
     from runstrength.store.runs import RunLog
 
@@ -278,7 +281,7 @@ def import_file(args: argparse.Namespace, paths: Paths) -> int:
         for line in found:
             print(f"  {line}", file=sys.stderr)
         return EXIT_USAGE
-    from runstrength.store import DayTakenError, Schedule
+    from runstrength.store.schedule import DayTakenError, Schedule
 
     try:
         log = _open_log(paths, read_only=False)
@@ -309,7 +312,7 @@ def import_file(args: argparse.Namespace, paths: Paths) -> int:
     return EXIT_OK
 
 
-def _merge_runs(log: Any, runs: list[Any]) -> int:
+def _merge_runs(log: TrainingLog, runs: list[Activity]) -> int:
     from runstrength.store.runs import RunLog
 
     return len(RunLog(log).merge(runs).added) if runs else 0

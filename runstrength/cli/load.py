@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from runstrength.cli.common import EXIT_OK
+from runstrength.cli.common import EXIT_OK, Commands
+from runstrength.cli.schedule import _with_days
+from runstrength.core.load import RATIO_BAND, ratio_note, report_to_data
+from runstrength.core.settings import run_settings
 from runstrength.paths import Paths
+from runstrength.store.load import read_load
 
 if TYPE_CHECKING:
     from runstrength.cli.days import Days
@@ -25,10 +29,9 @@ def _weeks(text: str) -> int:
     return weeks
 
 
-def register(commands: Any) -> None:
+def register(commands: Commands) -> None:
     load = commands.add_parser(
         "load",
-        help="weekly training load of runs and strength, and the acute:chronic ratio",
         description="Load is effort (0-10, how hard it was) x minutes, for every strength "
         "session and completed run. The ratio is the last 7 days' average daily load over "
         "the last 28 days': 0.8-1.3 is steady building, above 1.5 load is rising fast.",
@@ -41,17 +44,11 @@ def register(commands: Any) -> None:
 
 
 def show_load(args: argparse.Namespace, paths: Paths) -> int:
-    from runstrength.cli.schedule import _with_days
-
     result: int = _with_days(args, paths, _show_in, read_only=True)
     return result
 
 
 def _show_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
-    from runstrength.core.load import RATIO_BAND, ratio_note, report_to_data
-    from runstrength.core.settings import run_settings
-    from runstrength.store.load import read_load
-
     report = read_load(days.log, run_settings(days.settings), days.today, args.weeks)
     if args.json:
         print(json.dumps(report_to_data(report), indent=2))

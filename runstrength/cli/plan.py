@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from runstrength.cli.common import EXIT_FAILED, EXIT_OK, error
+from runstrength.cli.common import EXIT_FAILED, EXIT_OK, Commands, error
+from runstrength.cli.schedule import _known_program, _with_days
+from runstrength.core.restdays import format_day
+from runstrength.core.suggest import suggest
 from runstrength.paths import Paths
+from runstrength.store.schedule import DayTakenError
 
 if TYPE_CHECKING:
     from runstrength.cli.days import Days
@@ -23,10 +27,9 @@ def _weeks(text: str) -> int:
     return value
 
 
-def register(commands: Any) -> None:
+def register(commands: Commands) -> None:
     plan = commands.add_parser(
         "plan",
-        help="suggest strength days around your runs",
         description="Plan strength days around the running week.",
     )
     actions = plan.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -44,17 +47,10 @@ def register(commands: Any) -> None:
 
 
 def _suggest(args: argparse.Namespace, paths: Paths) -> int:
-    from runstrength.cli.schedule import _with_days
-
     return _with_days(args, paths, _suggest_in, read_only=not args.apply)
 
 
 def _suggest_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
-    from runstrength.cli.schedule import _known_program
-    from runstrength.core.restdays import format_day
-    from runstrength.core.suggest import suggest
-    from runstrength.store import DayTakenError
-
     program = args.program or days.settings.program
     _known_program(paths, program)
     state = days.training_days()

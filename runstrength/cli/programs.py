@@ -7,18 +7,25 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from runstrength.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error
+from runstrength.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Commands, error
+from runstrength.config import load_settings
+from runstrength.core.errors import ValidationError
+from runstrength.core.fields import shown, suggest
+from runstrength.core.plan import build_plan, estimate_seconds
+from runstrength.core.programs import name_problems, program_from_toml
+from runstrength.core.summary import plural
+from runstrength.input_file import InputError, read_text_input
 from runstrength.paths import Paths
+from runstrength.store import load_catalogue, load_programs
 
 if TYPE_CHECKING:
     from runstrength.core.programs import Program
     from runstrength.core.settings import Settings
 
 
-def register(commands: Any) -> None:
+def register(commands: Commands) -> None:
     programs = commands.add_parser(
         "programs",
-        help="list, show or validate training programs",
         description="The built-in programs and your own (TOML files in the config dir's "
         "programs/ folder).",
     )
@@ -60,22 +67,15 @@ def register(commands: Any) -> None:
 
 
 def _settings(paths: Paths) -> Settings:
-    from runstrength.config import load_settings
-
     return load_settings(paths.config_file)[0]
 
 
 def _minutes(program: Program, settings: Settings, paths: Paths) -> int:
-    from runstrength.core.plan import build_plan, estimate_seconds
-    from runstrength.store import load_catalogue
-
     plan = build_plan(program, settings, load_catalogue().warmup)
     return round(estimate_seconds(plan, settings) / 60)
 
 
 def list_programs(args: argparse.Namespace, paths: Paths) -> int:
-    from runstrength.store import load_catalogue, load_programs
-
     library = load_programs(load_catalogue(), paths.programs_dir)
     settings = _settings(paths)
     print(f"{'NAME':<16} {'TITLE':<34} {'GOAL':<10} {'EXERCISES':>9} {'MINUTES':>7}")
@@ -100,9 +100,6 @@ def _target(seconds: int | None, reps: int | None) -> str:
 
 def _find(name: str, paths: Paths) -> Program | None:
     """The program of that name; None after saying why there is none."""
-    from runstrength.core.fields import shown, suggest
-    from runstrength.store import load_catalogue, load_programs
-
     library = load_programs(load_catalogue(), paths.programs_dir)
     program = library.get(name)
     if program is None:
@@ -117,9 +114,8 @@ def _find(name: str, paths: Paths) -> Program | None:
 
 
 def export_program(args: argparse.Namespace, paths: Paths) -> int:
+    # The FIT writer (garmin-fit-sdk, ~70 ms) loads for export alone.
     from runstrength.core.fit_map import workout_steps
-    from runstrength.core.plan import build_plan
-    from runstrength.store import load_catalogue
     from runstrength.store.fit_out import load_fit_map, workout_bytes
     from runstrength.store.storage import write_export
 
@@ -142,8 +138,6 @@ def export_program(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def show_program(args: argparse.Namespace, paths: Paths) -> int:
-    from runstrength.core.summary import plural
-
     program = _find(args.name, paths)
     if program is None:
         return EXIT_USAGE
@@ -210,11 +204,6 @@ def _as_json(program: Program, rest: int, minutes: int, settings: Settings) -> d
 
 
 def validate_file(args: argparse.Namespace, paths: Paths) -> int:
-    from runstrength.core.errors import ValidationError
-    from runstrength.core.programs import name_problems, program_from_toml
-    from runstrength.input_file import InputError, read_text_input
-    from runstrength.store import load_catalogue, load_programs
-
     path: Path = args.file
     try:
         text = read_text_input(path)

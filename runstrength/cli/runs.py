@@ -5,24 +5,35 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from runstrength.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error
+from runstrength.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Commands, error
+from runstrength.cli.days import parse_day
+from runstrength.cli.schedule import _with_days as with_days
+from runstrength.core.effort import effort_words, parse_effort
+from runstrength.core.load import run_effort
+from runstrength.core.restdays import format_day
+from runstrength.core.run_data import activity_to_data
+from runstrength.core.runs import as_kind, format_distance, format_duration, run_kind
+from runstrength.core.settings import run_settings
+from runstrength.input_file import IMPORT_LIMIT, InputError, check_input
 from runstrength.paths import Paths
+from runstrength.store.runs import RunLog, UnknownRunError
 
 if TYPE_CHECKING:
     from runstrength.cli.days import Days
+    from runstrength.cli.schedule import DaysAction
     from runstrength.core.runs import Activity, RunSettings
-    from runstrength.store.runs import RunLog
 
-# The readers, the log and the rules load when a command runs: `--help` stays quick.
+# The file readers (and the calendar reader) load only for the commands that read files:
+# they take tens of milliseconds that `runs list` need not wait for.
 
 
-def register(commands: Any) -> None:
+def register(commands: Commands) -> None:
     runs = commands.add_parser(
         "runs",
-        help="your runs: import files, plan from a calendar, list, show, mark, remove",
         description="Runs keep strength days away from key runs: no strength on the day of "
         "a long run or race, the day before a long, hard or race run, the day after a long "
         "run or race, nor in the taper days before a race.",
@@ -94,10 +105,8 @@ def register(commands: Any) -> None:
 
 
 def _with_days(
-    args: argparse.Namespace, paths: Paths, action: Any, *, read_only: bool = False
+    args: argparse.Namespace, paths: Paths, action: DaysAction, *, read_only: bool = False
 ) -> int:
-    from runstrength.cli.schedule import _with_days as with_days
-
     result: int = with_days(args, paths, action, read_only=read_only)
     return result
 
@@ -110,10 +119,6 @@ def _refused_inputs(named: list[str]) -> bool:
     """Say so (and True) when a path given is a pipe, a device or too large a file: such
     a path is refused before the log is opened. A Strava zip is read member by member,
     so it may be any size."""
-    import sys
-
-    from runstrength.input_file import IMPORT_LIMIT, InputError, check_input
-
     for name in named:
         if not name:  # Path("") is the current folder: never guessed
             error("cannot import an empty path; name a file or a folder")
@@ -137,7 +142,6 @@ def _import(args: argparse.Namespace, paths: Paths) -> int:
 
 def _import_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
     from runstrength.store.activities import scan
-    from runstrength.store.runs import RunLog
 
     found = scan(Path(p).expanduser() for p in args.paths)
     for path, reason in found.failed:
@@ -164,7 +168,6 @@ def _plan(args: argparse.Namespace, paths: Paths) -> int:
 
 def _plan_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
     from runstrength.store.ics_plan import CalendarError, read_plan
-    from runstrength.store.runs import RunLog
 
     source = Path(args.file).expanduser()
     try:
@@ -183,8 +186,6 @@ def _plan_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
 
 
 def _describe(activity: Activity, settings: RunSettings) -> dict[str, str]:
-    from runstrength.core.runs import format_distance, format_duration, run_kind
-
     start = activity.start
     return {
         "id": activity.id,
@@ -202,9 +203,6 @@ def _describe(activity: Activity, settings: RunSettings) -> dict[str, str]:
 
 
 def _as_json(activity: Activity, settings: RunSettings) -> dict[str, Any]:
-    from runstrength.core.run_data import activity_to_data
-    from runstrength.core.runs import run_kind
-
     data = activity_to_data(activity)
     data["run_kind"] = run_kind(activity, settings) if activity.is_run else None
     return data
@@ -215,10 +213,6 @@ def _list(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def _list_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
-    from runstrength.cli.days import parse_day
-    from runstrength.core.settings import run_settings
-    from runstrength.store.runs import RunLog
-
     since = parse_day(args.since, "--from") if args.since else None
     until = parse_day(args.until, "--to") if args.until else None
     found = RunLog(days.log).between(since, until)
@@ -245,8 +239,6 @@ def _show(args: argparse.Namespace, paths: Paths) -> int:
 
 def _find(runs: RunLog, ident: str) -> Activity | None:
     """The activity of that id, or None after saying there is none."""
-    from runstrength.store.runs import UnknownRunError
-
     try:
         return runs.get(ident)
     except UnknownRunError as problem:
@@ -255,11 +247,6 @@ def _find(runs: RunLog, ident: str) -> Activity | None:
 
 
 def _show_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
-    from runstrength.core.restdays import format_day
-    from runstrength.core.runs import run_kind
-    from runstrength.core.settings import run_settings
-    from runstrength.store.runs import RunLog
-
     activity = _find(RunLog(days.log), args.id)
     if activity is None:
         return EXIT_FAILED
@@ -274,9 +261,6 @@ def _show_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
         how = "set by hand" if activity.kind else "from its title, length or heart rate"
         print(f"  Kind: {run_kind(activity, settings)} ({how})")
         if not activity.planned:
-            from runstrength.core.effort import effort_words
-            from runstrength.core.load import run_effort
-
             effort, source = run_effort(activity, settings)
             said = "yours" if source == "given" else f"estimated from its {source}"
             print(f"  Effort: {effort_words(effort)} ({said})")
@@ -295,10 +279,6 @@ def _mark(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def _mark_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
-    from runstrength.core.runs import as_kind, run_kind
-    from runstrength.core.settings import run_settings
-    from runstrength.store.runs import RunLog
-
     runs = RunLog(days.log)
     activity = _find(runs, args.id)
     if activity is None:
@@ -315,8 +295,6 @@ def _mark_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
 
 
 def _effort(args: argparse.Namespace, paths: Paths) -> int:
-    from runstrength.core.effort import parse_effort
-
     if args.effort.strip().lower() != "auto":
         try:
             if parse_effort(args.effort) is None:
@@ -328,11 +306,6 @@ def _effort(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def _effort_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
-    from runstrength.core.effort import effort_words, parse_effort
-    from runstrength.core.load import run_effort
-    from runstrength.core.settings import run_settings
-    from runstrength.store.runs import RunLog
-
     runs = RunLog(days.log)
     activity = _find(runs, args.id)
     if activity is None:
@@ -354,8 +327,6 @@ def _remove(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def _remove_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
-    from runstrength.store.runs import RunLog, UnknownRunError
-
     try:
         gone = RunLog(days.log).remove(args.id)
     except UnknownRunError as problem:

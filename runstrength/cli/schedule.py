@@ -4,24 +4,31 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from runstrength.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error
+from runstrength.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Commands, error
+from runstrength.cli.days import BadInput, open_days, parse_day
+from runstrength.config import load_settings
+from runstrength.core.clock import SystemClock
+from runstrength.core.fields import shown
+from runstrength.core.restdays import can_schedule, format_day
 from runstrength.paths import Paths
+from runstrength.store import LogError, load_catalogue, load_programs
+from runstrength.store.schedule import DayTakenError, NotScheduledError
 
 if TYPE_CHECKING:
     from runstrength.cli.days import Days
 
-# The log, the rule and the date parsing are imported when a command runs, so that
-# `runstrength --version` and `--help` stay quick.
+    DaysAction = Callable[[argparse.Namespace, Days, Paths], int]
+    """A command that works on the log's days: its exit code."""
 
 
-def register(commands: Any) -> None:
+def register(commands: Commands) -> None:
     schedule = commands.add_parser(
         "schedule",
-        help="plan sessions: add, list, remove, export",
         description="Plan strength sessions. A day can be planned only when the days "
         "before and after it are free (the day after a strength day is a rest day).",
     )
@@ -67,18 +74,15 @@ def register(commands: Any) -> None:
 
 
 def _with_days(
-    args: argparse.Namespace, paths: Paths, action: Any, *, read_only: bool = False
+    args: argparse.Namespace, paths: Paths, action: DaysAction, *, read_only: bool = False
 ) -> int:
-    from runstrength.cli.days import BadInput, open_days
-    from runstrength.store import LogError
-
     try:
         days = open_days(paths, read_only=read_only)
     except LogError as problem:
         error(str(problem))
         return EXIT_FAILED
     try:
-        result: int = action(args, days, paths)
+        result = action(args, days, paths)
         return result
     except BadInput as problem:
         error(str(problem))
@@ -96,8 +100,6 @@ PLAN_YEARS = 5
 
 def _checked_day(args: argparse.Namespace, today: date) -> date:
     """The day to plan, checked before the log is opened: bad input changes no file."""
-    from runstrength.cli.days import BadInput, parse_day
-
     day = parse_day(args.date)
     if day < today:
         raise BadInput(f"{day.isoformat()} is in the past (today is {today.isoformat()})")
@@ -112,9 +114,6 @@ def _checked_day(args: argparse.Namespace, today: date) -> date:
 
 
 def _add(args: argparse.Namespace, paths: Paths) -> int:
-    from runstrength.cli.days import BadInput
-    from runstrength.core.clock import SystemClock
-
     try:
         args.day = _checked_day(args, SystemClock().now().date())
         _known_program(paths, args.program or _settings_program(paths))
@@ -125,16 +124,10 @@ def _add(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def _settings_program(paths: Paths) -> str:
-    from runstrength.config import load_settings
-
     return load_settings(paths.config_file)[0].program
 
 
 def _known_program(paths: Paths, name: str) -> None:
-    from runstrength.cli.days import BadInput
-    from runstrength.core.fields import shown
-    from runstrength.store import load_catalogue, load_programs
-
     library = load_programs(load_catalogue(), paths.programs_dir)
     if name not in library.programs:
         known = ", ".join(sorted(library.programs))
@@ -142,9 +135,6 @@ def _known_program(paths: Paths, name: str) -> None:
 
 
 def _add_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
-    from runstrength.core.restdays import can_schedule, format_day
-    from runstrength.store import DayTakenError
-
     day: date = args.day
     if day < days.today:  # midnight passed since the check
         day = _checked_day(args, days.today)
@@ -173,8 +163,6 @@ def _list(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def _list_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
-    from runstrength.cli.days import parse_day
-
     since = parse_day(args.since, "--from") if args.since else None
     until = parse_day(args.until, "--to") if args.until else None
     plans = days.schedule.between(since, until)
@@ -190,8 +178,6 @@ def _list_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
 
 
 def _remove(args: argparse.Namespace, paths: Paths) -> int:
-    from runstrength.cli.days import BadInput, parse_day
-
     try:
         args.day = parse_day(args.date)
     except BadInput as problem:
@@ -212,9 +198,6 @@ def _planned_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
 
 
 def _remove_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
-    from runstrength.core.restdays import format_day
-    from runstrength.store import NotScheduledError
-
     day: date = args.day
     try:
         plan = days.schedule.remove(day)
@@ -230,7 +213,7 @@ def _export(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def _export_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
-    from runstrength.store.ics import write_ics
+    from runstrength.store.ics import write_ics  # icalendar: ~250 ms, for export alone
 
     plans = days.schedule.between()
     try:

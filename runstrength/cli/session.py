@@ -5,24 +5,35 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from runstrength.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error, setup_logging
+from runstrength.app import RunStrengthApp
+from runstrength.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    RECOVERY_HINT,
+    Commands,
+    error,
+    setup_logging,
+)
 from runstrength.core.errors import ValidationError
+from runstrength.core.fields import shown
+from runstrength.core.restdays import can_start_today
+from runstrength.core.settings import run_settings
+from runstrength.factory import build_context
 from runstrength.paths import Paths
+from runstrength.store import LogError
+from runstrength.store.schedule import Schedule
 
 if TYPE_CHECKING:
     from runstrength.context import AppContext
     from runstrength.store import ProgramLibrary
 
 
-RECOVERY_HINT = "A recovery routine (stretches, easy moves) is open: runstrength start --recovery"
-
-
-def register(commands: Any) -> None:
+def register(commands: Commands) -> None:
     start = commands.add_parser(
         "start",
-        help="open the app straight into a session",
         description="Open the app straight into a session of the default program, "
         "or of --program NAME. With --recovery: a recovery routine of that program's "
         "stretches and easy mobility moves instead (allowed on a rest day; never counted "
@@ -47,10 +58,6 @@ def start_session(args: argparse.Namespace, paths: Paths) -> int:
 
 def rest_day_refusal(context: AppContext) -> str:
     """Why no session may start today (empty when one may)."""
-    from runstrength.core.restdays import can_start_today
-    from runstrength.core.settings import run_settings
-    from runstrength.store import Schedule
-
     today = context.clock.now().date()
     settings = context.settings
     days = Schedule(context.log).training_days(
@@ -75,9 +82,6 @@ def _answered_yes(warning: str) -> bool:
 
 
 def _run_app(paths: Paths, program_name: str | None, start: bool, recovery: bool = False) -> int:
-    from runstrength.factory import build_context
-    from runstrength.store import LogError
-
     setup_logging(paths)
     try:
         context = build_context(paths)
@@ -98,7 +102,6 @@ def _run_app(paths: Paths, program_name: str | None, start: bool, recovery: bool
             error(f"{refusal}\n{RECOVERY_HINT}")
             context.log.close()
             return EXIT_FAILED
-    from runstrength.app import RunStrengthApp
 
     app = RunStrengthApp(context, start_with=program, recovery=recovery)
     try:
@@ -115,8 +118,6 @@ def _run_app(paths: Paths, program_name: str | None, start: bool, recovery: bool
 
 
 def _unknown_program(name: str, programs: ProgramLibrary) -> int:
-    from runstrength.core.fields import shown
-
     for source, problems in programs.invalid.items():
         if Path(source).stem == name:
             error(f"the program {shown(name)} is not valid:")

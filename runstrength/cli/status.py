@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
 
-from runstrength.cli.common import EXIT_FAILED, EXIT_OK, error
+from runstrength.cli.common import EXIT_FAILED, EXIT_OK, RECOVERY_HINT, Commands, error
+from runstrength.cli.days import open_days
+from runstrength.core.load import rising_fast
+from runstrength.core.restdays import can_start_today, format_day
+from runstrength.core.runrules import RunCause
+from runstrength.core.settings import run_settings
 from runstrength.paths import Paths
+from runstrength.store import LogError
+from runstrength.store.load import read_load
 
 
-def register(commands: Any) -> None:
+def register(commands: Commands) -> None:
     status = commands.add_parser(
         "status",
-        help="training day or rest day, and the next allowed date",
         description="Say whether today is a training day or a rest day (the day after a "
         "strength session, or a weekly rest day from the settings), and when the next "
         "session is possible.",
@@ -23,13 +28,6 @@ def register(commands: Any) -> None:
 
 
 def show_status(args: argparse.Namespace, paths: Paths) -> int:
-    # Imported here so that `runstrength --version` and `--help` stay quick.
-    from runstrength.cli.days import open_days
-    from runstrength.core.load import rising_fast
-    from runstrength.core.restdays import can_start_today, format_day
-    from runstrength.core.settings import run_settings
-    from runstrength.store import LogError
-    from runstrength.store.load import read_load
 
     try:
         days = open_days(paths, read_only=True)
@@ -83,7 +81,6 @@ def show_status(args: argparse.Namespace, paths: Paths) -> int:
         print(f"No strength today: {verdict.message()}")
     else:
         print(f"Rest day: {verdict.message()}")
-        from runstrength.cli.session import RECOVERY_HINT
 
         print(RECOVERY_HINT)
     if planned is not None:
@@ -96,8 +93,6 @@ def show_status(args: argparse.Namespace, paths: Paths) -> int:
 
 def _blocking_run(cause: object) -> dict[str, object] | None:
     """The run that keeps today free of strength work, if a running rule does."""
-    from runstrength.core.runrules import RunCause
-
     if not isinstance(cause, RunCause):
         return None
     run = cause.run

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from runstrength.commands import HELP, SOUND, Command, keys
 from runstrength.context import AppContext
 from runstrength.core.catalogue import MUSCLES, REGION_TITLES, Catalogue, Exercise
-from runstrength.screens.dialogs import HelpScreen
 from runstrength.screens.plain import escape
 
 ANY = "any"
@@ -70,17 +71,16 @@ def exercise_details(exercise: Exercise, catalogue: Catalogue) -> str:
 
 class BrowserScreen(Screen[None]):
     CSS_PATH = "browser.tcss"
-    BINDINGS = [
-        Binding("escape,q", "back", "Back"),
-        Binding("question_mark", "help", "Help", key_display="?"),
-    ]
-    HELP_ROWS = [
-        ("tab", "move between the filters and the list"),
-        ("enter", "open a filter's choices"),
-        ("up / down", "pick an exercise in the list"),
-        ("escape / q", "back"),
-        ("?", "this help"),
-    ]
+    KEYS = keys(
+        "exercise browser",
+        Command("tab", "move between the filters and the list"),
+        Command("enter", "open a filter's choices"),
+        Command("up,down", "pick an exercise in the list"),
+        Command("escape,q", "back", "back", "Back"),
+        SOUND.help_only(),
+        replace(HELP, action="app.help"),
+    )
+    BINDINGS = KEYS.bindings
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -138,6 +138,3 @@ class BrowserScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
-
-    def action_help(self) -> None:
-        self.app.push_screen(HelpScreen("exercise browser", self.HELP_ROWS))

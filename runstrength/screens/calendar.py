@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static
 
+from runstrength.commands import HELP, SOUND, Command, keys
 from runstrength.context import AppContext
 from runstrength.core.restdays import (
     TrainingDays,
@@ -24,10 +25,10 @@ from runstrength.core.runrules import RunCause
 from runstrength.core.runs import Activity, format_distance, format_duration, run_kind
 from runstrength.core.settings import run_settings
 from runstrength.screens.background import run_write
-from runstrength.screens.dialogs import HelpScreen
 from runstrength.screens.plain import escape
-from runstrength.store import DayTakenError, LogError, NotScheduledError, Schedule
+from runstrength.store import LogError
 from runstrength.store.runs import RunLog
+from runstrength.store.schedule import DayTakenError, NotScheduledError, Schedule
 from runstrength.widgets.month import LEGEND, MonthView
 
 
@@ -46,29 +47,45 @@ def add_months(day: date, months: int) -> date:
 
 class CalendarScreen(Screen[None]):
     CSS_PATH = "calendar.tcss"
-    BINDINGS = [
-        Binding("left", "move(-1)", "Day", show=False),
-        Binding("right", "move(1)", "Day", show=False),
-        Binding("up", "move(-7)", "Week", show=False),
-        Binding("down", "move(7)", "Week", show=False),
-        Binding("left_square_bracket,pageup", "month(-1)", "Prev month", key_display="["),
-        Binding("right_square_bracket,pagedown", "month(1)", "Next month", key_display="]"),
-        Binding("t", "today", "Today", show=False),
-        Binding("a,enter", "add", "Add", key_display="a"),
-        Binding("x,delete", "remove", "Remove", key_display="x"),
-        Binding("escape,q", "back", "Back", key_display="esc"),
-    ]
-    HELP_ROWS = [
-        ("arrows", "move the selected day (up/down: a week)"),
-        ("[ / pgup", "previous month"),
-        ("] / pgdn", "next month"),
-        ("t", "back to today"),
-        ("a / enter", "schedule a session on the selected day"),
-        ("x / delete", "remove the session scheduled on the selected day"),
-        ("m", "sound on / off"),
-        ("?", "this help"),
-        ("esc / q", "back to home"),
-    ]
+    KEYS = keys(
+        "calendar",
+        Command(
+            "left",
+            "move the selected day (up/down: a week)",
+            "move(-1)",
+            "Day",
+            show=False,
+            help_keys="arrows",
+            more=(
+                Binding("right", "move(1)", "Day", show=False),
+                Binding("up", "move(-7)", "Week", show=False),
+                Binding("down", "move(7)", "Week", show=False),
+            ),
+        ),
+        Command(
+            "left_square_bracket,pageup",
+            "previous month",
+            "month(-1)",
+            "Prev month",
+            key_display="[",
+        ),
+        Command(
+            "right_square_bracket,pagedown", "next month", "month(1)", "Next month", key_display="]"
+        ),
+        Command("t", "back to today", "today", "Today", show=False),
+        Command("a,enter", "schedule a session on the selected day", "add", "Add", key_display="a"),
+        Command(
+            "x,delete",
+            "remove the session scheduled on the selected day",
+            "remove",
+            "Remove",
+            key_display="x",
+        ),
+        SOUND.help_only(),
+        HELP.help_only(),
+        Command("escape,q", "back to home", "back", "Back", key_display="esc", help_keys="esc / q"),
+    )
+    BINDINGS = KEYS.bindings
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -294,6 +311,3 @@ class CalendarScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
-
-    def action_help(self) -> None:
-        self.app.push_screen(HelpScreen("calendar", self.HELP_ROWS))

@@ -9,16 +9,15 @@ from dataclasses import replace
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Label, RadioSet
 
+from runstrength.commands import HELP, SOUND, Command, keys
 from runstrength.config import ConfigSaveError, save_settings
 from runstrength.context import AppContext
 from runstrength.core.settings import Settings
 from runstrength.screens.background import run_write
-from runstrength.screens.dialogs import HelpScreen
 from runstrength.widgets.marks import MarkedRadioButton, MarkedSelectionList
 from runstrength.widgets.sound_test import SoundTest
 
@@ -30,19 +29,17 @@ GOAL_CHOICES = [
 
 class FirstRunScreen(Screen[None]):
     CSS_PATH = "first_run.tcss"
-    BINDINGS = [
-        Binding("ctrl+s", "done", "Done", priority=True),
-        Binding("escape", "skip", "Skip"),
-        Binding("question_mark", "help", "Help", key_display="?"),
-    ]
-    HELP_ROWS = [
-        ("tab", "next question (shift+tab: back)"),
-        ("up / down", "move within a question"),
-        ("space / enter", "choose · tick a band · press a button"),
-        ("ctrl+s", "done: save and go to home"),
-        ("escape", "skip: keep the defaults (never asked again)"),
-        ("?", "this help"),
-    ]
+    KEYS = keys(
+        "first run",
+        Command("tab", "next question (shift+tab: back)"),
+        Command("up,down", "move within a question"),
+        Command("space,enter", "choose · tick a band · press a button"),
+        Command("ctrl+s", "done: save and go to home", "done", "Done", priority=True),
+        Command("escape", "skip: keep the defaults (never asked again)", "skip", "Skip"),
+        SOUND.help_only(),
+        replace(HELP, action="app.help"),
+    )
+    BINDINGS = KEYS.bindings
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -123,6 +120,3 @@ class FirstRunScreen(Screen[None]):
             save_settings(self.context.config_file, settings)
         except ConfigSaveError as error:
             self.app.call_from_thread(self.app.notify, str(error), severity="error", timeout=8)
-
-    def action_help(self) -> None:
-        self.app.push_screen(HelpScreen("first run", self.HELP_ROWS))

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label
 
+from runstrength.commands import Command, keys
 from runstrength.context import AppContext
 from runstrength.core.history import (
     COLUMNS,
@@ -21,7 +21,7 @@ from runstrength.core.history import (
     table_rows,
 )
 from runstrength.core.records import SessionRecord
-from runstrength.screens.dialogs import HelpScreen
+from runstrength.screens import registry as screens
 from runstrength.screens.history_filter import FilterDialog
 from runstrength.screens.plain import escape
 from runstrength.store import LogError
@@ -33,23 +33,23 @@ BATCH = 400
 
 class HistoryScreen(Screen[None]):
     CSS_PATH = Path(__file__).with_name("history.tcss")
-    BINDINGS = [
+    KEYS = keys(
+        "history",
+        Command("up,down", "move through the sessions", help_keys="↑ ↓"),
         # priority: the table's own enter would otherwise hide this one from the footer.
-        Binding("enter", "open", "Open", priority=True),
-        Binding("slash", "filter", "Filter", key_display="/"),
-        Binding("p", "progress", "Progress"),
-        Binding("o", "overview", "Overview"),
-        Binding("escape,q", "back", "Back"),
-    ]
-    HELP_ROWS = [
-        ("↑ ↓", "move through the sessions"),
-        ("enter", "open the session: its sets, corrections, deletion"),
-        ("/", "filter by program and dates"),
-        ("p", "progress of one exercise"),
-        ("o", "overview: weeks, streaks, muscles, rest days"),
-        ("escape / q", "back to home"),
-        ("?", "this help"),
-    ]
+        Command(
+            "enter",
+            "open the session: its sets, corrections, deletion",
+            "open",
+            "Open",
+            priority=True,
+        ),
+        Command("slash", "filter by program and dates", "filter", "Filter", key_display="/"),
+        Command("p", "progress of one exercise", "progress", "Progress"),
+        Command("o", "overview: weeks, streaks, muscles, rest days", "overview", "Overview"),
+        Command("escape,q", "back to home", "back", "Back"),
+    )
+    BINDINGS = KEYS.bindings
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -153,8 +153,6 @@ class HistoryScreen(Screen[None]):
         self.action_open()
 
     def action_open(self) -> None:
-        from runstrength.screens.session_detail import SessionDetailScreen
-
         row = self.selected()
         if row is None:
             return
@@ -165,7 +163,7 @@ class HistoryScreen(Screen[None]):
             self.show_error(str(error))
             return
         if session is not None:
-            self.app.push_screen(SessionDetailScreen(self.context, session), self.after_detail)
+            self.app.push_screen(screens.session_detail(self.context, session), self.after_detail)
 
     def after_detail(self, changed: bool | None) -> None:
         if changed:
@@ -182,14 +180,10 @@ class HistoryScreen(Screen[None]):
         self.app.push_screen(FilterDialog(programs, self.filter), apply)
 
     def action_progress(self) -> None:
-        from runstrength.screens.progress import ProgressScreen
-
-        self.with_sessions(lambda sessions: ProgressScreen(self.context, sessions))
+        self.with_sessions(lambda sessions: screens.progress(self.context, sessions))
 
     def action_overview(self) -> None:
-        from runstrength.screens.overview import OverviewScreen
-
-        self.with_sessions(lambda sessions: OverviewScreen(self.context, sessions))
+        self.with_sessions(lambda sessions: screens.overview(self.context, sessions))
 
     def with_sessions(self, make: Callable[[list[SessionRecord]], Screen[None]]) -> None:
         """Push a screen made from every session with its sets, read first if need be."""
@@ -220,6 +214,3 @@ class HistoryScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
-
-    def action_help(self) -> None:
-        self.app.push_screen(HelpScreen("history", self.HELP_ROWS))

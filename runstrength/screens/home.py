@@ -12,8 +12,20 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static
 
+from runstrength.commands import (
+    BROWSE,
+    CALENDAR,
+    HELP,
+    HISTORY,
+    RECOVERY,
+    SETTINGS,
+    SOUND,
+    Command,
+    keys,
+)
 from runstrength.context import AppContext
 from runstrength.core.programs import Program, target_text
+from runstrength.screens import registry as screens
 from runstrength.screens.plain import escape
 from runstrength.store import LogError
 
@@ -34,35 +46,45 @@ SOUND_CHECK_DELAY = 1.0
 
 class HomeScreen(Screen[None]):
     CSS_PATH = "home.tcss"
-    BINDINGS = [
-        Binding("enter", "start", "Start"),
-        # On a rest day enter only says why no session starts; the footer offers r instead.
-        Binding("enter", "start_refused", "Start", show=False),
-        Binding("r", "recovery", "Recovery"),
-        Binding("left", "cycle(-1)", "Program", key_display="←→"),
-        Binding("right", "cycle(1)", "Program", key_display="→", show=False),
-        Binding("h", "history", "History"),
-        Binding("c", "calendar", "Plan"),
-        Binding("e", "app.browse", "Browse"),
-        Binding("comma", "app.settings", "Settings", key_display=","),
-        Binding("q", "quit_app", "Quit"),
-        Binding("up", "scroll_lines(-1)", "Scroll", show=False),
-        Binding("down", "scroll_lines(1)", "Scroll", show=False),
-    ]
-    HELP_ROWS = [
-        ("enter", "start a session of the program shown (not on a rest day)"),
-        ("r", "on a rest day: a recovery routine of the program's stretches and easy moves"),
-        ("← / →", "show the previous / next program (built-in and your own)"),
-        ("↑ / ↓", "scroll, when the screen holds more than fits"),
-        ("h", "history: sessions, progress, overview"),
-        ("c", "plan: the calendar of trained, rest and scheduled days"),
-        ("e", "exercise browser"),
-        (",", "settings"),
-        ("ctrl+p", "command palette: every screen and action"),
-        ("m", "sound on / off"),
-        ("?", "this help"),
-        ("q", "quit runstrength"),
-    ]
+    KEYS = keys(
+        "home",
+        Command(
+            "enter",
+            "start a session of the program shown (not on a rest day)",
+            "start",
+            "Start",
+            # On a rest day enter only says why no session starts; the footer offers r instead.
+            more=(Binding("enter", "start_refused", "Start", show=False),),
+        ),
+        RECOVERY,
+        Command(
+            "left",
+            "show the previous / next program (built-in and your own)",
+            "cycle(-1)",
+            "Program",
+            key_display="←→",
+            help_keys="← / →",
+            more=(Binding("right", "cycle(1)", "Program", key_display="→", show=False),),
+        ),
+        Command(
+            "up",
+            "scroll, when the screen holds more than fits",
+            "scroll_lines(-1)",
+            "Scroll",
+            show=False,
+            help_keys="↑ / ↓",
+            more=(Binding("down", "scroll_lines(1)", "Scroll", show=False),),
+        ),
+        HISTORY,
+        CALENDAR,
+        BROWSE,
+        SETTINGS,
+        Command("ctrl+p", "command palette: every screen and action"),
+        SOUND.help_only(),
+        HELP.help_only(),
+        Command("q", "quit runstrength", "quit_app", "Quit"),
+    )
+    BINDINGS = KEYS.bindings
 
     def __init__(self, context: AppContext, program: Program | None = None) -> None:
         super().__init__()
@@ -130,7 +152,7 @@ class HomeScreen(Screen[None]):
 
     def training_days(self) -> TrainingDays:
         from runstrength.core.settings import run_settings
-        from runstrength.store import Schedule
+        from runstrength.store.schedule import Schedule
 
         today = self.context.clock.now().date()
         schedule = Schedule(self.context.log)
@@ -278,9 +300,7 @@ class HomeScreen(Screen[None]):
     def start_recovery(self) -> None:
         """A recovery routine of the program shown: never a strength session, so allowed
         on any day, rest days included."""
-        from runstrength.screens.session import SessionScreen
-
-        self.app.push_screen(SessionScreen(self.context, self.program, kind="recovery"))
+        self.app.push_screen(screens.session(self.context, self.program, kind="recovery"))
 
     def show_run_day(self, check: StartCheck) -> None:
         """Today kept free of strength by a run: the run, and the next possible day."""
@@ -390,10 +410,7 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(question, answered)
 
     def start_session(self) -> None:
-        # Imported on first use: the session's widgets are not needed to show home.
-        from runstrength.screens.session import SessionScreen
-
-        self.app.push_screen(SessionScreen(self.context, self.program))
+        self.app.push_screen(screens.session(self.context, self.program))
 
     # --- a session still open: offered at start, and before a new one -----------------
 
@@ -440,10 +457,8 @@ class HomeScreen(Screen[None]):
 
         def chosen(choice: ResumeChoice) -> None:
             if choice == "resume" and why_not is None and program is not None:
-                from runstrength.screens.session import SessionScreen
-
                 self.waiting = None  # under way again: never offered twice
-                self.app.push_screen(SessionScreen(self.context, program, resume=record))
+                self.app.push_screen(screens.session(self.context, program, resume=record))
             elif choice == "close":
                 self.waiting = None
                 self.close_interrupted(record)
@@ -471,9 +486,7 @@ class HomeScreen(Screen[None]):
             self.app.call_from_thread(self.notify, str(error), severity="error", timeout=15)
 
     def action_history(self) -> None:
-        from runstrength.screens.history import HistoryScreen
-
-        self.app.push_screen(HistoryScreen(self.context))
+        self.app.push_screen(screens.history(self.context))
 
     def move_plan_and_start(self, tomorrow: date, to: date) -> None:
         from runstrength.screens.background import run_write
@@ -483,7 +496,7 @@ class HomeScreen(Screen[None]):
     def move_plan(self, tomorrow: date, to: date) -> None:
         """Move tomorrow's plan, then start today's session (on the log's writer)."""
         from runstrength.core.restdays import format_day
-        from runstrength.store import DayTakenError, NotScheduledError, Schedule
+        from runstrength.store.schedule import DayTakenError, NotScheduledError, Schedule
 
         try:
             Schedule(self.context.log).move(tomorrow, to)
@@ -498,14 +511,7 @@ class HomeScreen(Screen[None]):
         self.app.call_from_thread(self.start_session)
 
     def action_calendar(self) -> None:
-        from runstrength.screens.calendar import CalendarScreen
-
-        self.app.push_screen(CalendarScreen(self.context))
+        self.app.push_screen(screens.calendar(self.context))
 
     async def action_quit_app(self) -> None:
         await self.app.run_action("app.quit")
-
-    def action_help(self) -> None:
-        from runstrength.screens.dialogs import HelpScreen
-
-        self.app.push_screen(HelpScreen("home", self.HELP_ROWS))

@@ -7,14 +7,13 @@ from pathlib import Path
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual_plotext import PlotextPlot
 
+from runstrength.commands import Command, keys
 from runstrength.context import AppContext
 from runstrength.core.load import RATIO_BAND, RATIO_WARN, LoadReport, ratio_note
-from runstrength.screens.dialogs import HelpScreen
 from runstrength.store import LogError
 
 PERIODS = (12, 26, 52)
@@ -31,15 +30,12 @@ def load_ticks(top: float) -> list[float]:
 
 class LoadScreen(Screen[None]):
     CSS_PATH = Path(__file__).with_name("load.tcss")
-    BINDINGS = [
-        Binding("p", "period", "Period"),
-        Binding("escape,q", "back", "Back"),
-    ]
-    HELP_ROWS = [
-        ("p", "12, 26 or 52 weeks"),
-        ("escape / q", "back"),
-        ("?", "this help"),
-    ]
+    KEYS = keys(
+        "training load",
+        Command("p", "12, 26 or 52 weeks", "period", "Period"),
+        Command("escape,q", "back", "back", "Back"),
+    )
+    BINDINGS = KEYS.bindings
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -137,6 +133,3 @@ class LoadScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
-
-    def action_help(self) -> None:
-        self.app.push_screen(HelpScreen("training load", self.HELP_ROWS))

@@ -6,12 +6,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual_plotext import PlotextPlot
 
+from runstrength.commands import LOAD, Command, keys
 from runstrength.context import AppContext
 from runstrength.core.records import SessionRecord
 from runstrength.core.stats import (
@@ -21,24 +21,19 @@ from runstrength.core.stats import (
     sessions_per_week,
     week_streaks,
 )
-from runstrength.screens.dialogs import HelpScreen
 
 PERIODS = (("last 4 weeks", 28), ("last 12 weeks", 84), ("last year", 365), ("all time", None))
 
 
 class OverviewScreen(Screen[None]):
     CSS_PATH = Path(__file__).with_name("overview.tcss")
-    BINDINGS = [
-        Binding("p", "period", "Period"),
-        Binding("l", "app.load", "Load"),
-        Binding("escape,q", "back", "Back"),
-    ]
-    HELP_ROWS = [
-        ("p", "change the period of the reps per muscle"),
-        ("l", "training load: runs and strength per week, and the ratio"),
-        ("escape / q", "back to the sessions"),
-        ("?", "this help"),
-    ]
+    KEYS = keys(
+        "overview",
+        Command("p", "change the period of the reps per muscle", "period", "Period"),
+        LOAD,
+        Command("escape,q", "back to the sessions", "back", "Back"),
+    )
+    BINDINGS = KEYS.bindings
 
     def __init__(self, context: AppContext, sessions: list[SessionRecord]) -> None:
         super().__init__()
@@ -96,6 +91,3 @@ class OverviewScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
-
-    def action_help(self) -> None:
-        self.app.push_screen(HelpScreen("overview", self.HELP_ROWS))

@@ -6,18 +6,17 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 from textual_plotext import PlotextPlot
 
+from runstrength.commands import Command, keys
 from runstrength.context import AppContext
 from runstrength.core.progress_chart import set_chart
 from runstrength.core.records import SessionRecord
 from runstrength.core.stats import amount, best_by_band, progression_hint
-from runstrength.screens.dialogs import HelpScreen
 from runstrength.screens.plain import escape
 from runstrength.theme import line_colours
 
@@ -27,12 +26,12 @@ FEW_POINTS = 8
 
 class ProgressScreen(Screen[None]):
     CSS_PATH = Path(__file__).with_name("progress.tcss")
-    BINDINGS = [Binding("escape,q", "back", "Back")]
-    HELP_ROWS = [
-        ("↑ ↓", "choose an exercise"),
-        ("escape / q", "back to the sessions"),
-        ("?", "this help"),
-    ]
+    KEYS = keys(
+        "exercise progress",
+        Command("up,down", "choose an exercise", help_keys="↑ ↓"),
+        Command("escape,q", "back to the sessions", "back", "Back"),
+    )
+    BINDINGS = KEYS.bindings
 
     def __init__(self, context: AppContext, sessions: list[SessionRecord]) -> None:
         super().__init__()
@@ -113,6 +112,3 @@ class ProgressScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
-
-    def action_help(self) -> None:
-        self.app.push_screen(HelpScreen("exercise progress", self.HELP_ROWS))

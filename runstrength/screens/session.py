@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
+from runstrength.commands import HELP, SOUND, Command, keys
 from runstrength.context import AppContext
 from runstrength.core.bests import bests_line, new_bests
 from runstrength.core.cues import sounds_for
@@ -39,7 +40,7 @@ from runstrength.core.summary import summarize, totals_text
 from runstrength.core.ticking import MIN_TICK_SECONDS, PROGRESS_STEPS, TICK_SECONDS, next_tick_delay
 from runstrength.core.view import StepView, describe, flash_for, status_line
 from runstrength.screens.background import remember_setting, run_write
-from runstrength.screens.dialogs import ConfirmQuit, HelpScreen, QuitChoice
+from runstrength.screens.dialogs import ConfirmQuit, QuitChoice
 from runstrength.screens.effort import save_effort
 from runstrength.screens.plain import escape
 from runstrength.store import LogError
@@ -58,42 +59,50 @@ class SessionScreen(Screen[None]):
     """One session from warm-up to summary."""
 
     CSS_PATH = "session.tcss"
-    BINDINGS = [
-        Binding("space", "count(1)", "+1"),
-        Binding("backspace", "count(-1)", "-1"),
-        Binding("enter", "enter", "Next"),
+    KEYS = keys(
+        "session",
+        Command("space", "count one rep", "count(1)", "+1"),
+        Command("backspace", "take one rep back", "count(-1)", "-1"),
+        Command("enter", "begin the set · set done · next step", "enter", "Next"),
         # One s binding per thing it can skip: the footer shows the one that applies.
-        *(Binding("s", f"skip('{kind}')", label) for kind, label in SKIP_LABELS.items()),
-        Binding("S,shift+s", "skip_warmup", "Skip warm-up", key_display="S"),
-        Binding("p", "pause", "Pause"),
-        # + and - share one footer entry, so the footer keeps room for help at 80 columns.
-        Binding("plus", "adjust(15)", "15s", key_display="+/-"),
-        Binding("equals_sign", "adjust(15)", "+15s", show=False),
-        Binding("minus", "adjust(-15)", "-15s", show=False),
-        Binding("t", "tempo", "Tempo"),
-        Binding("b", "band", "Band"),
-        Binding("f", "layout", "Layout"),
-        Binding("q", "quit_session", "Quit"),
-    ]
-    HELP_ROWS = [
-        ("space", "count one rep"),
-        ("backspace", "take one rep back"),
-        ("enter", "begin the set · set done · next step"),
-        (
+        Command(
             "s",
             "skip what is under way (the footer says what); "
             "a hold or set cut short keeps its seconds or reps",
+            more=tuple(
+                Binding("s", f"skip('{kind}')", label) for kind, label in SKIP_LABELS.items()
+            ),
         ),
-        ("S", "skip the whole warm-up"),
-        ("p", "pause / resume"),
-        ("+ / -", "add / remove 15 s on the running timer"),
-        ("t", "tempo mode: counts one rep per cadence, with a tick"),
-        ("b", "next band for the exercise (card, sets, rests)"),
-        ("m", "sound on / off"),
-        ("f", "large-type floor layout / compact layout (remembered)"),
-        ("q", "stop for good (partial) or continue later today"),
-        ("?", "this help"),
-    ]
+        Command(
+            "S,shift+s",
+            "skip the whole warm-up",
+            "skip_warmup",
+            "Skip warm-up",
+            key_display="S",
+            help_keys="S",
+        ),
+        Command("p", "pause / resume", "pause", "Pause"),
+        # + and - share one footer entry, so the footer keeps room for help at 80 columns.
+        Command(
+            "plus",
+            "add / remove 15 s on the running timer",
+            "adjust(15)",
+            "15s",
+            key_display="+/-",
+            help_keys="+ / -",
+            more=(
+                Binding("equals_sign", "adjust(15)", "+15s", show=False),
+                Binding("minus", "adjust(-15)", "-15s", show=False),
+            ),
+        ),
+        Command("t", "tempo mode: counts one rep per cadence, with a tick", "tempo", "Tempo"),
+        Command("b", "next band for the exercise (card, sets, rests)", "band", "Band"),
+        SOUND.help_only(),
+        Command("f", "large-type floor layout / compact layout (remembered)", "layout", "Layout"),
+        Command("q", "stop for good (partial) or continue later today", "quit_session", "Quit"),
+        HELP.help_only(),
+    )
+    BINDINGS = KEYS.bindings
 
     @dataclass
     class SetSaved(Message):
@@ -486,6 +495,3 @@ class SessionScreen(Screen[None]):
             len(engine.completed), engine.reps_in_progress, goes_on_at, routine=routine
         )
         self.app.push_screen(quit_dialog, leave)
-
-    def action_help(self) -> None:
-        self.app.push_screen(HelpScreen("session", self.HELP_ROWS))

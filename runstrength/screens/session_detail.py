@@ -6,17 +6,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from runstrength.commands import Command, keys
 from runstrength.context import AppContext
 from runstrength.core.effort import effort_words
 from runstrength.core.history import planned_target, session_row, status_text
 from runstrength.core.records import SessionRecord, SetRecord, StretchRecord, WarmupRecord
 from runstrength.core.summary import plural
 from runstrength.core.timer import format_clock
-from runstrength.screens.dialogs import HelpScreen
 from runstrength.screens.edit_dialogs import ConfirmDialog, Correction, CorrectSetDialog
 from runstrength.screens.effort import EffortAnswer, EffortDialog
 from runstrength.screens.plain import escape
@@ -66,22 +65,22 @@ class SessionDetailScreen(Screen[bool]):
     """Dismisses with True when something was changed, so the list reloads."""
 
     CSS_PATH = Path(__file__).with_name("history.tcss")
-    BINDINGS = [
-        Binding("c", "correct", "Correct set"),
-        Binding("e", "effort", "Effort"),
-        Binding("x,delete", "delete_set", "Delete set"),
-        Binding("D", "delete_session", "Delete session"),
-        Binding("escape,q", "back", "Back"),
-    ]
-    HELP_ROWS = [
-        ("↑ ↓", "move through the warm-up, sets and stretches"),
-        ("c / enter", "correct the set's reps (or seconds) and band"),
-        ("e", "how hard it was: 0-10 (empty clears it)"),
-        ("x / delete", "delete the set (asks first)"),
-        ("D", "delete the whole session (asks first)"),
-        ("escape / q", "back to the sessions"),
-        ("?", "this help"),
-    ]
+    KEYS = keys(
+        "session",
+        Command("up,down", "move through the warm-up, sets and stretches", help_keys="↑ ↓"),
+        Command(
+            "c",
+            "correct the set's reps (or seconds) and band",
+            "correct",
+            "Correct set",
+            help_keys="c / enter",
+        ),
+        Command("e", "how hard it was: 0-10 (empty clears it)", "effort", "Effort"),
+        Command("x,delete", "delete the set (asks first)", "delete_set", "Delete set"),
+        Command("D", "delete the whole session (asks first)", "delete_session", "Delete session"),
+        Command("escape,q", "back to the sessions", "back", "Back"),
+    )
+    BINDINGS = KEYS.bindings
 
     def __init__(self, context: AppContext, session: SessionRecord) -> None:
         super().__init__()
@@ -288,6 +287,3 @@ class SessionDetailScreen(Screen[bool]):
 
     def action_back(self) -> None:
         self.dismiss(self.changed)
-
-    def action_help(self) -> None:
-        self.app.push_screen(HelpScreen("session", self.HELP_ROWS))

@@ -7,18 +7,18 @@ Leaving without saving changes nothing (the theme goes back too).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import fields
+from dataclasses import fields, replace
 from typing import Any
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
+from runstrength.commands import HELP, SOUND, Command, keys
 from runstrength.config import ConfigSaveError, save_settings
 from runstrength.context import AppContext
 from runstrength.core.programs import GOALS
@@ -30,7 +30,6 @@ from runstrength.core.settings import (
     settings_from_mapping,
 )
 from runstrength.screens.background import run_write
-from runstrength.screens.dialogs import HelpScreen
 from runstrength.screens.plain import escape
 from runstrength.widgets.marks import MarkedCheckbox
 from runstrength.widgets.sound_test import SoundTest
@@ -68,18 +67,16 @@ def _number(text: str) -> object:
 
 class SettingsScreen(Screen[None]):
     CSS_PATH = "settings.tcss"
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "back", "Back"),
-        Binding("question_mark", "help", "Help", key_display="?", priority=True),
-    ]
-    HELP_ROWS = [
-        ("tab", "next field (shift+tab: back); the field you are on is highlighted"),
-        ("enter", "open a list · press a button"),
-        ("ctrl+s", "save to config.toml (comments kept)"),
-        ("escape", "back without saving"),
-        ("?", "this help"),
-    ]
+    KEYS = keys(
+        "settings",
+        Command("tab", "next field (shift+tab: back); the field you are on is highlighted"),
+        Command("enter", "open a list · press a button"),
+        Command("ctrl+s", "save to config.toml (comments kept)", "save", "Save", priority=True),
+        Command("escape", "back without saving", "back", "Back"),
+        SOUND.help_only(),
+        replace(HELP, action="app.help", priority=True),
+    )
+    BINDINGS = KEYS.bindings
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -357,9 +354,6 @@ class SettingsScreen(Screen[None]):
         # Leaving without saving: the theme picked for a look goes back.
         if self.app.theme != self.saved_theme and self.saved_theme in self.app.available_themes:
             self.app.theme = self.saved_theme
-
-    def action_help(self) -> None:
-        self.app.push_screen(HelpScreen("settings", self.HELP_ROWS))
 
 
 _compact: dict[str, Any] = {"compact": True, "allow_blank": False}

@@ -337,7 +337,8 @@ def test_a_recovery_session_is_no_training_even_with_sets() -> None:
 
 def test_the_rest_day_rule_ignores_a_recovery_routine(tmp_path, clock) -> None:
     """A routine logged yesterday (a rest day itself) leaves today open for training."""
-    from runstrength.store import Schedule, TrainingLog
+    from runstrength.store import TrainingLog
+    from runstrength.store.schedule import Schedule
 
     log = TrainingLog(tmp_path / "log.json")
     today = clock.now().date()

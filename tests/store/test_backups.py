@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 
 from runstrength.core.records import SessionInfo, SessionRecord, SetRecord
-from runstrength.store import DayTakenError, Schedule, TrainingLog
+from runstrength.store import TrainingLog
 from runstrength.store.backups import describe, list_backups
 from runstrength.store.doctor import repair
+from runstrength.store.schedule import DayTakenError, Schedule
 
 TZ = timezone(timedelta(hours=1))
 STARTED = datetime(2026, 11, 23, 7, 0, tzinfo=TZ)

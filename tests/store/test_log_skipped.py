@@ -71,7 +71,7 @@ def test_a_damaged_skipped_list_is_reported(tmp_path: Path) -> None:
 def test_a_session_set_aside_stays_open_and_says_where_it_goes_on(tmp_path: Path) -> None:
     from runstrength.core.records import ResumePoint
     from runstrength.core.restdays import can_start_today
-    from runstrength.store import Schedule
+    from runstrength.store.schedule import Schedule
 
     log = TrainingLog(tmp_path / "log.json")
     log.log_set(INFO, a_set(5))

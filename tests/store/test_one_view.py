@@ -17,7 +17,8 @@ from runstrength.cli import main
 from runstrength.core.records import SessionInfo, SetRecord
 from runstrength.core.stats import past_results, sessions_per_week, strength_days
 from runstrength.paths import resolve_paths
-from runstrength.store import Schedule, TrainingLog
+from runstrength.store import TrainingLog
+from runstrength.store.schedule import Schedule
 
 
 @pytest.fixture

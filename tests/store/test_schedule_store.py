@@ -10,14 +10,13 @@ from pathlib import Path
 import pytest
 
 from runstrength.core.records import SessionInfo, SetRecord
-from runstrength.store import (
-    SCHEMA_VERSION,
+from runstrength.store import SCHEMA_VERSION, TrainingLog
+from runstrength.store.schedule import (
     DayTakenError,
     LoggedDay,
     NotScheduledError,
     Planned,
     Schedule,
-    TrainingLog,
 )
 
 HOME = timezone(timedelta(hours=1))

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from runstrength.core.records import SessionRecord
-from runstrength.store import Schedule, TrainingLog
+from runstrength.store import TrainingLog
+from runstrength.store.schedule import Schedule
 from tests.old_format import history, write_single_file
 
 ZONE = timezone(timedelta(hours=1))

@@ -7,7 +7,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from runstrength.core.records import SessionInfo, SetRecord
-from runstrength.store import Schedule, TrainingLog
+from runstrength.store import TrainingLog
+from runstrength.store.schedule import Schedule
 
 
 def seed(

@@ -26,7 +26,7 @@ async def test_help_wraps_words_beside_the_keys_at_80_columns(make_app) -> None:
     long = "skip what is under way, and a hold or a set cut short keeps its seconds or reps"
     app = make_app(start=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(HelpScreen("session", [*SessionScreen.HELP_ROWS, ("x", long)]))
+        app.push_screen(HelpScreen("session", [*SessionScreen.KEYS.help_rows(), ("x", long)]))
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         lines = [line for line in screen_lines(app) if line.strip()]

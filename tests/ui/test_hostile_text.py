@@ -27,8 +27,9 @@ from runstrength.screens.overview import OverviewScreen
 from runstrength.screens.progress import ProgressScreen
 from runstrength.screens.session_detail import SessionDetailScreen
 from runstrength.screens.settings import SettingsScreen
-from runstrength.store import Schedule, TrainingLog
+from runstrength.store import TrainingLog
 from runstrength.store.runs import RunLog
+from runstrength.store.schedule import Schedule
 
 ZONE = timezone(timedelta(hours=1))
 CLOSING = "[/]"

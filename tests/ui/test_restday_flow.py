@@ -15,7 +15,7 @@ from runstrength.screens.dialogs import HelpScreen
 from runstrength.screens.home import HomeScreen
 from runstrength.screens.session import SessionScreen
 from runstrength.screens.start_dialogs import ConfirmTomorrow
-from runstrength.store import Schedule
+from runstrength.store.schedule import Schedule
 from runstrength.widgets.month import MonthView
 from tests.ui.restday_seed import seed
 from tests.ui.screen_text import screen_lines

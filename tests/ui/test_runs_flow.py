@@ -14,8 +14,9 @@ from runstrength.screens.calendar import CalendarScreen
 from runstrength.screens.edit_dialogs import ConfirmDialog
 from runstrength.screens.home import HomeScreen
 from runstrength.screens.session import SessionScreen
-from runstrength.store import Schedule, TrainingLog
+from runstrength.store import TrainingLog
 from runstrength.store.runs import RunLog
+from runstrength.store.schedule import Schedule
 from runstrength.widgets.month import MonthView
 from tests.activity_files import fit_bytes, gpx_text
 
