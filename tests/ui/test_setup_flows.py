@@ -251,6 +251,33 @@ async def test_settings_arrive_focused_and_show_where_you_are(paths: Paths, cloc
     assert "bell = true" in paths.config_file.read_text()
 
 
+async def test_the_settings_screen_has_one_field_per_setting_with_its_help(
+    paths: Paths, clock, sound
+) -> None:
+    from runstrength.core.settings import SETTINGS
+
+    user_config(paths)
+    app = make(paths, clock, sound)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("comma")
+        screen = app.screen
+        on_screen = [spec for spec in SETTINGS if spec.on_screen]
+        for spec in on_screen:
+            row = screen.query_one(f"#{spec.name}").parent
+            assert str(row.query_one(".setting-label", Static).render()) == spec.label
+            assert str(row.query_one(".setting-allowed", Static).render()) == spec.hint()
+        assert not screen.query("#first_run_done")
+        help_line = screen.query_one("#field-help", Static)
+        assert str(help_line.render()) == on_screen[0].help
+        await pilot.press("tab")
+        assert str(help_line.render()) == on_screen[1].help
+        screen.query_one("#taper_days", Input).focus()
+        await pilot.pause()
+        assert "before a race" in str(help_line.render())
+        assert "before a race" in " ".join(screen_lines(app))
+
+
 async def test_theme_applies_at_once_and_is_saved(paths: Paths, clock, sound) -> None:
     user_config(paths)
     app = make(paths, clock, sound)
