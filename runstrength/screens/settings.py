@@ -7,7 +7,6 @@ Leaving without saving changes nothing (the theme goes back too).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import fields
 from typing import Any
 
 from rich.text import Text
@@ -266,16 +265,11 @@ class SettingsScreen(Screen[None]):
 
     def apply(self, settings: Settings) -> None:
         """The saved values take effect, even when the screen was left during the save."""
-        changed = [
-            f.name
-            for f in fields(Settings)
-            if getattr(settings, f.name) != getattr(self.context.settings, f.name)
-        ]
-        self.context.settings = settings
-        self.context.sound_on = settings.sound
+        before = self.context.settings
+        changed = [s.name for s in SETTINGS if getattr(settings, s.name) != getattr(before, s.name)]
         self.saved_theme = settings.theme
-        if settings.theme in self.app.available_themes:
-            self.app.theme = settings.theme
+        self.context.settings = settings  # the app applies the theme; home follows
+        self.context.sound_on = settings.sound
         what = ", ".join(changed) if changed else "nothing changed"
         self.app.notify(f"Settings saved ({what})", timeout=3)
         if self.is_attached:

@@ -151,6 +151,40 @@ async def test_settings_saved_then_left_at_once_are_saved_and_applied(
     assert "warmup_minutes = 9" in paths.config_file.read_text()
 
 
+async def test_saved_settings_reach_home_while_it_is_covered_and_keep_the_program_picked(
+    paths: Paths, clock, sound
+) -> None:
+    user_config(paths)
+    app = make(paths, clock, sound)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        await pilot.press("right")  # another program than the default one
+        picked = home.program.name
+        assert picked != app.context.default_program().name
+        seen: list[int] = []
+        home.watch(app, "settings", lambda new: seen.append(new.warmup_minutes), init=False)
+        await pilot.press("comma")
+        app.screen.query_one("#warmup_minutes", Input).focus()
+        await pilot.press("backspace", "9", "ctrl+s")
+        await settle(pilot)
+        assert seen == [9]  # one new value, once, while home lies under the settings
+        assert app.settings.warmup_minutes == 9
+        program_text = str(home.query_one("#program", Static).render())
+        assert "9 min warm-up" in program_text
+        await pilot.press("escape")
+        assert app.screen is home
+        assert home.program.name == picked  # only a new default program replaces it
+        await pilot.press("comma")
+        app.screen.query_one("#goal", Select).value = "sprint"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("escape")
+        assert home.program.name == app.context.default_program().name == "sprint"
+
+
 async def test_no_first_run_when_settings_exist(paths: Paths, clock, sound) -> None:
     paths.config_dir.mkdir(parents=True)
     paths.config_file.write_text(USER_CONFIG)
