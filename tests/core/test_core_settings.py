@@ -1,4 +1,5 @@
-"""Settings: the defaults from the brief, and bad or unknown keys kept at their default."""
+"""Settings: the defaults from the brief, bad or unknown keys kept at their default, and each
+setting declared completely (help, label, range or choices) in one place."""
 
 from __future__ import annotations
 
