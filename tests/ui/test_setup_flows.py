@@ -175,7 +175,7 @@ async def test_saved_settings_reach_home_while_it_is_covered_and_keep_the_progra
         program_text = str(home.query_one("#program", Static).render())
         assert "9 min warm-up" in program_text
         await pilot.press("escape")
-        assert app.screen is home
+        assert isinstance(app.screen, HomeScreen)
         assert home.program.name == picked  # only a new default program replaces it
         await pilot.press("comma")
         app.screen.query_one("#goal", Select).value = "sprint"
@@ -303,6 +303,7 @@ async def test_the_settings_screen_has_one_field_per_setting_with_its_help(
         on_screen = [spec for spec in SETTINGS if spec.on_screen]
         for spec in on_screen:
             row = screen.query_one(f"#{spec.name}").parent
+            assert row is not None
             assert str(row.query_one(".setting-label", Static).render()) == spec.label
             assert str(row.query_one(".setting-allowed", Static).render()) == spec.hint()
         assert not screen.query("#first_run_done")
