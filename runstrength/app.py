@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING, Any
 from textual import events
 from textual.app import App
 from textual.filter import LineFilter
+from textual.reactive import reactive
 
 from runstrength.commands import APP_KEYS, PALETTE, Keys
 from runstrength.config import unknown_theme
 from runstrength.context import AppContext
 from runstrength.core.programs import Program
+from runstrength.core.settings import Settings
 from runstrength.palette import RunStrengthCommands
 from runstrength.screens import registry as screens
 from runstrength.screens.background import finish_writes
@@ -51,6 +53,10 @@ class RunStrengthApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
     COMMANDS = App.COMMANDS | {RunStrengthCommands}
     BINDINGS = APP_KEYS.bindings
+    settings: reactive[Settings] = reactive(Settings(), init=False)
+    """The settings in effect, replaced whole on a save: screens watch it."""
+    sound_on: reactive[bool] = reactive(True, init=False)
+    """False while muted with m."""
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters, and one that keeps text from files from driving the terminal."""
@@ -62,6 +68,9 @@ class RunStrengthApp(App[None]):
         """`start_with`: open straight into a session of it (`recovery`: its recovery routine)."""
         super().__init__()
         self.context = context
+        self.set_reactive(RunStrengthApp.settings, context.settings)
+        self.set_reactive(RunStrengthApp.sound_on, context.sound_on)
+        context.live = self  # from now on the context reads and writes these reactives
         # Found before home first shows, so it lists this problem with the others.
         theme_problem = unknown_theme(context.config_file, context.settings, self.available_themes)
         if theme_problem and theme_problem not in context.problems:
@@ -107,10 +116,12 @@ class RunStrengthApp(App[None]):
         # Home is the app's first screen itself: no empty default screen is built first.
         return screens.home(self.context, self.start_with)
 
-    async def on_mount(self) -> None:
-        settings = self.context.settings
+    def watch_settings(self, settings: Settings) -> None:
         if settings.theme in self.available_themes and settings.theme != self.theme:
             self.theme = settings.theme
+
+    async def on_mount(self) -> None:
+        self.watch_settings(self.settings)
         home = self.screen
         if self.start_with is not None and screens.is_home(home) and self.recovery:
             home.start_recovery()  # not training: the rest-day rule does not apply
@@ -177,9 +188,6 @@ class RunStrengthApp(App[None]):
         # A plain on/off note is brief; "on, but nothing can be heard" stays longer.
         surprising = self.context.sound_on and self.context.silence_reason() is not None
         self.notify(self.context.sound_line(), timeout=5 if surprising else 2)
-        show_status = getattr(self.screen, "show_status", None)
-        if show_status is not None:
-            show_status()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # While a session runs, the palette offers only what leaves it alone.

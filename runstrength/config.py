@@ -8,38 +8,38 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Collection
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from runstrength.core.fields import reason, shown, toml_error_line, top_level_lines
-from runstrength.core.settings import SETTING_NAMES, Settings, settings_from_mapping
+from runstrength.core.settings import (
+    GROUPS,
+    SETTING_NAMES,
+    SETTINGS,
+    Settings,
+    settings_from_mapping,
+)
 from runstrength.store.storage import write_atomically
 
-# A new file documents itself: the allowed values sit next to each key.
-TEMPLATE = """\
-# runstrength settings. Every key is optional; a missing one takes its default.
-goal = "endurance"             # endurance | sprint: picks the default program
-program = "endurance"          # default program name (built-in or your programs/<name>.toml)
-sound = true                   # false: silent (the screen still flashes phase changes)
-voice = "voice"                # voice (spoken cues and tones) | tones | off
-bell = false                   # true: ring the terminal bell on a phase change when no sound plays
-warmup_minutes = 8             # 5-15
-rest_seconds = 45              # 15-180, between sets (a program may set its own)
-stretch_hold_seconds = 30      # 15-60, per side
-tempo_seconds = 3.0            # 1.5-6, seconds per rep in tempo mode
-bands = ["yellow", "red", "green", "blue", "black"]   # the bands you own, light to heavy
-weekly_rest_days = []          # e.g. ["friday"]
-theme = "textual-dark"         # any Textual theme name
-session_layout = "floor"       # floor (large, readable from the mat) | compact (f switches)
-runs_folder = ""               # a folder of activity files (FIT, GPX, TCX) imported at each start
-long_run_minutes = 90          # 30-300: a run this long is a long run
-max_hr = 0                     # 0-240, 0: unknown; an average at 85% of it makes a run hard
-rest_hr = 0                    # 0-120, 0: unknown; with max_hr, 85% of the reserve
-taper_days = 7                 # 0-21: no strength this many days before a race
-run_rules = "refuse"           # refuse | warn: the running rules refuse a day, or ask
-sessions_per_week = 2          # 1-4: strength days per week that `plan suggest` proposes
-"""
+
+def template() -> str:
+    """A new config.toml that documents itself: each key with its default, what it does
+    above it and its allowed values beside it, gathered under the schema's headings."""
+    import tomlkit
+
+    lines = ["# runstrength settings. Every key is optional; a missing one takes its default."]
+    for group, heading in GROUPS.items():
+        specs = [spec for spec in SETTINGS if spec.group == group and spec.on_screen]
+        lines += ["", f"# --- {heading} ---"] if heading else []
+        for spec in specs:
+            value = tomlkit.item(_plain(spec.default)).as_string()
+            lines += [
+                "",
+                f"# {spec.help}",
+                f"{f'{spec.name} = {value}':<30} # {spec.allowed(meanings=True)}",
+            ]
+    return "\n".join(lines) + "\n"
 
 
 class ConfigSaveError(Exception):
@@ -119,21 +119,20 @@ def save_settings(path: Path, settings: Settings) -> None:
             ) from None
         text = None
     try:
-        document = tomlkit.parse(TEMPLATE if text is None else text)
+        document = tomlkit.parse(template() if text is None else text)
     except ParseError as error:
         raise ConfigSaveError(
             f"{path}: line {error.line}: not valid TOML, so it was not changed; "
             "fix that line or remove the file, then save again"
         ) from None
-    defaults = Settings()
-    for field in fields(Settings):
-        value = _plain(getattr(settings, field.name))
-        if field.name in document:
-            current = document[field.name]
+    for spec in SETTINGS:
+        value = _plain(getattr(settings, spec.name))
+        if spec.name in document:
+            current = document[spec.name]
             if not hasattr(current, "unwrap") or current.unwrap() != value:
-                document[field.name] = value
-        elif text is None or value != _plain(getattr(defaults, field.name)):
-            document[field.name] = value
+                document[spec.name] = value
+        elif text is None or value != _plain(spec.default):
+            document[spec.name] = value
     try:
         write_atomically(path, tomlkit.dumps(document).encode("utf-8"))
     except OSError as error:
@@ -198,7 +197,7 @@ def save_setting(path: Path, name: str, value: Any) -> None:
             raise ConfigSaveError(
                 f"{path}: cannot be read, so it was not changed: {error}"
             ) from None
-        text = TEMPLATE
+        text = template()
     try:
         document = tomlkit.parse(text)
     except ParseError as error:

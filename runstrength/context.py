@@ -9,7 +9,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from runstrength.audio import SoundPlayer
 from runstrength.core.catalogue import Catalogue
@@ -25,9 +25,26 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+class LiveValues(Protocol):
+    """The values that change while the app runs: the app holds them as reactives that
+    screens watch; where no app runs (the command line), a `HeldValues` does."""
+
+    settings: Settings
+    sound_on: bool
+    """False while muted (m); a start, or a save of the settings, sets it from `sound`."""
+
+
+@dataclass
+class HeldValues:
+    """The live values of a run without the app, and until the app starts."""
+
+    settings: Settings
+    sound_on: bool = True
+
+
 @dataclass
 class AppContext:
-    settings: Settings
+    live: LiveValues
     log: TrainingLog
     catalogue: Catalogue
     programs: ProgramLibrary
@@ -35,7 +52,6 @@ class AppContext:
     sound: SoundPlayer
     problems: list[str] = field(default_factory=list)
     """Problems found in the user's files, shown once on home."""
-    sound_on: bool = True
     config_file: Path | None = None
     """Where the settings screen saves; None: settings are not saved in this run."""
     first_run: bool = False
@@ -83,6 +99,24 @@ class AppContext:
         return True
 
     _silence_logged: set[str] = field(default_factory=set, init=False, repr=False)
+
+    @property
+    def settings(self) -> Settings:
+        """The settings in effect: one immutable value, replaced whole (never changed in
+        place) so that whoever watches `app.settings` sees every change."""
+        return self.live.settings
+
+    @settings.setter
+    def settings(self, settings: Settings) -> None:
+        self.live.settings = settings
+
+    @property
+    def sound_on(self) -> bool:
+        return self.live.sound_on
+
+    @sound_on.setter
+    def sound_on(self, on: bool) -> None:
+        self.live.sound_on = on
 
     def play(self, cue: Cue) -> None:
         self.play_sounds((cue.value,))

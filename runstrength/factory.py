@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from runstrength.audio import Playsound3Player, SoundPlayer
 from runstrength.config import load_settings, unknown_program
-from runstrength.context import AppContext
+from runstrength.context import AppContext, HeldValues
 from runstrength.core.clock import Clock, SystemClock
 from runstrength.paths import Paths
 from runstrength.store import ParsedToml, TrainingLog, load_catalogue, load_programs
@@ -38,14 +38,13 @@ def build_context(
         and log.last_session() is None
     )
     return AppContext(
-        settings=settings,
+        live=HeldValues(settings, sound_on=settings.sound),
         log=log,
         catalogue=catalogue,
         programs=programs,
         clock=clock or SystemClock(),
         sound=sound or Playsound3Player(),
         problems=problems,
-        sound_on=settings.sound,
         config_file=paths.config_file,
         first_run=first_run,
     )

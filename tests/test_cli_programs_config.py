@@ -146,6 +146,9 @@ def test_config_path_show_and_check(tmp_path: Path) -> None:
     assert rows["rest_seconds"].endswith("# default")
     assert rows["program"].startswith('program = "sprint"')
     assert rows["program"].endswith("# goal")
+    lines = show.stdout.splitlines()
+    help_line = lines[lines.index(rows["rest_seconds"]) - 1]
+    assert help_line == "# Rest between sets (a program may set its own). Allowed: 15-180 s"
     assert run(tmp_path, "config", "check").returncode == 0
 
 

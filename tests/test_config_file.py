@@ -173,3 +173,23 @@ def test_one_setting_is_not_saved_into_a_file_that_is_not_toml(tmp_path: Path) -
     with pytest.raises(ConfigSaveError, match="line 1: not valid TOML"):
         save_setting(path, "session_layout", "compact")
     assert path.read_text() == "goal = \n"
+
+
+def test_a_new_file_says_what_each_key_does_and_reads_back_as_the_defaults(
+    tmp_path: Path,
+) -> None:
+    from runstrength.config import template
+    from runstrength.core.settings import SETTINGS
+
+    text = template()
+    lines = text.splitlines()
+    for spec in SETTINGS:
+        if not spec.on_screen:
+            assert f"{spec.name} =" not in text  # the app writes it itself
+            continue
+        [at] = [i for i, line in enumerate(lines) if line.startswith(f"{spec.name} = ")]
+        assert lines[at - 1] == f"# {spec.help}"
+        assert lines[at].endswith(f"# {spec.allowed(meanings=True)}")
+    assert "# --- Runs: strength days kept away from key runs ---" in lines
+    assert read_settings(write(tmp_path, text)).settings == Settings()
+    assert read_settings(tmp_path / "config.toml").problems == []

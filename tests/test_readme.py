@@ -39,3 +39,10 @@ def test_the_start_section_says_how_to_keep_them_elsewhere() -> None:
     assert "--data-dir" in start
     assert DATA_DIR_VARIABLE in start
     assert "runstrength config path" in start
+
+
+def test_the_settings_example_is_the_file_a_new_config_starts_from() -> None:
+    from runstrength.config import template
+
+    text = README.read_text(encoding="utf-8")
+    assert f"```toml\n{template()}```\n" in text

@@ -21,8 +21,8 @@ def register(commands: Commands) -> None:
     actions.add_parser(
         "show",
         help="print every setting in effect and where it came from",
-        description="Print every setting in effect, as TOML, with its source: the file or the "
-        "default.",
+        description="Print every setting in effect, as TOML, with its source (the file or the "
+        "default), what it does and its allowed values.",
     ).set_defaults(run=show)
     actions.add_parser(
         "check",
@@ -41,17 +41,19 @@ def show(args: argparse.Namespace, paths: Paths) -> int:
     import tomlkit
 
     from runstrength.config import read_settings
-    from runstrength.core.settings import SETTING_NAMES
+    from runstrength.core.settings import SETTINGS
 
     loaded = read_settings(paths.config_file)
     state = "" if loaded.exists else " (not there yet: every value is a default)"
     print(f"# {paths.config_file}{state}")
-    for name in SETTING_NAMES:
+    for spec in SETTINGS:
+        name = spec.name
         value = getattr(loaded.settings, name)
         text = tomlkit.item(list(value) if isinstance(value, tuple) else value).as_string()
         source = "file" if name in loaded.from_file else "default"
         if name == "program" and source == "default" and "goal" in loaded.from_file:
             source = "goal"
+        print(f"\n# {spec.help} Allowed: {spec.allowed(meanings=True)}")
         print(f"{f'{name} = {text}':<54} # {source}")
     for problem in loaded.problems:
         error(problem)

@@ -140,6 +140,10 @@ class TableReader:
         spelled = field if BARE_KEY.match(field) else json.dumps(field)
         self.problems.append(f"{where}{spelled}: {message}")
 
+    def value(self, field: str, *, required: bool = False) -> Any:
+        """The raw value of `field` (None when missing), for a reader of its own kind."""
+        return self._get(field, required)
+
     def _get(self, field: str, required: bool) -> Any:
         self._seen.add(field)
         if field not in self.table:

@@ -15,6 +15,8 @@ from runstrength.core.fields import TableReader, shown, suggest, toml_error_line
 Goal = Literal["endurance", "sprint"]
 GOALS: tuple[Goal, ...] = ("endurance", "sprint")
 REP_RANGE = (15, 20)
+REST_RANGE = (15, 180)
+"""Seconds of rest between sets, in a program and in the settings."""
 HOLD_RANGE = (10, 120)
 SET_RANGE = (1, 5)
 TITLE_LIMIT = 60
@@ -192,9 +194,8 @@ def program_from_toml(
     name = r.ident("name")
     title = r.text("title", TITLE_LIMIT)
     goal = r.string("goal", choices=GOALS)
-    rest_seconds = r.integer("rest_seconds", 15, 180, required=False)
-    raw_entries = data.get("exercise")
-    r._seen.add("exercise")
+    rest_seconds = r.integer("rest_seconds", *REST_RANGE, required=False)
+    raw_entries = r.value("exercise")
     r.finish()
     entries: list[ProgramEntry] = []
     if not isinstance(raw_entries, list) or not raw_entries:

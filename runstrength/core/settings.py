@@ -1,14 +1,20 @@
-"""The user's settings as one typed value, read from a plain mapping with defaults for bad keys."""
+"""The user's settings, each declared once: type, default, allowed values, label and help.
+
+Everything else is derived from these declarations: reading config.toml (a bad key keeps
+its default and is reported on its own), the comments of a new config file, the fields of
+the settings screen and `runstrength config show|check`. Every key is top-level in the file;
+`group` only gathers keys under a heading (in the file and on the screen).
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, fields, replace
-from typing import Any
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, Literal, TypeVar
 
 from runstrength.core.fields import TableReader, shown
-from runstrength.core.programs import GOALS
+from runstrength.core.programs import GOALS, REST_RANGE
 from runstrength.core.runs import RunSettings
 
 VOICE_MODES = ("voice", "tones", "off")
@@ -18,75 +24,256 @@ RUN_RULE_MODES = ("refuse", "warn")
 BAND_NAME = re.compile(r"^[^\W_](?:[^\W_]| |-){0,23}\Z")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
+Kind = Literal["bool", "int", "float", "choice", "program", "theme", "bands", "weekdays", "folder"]
+"""How a value is read and edited: the kinds with a range or a list of choices say their
+allowed values themselves; the others say them in `SettingSpec.allowed_text`."""
+
+GROUPS = {"": "", "runs": "Runs: strength days kept away from key runs"}
+"""The headings keys are gathered under, in order (the first has none)."""
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    """One setting's declaration (its name and default come from its `Settings` field)."""
+
+    kind: Kind
+    label: str
+    """Its name on the settings screen."""
+    help: str
+    """What it does, one sentence: above the key in a new file and in `config show`,
+    and for the field on the screen."""
+    bounds: tuple[float, float] | None = None
+    """The range of a number, both ends allowed."""
+    unit: str = ""
+    choices: tuple[str, ...] = ()
+    meanings: Mapping[str, str] = field(default_factory=dict)
+    """A few words on what a choice means, for the file's comments."""
+    allowed_text: str = ""
+    """The allowed values in words, for the kinds with no range or choices."""
+    note: str = ""
+    """A few words after the allowed values on the screen."""
+    group: str = ""
+    on_screen: bool = True
+    """False: the app sets it itself (not on the screen, not in a new file)."""
+    old_values: Mapping[Any, str] = field(default_factory=dict)
+    """Values an older version wrote, read as the choice they stand for."""
+    name: str = ""
+    default: Any = None
+
+    def allowed(self, *, meanings: bool = False) -> str:
+        """The allowed values as the file spells them: "5-15 s", "voice | tones | off";
+        `meanings`: each choice with what it means, where that is declared."""
+        if self.bounds is not None:
+            unit = f" {self.unit}" if self.unit else ""
+            return f"{self.bounds[0]:g}-{self.bounds[1]:g}{unit}"
+        if self.choices:
+            return " | ".join(
+                f"{c} ({self.meanings[c]})" if meanings and c in self.meanings else c
+                for c in self.choices
+            )
+        if self.kind == "bool":
+            return "true | false"
+        return self.allowed_text
+
+    def hint(self) -> str:
+        """What the settings screen shows beside the field."""
+        if self.bounds is not None or self.choices:
+            return f"{self.allowed()} · {self.note}" if self.note else self.allowed()
+        return self.note or self.allowed()
+
+
+T = TypeVar("T")
+
+
+def setting(default: T, kind: Kind, label: str, help: str, **details: Any) -> T:
+    """A `Settings` field declared with everything known about it."""
+    spec = SettingSpec(kind, label, help, **details)
+    return field(default=default, metadata={"spec": spec})
+
 
 @dataclass(frozen=True)
 class Settings:
-    goal: str = "endurance"
-    """endurance or sprint: picks the default program."""
-    program: str = "endurance"
-    """The program a session runs unless another is chosen."""
-    sound: bool = True
-    """False: silent (the screen still flashes phase changes)."""
-    voice: str = "voice"
-    """voice: spoken cues and tones; tones: tones only; off: no sound (the screen flashes)."""
-    bell: bool = False
-    """Ring the terminal bell on a phase change when no sound can play."""
-    warmup_minutes: int = 8
-    """Length of the warm-up, 5-15 minutes."""
-    rest_seconds: int = 45
-    """Rest between sets, 15-180 s (a program may set its own)."""
-    stretch_hold_seconds: int = 30
-    """How long each stretch is held (per side), 15-60 s."""
-    tempo_seconds: float = 3.0
-    """Tempo mode counts one rep every this many seconds, 1.5-6."""
-    bands: tuple[str, ...] = ("yellow", "red", "green", "blue", "black")
-    """The resistance bands owned, light to heavy."""
-    weekly_rest_days: tuple[str, ...] = ()
-    """Weekdays never trained on, e.g. ("friday",)."""
-    theme: str = "textual-dark"
-    """Any Textual theme name."""
-    session_layout: str = "floor"
-    """floor: the session in large type, readable from across the room; compact: more detail."""
-    first_run_done: bool = False
-    """True once the first-run setup was finished or skipped: it is never shown again."""
-    runs_folder: str = ""
-    """A folder whose new activity files are imported at each start; empty: none."""
-    long_run_minutes: int = 90
-    """A run at least this long is a long run (when its title does not say), 30-300."""
-    max_hr: int = 0
-    """Maximum heart rate; 0: unknown. An average at 85% of it (or of the reserve) is hard."""
-    rest_hr: int = 0
-    """Resting heart rate; 0: unknown. With max_hr, the hard zone uses the reserve."""
-    taper_days: int = 7
-    """No strength in this many days before a race, 0-21."""
-    run_rules: str = "refuse"
-    """refuse: the running rules refuse a day like the rest day; warn: they ask."""
-    sessions_per_week: int = 2
-    """How many strength days `plan suggest` proposes a week, 1-4."""
+    """The settings in effect: one immutable value, replaced whole when they change."""
+
+    goal: str = setting(
+        "endurance",
+        "choice",
+        "Goal",
+        "What you train for: it picks the default program.",
+        choices=GOALS,
+    )
+    program: str = setting(
+        "endurance",
+        "program",
+        "Program",
+        "The program a session runs unless another is chosen.",
+        allowed_text="a program name: built-in, or your programs/<name>.toml",
+        note="built-in or your own",
+    )
+    sound: bool = setting(
+        True,
+        "bool",
+        "Sound",
+        "Cues are heard; false: silent (the screen still flashes).",
+        note="off: silent",
+    )
+    bell: bool = setting(
+        False,
+        "bool",
+        "Bell",
+        "Ring the terminal bell on a phase change when no sound plays.",
+        note="if no sound can play",
+    )
+    voice: str = setting(
+        "voice",
+        "choice",
+        "Voice",
+        "What the cues say: spoken words and tones, tones, or nothing.",
+        choices=VOICE_MODES,
+        meanings={"voice": "spoken cues and tones", "off": "the screen flashes"},
+        old_values={True: "voice", False: "tones"},
+    )
+    warmup_minutes: int = setting(
+        8, "int", "Warm-up minutes", "Length of the warm-up, in minutes.", bounds=(5, 15)
+    )
+    rest_seconds: int = setting(
+        45,
+        "int",
+        "Rest between sets",
+        "Rest between sets (a program may set its own).",
+        bounds=REST_RANGE,
+        unit="s",
+    )
+    stretch_hold_seconds: int = setting(
+        30,
+        "int",
+        "Stretch hold",
+        "How long each stretch is held, on each side.",
+        bounds=(15, 60),
+        unit="s per side",
+    )
+    tempo_seconds: float = setting(
+        3.0,
+        "float",
+        "Tempo cadence",
+        "Tempo mode counts one rep every this many seconds.",
+        bounds=(1.5, 6.0),
+        unit="s per rep",
+    )
+    bands: tuple[str, ...] = setting(
+        ("yellow", "red", "green", "blue", "black"),
+        "bands",
+        "Bands owned",
+        "The resistance bands you own; with none, band exercises become bodyweight ones.",
+        allowed_text="names, light to heavy; [] for none",
+        note="light to heavy, or none",
+    )
+    weekly_rest_days: tuple[str, ...] = setting(
+        (),
+        "weekdays",
+        "Weekly rest days",
+        "Weekdays you never train on.",
+        allowed_text='weekdays, e.g. ["friday"]',
+        note="e.g. friday, sunday",
+    )
+    theme: str = setting(
+        "textual-dark",
+        "theme",
+        "Theme",
+        "The colours of the app.",
+        allowed_text="any Textual theme name",
+        note="applied at once",
+    )
+    session_layout: str = setting(
+        "floor",
+        "choice",
+        "Session layout",
+        "How a session looks: large type readable from the mat, or more detail (f switches).",
+        choices=SESSION_LAYOUTS,
+        meanings={"floor": "large, readable from the mat", "compact": "more detail"},
+        note="key f",
+    )
+    first_run_done: bool = setting(
+        False,
+        "bool",
+        "First run done",
+        "Set once the first-run questions were answered or skipped: they never come back.",
+        on_screen=False,
+    )
+    runs_folder: str = setting(
+        "",
+        "folder",
+        "Runs folder",
+        "A folder of activity files (FIT, GPX, TCX) whose new runs are imported at each start.",
+        allowed_text='a folder path; "" for none',
+        note="read at each start",
+        group="runs",
+    )
+    long_run_minutes: int = setting(
+        90,
+        "int",
+        "Long run from",
+        "A run at least this long is a long run (when its title does not say).",
+        bounds=(30, 300),
+        unit="min",
+        group="runs",
+    )
+    max_hr: int = setting(
+        0,
+        "int",
+        "Maximum heart rate",
+        "Your maximum heart rate, 0 when unknown: a run averaging 85% of it is hard.",
+        bounds=(0, 240),
+        unit="bpm",
+        note="0: unknown",
+        group="runs",
+    )
+    rest_hr: int = setting(
+        0,
+        "int",
+        "Resting heart rate",
+        "Your resting heart rate, 0 when unknown: with the maximum, 85% of the reserve is hard.",
+        bounds=(0, 120),
+        unit="bpm",
+        note="0: unknown",
+        group="runs",
+    )
+    taper_days: int = setting(
+        7,
+        "int",
+        "Taper before a race",
+        "No strength this many days before a race.",
+        bounds=(0, 21),
+        unit="days",
+        group="runs",
+    )
+    sessions_per_week: int = setting(
+        2,
+        "int",
+        "Sessions a week",
+        "How many strength days a week `plan suggest` proposes.",
+        bounds=(1, 4),
+        note="for plan suggest",
+        group="runs",
+    )
+    run_rules: str = setting(
+        "refuse",
+        "choice",
+        "Running rules",
+        "Whether a day too close to a key run is refused, like the rest day, or only asked about.",
+        choices=RUN_RULE_MODES,
+        meanings={"refuse": "like the rest day", "warn": "ask first"},
+        note="warn: ask",
+        group="runs",
+    )
 
 
-SETTING_NAMES = tuple(f.name for f in fields(Settings))
-
-
-def _voice(r: TableReader) -> str | None:
-    """voice | tones | off; the old booleans still read: true is voice, false is tones."""
-    value = r._get("voice", required=False)
-    if isinstance(value, bool):
-        return "voice" if value else "tones"
-    if value is not None and value not in VOICE_MODES:
-        allowed = ", ".join(f'"{mode}"' for mode in VOICE_MODES)
-        r.problem("voice", f"{shown(value)} is not one of {allowed}")
-        return None
-    return value  # type: ignore[no-any-return]
-
-
-def _folder(r: TableReader, key: str) -> str | None:
-    """A folder path; the empty string means none."""
-    value = r._get(key, required=False)
-    if value is not None and not isinstance(value, str):
-        r.problem(key, f"must be a folder path in quotes, got {value!r}")
-        return None
-    return value
+SETTINGS: tuple[SettingSpec, ...] = tuple(
+    replace(f.metadata["spec"], name=f.name, default=f.default) for f in fields(Settings)
+)
+"""Every setting's declaration, in the order of the file and the screen."""
+SPECS = {spec.name: spec for spec in SETTINGS}
+SETTING_NAMES = tuple(SPECS)
 
 
 def run_settings(settings: Settings) -> RunSettings:
@@ -97,6 +284,58 @@ def run_settings(settings: Settings) -> RunSettings:
         rest_hr=settings.rest_hr or None,
         taper_days=settings.taper_days,
     )
+
+
+def _read(r: TableReader, spec: SettingSpec) -> Any:
+    """One setting's value from the table, None when it is missing or bad (then reported)."""
+    name = spec.name
+    if spec.kind == "bool":
+        return r.boolean(name, required=False)
+    if spec.kind in ("int", "float") and spec.bounds is not None:
+        low, high = spec.bounds
+        if spec.kind == "int":
+            return r.integer(name, int(low), int(high), required=False)
+        return r.number(name, low, high, required=False)
+    if spec.kind == "choice" and spec.old_values:
+        return _choice_or_old(r, spec)
+    if spec.kind == "choice":
+        return r.string(name, required=False, choices=spec.choices)
+    if spec.kind == "program":
+        return r.ident(name, required=False)
+    if spec.kind == "theme":
+        return r.string(name, required=False)  # which themes exist, only the UI knows
+    if spec.kind == "weekdays":
+        return r.strings(name, required=False, choices=WEEKDAYS)
+    if spec.kind == "bands":
+        return _bands(r, name)
+    value = r.value(name)  # a folder: a path, the empty string for none
+    if value is not None and not isinstance(value, str):
+        r.problem(name, f"must be a folder path in quotes, got {value!r}")
+        return None
+    return value
+
+
+def _choice_or_old(r: TableReader, spec: SettingSpec) -> str | None:
+    value = r.value(spec.name)
+    if isinstance(value, bool) and value in spec.old_values:
+        return spec.old_values[value]
+    if value is not None and value not in spec.choices:
+        allowed = ", ".join(f'"{choice}"' for choice in spec.choices)
+        r.problem(spec.name, f"{shown(value)} is not one of {allowed}")
+        return None
+    return value  # type: ignore[no-any-return]
+
+
+def _bands(r: TableReader, name: str) -> tuple[str, ...] | None:
+    bands: tuple[str, ...] | None = r.strings(name, required=False)
+    odd = [band for band in bands or () if not BAND_NAME.match(band)]
+    if odd:
+        r.problem(name, f'"{odd[0]}" is not a band name: use letters, digits, spaces, hyphens')
+        return None
+    if bands is not None and len(set(bands)) != len(bands):
+        r.problem(name, "each band may appear only once (light to heavy)")
+        return None
+    return bands
 
 
 def settings_from_mapping(
@@ -111,38 +350,8 @@ def settings_from_mapping(
     """
     problems: list[str] = []
     r = TableReader(data, "", problems, line_of)
-    read: dict[str, Any] = {
-        "goal": r.string("goal", required=False, choices=GOALS),
-        "program": r.ident("program", required=False),
-        "sound": r.boolean("sound", required=False),
-        "voice": _voice(r),
-        "bell": r.boolean("bell", required=False),
-        "warmup_minutes": r.integer("warmup_minutes", 5, 15, required=False),
-        "rest_seconds": r.integer("rest_seconds", 15, 180, required=False),
-        "stretch_hold_seconds": r.integer("stretch_hold_seconds", 15, 60, required=False),
-        "tempo_seconds": r.number("tempo_seconds", 1.5, 6.0, required=False),
-        "bands": r.strings("bands", required=False),
-        "weekly_rest_days": r.strings("weekly_rest_days", required=False, choices=WEEKDAYS),
-        "theme": r.string("theme", required=False),
-        "session_layout": r.string("session_layout", required=False, choices=SESSION_LAYOUTS),
-        "first_run_done": r.boolean("first_run_done", required=False),
-        "runs_folder": _folder(r, "runs_folder"),
-        "long_run_minutes": r.integer("long_run_minutes", 30, 300, required=False),
-        "max_hr": r.integer("max_hr", 0, 240, required=False),
-        "rest_hr": r.integer("rest_hr", 0, 120, required=False),
-        "taper_days": r.integer("taper_days", 0, 21, required=False),
-        "run_rules": r.string("run_rules", required=False, choices=RUN_RULE_MODES),
-        "sessions_per_week": r.integer("sessions_per_week", 1, 4, required=False),
-    }
+    read = {spec.name: _read(r, spec) for spec in SETTINGS}
     r.finish()
-    bands = read["bands"]
-    odd = [band for band in bands or () if not BAND_NAME.match(band)]
-    if odd:
-        r.problem("bands", f'"{odd[0]}" is not a band name: use letters, digits, spaces, hyphens')
-        read["bands"] = None
-    elif bands is not None and len(set(bands)) != len(bands):
-        r.problem("bands", "each band may appear only once (light to heavy)")
-        read["bands"] = None
     if read["program"] is None and read["goal"] is not None:
         read["program"] = read["goal"]
     chosen = {key: value for key, value in read.items() if value is not None}

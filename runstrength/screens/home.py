@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from runstrength.core.records import SessionRecord
     from runstrength.core.restdays import StartCheck, TrainingDays
     from runstrength.core.runs import RunMark
+    from runstrength.core.settings import Settings
     from runstrength.screens.resume import ResumeChoice
     from runstrength.screens.start_dialogs import StartChoice
 
@@ -92,7 +93,6 @@ class HomeScreen(Screen[None]):
         self.program: Program = program or context.default_program()
         self.check: StartCheck | None = None
         """Today under the rest-day rule; None until the log has been read."""
-        self._settings_shown = context.settings
         self._checked = False
         self._start_asked = False
         self.waiting: SessionRecord | None = None
@@ -114,6 +114,7 @@ class HomeScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
+        self.watch(self.app, "settings", self.settings_changed, init=False)
         today = self.context.clock.now()
         self.query_one("#today", Label).update(f"{today:%A %-d %B %Y}")
         self.show_program(with_length=False)
@@ -141,11 +142,14 @@ class HomeScreen(Screen[None]):
         # The app's own writer: quitting waits for the import rather than cut it short.
         run_write(self.app, lambda: import_runs_folder(self), "runs-folder")
 
-    def on_screen_resume(self) -> None:
-        if self.context.settings != self._settings_shown:
-            # New settings (or the first-run answers): the default program may have changed.
+    def settings_changed(self, old: Settings, new: Settings) -> None:
+        """New settings (or the first-run answers): the program shown follows the default
+        program when that changed; its bands and warm-up come from the new values."""
+        if (old.program, old.goal) != (new.program, new.goal):
             self.program = self.context.default_program()
-            self.show_program()
+        self.show_program()
+
+    def on_screen_resume(self) -> None:
         self.call_after_refresh(self.load_last_session)
         if self._checked:  # back from a session or a question: is one still open?
             self.call_after_refresh(self.find_interrupted, False)
@@ -178,7 +182,6 @@ class HomeScreen(Screen[None]):
         needs the whole session laid out (the first frame comes sooner without it)."""
         settings = self.context.settings
         program = self.program.for_bands(settings.bands)
-        self._settings_shown = settings
         names = list(self.context.programs.programs)
         position = names.index(program.name) + 1 if program.name in names else 0
         length = ""

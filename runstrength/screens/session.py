@@ -170,6 +170,7 @@ class SessionScreen(Screen[None]):
         yield FlashBand(id="flash")
 
     def on_mount(self) -> None:
+        self.watch(self.app, "sound_on", self.show_status, init=False)  # m, from any screen
         self.set_class(self.context.settings.session_layout == "floor", "-floor")
         if self.resuming is not None:
             resuming = self.resuming

@@ -7,11 +7,11 @@ Leaving without saving changes nothing (the theme goes back too).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import fields, replace
+from dataclasses import replace
 from typing import Any
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
@@ -23,32 +23,17 @@ from runstrength.config import ConfigSaveError, save_settings
 from runstrength.context import AppContext
 from runstrength.core.programs import GOALS
 from runstrength.core.settings import (
-    RUN_RULE_MODES,
-    SESSION_LAYOUTS,
-    VOICE_MODES,
+    GROUPS,
+    SETTINGS,
+    SPECS,
     Settings,
+    SettingSpec,
     settings_from_mapping,
 )
 from runstrength.screens.background import run_write
 from runstrength.screens.plain import escape
 from runstrength.widgets.marks import MarkedCheckbox
 from runstrength.widgets.sound_test import SoundTest
-
-VOICE_CHOICES = VOICE_MODES
-# (key, label, allowed values shown to the user)
-NUMBERS = [
-    ("warmup_minutes", "Warm-up minutes", "5-15"),
-    ("rest_seconds", "Rest between sets", "15-180 s"),
-    ("stretch_hold_seconds", "Stretch hold", "15-60 s per side"),
-    ("tempo_seconds", "Tempo cadence", "1.5-6 s per rep"),
-]
-RUN_NUMBERS = [
-    ("long_run_minutes", "Long run from", "30-300 min"),
-    ("max_hr", "Maximum heart rate", "0: unknown"),
-    ("rest_hr", "Resting heart rate", "0: unknown"),
-    ("taper_days", "Taper before a race", "0-21 days"),
-    ("sessions_per_week", "Sessions a week", "1-4, for plan suggest"),
-]
 
 
 def _words(text: str) -> list[str]:
@@ -63,6 +48,10 @@ def _number(text: str) -> object:
         except ValueError:
             continue
     return text
+
+
+SELECTS = ("choice", "program", "theme")
+"""The kinds picked from a list; bool is a checkbox, every other kind is typed."""
 
 
 class SettingsScreen(Screen[None]):
@@ -86,119 +75,72 @@ class SettingsScreen(Screen[None]):
         """The settings of a save still being written (leaving then asks nothing)."""
 
     def compose(self) -> ComposeResult:
-        s = self.context.settings
-        programs = self.context.programs.programs
-        themes = sorted(self.app.available_themes)
+        settings = self.context.settings
         yield Header()
         with VerticalScroll(id="settings"):
             yield Label("Settings: tab moves between fields, ctrl+s saves", id="settings-title")
-            yield from self._row(
-                "Goal",
-                Select([(g, g) for g in GOALS], value=s.goal, id="goal", **_compact),
-                "endurance | sprint",
-            )
-            program_options = [(Text(f"{p.name}: {p.title}"), p.name) for p in programs.values()]
-            program_value = (
-                s.program if s.program in programs else self.context.default_program().name
-            )
-            yield from self._row(
-                "Program",
-                Select(program_options, value=program_value, id="program", **_compact),
-                "built-in or your own",
-            )
-            yield from self._row(
-                "Sound",
-                MarkedCheckbox("on", s.sound, id="sound", compact=True),
-                "off: silent",
-            )
-            yield from self._row(
-                "Bell",
-                MarkedCheckbox("on", s.bell, id="bell", compact=True),
-                "if no sound can play",
-            )
-            yield from self._row(
-                "Voice",
-                Select(
-                    [(c, c) for c in VOICE_CHOICES],
-                    value=s.voice,
-                    id="voice",
-                    **_compact,
-                ),
-                "voice | tones | off",
-            )
-            for key, label, allowed in NUMBERS:
-                yield from self._row(
-                    label, Input(str(getattr(s, key)), id=key, compact=True), allowed
-                )
-            yield from self._row(
-                "Bands owned",
-                Input(", ".join(s.bands), id="bands", compact=True),
-                "light to heavy, or none",
-            )
-            yield from self._row(
-                "Weekly rest days",
-                Input(", ".join(s.weekly_rest_days), id="weekly_rest_days", compact=True),
-                "e.g. friday, sunday",
-            )
-            theme = s.theme if s.theme in themes else self.app.theme
-            yield from self._row(
-                "Theme",
-                Select([(t, t) for t in themes], value=theme, id="theme", **_compact),
-                "applied at once",
-            )
-            yield from self._row(
-                "Session layout",
-                Select(
-                    [(layout, layout) for layout in SESSION_LAYOUTS],
-                    value=s.session_layout,
-                    id="session_layout",
-                    **_compact,
-                ),
-                "floor | compact · key f",
-            )
-            yield SoundTest(self.context.sound, self._voice_choice, id="sound-test")
-            yield from self._run_rows(s)
+            for group, heading in GROUPS.items():
+                if heading:
+                    yield Label(heading, id=f"{group}-title", classes="group-title")
+                for spec in SETTINGS:
+                    if spec.group == group and spec.on_screen:
+                        yield from self._row(spec, getattr(settings, spec.name))
+                if not group:
+                    yield SoundTest(self.context.sound, self._voice_choice, id="sound-test")
             yield Static("", id="errors")
             with Horizontal(id="buttons"):
                 yield Button("Save", id="save", variant="primary", compact=True)
                 yield Button("Back", id="back", compact=True)
             yield Label(self._where(), id="saved-to")
+        yield Static("", id="field-help")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         # Focus on arrival: the first field, so tab and the arrows start from the top.
-        self.query_one("#goal", Select).focus()
+        self.query_one(f"#{SETTINGS[0].name}").focus()
         self.show_problems([])
 
-    def _run_rows(self, s: Settings) -> ComposeResult:
-        yield Label("Runs: strength days kept away from key runs", id="runs-title")
-        yield from self._row(
-            "Runs folder",
-            Input(s.runs_folder, id="runs_folder", compact=True),
-            "read at each start",
-        )
-        for key, label, allowed in RUN_NUMBERS:
-            yield from self._row(label, Input(str(getattr(s, key)), id=key, compact=True), allowed)
-        yield from self._row(
-            "Running rules",
-            Select([(m, m) for m in RUN_RULE_MODES], value=s.run_rules, id="run_rules", **_compact),
-            "refuse | warn (ask)",
-        )
+    def _options(self, spec: SettingSpec) -> list[tuple[str | Text, str]]:
+        """What a list offers: the declared choices, the programs loaded or the themes."""
+        if spec.kind == "program":
+            programs = self.context.programs.programs.values()
+            return [(Text(f"{p.name}: {p.title}"), p.name) for p in programs]
+        if spec.kind == "theme":
+            return [(t, t) for t in sorted(self.app.available_themes)]
+        return [(c, c) for c in spec.choices]
+
+    def _control(self, spec: SettingSpec, value: Any) -> Widget:
+        """The field for one setting, of the kind the schema declares."""
+        if spec.kind == "bool":
+            return MarkedCheckbox("on", value, id=spec.name, compact=True)
+        if spec.kind in SELECTS:
+            options = self._options(spec)
+            if value not in [v for _, v in options]:  # an unknown program or theme
+                fallbacks = {
+                    "program": self.context.default_program().name,
+                    "theme": self.app.theme,
+                }
+                value = fallbacks.get(spec.kind, spec.default)
+            return Select(options, value=value, id=spec.name, compact=True, allow_blank=False)
+        text = ", ".join(value) if isinstance(value, tuple) else str(value)
+        return Input(text, id=spec.name, compact=True)
 
     def _voice_choice(self) -> str:
         """The voice setting as chosen on screen (tested before it is saved)."""
         value = self.query_one("#voice", Select).value
         return value if isinstance(value, str) else self.context.settings.voice
 
-    def _row(self, label: str, control: Any, allowed: str) -> Iterator[Widget]:
-        """The label, the control and its allowed values; under them, its own error line."""
-        yield Horizontal(
-            Label(label, classes="setting-label"),
-            control,
-            Label(allowed, classes="setting-allowed"),
+    def _row(self, spec: SettingSpec, value: Any) -> Iterator[Widget]:
+        """The label, the field and its allowed values; under them, its own error line."""
+        row = Horizontal(
+            Label(spec.label, classes="setting-label"),
+            self._control(spec, value),
+            Label(spec.hint(), classes="setting-allowed"),
             classes="setting-row",
         )
-        yield Static("", id=f"error-{control.id}", classes="setting-error")
+        row.tooltip = spec.help
+        yield row
+        yield Static("", id=f"error-{spec.name}", classes="setting-error")
 
     def _where(self) -> str:
         if self.context.config_file is None:
@@ -209,30 +151,27 @@ class SettingsScreen(Screen[None]):
 
     def form_values(self) -> dict[str, Any]:
         """The form as a config mapping, checked later by the same rules as the file."""
-
-        def select(widget_id: str) -> Any:
-            value = self.query_one(f"#{widget_id}", Select).value
-            return None if value is Select.NULL else value
-
-        values: dict[str, Any] = {
-            "goal": select("goal"),
-            "program": select("program"),
-            "sound": self.query_one("#sound", MarkedCheckbox).value,
-            "bell": self.query_one("#bell", MarkedCheckbox).value,
-            "voice": select("voice") or "voice",
-            "bands": _words(self.query_one("#bands", Input).value),
-            "weekly_rest_days": [
-                w.lower() for w in _words(self.query_one("#weekly_rest_days", Input).value)
-            ],
-            "theme": select("theme"),
-            "session_layout": select("session_layout"),
-            "first_run_done": self.context.settings.first_run_done,
-        }
-        for key, _, _ in NUMBERS + RUN_NUMBERS:
-            values[key] = _number(self.query_one(f"#{key}", Input).value)
-        values["runs_folder"] = self.query_one("#runs_folder", Input).value.strip()
-        values["run_rules"] = select("run_rules")
-        return {key: value for key, value in values.items() if value is not None}
+        values: dict[str, Any] = {}
+        for spec in SETTINGS:
+            if not spec.on_screen:
+                values[spec.name] = getattr(self.context.settings, spec.name)
+            elif spec.kind == "bool":
+                values[spec.name] = self.query_one(f"#{spec.name}", MarkedCheckbox).value
+            elif spec.kind in SELECTS:
+                value = self.query_one(f"#{spec.name}", Select).value
+                if value is not Select.NULL:
+                    values[spec.name] = value
+            else:
+                text = self.query_one(f"#{spec.name}", Input).value
+                if spec.kind in ("int", "float"):
+                    values[spec.name] = _number(text)
+                elif spec.kind == "bands":
+                    values[spec.name] = _words(text)
+                elif spec.kind == "weekdays":
+                    values[spec.name] = [word.lower() for word in _words(text)]
+                else:
+                    values[spec.name] = text.strip()
+        return values
 
     def checked(self) -> tuple[Settings, list[str]]:
         settings, problems = settings_from_mapping(self.form_values(), "settings")
@@ -251,6 +190,11 @@ class SettingsScreen(Screen[None]):
     def theme_changed(self, event: Select.Changed) -> None:
         if isinstance(event.value, str) and event.value in self.app.available_themes:
             self.app.theme = event.value
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Under the form, what the field you are on does."""
+        spec = SPECS.get(event.widget.id or "")
+        self.query_one("#field-help", Static).update(Text(spec.help) if spec else "")
 
     @on(Input.Changed)
     def input_changed(self, event: Input.Changed) -> None:
@@ -319,16 +263,11 @@ class SettingsScreen(Screen[None]):
 
     def apply(self, settings: Settings) -> None:
         """The saved values take effect, even when the screen was left during the save."""
-        changed = [
-            f.name
-            for f in fields(Settings)
-            if getattr(settings, f.name) != getattr(self.context.settings, f.name)
-        ]
-        self.context.settings = settings
-        self.context.sound_on = settings.sound
+        before = self.context.settings
+        changed = [s.name for s in SETTINGS if getattr(settings, s.name) != getattr(before, s.name)]
         self.saved_theme = settings.theme
-        if settings.theme in self.app.available_themes:
-            self.app.theme = settings.theme
+        self.context.settings = settings  # the app applies the theme; home follows
+        self.context.sound_on = settings.sound
         what = ", ".join(changed) if changed else "nothing changed"
         self.app.notify(f"Settings saved ({what})", timeout=3)
         if self.is_attached:
@@ -354,6 +293,3 @@ class SettingsScreen(Screen[None]):
         # Leaving without saving: the theme picked for a look goes back.
         if self.app.theme != self.saved_theme and self.saved_theme in self.app.available_themes:
             self.app.theme = self.saved_theme
-
-
-_compact: dict[str, Any] = {"compact": True, "allow_blank": False}

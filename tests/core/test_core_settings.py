@@ -1,4 +1,5 @@
-"""Settings: the defaults from the brief, and bad or unknown keys kept at their default."""
+"""Settings: the defaults from the brief, bad or unknown keys kept at their default, and each
+setting declared completely (help, label, range or choices) in one place."""
 
 from __future__ import annotations
 
@@ -7,7 +8,14 @@ from typing import Any
 
 import pytest
 
-from runstrength.core.settings import SETTING_NAMES, WEEKDAYS, Settings, settings_from_mapping
+from runstrength.core.settings import (
+    SETTING_NAMES,
+    SETTINGS,
+    WEEKDAYS,
+    Settings,
+    SettingSpec,
+    settings_from_mapping,
+)
 
 SOURCE = "/home/runner/.config/runstrength/config.toml"
 
@@ -242,3 +250,60 @@ def test_settings_problems_spell_values_as_the_file_does() -> None:
     assert "rest_seconds: must be a whole number from 15 to 180, got true" in text
     for python in ("None", "True", "False", "'yes'"):
         assert python not in text
+
+
+# --- the schema: every setting declared once, completely ----------------------------------
+
+
+@pytest.mark.parametrize("spec", SETTINGS, ids=lambda spec: spec.name)
+def test_every_setting_declares_its_help_label_and_allowed_values(spec: SettingSpec) -> None:
+    assert spec.help.endswith("."), "a setting needs one sentence of help"
+    assert spec.label, "a setting needs a label for the settings screen"
+    if spec.kind in ("int", "float"):
+        assert spec.bounds is not None, "a number needs a range"
+        assert spec.bounds[0] <= spec.default <= spec.bounds[1]
+        assert isinstance(spec.default, int if spec.kind == "int" else float)
+    elif spec.kind == "choice":
+        assert spec.default in spec.choices
+        assert set(spec.meanings) <= set(spec.choices)
+    elif spec.kind != "bool":
+        assert spec.allowed_text, "a value with no range or choices says what is allowed"
+    assert spec.allowed()
+    assert spec.hint()
+
+
+@pytest.mark.parametrize("spec", SETTINGS, ids=lambda spec: spec.name)
+def test_each_default_passes_its_own_rules(spec: SettingSpec) -> None:
+    value = list(spec.default) if isinstance(spec.default, tuple) else spec.default
+    settings, problems = read({spec.name: value})
+    assert problems == []
+    assert getattr(settings, spec.name) == spec.default
+
+
+@pytest.mark.parametrize(
+    "spec", [s for s in SETTINGS if s.kind in ("int", "float")], ids=lambda spec: spec.name
+)
+def test_each_number_refuses_what_lies_outside_its_declared_range(spec: SettingSpec) -> None:
+    assert spec.bounds is not None
+    low, high = spec.bounds
+    for outside in (low - 1, high + 1):
+        value = int(outside) if spec.kind == "int" else outside
+        settings, [problem] = read({spec.name: value})
+        assert getattr(settings, spec.name) == spec.default
+        assert f"outside {low:g}-{high:g}" in problem.replace(".0", "")
+
+
+def test_allowed_values_read_as_the_file_and_the_screen_say_them() -> None:
+    specs = {spec.name: spec for spec in SETTINGS}
+    assert specs["rest_seconds"].allowed() == "15-180 s"
+    assert specs["tempo_seconds"].allowed() == "1.5-6 s per rep"
+    assert specs["session_layout"].hint() == "floor | compact · key f"
+    assert specs["voice"].allowed(meanings=True).startswith("voice (spoken cues and tones) |")
+    assert specs["max_hr"].hint() == "0-240 bpm · 0: unknown"
+
+
+def test_the_program_rest_and_the_rest_setting_share_one_range() -> None:
+    from runstrength.core.programs import REST_RANGE
+
+    rest = next(spec for spec in SETTINGS if spec.name == "rest_seconds")
+    assert rest.bounds == REST_RANGE

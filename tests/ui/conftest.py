@@ -12,7 +12,7 @@ import pytest
 
 from runstrength.app import RunStrengthApp
 from runstrength.audio import SilentPlayer
-from runstrength.context import AppContext
+from runstrength.context import AppContext, HeldValues
 from runstrength.core.catalogue import Catalogue
 from runstrength.core.programs import program_from_toml
 from runstrength.core.settings import Settings
@@ -53,7 +53,7 @@ def make_app(tmp_path: Path, catalogue: Catalogue, clock, sound: SilentPlayer) -
         short = program_from_toml(SHORT_PROGRAM, "short.toml", catalogue)
         library.programs[short.name] = short
         context = AppContext(
-            settings=replace(SHORT_SETTINGS, **settings_changes),
+            live=HeldValues(replace(SHORT_SETTINGS, **settings_changes)),
             log=TrainingLog(tmp_path / "log.json"),
             catalogue=catalogue,
             programs=library,

@@ -152,6 +152,40 @@ async def test_settings_saved_then_left_at_once_are_saved_and_applied(
     assert "warmup_minutes = 9" in paths.config_file.read_text()
 
 
+async def test_saved_settings_reach_home_while_it_is_covered_and_keep_the_program_picked(
+    paths: Paths, clock, sound
+) -> None:
+    user_config(paths)
+    app = make(paths, clock, sound)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        await pilot.press("right")  # another program than the default one
+        picked = home.program.name
+        assert picked != app.context.default_program().name
+        seen: list[int] = []
+        home.watch(app, "settings", lambda new: seen.append(new.warmup_minutes), init=False)
+        await pilot.press("comma")
+        app.screen.query_one("#warmup_minutes", Input).focus()
+        await pilot.press("backspace", "9", "ctrl+s")
+        await settle(pilot)
+        assert seen == [9]  # one new value, once, while home lies under the settings
+        assert app.settings.warmup_minutes == 9
+        program_text = str(home.query_one("#program", Static).render())
+        assert "9 min warm-up" in program_text
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+        assert home.program.name == picked  # only a new default program replaces it
+        await pilot.press("comma")
+        app.screen.query_one("#goal", Select).value = "sprint"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("escape")
+        assert home.program.name == app.context.default_program().name == "sprint"
+
+
 async def test_no_first_run_when_settings_exist(paths: Paths, clock, sound) -> None:
     paths.config_dir.mkdir(parents=True)
     paths.config_file.write_text(USER_CONFIG)
@@ -253,6 +287,34 @@ async def test_settings_arrive_focused_and_show_where_you_are(paths: Paths, cloc
         await settle(pilot)
         assert app.context.settings.bell is True
     assert "bell = true" in paths.config_file.read_text()
+
+
+async def test_the_settings_screen_has_one_field_per_setting_with_its_help(
+    paths: Paths, clock, sound
+) -> None:
+    from runstrength.core.settings import SETTINGS
+
+    user_config(paths)
+    app = make(paths, clock, sound)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("comma")
+        screen = app.screen
+        on_screen = [spec for spec in SETTINGS if spec.on_screen]
+        for spec in on_screen:
+            row = screen.query_one(f"#{spec.name}").parent
+            assert row is not None
+            assert str(row.query_one(".setting-label", Static).render()) == spec.label
+            assert str(row.query_one(".setting-allowed", Static).render()) == spec.hint()
+        assert not screen.query("#first_run_done")
+        help_line = screen.query_one("#field-help", Static)
+        assert str(help_line.render()) == on_screen[0].help
+        await pilot.press("tab")
+        assert str(help_line.render()) == on_screen[1].help
+        screen.query_one("#taper_days", Input).focus()
+        await pilot.pause()
+        assert "before a race" in str(help_line.render())
+        assert "before a race" in " ".join(screen_lines(app))
 
 
 async def test_theme_applies_at_once_and_is_saved(paths: Paths, clock, sound) -> None:

@@ -33,3 +33,20 @@ async def test_voice_off_is_no_sound_either(make_app) -> None:
         await pilot.press("m", "m")
         last = [n.message for n in app._notifications][-1]
         assert last == 'Sound on, but nothing can be heard: voice = "off" in the settings'
+
+
+async def test_m_in_a_session_updates_its_status_line_at_once(make_app) -> None:
+    from runstrength.screens.session import SessionScreen
+
+    app = make_app(start=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        status = screen.query_one("#status")
+        assert "sound off" not in str(status.render())
+        await pilot.press("m")
+        assert app.sound_on is False
+        assert "sound off" in str(status.render())
+        await pilot.press("m")
+        assert "sound off" not in str(status.render())
