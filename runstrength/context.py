@@ -20,7 +20,7 @@ from runstrength.store import LogError, LogWriter, ProgramLibrary, TrainingLog
 
 if TYPE_CHECKING:
     # The session's events are loaded with the session: home does not need them.
-    from runstrength.core.events import Cue, LogWrite, SetCompleted
+    from runstrength.core.events import LogWrite, SetCompleted
 
 log = logging.getLogger(__name__)
 
@@ -83,9 +83,6 @@ class AppContext:
         return True
 
     _silence_logged: set[str] = field(default_factory=set, init=False, repr=False)
-
-    def play(self, cue: Cue) -> None:
-        self.play_sounds((cue.value,))
 
     def silence_reason(self) -> str | None:
         """Why nothing can be heard now, or None when sound plays."""

@@ -129,7 +129,6 @@ class SessionScreen(Screen[None]):
             warmup_moves=catalogue.mobility if kind == "recovery" else catalogue.warmup,
             kind=kind,
         )
-        self.saved_sets = 0
         self._status = ""
         self._view: StepView | None = None
         self.past: PastResults | None = None
@@ -382,7 +381,6 @@ class SessionScreen(Screen[None]):
         return f"✓ {escape(name)} set {record.set}{side} saved"
 
     def on_session_screen_set_saved(self, message: SetSaved) -> None:
-        self.saved_sets += 1
         self._status = message.label
         self.show_status()
 
