@@ -70,9 +70,9 @@ class Resting(RunStrengthApp):
         await self.push_screen(screen)
         engine = screen.engine
         screen.apply(engine.skip())                    # warm-up
-        screen.apply(engine.enter())                   # intro -> set 1
+        screen.apply(engine.proceed())                   # intro -> set 1
         screen.apply(engine.count(1))
-        screen.apply(engine.enter())                   # set 1 done -> rest
+        screen.apply(engine.proceed())                   # set 1 done -> rest
         self.screen_ = screen
         if mode == "cpu":
             self.set_timer(1.0, self.begin)
@@ -107,7 +107,7 @@ class Resting(RunStrengthApp):
                 return
             while engine.countdown is None and not engine.finished:
                 screen.apply(engine.count(1))  # a counted set needs a rep before enter
-                screen.apply(engine.enter())  # intro or set: on to the next timer at once
+                screen.apply(engine.proceed())  # intro or set: on to the next timer at once
             self.deadline = time.monotonic() + engine.remaining()
 
         screen.tick = tick
@@ -148,7 +148,7 @@ def drift() -> tuple[float, float, int]:
     while not engine.finished:
         step = engine.step
         if isinstance(step, IntroStep):
-            engine.enter()
+            engine.proceed()
             continue
         if isinstance(step, SetStep) and not step.entry.exercise.is_hold:
             planned = (step.entry.reps or 0) * settings.tempo_seconds

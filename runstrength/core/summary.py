@@ -1,4 +1,5 @@
-"""What a session added up to: sets and reps against the plan, and how long it took."""
+"""What a session added up to against its plan (`SessionResult`), and the words
+that count and time things everywhere: `plural`, `format_duration`."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from runstrength.core.records import SetRecord
 
 
 @dataclass(frozen=True)
-class ExerciseSummary:
+class ExerciseResult:
+    """One exercise's sets and reps (or seconds) against the program's targets."""
+
     exercise_id: str
     name: str
     sets_done: int
@@ -25,10 +28,13 @@ class ExerciseSummary:
 
 
 @dataclass(frozen=True)
-class SessionSummary:
+class SessionResult:
+    """The session just ended against its program, as the summary table shows it (the
+    sessions table's rows are `history.SessionSummary`, read from the log)."""
+
     status: str
     duration: timedelta
-    exercises: tuple[ExerciseSummary, ...]
+    exercises: tuple[ExerciseResult, ...]
 
     @property
     def skipped(self) -> tuple[str, ...]:
@@ -52,14 +58,14 @@ class SessionSummary:
         return sum(e.target for e in self.exercises if not e.is_hold)
 
 
-def summarize(
+def session_result(
     program: Program,
     records: list[SetRecord],
     started_at: datetime,
     ended_at: datetime,
     status: str,
     skipped: Sequence[str] = (),
-) -> SessionSummary:
+) -> SessionResult:
     """Per exercise: sets (each side counts as one) and reps or seconds against the targets;
     `skipped`: the ids of the exercises passed over without a set.
 
@@ -78,7 +84,7 @@ def summarize(
         field = "seconds" if exercise.is_hold else "reps"
         amount = sum(getattr(r, field) or 0 for r in done)
         exercises.append(
-            ExerciseSummary(
+            ExerciseResult(
                 exercise_id,
                 exercise.name,
                 len(done),
@@ -89,20 +95,20 @@ def summarize(
                 skipped=exercise_id in skipped and not done,
             )
         )
-    return SessionSummary(status, ended_at - started_at, tuple(exercises))
+    return SessionResult(status, ended_at - started_at, tuple(exercises))
 
 
-def totals_text(summary: SessionSummary, logged: int) -> str:
+def totals_text(result: SessionResult, logged: int) -> str:
     """The line under the summary table (Rich markup): totals, how many exercises were
     skipped, whether it was stopped; `logged`: how many sets went to the log."""
-    reps = f"{summary.reps_done}/{summary.reps_target} reps"
+    reps = f"{result.reps_done}/{result.reps_target} reps"
     text = (
-        f"[b]{summary.sets_done}/{summary.sets_planned}[/b] sets · [b]{reps}[/b] · "
-        f"time [b]{format_duration(summary.duration)}[/b]"
+        f"[b]{result.sets_done}/{result.sets_planned}[/b] sets · [b]{reps}[/b] · "
+        f"time [b]{format_duration(result.duration)}[/b]"
     )
-    if summary.skipped:  # the table names them
-        text += f" · [b]{plural(len(summary.skipped), 'exercise')} skipped[/b]"
-    if summary.status == "partial" and logged:
+    if result.skipped:  # the table names them
+        text += f" · [b]{plural(len(result.skipped), 'exercise')} skipped[/b]"
+    if result.status == "partial" and logged:
         text += "\n[b]Stopped[/b]: the finished sets are kept as a partial session."
     if not logged:
         text += "\nNothing was logged: no set was finished."

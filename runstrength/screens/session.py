@@ -35,7 +35,7 @@ from runstrength.core.programs import Program
 from runstrength.core.records import SessionKind, SessionRecord
 from runstrength.core.resume import point_text, resume_point
 from runstrength.core.stats import PastResults, past_results, past_text, progression_hint
-from runstrength.core.summary import summarize, totals_text
+from runstrength.core.summary import session_result, totals_text
 from runstrength.core.ticking import MIN_TICK_SECONDS, PROGRESS_STEPS, TICK_SECONDS, next_tick_delay
 from runstrength.core.view import StepView, describe, flash_for, status_line
 from runstrength.screens.background import remember_setting, run_write
@@ -330,7 +330,7 @@ class SessionScreen(Screen[None]):
         if engine.kind == "recovery":
             self.show_routine_summary()
             return
-        summary = summarize(
+        result = session_result(
             engine.program,
             engine.completed,
             engine.info.started_at,
@@ -338,8 +338,8 @@ class SessionScreen(Screen[None]):
             engine.status or "partial",
             engine.skipped,
         )
-        self.query_one(SummaryTable).show(summary)
-        totals = totals_text(summary, len(engine.completed))
+        self.query_one(SummaryTable).show(result)
+        totals = totals_text(result, len(engine.completed))
         bests = bests_line(
             new_bests(engine.completed, self.earlier), self.context.catalogue.exercise_name
         )
@@ -419,7 +419,7 @@ class SessionScreen(Screen[None]):
         if self.engine.finished:
             self.leave()
             return
-        self.apply(self.engine.enter())
+        self.apply(self.engine.proceed())
 
     def action_skip(self, kind: str) -> None:
         self.apply(self.engine.skip())
