@@ -14,12 +14,16 @@
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+TESTS = Path(__file__).parents[1] / "tests"
+"""The tests' doubles: a fake clock, a silent player."""
 
 BARE = """
 import sys, time
@@ -50,7 +54,7 @@ OURS = """
 import sys, time
 from dataclasses import replace
 from runstrength.app import RunStrengthApp
-from runstrength.audio import SilentPlayer
+from doubles import SilentPlayer  # the tests' silent player (PYTHONPATH: tests/)
 from runstrength.factory import build_context
 from runstrength.paths import resolve_paths
 from runstrength.screens.session import SessionScreen
@@ -118,16 +122,17 @@ Resting(context).run(headless=True, size=(80, 24))
 
 
 def run(script: Path, *args: str) -> str:
+    env = {**os.environ, "PYTHONPATH": str(TESTS)}
     result = subprocess.run(
-        [sys.executable, str(script), *args], check=True, capture_output=True, text=True
+        [sys.executable, str(script), *args], check=True, capture_output=True, text=True, env=env
     )
     return result.stdout.strip()
 
 
 def drift() -> tuple[float, float, int]:
     """A simulated endurance session: (total late, worst step late, steps), in seconds."""
-    sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))
-    from conftest import FakeClock  # the tests' fake clock
+    sys.path.insert(0, str(TESTS))
+    from doubles import FakeClock  # the tests' fake clock
 
     from runstrength.core.engine import READY_SECONDS, SessionEngine
     from runstrength.core.plan import IntroStep, SetStep

@@ -12,9 +12,9 @@ from datetime import date, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from sample_history import sample_history
 
 from runstrength.core.interchange import to_document
-from runstrength.core.sample_history import sample_history
 from runstrength.store import load_programs
 
 COMMAND = str(Path(sys.executable).with_name("runstrength"))

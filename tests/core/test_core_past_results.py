@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta, timezone
 
+from sample_history import sample_history
+
 from runstrength.core.catalogue import Catalogue
 from runstrength.core.programs import Program
 from runstrength.core.records import SessionRecord, Side
-from runstrength.core.sample_history import sample_history
 from runstrength.core.stats import LastAndBest, past_results, past_text
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import fitdecode
 import pytest
+from sample_history import sample_history
 
 from runstrength.cli import main
 from runstrength.core.catalogue import Catalogue
@@ -18,7 +19,6 @@ from runstrength.core.errors import ValidationError
 from runstrength.core.fit_map import FitExercise, fit_map_from_data, unmapped, workout_steps
 from runstrength.core.plan import RestStep, SetStep, StretchStep, WarmupStep, build_plan
 from runstrength.core.records import SessionInfo, SessionRecord, SetRecord
-from runstrength.core.sample_history import sample_history
 from runstrength.core.settings import Settings
 from runstrength.store import TrainingLog, load_programs
 from runstrength.store.fit_out import (

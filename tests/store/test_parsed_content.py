@@ -7,8 +7,8 @@ from pathlib import Path
 
 import orjson
 import pytest
+from doubles import SilentPlayer
 
-from runstrength.audio import SilentPlayer
 from runstrength.core.catalogue import Catalogue
 from runstrength.factory import build_context
 from runstrength.paths import Paths

@@ -8,9 +8,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from doubles import SilentPlayer
 
 from runstrength.app import RunStrengthApp
-from runstrength.audio import SilentPlayer
 from runstrength.context import AppContext
 from runstrength.core.catalogue import Catalogue
 from runstrength.core.programs import program_from_toml

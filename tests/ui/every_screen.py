@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from datetime import date, timedelta
 
+from sample_history import sample_history
 from textual.pilot import Pilot
 
 from runstrength.app import RunStrengthApp
-from runstrength.core.sample_history import sample_history
 from runstrength.core.summary import plural
 from runstrength.screens.resume import ResumeDialog
 from runstrength.screens.start_dialogs import ConfirmTomorrow

@@ -8,10 +8,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sample_history import sample_history
 from textual.widgets import DataTable
 from textual.worker import WorkerFailed
 
-from runstrength.core.sample_history import sample_history
 from runstrength.screens.history import HistoryScreen
 from runstrength.store import TrainingLog, log_reads
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from sample_history import sample_history
 from screen_text import screen_lines
 from textual.widgets import DataTable, OptionList
 
 from runstrength.core.history import SessionFilter
-from runstrength.core.sample_history import sample_history
 from runstrength.screens.history import HistoryScreen
 from runstrength.screens.history_filter import FilterDialog
 from runstrength.screens.overview import OverviewScreen

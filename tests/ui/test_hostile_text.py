@@ -11,12 +11,12 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+from doubles import SilentPlayer
 from rich.text import Text
 from textual.content import Content
 from textual.widgets import Input, Select
 
 from runstrength.app import RunStrengthApp
-from runstrength.audio import SilentPlayer
 from runstrength.core.records import SessionInfo, SessionRecord, SetRecord
 from runstrength.core.runs import Activity
 from runstrength.factory import build_context

@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 import pytest
+from sample_history import sample_history
 from textual_plotext import PlotextPlot
 
 from runstrength.core.runs import Activity
-from runstrength.core.sample_history import sample_history
 from runstrength.screens.load import LoadScreen
 from runstrength.store.runs import RunLog
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from runstrength.audio import SilentPlayer
+from doubles import SilentPlayer
 
 
 async def test_m_on_a_machine_without_audio_does_not_promise_sound(make_app) -> None:
