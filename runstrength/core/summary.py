@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 from runstrength.core.programs import Program
 from runstrength.core.records import SetRecord
+from runstrength.core.styled import Piece, Styled, strong
 
 
 @dataclass(frozen=True)
@@ -98,21 +99,27 @@ def session_result(
     return SessionResult(status, ended_at - started_at, tuple(exercises))
 
 
-def totals_text(result: SessionResult, logged: int) -> str:
-    """The line under the summary table (Rich markup): totals, how many exercises were
-    skipped, whether it was stopped; `logged`: how many sets went to the log."""
-    reps = f"{result.reps_done}/{result.reps_target} reps"
-    text = (
-        f"[b]{result.sets_done}/{result.sets_planned}[/b] sets · [b]{reps}[/b] · "
-        f"time [b]{format_duration(result.duration)}[/b]"
-    )
+def totals_text(result: SessionResult, logged: int) -> Styled:
+    """The line under the summary table: totals, how many exercises were skipped,
+    whether it was stopped; `logged`: how many sets went to the log."""
+    text = [
+        strong(f"{result.sets_done}/{result.sets_planned}"),
+        Piece(" sets · "),
+        strong(f"{result.reps_done}/{result.reps_target} reps"),
+        Piece(" · time "),
+        strong(format_duration(result.duration)),
+    ]
     if result.skipped:  # the table names them
-        text += f" · [b]{plural(len(result.skipped), 'exercise')} skipped[/b]"
+        text += [Piece(" · "), strong(f"{plural(len(result.skipped), 'exercise')} skipped")]
     if result.status == "partial" and logged:
-        text += "\n[b]Stopped[/b]: the finished sets are kept as a partial session."
+        text += [
+            Piece("\n"),
+            strong("Stopped"),
+            Piece(": the finished sets are kept as a partial session."),
+        ]
     if not logged:
-        text += "\nNothing was logged: no set was finished."
-    return text
+        text.append(Piece("\nNothing was logged: no set was finished."))
+    return tuple(text)
 
 
 def plural(count: int, word: str) -> str:

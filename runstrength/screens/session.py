@@ -35,6 +35,7 @@ from runstrength.core.programs import Program
 from runstrength.core.records import SessionKind, SessionRecord
 from runstrength.core.resume import point_text, resume_point
 from runstrength.core.stats import PastResults, past_results, past_text, progression_hint
+from runstrength.core.styled import Piece, Styled, strong
 from runstrength.core.summary import session_result, totals_text
 from runstrength.core.ticking import MIN_TICK_SECONDS, PROGRESS_STEPS, TICK_SECONDS, next_tick_delay
 from runstrength.core.view import StepView, describe, flash_for, status_line
@@ -48,6 +49,7 @@ from runstrength.widgets.flash_band import FlashBand
 from runstrength.widgets.floor import FloorLayout
 from runstrength.widgets.line_list import LineList
 from runstrength.widgets.readout import Readout
+from runstrength.widgets.styled_text import styled_content
 from runstrength.widgets.summary_table import SummaryTable
 
 BEAT_SECONDS = 0.4
@@ -129,7 +131,8 @@ class SessionScreen(Screen[None]):
             warmup_moves=catalogue.mobility if kind == "recovery" else catalogue.warmup,
             kind=kind,
         )
-        self._status = ""
+        self._status: Styled = ()
+        """What was last saved (or failed to be), for the status line."""
         self._view: StepView | None = None
         self.past: PastResults | None = None
         self.earlier: list[SessionRecord] = []
@@ -137,7 +140,7 @@ class SessionScreen(Screen[None]):
         self.hints: dict[str, str | None] = {}
         """Per exercise, the nudge to progress earned in the last sessions (intro card)."""
         self._timer: Timer | None = None
-        self._status_text: str | None = None
+        self._status_text: Styled | None = None
         self._skip_kind: str | None = None
         self._beat_until: float | None = None
 
@@ -272,7 +275,7 @@ class SessionScreen(Screen[None]):
                 self.show_summary()
             elif isinstance(event, StepChanged):
                 if isinstance(event.step, SetStep | IntroStep):
-                    self._status = ""
+                    self._status = ()
                 self.refresh_bindings()
                 self.show_last_time()
         self.render_view()
@@ -319,11 +322,11 @@ class SessionScreen(Screen[None]):
 
     def show_status(self) -> None:
         sound_off = self.context.silence_reason() is not None
-        text = status_line(self.engine, sound_off=sound_off, last_saved=self._status)
-        if text != self._status_text:
-            self._status_text = text
-            self.query_one("#status", Label).update(text)
-            self.query_one(FloorLayout).show_status(text)
+        line = status_line(self.engine, sound_off=sound_off, last_saved=self._status)
+        if line != self._status_text:
+            self._status_text = line
+            self.query_one("#status", Label).update(styled_content(line))
+            self.query_one(FloorLayout).show_status(line)
 
     def show_summary(self) -> None:
         engine = self.engine
@@ -344,8 +347,8 @@ class SessionScreen(Screen[None]):
             new_bests(engine.completed, self.earlier), self.context.catalogue.exercise_name
         )
         if bests:
-            totals += f"\n[b]{escape(bests)}[/b]"
-        self.query_one("#totals", Static).update(totals)
+            totals += (Piece("\n"), strong(bests))
+        self.query_one("#totals", Static).update(styled_content(totals))
         if engine.completed and not self.query(EffortPrompt):
             prompt = EffortPrompt(id="effort")
             self.query_one("#session").mount(prompt, after="#totals")
@@ -359,7 +362,7 @@ class SessionScreen(Screen[None]):
         table.show_rows(
             ("Recovery", "", "Done / target"), routine_rows(records, self.context.catalogue)
         )
-        self.query_one("#totals", Static).update(summary_line(self.engine))
+        self.query_one("#totals", Static).update(styled_content(summary_line(self.engine)))
 
     # --- writes, off the UI thread ---------------------------------------------------
 
@@ -378,14 +381,14 @@ class SessionScreen(Screen[None]):
         record = event.record
         name = self.context.catalogue.exercise_name(record.exercise)
         side = f" ({record.side})" if record.side else ""
-        return f"✓ {escape(name)} set {record.set}{side} saved"
+        return f"✓ {name} set {record.set}{side} saved"
 
     def on_session_screen_set_saved(self, message: SetSaved) -> None:
-        self._status = message.label
+        self._status = (Piece(message.label),)
         self.show_status()
 
     def on_session_screen_save_failed(self, message: SaveFailed) -> None:
-        self._status = "[b red]NOT SAVED: retried with the next set[/]"
+        self._status = (Piece("NOT SAVED: retried with the next set", "alert"),)
         self.show_status()
         self.notify(escape(message.reason), title="Not saved", severity="error", timeout=15)
 

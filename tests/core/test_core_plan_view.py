@@ -473,17 +473,23 @@ reps = 20
 def test_the_status_line_says_paused_tempo_band_sound_and_notice_first(
     make_engine, catalogue, clock
 ) -> None:
+    from runstrength.core.styled import Piece, plain
     from runstrength.core.view import status_line
 
+    saved = (Piece("✓ saved"),)
     engine = make_engine(program_from_toml(BAND_ONLY_TOML, "band.toml", catalogue))
     engine.start()
     engine.skip_warmup()
     engine.proceed()  # the band exercise's first set
-    assert status_line(engine, sound_off=False, last_saved="✓ saved") == "band: yellow · ✓ saved"
+    line = status_line(engine, sound_off=False, last_saved=saved)
+    assert line == (Piece("band: yellow"), Piece(" · "), Piece("✓ saved"))
     engine.toggle_pause()
     engine.toggle_tempo()
     engine.proceed()  # no reps counted: a notice, shown instead of the last save
-    line = status_line(engine, sound_off=True, last_saved="✓ saved")
-    assert line.startswith("[reverse] PAUSED [/reverse] · tempo 2 s · band: yellow · sound off")
-    assert "Count your reps" in line
-    assert "✓ saved" not in line
+    line = status_line(engine, sound_off=True, last_saved=saved)
+    assert line[0] == Piece(" PAUSED ", "paused")
+    assert plain(line).startswith(" PAUSED  · tempo 2 s · band: yellow · sound off · ")
+    assert line[-1] == Piece(
+        "Count your reps with space first, or press s to skip the set.", "strong"
+    )
+    assert "✓ saved" not in plain(line)

@@ -11,6 +11,7 @@ from runstrength.core.engine import READY_SECONDS, SessionEngine
 from runstrength.core.plan import IntroStep, RestStep, SetStep, StretchStep, WarmupStep
 from runstrength.core.programs import program_from_toml
 from runstrength.core.records import SessionInfo, SessionRecord, SetRecord
+from runstrength.core.styled import plain, strong
 from runstrength.core.summary import format_duration, session_result, totals_text
 
 
@@ -86,9 +87,9 @@ def test_an_exercise_with_no_set_done_is_skipped_and_the_session_completed(
     assert [e.skipped for e in result.exercises] == [False, False, True]
     assert result.skipped == ("Lateral band walk",)
     text = totals_text(result, logged=4)
-    assert "[b]1 exercise skipped[/b]" in text
-    assert "partial" not in text
-    assert "Stopped" not in text
+    assert strong("1 exercise skipped") in text
+    assert "partial" not in plain(text)
+    assert "Stopped" not in plain(text)
 
 
 def test_the_totals_say_what_a_stop_keeps_and_when_nothing_was_logged(
@@ -96,8 +97,8 @@ def test_the_totals_say_what_a_stop_keeps_and_when_nothing_was_logged(
 ) -> None:
     engine.start()
     result = session_result(engine.program, [], engine.info.started_at, clock.now(), "partial")
-    assert totals_text(result, logged=0).endswith("Nothing was logged: no set was finished.")
-    assert "Stopped" in totals_text(result, logged=3)
+    assert plain(totals_text(result, logged=0)).endswith("Nothing was logged: no set was finished.")
+    assert strong("Stopped") in totals_text(result, logged=3)
     skipped = session_result(
         engine.program,
         [],
@@ -106,7 +107,7 @@ def test_the_totals_say_what_a_stop_keeps_and_when_nothing_was_logged(
         "completed",
         ("glute-bridge", "side-plank"),
     )
-    assert "[b]2 exercises skipped[/b]" in totals_text(skipped, logged=0)
+    assert strong("2 exercises skipped") in totals_text(skipped, logged=0)
 
 
 def test_a_quit_session_is_partial(engine: SessionEngine, clock) -> None:
