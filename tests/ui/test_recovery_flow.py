@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from restday_seed import seed
+from screen_text import notices
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
@@ -67,8 +68,8 @@ async def test_a_rest_day_routine_from_home_to_the_summary(make_app, clock, tmp_
         await pilot.press("enter")  # refused, and the routine is named instead
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
-        [note] = app._notifications
-        assert "r: a recovery routine of stretches and easy moves instead" in note.message
+        [note] = notices(app)
+        assert "r: a recovery routine of stretches and easy moves instead" in note
 
         await pilot.press("r")
         screen = session(pilot)

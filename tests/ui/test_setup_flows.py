@@ -7,7 +7,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from screen_text import screen_lines
+from screen_text import notices, screen_lines
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, SelectionList, Static
 
@@ -118,8 +118,8 @@ async def test_skipping_the_first_run_is_remembered(paths: Paths, clock, sound) 
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
-        [note] = app._notifications
-        assert note.message.startswith(kept)
+        [note] = notices(app)
+        assert note.startswith(f"First run skipped\n{kept}")
         assert app.screen.program.name == "endurance"
     assert tomllib.loads(paths.config_file.read_text())["first_run_done"] is True
     assert not build_context(paths, clock=clock, sound=sound).first_run
