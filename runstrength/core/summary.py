@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from runstrength.core.programs import Program
+from runstrength.core.programs import Program, ProgramEntry
 from runstrength.core.records import SetRecord
 from runstrength.core.styled import Piece, Styled, strong
 
@@ -59,6 +59,14 @@ class SessionResult:
         return sum(e.target for e in self.exercises if not e.is_hold)
 
 
+def planned_sets(entry: ProgramEntry) -> tuple[int, int]:
+    """How many sets a program entry logs (each side of a per-side exercise is one) and
+    what they aim at together: reps, or seconds for a timed hold."""
+    sets = entry.sets * (2 if entry.exercise.per_side else 1)
+    amount = entry.seconds if entry.exercise.is_hold else entry.reps
+    return sets, sets * (amount or 0)
+
+
 def session_result(
     program: Program,
     records: list[SetRecord],
@@ -74,10 +82,9 @@ def session_result(
     """
     planned: dict[str, tuple[int, int]] = {}
     for entry in program.entries:
-        sets = entry.sets * (2 if entry.exercise.per_side else 1)
+        sets, target = planned_sets(entry)
         before_sets, before_target = planned.get(entry.exercise.id, (0, 0))
-        amount = entry.seconds if entry.exercise.is_hold else entry.reps
-        planned[entry.exercise.id] = (before_sets + sets, before_target + sets * (amount or 0))
+        planned[entry.exercise.id] = (before_sets + sets, before_target + target)
     exercises = []
     for exercise_id, (sets, target) in planned.items():
         exercise = next(e.exercise for e in program.entries if e.exercise.id == exercise_id)
