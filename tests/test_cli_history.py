@@ -43,7 +43,7 @@ def sample_file(tmp_path_factory, catalogue) -> Path:
     return path
 
 
-def test_empty_history(tmp_path: Path) -> None:
+def test_history_of_an_empty_log_says_there_are_no_sessions(tmp_path: Path) -> None:
     result = run(tmp_path, "history")
     assert result.returncode == 0
     assert "No sessions" in result.stdout

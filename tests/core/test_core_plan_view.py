@@ -441,7 +441,7 @@ def test_the_summary_view_after_quitting(engine: SessionEngine) -> None:
     assert "complete" not in view.heading.lower()
 
 
-def test_target_text(mini_program: Program) -> None:
+def test_target_text_gives_sets_times_reps_or_seconds_each_side(mini_program: Program) -> None:
     bridge, plank, walk = mini_program.entries
     assert target_text(bridge) == "2 × 15 reps"
     assert target_text(plank) == "1 × 10 s each side"

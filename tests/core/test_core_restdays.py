@@ -254,7 +254,7 @@ def test_a_time_zone_change_between_sessions_keeps_each_day() -> None:
     assert not can_start_today(state).allowed
 
 
-def test_feb_29() -> None:
+def test_the_rest_day_after_feb_28_is_feb_29_in_a_leap_year_only() -> None:
     leap = date(2028, 2, 29)
     state = days(today=date(2028, 2, 28), logged=[date(2028, 2, 28)])
     verdict = can_schedule(state, leap)
@@ -267,7 +267,7 @@ def test_feb_29() -> None:
     assert can_schedule(no_leap, date(2027, 3, 1)).next_allowed == date(2027, 3, 2)
 
 
-def test_year_boundary() -> None:
+def test_the_rest_day_rule_crosses_the_new_year() -> None:
     state = days(today=date(2026, 12, 31), logged=[date(2026, 12, 31)])
     verdict = can_schedule(state, date(2027, 1, 1))
     assert not verdict.allowed
@@ -278,7 +278,7 @@ def test_year_boundary() -> None:
     assert can_schedule(planned, date(2026, 12, 30)).allowed
 
 
-def test_format_day() -> None:
+def test_format_day_reads_for_people_and_parses_for_scripts() -> None:
     assert format_day(date(2026, 1, 5)) == "Mon 5 Jan 2026 (2026-01-05)"
 
 

@@ -97,7 +97,7 @@ def test_other_sports_are_not_runs_and_the_strongest_run_counts() -> None:
         (None, "other"),
     ],
 )
-def test_sport_names(name: str | None, sport: str) -> None:
+def test_sport_names_from_every_source_map_to_one_sport(name: str | None, sport: str) -> None:
     assert sport_of(name) == sport
 
 

@@ -129,7 +129,7 @@ def test_a_quit_session_is_partial(engine: SessionEngine, clock) -> None:
     assert result.duration == timedelta(seconds=90)
 
 
-def test_nothing_done(engine: SessionEngine) -> None:
+def test_a_session_with_nothing_done_still_shows_the_plan(engine: SessionEngine) -> None:
     info = engine.info
     result = session_result(engine.program, [], info.started_at, info.started_at, "partial")
     assert result.sets_done == 0
@@ -192,7 +192,7 @@ def test_an_exercise_used_twice_is_counted_once_per_set(
         (2 * 3600 + 59 * 60, "2 h 59 min"),
     ],
 )
-def test_format_duration(seconds: float, text: str) -> None:
+def test_format_duration_in_seconds_minutes_or_hours(seconds: float, text: str) -> None:
     assert format_duration(timedelta(seconds=seconds)) == text
 
 
