@@ -88,6 +88,8 @@ def test_cues_ship_inside_the_wheel(tmp_path: Path) -> None:
         assert f"runstrength/assets/{clip.relative_to(assets_dir()).as_posix()}" in names
     assert "runstrength/data/exercises.toml" in names
     assert "runstrength/screens/session.tcss" in names
+    # Test and benchmark helpers stay out of what users install.
+    assert not [n for n in names if n.endswith(("sample_history.py", "doubles.py"))]
     target = tmp_path / "installed"
     with zipfile.ZipFile(wheel) as archive:
         archive.extractall(target)
