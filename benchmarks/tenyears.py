@@ -17,14 +17,14 @@ from runstrength.store import TrainingLog, load_catalogue, load_programs
 
 WEEKS = 520
 BANDS = ("yellow", "red", "green", "blue", "black")
-TESTS = Path(__file__).parents[1] / "tests"
-"""Where the sample history and the test doubles the benchmarks share are."""
+ROOT = Path(__file__).parents[1]
+"""The source tree: its tests package holds the sample history the benchmarks share."""
 
 
 def history(weeks: int = WEEKS, until: date | None = None) -> list[SessionRecord]:
     """The sessions, oldest first, ending the day before `until` (default: today)."""
-    sys.path.insert(0, str(TESTS))
-    from sample_history import sample_history
+    sys.path.insert(0, str(ROOT))
+    from tests.sample_history import sample_history
 
     program = load_programs(load_catalogue()).get("endurance")
     assert program is not None

@@ -22,8 +22,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-TESTS = Path(__file__).parents[1] / "tests"
-"""The tests' doubles: a fake clock, a silent player."""
+ROOT = Path(__file__).parents[1]
+"""The source tree: its tests package holds the doubles used here (a fake clock, a silent
+player)."""
 
 BARE = """
 import sys, time
@@ -54,7 +55,7 @@ OURS = """
 import sys, time
 from dataclasses import replace
 from runstrength.app import RunStrengthApp
-from doubles import SilentPlayer  # the tests' silent player (PYTHONPATH: tests/)
+from tests.doubles import SilentPlayer  # PYTHONPATH: the source tree
 from runstrength.factory import build_context
 from runstrength.paths import resolve_paths
 from runstrength.screens.session import SessionScreen
@@ -74,9 +75,9 @@ class Resting(RunStrengthApp):
         await self.push_screen(screen)
         engine = screen.engine
         screen.apply(engine.skip())                    # warm-up
-        screen.apply(engine.proceed())                   # intro -> set 1
+        screen.apply(engine.proceed())                 # intro -> set 1
         screen.apply(engine.count(1))
-        screen.apply(engine.proceed())                   # set 1 done -> rest
+        screen.apply(engine.proceed())                 # set 1 done -> rest
         self.screen_ = screen
         if mode == "cpu":
             self.set_timer(1.0, self.begin)
@@ -122,7 +123,7 @@ Resting(context).run(headless=True, size=(80, 24))
 
 
 def run(script: Path, *args: str) -> str:
-    env = {**os.environ, "PYTHONPATH": str(TESTS)}
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     result = subprocess.run(
         [sys.executable, str(script), *args], check=True, capture_output=True, text=True, env=env
     )
@@ -131,14 +132,13 @@ def run(script: Path, *args: str) -> str:
 
 def drift() -> tuple[float, float, int]:
     """A simulated endurance session: (total late, worst step late, steps), in seconds."""
-    sys.path.insert(0, str(TESTS))
-    from doubles import FakeClock  # the tests' fake clock
-
+    sys.path.insert(0, str(ROOT))
     from runstrength.core.engine import READY_SECONDS, SessionEngine
     from runstrength.core.plan import IntroStep, SetStep
     from runstrength.core.settings import Settings
     from runstrength.core.ticking import next_tick_delay
     from runstrength.store import load_catalogue, load_programs
+    from tests.doubles import FakeClock
 
     catalogue = load_catalogue()
     program = load_programs(catalogue).programs["endurance"]

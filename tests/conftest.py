@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from doubles import FakeClock, SilentPlayer
 
 from runstrength.core.catalogue import Catalogue
 from runstrength.paths import Paths, resolve_paths
 from runstrength.store import load_catalogue
+from tests.doubles import FakeClock, SilentPlayer
 
 
 @pytest.fixture(autouse=True)

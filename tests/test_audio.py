@@ -306,8 +306,12 @@ def busy_player(monkeypatch: pytest.MonkeyPatch) -> tuple[Playsound3Player, Fake
 
 def test_playing_never_waits_for_a_busy_worker(monkeypatch: pytest.MonkeyPatch) -> None:
     player, module = busy_player(monkeypatch)
-    caller = threading.Thread(target=lambda: [player.play(["tick"]) for _ in range(200)])
-    caller.daemon = True
+
+    def play_many() -> None:
+        for _ in range(200):
+            player.play(["tick"])
+
+    caller = threading.Thread(target=play_many, daemon=True)
     caller.start()
     caller.join(timeout=10)  # only a caller blocked by the held worker is still here
     assert not caller.is_alive(), "play() waited for the worker"

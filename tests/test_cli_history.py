@@ -12,10 +12,10 @@ from datetime import date, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from sample_history import sample_history
 
 from runstrength.core.interchange import to_document
 from runstrength.store import load_programs
+from tests.sample_history import sample_history
 
 COMMAND = str(Path(sys.executable).with_name("runstrength"))
 ZONE = timezone(timedelta(hours=1))
@@ -32,7 +32,7 @@ def run(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def sample_file(tmp_path_factory, catalogue) -> Path:
+def sample_file(tmp_path_factory: pytest.TempPathFactory, catalogue) -> Path:
     program = load_programs(catalogue).get("endurance")
     assert program is not None
     sessions = sample_history(

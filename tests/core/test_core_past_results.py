@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta, timezone
 
-from sample_history import sample_history
-
 from runstrength.core.catalogue import Catalogue
 from runstrength.core.programs import Program
 from runstrength.core.records import SessionRecord, Side
 from runstrength.core.stats import LastAndBest, past_results, past_text
+from tests.sample_history import sample_history
 
 
 def scanned(
@@ -41,8 +40,8 @@ def test_the_lookup_agrees_with_a_scan_for_every_set_of_the_program(
         for number in range(1, 5):
             for side in dict.fromkeys((*sides, None)):
                 for band in (None, "yellow", "red"):
-                    expected = scanned(past, entry.exercise.id, number, side, band)  # type: ignore[arg-type]
-                    found = results.find(entry.exercise.id, number, side, band)  # type: ignore[arg-type]
+                    expected = scanned(past, entry.exercise.id, number, side, band)
+                    found = results.find(entry.exercise.id, number, side, band)
                     assert found == expected
                     asked += expected.last is not None
     # Three sets of each exercise, both sides of the hold; the band walk on both bands.

@@ -21,10 +21,9 @@ from runstrength.store import (
     ReadOnlyLogError,
     TrainingLog,
 )
-from runstrength.store import journal as journal_module
-from runstrength.store import lock as lock_module
 from runstrength.store import storage as storage_module
 from runstrength.store.backups import list_backups
+from runstrength.store.journal import read_journal
 
 TZ = timezone(timedelta(hours=1))
 STARTED = datetime(2026, 11, 23, 7, 0, tzinfo=TZ)
@@ -277,7 +276,7 @@ def test_a_read_only_data_dir_is_reported(tmp_path: Path, monkeypatch: pytest.Mo
             raise OSError(errno.EROFS, os.strerror(errno.EROFS), path)
         return real_open(path, flags, mode)
 
-    monkeypatch.setattr(lock_module.os, "open", read_only)
+    monkeypatch.setattr("runstrength.store.lock.os.open", read_only)
     with pytest.raises(LogWriteError, match="Read-only file system") as error:
         TrainingLog(tmp_path / "log.json")
     assert f"The folder {tmp_path} cannot be written to" in str(error.value)
@@ -297,7 +296,7 @@ def test_a_full_disk_at_the_write_leaves_no_half_line(
         real_write(fd, data[:10])  # part of the line reaches the disk, then it is full
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(journal_module.os, "write", short_then_full)
+    monkeypatch.setattr("runstrength.store.journal.os.write", short_then_full)
     with pytest.raises(LogWriteError, match=r"No space left on device.*disk is full"):
         log.log_set(info(), a_set(2))
     monkeypatch.undo()
@@ -305,7 +304,7 @@ def test_a_full_disk_at_the_write_leaves_no_half_line(
     log.log_set(info(), a_set(3))
     assert [s.set for s in log.sessions()[0].sets] == [1, 3]
     # On disk, what a restart would fold: the set after the failed one takes its number.
-    on_disk = journal_module.read_journal(log.journal_path).entries
+    on_disk = read_journal(log.journal_path).entries
     assert [entry["set"]["seq"] for entry in on_disk] == [1, 2]
 
 

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import orjson
 import pytest
-from doubles import SilentPlayer
 
 from runstrength.core.catalogue import Catalogue
 from runstrength.factory import build_context
 from runstrength.paths import Paths
 from runstrength.store import ParsedToml, ProgramLibrary, load_catalogue, load_programs
 from runstrength.store import parsed as parsed_module
+from tests.doubles import SilentPlayer
 
 HILLS = """\
 name = "hills"
@@ -36,7 +36,7 @@ def no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(text: str) -> dict[str, object]:
         raise AssertionError("parsed again")
 
-    monkeypatch.setattr(parsed_module.tomllib, "loads", refuse)
+    monkeypatch.setattr("runstrength.store.parsed.tomllib.loads", refuse)
 
 
 def load(paths: Paths) -> tuple[Catalogue, ProgramLibrary]:

@@ -6,9 +6,9 @@ import itertools
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
-from doubles import SilentPlayer
 
 from runstrength.app import RunStrengthApp
 from runstrength.context import AppContext
@@ -16,6 +16,7 @@ from runstrength.core.catalogue import Catalogue
 from runstrength.core.programs import program_from_toml
 from runstrength.core.settings import Settings
 from runstrength.store import TrainingLog, load_programs
+from tests.doubles import SilentPlayer
 
 SHORT_PROGRAM = """
 name = "short"
@@ -47,7 +48,7 @@ def make_app(tmp_path: Path, catalogue: Catalogue, clock, sound: SilentPlayer) -
 
     numbers = itertools.count(1)
 
-    def make(start: bool = False, **settings_changes: object) -> RunStrengthApp:
+    def make(start: bool = False, **settings_changes: Any) -> RunStrengthApp:
         library = load_programs(catalogue)
         short = program_from_toml(SHORT_PROGRAM, "short.toml", catalogue)
         library.programs[short.name] = short

@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from datetime import date, timedelta
 
-from sample_history import sample_history
 from textual.pilot import Pilot
 
 from runstrength.app import RunStrengthApp
 from runstrength.core.summary import plural
 from runstrength.screens.resume import ResumeDialog
 from runstrength.screens.start_dialogs import ConfirmTomorrow
+from tests.sample_history import sample_history
 
 Look = Callable[[str], Awaitable[None] | None]
 
@@ -26,12 +26,14 @@ def seed_history(app: RunStrengthApp, weeks: int = 12) -> None:
     """Weeks of the endurance program logged before today (the fake clock's day)."""
     program = app.context.programs.get("endurance")
     assert program is not None
+    zone = app.context.clock.now().tzinfo
+    assert zone is not None
     year = sample_history(
         program,
         app.context.settings.bands,
         until=TODAY,
         weeks=weeks,
-        zone=app.context.clock.now().tzinfo,
+        zone=zone,
     )
     app.context.log.add_sessions(year)
 

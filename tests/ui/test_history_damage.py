@@ -8,12 +8,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sample_history import sample_history
 from textual.widgets import DataTable
 from textual.worker import WorkerFailed
 
 from runstrength.screens.history import HistoryScreen
 from runstrength.store import TrainingLog, log_reads
+from tests.sample_history import sample_history
 
 SIZE = (80, 24)
 

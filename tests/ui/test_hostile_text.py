@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from doubles import SilentPlayer
 from rich.text import Text
 from textual.content import Content
 from textual.widgets import Input, Select
@@ -29,6 +28,7 @@ from runstrength.screens.session_detail import SessionDetailScreen
 from runstrength.screens.settings import SettingsScreen
 from runstrength.store import Schedule, TrainingLog
 from runstrength.store.runs import RunLog
+from tests.doubles import SilentPlayer
 
 ZONE = timezone(timedelta(hours=1))
 CLOSING = "[/]"
@@ -166,7 +166,7 @@ async def test_markup_in_every_field_is_shown_literally(tmp_path: Path, clock) -
         await pilot.pause()
         assert isinstance(app.screen, CalendarScreen)
         for day in (22, 25, 27):
-            app.screen.select(date(2026, 11, day))  # type: ignore[attr-defined]
+            app.screen.select(date(2026, 11, day))
             await pilot.pause()
             shown = _screen_text(app)
             expected = {22: BOLD_END, 25: LINK, 27: LINK}[day]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from screen_text import notices
+
+from tests.ui.screen_text import notices
 
 
 async def test_without_a_downloads_folder_the_screenshot_goes_beside_the_log(

@@ -8,13 +8,13 @@ import time
 from pathlib import Path
 
 import pytest
-from doubles import SilentPlayer
 from textual.pilot import Pilot
 
 from runstrength.audio import Playsound3Player, sound_path
 from runstrength.core.plan import IntroStep, RestStep
 from runstrength.screens.session import SessionScreen
 from runstrength.widgets.flash_band import FLASH_SECONDS, FlashBand
+from tests.doubles import SilentPlayer
 
 NO_BACKEND = "No supported audio backends on this system!"
 

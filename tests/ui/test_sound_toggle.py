@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from doubles import SilentPlayer
-from screen_text import notices
+from tests.doubles import SilentPlayer
+from tests.ui.screen_text import notices
 
 
 async def test_m_on_a_machine_without_audio_does_not_promise_sound(make_app) -> None:
