@@ -24,7 +24,6 @@ from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable
 
-from runstrength.audio import SilentPlayer
 from runstrength.core.interchange import from_document, to_document
 from runstrength.factory import build_context
 from runstrength.paths import resolve_paths
@@ -59,7 +58,7 @@ async def history_open(data: Path) -> tuple[float, float, float]:
     from runstrength.app import RunStrengthApp
     from runstrength.screens.history import HistoryScreen
 
-    context = build_context(resolve_paths(data), sound=SilentPlayer())
+    context = build_context(resolve_paths(data))
     app = RunStrengthApp(context)
     mount = HistoryScreen.on_mount
     add_rows = HistoryScreen.add_rows

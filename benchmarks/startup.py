@@ -51,7 +51,6 @@ RUNSTRENGTH = """
 import sys
 import time
 from runstrength.app import RunStrengthApp
-from runstrength.audio import SilentPlayer
 from runstrength.factory import build_context
 from runstrength.paths import resolve_paths
 
@@ -66,7 +65,7 @@ paths = resolve_paths(sys.argv[1])
 # A returning user: settings saved, so home is the first screen (not the first-run setup).
 paths.config_dir.mkdir(parents=True, exist_ok=True)
 paths.config_file.write_text("first_run_done = true\\n")
-context = build_context(paths, sound=SilentPlayer())
+context = build_context(paths)
 FirstFrame(context).run(headless=True, size=(80, 24))
 """
 

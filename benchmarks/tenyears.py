@@ -1,4 +1,4 @@
-"""A synthetic ten-year history (`core/sample_history.py`) written as a runstrength log.
+"""A synthetic ten-year history (`tests/sample_history.py`) written as a runstrength log.
 
     python benchmarks/tenyears.py DIR        writes DIR/log.json
 
@@ -13,15 +13,19 @@ from datetime import date, timedelta, timezone
 from pathlib import Path
 
 from runstrength.core.records import SessionRecord
-from runstrength.core.sample_history import sample_history
 from runstrength.store import TrainingLog, load_catalogue, load_programs
 
 WEEKS = 520
 BANDS = ("yellow", "red", "green", "blue", "black")
+ROOT = Path(__file__).parents[1]
+"""The source tree: its tests package holds the sample history the benchmarks share."""
 
 
 def history(weeks: int = WEEKS, until: date | None = None) -> list[SessionRecord]:
     """The sessions, oldest first, ending the day before `until` (default: today)."""
+    sys.path.insert(0, str(ROOT))
+    from tests.sample_history import sample_history
+
     program = load_programs(load_catalogue()).get("endurance")
     assert program is not None
     return sample_history(

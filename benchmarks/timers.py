@@ -14,12 +14,17 @@
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+ROOT = Path(__file__).parents[1]
+"""The source tree: its tests package holds the doubles used here (a fake clock, a silent
+player)."""
 
 BARE = """
 import sys, time
@@ -50,7 +55,7 @@ OURS = """
 import sys, time
 from dataclasses import replace
 from runstrength.app import RunStrengthApp
-from runstrength.audio import SilentPlayer
+from tests.doubles import SilentPlayer  # PYTHONPATH: the source tree
 from runstrength.factory import build_context
 from runstrength.paths import resolve_paths
 from runstrength.screens.session import SessionScreen
@@ -70,9 +75,9 @@ class Resting(RunStrengthApp):
         await self.push_screen(screen)
         engine = screen.engine
         screen.apply(engine.skip())                    # warm-up
-        screen.apply(engine.enter())                   # intro -> set 1
+        screen.apply(engine.proceed())                 # intro -> set 1
         screen.apply(engine.count(1))
-        screen.apply(engine.enter())                   # set 1 done -> rest
+        screen.apply(engine.proceed())                 # set 1 done -> rest
         self.screen_ = screen
         if mode == "cpu":
             self.set_timer(1.0, self.begin)
@@ -107,7 +112,7 @@ class Resting(RunStrengthApp):
                 return
             while engine.countdown is None and not engine.finished:
                 screen.apply(engine.count(1))  # a counted set needs a rep before enter
-                screen.apply(engine.enter())  # intro or set: on to the next timer at once
+                screen.apply(engine.proceed())  # intro or set: on to the next timer at once
             self.deadline = time.monotonic() + engine.remaining()
 
         screen.tick = tick
@@ -118,22 +123,22 @@ Resting(context).run(headless=True, size=(80, 24))
 
 
 def run(script: Path, *args: str) -> str:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     result = subprocess.run(
-        [sys.executable, str(script), *args], check=True, capture_output=True, text=True
+        [sys.executable, str(script), *args], check=True, capture_output=True, text=True, env=env
     )
     return result.stdout.strip()
 
 
 def drift() -> tuple[float, float, int]:
     """A simulated endurance session: (total late, worst step late, steps), in seconds."""
-    sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))
-    from conftest import FakeClock  # the tests' fake clock
-
+    sys.path.insert(0, str(ROOT))
     from runstrength.core.engine import READY_SECONDS, SessionEngine
     from runstrength.core.plan import IntroStep, SetStep
     from runstrength.core.settings import Settings
     from runstrength.core.ticking import next_tick_delay
     from runstrength.store import load_catalogue, load_programs
+    from tests.doubles import FakeClock
 
     catalogue = load_catalogue()
     program = load_programs(catalogue).programs["endurance"]
@@ -148,7 +153,7 @@ def drift() -> tuple[float, float, int]:
     while not engine.finished:
         step = engine.step
         if isinstance(step, IntroStep):
-            engine.enter()
+            engine.proceed()
             continue
         if isinstance(step, SetStep) and not step.entry.exercise.is_hold:
             planned = (step.entry.reps or 0) * settings.tempo_seconds

@@ -4,7 +4,7 @@ each beside a bare Textual app measured in the same run.
     python benchmarks/years.py [--runs 7] [--sets 96]
 
 Histories: an empty data folder, ten years (520 weeks) and thirty years (1,560 weeks)
-of the synthetic history in `core/sample_history.py`, written as an import writes it.
+of the synthetic history in `tests/sample_history.py`, written as an import writes it.
 Figures, each row naming the history it was measured on:
 
 - start to first painted frame (fresh process, headless 80x24, median of `--runs`,
@@ -80,7 +80,6 @@ def peak():
         if line.startswith("VmHWM:"):
             return int(line.split()[1])
 from runstrength.app import RunStrengthApp
-from runstrength.audio import SilentPlayer
 from runstrength.factory import build_context
 from runstrength.paths import resolve_paths
 from runstrength.screens.home import HomeScreen
@@ -105,7 +104,7 @@ class FirstFrame(RunStrengthApp):
             marks.append(time.monotonic())
 
 paths = resolve_paths(sys.argv[1])
-context = build_context(paths, sound=SilentPlayer())
+context = build_context(paths)
 FirstFrame(context).run(headless=True, size=(80, 24))
 """
 
@@ -182,7 +181,6 @@ async def screens(data: Path) -> tuple[float, float, float]:
     """Seconds from h to history's first frame, and from p and o to progress's and
     overview's first frame (each read from the log as the screens read it)."""
     from runstrength.app import RunStrengthApp
-    from runstrength.audio import SilentPlayer
     from runstrength.factory import build_context
     from runstrength.paths import resolve_paths
     from runstrength.screens.history import HistoryScreen
@@ -207,7 +205,7 @@ async def screens(data: Path) -> tuple[float, float, float]:
             await asyncio.sleep(0.001)
         return painted[name]
 
-    context = build_context(resolve_paths(data), sound=SilentPlayer())
+    context = build_context(resolve_paths(data))
     app = RunStrengthApp(context)
     marking(HistoryScreen, "history")
     marking(ProgressScreen, "progress")

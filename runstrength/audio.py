@@ -60,33 +60,6 @@ class SoundPlayer(Protocol):
     def close(self) -> None: ...
 
 
-class SilentPlayer:
-    """Plays nothing; remembers what it was asked to play (tests read `played`).
-
-    With `available=False` it stands for a machine where no sound can play.
-    """
-
-    def __init__(self, available: bool | None = None, reason: str = "") -> None:
-        self.available = available
-        self.reason = reason
-        self.played: list[str] = []
-        """Every sound asked for, in order."""
-        self.sequences: list[tuple[str, ...]] = []
-        """Every play() call."""
-
-    def play(self, sounds: Sequence[str]) -> None:
-        if self.available is False:
-            return
-        self.sequences.append(_sequence(sounds))
-        self.played.extend(_sequence(sounds))
-
-    def prepare(self) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
-
-
 def _sequence(sounds: Sequence[str]) -> tuple[str, ...]:
     """One sound id (a Cue is one) or several, as a tuple."""
     return (sounds,) if isinstance(sounds, str) else tuple(sounds)

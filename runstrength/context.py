@@ -20,7 +20,7 @@ from runstrength.store import LogError, LogWriter, ProgramLibrary, TrainingLog
 
 if TYPE_CHECKING:
     # The session's events are loaded with the session: home does not need them.
-    from runstrength.core.events import Cue, LogWrite, SetCompleted
+    from runstrength.core.events import LogWrite, SetCompleted
 
 log = logging.getLogger(__name__)
 
@@ -117,9 +117,6 @@ class AppContext:
     @sound_on.setter
     def sound_on(self, on: bool) -> None:
         self.live.sound_on = on
-
-    def play(self, cue: Cue) -> None:
-        self.play_sounds((cue.value,))
 
     def silence_reason(self) -> str | None:
         """Why nothing can be heard now, or None when sound plays."""

@@ -6,34 +6,14 @@ a real timer or makes a sound.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
-from runstrength.audio import SilentPlayer
 from runstrength.core.catalogue import Catalogue
 from runstrength.paths import Paths, resolve_paths
 from runstrength.store import load_catalogue
-
-START = datetime(2026, 11, 23, 7, 2, 11, tzinfo=timezone(timedelta(hours=1)))
-
-
-class FakeClock:
-    """A clock that only moves when told to; wall time and monotonic time move together."""
-
-    def __init__(self, start: datetime = START) -> None:
-        self.start = start
-        self.seconds = 1000.0
-
-    def monotonic(self) -> float:
-        return self.seconds
-
-    def now(self) -> datetime:
-        return self.start + timedelta(seconds=self.seconds - 1000.0)
-
-    def advance(self, seconds: float) -> None:
-        self.seconds += seconds
+from tests.doubles import FakeClock, SilentPlayer
 
 
 @pytest.fixture(autouse=True)

@@ -7,8 +7,8 @@ from datetime import date, timedelta, timezone
 from pathlib import Path
 
 from runstrength.core.records import SessionRecord
-from runstrength.core.sample_history import sample_history
 from runstrength.store import codec, load_catalogue, load_programs
+from tests.sample_history import sample_history
 
 ZONE = timezone(timedelta(hours=1))
 

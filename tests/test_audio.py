@@ -71,16 +71,6 @@ print("available", player.available)
     assert result.stderr == ""
 
 
-def test_a_new_cue_replaces_one_still_waiting() -> None:
-    player = Playsound3Player()
-    player._thread = object()  # type: ignore[assignment]  # keep the worker from starting
-    for cue in (Cue.BEEP, Cue.GO, Cue.SET_DONE):
-        player.play(cue)
-    player.play(["rest", "voice/phrase/rest"])
-    assert player._pending.qsize() == 1
-    assert player._pending.get_nowait() == ("rest", "voice/phrase/rest")
-
-
 def test_cues_ship_inside_the_wheel(tmp_path: Path) -> None:
     """Installed from a built wheel, the package finds its cues without the source tree."""
     subprocess.run(
@@ -98,6 +88,8 @@ def test_cues_ship_inside_the_wheel(tmp_path: Path) -> None:
         assert f"runstrength/assets/{clip.relative_to(assets_dir()).as_posix()}" in names
     assert "runstrength/data/exercises.toml" in names
     assert "runstrength/screens/session.tcss" in names
+    # Test and benchmark helpers stay out of what users install.
+    assert not [n for n in names if n.endswith(("sample_history.py", "doubles.py"))]
     target = tmp_path / "installed"
     with zipfile.ZipFile(wheel) as archive:
         archive.extractall(target)
@@ -114,10 +106,13 @@ def test_source_tree_cue_dir_exists() -> None:
     assert (cue_dir() / "go.wav").is_file()
 
 
-def test_player_close_without_start_returns_at_once() -> None:
-    started = time.monotonic()
+def test_closing_a_player_that_never_played_has_nothing_to_wait_for(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    started: list[threading.Thread] = []
+    monkeypatch.setattr(threading.Thread, "start", started.append)
     Playsound3Player().close()
-    assert time.monotonic() - started < 0.5
+    assert started == []  # no worker started, so none is joined
 
 
 # --- spoken cues ---------------------------------------------------------------------------
@@ -209,12 +204,20 @@ class FakePlaysound3(types.ModuleType):
     class PlaysoundException(Exception):
         pass
 
-    def __init__(self, exit_code: int = 0, finish_at_once: bool = False) -> None:
+    def __init__(
+        self, exit_code: int = 0, finish_at_once: bool = False, held: bool = False
+    ) -> None:
+        """`held`: the first call to playsound waits inside it until `release` is set."""
         super().__init__("playsound3")
         self.log: list[str] = []
         self.sounds: list[FakeSound] = []
         self.exit_code = exit_code
         self.finish_at_once = finish_at_once
+        self.entered = threading.Event()
+        """Set once playsound was called."""
+        self.release = threading.Event()
+        if not held:
+            self.release.set()
 
     def playsound(self, path: str, block: bool = True) -> FakeSound:
         assert block is False, "the worker must never block on a sound"
@@ -223,6 +226,8 @@ class FakePlaysound3(types.ModuleType):
         if self.finish_at_once:
             sound.done.set()
         self.sounds.append(sound)
+        self.entered.set()
+        self.release.wait()
         return sound
 
 
@@ -289,14 +294,45 @@ def test_a_missing_clip_is_skipped_and_the_rest_plays(fake_playsound3: FakePlays
     assert player.available is True
 
 
-def test_playing_never_waits_for_the_worker(fake_playsound3: FakePlaysound3) -> None:
+def busy_player(monkeypatch: pytest.MonkeyPatch) -> tuple[Playsound3Player, FakePlaysound3]:
+    """A player whose worker is held inside playsound3, starting "go", until released."""
+    module = FakePlaysound3(held=True)
+    monkeypatch.setitem(sys.modules, "playsound3", module)
     player = Playsound3Player()
-    started = time.monotonic()
-    for _ in range(200):
-        player.play(["tick"])
-    assert time.monotonic() - started < 0.5
-    assert player._pending.qsize() <= 1
+    player.play(["go"])
+    assert module.entered.wait(timeout=5)
+    return player, module
+
+
+def test_playing_never_waits_for_a_busy_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    player, module = busy_player(monkeypatch)
+
+    def play_many() -> None:
+        for _ in range(200):
+            player.play(["tick"])
+
+    caller = threading.Thread(target=play_many, daemon=True)
+    caller.start()
+    caller.join(timeout=10)  # only a caller blocked by the held worker is still here
+    assert not caller.is_alive(), "play() waited for the worker"
+    module.release.set()
+    wait_until(played(module, 2))
+    module.sounds[1].done.set()
     player.close()
+
+
+def test_a_new_cue_replaces_one_still_waiting(monkeypatch: pytest.MonkeyPatch) -> None:
+    player, module = busy_player(monkeypatch)
+    for cue in (Cue.BEEP, Cue.GO, Cue.SET_DONE):
+        player.play(cue)
+    player.play(["rest", "voice/phrase/rest"])
+    module.release.set()  # "go" starts; the newest sequence waiting cuts it
+    wait_until(played(module, 2))
+    module.sounds[1].done.set()
+    wait_until(played(module, 3))
+    module.sounds[2].done.set()
+    player.close()
+    assert module.log == ["play go", "stop go", "play rest", "play voice/phrase/rest"]
 
 
 def test_repeated_player_errors_turn_sound_off_with_one_log_line(

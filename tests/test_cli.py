@@ -18,7 +18,7 @@ def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
     )
 
 
-def test_version() -> None:
+def test_version_prints_the_package_version() -> None:
     result = run("--version")
     assert result.returncode == 0
     assert result.stdout.strip() == f"runstrength {__version__}"

@@ -30,7 +30,7 @@ def log_sessions(data: Path, count: int) -> None:
     log.close()
 
 
-def test_doctor_help() -> None:
+def test_doctor_help_offers_repair() -> None:
     result = run("doctor", "--help")
     assert result.returncode == 0
     assert "--repair" in result.stdout

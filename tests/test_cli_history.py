@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from runstrength.core.interchange import to_document
-from runstrength.core.sample_history import sample_history
 from runstrength.store import load_programs
+from tests.sample_history import sample_history
 
 COMMAND = str(Path(sys.executable).with_name("runstrength"))
 ZONE = timezone(timedelta(hours=1))
@@ -43,7 +43,7 @@ def sample_file(tmp_path_factory: pytest.TempPathFactory, catalogue) -> Path:
     return path
 
 
-def test_empty_history(tmp_path: Path) -> None:
+def test_history_of_an_empty_log_says_there_are_no_sessions(tmp_path: Path) -> None:
     result = run(tmp_path, "history")
     assert result.returncode == 0
     assert "No sessions" in result.stdout

@@ -74,7 +74,7 @@ def test_show_lists_sets_target_rest_and_stretch(home: Path) -> None:
     assert "then Kneeling hip-flexor stretch (hip-flexor-stretch)" in result.stdout
 
 
-def test_show_json(home: Path) -> None:
+def test_programs_show_json_gives_every_field_of_a_custom_program(home: Path) -> None:
     result = run(home, "programs", "show", "hills", "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)

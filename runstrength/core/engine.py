@@ -95,7 +95,7 @@ class SessionEngine(SessionState):
     # --- driving it ------------------------------------------------------------------
 
     def start(self) -> list[Event]:
-        return self._enter(0)
+        return self._go_to(0)
 
     def resume(
         self, info: SessionInfo, done: Sequence[SetRecord], at: ResumePoint | None = None
@@ -118,7 +118,7 @@ class SessionEngine(SessionState):
             step = self.plan[index]
             assert isinstance(step, SetStep)
             self.tally.set_done(step.number)
-        return self._enter(resume_position(self.plan, done, at))
+        return self._go_to(resume_position(self.plan, done, at))
 
     def tick(self) -> list[Event]:
         """Advance time: beeps, tempo reps, and the step change when a timer runs out."""
@@ -162,11 +162,11 @@ class SessionEngine(SessionState):
                     break
         return events
 
-    def enter(self) -> list[Event]:
-        """Enter: begin the exercise, finish the set, or move on from a timer."""
+    def proceed(self) -> list[Event]:
+        """Enter: begin the exercise, finish the set, or move on from a timer (its step done)."""
         step = self.step
         if isinstance(step, IntroStep):
-            return self._enter(self.index + 1)
+            return self._go_to(self.index + 1)
         if isinstance(step, SetStep):
             if self.getting_ready:
                 return self._start_hold()
@@ -197,7 +197,7 @@ class SessionEngine(SessionState):
             return []
         if kind == "exercise":
             later = range(self.index + 1, len(self.plan))
-            events = self._enter(
+            events = self._go_to(
                 next(i for i in later if isinstance(self.plan[i], IntroStep | SummaryStep))
             )
         elif kind in ("hold", "end-set") and (self.reps or self.elapsed() >= 1):
@@ -278,7 +278,7 @@ class SessionEngine(SessionState):
         if self.finished:
             return []
         events = self._log_set() if self.reps_in_progress else self._leave(skipped=True)
-        return events + self._enter(len(self.plan) - 1, status="partial")
+        return events + self._go_to(len(self.plan) - 1, status="partial")
 
     def set_aside(self) -> list[Event]:
         """Continue later: the session stays open in the log, to go on at the set under way
@@ -292,7 +292,7 @@ class SessionEngine(SessionState):
     # --- inside ----------------------------------------------------------------------
 
     def _advance(self, cue: Cue | None) -> list[Event]:
-        return self._enter(self.index + 1, cue=cue)
+        return self._go_to(self.index + 1, cue=cue)
 
     def _timer_done(self) -> list[Event]:
         step = self.step
@@ -346,7 +346,7 @@ class SessionEngine(SessionState):
         self.tally.set_done(step.number)
         return [SetCompleted(self.info, record), *self.routine.set_logged()]
 
-    def _enter(
+    def _go_to(
         self,
         index: int,
         cue: Cue | None = None,

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 
 from runstrength.core.programs import Program
 from runstrength.core.records import SessionKind, SessionRecord, SetRecord, Status
-from runstrength.core.summary import format_duration, plural
+from runstrength.core.summary import format_duration, planned_sets, plural
 
 
 class SetTally:
@@ -199,12 +199,7 @@ COLUMNS = ("Date", "Program", "Time", "Sets", "Reps", "Done", "Effort", "")
 def planned_target(program: Program) -> int:
     """What a whole session of a program aims at: reps (seconds for holds) over every set,
     each side of a per-side exercise counted, as its logged sets are."""
-    total = 0
-    for entry in program.entries:
-        sides = 2 if entry.exercise.per_side else 1
-        amount = entry.seconds if entry.exercise.is_hold else entry.reps
-        total += entry.sets * sides * (amount or 0)
-    return total
+    return sum(planned_sets(entry)[1] for entry in program.entries)
 
 
 def plans_of(programs: Iterable[Program]) -> dict[str, int]:

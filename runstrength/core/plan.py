@@ -58,7 +58,6 @@ class SummaryStep:
 
 
 Step = WarmupStep | IntroStep | SetStep | RestStep | StretchStep | SummaryStep
-TIMED_STEPS = (WarmupStep, RestStep, StretchStep)
 
 
 def _sides(per_side: bool) -> tuple[Side | None, ...]:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from runstrength.core.catalogue import Catalogue
 from runstrength.core.plan import StretchStep, SummaryStep, WarmupStep
 from runstrength.core.records import StretchRecord, WarmupRecord
+from runstrength.core.styled import Piece, Styled, strong
 from runstrength.core.summary import format_duration
 from runstrength.core.timer import format_clock
 
@@ -115,12 +116,16 @@ def routine_totals(records: list[RoutineRecord]) -> str:
     return " · ".join(parts)
 
 
-def summary_line(engine: SessionEngine) -> str:
+def summary_line(engine: SessionEngine) -> Styled:
     """The line under the routine's summary: what was done and how long it took."""
     if not engine.routine.logged:
-        return "Nothing was logged: no move or stretch was finished."
+        return (Piece("Nothing was logged: no move or stretch was finished."),)
     duration = format_duration(engine.ended_at - engine.info.started_at)
-    text = f"[b]{routine_totals(engine.routine.records)}[/b] · time [b]{duration}[/b]"
+    text: Styled = (
+        strong(routine_totals(engine.routine.records)),
+        Piece(" · time "),
+        strong(duration),
+    )
     if engine.status == "partial":
-        text += " · [b]partial[/b]: what you did is kept"
+        text += (Piece(" · "), strong("partial"), Piece(": what you did is kept"))
     return text

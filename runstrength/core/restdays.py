@@ -73,11 +73,6 @@ class Verdict:
         return "" if self.cause is None else self.cause.describe(self.day)
 
     @property
-    def is_rest_day(self) -> bool:
-        """Refused because the day itself is a rest day (after a session, or weekly)."""
-        return self.cause is not None and self.cause.kind in ("logged", "scheduled", "weekly")
-
-    @property
     def by_run(self) -> bool:
         """Refused by a running rule only (the `run_rules = "warn"` setting may ask instead)."""
         return isinstance(self.cause, RunCause)
@@ -121,9 +116,6 @@ class TrainingDays:
 
     def with_logged(self, day: date, program: str) -> TrainingDays:
         return replace(self, logged={**self.logged, day: program})
-
-    def with_scheduled(self, day: date, program: str) -> TrainingDays:
-        return replace(self, scheduled={**self.scheduled, day: program})
 
     def without_scheduled(self, day: date) -> TrainingDays:
         return replace(self, scheduled={d: p for d, p in self.scheduled.items() if d != day})
@@ -243,11 +235,6 @@ def can_start_today(days: TrainingDays) -> StartCheck:
         return StartCheck(verdict)
     after_start = days.without_scheduled(tomorrow).with_logged(today, program)
     return StartCheck(verdict, program, next_allowed(after_start, tomorrow + ONE_DAY))
-
-
-def today_status(days: TrainingDays) -> Verdict:
-    """Today as a training day (allowed) or a rest day (refused, with the next allowed date)."""
-    return can_start_today(days).verdict
 
 
 @dataclass(frozen=True)

@@ -96,13 +96,6 @@ class SessionState:
         """The exercises passed over so far without a set done, by id."""
         return self.tally.skipped
 
-    def next_set(self) -> SetStep | None:
-        """The set that comes after the current step, if any."""
-        for step in self.plan[self.index + 1 :]:
-            if isinstance(step, SetStep):
-                return step
-        return None
-
     def next_move_in(self) -> float | None:
         """During the warm-up: seconds until its next move (None on the last move)."""
         step = self.step

@@ -132,37 +132,13 @@ class LastAndBest:
     best: int | None
 
 
-ANY_BAND: object = object()
-"""For `last_and_best`: sets on every band (and bodyweight) together."""
-
-
-def last_and_best(
-    sessions: list[SessionRecord],
-    exercise_id: str,
-    set_number: int,
-    side: Side | None,
-    band: str | object | None = ANY_BAND,
-) -> LastAndBest:
-    """For the set screen: this set's result last time, and the best ever for the exercise,
-    on `band` (None: without a band) or, by default, on any band."""
-    last = None
-    best = None
-    for session in sessions:
-        for record in session.sets:
-            if record.exercise != exercise_id or band not in (ANY_BAND, record.band):
-                continue
-            best = max(best or 0, amount(record))
-            if record.set == set_number and record.side == side:
-                last = amount(record)
-    return LastAndBest(last=last, best=best)
-
-
 PastKey = tuple[str, int, Side | None, str | None]
 
 
 @dataclass(frozen=True)
 class PastResults:
-    """`last_and_best` per band for every exercise, set and side at once: a lookup per set."""
+    """For the set screen, per band, for every exercise, set and side at once: a set's
+    result last time and the exercise's best, a lookup per set."""
 
     last: dict[PastKey, int]
     best: dict[tuple[str, str | None], int]

@@ -1,4 +1,5 @@
-"""What a session added up to: sets and reps against the plan, and how long it took."""
+"""What a session added up to against its plan (`SessionResult`), and the words
+that count and time things everywhere: `plural`, `format_duration`."""
 
 from __future__ import annotations
 
@@ -6,12 +7,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from runstrength.core.programs import Program
+from runstrength.core.programs import Program, ProgramEntry
 from runstrength.core.records import SetRecord
+from runstrength.core.styled import Piece, Styled, strong
 
 
 @dataclass(frozen=True)
-class ExerciseSummary:
+class ExerciseResult:
+    """One exercise's sets and reps (or seconds) against the program's targets."""
+
     exercise_id: str
     name: str
     sets_done: int
@@ -25,10 +29,13 @@ class ExerciseSummary:
 
 
 @dataclass(frozen=True)
-class SessionSummary:
+class SessionResult:
+    """The session just ended against its program, as the summary table shows it (the
+    sessions table's rows are `history.SessionSummary`, read from the log)."""
+
     status: str
     duration: timedelta
-    exercises: tuple[ExerciseSummary, ...]
+    exercises: tuple[ExerciseResult, ...]
 
     @property
     def skipped(self) -> tuple[str, ...]:
@@ -52,14 +59,22 @@ class SessionSummary:
         return sum(e.target for e in self.exercises if not e.is_hold)
 
 
-def summarize(
+def planned_sets(entry: ProgramEntry) -> tuple[int, int]:
+    """How many sets a program entry logs (each side of a per-side exercise is one) and
+    what they aim at together: reps, or seconds for a timed hold."""
+    sets = entry.sets * (2 if entry.exercise.per_side else 1)
+    amount = entry.seconds if entry.exercise.is_hold else entry.reps
+    return sets, sets * (amount or 0)
+
+
+def session_result(
     program: Program,
     records: list[SetRecord],
     started_at: datetime,
     ended_at: datetime,
     status: str,
     skipped: Sequence[str] = (),
-) -> SessionSummary:
+) -> SessionResult:
     """Per exercise: sets (each side counts as one) and reps or seconds against the targets;
     `skipped`: the ids of the exercises passed over without a set.
 
@@ -67,10 +82,9 @@ def summarize(
     """
     planned: dict[str, tuple[int, int]] = {}
     for entry in program.entries:
-        sets = entry.sets * (2 if entry.exercise.per_side else 1)
+        sets, target = planned_sets(entry)
         before_sets, before_target = planned.get(entry.exercise.id, (0, 0))
-        amount = entry.seconds if entry.exercise.is_hold else entry.reps
-        planned[entry.exercise.id] = (before_sets + sets, before_target + sets * (amount or 0))
+        planned[entry.exercise.id] = (before_sets + sets, before_target + target)
     exercises = []
     for exercise_id, (sets, target) in planned.items():
         exercise = next(e.exercise for e in program.entries if e.exercise.id == exercise_id)
@@ -78,7 +92,7 @@ def summarize(
         field = "seconds" if exercise.is_hold else "reps"
         amount = sum(getattr(r, field) or 0 for r in done)
         exercises.append(
-            ExerciseSummary(
+            ExerciseResult(
                 exercise_id,
                 exercise.name,
                 len(done),
@@ -89,24 +103,30 @@ def summarize(
                 skipped=exercise_id in skipped and not done,
             )
         )
-    return SessionSummary(status, ended_at - started_at, tuple(exercises))
+    return SessionResult(status, ended_at - started_at, tuple(exercises))
 
 
-def totals_text(summary: SessionSummary, logged: int) -> str:
-    """The line under the summary table (Rich markup): totals, how many exercises were
-    skipped, whether it was stopped; `logged`: how many sets went to the log."""
-    reps = f"{summary.reps_done}/{summary.reps_target} reps"
-    text = (
-        f"[b]{summary.sets_done}/{summary.sets_planned}[/b] sets · [b]{reps}[/b] · "
-        f"time [b]{format_duration(summary.duration)}[/b]"
-    )
-    if summary.skipped:  # the table names them
-        text += f" · [b]{plural(len(summary.skipped), 'exercise')} skipped[/b]"
-    if summary.status == "partial" and logged:
-        text += "\n[b]Stopped[/b]: the finished sets are kept as a partial session."
+def totals_text(result: SessionResult, logged: int) -> Styled:
+    """The line under the summary table: totals, how many exercises were skipped,
+    whether it was stopped; `logged`: how many sets went to the log."""
+    text = [
+        strong(f"{result.sets_done}/{result.sets_planned}"),
+        Piece(" sets · "),
+        strong(f"{result.reps_done}/{result.reps_target} reps"),
+        Piece(" · time "),
+        strong(format_duration(result.duration)),
+    ]
+    if result.skipped:  # the table names them
+        text += [Piece(" · "), strong(f"{plural(len(result.skipped), 'exercise')} skipped")]
+    if result.status == "partial" and logged:
+        text += [
+            Piece("\n"),
+            strong("Stopped"),
+            Piece(": the finished sets are kept as a partial session."),
+        ]
     if not logged:
-        text += "\nNothing was logged: no set was finished."
-    return text
+        text.append(Piece("\nNothing was logged: no set was finished."))
+    return tuple(text)
 
 
 def plural(count: int, word: str) -> str:

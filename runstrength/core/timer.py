@@ -32,9 +32,6 @@ class Countdown:
     def elapsed(self, now: float) -> float:
         return self.total - self.remaining(now)
 
-    def expired(self, now: float) -> bool:
-        return self.remaining(now) <= 0.0
-
     def pause(self, now: float) -> None:
         if self._deadline is not None:
             self._left_when_paused = self.remaining(now)
@@ -66,10 +63,6 @@ class Countdown:
         remaining = self.remaining(now)
         fraction = remaining - math.floor(remaining)
         return fraction if fraction > 1e-9 else min(1.0, remaining)
-
-    def shown_seconds(self, now: float) -> int:
-        """Whole seconds as a display shows them: 2.1 s left reads as 3, like a kitchen timer."""
-        return math.ceil(self.remaining(now) - 1e-9)
 
 
 class RepClock:

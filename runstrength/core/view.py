@@ -17,6 +17,7 @@ from runstrength.core.plan import (
 )
 from runstrength.core.programs import amount_text, target_text
 from runstrength.core.recovery import recovery_view
+from runstrength.core.styled import Piece, Styled, joined, strong
 from runstrength.core.summary import plural
 from runstrength.core.timer import format_clock
 
@@ -306,25 +307,25 @@ def _describe(engine: SessionEngine) -> StepView:
     )
 
 
-def status_line(engine: SessionEngine, *, sound_off: bool, last_saved: str = "") -> str:
+def status_line(engine: SessionEngine, *, sound_off: bool, last_saved: Styled = ()) -> Styled:
     """The line under a step: paused, tempo, band, sound off, then the engine's notice
     or else what was last saved."""
-    parts = []
+    parts: list[Styled] = []
     if engine.paused:
-        parts.append("[reverse] PAUSED [/reverse]")
+        parts.append((Piece(" PAUSED ", "paused"),))
     if engine.tempo:
-        parts.append(f"tempo {engine.settings.tempo_seconds:g} s")
+        parts.append((Piece(f"tempo {engine.settings.tempo_seconds:g} s"),))
     entry = engine.entry
     band = engine.band_for(entry.exercise) if entry is not None else None
     if band:
-        parts.append(f"band: {band}")
+        parts.append((Piece(f"band: {band}"),))
     if sound_off:
-        parts.append("sound off")
+        parts.append((Piece("sound off"),))
     if engine.notice:
-        parts.append(f"[b]{engine.notice}[/b]")
+        parts.append((strong(engine.notice),))
     elif last_saved:
         parts.append(last_saved)
-    return " · ".join(parts)
+    return joined(parts, " · ")
 
 
 def flash_for(engine: SessionEngine, events: list[Event]) -> tuple[str, str] | None:

@@ -36,7 +36,8 @@ from runstrength.core.programs import Program
 from runstrength.core.records import SessionKind, SessionRecord
 from runstrength.core.resume import point_text, resume_point
 from runstrength.core.stats import PastResults, past_results, past_text, progression_hint
-from runstrength.core.summary import summarize, totals_text
+from runstrength.core.styled import Piece, Styled, strong
+from runstrength.core.summary import session_result, totals_text
 from runstrength.core.ticking import MIN_TICK_SECONDS, PROGRESS_STEPS, TICK_SECONDS, next_tick_delay
 from runstrength.core.view import StepView, describe, flash_for, status_line
 from runstrength.screens.background import remember_setting, run_write
@@ -49,6 +50,7 @@ from runstrength.widgets.flash_band import FlashBand
 from runstrength.widgets.floor import FloorLayout
 from runstrength.widgets.line_list import LineList
 from runstrength.widgets.readout import Readout
+from runstrength.widgets.styled_text import styled_content
 from runstrength.widgets.summary_table import SummaryTable
 
 BEAT_SECONDS = 0.4
@@ -138,8 +140,8 @@ class SessionScreen(Screen[None]):
             warmup_moves=catalogue.mobility if kind == "recovery" else catalogue.warmup,
             kind=kind,
         )
-        self.saved_sets = 0
-        self._status = ""
+        self._status: Styled = ()
+        """What was last saved (or failed to be), for the status line."""
         self._view: StepView | None = None
         self.past: PastResults | None = None
         self.earlier: list[SessionRecord] = []
@@ -147,7 +149,7 @@ class SessionScreen(Screen[None]):
         self.hints: dict[str, str | None] = {}
         """Per exercise, the nudge to progress earned in the last sessions (intro card)."""
         self._timer: Timer | None = None
-        self._status_text: str | None = None
+        self._status_text: Styled | None = None
         self._skip_kind: str | None = None
         self._beat_until: float | None = None
 
@@ -283,7 +285,7 @@ class SessionScreen(Screen[None]):
                 self.show_summary()
             elif isinstance(event, StepChanged):
                 if isinstance(event.step, SetStep | IntroStep):
-                    self._status = ""
+                    self._status = ()
                 self.refresh_bindings()
                 self.show_last_time()
         self.render_view()
@@ -330,18 +332,18 @@ class SessionScreen(Screen[None]):
 
     def show_status(self) -> None:
         sound_off = self.context.silence_reason() is not None
-        text = status_line(self.engine, sound_off=sound_off, last_saved=self._status)
-        if text != self._status_text:
-            self._status_text = text
-            self.query_one("#status", Label).update(text)
-            self.query_one(FloorLayout).show_status(text)
+        line = status_line(self.engine, sound_off=sound_off, last_saved=self._status)
+        if line != self._status_text:
+            self._status_text = line
+            self.query_one("#status", Label).update(styled_content(line))
+            self.query_one(FloorLayout).show_status(line)
 
     def show_summary(self) -> None:
         engine = self.engine
         if engine.kind == "recovery":
             self.show_routine_summary()
             return
-        summary = summarize(
+        result = session_result(
             engine.program,
             engine.completed,
             engine.info.started_at,
@@ -349,14 +351,14 @@ class SessionScreen(Screen[None]):
             engine.status or "partial",
             engine.skipped,
         )
-        self.query_one(SummaryTable).show(summary)
-        totals = totals_text(summary, len(engine.completed))
+        self.query_one(SummaryTable).show(result)
+        totals = totals_text(result, len(engine.completed))
         bests = bests_line(
             new_bests(engine.completed, self.earlier), self.context.catalogue.exercise_name
         )
         if bests:
-            totals += f"\n[b]{escape(bests)}[/b]"
-        self.query_one("#totals", Static).update(totals)
+            totals += (Piece("\n"), strong(bests))
+        self.query_one("#totals", Static).update(styled_content(totals))
         if engine.completed and not self.query(EffortPrompt):
             prompt = EffortPrompt(id="effort")
             self.query_one("#session").mount(prompt, after="#totals")
@@ -370,7 +372,7 @@ class SessionScreen(Screen[None]):
         table.show_rows(
             ("Recovery", "", "Done / target"), routine_rows(records, self.context.catalogue)
         )
-        self.query_one("#totals", Static).update(summary_line(self.engine))
+        self.query_one("#totals", Static).update(styled_content(summary_line(self.engine)))
 
     # --- writes, off the UI thread ---------------------------------------------------
 
@@ -389,15 +391,14 @@ class SessionScreen(Screen[None]):
         record = event.record
         name = self.context.catalogue.exercise_name(record.exercise)
         side = f" ({record.side})" if record.side else ""
-        return f"✓ {escape(name)} set {record.set}{side} saved"
+        return f"✓ {name} set {record.set}{side} saved"
 
     def on_session_screen_set_saved(self, message: SetSaved) -> None:
-        self.saved_sets += 1
-        self._status = message.label
+        self._status = (Piece(message.label),)
         self.show_status()
 
     def on_session_screen_save_failed(self, message: SaveFailed) -> None:
-        self._status = "[b red]NOT SAVED: retried with the next set[/]"
+        self._status = (Piece("NOT SAVED: retried with the next set", "alert"),)
         self.show_status()
         self.notify(escape(message.reason), title="Not saved", severity="error", timeout=15)
 
@@ -431,7 +432,7 @@ class SessionScreen(Screen[None]):
         if self.engine.finished:
             self.leave()
             return
-        self.apply(self.engine.enter())
+        self.apply(self.engine.proceed())
 
     def action_skip(self, kind: str) -> None:
         self.apply(self.engine.skip())

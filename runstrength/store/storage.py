@@ -140,9 +140,5 @@ class DurableJSONStorage(Storage):
         """Use `data` in memory without writing it (a read-only view of a migrated log)."""
         self._cache = data
 
-    def forget(self) -> None:
-        """Drop the memory copy: the next read comes from disk."""
-        self._cache = None
-
     def close(self) -> None:
         self._cache = None

@@ -12,8 +12,10 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Label, ProgressBar, Static
 
+from runstrength.core.styled import Styled
 from runstrength.core.view import StepView
 from runstrength.widgets.big_number import BigNumber, BlockText
+from runstrength.widgets.styled_text import styled_content
 
 BANDS = ("warmup", "intro", "work", "ready", "hold", "rest", "stretch", "summary")
 """The colour bands, one class each on the layout."""
@@ -36,7 +38,7 @@ class FloorLayout(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._view: StepView | None = None
-        self._status = ""
+        self._status: Styled = ()
         self._past = ""
 
     def compose(self) -> ComposeResult:
@@ -108,8 +110,8 @@ class FloorLayout(Vertical):
             line = f"{goal}\n{self._past}"  # too long for one line: the target, then the rest
         self.query_one("#floor-goal", Label).update(Text(line))
 
-    def show_status(self, status: str) -> None:
-        """The status line (markup): paused, tempo, band, sound, what was saved."""
+    def show_status(self, status: Styled) -> None:
+        """The status line: paused, tempo, band, sound, what was saved."""
         if status != self._status:
             self._status = status
-            self.query_one("#floor-status", Static).update(status)
+            self.query_one("#floor-status", Static).update(styled_content(status))

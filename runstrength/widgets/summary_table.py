@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from rich.text import Text
 from textual.widgets import DataTable
 
-from runstrength.core.summary import SessionSummary
+from runstrength.core.summary import SessionResult
 
 
 class SummaryTable(DataTable[Text]):
@@ -16,11 +16,11 @@ class SummaryTable(DataTable[Text]):
 
     can_focus = False
 
-    def show(self, summary: SessionSummary) -> None:
+    def show(self, result: SessionResult) -> None:
         self.clear(columns=True)
         self.cursor_type = "none"
         self.add_columns("Exercise", "Sets", "Done / target")
-        for row in summary.exercises:
+        for row in result.exercises:
             unit = "s" if row.is_hold else "reps"
             self.add_row(
                 Text(row.name),

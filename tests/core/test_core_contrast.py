@@ -21,7 +21,7 @@ def test_order_does_not_matter_and_same_colour_is_one() -> None:
     assert contrast_ratio(grey, grey) == pytest.approx(1.0)
 
 
-def test_known_pairs() -> None:
+def test_contrast_ratio_of_well_known_colour_pairs() -> None:
     # #777777 on white is the classic 4.48:1, just under the 4.5 threshold.
     assert contrast_ratio((119, 119, 119), (255, 255, 255)) == pytest.approx(4.48, abs=0.01)
     # Pure red on white: 4.0:1.

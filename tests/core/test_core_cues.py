@@ -88,13 +88,13 @@ def test_a_whole_session_sounds_right_in_each_mode(engine, clock, mode) -> None:
     )
     assert played == [*beeps, intro] if mode != "off" else played == []
 
-    assert s.call("enter") == expected(mode, Cue.GO, say("go"))
+    assert s.call("proceed") == expected(mode, Cue.GO, say("go"))
     for _ in range(14):
         assert s.call("count", 1) == ()
     assert s.call("count", 1) == expected(mode, Cue.SET_DONE)
 
     # Set done: the rest begins with its own tone.
-    assert s.call("enter") == expected(mode, Cue.REST, say("rest"))
+    assert s.call("proceed") == expected(mode, Cue.REST, say("rest"))
     assert isinstance(engine.step, RestStep)
     played = s.wait_for_change()
     rest_over = expected(mode, Cue.REST_OVER, say("rest-over"), say("last-set"), say("go"))
@@ -103,7 +103,7 @@ def test_a_whole_session_sounds_right_in_each_mode(engine, clock, mode) -> None:
     assert engine.step.is_last_set
 
     s.call("count", 15)
-    assert s.call("enter")[:1] == expected(mode, Cue.STRETCH)[:1]
+    assert s.call("proceed")[:1] == expected(mode, Cue.STRETCH)[:1]
     while not isinstance(engine.plan[engine.index + 1], IntroStep):
         s.call("skip")
     # The per-side hold: its target is spoken with "each side"; left side first.
@@ -115,7 +115,7 @@ def test_a_whole_session_sounds_right_in_each_mode(engine, clock, mode) -> None:
         say("seconds"),
         say("each-side"),
     )
-    assert s.call("enter") == expected(mode, Cue.GO, say("left-side"), say("go"))
+    assert s.call("proceed") == expected(mode, Cue.GO, say("left-side"), say("go"))
     played = s.wait_for_change()
     assert played[-1:] == (
         [expected(mode, Cue.SWITCH_SIDES, say("switch-sides"))] if mode != "off" else []
@@ -132,7 +132,7 @@ def test_tempo_ticks_are_ticks_in_every_sounding_mode(engine, clock, mode) -> No
     s = Session(engine, clock, mode)
     s.call("start")
     s.call("skip_warmup")
-    s.call("enter")
+    s.call("proceed")
     s.call("toggle_tempo")
     clock.advance(engine.settings.tempo_seconds)
     assert s.call("tick") == (() if mode == "off" else ("tick",))
@@ -143,9 +143,9 @@ def test_a_right_side_set_says_switch_sides(engine, clock) -> None:
     s.call("start")
     s.call("skip_warmup")
     s.call("skip")  # past glute bridge to side plank
-    s.call("enter")
+    s.call("proceed")
     assert engine.step.side == "left"
-    s.call("enter")  # start the hold without waiting for the get-ready
+    s.call("proceed")  # start the hold without waiting for the get-ready
     clock.advance(engine.step.entry.seconds + 0.1)
     played = s.call("tick")
     assert engine.step.side == "right"

@@ -84,7 +84,7 @@ def do_set(engine: SessionEngine, clock) -> list[Event]:
         events: list[Event] = []
         for _ in range(step.entry.reps or 0):
             events += engine.count(+1)
-        return events + engine.enter()
+        return events + engine.proceed()
     events = start_the_hold(engine, clock) if engine.getting_ready else []
     clock.advance(engine.remaining() or 0)
     return events + engine.tick()
@@ -101,7 +101,7 @@ def run_to(engine: SessionEngine, clock, kind: type, **match: object) -> list[Ev
         if isinstance(step, WarmupStep | RestStep | StretchStep):
             events += engine.skip()
         elif isinstance(step, IntroStep):
-            events += engine.enter()
+            events += engine.proceed()
         elif isinstance(step, SetStep):
             events += do_set(engine, clock)
         else:
@@ -136,10 +136,10 @@ def test_a_whole_program_from_warmup_to_summary(engine: SessionEngine, clock) ->
     assert waited == pytest.approx(60, abs=TICK + 1e-6)
     assert isinstance(engine.step, IntroStep)
 
-    events += engine.enter()  # glute bridge, set 1: 15 reps counted with space
+    events += engine.proceed()  # glute bridge, set 1: 15 reps counted with space
     for _ in range(15):
         events += engine.count(+1)
-    events += engine.enter()
+    events += engine.proceed()
     assert isinstance(engine.step, RestStep)
     assert engine.remaining() == 20  # the program's rest, not the setting's 30
 
@@ -149,14 +149,14 @@ def test_a_whole_program_from_warmup_to_summary(engine: SessionEngine, clock) ->
     for _ in range(14):  # set 2: one rep short of the target
         events += engine.count(+1)
     clock.advance(3)
-    events += engine.enter()
+    events += engine.proceed()
 
     for _ in range(2):  # figure-four stretch, left then right
         more, waited = tick_until_change(engine, clock)
         events += more
         assert waited == pytest.approx(15, abs=TICK + 1e-6)
 
-    events += engine.enter()  # side plank: a per-side hold of 10 s, each after 5 s to get ready
+    events += engine.proceed()  # side plank: a per-side hold of 10 s, each after 5 s to get ready
     for _ in range(2):
         assert engine.getting_ready
         more, waited = tick_until_change(engine, clock)
@@ -167,10 +167,10 @@ def test_a_whole_program_from_warmup_to_summary(engine: SessionEngine, clock) ->
         events += tick_until_change(engine, clock)[0]
 
     events += engine.next_band()  # band walk: one step heavier than the lightest band
-    events += engine.enter()
+    events += engine.proceed()
     for _ in range(16):
         events += engine.count(+1)
-    events += engine.enter()
+    events += engine.proceed()
     events += tick_until_change(engine, clock)[0]  # cobra stretch, not per side
 
     assert engine.finished
@@ -229,7 +229,7 @@ def test_each_set_is_logged_at_the_moment_it_is_done(engine: SessionEngine, cloc
     for _ in range(15):
         engine.count(+1)
     clock.advance(42)
-    [done] = records(engine.enter())
+    [done] = records(engine.proceed())
     assert done.record.completed_at == clock.now()
     assert done.record.started_at is not None
     assert (done.record.completed_at - done.record.started_at).total_seconds() == 42
@@ -239,10 +239,10 @@ def test_a_hold_is_logged_from_when_the_hold_starts(engine: SessionEngine, clock
     engine.start()
     run_to(engine, clock, SetStep, side="left")
     clock.advance(3)  # in position early: enter starts the hold before the 5 s are up
-    assert cues(engine.enter()) == [Cue.GO]
+    assert cues(engine.proceed()) == [Cue.GO]
     assert not engine.getting_ready
     clock.advance(7.4)
-    [done] = records(engine.enter())  # ended early by hand
+    [done] = records(engine.proceed())  # ended early by hand
     assert done.record.seconds == 7
     assert done.record.target_seconds == 10
     assert done.record.completed_at == clock.now()
@@ -254,7 +254,7 @@ def test_nothing_after_the_summary(engine: SessionEngine, clock) -> None:
     engine.start()
     run_to(engine, clock, SummaryStep)
     clock.advance(100)
-    for action in (engine.tick, engine.enter, engine.skip, engine.quit, engine.toggle_pause):
+    for action in (engine.tick, engine.proceed, engine.skip, engine.quit, engine.toggle_pause):
         assert action() == []
     assert engine.finished
 
@@ -479,7 +479,7 @@ def test_s_in_a_hold_keeps_the_seconds_held_like_enter(engine: SessionEngine, cl
 def test_per_side_sets_go_left_then_right_with_a_switch_cue(engine: SessionEngine, clock) -> None:
     engine.start()
     run_to(engine, clock, IntroStep, number=2)
-    events = engine.enter()
+    events = engine.proceed()
     assert describe_step(engine.step) == ("set", "side-plank", 1, "left")
     assert cues(events) == []  # the left side gets ready in silence
     assert engine.getting_ready
@@ -516,7 +516,7 @@ def test_rep_count_goes_up_and_down_but_never_below_zero(engine: SessionEngine, 
     assert engine.reps == 0
     engine.count(+1)
     assert engine.reps == 1
-    [done] = records(engine.enter())
+    [done] = records(engine.proceed())
     assert done.record.reps == 1
 
 
@@ -545,7 +545,7 @@ def test_the_count_starts_at_zero_on_every_set(engine: SessionEngine, clock) -> 
     run_to(engine, clock, SetStep)
     for _ in range(9):
         engine.count(+1)
-    engine.enter()
+    engine.proceed()
     engine.skip()
     assert describe_step(engine.step) == ("set", "glute-bridge", 2, None)
     assert engine.reps == 0
@@ -792,7 +792,7 @@ def test_next_band_wraps_and_is_recorded(make_engine, catalogue, clock) -> None:
         engine.next_band()
         seen.append(engine.band_for(squat))
     assert seen == ["red", "green", "yellow", "red"]
-    engine.enter()
+    engine.proceed()
     [first] = records(do_set(engine, clock))
     assert first.record.band == "red"
     engine.next_band()  # during the rest: for the set coming up
@@ -850,7 +850,7 @@ def test_quit_mid_session_keeps_what_was_done(engine: SessionEngine, clock) -> N
     clock.advance(60)
     for action in (
         engine.tick,
-        engine.enter,
+        engine.proceed,
         engine.skip,
         engine.quit,
         engine.toggle_pause,
@@ -923,7 +923,7 @@ def test_a_45_minute_session_in_small_ticks_has_no_drift(make_engine, catalogue,
         if isinstance(step, IntroStep):
             clock.advance(reading_seconds)
             expected_total += reading_seconds
-            engine.enter()
+            engine.proceed()
             entered_at = clock.monotonic()
             continue
         getting_ready = isinstance(step, SetStep) and step.entry.exercise.is_hold
@@ -1044,7 +1044,7 @@ def test_enter_while_getting_ready_starts_the_hold_at_once(engine: SessionEngine
     run_to(engine, clock, SetStep, side="left")
     clock.advance(1.5)
     assert cues(engine.tick()) == []
-    events = engine.enter()
+    events = engine.proceed()
     assert events == [CueEvent(Cue.GO)]
     assert not engine.getting_ready
     assert engine.remaining() == 10
@@ -1117,7 +1117,7 @@ def test_a_hold_started_while_paused_stays_paused(engine: SessionEngine, clock) 
     engine.start()
     run_to(engine, clock, SetStep, side="left")
     engine.toggle_pause()
-    engine.enter()
+    engine.proceed()
     clock.advance(30)
     assert engine.countdown is not None
     assert engine.countdown.paused == engine.paused  # paused, yet the hold runs down
@@ -1131,27 +1131,27 @@ def test_enter_on_a_set_with_no_reps_only_shows_a_hint(engine: SessionEngine, cl
     run_to(engine, clock, SetStep)
     assert engine.notice == ""
     clock.advance(30)
-    assert engine.enter() == []
+    assert engine.proceed() == []
     assert describe_step(engine.step) == ("set", "glute-bridge", 1, None)
     assert engine.completed == []
     assert engine.notice
-    assert engine.enter() == []  # again: still nothing
+    assert engine.proceed() == []  # again: still nothing
     assert engine.notice
     engine.count(+1)
     assert engine.notice == ""  # counting clears it
-    [done] = records(engine.enter())
+    [done] = records(engine.proceed())
     assert done.record.reps == 1
 
 
 def test_the_hint_goes_when_the_step_changes(engine: SessionEngine, clock) -> None:
     engine.start()
     run_to(engine, clock, SetStep)
-    engine.enter()
+    engine.proceed()
     assert engine.notice
     engine.skip()
     assert isinstance(engine.step, RestStep)
     assert "Count your reps" not in engine.notice
-    engine.enter()  # the rest
+    engine.proceed()  # the rest
     assert engine.notice == ""
 
 
@@ -1160,7 +1160,7 @@ def test_counting_back_to_zero_blocks_enter_again(engine: SessionEngine, clock) 
     run_to(engine, clock, SetStep)
     engine.count(+1)
     engine.count(-1)
-    assert engine.enter() == []
+    assert engine.proceed() == []
     assert engine.notice
     assert engine.completed == []
 
@@ -1168,15 +1168,15 @@ def test_counting_back_to_zero_blocks_enter_again(engine: SessionEngine, clock) 
 def test_a_hold_cannot_be_ended_in_its_first_second(engine: SessionEngine, clock) -> None:
     engine.start()
     run_to(engine, clock, SetStep, side="left")
-    engine.enter()  # start the hold
-    assert engine.enter() == []  # a double press does not end it too
+    engine.proceed()  # start the hold
+    assert engine.proceed() == []  # a double press does not end it too
     clock.advance(0.9)
-    assert engine.enter() == []
+    assert engine.proceed() == []
     assert describe_step(engine.step) == ("set", "side-plank", 1, "left")
     assert not engine.getting_ready
     assert engine.remaining() == pytest.approx(9.1)
     clock.advance(0.1)
-    [done] = records(engine.enter())
+    [done] = records(engine.proceed())
     assert done.record.seconds == 1
 
 

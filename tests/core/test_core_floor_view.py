@@ -13,7 +13,7 @@ def until(engine: SessionEngine, kind: type, **match: object) -> StepView:
         step = engine.step
         if isinstance(step, kind) and all(getattr(step, k) == v for k, v in match.items()):
             return describe(engine)
-        engine.skip() if isinstance(step, SetStep) else engine.enter()
+        engine.skip() if isinstance(step, SetStep) else engine.proceed()
     raise AssertionError(f"no {kind.__name__} {match}")
 
 
@@ -101,7 +101,7 @@ def test_the_last_step_says_the_session_ends(engine: SessionEngine) -> None:
     engine.start()
     last = len(engine.plan) - 2
     while engine.index < last:
-        engine.skip() if isinstance(engine.step, SetStep) else engine.enter()
+        engine.skip() if isinstance(engine.step, SetStep) else engine.proceed()
     assert describe(engine).coming == "Next: end of the session"
     until(engine, SummaryStep)
     view = describe(engine)
@@ -136,7 +136,7 @@ def test_each_phase_has_its_own_band(engine: SessionEngine, clock) -> None:
 def test_without_sound_a_hold_flashes_get_ready_then_go(engine: SessionEngine, clock) -> None:
     engine.start()
     until(engine, IntroStep, number=2)
-    events = engine.enter()  # the side plank's first set: its get-ready
+    events = engine.proceed()  # the side plank's first set: its get-ready
     assert flash_for(engine, events) == ("ready", "Side plank")
     clock.advance(READY_SECONDS)
     assert flash_for(engine, engine.tick()) == ("work", "Side plank")
@@ -146,8 +146,8 @@ def test_without_sound_a_hold_flashes_get_ready_then_go(engine: SessionEngine, c
 
 def test_without_sound_each_step_change_flashes_its_phase(engine: SessionEngine) -> None:
     assert flash_for(engine, engine.start()) == ("warmup", "Warm-up")
-    assert flash_for(engine, engine.enter()) == ("exercise", "Glute bridge")
-    assert flash_for(engine, engine.enter()) == ("work", "Glute bridge")
+    assert flash_for(engine, engine.proceed()) == ("exercise", "Glute bridge")
+    assert flash_for(engine, engine.proceed()) == ("work", "Glute bridge")
     assert flash_for(engine, engine.skip()) == ("rest", "Rest")
     engine.skip()
     stretch = engine.program.entries[0].stretch
@@ -170,10 +170,10 @@ def test_a_recovery_routine_speaks_of_mobility_and_its_stretches(
     view = describe(engine)
     assert (view.phase, view.band) == ("MOBILITY", "warmup")
     assert view.set_text.startswith(f"Mobility · move 1 of {len(catalogue.mobility)} · ")
-    engine.enter()
+    engine.proceed()
     view = describe(engine)
     assert (view.phase, view.side) == ("STRETCH", "LEFT")
     assert view.set_text == "Recovery routine · stretch 1 of 3 · Left side"
     while not isinstance(engine.plan[engine.index + 1], SummaryStep):
-        engine.enter()
+        engine.proceed()
     assert describe(engine).coming == "Next: end of the routine"

@@ -21,26 +21,26 @@ def test_each_step_offers_only_the_keys_that_act(engine: SessionEngine, clock) -
     engine.skip_warmup()
     assert isinstance(engine.step, IntroStep)  # glute bridge: counted, body weight
     assert keys(engine) == {"tempo"}
-    engine.enter()
+    engine.proceed()
     assert isinstance(engine.step, SetStep)
     assert keys(engine) == {"count", "tempo"}  # nothing runs: no pause, no +/-
     engine.toggle_tempo()
     assert keys(engine) == {"count", "tempo", "pause"}  # tempo's beat runs and can wait
     engine.toggle_tempo()
     engine.count(+1)
-    engine.enter()
+    engine.proceed()
     assert isinstance(engine.step, RestStep)
     assert keys(engine) == {"adjust", "pause", "tempo"}
     engine.skip()
     engine.count(+1)
-    engine.enter()
+    engine.proceed()
     assert isinstance(engine.step, StretchStep)
     assert keys(engine) == {"adjust", "pause"}  # no tempo, no band during a stretch
     engine.skip()
     engine.skip()
     assert isinstance(engine.step, IntroStep)  # side plank: a hold
     assert keys(engine) == set()
-    engine.enter()
+    engine.proceed()
     assert keys(engine) == {"adjust", "pause"}  # getting ready counts down
     engine.toggle_pause()
     assert "pause" in keys(engine)  # paused: p resumes
@@ -58,10 +58,10 @@ def test_b_acts_on_a_band_exercise_but_not_its_stretch(make_engine, mini_program
     assert "band" in keys(engine)
     engine.next_band()
     assert engine.band_for(walk) == "red"
-    engine.enter()
+    engine.proceed()
     assert "band" in keys(engine)
     engine.count(+1)
-    engine.enter()
+    engine.proceed()
     assert isinstance(engine.step, StretchStep)
     assert "band" not in keys(engine)
     engine.next_band()  # does nothing here: the set is over

@@ -235,7 +235,7 @@ def test_the_set_view_shows_the_count_against_the_target(make_engine, catalogue,
     engine = make_engine(program)
     engine.start()
     engine.skip_warmup()
-    engine.enter()
+    engine.proceed()
     view = describe(engine)
     assert view.stage == "set"
     assert view.big == "0"
@@ -258,7 +258,7 @@ def test_the_hold_view(engine: SessionEngine, clock) -> None:
     engine.start()
     engine.skip_warmup()
     engine.skip()
-    engine.enter()
+    engine.proceed()
     plank = current_exercise(engine)
     view = describe(engine)  # first, five seconds to get into position
     assert view.stage == "hold"
@@ -272,7 +272,7 @@ def test_the_hold_view(engine: SessionEngine, clock) -> None:
     assert view.prompt == "start the hold now"
     clock.advance(2)
     assert describe(engine).big == "0:03"
-    engine.enter()  # in position early
+    engine.proceed()  # in position early
     view = describe(engine)
     assert view.stage == "hold"
     assert view.big == "0:10"
@@ -289,7 +289,7 @@ def test_the_hold_view_after_getting_ready_runs_out(engine: SessionEngine, clock
     engine.start()
     engine.skip_warmup()
     engine.skip()
-    engine.enter()
+    engine.proceed()
     clock.advance(5)
     engine.tick()
     view = describe(engine)
@@ -299,13 +299,13 @@ def test_the_hold_view_after_getting_ready_runs_out(engine: SessionEngine, clock
 def count_and_finish(engine: SessionEngine, reps: int) -> None:
     for _ in range(reps):
         engine.count(+1)
-    engine.enter()
+    engine.proceed()
 
 
 def test_the_rest_view(engine: SessionEngine, clock) -> None:
     engine.start()
     engine.skip_warmup()
-    engine.enter()
+    engine.proceed()
     count_and_finish(engine, 15)
     view = describe(engine)
     assert view.stage == "rest"
@@ -334,7 +334,7 @@ def test_the_rest_view_before_a_per_side_hold(make_engine, catalogue, clock) -> 
     engine = make_engine(program_from_toml(PLANKS_TOML, "planks.toml", catalogue))
     engine.start()
     engine.skip_warmup()
-    engine.enter()
+    engine.proceed()
     while not isinstance(engine.step, RestStep):  # set 1, both sides, held to the end
         clock.advance(1)
         engine.tick()
@@ -347,7 +347,7 @@ def test_the_rest_view_before_a_per_side_hold(make_engine, catalogue, clock) -> 
 def test_the_stretch_view(engine: SessionEngine, clock, catalogue: Catalogue) -> None:
     engine.start()
     engine.skip_warmup()
-    engine.enter()
+    engine.proceed()
     count_and_finish(engine, 15)
     engine.skip()
     count_and_finish(engine, 15)
@@ -362,7 +362,7 @@ def test_the_stretch_view(engine: SessionEngine, clock, catalogue: Catalogue) ->
     assert "each side" in view.target
     assert view.lines == stretch.cues
     assert view.prompt == "other side"
-    engine.enter()
+    engine.proceed()
     view = describe(engine)
     assert "Right side" in view.where
     assert view.big_caption == "right"
@@ -374,7 +374,7 @@ def test_the_stretch_view_without_sides(engine: SessionEngine, catalogue: Catalo
     engine.skip_warmup()
     for _ in range(2):  # the bridge, the side plank
         engine.skip()
-    engine.enter()
+    engine.proceed()
     count_and_finish(engine, 16)  # the band walk, then its cobra stretch
     assert engine.step == engine.plan[-2]
     view = describe(engine)
@@ -389,7 +389,7 @@ def test_the_stretch_view_without_sides(engine: SessionEngine, catalogue: Catalo
 def test_a_paused_view_says_so(engine: SessionEngine, clock) -> None:
     engine.start()
     engine.skip_warmup()
-    engine.enter()
+    engine.proceed()
     count_and_finish(engine, 15)
     clock.advance(4)
     engine.toggle_pause()
@@ -404,19 +404,19 @@ def test_a_paused_view_says_so(engine: SessionEngine, clock) -> None:
 def test_the_summary_view(engine: SessionEngine, clock) -> None:
     engine.start()
     engine.skip_warmup()
-    engine.enter()
+    engine.proceed()
     count_and_finish(engine, 15)  # one bridge set is enough for the bridge
     for _ in range(4):  # the rest, set 2, the stretch on both sides
         engine.skip()
     assert isinstance(engine.step, IntroStep)
-    engine.enter()
-    engine.enter()  # side plank, left: no need to wait for the get-ready, hold 2 s
+    engine.proceed()
+    engine.proceed()  # side plank, left: no need to wait for the get-ready, hold 2 s
     clock.advance(2)
-    engine.enter()
+    engine.proceed()
     for _ in range(3):  # the right side, the stretch on both sides
         engine.skip()
     assert isinstance(engine.step, IntroStep)
-    engine.enter()
+    engine.proceed()
     count_and_finish(engine, 3)
     engine.skip()  # the cobra stretch
     assert engine.finished
@@ -448,7 +448,7 @@ def test_the_summary_view_after_quitting(engine: SessionEngine) -> None:
     assert "complete" not in view.heading.lower()
 
 
-def test_target_text(mini_program: Program) -> None:
+def test_target_text_gives_sets_times_reps_or_seconds_each_side(mini_program: Program) -> None:
     bridge, plank, walk = mini_program.entries
     assert target_text(bridge) == "2 × 15 reps"
     assert target_text(plank) == "1 × 10 s each side"
@@ -480,17 +480,23 @@ reps = 20
 def test_the_status_line_says_paused_tempo_band_sound_and_notice_first(
     make_engine, catalogue, clock
 ) -> None:
+    from runstrength.core.styled import Piece, plain
     from runstrength.core.view import status_line
 
+    saved = (Piece("✓ saved"),)
     engine = make_engine(program_from_toml(BAND_ONLY_TOML, "band.toml", catalogue))
     engine.start()
     engine.skip_warmup()
-    engine.enter()  # the band exercise's first set
-    assert status_line(engine, sound_off=False, last_saved="✓ saved") == "band: yellow · ✓ saved"
+    engine.proceed()  # the band exercise's first set
+    line = status_line(engine, sound_off=False, last_saved=saved)
+    assert line == (Piece("band: yellow"), Piece(" · "), Piece("✓ saved"))
     engine.toggle_pause()
     engine.toggle_tempo()
-    engine.enter()  # no reps counted: a notice, shown instead of the last save
-    line = status_line(engine, sound_off=True, last_saved="✓ saved")
-    assert line.startswith("[reverse] PAUSED [/reverse] · tempo 2 s · band: yellow · sound off")
-    assert "Count your reps" in line
-    assert "✓ saved" not in line
+    engine.proceed()  # no reps counted: a notice, shown instead of the last save
+    line = status_line(engine, sound_off=True, last_saved=saved)
+    assert line[0] == Piece(" PAUSED ", "paused")
+    assert plain(line).startswith(" PAUSED  · tempo 2 s · band: yellow · sound off · ")
+    assert line[-1] == Piece(
+        "Count your reps with space first, or press s to skip the set.", "strong"
+    )
+    assert "✓ saved" not in plain(line)

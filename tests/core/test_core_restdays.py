@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -18,11 +19,12 @@ from runstrength.core.restdays import (
     format_day,
     next_allowed,
     rest_day_cause,
-    today_status,
     weekday_numbers,
 )
 
 TODAY = date(2026, 11, 25)  # a Wednesday
+REST_DAY_CAUSES = ("logged", "scheduled", "weekly")
+"""What refuses a day because the day itself is a rest day."""
 
 
 def days(today: date = TODAY, logged=(), scheduled=(), weekly=()) -> TrainingDays:
@@ -57,7 +59,7 @@ def schedule_all(start: TrainingDays, attempts: list[date]) -> TrainingDays:
     for day in attempts:
         verdict = can_schedule(state, day)
         if verdict.allowed:
-            state = state.with_scheduled(day, "endurance")
+            state = replace(state, scheduled={**state.scheduled, day: "endurance"})
         else:
             assert verdict.reason, f"refused {day} without a reason"
             assert verdict.message()
@@ -112,7 +114,8 @@ def test_starting_today_is_refused_exactly_on_rest_days(scenario, data: st.DataO
     assert check.allowed is not rest
     if not check.allowed:
         assert check.verdict.reason
-        assert check.verdict.is_rest_day
+        assert check.verdict.cause is not None
+        assert check.verdict.cause.kind in REST_DAY_CAUSES
         found = check.verdict.next_allowed
         assert found is not None
         assert found > state.today
@@ -146,9 +149,10 @@ def test_every_weekday_a_rest_day_leaves_no_next_date() -> None:
 
 def test_the_day_after_a_logged_session_is_a_rest_day() -> None:
     state = days(logged=[TODAY - timedelta(days=1)])
-    status = today_status(state)
+    status = can_start_today(state).verdict
     assert not status.allowed
-    assert status.is_rest_day
+    assert status.cause is not None
+    assert status.cause.kind == "logged"
     assert "rest day" in status.reason
     assert "endurance session logged on Tue 24 Nov 2026" in status.reason
     assert status.next_allowed == TODAY + timedelta(days=1)
@@ -173,7 +177,8 @@ def test_past_days_and_weekly_rest_days_are_refused() -> None:
     assert past.next_allowed == TODAY
     friday = date(2026, 11, 27)
     weekly = can_schedule(days(weekly=("friday",)), friday)
-    assert weekly.is_rest_day
+    assert weekly.cause is not None
+    assert weekly.cause.kind == "weekly"
     assert "friday is a weekly rest day" in weekly.reason
     assert weekly.next_allowed == friday + timedelta(days=1)
 
@@ -201,7 +206,7 @@ def test_a_second_session_on_a_trained_day_may_start() -> None:
 
 def test_next_session_day_counts_a_planned_day() -> None:
     state = days(logged=[TODAY - timedelta(days=1)], scheduled=[TODAY + timedelta(days=1)])
-    assert today_status(state).next_allowed == TODAY + timedelta(days=1)
+    assert can_start_today(state).verdict.next_allowed == TODAY + timedelta(days=1)
 
 
 # --- calendar edge cases -----------------------------------------------------------------
@@ -213,7 +218,7 @@ def test_a_session_across_midnight_belongs_to_the_day_it_started() -> None:
     assert info.date == date(2026, 11, 23)
     # ended 00:30 on the 24th: the 24th is the rest day, the 25th is open again
     state = days(today=date(2026, 11, 24), logged=[info.date])
-    assert not today_status(state).allowed
+    assert not can_start_today(state).verdict.allowed
     assert can_schedule(state, date(2026, 11, 25)).allowed
 
 
@@ -228,8 +233,8 @@ def test_dst_changes_do_not_move_a_session() -> None:
     again = datetime.fromisoformat(late.started_at.isoformat(timespec="seconds"))
     assert again.date() == late.date
     state = days(today=date(2026, 10, 25), logged=[late.date])
-    assert not today_status(state).allowed
-    assert today_status(state).next_allowed == date(2026, 10, 26)
+    assert not can_start_today(state).verdict.allowed
+    assert can_start_today(state).verdict.next_allowed == date(2026, 10, 26)
 
 
 def test_a_time_zone_change_between_sessions_keeps_each_day() -> None:
@@ -249,7 +254,7 @@ def test_a_time_zone_change_between_sessions_keeps_each_day() -> None:
     assert not can_start_today(state).allowed
 
 
-def test_feb_29() -> None:
+def test_the_rest_day_after_feb_28_is_feb_29_in_a_leap_year_only() -> None:
     leap = date(2028, 2, 29)
     state = days(today=date(2028, 2, 28), logged=[date(2028, 2, 28)])
     verdict = can_schedule(state, leap)
@@ -262,7 +267,7 @@ def test_feb_29() -> None:
     assert can_schedule(no_leap, date(2027, 3, 1)).next_allowed == date(2027, 3, 2)
 
 
-def test_year_boundary() -> None:
+def test_the_rest_day_rule_crosses_the_new_year() -> None:
     state = days(today=date(2026, 12, 31), logged=[date(2026, 12, 31)])
     verdict = can_schedule(state, date(2027, 1, 1))
     assert not verdict.allowed
@@ -273,7 +278,7 @@ def test_year_boundary() -> None:
     assert can_schedule(planned, date(2026, 12, 30)).allowed
 
 
-def test_format_day() -> None:
+def test_format_day_reads_for_people_and_parses_for_scripts() -> None:
     assert format_day(date(2026, 1, 5)) == "Mon 5 Jan 2026 (2026-01-05)"
 
 

@@ -15,15 +15,15 @@ def step_through(engine: SessionEngine) -> list[Event]:
     """Do the current step as planned: count the reps, hold the hold, skip timers."""
     step = engine.step
     if isinstance(step, IntroStep):
-        return list(engine.enter())
+        return list(engine.proceed())
     if isinstance(step, SetStep):
         if step.entry.exercise.is_hold:
-            events = list(engine.enter()) if engine.getting_ready else []
+            events = list(engine.proceed()) if engine.getting_ready else []
             engine.clock.advance(step.entry.seconds or 0)  # type: ignore[attr-defined]
             return events + engine.tick()
         for _ in range(step.entry.reps or 1):
             engine.count(1)
-        return list(engine.enter())
+        return list(engine.proceed())
     return list(engine.skip())
 
 

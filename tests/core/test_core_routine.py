@@ -24,11 +24,11 @@ def count_and_finish(engine: SessionEngine) -> list[Event]:
     events: list[Event] = []
     for _ in range(step.entry.reps or 0):
         events += engine.count(+1)
-    return events + engine.enter()
+    return events + engine.proceed()
 
 
 def to_first_set(engine: SessionEngine) -> list[Event]:
-    events = engine.enter()  # the intro
+    events = engine.proceed()  # the intro
     assert isinstance(engine.step, SetStep)
     return events
 
@@ -103,7 +103,7 @@ def test_stretches_are_logged_held_or_skipped(engine: SessionEngine, clock) -> N
 def test_enter_ends_a_stretch_early_as_held(engine: SessionEngine, clock) -> None:
     to_the_first_stretch(engine)
     clock.advance(9)
-    [record] = routine(engine.enter())
+    [record] = routine(engine.proceed())
     assert isinstance(record, StretchRecord)
     assert (record.seconds, record.skipped) == (9, False)
 
@@ -128,7 +128,7 @@ def test_a_stretch_before_the_first_set_waits_for_it(engine: SessionEngine, cloc
     waiting = engine.skip() + engine.skip()  # both sides, before any set was logged
     assert routine(waiting) == []
     assert isinstance(engine.step, IntroStep)
-    engine.enter()
+    engine.proceed()
     while not isinstance(engine.step, SetStep) or engine.getting_ready:
         clock.advance(1)
         engine.tick()
@@ -150,7 +150,7 @@ def test_a_resumed_session_logs_its_stretches_at_once(engine: SessionEngine, clo
     first = SessionEngine(engine.program, engine.settings, clock, "session-1")
     first.start()
     first.skip_warmup()
-    first.enter()
+    first.proceed()
     done = [e.record for e in count_and_finish(first) if isinstance(e, SetCompleted)]
     engine.resume(first.info, done)
     assert isinstance(engine.step, SetStep)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from itertools import combinations, pairwise
 
@@ -96,7 +97,7 @@ def test_other_sports_are_not_runs_and_the_strongest_run_counts() -> None:
         (None, "other"),
     ],
 )
-def test_sport_names(name: str | None, sport: str) -> None:
+def test_sport_names_from_every_source_map_to_one_sport(name: str | None, sport: str) -> None:
     assert sport_of(name) == sport
 
 
@@ -237,7 +238,7 @@ def test_suggestions_keep_every_rule_and_are_as_many_as_possible(
     for day in chosen:
         assert not _breaks_a_rule(runs, day, taper)
         assert can_schedule(planned, day).allowed  # every rule, the rest day included
-        planned = planned.with_scheduled(day, "endurance")
+        planned = replace(planned, scheduled={**planned.scheduled, day: "endurance"})
     for week in suggestion.weeks:
         assert len(week.days) <= per_week
     assert len(chosen) == _max_valid(days, 2, per_week)

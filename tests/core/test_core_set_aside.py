@@ -19,14 +19,14 @@ def logged(events: Sequence[Event]) -> list[SetRecord]:
 def to_set(engine: SessionEngine, reps: int = 15) -> list[SetRecord]:
     for _ in range(reps):
         engine.count(+1)
-    return logged(engine.enter())
+    return logged(engine.proceed())
 
 
 def test_nothing_to_set_aside_before_a_set_is_logged(engine: SessionEngine) -> None:
     engine.start()
     assert engine.set_aside() == []
     engine.skip_warmup()
-    engine.enter()
+    engine.proceed()
     assert engine.set_aside() == []
 
 
@@ -34,7 +34,7 @@ def test_set_aside_in_a_rest_goes_on_at_the_set_after_it(make_engine, mini_progr
     engine = make_engine(mini_program)
     engine.start()
     engine.skip_warmup()
-    engine.enter()
+    engine.proceed()
     done = to_set(engine)
     assert isinstance(engine.step, RestStep)
     [aside] = engine.set_aside()
@@ -55,7 +55,7 @@ def test_set_aside_mid_set_starts_that_set_again(make_engine, mini_program, cloc
     engine = make_engine(mini_program)
     engine.start()
     engine.skip_warmup()
-    engine.enter()
+    engine.proceed()
     done = to_set(engine)
     engine.skip()  # the rest
     engine.count(+1)
@@ -71,7 +71,7 @@ def test_set_aside_after_skipping_goes_on_past_the_skipped(
     engine = make_engine(mini_program)
     engine.start()
     engine.skip_warmup()
-    engine.enter()
+    engine.proceed()
     done = to_set(engine)
     engine.skip()  # the rest
     engine.skip()  # set 2, nothing counted
@@ -89,7 +89,7 @@ def test_set_aside_after_skipping_goes_on_past_the_skipped(
     again.resume(engine.info, done, point)
     assert again.step == engine.step
     assert again.skipped == ("side-plank",)
-    again.enter()
+    again.proceed()
     to_set(again, 16)
     events: list[object] = []
     while not again.finished:
@@ -102,7 +102,7 @@ def test_a_point_behind_the_last_set_logged_gives_way(make_engine, mini_program)
     engine = make_engine(mini_program)
     engine.start()
     engine.skip_warmup()
-    engine.enter()
+    engine.proceed()
     done = to_set(engine)
     engine.skip()
     done += to_set(engine)

@@ -7,8 +7,9 @@ from datetime import date, datetime, timedelta, timezone
 from runstrength.core.catalogue import Catalogue
 from runstrength.core.records import SessionInfo, SessionRecord, SetRecord
 from runstrength.core.stats import (
+    LastAndBest,
     best_by_band,
-    last_and_best,
+    past_results,
     progression_hint,
     reps_per_muscle,
     rest_days_respected,
@@ -117,7 +118,7 @@ def test_a_rest_day_not_yet_lived_is_not_counted_as_kept() -> None:
     assert (after.respected, after.strength_days, after.waiting) == (3, 3, 0)
 
 
-def test_best_set_per_band_and_last_time() -> None:
+def test_best_set_and_last_time_are_each_per_band() -> None:
     log = [
         session(date(2026, 11, 2), rep_set("clamshell", 1, 15, band="red", side="left")),
         session(
@@ -130,9 +131,10 @@ def test_best_set_per_band_and_last_time() -> None:
     best = best_by_band(log, "clamshell")
     assert best["red"].reps == 18
     assert best["green"].reps == 17
-    assert last_and_best(log, "clamshell", 1, "left").last == 16
-    assert last_and_best(log, "clamshell", 1, "left").best == 18
-    nothing = last_and_best(log, "glute-bridge", 1, None)
+    past = past_results(log)
+    assert past.find("clamshell", 1, "left", "red") == LastAndBest(last=18, best=18)
+    assert past.find("clamshell", 1, "left", "green") == LastAndBest(last=16, best=17)
+    nothing = past.find("glute-bridge", 1, None)
     assert (nothing.last, nothing.best) == (None, None)
 
 

@@ -11,7 +11,8 @@ from runstrength.core.engine import READY_SECONDS, SessionEngine
 from runstrength.core.plan import IntroStep, RestStep, SetStep, StretchStep, WarmupStep
 from runstrength.core.programs import program_from_toml
 from runstrength.core.records import SessionInfo, SessionRecord, SetRecord
-from runstrength.core.summary import format_duration, summarize, totals_text
+from runstrength.core.styled import plain, strong
+from runstrength.core.summary import format_duration, session_result, totals_text
 
 
 def play(engine: SessionEngine, clock, reps: dict[tuple[str, int], int]) -> None:
@@ -23,7 +24,7 @@ def play(engine: SessionEngine, clock, reps: dict[tuple[str, int], int]) -> None
             clock.advance(step.seconds)
             engine.tick()
         elif isinstance(step, IntroStep):
-            engine.enter()
+            engine.proceed()
         elif isinstance(step, SetStep) and step.entry.exercise.is_hold:
             assert engine.getting_ready
             clock.advance(READY_SECONDS)
@@ -39,17 +40,17 @@ def play(engine: SessionEngine, clock, reps: dict[tuple[str, int], int]) -> None
             for _ in range(reps[key]):
                 engine.count(+1)
             clock.advance(40)
-            engine.enter()
+            engine.proceed()
 
 
 def test_totals_for_a_session(engine: SessionEngine, clock) -> None:
     play(engine, clock, {("glute-bridge", 1): 15, ("lateral-band-walk", 1): 12})
     assert engine.status is not None
-    summary = summarize(
+    result = session_result(
         engine.program, engine.completed, engine.info.started_at, engine.ended_at, engine.status
     )
-    assert summary.status == "completed"
-    bridge, plank, walk = summary.exercises
+    assert result.status == "completed"
+    bridge, plank, walk = result.exercises
     assert (bridge.exercise_id, bridge.sets_done, bridge.sets_planned) == ("glute-bridge", 1, 2)
     assert (bridge.done, bridge.target) == (15, 30)
     assert not bridge.is_hold
@@ -57,13 +58,13 @@ def test_totals_for_a_session(engine: SessionEngine, clock) -> None:
     assert (plank.done, plank.target) == (20, 20)  # seconds held
     assert plank.is_hold
     assert (walk.done, walk.target) == (12, 16)
-    assert summary.sets_done == 4
-    assert summary.sets_planned == 5
-    assert summary.reps_done == 27
-    assert summary.reps_target == 46
+    assert result.sets_done == 4
+    assert result.sets_planned == 5
+    assert result.reps_done == 27
+    assert result.reps_target == 46
     # warm-up 60, bridge 40, rest 20, 2 stretches of 15, holds of 10 each side after 5 s
     # to get ready, 2 stretches, walk 40, 1 stretch
-    assert summary.duration == timedelta(seconds=60 + 40 + 20 + 30 + 2 * (5 + 10) + 30 + 40 + 15)
+    assert result.duration == timedelta(seconds=60 + 40 + 20 + 30 + 2 * (5 + 10) + 30 + 40 + 15)
 
 
 def test_an_exercise_with_no_set_done_is_skipped_and_the_session_completed(
@@ -72,7 +73,7 @@ def test_an_exercise_with_no_set_done_is_skipped_and_the_session_completed(
     play(engine, clock, {("glute-bridge", 1): 15, ("glute-bridge", 2): 15})  # no band walk
     assert engine.finished
     assert engine.status == "completed"
-    summary = summarize(
+    result = session_result(
         engine.program,
         engine.completed,
         engine.info.started_at,
@@ -80,26 +81,26 @@ def test_an_exercise_with_no_set_done_is_skipped_and_the_session_completed(
         engine.status,
         engine.skipped,
     )
-    assert summary.status == "completed"
-    assert summary.sets_done == 4
-    assert summary.sets_planned == 5
-    assert [e.sets_done for e in summary.exercises] == [2, 2, 0]
-    assert [e.skipped for e in summary.exercises] == [False, False, True]
-    assert summary.skipped == ("Lateral band walk",)
-    text = totals_text(summary, logged=4)
-    assert "[b]1 exercise skipped[/b]" in text
-    assert "partial" not in text
-    assert "Stopped" not in text
+    assert result.status == "completed"
+    assert result.sets_done == 4
+    assert result.sets_planned == 5
+    assert [e.sets_done for e in result.exercises] == [2, 2, 0]
+    assert [e.skipped for e in result.exercises] == [False, False, True]
+    assert result.skipped == ("Lateral band walk",)
+    text = totals_text(result, logged=4)
+    assert strong("1 exercise skipped") in text
+    assert "partial" not in plain(text)
+    assert "Stopped" not in plain(text)
 
 
 def test_the_totals_say_what_a_stop_keeps_and_when_nothing_was_logged(
     engine: SessionEngine, clock
 ) -> None:
     engine.start()
-    summary = summarize(engine.program, [], engine.info.started_at, clock.now(), "partial")
-    assert totals_text(summary, logged=0).endswith("Nothing was logged: no set was finished.")
-    assert "Stopped" in totals_text(summary, logged=3)
-    skipped = summarize(
+    result = session_result(engine.program, [], engine.info.started_at, clock.now(), "partial")
+    assert plain(totals_text(result, logged=0)).endswith("Nothing was logged: no set was finished.")
+    assert strong("Stopped") in totals_text(result, logged=3)
+    skipped = session_result(
         engine.program,
         [],
         engine.info.started_at,
@@ -107,36 +108,36 @@ def test_the_totals_say_what_a_stop_keeps_and_when_nothing_was_logged(
         "completed",
         ("glute-bridge", "side-plank"),
     )
-    assert "[b]2 exercises skipped[/b]" in totals_text(skipped, logged=0)
+    assert strong("2 exercises skipped") in totals_text(skipped, logged=0)
 
 
 def test_a_quit_session_is_partial(engine: SessionEngine, clock) -> None:
     engine.start()
     engine.skip_warmup()
-    engine.enter()
+    engine.proceed()
     for _ in range(10):
         engine.count(+1)
-    engine.enter()
+    engine.proceed()
     clock.advance(90)
     engine.quit()
     assert engine.status is not None
-    summary = summarize(
+    result = session_result(
         engine.program, engine.completed, engine.info.started_at, engine.ended_at, engine.status
     )
-    assert summary.status == "partial"
-    assert summary.sets_done == 1
-    assert summary.reps_done == 10
-    assert summary.sets_planned == 5
-    assert summary.duration == timedelta(seconds=90)
+    assert result.status == "partial"
+    assert result.sets_done == 1
+    assert result.reps_done == 10
+    assert result.sets_planned == 5
+    assert result.duration == timedelta(seconds=90)
 
 
-def test_nothing_done(engine: SessionEngine) -> None:
+def test_a_session_with_nothing_done_still_shows_the_plan(engine: SessionEngine) -> None:
     info = engine.info
-    summary = summarize(engine.program, [], info.started_at, info.started_at, "partial")
-    assert summary.sets_done == 0
-    assert summary.reps_done == 0
-    assert summary.duration == timedelta(0)
-    assert [e.sets_planned for e in summary.exercises] == [2, 2, 1]
+    result = session_result(engine.program, [], info.started_at, info.started_at, "partial")
+    assert result.sets_done == 0
+    assert result.reps_done == 0
+    assert result.duration == timedelta(0)
+    assert [e.sets_planned for e in result.exercises] == [2, 2, 1]
 
 
 REPEATED = """\
@@ -168,12 +169,12 @@ def test_an_exercise_used_twice_is_counted_once_per_set(
     engine = make_engine(program)
     play(engine, clock, {("glute-bridge", 1): 20, ("calf-raise", 1): 20})
     assert len(engine.completed) == 3
-    summary = summarize(
+    result = session_result(
         program, engine.completed, engine.info.started_at, engine.ended_at, engine.status
     )
-    assert summary.sets_planned == 3
-    assert summary.sets_done == len(engine.completed)
-    assert summary.reps_done == sum(r.reps or 0 for r in engine.completed)
+    assert result.sets_planned == 3
+    assert result.sets_done == len(engine.completed)
+    assert result.reps_done == sum(r.reps or 0 for r in engine.completed)
 
 
 @pytest.mark.parametrize(
@@ -193,7 +194,7 @@ def test_an_exercise_used_twice_is_counted_once_per_set(
         (2 * 3600 + 59 * 60, "2 h 59 min"),
     ],
 )
-def test_format_duration(seconds: float, text: str) -> None:
+def test_format_duration_in_seconds_minutes_or_hours(seconds: float, text: str) -> None:
     assert format_duration(timedelta(seconds=seconds)) == text
 
 

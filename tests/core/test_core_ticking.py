@@ -31,7 +31,7 @@ def test_the_last_second_ends_exactly_at_the_deadline(engine, clock) -> None:
 def test_nothing_to_tick_for_on_a_counted_set_or_a_pause(engine, clock) -> None:
     engine.start()
     engine.skip_warmup()
-    engine.enter()
+    engine.proceed()
     assert isinstance(engine.step, SetStep)
     assert engine.next_tick_in() is None
     engine.toggle_tempo()
@@ -43,15 +43,15 @@ def test_nothing_to_tick_for_on_a_counted_set_or_a_pause(engine, clock) -> None:
 def test_a_late_tick_does_not_delay_the_next_timer(engine, clock) -> None:
     engine.start()
     engine.skip_warmup()
-    engine.enter()
+    engine.proceed()
     engine.count(1)
-    engine.enter()  # set 1 done: rest
+    engine.proceed()  # set 1 done: rest
     assert isinstance(engine.step, RestStep)
     rest = engine.remaining()
     assert rest is not None
     engine.skip()
     engine.count(1)
-    engine.enter()  # set 2 done: the stretch (left), then its right side
+    engine.proceed()  # set 2 done: the stretch (left), then its right side
     assert isinstance(engine.step, StretchStep)
     hold = engine.remaining()
     assert hold is not None
@@ -65,12 +65,12 @@ def test_a_late_tick_does_not_delay_the_next_timer(engine, clock) -> None:
 def test_a_long_gap_starts_the_next_timer_afresh(engine, clock) -> None:
     engine.start()
     engine.skip_warmup()
-    engine.enter()
+    engine.proceed()
     engine.count(1)
-    engine.enter()
+    engine.proceed()
     engine.skip()
     engine.count(1)
-    engine.enter()
+    engine.proceed()
     hold = engine.remaining()
     assert hold is not None
     clock.advance(hold + MAX_CARRY_SECONDS + 60)  # the laptop slept

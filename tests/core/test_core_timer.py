@@ -15,16 +15,16 @@ def test_remaining_is_measured_from_the_deadline(clock) -> None:
     clock.advance(12.5)
     assert countdown.remaining(clock.monotonic()) == pytest.approx(17.5)
     assert countdown.elapsed(clock.monotonic()) == pytest.approx(12.5)
-    assert not countdown.expired(clock.monotonic())
+    assert countdown.remaining(clock.monotonic()) > 0
 
 
 def test_remaining_never_goes_negative_and_expires(clock) -> None:
     countdown = Countdown(5, clock.monotonic())
     clock.advance(5)
-    assert countdown.expired(clock.monotonic())
+    assert countdown.remaining(clock.monotonic()) == 0.0
     clock.advance(100)
     assert countdown.remaining(clock.monotonic()) == 0.0
-    assert countdown.expired(clock.monotonic())
+    assert countdown.remaining(clock.monotonic()) == 0.0
     assert countdown.elapsed(clock.monotonic()) == pytest.approx(5)
 
 
@@ -35,14 +35,14 @@ def test_time_passing_while_paused_does_not_count(clock) -> None:
     assert countdown.paused
     clock.advance(500)
     assert countdown.remaining(clock.monotonic()) == pytest.approx(50)
-    assert not countdown.expired(clock.monotonic())
+    assert countdown.remaining(clock.monotonic()) > 0
     countdown.resume(clock.monotonic())
     assert not countdown.paused
     assert countdown.remaining(clock.monotonic()) == pytest.approx(50)
     clock.advance(20)
     assert countdown.remaining(clock.monotonic()) == pytest.approx(30)
     clock.advance(30)
-    assert countdown.expired(clock.monotonic())
+    assert countdown.remaining(clock.monotonic()) == 0.0
 
 
 def test_pause_and_resume_twice_are_harmless(clock) -> None:
@@ -86,7 +86,7 @@ def test_adjust_never_goes_below_zero(clock) -> None:
     clock.advance(22)
     countdown.adjust(-15, clock.monotonic())
     assert countdown.remaining(clock.monotonic()) == 0.0
-    assert countdown.expired(clock.monotonic())
+    assert countdown.remaining(clock.monotonic()) == 0.0
     # Taking away more time than is left does not leave a debt to pay back later.
     countdown.adjust(15, clock.monotonic())
     assert countdown.remaining(clock.monotonic()) == pytest.approx(15)
@@ -106,23 +106,30 @@ def test_adjust_while_paused_keeps_it_paused(clock) -> None:
     countdown.adjust(-15, clock.monotonic())
     assert countdown.remaining(clock.monotonic()) == 0.0
     countdown.resume(clock.monotonic())
-    assert countdown.expired(clock.monotonic())
+    assert countdown.remaining(clock.monotonic()) == 0.0
 
 
 @pytest.mark.parametrize(
     ("left", "shown"),
-    [(30.0, 30), (29.999, 30), (29.0, 29), (2.1, 3), (2.0, 2), (0.01, 1), (0.0, 0)],
+    [
+        (30.0, "0:30"),
+        (29.999, "0:30"),
+        (29.0, "0:29"),
+        (2.1, "0:03"),
+        (2.0, "0:02"),
+        (0.01, "0:01"),
+    ],
 )
-def test_shown_seconds_round_up_like_a_kitchen_timer(clock, left: float, shown: int) -> None:
+def test_a_running_countdown_reads_like_a_kitchen_timer(clock, left: float, shown: str) -> None:
     countdown = Countdown(30, clock.monotonic())
     clock.advance(30 - left)
-    assert countdown.shown_seconds(clock.monotonic()) == shown
+    assert format_clock(countdown.remaining(clock.monotonic())) == shown
 
 
-def test_shown_seconds_after_expiry_is_zero(clock) -> None:
+def test_a_countdown_past_its_deadline_reads_zero(clock) -> None:
     countdown = Countdown(3, clock.monotonic())
     clock.advance(10)
-    assert countdown.shown_seconds(clock.monotonic()) == 0
+    assert format_clock(countdown.remaining(clock.monotonic())) == "0:00"
 
 
 @pytest.mark.parametrize(
@@ -140,7 +147,7 @@ def test_shown_seconds_after_expiry_is_zero(clock) -> None:
         (3600, "60:00"),
     ],
 )
-def test_format_clock(seconds: float, text: str) -> None:
+def test_format_clock_rounds_up_to_m_ss(seconds: float, text: str) -> None:
     assert format_clock(seconds) == text
 
 

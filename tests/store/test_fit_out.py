@@ -18,7 +18,6 @@ from runstrength.core.errors import ValidationError
 from runstrength.core.fit_map import FitExercise, fit_map_from_data, unmapped, workout_steps
 from runstrength.core.plan import RestStep, SetStep, StretchStep, WarmupStep, build_plan
 from runstrength.core.records import SessionInfo, SessionRecord, SetRecord
-from runstrength.core.sample_history import sample_history
 from runstrength.core.settings import Settings
 from runstrength.store import TrainingLog, load_programs
 from runstrength.store.fit_out import (
@@ -27,6 +26,7 @@ from runstrength.store.fit_out import (
     load_fit_map,
     workout_bytes,
 )
+from tests.sample_history import sample_history
 
 TZ = timezone(timedelta(hours=1))
 START = datetime(2026, 11, 23, 7, 2, 11, tzinfo=TZ)

@@ -8,12 +8,12 @@ from pathlib import Path
 import orjson
 import pytest
 
-from runstrength.audio import SilentPlayer
 from runstrength.core.catalogue import Catalogue
 from runstrength.factory import build_context
 from runstrength.paths import Paths
 from runstrength.store import ParsedToml, ProgramLibrary, load_catalogue, load_programs
 from runstrength.store import parsed as parsed_module
+from tests.doubles import SilentPlayer
 
 HILLS = """\
 name = "hills"

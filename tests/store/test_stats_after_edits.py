@@ -10,7 +10,7 @@ from runstrength.core.catalogue import Catalogue
 from runstrength.core.records import SessionInfo, SessionRecord, SetRecord
 from runstrength.core.stats import (
     best_by_band,
-    last_and_best,
+    past_results,
     progression_hint,
     reps_per_muscle,
     rest_days_respected,
@@ -68,7 +68,7 @@ def test_a_corrected_set_changes_best_last_hint_and_totals(
     log = a_log(tmp_path)
     before = log.sessions()
     assert progression_hint(before, "band-squat", catalogue, BANDS) is not None
-    assert last_and_best(before, "band-squat", 1, None).last == 20
+    assert past_results(before).find("band-squat", 1, None, "red").last == 20
     squat_muscles = reps_per_muscle(before, catalogue, date(2026, 11, 1), TODAY)
 
     key = first_set_of(log, date(2026, 11, 25)).key
@@ -78,8 +78,10 @@ def test_a_corrected_set_changes_best_last_hint_and_totals(
 
     # The hint needs every set at 20 in the last two sessions: no longer true.
     assert progression_hint(after, "band-squat", catalogue, BANDS) is None
-    assert last_and_best(after, "band-squat", 1, None).last == 12
-    assert last_and_best(after, "band-squat", 2, None).last == 20
+    # Last time on the corrected set's band is the correction; on the old band, the set before.
+    assert past_results(after).find("band-squat", 1, None, "green").last == 12
+    assert past_results(after).find("band-squat", 1, None, "red").last == 20
+    assert past_results(after).find("band-squat", 2, None, "red").last == 20
     best = best_by_band(after, "band-squat")
     assert best["green"].reps == 12
     assert best["red"].reps == 20

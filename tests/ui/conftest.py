@@ -11,12 +11,12 @@ from typing import Any
 import pytest
 
 from runstrength.app import RunStrengthApp
-from runstrength.audio import SilentPlayer
 from runstrength.context import AppContext, HeldValues
 from runstrength.core.catalogue import Catalogue
 from runstrength.core.programs import program_from_toml
 from runstrength.core.settings import Settings
 from runstrength.store import TrainingLog, load_programs
+from tests.doubles import SilentPlayer
 
 SHORT_PROGRAM = """
 name = "short"

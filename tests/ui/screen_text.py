@@ -12,3 +12,11 @@ def screen_lines(app: App[None]) -> list[str]:
 
 def screen_text(app: App[None]) -> str:
     return "\n".join(screen_lines(app))
+
+
+def notices(app: App[None], severity: str = "") -> list[str]:
+    """The notifications on screen (run_test(notifications=True)), oldest first, each as
+    the runner reads it: its title, then its message; `severity`: only the "error" ones,
+    say."""
+    toasts = app.screen.query(f"Toast.-{severity}" if severity else "Toast")
+    return [str(toast.render()) for toast in toasts]

@@ -11,9 +11,9 @@ import pytest
 from textual.widgets import DataTable
 from textual.worker import WorkerFailed
 
-from runstrength.core.sample_history import sample_history
 from runstrength.screens.history import HistoryScreen
 from runstrength.store import TrainingLog, log_reads
+from tests.sample_history import sample_history
 
 SIZE = (80, 24)
 

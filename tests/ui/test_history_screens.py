@@ -8,12 +8,12 @@ import pytest
 from textual.widgets import DataTable, Input, OptionList
 
 from runstrength.core.history import SessionFilter
-from runstrength.core.sample_history import sample_history
 from runstrength.screens.history import HistoryScreen
 from runstrength.screens.history_filter import FilterDialog
 from runstrength.screens.overview import OverviewScreen
 from runstrength.screens.progress import ProgressScreen
 from runstrength.screens.session_detail import SessionDetailScreen
+from tests.sample_history import sample_history
 from tests.ui.screen_text import screen_lines
 
 SIZE = (80, 24)

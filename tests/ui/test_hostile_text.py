@@ -16,7 +16,6 @@ from textual.content import Content
 from textual.widgets import Input, Select
 
 from runstrength.app import RunStrengthApp
-from runstrength.audio import SilentPlayer
 from runstrength.core.records import SessionInfo, SessionRecord, SetRecord
 from runstrength.core.runs import Activity
 from runstrength.factory import build_context
@@ -30,6 +29,7 @@ from runstrength.screens.settings import SettingsScreen
 from runstrength.store import TrainingLog
 from runstrength.store.runs import RunLog
 from runstrength.store.schedule import Schedule
+from tests.doubles import SilentPlayer
 
 ZONE = timezone(timedelta(hours=1))
 CLOSING = "[/]"

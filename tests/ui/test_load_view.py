@@ -9,9 +9,9 @@ import pytest
 from textual_plotext import PlotextPlot
 
 from runstrength.core.runs import Activity
-from runstrength.core.sample_history import sample_history
 from runstrength.screens.load import LoadScreen
 from runstrength.store.runs import RunLog
+from tests.sample_history import sample_history
 
 SIZE = (80, 24)
 TODAY = date(2026, 11, 23)  # the fake clock's day, a Monday

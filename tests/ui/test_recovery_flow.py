@@ -21,6 +21,7 @@ from runstrength.screens.session_detail import SessionDetailScreen
 from runstrength.store import TrainingLog
 from runstrength.widgets.summary_table import SummaryTable
 from tests.ui.restday_seed import seed
+from tests.ui.screen_text import notices
 
 
 async def settle(pilot: Pilot[None]) -> None:
@@ -67,8 +68,8 @@ async def test_a_rest_day_routine_from_home_to_the_summary(make_app, clock, tmp_
         await pilot.press("enter")  # refused, and the routine is named instead
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
-        [note] = app._notifications
-        assert "r: a recovery routine of stretches and easy moves instead" in note.message
+        [note] = notices(app)
+        assert "r: a recovery routine of stretches and easy moves instead" in note
 
         await pilot.press("r")
         screen = session(pilot)

@@ -18,7 +18,7 @@ from runstrength.screens.start_dialogs import ConfirmTomorrow
 from runstrength.store.schedule import Schedule
 from runstrength.widgets.month import MonthView
 from tests.ui.restday_seed import seed
-from tests.ui.screen_text import screen_lines
+from tests.ui.screen_text import notices, screen_lines
 
 TODAY = date(2026, 11, 23)
 
@@ -47,9 +47,9 @@ async def test_enter_on_a_rest_day_does_not_start(make_app, clock, tmp_path: Pat
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
-        [note] = app._notifications
-        assert "rest day" in note.message
-        assert "Next session possible: Tue 24 Nov 2026" in note.message
+        [note] = notices(app)
+        assert "rest day" in note
+        assert "Next session possible: Tue 24 Nov 2026" in note
 
 
 async def test_a_weekly_rest_day_is_a_rest_day(make_app, clock) -> None:
@@ -227,14 +227,18 @@ async def test_opening_straight_into_a_session_asks_about_tomorrow(
         assert plans(app) == {date(2026, 11, 25): "sprint"}
 
 
-async def test_opening_straight_into_a_session_on_a_rest_day_stays_home(
+async def test_opening_straight_into_a_session_on_a_rest_day_stays_home_and_says_why(
     make_app, clock, tmp_path: Path
 ) -> None:
     seed(tmp_path, clock, logged_offsets=(-1,))
     app = make_app(start=True)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
+        # The session asked for was refused by the rule, not left unasked.
+        [note] = notices(app, "warning")
+        assert note.startswith("Rest day\n")
+        assert "Next session possible: Tue 24 Nov 2026" in note
 
 
 async def test_keys_faster_than_the_redraw_never_slip_past_the_rule(make_app, clock) -> None:

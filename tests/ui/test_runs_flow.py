@@ -19,6 +19,7 @@ from runstrength.store.runs import RunLog
 from runstrength.store.schedule import Schedule
 from runstrength.widgets.month import MonthView
 from tests.activity_files import fit_bytes, gpx_text
+from tests.ui.screen_text import notices
 
 TODAY = date(2026, 11, 23)
 ZONE = timezone(timedelta(hours=1))
@@ -159,19 +160,19 @@ async def test_the_runs_folder_is_read_after_the_first_frame(make_app, tmp_path:
     (folder / "a.fit").write_bytes(fit_bytes(start, 6000, 20000))
     (folder / "b.gpx").write_text(gpx_text(None, 0))
     app = make_app(runs_folder=str(folder))
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await settle(pilot)
         runs = RunLog(app.context.log).between()
         assert [(a.day, a.distance_m) for a in runs] == [(date(2026, 11, 24), 20000)]
-        messages = [n.message for n in app._notifications]
+        messages = notices(app)
         assert "Imported 1 new run from the runs folder." in messages
         assert any("b.gpx has no times" in m for m in messages)
         assert "Long run tomorrow" in text_of(pilot, "#day-status")
     # The next start reads only new files: nothing is reported again.
     again = make_app(runs_folder=str(folder))
-    async with again.run_test(size=(80, 24)) as pilot:
+    async with again.run_test(size=(80, 24), notifications=True) as pilot:
         await settle(pilot)
-        assert [n.message for n in again._notifications] == []
+        assert notices(again) == []
         assert len(RunLog(again.context.log).between()) == 1
 
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.ui.screen_text import notices
+
 
 async def test_without_a_downloads_folder_the_screenshot_goes_beside_the_log(
     make_app, tmp_path: Path
@@ -17,11 +19,9 @@ async def test_without_a_downloads_folder_the_screenshot_goes_beside_the_log(
         await app.workers.wait_for_complete()
         app.deliver_screenshot()
         await pilot.pause()
-        [note] = app._notifications
         folder = tmp_path / "screenshots"
         [saved] = folder.glob("*.svg")
-        assert note.message == f"Saved to {saved}"
-        assert note.severity == "information"
+        assert notices(app, "information") == [f"Screenshot\nSaved to {saved}"]
         assert "<svg" in saved.read_text()[:200]
 
 
@@ -34,7 +34,7 @@ async def test_with_a_downloads_folder_it_goes_there(make_app) -> None:
         app.deliver_screenshot(filename="home.svg")
         await pilot.pause()
         assert (downloads / "home.svg").is_file()
-        assert list(app._notifications)[-1].message == f"Saved to {downloads / 'home.svg'}"
+        assert notices(app)[-1] == f"Screenshot\nSaved to {downloads / 'home.svg'}"
 
 
 async def test_a_folder_that_cannot_be_made_is_named_with_the_reason(
@@ -47,9 +47,8 @@ async def test_a_folder_that_cannot_be_made_is_named_with_the_reason(
         await app.workers.wait_for_complete()
         app.deliver_screenshot(path=str(blocker / "inside"))
         await pilot.pause()
-        [note] = app._notifications
-        assert note.severity == "error"
-        assert note.message.startswith(f"Not saved: {blocker / 'inside'}: ")
+        [note] = notices(app, "error")
+        assert note.startswith(f"Screenshot\nNot saved: {blocker / 'inside'}: ")
 
 
 @pytest.fixture(autouse=True)

@@ -102,3 +102,30 @@ async def test_a_band_no_longer_owned_gives_way_to_the_lightest(make_app, clock,
         screen = await start(pilot, app, band_program(catalogue))
         squat = screen.engine.step.entry.exercise  # type: ignore[union-attr]
         assert screen.engine.band_for(squat) == "yellow"
+
+
+async def test_band_key_changes_the_band_each_set_is_logged_with(make_app, catalogue) -> None:
+    app = make_app(bands=("red", "green"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot, app, band_program(catalogue))
+        await pilot.press("enter")  # set 1, on the lightest band
+        assert "band: red" in text(screen, "#status")
+        await pilot.press("b", *["space"] * 20, "enter")
+        await pilot.press("s")  # the rest: set 2 stays on the band chosen for set 1
+        assert "band: green" in text(screen, "#status")
+        await pilot.press("b", *["space"] * 20, "enter")  # past the heaviest: the lightest
+        await app.workers.wait_for_complete()
+        [done] = [s for s in app.context.log.sessions() if s.id == screen.engine.info.id]
+        assert [(r.set, r.band) for r in done.sets] == [(1, "green"), (2, "red")]
+
+
+async def test_band_key_is_not_offered_on_a_bodyweight_set(make_app) -> None:
+    app = make_app(start=True, bands=("red", "green"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = pilot.app.screen
+        assert isinstance(screen, SessionScreen)
+        await pilot.press("S", "enter")  # the glute bridge's first set: bodyweight
+        assert isinstance(screen.engine.step, SetStep)
+        assert screen.check_action("band", ()) is False
+        await pilot.press("b")
+        assert "band" not in text(screen, "#status")

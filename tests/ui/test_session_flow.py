@@ -161,15 +161,6 @@ async def test_tempo_mode_counts_reps_on_cadence(make_app, clock, sound) -> None
         assert screen.engine.reps == 5
 
 
-async def test_band_key_changes_the_logged_band(make_app, clock, catalogue) -> None:
-    app = make_app(start=True, bands=("red", "green"))
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = session(pilot)
-        # glute-bridge is bodyweight: the band key is not offered
-        await pilot.press("S")
-        assert screen.check_action("band", ()) is False
-
-
 async def test_mute_key_stops_sound(make_app, sound) -> None:
     app = make_app(start=True)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from textual.pilot import Pilot
+from textual.timer import Timer
 
 from runstrength.core.plan import SetStep, WarmupStep
 from runstrength.core.ticking import MIN_TICK_SECONDS, next_tick_delay
@@ -16,21 +19,52 @@ def session(pilot: Pilot[None]) -> SessionScreen:
     return screen
 
 
-async def test_one_timer_armed_for_the_next_change(make_app, clock) -> None:
+class Wakeups:
+    """What a screen asks Textual's scheduler for (its public `set_timer`): each delay,
+    and the timers still armed (neither stopped nor fired)."""
+
+    def __init__(self, screen: SessionScreen, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.delays: list[float] = []
+        self.armed: set[Timer] = set()
+        arm = screen.set_timer
+
+        def set_timer(delay: float, callback: Any = None, **options: Any) -> Timer:
+            def fired() -> Any:
+                self.armed.discard(timer)
+                return callback()
+
+            timer = arm(delay, fired, **options)
+            stop = timer.stop
+
+            def stopped() -> None:
+                self.armed.discard(timer)
+                stop()
+
+            timer.stop = stopped  # type: ignore[method-assign]
+            self.delays.append(delay)
+            self.armed.add(timer)
+            return timer
+
+        monkeypatch.setattr(screen, "set_timer", set_timer)
+
+
+async def test_the_screen_sleeps_until_the_next_change_and_not_while_nothing_runs(
+    make_app, clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
     app = make_app(start=True)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = session(pilot)
+        wakeups = Wakeups(screen, monkeypatch)
         assert isinstance(screen.engine.step, WarmupStep)
         clock.advance(0.4)
         screen.tick()
-        # the shown second changes in 0.6 s: that is when the screen wakes next
-        assert next_tick_delay(screen.engine) == pytest.approx(0.6)
-        assert screen._timer is not None
+        # the shown second changes in 0.6 s: that is when the screen wakes next, once
+        assert wakeups.delays[-1] == pytest.approx(0.6)
+        assert len(wakeups.armed) == 1
         clock.advance(screen.engine.remaining() or 0)
         assert next_tick_delay(screen.engine) == MIN_TICK_SECONDS  # the deadline is now
         await pilot.press("S", "enter")  # skip the rest of the warm-up, begin the set
         assert isinstance(screen.engine.step, SetStep)
-        assert next_tick_delay(screen.engine) is None
-        assert screen._timer is None, "a counted set waits for keys, not for a timer"
+        assert wakeups.armed == set(), "a counted set waits for keys, not for a timer"
         await pilot.press("t")
-        assert screen._timer is not None, "tempo mode wakes the screen for each rep"
+        assert len(wakeups.armed) == 1, "tempo mode wakes the screen for each rep"

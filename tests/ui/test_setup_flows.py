@@ -22,7 +22,7 @@ from runstrength.screens.home import HomeScreen
 from runstrength.screens.session import SessionScreen
 from runstrength.screens.settings import SettingsScreen
 from runstrength.widgets.sound_test import SoundTest
-from tests.ui.screen_text import screen_lines
+from tests.ui.screen_text import notices, screen_lines
 
 SIZE = (80, 24)
 
@@ -119,8 +119,8 @@ async def test_skipping_the_first_run_is_remembered(paths: Paths, clock, sound) 
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
-        [note] = app._notifications
-        assert note.message.startswith(kept)
+        [note] = notices(app)
+        assert note.startswith(f"First run skipped\n{kept}")
         assert app.screen.program.name == "endurance"
     assert tomllib.loads(paths.config_file.read_text())["first_run_done"] is True
     assert not build_context(paths, clock=clock, sound=sound).first_run

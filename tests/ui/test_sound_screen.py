@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from runstrength.audio import Playsound3Player, SilentPlayer, sound_path
+from runstrength.audio import Playsound3Player, sound_path
 from runstrength.core.plan import IntroStep, RestStep
 from runstrength.screens.session import SessionScreen
 from runstrength.widgets.flash_band import FLASH_SECONDS, FlashBand
+from tests.doubles import SilentPlayer
 
 NO_BACKEND = "No supported audio backends on this system!"
 

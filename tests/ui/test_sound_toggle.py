@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from runstrength.audio import SilentPlayer
+from tests.doubles import SilentPlayer
+from tests.ui.screen_text import notices
 
 
 async def test_m_on_a_machine_without_audio_does_not_promise_sound(make_app) -> None:
@@ -12,9 +13,11 @@ async def test_m_on_a_machine_without_audio_does_not_promise_sound(make_app) -> 
         await app.workers.wait_for_complete()
         await pilot.press("m")  # off
         await pilot.press("m")  # on again: still nothing can play here
-        first, second = (n.message for n in app._notifications)
-        assert first == "Sound off (m turns it back on)"
-        assert second == "Sound on, but nothing can be heard: no audio device"
+        await pilot.pause()
+        assert notices(app) == [
+            "Sound off (m turns it back on)",
+            "Sound on, but nothing can be heard: no audio device",
+        ]
 
 
 async def test_m_with_audio_says_sound_on(make_app) -> None:
@@ -22,7 +25,8 @@ async def test_m_with_audio_says_sound_on(make_app) -> None:
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await app.workers.wait_for_complete()
         await pilot.press("m", "m")
-        assert [n.message for n in app._notifications][-1] == "Sound on"
+        await pilot.pause()
+        assert notices(app)[-1] == "Sound on"
         assert app.context.silence_reason() is None
 
 
@@ -31,7 +35,8 @@ async def test_voice_off_is_no_sound_either(make_app) -> None:
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await app.workers.wait_for_complete()
         await pilot.press("m", "m")
-        last = [n.message for n in app._notifications][-1]
+        await pilot.pause()
+        last = notices(app)[-1]
         assert last == 'Sound on, but nothing can be heard: voice = "off" in the settings'
 
 

@@ -1,4 +1,4 @@
-"""A made-up but plausible training history, for benchmarks, tests and screenshots.
+"""A made-up but plausible training history, for tests, benchmarks and screenshots.
 
 Deterministic for a given seed: three sessions a week (Monday, Wednesday, Friday),
 an occasional missed one, three sets of each exercise (one more than the built-in
