@@ -17,10 +17,10 @@ from runstrength.config import unknown_theme
 from runstrength.context import AppContext
 from runstrength.core.programs import Program
 from runstrength.palette import RunStrengthCommands
-from runstrength.screens.background import finish_writes
 from runstrength.screens.home import HomeScreen
 from runstrength.theme import readable_variables
 from runstrength.widgets.control_filter import ControlCharacters
+from runstrength.writes import NotSaved, finish_writes
 
 if TYPE_CHECKING:
     from runstrength.screens.dialogs import TooSmall
@@ -77,18 +77,12 @@ class RunStrengthApp(App[None]):
         self.theme_variables = variables
         return variables
 
-    def _session_running(self, anywhere: bool = False) -> bool:
-        """A session not yet at its summary, on top (or anywhere in the stack)."""
-        return self._running_session(anywhere) is not None
-
-    def session_running(self) -> bool:
-        """A session is under way somewhere in the screen stack (not yet at its summary)."""
-        return self._session_running(anywhere=True)
-
-    def _running_session(self, anywhere: bool = False) -> SessionScreen | None:
+    def running_session(self, *, on_top: bool = False) -> SessionScreen | None:
+        """The session under way (not yet at its summary) anywhere in the screen stack,
+        or only when it is the screen shown (`on_top`)."""
         from runstrength.screens.session import SessionScreen
 
-        screens = self.screen_stack if anywhere else [self.screen]
+        screens = [self.screen] if on_top else self.screen_stack
         running = [s for s in screens if isinstance(s, SessionScreen) and not s.engine.finished]
         return running[-1] if running else None
 
@@ -135,7 +129,7 @@ class RunStrengthApp(App[None]):
         if small and self._too_small is None:
             from runstrength.screens.dialogs import TooSmall
 
-            running = self._session_running()
+            running = self.running_session(on_top=True) is not None
             self._too_small = TooSmall(MIN_SIZE, session_running=running)
             self.push_screen(self._too_small, self._too_small_closed)
         elif small and self._too_small is not None:
@@ -150,7 +144,7 @@ class RunStrengthApp(App[None]):
     async def action_quit(self) -> None:
         """ctrl+q (and q over the too-small notice): during a session ask first, like q,
         so nothing is left half-logged."""
-        session = self._running_session(anywhere=True)
+        session = self.running_session()
         if session is not None:
             session.action_quit_session()
             return
@@ -159,7 +153,7 @@ class RunStrengthApp(App[None]):
         for screen in self.screen_stack:  # a summary's answer to "How hard was it?"
             if isinstance(screen, SessionScreen):
                 screen.keep_effort()
-        await finish_writes(self)
+        await finish_writes(self, self.context.writer)
         self.exit()
 
     def deliver_screenshot(
@@ -181,13 +175,24 @@ class RunStrengthApp(App[None]):
         return None
 
     def action_toggle_sound(self) -> None:
-        self.context.sound_on = not self.context.sound_on
+        sound = self.context.sound
+        sound.on = not sound.on
         # A plain on/off note is brief; "on, but nothing can be heard" stays longer.
-        surprising = self.context.sound_on and self.context.silence_reason() is not None
-        self.notify(self.context.sound_line(), timeout=5 if surprising else 2)
+        surprising = sound.on and sound.silence_reason() is not None
+        self.notify(sound.line(), timeout=5 if surprising else 2)
         show_status = getattr(self.screen, "show_status", None)
         if show_status is not None:
             show_status()
+
+    def on_not_saved(self, message: NotSaved) -> None:
+        """A write refused with no screen left to say so (see writes.py)."""
+        from runstrength.screens.plain import escape
+
+        logger.warning("%s: %s", message.title, message.reason)
+        timeout = 15 if message.severity == "error" else 8
+        self.notify(
+            escape(message.reason), title=message.title, severity=message.severity, timeout=timeout
+        )
 
     def action_help(self) -> None:
         help_action = getattr(self.screen, "action_help", None)
@@ -198,7 +203,7 @@ class RunStrengthApp(App[None]):
 
     def _to_home(self) -> HomeScreen | None:
         """Close what lies above home; None (with a note) while a session runs."""
-        if self._session_running(anywhere=True):
+        if self.running_session() is not None:
             self.notify("A session is running: finish or quit it first", timeout=3)
             return None
         while not isinstance(self.screen, HomeScreen) and len(self.screen_stack) > 1:
@@ -248,7 +253,7 @@ class RunStrengthApp(App[None]):
     def action_load(self) -> None:
         from runstrength.screens.load import LoadScreen
 
-        if not isinstance(self.screen, LoadScreen) and not self.session_running():
+        if not isinstance(self.screen, LoadScreen) and self.running_session() is None:
             self.push_screen(LoadScreen(self.context))
 
     def action_first_run(self) -> None:

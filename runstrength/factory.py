@@ -43,9 +43,8 @@ def build_context(
         catalogue=catalogue,
         programs=programs,
         clock=clock or SystemClock(),
-        sound=sound or Playsound3Player(),
+        player=sound or Playsound3Player(),
         problems=problems,
-        sound_on=settings.sound,
         config_file=paths.config_file,
         first_run=first_run,
     )

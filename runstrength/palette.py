@@ -48,7 +48,7 @@ class RunStrengthCommands(Provider):
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         app: RunStrengthApp = self.app  # type: ignore[assignment]
         # During a session only what leaves it alone is offered.
-        running = app.session_running()
+        running = app.running_session() is not None
         found: list[tuple[str, str, Callable[[], object]]] = [
             (title, help_text, partial(app.run_action, action))
             for title, help_text, action in COMMANDS

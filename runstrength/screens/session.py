@@ -38,17 +38,18 @@ from runstrength.core.stats import PastResults, past_results, past_text, progres
 from runstrength.core.summary import summarize, totals_text
 from runstrength.core.ticking import MIN_TICK_SECONDS, PROGRESS_STEPS, TICK_SECONDS, next_tick_delay
 from runstrength.core.view import StepView, describe, flash_for, status_line
-from runstrength.screens.background import remember_setting, run_write
 from runstrength.screens.dialogs import ConfirmQuit, HelpScreen, QuitChoice
 from runstrength.screens.effort import save_effort
 from runstrength.screens.plain import escape
 from runstrength.store import LogError
+from runstrength.store.writer import session_write
 from runstrength.widgets.effort_prompt import EffortPrompt
 from runstrength.widgets.flash_band import FlashBand
 from runstrength.widgets.floor import FloorLayout
 from runstrength.widgets.line_list import LineList
 from runstrength.widgets.readout import Readout
 from runstrength.widgets.summary_table import SummaryTable
+from runstrength.writes import hand_write, remember_setting
 
 BEAT_SECONDS = 0.4
 """How long the count lights up for each tempo beat."""
@@ -129,7 +130,6 @@ class SessionScreen(Screen[None]):
             warmup_moves=catalogue.mobility if kind == "recovery" else catalogue.warmup,
             kind=kind,
         )
-        self.saved_sets = 0
         self._status = ""
         self._view: StepView | None = None
         self.past: PastResults | None = None
@@ -236,7 +236,7 @@ class SessionScreen(Screen[None]):
     def announce(self, events: list[Event]) -> None:
         """Play the cues for these events; when nothing can be heard, show the phase change."""
         sounds = sounds_for(events, self.context.settings.voice, self.engine.remaining())
-        heard = self.context.play_sounds(sounds)
+        heard = self.context.sound.play(sounds)
         flash = None if heard else flash_for(self.engine, events)
         if flash is not None:
             phase, detail = flash
@@ -266,10 +266,10 @@ class SessionScreen(Screen[None]):
             self.beat()
         for event in events:
             if isinstance(event, SetCompleted | RoutineDone | SessionSetAside):
-                self._queue_write(event)
+                self._hand_write(event)
             elif isinstance(event, SessionEnded):
                 if event.sets_logged:
-                    self._queue_write(event)
+                    self._hand_write(event)
                 self.show_summary()
             elif isinstance(event, StepChanged):
                 if isinstance(event.step, SetStep | IntroStep):
@@ -319,7 +319,7 @@ class SessionScreen(Screen[None]):
         self.query_one(FloorLayout).show(view)
 
     def show_status(self) -> None:
-        sound_off = self.context.silence_reason() is not None
+        sound_off = self.context.sound.silence_reason() is not None
         text = status_line(self.engine, sound_off=sound_off, last_saved=self._status)
         if text != self._status_text:
             self._status_text = text
@@ -364,15 +364,18 @@ class SessionScreen(Screen[None]):
 
     # --- writes, off the UI thread ---------------------------------------------------
 
-    def _queue_write(self, event: LogWrite) -> None:
-        self.context.pending_writes.append(event)
-        # Owned by the app, so writes finish even after this screen closes.
-        run_write(self.app, self._drain_writes, "log")
-
-    def _drain_writes(self) -> None:
-        self.context.drain_writes(
-            on_saved=lambda event: self.post_message(self.SetSaved(self._saved_label(event))),
-            on_failed=lambda reason: self.post_message(self.SaveFailed(reason)),
+    def _hand_write(self, event: LogWrite) -> None:
+        label = self._saved_label(event) if isinstance(event, SetCompleted) else None
+        # Kept when refused and tried again first with the next one: each of a session's
+        # writes depends on those before it. It lands even after this screen has closed.
+        hand_write(
+            self.app,
+            self.context.writer,
+            session_write(event),
+            reply_to=self,
+            saved=lambda _: None if label is None else self.SetSaved(label),
+            failed=self.SaveFailed,
+            keep=True,
         )
 
     def _saved_label(self, event: SetCompleted) -> str:
@@ -382,7 +385,6 @@ class SessionScreen(Screen[None]):
         return f"✓ {escape(name)} set {record.set}{side} saved"
 
     def on_session_screen_set_saved(self, message: SetSaved) -> None:
-        self.saved_sets += 1
         self._status = message.label
         self.show_status()
 

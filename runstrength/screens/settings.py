@@ -29,11 +29,11 @@ from runstrength.core.settings import (
     Settings,
     settings_from_mapping,
 )
-from runstrength.screens.background import run_write
 from runstrength.screens.dialogs import HelpScreen
 from runstrength.screens.plain import escape
 from runstrength.widgets.marks import MarkedCheckbox
 from runstrength.widgets.sound_test import SoundTest
+from runstrength.writes import hand_write
 
 VOICE_CHOICES = VOICE_MODES
 # (key, label, allowed values shown to the user)
@@ -159,7 +159,7 @@ class SettingsScreen(Screen[None]):
                 ),
                 "floor | compact · key f",
             )
-            yield SoundTest(self.context.sound, self._voice_choice, id="sound-test")
+            yield SoundTest(self.context.sound.player, self._voice_choice, id="sound-test")
             yield from self._run_rows(s)
             yield Static("", id="errors")
             with Horizontal(id="buttons"):
@@ -301,7 +301,7 @@ class SettingsScreen(Screen[None]):
             self.apply(settings)
             return
         self._saving = settings
-        run_write(self.app, lambda: self.write(settings), "settings-save")
+        hand_write(self.app, self.context.writer, lambda _: self.write(settings))
 
     def write(self, settings: Settings) -> None:
         assert self.context.config_file is not None
@@ -328,7 +328,7 @@ class SettingsScreen(Screen[None]):
             if getattr(settings, f.name) != getattr(self.context.settings, f.name)
         ]
         self.context.settings = settings
-        self.context.sound_on = settings.sound
+        self.context.sound.on = settings.sound
         self.saved_theme = settings.theme
         if settings.theme in self.app.available_themes:
             self.app.theme = settings.theme
