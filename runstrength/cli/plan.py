@@ -10,7 +10,10 @@ from runstrength.cli.common import EXIT_FAILED, EXIT_OK, error
 from runstrength.paths import Paths
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from runstrength.cli.days import Days
+    from runstrength.store import TrainingLog
 
 
 def _weeks(text: str) -> int:
@@ -53,7 +56,7 @@ def _suggest_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
     from runstrength.cli.schedule import _known_program
     from runstrength.core.restdays import format_day
     from runstrength.core.suggest import suggest
-    from runstrength.store import DayTakenError
+    from runstrength.store import DayTakenError, Schedule
 
     program = args.program or days.settings.program
     _known_program(paths, program)
@@ -80,8 +83,12 @@ def _suggest_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
         return EXIT_OK
     failed = 0
     for day in found.days:
+
+        def add(log: TrainingLog, day: date = day) -> object:
+            return Schedule(log).add(day, program)
+
         try:
-            days.schedule.add(day, program)
+            days.write(add)
         except DayTakenError as problem:  # planned meanwhile by another process
             error(f"not scheduled: {problem}")
             failed += 1

@@ -143,7 +143,7 @@ def _known_program(paths: Paths, name: str) -> None:
 
 def _add_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
     from runstrength.core.restdays import can_schedule, format_day
-    from runstrength.store import DayTakenError
+    from runstrength.store import DayTakenError, Schedule
 
     day: date = args.day
     if day < days.today:  # midnight passed since the check
@@ -160,7 +160,7 @@ def _add_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
         error(f"not scheduled: {verdict.message()}")
         return EXIT_FAILED
     try:
-        days.schedule.add(day, program)
+        days.write(lambda log: Schedule(log).add(day, program))
     except DayTakenError as problem:  # planned meanwhile by another process
         error(f"not scheduled: {problem}")
         return EXIT_FAILED
@@ -213,11 +213,11 @@ def _planned_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
 
 def _remove_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
     from runstrength.core.restdays import format_day
-    from runstrength.store import NotScheduledError
+    from runstrength.store import NotScheduledError, Schedule
 
     day: date = args.day
     try:
-        plan = days.schedule.remove(day)
+        plan = days.write(lambda log: Schedule(log).remove(day))
     except NotScheduledError as problem:
         error(str(problem))
         return EXIT_FAILED
