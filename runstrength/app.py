@@ -16,6 +16,7 @@ from textual.filter import LineFilter
 from runstrength.config import unknown_theme
 from runstrength.context import AppContext
 from runstrength.core.programs import Program
+from runstrength.messages import SoundSwitched
 from runstrength.palette import RunStrengthCommands
 from runstrength.screens.home import HomeScreen
 from runstrength.theme import readable_variables
@@ -180,9 +181,8 @@ class RunStrengthApp(App[None]):
         # A plain on/off note is brief; "on, but nothing can be heard" stays longer.
         surprising = sound.on and sound.silence_reason() is not None
         self.notify(sound.line(), timeout=5 if surprising else 2)
-        show_status = getattr(self.screen, "show_status", None)
-        if show_status is not None:
-            show_status()
+        for screen in self.screen_stack:
+            screen.post_message(SoundSwitched(sound.on))
 
     def on_not_saved(self, message: NotSaved) -> None:
         """A write refused with no screen left to say so (see writes.py)."""

@@ -1,0 +1,20 @@
+"""A label whose text is a reactive: setting the text it already shows costs nothing.
+
+A label's update costs a layout pass even when its text is the same; a running timer
+changes little more than its digits, so the lines around them are set on every tick
+and redrawn only when they change.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widgets import Label
+
+
+class TextLine(Label):
+    text: reactive[str | Text] = reactive[str | Text]("", init=False)
+    """A str is markup (escape what came from a file); a Text is shown as it is."""
+
+    def watch_text(self, text: str | Text) -> None:
+        self.update(text)
