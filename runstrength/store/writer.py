@@ -194,9 +194,10 @@ class LogWriter:
             return Failed(f"Not saved: an unexpected error ({error!r}).")
 
     def _finish(self, job: _Job, outcome: Outcome[Any]) -> None:
+        # Told first, then resolved: whoever waits on the future finds the outcome said.
+        self._report(job.on_done, outcome)
         if not job.future.done():
             job.future.set_result(outcome)
-        self._report(job.on_done, outcome)
 
     @staticmethod
     def _report(callback: Callable[[Any], object], value: Any) -> None:
