@@ -9,6 +9,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -33,12 +34,12 @@ def test_writes_run_in_order_on_one_thread_not_the_callers(log: TrainingLog) -> 
     writer = LogWriter(log)
     done: list[tuple[int, str]] = []
 
-    def write(n: int) -> int:
+    def write(n: int, _: TrainingLog) -> int:
         time.sleep(0.002 * (5 - n))  # the earlier ones are slower: order must still hold
         done.append((n, threading.current_thread().name))
         return n
 
-    futures = [writer.submit(lambda _, n=n: write(n)) for n in range(5)]
+    futures = [writer.submit(partial(write, n)) for n in range(5)]
     assert [f.result(timeout=5) for f in futures] == [Saved(n) for n in range(5)]
     assert [n for n, _ in done] == [0, 1, 2, 3, 4]
     assert {name for _, name in done} == {"log-writer"}
@@ -136,7 +137,12 @@ def test_settled_returns_once_everything_handed_in_before_has_landed(log: Traini
     writer = LogWriter(log)
     landed: list[int] = []
     for n in range(3):
-        writer.submit(lambda _, n=n: (time.sleep(0.01), landed.append(n)))
+
+        def write(_: TrainingLog, n: int = n) -> None:
+            time.sleep(0.01)
+            landed.append(n)
+
+        writer.submit(write)
     writer.settled()
     assert landed == [0, 1, 2]
     writer.close()

@@ -107,7 +107,11 @@ async def test_quitting_waits_for_a_write_still_pending(make_app) -> None:
 async def test_a_plan_added_in_a_calendar_closed_at_once_still_lands(make_app) -> None:
     app = make_app()
     gate = threading.Event()
-    watch_writes(app.context.log, lambda name: gate.wait(timeout=10))
+
+    def held(name: str) -> None:
+        gate.wait(timeout=10)
+
+    watch_writes(app.context.log, held)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("c", "right", "a", "escape")  # add tomorrow, leave at once
