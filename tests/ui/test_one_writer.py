@@ -142,3 +142,32 @@ async def test_a_refusal_after_its_screen_closed_is_said_by_the_app(make_app) ->
         [refusal] = [m for m in messages if isinstance(m, NotSaved)]
         assert "The disk is full" in refusal.reason
         assert plans(app) == {}
+
+
+async def test_a_refused_set_is_said_and_lands_with_the_next_one(make_app, clock) -> None:
+    """Disk full at set 1: the screen says so; space freed, set 2 brings set 1 first."""
+    app = make_app(start=True)
+    disk_full = [True]
+
+    def refused_while_full(name: str) -> None:
+        if name == "log_set" and disk_full[0]:
+            raise LogWriteError(app.context.log.path, OSError(28, "No space left on device"))
+
+    watch_writes(app.context.log, refused_while_full)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        clock.advance(5 * 60)
+        screen.tick()
+        await pilot.press("enter", *["space"] * 15, "enter")
+        await settle(pilot)
+        assert "NOT SAVED" in str(screen.query_one("#status").render())
+        assert app.context.log.sessions() == []
+        disk_full[0] = False
+        clock.advance(15)
+        screen.tick()  # the rest is over
+        await pilot.press(*["space"] * 14, "enter")
+        await settle(pilot)
+        assert "Glute bridge set 2 saved" in str(screen.query_one("#status").render())
+        [logged] = app.context.log.sessions()
+        assert [(s.set, s.reps) for s in logged.sets] == [(1, 15), (2, 14)]
