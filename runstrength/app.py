@@ -18,11 +18,12 @@ from runstrength.config import unknown_theme
 from runstrength.context import AppContext
 from runstrength.core.programs import Program
 from runstrength.core.settings import Settings
+from runstrength.messages import SoundSwitched
 from runstrength.palette import RunStrengthCommands
 from runstrength.screens import registry as screens
-from runstrength.screens.background import finish_writes
 from runstrength.theme import readable_variables
 from runstrength.widgets.control_filter import ControlCharacters
+from runstrength.writes import NotSaved, finish_writes
 
 if TYPE_CHECKING:
     from runstrength.screens.dialogs import TooSmall
@@ -55,8 +56,6 @@ class RunStrengthApp(App[None]):
     BINDINGS = APP_KEYS.bindings
     settings: reactive[Settings] = reactive(Settings(), init=False)
     """The settings in effect, replaced whole on a save: screens watch it."""
-    sound_on: reactive[bool] = reactive(True, init=False)
-    """False while muted with m."""
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters, and one that keeps text from files from driving the terminal."""
@@ -69,7 +68,6 @@ class RunStrengthApp(App[None]):
         super().__init__()
         self.context = context
         self.set_reactive(RunStrengthApp.settings, context.settings)
-        self.set_reactive(RunStrengthApp.sound_on, context.sound_on)
         context.live = self  # from now on the context reads and writes these reactives
         # Found before home first shows, so it lists this problem with the others.
         theme_problem = unknown_theme(context.config_file, context.settings, self.available_themes)
@@ -86,16 +84,10 @@ class RunStrengthApp(App[None]):
         self.theme_variables = variables
         return variables
 
-    def _session_running(self, anywhere: bool = False) -> bool:
-        """A session not yet at its summary, on top (or anywhere in the stack)."""
-        return self._running_session(anywhere) is not None
-
-    def session_running(self) -> bool:
-        """A session is under way somewhere in the screen stack (not yet at its summary)."""
-        return self._session_running(anywhere=True)
-
-    def _running_session(self, anywhere: bool = False) -> SessionScreen | None:
-        stack = self.screen_stack if anywhere else [self.screen]
+    def running_session(self, *, on_top: bool = False) -> SessionScreen | None:
+        """The session under way (not yet at its summary) anywhere in the screen stack,
+        or only when it is the screen shown (`on_top`)."""
+        stack = [self.screen] if on_top else self.screen_stack
         running = [s for s in stack if screens.is_session(s) and not s.engine.finished]
         return running[-1] if running else None
 
@@ -140,7 +132,7 @@ class RunStrengthApp(App[None]):
     def check_size(self, width: int, height: int) -> None:
         small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
         if small and self._too_small is None:
-            running = self._session_running()
+            running = self.running_session(on_top=True) is not None
             self._too_small = screens.too_small(MIN_SIZE, session_running=running)
             self.push_screen(self._too_small, self._too_small_closed)
         elif small and self._too_small is not None:
@@ -155,14 +147,14 @@ class RunStrengthApp(App[None]):
     async def action_quit(self) -> None:
         """ctrl+q (and q over the too-small notice): during a session ask first, like q,
         so nothing is left half-logged."""
-        session = self._running_session(anywhere=True)
+        session = self.running_session()
         if session is not None:
             session.action_quit_session()
             return
         for screen in self.screen_stack:  # a summary's answer to "How hard was it?"
             if screens.is_session(screen):
                 screen.keep_effort()
-        await finish_writes(self)
+        await finish_writes(self, self.context.writer)
         self.exit()
 
     def deliver_screenshot(
@@ -184,15 +176,28 @@ class RunStrengthApp(App[None]):
         return None
 
     def action_toggle_sound(self) -> None:
-        self.context.sound_on = not self.context.sound_on
+        sound = self.context.sound
+        sound.on = not sound.on
         # A plain on/off note is brief; "on, but nothing can be heard" stays longer.
-        surprising = self.context.sound_on and self.context.silence_reason() is not None
-        self.notify(self.context.sound_line(), timeout=5 if surprising else 2)
+        surprising = sound.on and sound.silence_reason() is not None
+        self.notify(sound.line(), timeout=5 if surprising else 2)
+        for screen in self.screen_stack:
+            screen.post_message(SoundSwitched(sound.on))
+
+    def on_not_saved(self, message: NotSaved) -> None:
+        """A write refused with no screen left to say so (see writes.py)."""
+        from runstrength.screens.plain import escape
+
+        logger.warning("%s: %s", message.title, message.reason)
+        timeout = 15 if message.severity == "error" else 8
+        self.notify(
+            escape(message.reason), title=message.title, severity=message.severity, timeout=timeout
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # While a session runs, the palette offers only what leaves it alone.
         command = _PALETTE_ACTIONS.get(action)
-        return command is None or command.in_session or not self.session_running()
+        return command is None or command.in_session or self.running_session() is None
 
     def action_help(self) -> None:
         """The keys of the screen on top, from its declaration, and the app's own."""
@@ -206,7 +211,7 @@ class RunStrengthApp(App[None]):
 
     def _to_home(self) -> HomeScreen | None:
         """Close what lies above home; None (with a note) while a session runs."""
-        if self._session_running(anywhere=True):
+        if self.running_session() is not None:
             self.notify("A session is running: finish or quit it first", timeout=3)
             return None
         while not screens.is_home(self.screen) and len(self.screen_stack) > 1:
@@ -250,7 +255,7 @@ class RunStrengthApp(App[None]):
             self.push_screen(screens.browser(self.context))
 
     def action_load(self) -> None:
-        if not screens.is_load(self.screen) and not self.session_running():
+        if not screens.is_load(self.screen) and self.running_session() is None:
             self.push_screen(screens.load(self.context))
 
     def action_first_run(self) -> None:

@@ -38,12 +38,12 @@ def build_context(
         and log.last_session() is None
     )
     return AppContext(
-        live=HeldValues(settings, sound_on=settings.sound),
+        live=HeldValues(settings),
         log=log,
         catalogue=catalogue,
         programs=programs,
         clock=clock or SystemClock(),
-        sound=sound or Playsound3Player(),
+        player=sound or Playsound3Player(),
         problems=problems,
         config_file=paths.config_file,
         first_run=first_run,

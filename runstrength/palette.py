@@ -31,7 +31,7 @@ class RunStrengthCommands(Provider):
             if app.check_action(command.action.removeprefix("app."), ())
         ]
         # During a session only what leaves it alone is offered.
-        if app.session_running():
+        if app.running_session() is not None:
             return found
         for program in app.context.programs.programs.values():
             kind = "built-in" if program.builtin else "your own"

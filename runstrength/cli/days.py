@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 
 from runstrength.config import load_settings
 from runstrength.core.clock import Clock, SystemClock
@@ -11,8 +12,11 @@ from runstrength.core.fields import read_day
 from runstrength.core.restdays import TrainingDays
 from runstrength.core.settings import Settings, run_settings
 from runstrength.paths import Paths
-from runstrength.store import TrainingLog
+from runstrength.store import LogWriter, TrainingLog
 from runstrength.store.schedule import Schedule
+from runstrength.store.writer import Write
+
+T = TypeVar("T")
 
 
 class BadInput(Exception):
@@ -29,12 +33,21 @@ def parse_day(text: str, what: str = "date") -> date:
 
 @dataclass
 class Days:
-    """The log, its schedule and the settings, opened for one command."""
+    """The log, its schedule and the settings, opened for one command; writes go through
+    the log's one writer, as the app's do."""
 
     settings: Settings
     log: TrainingLog
     schedule: Schedule
     today: date
+    writer: LogWriter = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.writer = LogWriter(self.log)
+
+    def write(self, write: Write[T]) -> T:
+        """Apply `write` through the log's writer and wait for it (it raises as it would)."""
+        return self.writer.run(write)
 
     def training_days(self, since: date | None = None) -> TrainingDays:
         return self.schedule.training_days(
@@ -42,6 +55,7 @@ class Days:
         )
 
     def close(self) -> None:
+        self.writer.close()
         self.log.close()
 
 

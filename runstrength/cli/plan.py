@@ -11,10 +11,13 @@ from runstrength.cli.schedule import _known_program, _with_days
 from runstrength.core.restdays import format_day
 from runstrength.core.suggest import suggest
 from runstrength.paths import Paths
-from runstrength.store.schedule import DayTakenError
+from runstrength.store.schedule import DayTakenError, Schedule
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from runstrength.cli.days import Days
+    from runstrength.store import TrainingLog
 
 
 def _weeks(text: str) -> int:
@@ -76,8 +79,12 @@ def _suggest_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
         return EXIT_OK
     failed = 0
     for day in found.days:
+
+        def add(log: TrainingLog, day: date = day) -> object:
+            return Schedule(log).add(day, program)
+
         try:
-            days.schedule.add(day, program)
+            days.write(add)
         except DayTakenError as problem:  # planned meanwhile by another process
             error(f"not scheduled: {problem}")
             failed += 1

@@ -146,7 +146,7 @@ def _import_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
     found = scan(Path(p).expanduser() for p in args.paths)
     for path, reason in found.failed:
         error(f"{path} {reason}")
-    added = RunLog(days.log).add(found.activities)
+    added = days.write(lambda log: RunLog(log).add(found.activities))
     runs = sum(1 for a in added.added if a.is_run)
     print(
         f"Imported {_plural(runs, 'run', 'runs')} and "
@@ -286,7 +286,7 @@ def _mark_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
     if not activity.is_run:
         error(f"{args.id} is a {activity.sport} activity, not a run: it has no kind")
         return EXIT_USAGE
-    marked = runs.mark(args.id, as_kind(args.kind))
+    marked = days.write(lambda log: RunLog(log).mark(args.id, as_kind(args.kind)))
     kind = run_kind(marked, run_settings(days.settings))
     how = "" if marked.kind else " (worked out again)"
     what = "a race" if kind == "race" else f"{'an' if kind == 'easy' else 'a'} {kind} run"
@@ -315,7 +315,7 @@ def _effort_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
         error(f"{args.id} is {what}: only completed runs carry an effort")
         return EXIT_USAGE
     wanted = None if args.effort.strip().lower() == "auto" else parse_effort(args.effort)
-    rated = runs.rate(args.id, wanted)
+    rated = days.write(lambda log: RunLog(log).rate(args.id, wanted))
     effort, source = run_effort(rated, run_settings(days.settings))
     how = "" if source == "given" else f" (estimated from its {source})"
     print(f"{rated.title or 'Run'} on {rated.day.isoformat()}: effort {effort_words(effort)}{how}.")
@@ -328,7 +328,7 @@ def _remove(args: argparse.Namespace, paths: Paths) -> int:
 
 def _remove_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
     try:
-        gone = RunLog(days.log).remove(args.id)
+        gone = days.write(lambda log: RunLog(log).remove(args.id))
     except UnknownRunError as problem:
         error(str(problem))
         return EXIT_FAILED

@@ -17,7 +17,7 @@ from runstrength.core.fields import shown
 from runstrength.core.restdays import can_schedule, format_day
 from runstrength.paths import Paths
 from runstrength.store import LogError, load_catalogue, load_programs
-from runstrength.store.schedule import DayTakenError, NotScheduledError
+from runstrength.store.schedule import DayTakenError, NotScheduledError, Schedule
 
 if TYPE_CHECKING:
     from runstrength.cli.days import Days
@@ -150,7 +150,7 @@ def _add_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
         error(f"not scheduled: {verdict.message()}")
         return EXIT_FAILED
     try:
-        days.schedule.add(day, program)
+        days.write(lambda log: Schedule(log).add(day, program))
     except DayTakenError as problem:  # planned meanwhile by another process
         error(f"not scheduled: {problem}")
         return EXIT_FAILED
@@ -200,7 +200,7 @@ def _planned_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
 def _remove_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
     day: date = args.day
     try:
-        plan = days.schedule.remove(day)
+        plan = days.write(lambda log: Schedule(log).remove(day))
     except NotScheduledError as problem:
         error(str(problem))
         return EXIT_FAILED

@@ -108,8 +108,8 @@ def _run_app(paths: Paths, program_name: str | None, start: bool, recovery: bool
         app.run()
     finally:
         # A set finished just before quitting may still be waiting for its write.
-        saved = context.drain_writes()
-        context.sound.close()
+        saved = context.writer.close()
+        context.sound.player.close()
         context.log.close()
     if not saved:
         error("some finished sets could not be saved; see the message above")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import threading
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static
 
@@ -24,12 +25,13 @@ from runstrength.core.restdays import (
 from runstrength.core.runrules import RunCause
 from runstrength.core.runs import Activity, format_distance, format_duration, run_kind
 from runstrength.core.settings import run_settings
-from runstrength.screens.background import run_write
 from runstrength.screens.plain import escape
-from runstrength.store import LogError
+from runstrength.store import LogError, TrainingLog
 from runstrength.store.runs import RunLog
 from runstrength.store.schedule import DayTakenError, NotScheduledError, Schedule
+from runstrength.store.writer import Write
 from runstrength.widgets.month import LEGEND, MonthView
+from runstrength.writes import hand_write
 
 
 def add_months(day: date, months: int) -> date:
@@ -94,9 +96,32 @@ class CalendarScreen(Screen[None]):
         today = context.clock.now().date()
         self.days = TrainingDays(today)
         self.loaded_since: date | None = None
-        self._writing = threading.Lock()
         self.activities: dict[date, list[Activity]] = {}
         """Runs and other activities by day, for the day shown."""
+
+    @dataclass
+    class Loaded(Message):
+        """The month's days and activities, read from `since` on (on a worker)."""
+
+        days: TrainingDays
+        since: date
+        activities: list[Activity]
+
+    @dataclass
+    class Said(Message):
+        """What a read or a write has to say; `reload`: the log changed, read it again."""
+
+        text: str
+        kind: str = "info"
+        reload: bool = False
+
+    @dataclass
+    class AskAnyway(Message):
+        """A running rule warns against the day: the runner decides."""
+
+        day: date
+        program: str
+        warning: str
 
     @property
     def today(self) -> date:
@@ -144,14 +169,21 @@ class CalendarScreen(Screen[None]):
             days = self.read_days(first)
             activities = RunLog(self.context.log).between(first)
         except LogError as error:
-            self.app.call_from_thread(self.say, escape(str(error)), "error")
+            self.post_message(self.Said(escape(str(error)), "error"))
             return
-        self.app.call_from_thread(self.show_activities, activities)
-        self.app.call_from_thread(self.show_days, days, first)
+        self.post_message(self.Loaded(days, first, activities))
 
-    def reload(self) -> None:
-        if self.is_attached:
+    def on_calendar_screen_loaded(self, message: Loaded) -> None:
+        self.show_activities(message.activities)
+        self.show_days(message.days, message.since)
+
+    def on_calendar_screen_said(self, message: Said) -> None:
+        self.say(message.text, message.kind)
+        if message.reload:
             self.load()
+
+    def on_calendar_screen_ask_anyway(self, message: AskAnyway) -> None:
+        self.ask_anyway(message.day, message.program, message.warning)
 
     def show_days(self, days: TrainingDays, since: date) -> None:
         self.days = days
@@ -214,10 +246,6 @@ class CalendarScreen(Screen[None]):
         self.query_one("#day-info", Static).update("\n".join(lines))
 
     def say(self, text: str, kind: str = "info") -> None:
-        if not self.is_attached:  # left while a write ran: the app says it instead
-            if kind in ("error", "done", "refused"):
-                self.app.notify(text, severity="error" if kind == "error" else "information")
-            return
         message = self.query_one("#message", Static)
         message.set_classes(kind)
         message.update(text)
@@ -244,25 +272,33 @@ class CalendarScreen(Screen[None]):
 
     def action_add(self) -> None:
         day, program = self.month_view.selected, self.context.default_program().name
-        run_write(self.app, lambda: self.save_plan(day, program), "calendar-add")
+        self.hand(lambda log: self.save_plan(log, day, program))
 
-    def save_plan(self, day: date, program: str, anyway: bool = False) -> None:
+    def hand(self, write: Write[Message]) -> None:
+        """A change to the plan, through the log's writer; what it says comes back here."""
+        hand_write(
+            self.app,
+            self.context.writer,
+            write,
+            reply_to=self,
+            saved=lambda said: said,
+            failed=lambda reason: self.Said(escape(reason), "error"),
+        )
+
+    def save_plan(self, log: TrainingLog, day: date, program: str, anyway: bool = False) -> Message:
         """Judge the day against the log as it is now, then write: keys pressed faster
         than the month redraws never slip past the rule. `anyway`: the runner answered
         yes to a running rule's warning (run_rules = "warn")."""
         warn = self.context.settings.run_rules == "warn"
-        with self._writing:
-            try:
-                verdict = can_schedule(self.read_days(), day)
-                allowed = verdict.allowed or (anyway and warn and verdict.by_run)
-                if allowed:
-                    self.schedule.add(day, program)
-            except (LogError, DayTakenError) as error:
-                self.app.call_from_thread(self.say, escape(str(error)), "error")
-                return
+        try:
+            verdict = can_schedule(self.read_days(), day)
+            allowed = verdict.allowed or (anyway and warn and verdict.by_run)
+            if allowed:
+                Schedule(log).add(day, program)
+        except DayTakenError as error:
+            return self.Said(escape(str(error)), "error")
         if not allowed and warn and verdict.by_run:
-            self.app.call_from_thread(self.ask_anyway, day, program, verdict.message())
-            return
+            return self.AskAnyway(day, program, verdict.message())
         if allowed:
             text, kind = f"Scheduled {escape(program)} on {format_day(day)}.", "done"
         elif isinstance(verdict.cause, RunCause) and verdict.next_allowed:
@@ -274,16 +310,14 @@ class CalendarScreen(Screen[None]):
             kind = "refused"
         else:
             text, kind = f"Not scheduled: {escape(verdict.message())}", "refused"
-        self.app.call_from_thread(self.say, text, kind)
-        self.app.call_from_thread(self.reload)
+        return self.Said(text, kind, reload=True)
 
     def ask_anyway(self, day: date, program: str, message: str) -> None:
         from runstrength.screens.edit_dialogs import ConfirmDialog
 
         def answered(yes: bool | None) -> None:
             if yes:
-                write = lambda: self.save_plan(day, program, anyway=True)  # noqa: E731
-                run_write(self.app, write, "calendar-add")
+                self.hand(lambda log: self.save_plan(log, day, program, anyway=True))
             else:
                 self.say("Not scheduled.", "refused")
 
@@ -292,22 +326,15 @@ class CalendarScreen(Screen[None]):
 
     def action_remove(self) -> None:
         day = self.month_view.selected
-        run_write(self.app, lambda: self.drop_plan(day), "calendar-remove")
+        self.hand(lambda log: self.drop_plan(log, day))
 
-    def drop_plan(self, day: date) -> None:
-        with self._writing:
-            try:
-                plan = self.schedule.remove(day)
-            except NotScheduledError:
-                text = f"Nothing is scheduled on {format_day(day)}."
-                self.app.call_from_thread(self.say, text, "refused")
-                return
-            except LogError as error:
-                self.app.call_from_thread(self.say, escape(str(error)), "error")
-                return
+    def drop_plan(self, log: TrainingLog, day: date) -> Message:
+        try:
+            plan = Schedule(log).remove(day)
+        except NotScheduledError:
+            return self.Said(f"Nothing is scheduled on {format_day(day)}.", "refused")
         text = f"Removed the {escape(plan.program)} session on {format_day(day)}."
-        self.app.call_from_thread(self.say, text, "done")
-        self.app.call_from_thread(self.reload)
+        return self.Said(text, "done", reload=True)
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -3,7 +3,6 @@ from the session's detail."""
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,28 +14,19 @@ from textual.widgets import Footer, Input, Label, Static
 
 from runstrength.context import AppContext
 from runstrength.core.effort import effort_words, parse_effort, scale_line
-from runstrength.screens.background import run_write
-from runstrength.store import LogError
-
-logger = logging.getLogger(__name__)
+from runstrength.writes import hand_write
 
 
 def save_effort(app: App[Any], context: AppContext, session_id: str, effort: int) -> None:
     """Store the effort with the session, after the session's own writes (off the UI
     thread, finished even when the screen has closed)."""
-
-    def work() -> None:
-        context.drain_writes()
-        try:
-            with context.write_lock:
-                context.log.set_effort(session_id, effort)
-        except LogError as error:
-            logger.warning("effort not saved: %s", error)
-            app.call_from_thread(
-                app.notify, str(error), title="Effort not saved", severity="error", timeout=15
-            )
-
-    run_write(app, work, "effort")
+    hand_write(
+        app,
+        context.writer,
+        lambda log: log.set_effort(session_id, effort),
+        keep=True,  # behind the session's end, should that be waiting to be tried again
+        title="Effort not saved",
+    )
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,12 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Label, RadioSet
 
 from runstrength.commands import HELP, SOUND, Command, keys
-from runstrength.config import ConfigSaveError, save_settings
+from runstrength.config import save_settings
 from runstrength.context import AppContext
 from runstrength.core.settings import Settings
-from runstrength.screens.background import run_write
 from runstrength.widgets.marks import MarkedRadioButton, MarkedSelectionList
 from runstrength.widgets.sound_test import SoundTest
+from runstrength.writes import hand_config_write
 
 GOAL_CHOICES = [
     ("endurance", "Endurance: core and legs, for longer runs"),
@@ -63,7 +63,7 @@ class FirstRunScreen(Screen[None]):
             )
             yield Label("3. Can you hear the cues?", classes="question")
             yield SoundTest(
-                self.context.sound, lambda: self.context.settings.voice, id="sound-test"
+                self.context.sound.player, lambda: self.context.settings.voice, id="sound-test"
             )
             with Horizontal(id="buttons"):
                 yield Button("Done", id="done", variant="primary", compact=True)
@@ -110,13 +110,7 @@ class FirstRunScreen(Screen[None]):
     def finish(self, settings: Settings) -> None:
         self.context.settings = settings
         self.context.first_run = False
-        if self.context.config_file is not None:
-            run_write(self.app, lambda: self.write(settings), "first-run-save")
+        hand_config_write(
+            self.app, self.context, lambda path: save_settings(path, settings), severity="error"
+        )
         self.dismiss(None)
-
-    def write(self, settings: Settings) -> None:
-        assert self.context.config_file is not None
-        try:
-            save_settings(self.context.config_file, settings)
-        except ConfigSaveError as error:
-            self.app.call_from_thread(self.app.notify, str(error), severity="error", timeout=8)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from textual import work
 from textual.app import ComposeResult
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label
 
@@ -74,6 +76,27 @@ class HistoryScreen(Screen[None]):
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Footer(compact=True, show_command_palette=False)
 
+    @dataclass
+    class SummariesRead(Message):
+        """Every session's totals and the table's rows for the filter `wanted` (on a worker)."""
+
+        summaries: list[SessionSummary]
+        rows: list[SessionRow]
+        wanted: SessionFilter
+
+    @dataclass
+    class SessionsRead(Message):
+        """Every session with its sets, for the screen `make` builds from them."""
+
+        sessions: list[SessionRecord]
+        make: Callable[[list[SessionRecord]], Screen[None]]
+
+    @dataclass
+    class ReadFailed(Message):
+        """The log could not be read; `reason` says why."""
+
+        reason: str
+
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns(*COLUMNS)
@@ -86,20 +109,21 @@ class HistoryScreen(Screen[None]):
         try:
             summaries = self.context.log.session_summaries()
         except LogError as error:
-            self.app.call_from_thread(self.show_error, str(error))
+            self.post_message(self.ReadFailed(str(error)))
             return
         rows = table_rows(summaries, wanted, self.plans)
-        self.app.call_from_thread(self.show_summaries, summaries, rows, wanted)
+        self.post_message(self.SummariesRead(summaries, rows, wanted))
+
+    def on_history_screen_read_failed(self, message: ReadFailed) -> None:
+        self.show_error(message.reason)
 
     def show_error(self, message: str) -> None:
         self.query_one("#filter-line", Label).update(f"[b red]{escape(message)}[/]")
 
-    def show_summaries(
-        self, summaries: list[SessionSummary], rows: list[SessionRow], wanted: SessionFilter
-    ) -> None:
-        self.summaries = summaries
+    def on_history_screen_summaries_read(self, message: SummariesRead) -> None:
+        self.summaries = message.summaries
         self.sessions = None
-        self.refill(rows if wanted == self.filter else None)
+        self.refill(message.rows if message.wanted == self.filter else None)
         self.loaded = True
 
     def refill(self, rows: list[SessionRow] | None = None) -> None:
@@ -200,17 +224,15 @@ class HistoryScreen(Screen[None]):
         try:
             sessions = self.context.log.sessions()
         except LogError as error:
-            self.app.call_from_thread(self.show_error, str(error))
+            self.post_message(self.ReadFailed(str(error)))
             return
-        self.app.call_from_thread(self.show_stats, sessions, make)
+        self.post_message(self.SessionsRead(sessions, make))
 
-    def show_stats(
-        self, sessions: list[SessionRecord], make: Callable[[list[SessionRecord]], Screen[None]]
-    ) -> None:
-        self.sessions = sessions
+    def on_history_screen_sessions_read(self, message: SessionsRead) -> None:
+        self.sessions = message.sessions
         self.show_count()
         if self.is_current:
-            self.app.push_screen(make(sessions))
+            self.app.push_screen(message.make(message.sessions))
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -9,6 +10,8 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static
 
@@ -28,6 +31,7 @@ from runstrength.core.programs import Program, target_text
 from runstrength.screens import registry as screens
 from runstrength.screens.plain import escape
 from runstrength.store import LogError
+from runstrength.writes import hand_write
 
 if TYPE_CHECKING:
     from runstrength.core.records import SessionRecord
@@ -36,6 +40,8 @@ if TYPE_CHECKING:
     from runstrength.core.settings import Settings
     from runstrength.screens.resume import ResumeChoice
     from runstrength.screens.start_dialogs import StartChoice
+    from runstrength.store import TrainingLog
+    from runstrength.store.runs_folder import FolderImport
 
 # What home needs only after its first frame (the rest-day rule, the schedule, dialogs)
 # is imported where it is used, mostly on the worker thread that reads the log: the
@@ -43,6 +49,19 @@ if TYPE_CHECKING:
 
 SOUND_CHECK_DELAY = 1.0
 """Seconds after home first shows: late enough to stay out of the start-up's way."""
+
+
+@dataclass(frozen=True)
+class LogOnHome:
+    """What home shows from the log: the last session, today under the rest-day rule and
+    the load warning (or why the log could not be read)."""
+
+    last: SessionRecord | None = None
+    error: str | None = None
+    check: StartCheck | None = None
+    trained_today: bool = False
+    run_today: RunMark | None = None
+    load: str = ""
 
 
 class HomeScreen(Screen[None]):
@@ -91,12 +110,42 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.context = context
         self.program: Program = program or context.default_program()
-        self.check: StartCheck | None = None
-        """Today under the rest-day rule; None until the log has been read."""
         self._checked = False
         self._start_asked = False
         self.waiting: SessionRecord | None = None
         """A session still open (set aside or interrupted), offered before a new one starts."""
+
+    from_log: reactive[LogOnHome | None] = reactive(None, init=False)
+    """The log as home last read it; None until then."""
+
+    @dataclass
+    class LogRead(Message):
+        """The log has been read for home (on a worker)."""
+
+        from_log: LogOnHome
+
+    @dataclass
+    class OpenSessionsFound(Message):
+        """Sessions left open (set aside or cut off), oldest first; `offer`: ask now."""
+
+        sessions: list[SessionRecord]
+        offer: bool
+
+    class LogChanged(Message):
+        """A write home asked for has landed: what it shows is read again."""
+
+    @dataclass
+    class PlanMoved(Message):
+        """Tomorrow's plan was moved (`to`), or why not (`problem`); the session follows."""
+
+        to: date
+        problem: str | None
+
+    @dataclass
+    class RunsImported(Message):
+        """The runs folder has been read into the log."""
+
+        found: FolderImport
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -131,16 +180,35 @@ class HomeScreen(Screen[None]):
         self.call_after_refresh(self.find_interrupted)
         # Once home is up, learn whether sound can play, so a machine without it flashes
         # even the first phase change of a session.
-        self.set_timer(SOUND_CHECK_DELAY, self.context.sound.prepare)
+        self.set_timer(SOUND_CHECK_DELAY, self.context.sound.player.prepare)
         if self.context.settings.runs_folder:
             self.call_after_refresh(self.import_runs_folder)
 
-    def import_runs_folder(self) -> None:
-        from runstrength.screens.background import run_write
-        from runstrength.screens.runs_folder import import_runs_folder
+    @property
+    def check(self) -> StartCheck | None:
+        """Today under the rest-day rule; None until the log has been read."""
+        return self.from_log.check if self.from_log is not None else None
 
-        # The app's own writer: quitting waits for the import rather than cut it short.
-        run_write(self.app, lambda: import_runs_folder(self), "runs-folder")
+    def import_runs_folder(self) -> None:
+        from runstrength.screens.runs_folder import import_write
+
+        # Through the log's writer: quitting waits for the import rather than cut it short.
+        write = import_write(self.context.settings.runs_folder)
+        hand_write(
+            self.app,
+            self.context.writer,
+            write,
+            reply_to=self,
+            saved=self.RunsImported,
+            title="Runs folder",
+        )
+
+    def on_home_screen_runs_imported(self, message: RunsImported) -> None:
+        from runstrength.screens.runs_folder import say_imported
+
+        say_imported(self, message.found)
+        if message.found.added:
+            self.load_last_session()
 
     def settings_changed(self, old: Settings, new: Settings) -> None:
         """New settings (or the first-run answers): the program shown follows the default
@@ -207,19 +275,34 @@ class HomeScreen(Screen[None]):
         from runstrength.core.restdays import can_start_today
         from runstrength.screens.load_warning import load_warning
 
+        self.context.writer.settled()  # what was handed in before (a session's end) first
         try:
-            with self.context.write_lock:
-                last = self.context.log.last_session()
-                days = self.training_days()
-                check = can_start_today(days)
+            last = self.context.log.last_session()
+            days = self.training_days()
+            check = can_start_today(days)
         except LogError as error:
-            self.app.call_from_thread(self.show_last, None, str(error))
-        else:
-            self.app.call_from_thread(self.show_last, last, None)
-            trained_today = days.today in days.logged
-            run_today = days.runs.get(days.today)
-            self.app.call_from_thread(self.show_day_status, check, trained_today, run_today)
-            self.app.call_from_thread(self.show_load, load_warning(self.context, days.today))
+            self.post_message(self.LogRead(LogOnHome(error=str(error))))
+            return
+        trained_today = days.today in days.logged
+        run_today = days.runs.get(days.today)
+        load = load_warning(self.context, days.today)
+        self.post_message(
+            self.LogRead(LogOnHome(last, None, check, trained_today, run_today, load))
+        )
+
+    def on_home_screen_log_read(self, message: LogRead) -> None:
+        self.from_log = message.from_log
+
+    def on_home_screen_log_changed(self, _: LogChanged) -> None:
+        self.load_last_session()
+
+    def watch_from_log(self, from_log: LogOnHome | None) -> None:
+        if from_log is None:
+            return
+        self.show_last(from_log.last, from_log.error)
+        if from_log.check is not None:
+            self.show_day_status(from_log.check, from_log.trained_today, from_log.run_today)
+        self.show_load(from_log.load)
 
     def show_load(self, text: str) -> None:
         widget = self.query_one("#load", Static)
@@ -232,7 +315,6 @@ class HomeScreen(Screen[None]):
         from runstrength.core.restdays import format_day
         from runstrength.core.runrules import run_headline
 
-        self.check = check
         self.refresh_bindings()
         verdict = check.verdict
         status = self.query_one("#day-status", Static)
@@ -423,15 +505,15 @@ class HomeScreen(Screen[None]):
             interrupted = self.context.log.interrupted_sessions()
         except LogError:
             interrupted = []  # load_last_session shows what is wrong
+        self.post_message(self.OpenSessionsFound(interrupted, offer))
+
+    def on_home_screen_open_sessions_found(self, message: OpenSessionsFound) -> None:
         # A recovery routine has no set to go on from: one cut off is closed as it stands.
-        routines = [r for r in interrupted if r.info.is_recovery]
-        for record in routines:
-            self.close_as_partial(record)
-        if routines:
-            self.app.call_from_thread(self.load_last_session)
-        interrupted = [r for r in interrupted if not r.info.is_recovery]
-        waiting = interrupted[-1] if interrupted else None
-        self.app.call_from_thread(self.interrupted_found, waiting, offer)
+        for record in message.sessions:
+            if record.info.is_recovery:
+                self.close_as_partial(record)
+        waiting = [r for r in message.sessions if not r.info.is_recovery]
+        self.interrupted_found(waiting[-1] if waiting else None, message.offer)
 
     def interrupted_found(self, record: SessionRecord | None, offer: bool = True) -> None:
         self._checked = True
@@ -469,49 +551,53 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(ResumeDialog(record, name, why_not), chosen)
 
     def close_interrupted(self, record: SessionRecord) -> None:
-        from runstrength.screens.background import run_write
-
-        def close() -> None:
-            self.close_as_partial(record)
-            self.app.call_from_thread(self.load_last_session)
-
-        run_write(self.app, close, "resume-close")
+        self.close_as_partial(record)
 
     def close_as_partial(self, record: SessionRecord) -> None:
-        """End an interrupted session as partial, at the last thing it logged (on a worker)."""
+        """End an interrupted session as partial, at the last thing it logged."""
         done = [r.completed_at for r in record.sets]
         if record.info.is_recovery:
             done = [r.completed_at for r in record.stretches]
         ended = max(done, default=record.info.started_at)
-        try:
-            self.context.log.finish_session(record.info, "partial", ended)
-        except LogError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error", timeout=15)
+        hand_write(
+            self.app,
+            self.context.writer,
+            lambda log: log.finish_session(record.info, "partial", ended),
+            reply_to=self,
+            saved=lambda _: self.LogChanged(),
+        )
 
     def action_history(self) -> None:
         self.app.push_screen(screens.history(self.context))
 
     def move_plan_and_start(self, tomorrow: date, to: date) -> None:
-        from runstrength.screens.background import run_write
-
-        run_write(self.app, lambda: self.move_plan(tomorrow, to), "home-plan")
-
-    def move_plan(self, tomorrow: date, to: date) -> None:
-        """Move tomorrow's plan, then start today's session (on the log's writer)."""
-        from runstrength.core.restdays import format_day
+        """Move tomorrow's plan, then start today's session (once the plan is moved)."""
         from runstrength.store.schedule import DayTakenError, NotScheduledError, Schedule
 
-        try:
-            Schedule(self.context.log).move(tomorrow, to)
-        except (LogError, DayTakenError, NotScheduledError) as error:
-            self.app.call_from_thread(
-                self.notify, f"The plan was not moved: {error}", severity="error"
-            )
-            return
-        self.app.call_from_thread(
-            self.notify, f"Tomorrow's session moved to {format_day(to)}.", timeout=4
+        def move(log: TrainingLog) -> str | None:
+            try:
+                Schedule(log).move(tomorrow, to)
+            except (DayTakenError, NotScheduledError) as error:
+                return str(error)
+            return None
+
+        hand_write(
+            self.app,
+            self.context.writer,
+            move,
+            reply_to=self,
+            saved=lambda problem: self.PlanMoved(to, problem),
+            failed=lambda reason: self.PlanMoved(to, reason),
         )
-        self.app.call_from_thread(self.start_session)
+
+    def on_home_screen_plan_moved(self, message: PlanMoved) -> None:
+        from runstrength.core.restdays import format_day
+
+        if message.problem is not None:
+            self.notify(escape(f"The plan was not moved: {message.problem}"), severity="error")
+            return
+        self.notify(f"Tomorrow's session moved to {format_day(message.to)}.", timeout=4)
+        self.start_session()
 
     def action_calendar(self) -> None:
         self.app.push_screen(screens.calendar(self.context))

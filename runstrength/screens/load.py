@@ -3,10 +3,13 @@ ratio week by week as a line with the steady band (0.8-1.3) marked."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from textual import work
 from textual.app import ComposeResult
+from textual.message import Message
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual_plotext import PlotextPlot
@@ -41,7 +44,16 @@ class LoadScreen(Screen[None]):
         super().__init__()
         self.context = context
         self.period = 0
-        self.report: LoadReport | None = None
+
+    report: reactive[LoadReport | None] = reactive(None, init=False)
+    """The weeks shown, as last read from the log."""
+
+    @dataclass
+    class Read(Message):
+        """The log has been read for the period (on a worker), or why it could not be."""
+
+        report: LoadReport | None
+        problem: str = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -60,22 +72,23 @@ class LoadScreen(Screen[None]):
         today = self.context.clock.now().date()
         weeks = PERIODS[self.period]
         try:
-            with self.context.write_lock:
-                report = read_load(
-                    self.context.log, run_settings(self.context.settings), today, weeks
-                )
+            report = read_load(self.context.log, run_settings(self.context.settings), today, weeks)
         except LogError as error:
-            self.app.call_from_thread(self.show_problem, str(error))
+            self.post_message(self.Read(None, str(error)))
             return
-        self.app.call_from_thread(self.show, report)
+        self.post_message(self.Read(report))
 
-    def show_problem(self, problem: str) -> None:
-        from rich.markup import escape
+    def on_load_screen_read(self, message: Read) -> None:
+        if message.report is None:
+            from rich.markup import escape
 
-        self.query_one("#load-numbers", Static).update(f"[b red]{escape(problem)}[/]")
+            self.query_one("#load-numbers", Static).update(f"[b red]{escape(message.problem)}[/]")
+        else:
+            self.report = message.report
 
-    def show(self, report: LoadReport) -> None:
-        self.report = report
+    def watch_report(self, report: LoadReport | None) -> None:
+        if report is None:
+            return
         weeks = report.weeks
         positions = [float(n) for n in range(1, len(weeks) + 1)]
         step = max(1, len(weeks) // 6)

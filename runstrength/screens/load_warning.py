@@ -11,14 +11,13 @@ from runstrength.store import LogError
 
 def load_warning(context: AppContext, today: date) -> str:
     """Home's line when load rises fast (the ratio above 1.5), else ""; read from the log
-    (on a worker thread: it takes the write lock)."""
+    (on a worker thread)."""
     from runstrength.core.load import rising_fast
     from runstrength.core.settings import run_settings
     from runstrength.store.load import read_load
 
     try:
-        with context.write_lock:
-            report = read_load(context.log, run_settings(context.settings), today, 1)
+        report = read_load(context.log, run_settings(context.settings), today, 1)
     except LogError:
         return ""  # home shows the log's problem with the last session
     warning = rising_fast(report.ratio)

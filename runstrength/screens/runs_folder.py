@@ -1,37 +1,35 @@
-"""The runs folder read at start: on a worker thread of the app's writer, after home's
-first frame (quitting waits for it); what was imported (or could not be) is said in a
-notification, and home's day line is read again."""
+"""The runs folder read at start: through the log's writer, after home's first frame
+(quitting waits for it); what was imported (or could not be) is said in a notification,
+and home's day line is read again."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from runstrength.screens.plain import escape
-from runstrength.store import LogError
 
 MAX_NAMED = 3
 """Files named in the notice of those not imported; the rest are counted."""
 
 if TYPE_CHECKING:
     from runstrength.screens.home import HomeScreen
+    from runstrength.store import TrainingLog
     from runstrength.store.runs_folder import FolderImport
 
 
-def import_runs_folder(home: HomeScreen) -> None:
-    """Run on a worker thread: new files in the runs folder join the log."""
+def import_write(folder: str) -> Callable[[TrainingLog], FolderImport]:
+    """The write that brings the folder's new files into the log."""
     from runstrength.store.runs_folder import import_new_files
 
-    folder = Path(home.context.settings.runs_folder).expanduser()
-    try:
-        found = import_new_files(home.context.log, folder)
-    except LogError as error:
-        home.app.call_from_thread(home.notify, escape(str(error)), severity="error", timeout=10)
-        return
-    home.app.call_from_thread(_say, home, found)
+    def write(log: TrainingLog) -> FolderImport:
+        return import_new_files(log, Path(folder).expanduser())
+
+    return write
 
 
-def _say(home: HomeScreen, found: FolderImport) -> None:
+def say_imported(home: HomeScreen, found: FolderImport) -> None:
     if found.problem:
         home.notify(escape(found.problem), title="Runs folder", severity="warning", timeout=8)
     if found.added:
@@ -41,8 +39,6 @@ def _say(home: HomeScreen, found: FolderImport) -> None:
         if others:
             text += f" and {others} other activit{'ies' if others != 1 else 'y'}"
         home.notify(f"Imported {text} from the runs folder.", timeout=5)
-        if home.is_attached:
-            home.load_last_session()
     if found.failed:
         shown = [f"{path.name} {reason}" for path, reason in found.failed[:MAX_NAMED]]
         more = len(found.failed) - len(shown)

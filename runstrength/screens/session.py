@@ -10,9 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Label, ProgressBar, Static
+from textual.widgets import Footer, Header, ProgressBar, Static
 
 from runstrength.commands import HELP, SOUND, Command, keys
 from runstrength.context import AppContext
@@ -40,11 +41,12 @@ from runstrength.core.styled import Piece, Styled, strong
 from runstrength.core.summary import session_result, totals_text
 from runstrength.core.ticking import MIN_TICK_SECONDS, PROGRESS_STEPS, TICK_SECONDS, next_tick_delay
 from runstrength.core.view import StepView, describe, flash_for, status_line
-from runstrength.screens.background import remember_setting, run_write
+from runstrength.messages import SoundSwitched
 from runstrength.screens.dialogs import ConfirmQuit, QuitChoice
 from runstrength.screens.effort import save_effort
 from runstrength.screens.plain import escape
 from runstrength.store import LogError
+from runstrength.store.writer import session_write
 from runstrength.widgets.effort_prompt import EffortPrompt
 from runstrength.widgets.flash_band import FlashBand
 from runstrength.widgets.floor import FloorLayout
@@ -52,9 +54,14 @@ from runstrength.widgets.line_list import LineList
 from runstrength.widgets.readout import Readout
 from runstrength.widgets.styled_text import styled_content
 from runstrength.widgets.summary_table import SummaryTable
+from runstrength.widgets.text_line import TextLine
+from runstrength.writes import hand_write, remember_setting
 
 BEAT_SECONDS = 0.4
 """How long the count lights up for each tempo beat."""
+
+STAGES = ("warmup", "intro", "set", "hold", "rest", "stretch", "summary")
+"""One class each on the screen, for the stage shown."""
 
 
 class SessionScreen(Screen[None]):
@@ -118,6 +125,23 @@ class SessionScreen(Screen[None]):
 
         reason: str
 
+    @dataclass
+    class PastRead(Message):
+        """Earlier sessions, read on a worker: results per set, bands last used, hints."""
+
+        past: PastResults
+        bands: dict[str, str]
+        hints: dict[str, str | None]
+
+    step_view: reactive[StepView | None] = reactive(None, init=False)
+    """What the screen shows of the engine's state (core/view.py)."""
+    status_text: reactive[Styled] = reactive((), init=False)
+    """The status line: paused, tempo, band, sound, what was saved last."""
+    last_saved: reactive[Styled] = reactive((), init=False)
+    """The set saved last ("✓ … saved"), or that one could not be; empty at a new set."""
+    skip_offered: reactive[str | None] = reactive(None, init=False, bindings=True)
+    """What s skips now (core/keys.py): the footer shows the binding that applies."""
+
     def __init__(
         self,
         context: AppContext,
@@ -140,39 +164,33 @@ class SessionScreen(Screen[None]):
             warmup_moves=catalogue.mobility if kind == "recovery" else catalogue.warmup,
             kind=kind,
         )
-        self._status: Styled = ()
-        """What was last saved (or failed to be), for the status line."""
-        self._view: StepView | None = None
         self.past: PastResults | None = None
         self.earlier: list[SessionRecord] = []
         """The log before this session: bests are named against it at the summary."""
         self.hints: dict[str, str | None] = {}
         """Per exercise, the nudge to progress earned in the last sessions (intro card)."""
         self._timer: Timer | None = None
-        self._status_text: Styled | None = None
-        self._skip_kind: str | None = None
         self._beat_until: float | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="session"):
-            yield Label("", id="where")
-            yield Label("", id="heading")
+            yield TextLine(id="where")
+            yield TextLine(id="heading")
             with Horizontal(id="main"):
                 yield Readout(id="readout")
                 yield LineList(id="lines")
-            yield Label("", id="last-time")
+            yield TextLine(id="last-time")
             yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
             yield SummaryTable(id="summary")
             yield Static("", id="totals")
-            yield Label("", id="prompt")
-            yield Label("", id="status")
+            yield TextLine(id="prompt")
+            yield TextLine(id="status")
         yield FloorLayout(id="floor")
         yield Footer(compact=True, show_command_palette=False)
         yield FlashBand(id="flash")
 
     def on_mount(self) -> None:
-        self.watch(self.app, "sound_on", self.show_status, init=False)  # m, from any screen
         self.set_class(self.context.settings.session_layout == "floor", "-floor")
         if self.resuming is not None:
             resuming = self.resuming
@@ -201,19 +219,13 @@ class SessionScreen(Screen[None]):
             )
             for entry in self.engine.program.entries
         }
-        self.app.call_from_thread(self.show_past, results, bands, hints)
+        self.post_message(self.PastRead(results, bands, hints))
 
-    def show_past(
-        self,
-        past: PastResults,
-        bands: dict[str, str] | None = None,
-        hints: dict[str, str | None] | None = None,
-    ) -> None:
-        self.past = past
-        self.hints = hints or {}
-        if bands:
-            self.engine.bands.learn(bands)
-            self._view = None
+    def on_session_screen_past_read(self, message: PastRead) -> None:
+        self.past = message.past
+        self.hints = message.hints
+        if message.bands:
+            self.engine.bands.learn(message.bands)
             self.render_view()
         self.show_last_time()
 
@@ -227,7 +239,7 @@ class SessionScreen(Screen[None]):
             text = past_text(found, is_hold=exercise.is_hold, band=band)
         elif isinstance(step, IntroStep) and self.hints.get(step.entry.exercise.id):
             text = f"Next step: {self.hints[step.entry.exercise.id]}"
-        self.query_one("#last-time", Label).update(Text(text))
+        self.query_one("#last-time", TextLine).text = Text(text)
         self.query_one(FloorLayout).show_past(text)
 
     # --- engine in, screen out -------------------------------------------------------
@@ -248,7 +260,7 @@ class SessionScreen(Screen[None]):
     def announce(self, events: list[Event]) -> None:
         """Play the cues for these events; when nothing can be heard, show the phase change."""
         sounds = sounds_for(events, self.context.settings.voice, self.engine.remaining())
-        heard = self.context.play_sounds(sounds)
+        heard = self.context.sound.play(sounds)
         flash = None if heard else flash_for(self.engine, events)
         if flash is not None:
             phase, detail = flash
@@ -278,65 +290,60 @@ class SessionScreen(Screen[None]):
             self.beat()
         for event in events:
             if isinstance(event, SetCompleted | RoutineDone | SessionSetAside):
-                self._queue_write(event)
+                self._hand_write(event)
             elif isinstance(event, SessionEnded):
                 if event.sets_logged:
-                    self._queue_write(event)
+                    self._hand_write(event)
                 self.show_summary()
             elif isinstance(event, StepChanged):
                 if isinstance(event.step, SetStep | IntroStep):
-                    self._status = ()
+                    self.last_saved = ()
                 self.refresh_bindings()
                 self.show_last_time()
         self.render_view()
-        kind = skip_kind(self.engine)
-        if kind != self._skip_kind:  # a hold began, a rep was counted, the last move came
-            self._skip_kind = kind
-            self.refresh_bindings()
         if self.is_mounted:
             self._schedule_tick()
 
     def render_view(self) -> None:
-        view = describe(self.engine)
+        """The engine's state, drawn by the watchers below (only what changed)."""
+        self.step_view = describe(self.engine)
         self.show_status()
-        old = self._view
-        if view == old:
+        self.skip_offered = skip_kind(self.engine)
+
+    def watch_step_view(self, old: StepView | None, view: StepView | None) -> None:
+        if view is None:
             return
-        self._view = view
-
-        # Only what changed is updated: each update costs a layout pass, and a running
-        # timer changes little more than its digits and the bar.
-        def changed(*names: str) -> bool:
-            return old is None or any(getattr(old, n) != getattr(view, n) for n in names)
-
-        if changed("stage"):
-            for stage in ("warmup", "intro", "set", "hold", "rest", "stretch", "summary"):
+        if old is None or old.stage != view.stage:
+            for stage in STAGES:
                 self.set_class(view.stage == stage, f"-{stage}")
-        if changed("where"):
-            self.query_one("#where", Label).update(Text(view.where))
-        if changed("heading"):
-            self.query_one("#heading", Label).update(Text(view.heading))
+        self.query_one("#where", TextLine).text = Text(view.where)
+        self.query_one("#heading", TextLine).text = Text(view.heading)
         self.query_one(Readout).show(view.big, view.big_caption, view.target)
         self.query_one(LineList).show(view.lines, view.highlight)
-        if view.progress and changed("progress"):
+        if view.progress:
             done, total = view.progress
             total = max(total, 0.001)
             step = total / PROGRESS_STEPS  # finer than the bar can show is not drawn
-            for bar in self.query(ProgressBar):
+            for bar in self.query(ProgressBar):  # a bar redraws only what changed
                 bar.update(total=total, progress=round(done / step) * step)
-        if changed("prompt"):
-            self.query_one("#prompt", Label).update(
-                f"[b]enter[/b] {escape(view.prompt)}" if view.prompt else ""
-            )
+        self.query_one("#prompt", TextLine).text = (
+            f"[b]enter[/b] {escape(view.prompt)}" if view.prompt else ""
+        )
         self.query_one(FloorLayout).show(view)
 
     def show_status(self) -> None:
-        sound_off = self.context.silence_reason() is not None
-        line = status_line(self.engine, sound_off=sound_off, last_saved=self._status)
-        if line != self._status_text:
-            self._status_text = line
-            self.query_one("#status", Label).update(styled_content(line))
-            self.query_one(FloorLayout).show_status(line)
+        sound_off = self.context.sound.silence_reason() is not None
+        self.status_text = status_line(self.engine, sound_off=sound_off, last_saved=self.last_saved)
+
+    def watch_status_text(self, status: Styled) -> None:
+        self.query_one("#status", TextLine).text = styled_content(status)
+        self.query_one(FloorLayout).show_status(status)
+
+    def watch_last_saved(self) -> None:
+        self.show_status()
+
+    def on_sound_switched(self, _: SoundSwitched) -> None:
+        self.show_status()
 
     def show_summary(self) -> None:
         engine = self.engine
@@ -376,15 +383,18 @@ class SessionScreen(Screen[None]):
 
     # --- writes, off the UI thread ---------------------------------------------------
 
-    def _queue_write(self, event: LogWrite) -> None:
-        self.context.pending_writes.append(event)
-        # Owned by the app, so writes finish even after this screen closes.
-        run_write(self.app, self._drain_writes, "log")
-
-    def _drain_writes(self) -> None:
-        self.context.drain_writes(
-            on_saved=lambda event: self.post_message(self.SetSaved(self._saved_label(event))),
-            on_failed=lambda reason: self.post_message(self.SaveFailed(reason)),
+    def _hand_write(self, event: LogWrite) -> None:
+        label = self._saved_label(event) if isinstance(event, SetCompleted) else None
+        # Kept when refused and tried again first with the next one: each of a session's
+        # writes depends on those before it. It lands even after this screen has closed.
+        hand_write(
+            self.app,
+            self.context.writer,
+            session_write(event),
+            reply_to=self,
+            saved=lambda _: None if label is None else self.SetSaved(label),
+            failed=self.SaveFailed,
+            keep=True,
         )
 
     def _saved_label(self, event: SetCompleted) -> str:
@@ -394,12 +404,10 @@ class SessionScreen(Screen[None]):
         return f"✓ {name} set {record.set}{side} saved"
 
     def on_session_screen_set_saved(self, message: SetSaved) -> None:
-        self._status = (Piece(message.label),)
-        self.show_status()
+        self.last_saved = (Piece(message.label),)
 
     def on_session_screen_save_failed(self, message: SaveFailed) -> None:
-        self._status = (Piece("NOT SAVED: retried with the next set", "alert"),)
-        self.show_status()
+        self.last_saved = (Piece("NOT SAVED: retried with the next set", "alert"),)
         self.notify(escape(message.reason), title="Not saved", severity="error", timeout=15)
 
     # --- keys -------------------------------------------------------------------------
@@ -453,8 +461,6 @@ class SessionScreen(Screen[None]):
 
     def action_band(self) -> None:
         self.apply(self.engine.next_band())
-        self._view = None
-        self.render_view()
         self.show_last_time()
 
     def action_layout(self) -> None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from textual.app import ComposeResult
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
@@ -20,6 +22,7 @@ from runstrength.screens.edit_dialogs import ConfirmDialog, Correction, CorrectS
 from runstrength.screens.effort import EffortAnswer, EffortDialog
 from runstrength.screens.plain import escape
 from runstrength.store import TrainingLog
+from runstrength.writes import hand_write
 
 
 def _result(record: SetRecord) -> str:
@@ -250,35 +253,43 @@ class SessionDetailScreen(Screen[bool]):
         )
         self.app.push_screen(ConfirmDialog("Delete this whole session?", detail), delete)
 
+    @dataclass
+    class Changed(Message):
+        """A change to this session is on disk; `fresh` is the session as it now is."""
+
+        fresh: SessionRecord | None
+        done: str
+        close: bool
+
     def write(
         self, change: Callable[[TrainingLog], object], done: str, *, close: bool = False
     ) -> None:
-        """Hand a change to the log's writer (durable, like any write), then show the result."""
-        from runstrength.screens.background import run_write
+        """Hand a change to the log's writer (durable, like any write); the result comes
+        back as Changed, a refusal as a note."""
+        session_id = self.session.id
 
-        context, session_id = self.context, self.session.id
+        def work(log: TrainingLog) -> SessionRecord | None:
+            change(log)
+            return log.session(session_id)
 
-        def work() -> SessionRecord | None:
-            with context.write_lock:
-                change(context.log)
-                return context.log.session(session_id)
-
-        def failed(reason: str) -> None:
-            self.app.notify(escape(reason), title="Not changed", severity="error", timeout=15)
-
-        run_write(
-            self.app, work, "session-edit", lambda fresh: self.written(fresh, done, close), failed
+        hand_write(
+            self.app,
+            self.context.writer,
+            work,
+            reply_to=self,
+            saved=lambda fresh: self.Changed(fresh, done, close),
+            title="Not changed",
         )
 
-    def written(self, fresh: SessionRecord | None, done: str, close: bool) -> None:
+    def on_session_detail_screen_changed(self, message: Changed) -> None:
         self.changed = True
-        self.app.notify(done, timeout=3)
-        if close:
+        self.app.notify(message.done, timeout=3)
+        if message.close:
             if self.is_current:
                 self.dismiss(True)
             return
-        if fresh is not None and self.is_attached:
-            self.session = fresh
+        if message.fresh is not None:
+            self.session = message.fresh
             row = self.query_one(DataTable).cursor_row
             self.query_one("#filter-line", Static).update(self.heading())
             self.fill()

@@ -30,10 +30,10 @@ from runstrength.core.settings import (
     SettingSpec,
     settings_from_mapping,
 )
-from runstrength.screens.background import run_write
 from runstrength.screens.plain import escape
 from runstrength.widgets.marks import MarkedCheckbox
 from runstrength.widgets.sound_test import SoundTest
+from runstrength.writes import hand_write
 
 
 def _words(text: str) -> list[str]:
@@ -86,7 +86,7 @@ class SettingsScreen(Screen[None]):
                     if spec.group == group and spec.on_screen:
                         yield from self._row(spec, getattr(settings, spec.name))
                 if not group:
-                    yield SoundTest(self.context.sound, self._voice_choice, id="sound-test")
+                    yield SoundTest(self.context.sound.player, self._voice_choice, id="sound-test")
             yield Static("", id="errors")
             with Horizontal(id="buttons"):
                 yield Button("Save", id="save", variant="primary", compact=True)
@@ -242,7 +242,7 @@ class SettingsScreen(Screen[None]):
             self.apply(settings)
             return
         self._saving = settings
-        run_write(self.app, lambda: self.write(settings), "settings-save")
+        hand_write(self.app, self.context.writer, lambda _: self.write(settings))
 
     def write(self, settings: Settings) -> None:
         assert self.context.config_file is not None
@@ -267,7 +267,7 @@ class SettingsScreen(Screen[None]):
         changed = [s.name for s in SETTINGS if getattr(settings, s.name) != getattr(before, s.name)]
         self.saved_theme = settings.theme
         self.context.settings = settings  # the app applies the theme; home follows
-        self.context.sound_on = settings.sound
+        self.context.sound.on = settings.sound
         what = ", ".join(changed) if changed else "nothing changed"
         self.app.notify(f"Settings saved ({what})", timeout=3)
         if self.is_attached:

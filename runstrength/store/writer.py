@@ -1,11 +1,19 @@
-"""The one way in for writes: a single thread that applies them in the order they came.
+"""The one way in for writes: one thread that applies domain writes to the log, in order.
 
-Screens and commands hand it a domain write (a function that calls the log) and get
-back a future; the write runs on the writer's own thread, never on the caller's, one at
-a time and in the order given, whatever happens to the screen that asked for it.
-A refused write (LogError: disk full, read-only folder, damaged file) is reported to
-`on_failed` with its message; any other exception is a fault in the program: its
-traceback goes to the log file and the future carries it.
+Screens and commands hand the writer a write (a function of the log, such as
+`session_write(event)` or `lambda log: log.set_effort(...)`) and get back what it made
+of it: `Saved(value)` or `Failed(reason)`, to a callback on the writer's thread (the UI
+turns it into a message, see runstrength/writes.py) or, for a command, by waiting
+(`run`). The writer owns the order (first handed in, first applied), the thread (its
+own, never the caller's) and the lock (one write at a time, so a reader that calls
+`settled()` first sees every write handed in before it).
+
+A refused write (LogError: disk full, read-only folder, damaged file) is reported as
+Failed with its message; any other exception is a fault in the program: its traceback
+goes to the log file, and it is reported as Failed too. A write handed in with
+`keep=True` (a session's sets, warm-up, ends: each depends on the one before) is kept
+when refused and tried again, first, before the next write; `close()` tries once more
+and says whether everything kept has landed.
 """
 
 from __future__ import annotations
@@ -13,70 +21,183 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from runstrength.store.errors import LogError
+
+if TYPE_CHECKING:
+    from runstrength.core.events import LogWrite
+    from runstrength.store.log import TrainingLog
 
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-_Job = tuple[Callable[[], Any], Future[Any], Callable[[Any], object], Callable[[str], object]]
+Write = Callable[["TrainingLog"], T]
+"""A domain write: a change made through the log's own methods."""
+
+
+@dataclass(frozen=True)
+class Saved(Generic[T]):
+    """The write is on disk; `value` is what it returned."""
+
+    value: T
+
+
+@dataclass(frozen=True)
+class Failed:
+    """The write was refused (or failed on a fault in the program); `reason` says why."""
+
+    reason: str
+    kept: bool = False
+    """True: it is tried again before the next write."""
+
+
+Outcome = Saved[T] | Failed
 
 
 def _ignore(_: object) -> None:
     return None
 
 
-class LogWriter:
-    """Applies writes one at a time, in order, on one thread of its own (started on the
-    first write; a daemon, so a process that forgets to `wait` still exits)."""
+@dataclass
+class _Job:
+    write: Write[Any]
+    future: Future[Outcome[Any]]
+    on_done: Callable[[Outcome[Any]], object]
+    keep: bool
 
-    def __init__(self) -> None:
+
+def session_write(event: LogWrite) -> Write[None]:
+    """The write that puts a session's event (a set, a routine, an end) in the log."""
+    from runstrength.core.events import RoutineDone, SessionSetAside, SetCompleted
+
+    def write(log: TrainingLog) -> None:
+        if isinstance(event, SetCompleted):
+            log.log_set(event.session, event.record)
+        elif isinstance(event, RoutineDone):
+            log.log_routine(event.session, event.record)
+        elif isinstance(event, SessionSetAside):
+            log.set_aside(event.session, event.at, event.skipped, event.resume_at)
+        else:
+            log.finish_session(event.session, event.status, event.ended_at, event.skipped)
+
+    return write
+
+
+class LogWriter:
+    """Applies writes to `log` one at a time, in order, on one thread of its own (started
+    on the first write; a daemon, so a process that forgets to `close` still exits)."""
+
+    def __init__(self, log: TrainingLog) -> None:
+        self.log = log
         self._jobs: queue.Queue[_Job | None] = queue.Queue()
+        self._kept: deque[_Job] = deque()
+        """Refused writes that are tried again (only touched on the writer's thread)."""
         self._thread: threading.Thread | None = None
         self._start = threading.Lock()
 
     def submit(
         self,
-        write: Callable[[], T],
-        on_saved: Callable[[T], object] = _ignore,
-        on_failed: Callable[[str], object] = _ignore,
-    ) -> Future[T | None]:
-        """Queue `write`; its future holds what it returned (None when it was refused)."""
-        future: Future[T | None] = Future()
+        write: Write[T],
+        on_done: Callable[[Outcome[T]], object] = _ignore,
+        *,
+        keep: bool = False,
+    ) -> Future[Outcome[T]]:
+        """Queue `write`; `on_done` hears how it went (on the writer's thread), and so
+        does the future, once it was tried (a kept write's later success only reaches
+        `on_done`)."""
+        future: Future[Outcome[T]] = Future()
         with self._start:
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="log-writer", daemon=True)
                 self._thread.start()
-        self._jobs.put((write, future, on_saved, on_failed))
+        self._jobs.put(_Job(write, future, on_done, keep))
         return future
+
+    def run(self, write: Write[T]) -> T:
+        """Apply `write` and wait for it (for commands): its value, or the exception it
+        raised (LogError, or a refusal of the domain such as a day already planned)."""
+
+        def caught(log: TrainingLog) -> tuple[T | None, Exception | None]:
+            try:
+                return write(log), None
+            except Exception as error:
+                return None, error
+
+        outcome = self.submit(caught).result()
+        if isinstance(outcome, Failed):  # only when the writer itself failed
+            raise LogError(outcome.reason)
+        value, error = outcome.value
+        if error is not None:
+            raise error
+        return value  # type: ignore[return-value]
+
+    def settled(self) -> None:
+        """Block until every write handed in so far has been tried (for a reader that must
+        see them). On the writer's own thread it returns at once: those come first anyway."""
+        if threading.current_thread() is not self._thread:
+            self.submit(_ignore).result()
+
+    @property
+    def kept(self) -> int:
+        """How many refused writes wait to be tried again."""
+        return len(self._kept)
 
     def _run(self) -> None:
         while True:
             job = self._jobs.get()
             try:
                 if job is None:
+                    self._retry_kept()
                     return
-                write, future, on_saved, on_failed = job
-                if not future.set_running_or_notify_cancel():
-                    continue
-                try:
-                    result = write()
-                except LogError as error:
-                    future.set_result(None)
-                    self._report(on_failed, str(error))
-                except BaseException as error:
-                    logger.exception("a write failed on a fault in the program")
-                    future.set_exception(error)
-                    self._report(on_failed, f"Not saved: an unexpected error ({error!r}).")
-                else:
-                    future.set_result(result)
-                    self._report(on_saved, result)
+                self._apply(job)
             finally:
                 self._jobs.task_done()
+
+    def _apply(self, job: _Job) -> None:
+        blocked = self._retry_kept()
+        if job.keep and blocked is not None:
+            # It depends on a write that is still refused: it waits behind it.
+            self._kept.append(job)
+            self._finish(job, Failed(blocked, kept=True))
+            return
+        outcome = self._try(job)
+        if isinstance(outcome, Failed) and job.keep:
+            self._kept.append(job)
+            outcome = Failed(outcome.reason, kept=True)
+        self._finish(job, outcome)
+
+    def _retry_kept(self) -> str | None:
+        """Try the kept writes again, oldest first; the reason the first one is still
+        refused, or None when all have landed."""
+        while self._kept:
+            job = self._kept[0]
+            outcome = self._try(job)
+            if isinstance(outcome, Failed):
+                return outcome.reason
+            self._kept.popleft()
+            self._report(job.on_done, outcome)
+        return None
+
+    def _try(self, job: _Job) -> Outcome[Any]:
+        try:
+            return Saved(job.write(self.log))
+        except LogError as error:
+            return Failed(str(error))
+        except Exception as error:
+            logger.exception("a write failed on a fault in the program")
+            return Failed(f"Not saved: an unexpected error ({error!r}).")
+
+    def _finish(self, job: _Job, outcome: Outcome[Any]) -> None:
+        # Told first, then resolved: whoever waits on the future finds the outcome said.
+        self._report(job.on_done, outcome)
+        if not job.future.done():
+            job.future.set_result(outcome)
 
     @staticmethod
     def _report(callback: Callable[[Any], object], value: Any) -> None:
@@ -85,15 +206,13 @@ class LogWriter:
         except Exception:
             logger.exception("reporting a write's outcome failed")
 
-    def wait(self) -> None:
-        """Block until every write queued so far has been applied (or refused)."""
-        self._jobs.join()
-
-    def close(self) -> None:
-        """Apply what is queued, then stop the thread."""
+    def close(self) -> bool:
+        """Apply what is queued (kept writes tried once more), then stop the thread.
+        True when nothing is left unsaved."""
         with self._start:
             thread = self._thread
             self._thread = None
         if thread is not None:
             self._jobs.put(None)
             thread.join()
+        return not self._kept

@@ -4,31 +4,22 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Digits, Label
+from textual.widgets import Digits
+
+from runstrength.widgets.text_line import TextLine
 
 
 class Readout(Vertical):
-    """Large, readable-from-the-floor digits; updates only what changed."""
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._shown: tuple[str, str, str] | None = None
+    """Large, readable-from-the-floor digits; a running timer redraws only its digits."""
 
     def compose(self) -> ComposeResult:
-        yield Label("", id="caption")
+        yield TextLine(id="caption")
         yield Digits("", id="digits")
-        yield Label("", id="target")
+        yield TextLine(id="target")
 
     def show(self, value: str, caption: str, target: str) -> None:
-        shown = self._shown
-        if shown == (value, caption, target):
-            return
-        self._shown = (value, caption, target)
-        # A label's update costs a layout pass even when its text is the same: a running
-        # timer changes only the digits.
-        if shown is None or shown[0] != value:
-            self.query_one("#digits", Digits).update(value)
-        if shown is None or shown[1] != caption:
-            self.query_one("#caption", Label).update(caption.upper())
-        if shown is None or shown[2] != target:
-            self.query_one("#target", Label).update(target)
+        digits = self.query_one("#digits", Digits)
+        if digits.value != value:
+            digits.update(value)
+        self.query_one("#caption", TextLine).text = caption.upper()
+        self.query_one("#target", TextLine).text = target

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets import Button, Label
 
 from runstrength.audio import SoundPlayer
@@ -38,6 +41,16 @@ class SoundTest(Horizontal):
     SoundTest Label { width: 1fr; }
     """
 
+    # Always drawn: a second test replaces "Playing the cues…" even with the same result.
+    result: reactive[str] = reactive("", init=False, always_update=True)
+    """What the last test found (heard, or why nothing could be)."""
+
+    @dataclass
+    class Done(Message):
+        """The test has played its cues (on a worker); `result` says how it went."""
+
+        result: str
+
     def __init__(
         self,
         player: SoundPlayer,
@@ -49,7 +62,6 @@ class SoundTest(Horizontal):
         self.player = player
         self.mode = mode
         """The voice setting to test (voice, tones or off), read when the test starts."""
-        self.result: str = ""
 
     def compose(self) -> ComposeResult:
         yield Button("Test sound", id="sound-test-button", compact=True)
@@ -72,9 +84,7 @@ class SoundTest(Horizontal):
         """One of each kind of sound the voice setting plays, a pause between them."""
         sounds = sound_test(mode)
         if not sounds:
-            self.app.call_from_thread(
-                self.show_result, "Sound is set to off: choose voice or tones to test it."
-            )
+            self.post_message(self.Done("Sound is set to off: choose voice or tones to test it."))
             return
         size = 2 if mode == "voice" else 1  # voice: each tone with its spoken word
         groups = [sounds[i : i + size] for i in range(0, len(sounds), size)]
@@ -82,8 +92,11 @@ class SoundTest(Horizontal):
             self.player.play(group)
             time.sleep(self.GAP_SECONDS)
         available = getattr(self.player, "available", None)
-        self.app.call_from_thread(self.show_result, sound_report(available, len(groups)))
+        self.post_message(self.Done(sound_report(available, len(groups))))
 
-    def show_result(self, text: str) -> None:
-        self.result = text
-        self.query_one("#sound-test-result", Label).update(text)
+    def on_sound_test_done(self, message: Done) -> None:
+        message.stop()
+        self.result = message.result
+
+    def watch_result(self, result: str) -> None:
+        self.query_one("#sound-test-result", Label).update(result)

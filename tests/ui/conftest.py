@@ -58,7 +58,7 @@ def make_app(tmp_path: Path, catalogue: Catalogue, clock, sound: SilentPlayer) -
             catalogue=catalogue,
             programs=library,
             clock=clock,
-            sound=sound,
+            player=sound,
             new_id=lambda: f"session-{next(numbers)}",
             config_file=tmp_path / "config.toml",
         )

@@ -54,7 +54,7 @@ async def test_no_backend_flashes_each_phase_change_and_the_session_goes_on(
     make_app, clock, count_bells, capfd
 ) -> None:
     app = make_app(start=True)
-    app.context.sound = SilentPlayer(available=False, reason=NO_BACKEND)
+    app.context.sound.player = SilentPlayer(available=False, reason=NO_BACKEND)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert band(pilot).shown
@@ -89,7 +89,7 @@ async def test_the_bell_rings_once_per_phase_change_when_allowed(
     make_app, clock, count_bells
 ) -> None:
     app = make_app(start=True, bell=True)
-    app.context.sound = SilentPlayer(available=False, reason=NO_BACKEND)
+    app.context.sound.player = SilentPlayer(available=False, reason=NO_BACKEND)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert count_bells == [1]
@@ -173,7 +173,7 @@ async def test_the_app_plays_its_cues_through_alsa_without_flashing(
     monkeypatch.setattr(playsound3, "DEFAULT_BACKEND", "alsa")
     app = make_app(start=True)
     player = Playsound3Player()
-    app.context.sound = player
+    app.context.sound.player = player
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("S")  # the first exercise is announced: tone, name, target
         deadline = time.monotonic() + 20
@@ -201,7 +201,7 @@ async def test_home_finds_out_about_sound_before_the_first_session(
     monkeypatch.setattr("runstrength.screens.home.SOUND_CHECK_DELAY", 0.01)
     app = make_app()
     player = NoBackendFoundOnPrepare()
-    app.context.sound = player
+    app.context.sound.player = player
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause(0.05)
         assert player.available is False
@@ -213,7 +213,7 @@ async def test_home_finds_out_about_sound_before_the_first_session(
 
 async def test_the_flash_names_the_stretch_once_and_a_stopped_session(make_app, clock) -> None:
     app = make_app(start=True)
-    app.context.sound = SilentPlayer(available=False, reason=NO_BACKEND)
+    app.context.sound.player = SilentPlayer(available=False, reason=NO_BACKEND)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("S", "enter", *["space"] * 15, "enter", "s", *["space"] * 15, "enter")
         stretch = session(pilot).engine.step

@@ -8,7 +8,7 @@ from tests.ui.screen_text import notices
 
 async def test_m_on_a_machine_without_audio_does_not_promise_sound(make_app) -> None:
     app = make_app()
-    app.context.sound = SilentPlayer(available=False, reason="no audio device")
+    app.context.sound.player = SilentPlayer(available=False, reason="no audio device")
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await app.workers.wait_for_complete()
         await pilot.press("m")  # off
@@ -27,7 +27,7 @@ async def test_m_with_audio_says_sound_on(make_app) -> None:
         await pilot.press("m", "m")
         await pilot.pause()
         assert notices(app)[-1] == "Sound on"
-        assert app.context.silence_reason() is None
+        assert app.context.sound.silence_reason() is None
 
 
 async def test_voice_off_is_no_sound_either(make_app) -> None:
