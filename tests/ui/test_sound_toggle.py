@@ -51,7 +51,7 @@ async def test_m_in_a_session_updates_its_status_line_at_once(make_app) -> None:
         status = screen.query_one("#status")
         assert "sound off" not in str(status.render())
         await pilot.press("m")
-        assert app.sound_on is False
+        assert app.context.sound.on is False
         assert "sound off" in str(status.render())
         await pilot.press("m")
         assert "sound off" not in str(status.render())
