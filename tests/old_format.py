@@ -6,9 +6,10 @@ import json
 from datetime import date, timedelta, timezone
 from pathlib import Path
 
+from runstrength.core import codec
 from runstrength.core.records import SessionRecord
 from runstrength.core.sample_history import sample_history
-from runstrength.store import codec, load_catalogue, load_programs
+from runstrength.store import load_catalogue, load_programs
 
 ZONE = timezone(timedelta(hours=1))
 

@@ -8,9 +8,8 @@ from collections.abc import Callable, MutableMapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from runstrength.store.backups import take_backup
 from runstrength.store.log_reads import JOURNALLED
-from runstrength.store.log_writes import LogWrites, _iso
+from runstrength.store.log_writes import LogWrites
 from runstrength.store.years import numbered, split_key, this_year, year_of
 
 if TYPE_CHECKING:
@@ -36,7 +35,7 @@ class LogEdits(LogWrites):
 
         Returns (added, skipped).
         """
-        from runstrength.store import codec
+        from runstrength.core import codec
 
         with self._lock:
             self._writable()
@@ -61,7 +60,7 @@ class LogEdits(LogWrites):
                 if year < boundary:
                     self.years.merge(year, session_docs, set_docs, "import")
                     continue
-                take_backup(self.path, "import")
+                self._back_up("import")
                 with self._storage.batch():
                     self._ensure_meta()
                     self._db.table("sessions").insert_multiple(session_docs)
@@ -81,7 +80,9 @@ class LogEdits(LogWrites):
         self, key: str, *, reps: int | None, seconds: int | None, band: str | None, when: datetime
     ) -> None:
         """Change a logged set's reps (or seconds held) and band by hand; marked as edited."""
-        changes = {"reps": reps, "seconds": seconds, "band": band, "edited_at": _iso(when)}
+        from runstrength.core.codec import iso
+
+        changes = {"reps": reps, "seconds": seconds, "band": band, "edited_at": iso(when)}
         year, doc_id = split_key(key)
         with self._lock:
             self._writable()
@@ -96,7 +97,7 @@ class LogEdits(LogWrites):
 
                 self._change_past_year(year, correct)
                 return
-            take_backup(self.path, "edit")
+            self._back_up("edit")
             self._db.table("sets").update(changes, doc_ids=[int(doc_id)])
 
     def set_effort(self, session_id: str, effort: int | None) -> bool:
@@ -120,7 +121,7 @@ class LogEdits(LogWrites):
             sessions = self._db.table("sessions")
             if not sessions.contains(lambda doc: doc.get("id") == session_id):
                 return False
-            take_backup(self.path, "edit")
+            self._back_up("edit")
             if effort is None:
                 sessions.update(_drop("effort"), lambda doc: doc.get("id") == session_id)
             else:
@@ -139,7 +140,7 @@ class LogEdits(LogWrites):
 
                 self._change_past_year(year, delete)
                 return
-            take_backup(self.path, "edit")
+            self._back_up("edit")
             self._db.table("sets").remove(doc_ids=[int(doc_id)])
 
     def delete_session(self, session_id: str) -> None:
@@ -155,7 +156,7 @@ class LogEdits(LogWrites):
                     sets[:] = [doc for doc in sets if doc["session"] != session_id]
 
                 self._change_past_year(year, delete)
-            take_backup(self.path, "delete")
+            self._back_up("delete")
             with self._storage.batch():
                 self._db.table("sessions").remove(lambda doc: doc.get("id") == session_id)
                 self._db.table("sets").remove(lambda doc: doc.get("session") == session_id)
@@ -165,17 +166,21 @@ class LogEdits(LogWrites):
 
         `edit` gets copies of the table's documents, as plain dicts, and changes the list
         in place; the table then holds what the list holds, written at once with a backup
-        of the file first. Nothing is written if `edit` raises. The log's lock is held
+        of the file first. Nothing is written (and no backup taken) if `edit` raises or
+        changes nothing. The log's lock is held
         while `edit` runs, so it must not call the log.
         """
         if name in JOURNALLED:
             raise ValueError(f"the {name} table is written only through the log's own methods")
         with self._lock:
             self._writable()
+            self._storage.check_now()
             data = self._storage.read() or {}
             docs = [dict(doc) for doc in data.get(name, {}).values()]
-            take_backup(self.path, name)
             result = edit(docs)
+            if docs == list(data.get(name, {}).values()):
+                return result  # nothing changed: no backup, no write
+            self._back_up(name)
             # Every change lands in one atomic write of the file.
             with self._storage.batch():
                 self._ensure_meta()
