@@ -4,13 +4,14 @@ side tables (schedule, runs, ...) rewritten in one durable write (see `TrainingL
 
 from __future__ import annotations
 
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from runstrength.store.log_reads import JOURNALLED
+from runstrength.store.errors import LogError
+from runstrength.store.log_reads import JOURNALLED, logger
 from runstrength.store.log_writes import LogWrites
-from runstrength.store.years import numbered, split_key, this_year, year_of
+from runstrength.store.years import numbered, split_key
 
 if TYPE_CHECKING:
     from runstrength.core.records import SessionRecord
@@ -29,14 +30,22 @@ def _drop(key: str) -> Callable[[MutableMapping[Any, Any]], None]:
 class LogEdits(LogWrites):
     """Changes to logged sessions, sets and side tables, each under the log's lock."""
 
-    def add_sessions(self, records: list[SessionRecord]) -> tuple[int, int]:
-        """Add whole sessions; those already present (same id) are skipped. The log file
-        and each past year's file touched are written once each.
+    _close_years: Callable[[], None]
+
+    def add_sessions(
+        self, records: list[SessionRecord], side: Mapping[str, list[Doc]] | None = None
+    ) -> tuple[int, int]:
+        """Add whole sessions (those already present, same id, are skipped) and documents
+        of side tables (`side`: plans, runs, as their tables hold them), all in one write
+        of the log file after one backup: all or nothing. Sessions of past years then
+        move to their years' files (or at the log's next opening, if that fails).
 
         Returns (added, skipped).
         """
         from runstrength.core import codec
 
+        if any(name in JOURNALLED for name in side or {}):
+            raise ValueError("only side tables (schedule, runs, ...) go in `side`")
         with self._lock:
             self._writable()
             self._fold()
@@ -47,25 +56,27 @@ class LogEdits(LogWrites):
                 if record.id not in present:
                     present.add(record.id)
                     new.append(record)
-            boundary = this_year()
-            by_year: dict[int, tuple[list[Doc], list[Doc]]] = {}
-            for record in new:
-                doc = codec.record_to_doc(record)
-                sets = [codec.set_to_doc(record.id, s, seq) for seq, s in enumerate(record.sets, 1)]
-                year = year_of(doc) if record.status != "in-progress" else boundary
-                part = by_year.setdefault(min(year, boundary), ([], []))
-                part[0].append(doc)
-                part[1].extend(sets)
-            for year, (session_docs, set_docs) in sorted(by_year.items()):
-                if year < boundary:
-                    self.years.merge(year, session_docs, set_docs, "import")
-                    continue
-                self._back_up("import")
-                with self._storage.batch():
-                    self._ensure_meta()
-                    self._db.table("sessions").insert_multiple(session_docs)
-                    self._db.table("sets").insert_multiple(set_docs)
-                self._seq = None
+            extra = {name: docs for name, docs in (side or {}).items() if docs}
+            if not new and not extra:
+                return 0, len(records)
+            session_docs = [codec.record_to_doc(record) for record in new]
+            set_docs = [
+                codec.set_to_doc(record.id, s, seq)
+                for record in new
+                for seq, s in enumerate(record.sets, 1)
+            ]
+            self._back_up("import")
+            with self._storage.batch():
+                self._ensure_meta()
+                self._db.table("sessions").insert_multiple(session_docs)
+                self._db.table("sets").insert_multiple(set_docs)
+                for name, docs in extra.items():
+                    self._db.table(name).insert_multiple(docs)
+            self._seq = None
+            try:
+                self._close_years()  # what it does at every opening, crash-safe on its own
+            except LogError as error:
+                logger.warning("could not move past years to their files: %s", error)
             return len(new), len(records) - len(new)
 
     def _change_past_year(self, year: int, change: Callable[[list[Doc], list[Doc]], None]) -> None:
