@@ -233,3 +233,17 @@ def test_a_malformed_log_file_is_one_line_never_a_traceback(
         assert len(err.strip().splitlines()) <= 2, err
         assert "unexpected failure" not in err
         assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("name", ["log.json", "log.journal"])
+def test_a_folder_in_place_of_a_log_file_is_one_line(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / name).mkdir()
+    for args in (["doctor"], ["doctor", "--repair"], ["history"], ["export"]):
+        code, _, err = command(tmp_path, capsys, *args)
+        assert code == 1, (args, err)
+        [line] = err.strip().splitlines()
+        assert f"{tmp_path / name}" in line
+        assert "is a folder, not a file" in line
+    assert (tmp_path / name).is_dir()

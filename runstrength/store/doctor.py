@@ -20,7 +20,14 @@ from runstrength.store.backups import (
     newest_readable,
     take_backup,
 )
-from runstrength.store.errors import BadRecord, CorruptLogError, LogWriteError
+from runstrength.store.errors import (
+    BadRecord,
+    CorruptLogError,
+    LogError,
+    LogWriteError,
+    UnreadableLogError,
+    unreadable,
+)
 from runstrength.store.journal import journal_path, read_journal
 from runstrength.store.lock import LOCK_NAME, DataDirLock, lock_holder
 from runstrength.store.migrations import SCHEMA_VERSION, schema_of
@@ -75,7 +82,7 @@ def check(log_file: Path) -> Report:
             report.problems.append(f"log: {log_file} is damaged: {error.detail}")
             report.damaged.append(log_file)
         except OSError as error:
-            report.problems.append(f"log: {log_file} cannot be read: {error.strerror}")
+            report.problems.append(f"log: {log_file} cannot be read: {unreadable(error)}")
         else:
             version = schema_of(data)
             if version is not None and 0 <= version <= SCHEMA_VERSION:
@@ -107,6 +114,8 @@ def check(log_file: Path) -> Report:
     except CorruptLogError as error:
         report.problems.append(f"journal: {journal} is damaged: {error.detail}")
         report.damaged.append(journal)
+    except UnreadableLogError as error:
+        report.problems.append(f"journal: {journal} cannot be read: {error.reason}")
     else:
         report.found_bad(contents.bad)
         if contents.entries:
@@ -172,6 +181,8 @@ def repair(log_file: Path) -> list[str]:
     """
     report = check(log_file)
     if not report.damaged and not report.bad:
+        if report.problems:  # nothing a backup or setting records aside would mend
+            raise LogError(f"{report.problems[0]}; nothing was changed")
         return ["nothing to repair"]
     lock = DataDirLock(log_file.parent)
     lock.acquire()

@@ -61,10 +61,10 @@ class BadRecordError(CorruptLogError):
         more = f" and {len(bad) - 1} more" if len(bad) > 1 else ""
         LogError.__init__(
             self,
-            f"The training log {path} holds a malformed record "
+            f"The training log {path} is damaged: it holds a malformed record "
             f"({first.where}: {first.reason}){more}. "
             "Nothing was changed. `runstrength doctor` names each; `runstrength doctor "
-            "--repair` sets them aside in a file of their own so the rest can be used.",
+            "--repair` sets them aside into a file of their own (kept) so the rest can be used.",
         )
         self.path = path
         self.detail = f"{first.where}: {first.reason}{more}"
@@ -92,6 +92,25 @@ class LogWriteError(LogError):
         elif error.errno in (errno.ENOSPC, errno.EDQUOT):
             hint = " The disk is full: free some space and try again."
         super().__init__(f"Could not save to {path}: {reason}. The log on disk is unchanged.{hint}")
+
+
+def unreadable(error: OSError) -> str:
+    """Why a file of the log cannot be read, in words."""
+    if isinstance(error, IsADirectoryError):
+        return "it is a folder, not a file"
+    return error.strerror or type(error).__name__
+
+
+class UnreadableLogError(LogError):
+    """A file of the log that cannot be read at all (a folder in its place, no permission)."""
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        self.path = path
+        self.reason = unreadable(error)
+        super().__init__(
+            f"Cannot read {path}: {self.reason}. Nothing was changed; move it away "
+            "or give it back its permissions."
+        )
 
 
 class LockHeldError(LogError):

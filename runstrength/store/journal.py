@@ -22,7 +22,12 @@ from typing import Any
 
 import orjson
 
-from runstrength.store.errors import BadRecord, CorruptLogError, LogWriteError
+from runstrength.store.errors import (
+    BadRecord,
+    CorruptLogError,
+    LogWriteError,
+    UnreadableLogError,
+)
 from runstrength.store.storage import fsync_directory
 
 
@@ -43,6 +48,8 @@ def read_journal(path: Path) -> JournalContents:
         raw = path.read_bytes()
     except FileNotFoundError:
         return JournalContents()
+    except OSError as error:
+        raise UnreadableLogError(path, error) from None
     contents = JournalContents()
     end = raw.rfind(b"\n") + 1
     contents.good_size = end

@@ -22,7 +22,13 @@ from tinydb import TinyDB
 
 from runstrength.core.fields import shown
 from runstrength.store.backups import newest_readable, take_backup
-from runstrength.store.errors import BadRecordError, CorruptLogError, LogError, NewerSchemaError
+from runstrength.store.errors import (
+    BadRecordError,
+    CorruptLogError,
+    LogError,
+    NewerSchemaError,
+    UnreadableLogError,
+)
 from runstrength.store.journal import Journal, JournalContents, journal_path, read_journal
 from runstrength.store.lock import DataDirLock
 from runstrength.store.log_edits import LogEdits
@@ -74,6 +80,8 @@ class TrainingLog(LogEdits):
             contents = read_journal(self.journal_path)
         except CorruptLogError as error:
             raise CorruptLogError(error.path, error.detail, newest_readable(self.path)) from None
+        except OSError as error:  # a folder in place of the file, no permission
+            raise UnreadableLogError(self.path, error) from None
         folded = None
         if data is not None:
             self._check_and_migrate(data)
