@@ -60,7 +60,12 @@ class TrainingLog(LogEdits):
         if not read_only:
             self._dir_lock.acquire()
         try:
-            self._db = TinyDB(path, storage=DurableJSONStorage, check=self._check_every_record)
+            self._db = TinyDB(
+                path,
+                storage=DurableJSONStorage,
+                check=self._check_every_record,
+                written=self._checked_written,
+            )
             storage = self._db.storage
             assert isinstance(storage, DurableJSONStorage)
             self._storage = storage
@@ -176,9 +181,16 @@ class TrainingLog(LogEdits):
     def _check_every_record(self, data: Doc) -> None:
         """Before the log file is first rewritten: every record it holds is checked, so a
         malformed one is named and never written onward."""
-        from runstrength.store.schema import check_every_record
+        from runstrength.store.schema import check_every_record, checked_before
 
-        check_every_record(self.path, data)
+        if not checked_before(self.path):
+            check_every_record(self.path, data)
+
+    def _checked_written(self) -> None:
+        """The file just written holds checked records only (see `_check_every_record`)."""
+        from runstrength.store.schema import remember_checked
+
+        remember_checked(self.path)
 
     def _meta(self) -> Doc:
         data = self._storage.read() or {}

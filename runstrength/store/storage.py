@@ -67,12 +67,15 @@ class DurableJSONStorage(Storage):
         self,
         path: str | os.PathLike[str],
         check: Callable[[dict[str, Any]], None] | None = None,
+        written: Callable[[], None] | None = None,
     ) -> None:
         self.path = Path(path)
         self._cache: dict[str, Any] | None = None
         self._batching = False
         self._check = check
         """Run on the tables before the first write (it raises to refuse them)."""
+        self._written = written
+        """Run after each write of the file."""
 
     def read(self) -> dict[str, Any] | None:
         if self._cache is None:
@@ -112,6 +115,8 @@ class DurableJSONStorage(Storage):
             self._cache = None
             raise LogWriteError(self.path, error) from error
         self._cache = data
+        if self._written is not None:
+            self._written()
 
     @contextmanager
     def batch(self) -> Iterator[None]:

@@ -31,7 +31,6 @@ import orjson
 from runstrength.store.backups import newest_readable, take_backup
 from runstrength.store.errors import BadRecordError, CorruptLogError, LogWriteError
 from runstrength.store.migrations import check_records
-from runstrength.store.schema import check_every_record
 from runstrength.store.storage import encode_log, parse_log, write_atomically
 from runstrength.store.summaries import summarize_docs
 
@@ -220,6 +219,8 @@ class ClosedYears:
                 "sessions": sessions,
                 "sets": tables.get("sets", {}),
             }
+            from runstrength.store.schema import check_every_record
+
             check_every_record(path, data)  # nothing malformed is written onward
             try:
                 self.folder.mkdir(parents=True, exist_ok=True)
