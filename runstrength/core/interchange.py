@@ -11,14 +11,13 @@ from typing import Any
 
 from runstrength.core.codec import (
     STATUSES,
-    Reader,
     ScheduledDay,
     plan_to_data,
     read_plan,
     read_session,
-    said,
     session_to_data,
 )
+from runstrength.core.data_reader import Reader, said
 from runstrength.core.fields import shown
 from runstrength.core.records import SessionRecord
 

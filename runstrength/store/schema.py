@@ -17,7 +17,6 @@ import orjson
 
 from runstrength.core.codec import (
     STORED_STATUSES,
-    Reader,
     read_plan,
     read_resume_point,
     read_session,
@@ -25,6 +24,7 @@ from runstrength.core.codec import (
     read_stretch,
     read_warmup,
 )
+from runstrength.core.data_reader import Reader
 from runstrength.core.fields import quoted, shown
 from runstrength.core.run_data import activity_from_data
 from runstrength.store.errors import BadRecord, BadRecordError
