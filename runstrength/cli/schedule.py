@@ -177,12 +177,13 @@ def _list(args: argparse.Namespace, paths: Paths) -> int:
 
 def _list_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
     from runstrength.cli.days import parse_day
+    from runstrength.core.codec import ScheduledDay, plan_to_data
 
     since = parse_day(args.since, "--from") if args.since else None
     until = parse_day(args.until, "--to") if args.until else None
     plans = days.schedule.between(since, until)
     if args.json:
-        rows = [{"date": p.day.isoformat(), "program": p.program} for p in plans]
+        rows = [plan_to_data(ScheduledDay(p.day, p.program)) for p in plans]
         print(json.dumps(rows, indent=2))
     elif not plans:
         print("No sessions planned.")

@@ -13,6 +13,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
+from runstrength.core.codec import ScheduledDay, plan_to_data, read_plan
+from runstrength.core.data_reader import Reader
 from runstrength.core.restdays import TrainingDays, weekday_numbers
 from runstrength.core.runs import RunSettings, run_marks
 from runstrength.store.errors import BadRecord, BadRecordError
@@ -55,7 +57,9 @@ def _in_range(value: str, since: date | None, until: date | None) -> bool:
 
 def _planned(doc: dict[str, Any]) -> Planned:
     """A plan from its (checked) document."""
-    return Planned(date.fromisoformat(str(doc["date"])), str(doc["program"]))
+    plan = read_plan(Reader(), doc, TABLE)
+    assert plan is not None
+    return Planned(plan.date, plan.program)
 
 
 def _checked(log: TrainingLog, docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -86,7 +90,7 @@ class Schedule:
         def edit(docs: list[dict[str, Any]]) -> None:
             if any(doc["date"] == day.isoformat() for doc in _checked(self.log, docs)):
                 raise DayTakenError(f"{day.isoformat()} already has a scheduled session")
-            docs.append({"date": day.isoformat(), "program": program})
+            docs.append(plan_to_data(ScheduledDay(day, program)))
 
         self.log.change_documents(TABLE, edit)
         return Planned(day, program)
