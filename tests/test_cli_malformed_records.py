@@ -53,7 +53,8 @@ def change_log(data: Path, change: Callable[[Data], None]) -> bytes:
 def set_of(session_id: str) -> Callable[[Data], Data]:
     def find(tables: Data) -> Data:
         [doc] = [d for d in tables["sets"].values() if d["session"] == session_id]
-        return doc
+        found: Data = doc
+        return found
 
     return find
 
@@ -61,7 +62,8 @@ def set_of(session_id: str) -> Callable[[Data], Data]:
 def session_of(session_id: str) -> Callable[[Data], Data]:
     def find(tables: Data) -> Data:
         [doc] = [d for d in tables["sessions"].values() if d["id"] == session_id]
-        return doc
+        found: Data = doc
+        return found
 
     return find
 
