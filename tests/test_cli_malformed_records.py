@@ -249,3 +249,44 @@ def test_a_folder_in_place_of_a_log_file_is_one_line(
         assert f"{tmp_path / name}" in line
         assert "is a folder, not a file" in line
     assert (tmp_path / name).is_dir()
+
+
+def test_a_malformed_record_of_a_past_year_is_named_and_set_aside(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from runstrength.core.records import SessionRecord
+
+    year = date.today().year - 1
+    start = datetime(year, 6, 2, 7, 0).astimezone()
+    sessions = [
+        SessionRecord(
+            SessionInfo(f"old-{n}", "endurance", start + timedelta(days=3 * n)),
+            "completed",
+            start + timedelta(days=3 * n, minutes=30),
+            [SetRecord("glute-bridge", 1, None, 20, 18, None, None, start + timedelta(days=3 * n))],
+        )
+        for n in range(3)
+    ]
+    log = TrainingLog(tmp_path / "log.json")
+    log.add_sessions(sessions)
+    log.close()
+    year_file = tmp_path / "years" / f"{year}.json"
+    tables = json.loads(year_file.read_text())
+    key = next(k for k, d in tables["sets"].items() if d["session"] == "old-1")
+    tables["sets"][key]["reps"] = "many"
+    year_file.write_text(json.dumps(tables))
+
+    code, _, err = command(tmp_path, capsys, "doctor")
+    assert code == 1
+    assert f"{year_file}: sets record {key}: reps" in err
+    code, out, err = command(tmp_path, capsys, "doctor", "--repair")
+    assert code == 0, err
+    assert str(year_file) in out
+    assert command(tmp_path, capsys, "doctor")[0] == 0
+    code, out, err = command(tmp_path, capsys, "export")
+    assert code == 0, err
+    kept = {s["id"]: len(s["sets"]) for s in json.loads(out)["sessions"]}
+    assert kept == {"old-0": 1, "old-1": 0, "old-2": 1}
+    code, out, _ = command(tmp_path, capsys, "history")
+    assert code == 0
+    assert out.count(f"{year}-") == 3
