@@ -6,8 +6,9 @@ import json
 from datetime import date, timedelta, timezone
 from pathlib import Path
 
+from runstrength.core import codec
 from runstrength.core.records import SessionRecord
-from runstrength.store import codec, load_catalogue, load_programs
+from runstrength.store import load_catalogue, load_programs
 from tests.sample_history import sample_history
 
 ZONE = timezone(timedelta(hours=1))

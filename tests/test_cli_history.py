@@ -19,6 +19,10 @@ from tests.sample_history import sample_history
 
 COMMAND = str(Path(sys.executable).with_name("runstrength"))
 ZONE = timezone(timedelta(hours=1))
+PLAN_A = (date.today() + timedelta(days=40)).isoformat()
+PLAN_B = (date.today() + timedelta(days=100)).isoformat()
+BETWEEN = (date.today() + timedelta(days=70)).isoformat()
+"""Days an import may plan (within the years ahead a plan may be made)."""
 
 
 def run(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -159,7 +163,7 @@ def test_bad_dates_on_the_command_line(tmp_path: Path) -> None:
 
 def test_the_schedule_travels_with_export_and_import(tmp_path: Path, sample_file: Path) -> None:
     document = json.loads(sample_file.read_text())
-    document["schedule"] = [{"date": "2099-01-05", "program": "endurance"}]
+    document["schedule"] = [{"date": PLAN_A, "program": "endurance"}]
     source = tmp_path / "with-plan.json"
     source.write_text(json.dumps(document))
     first = run(tmp_path / "a", "import", str(source))
@@ -174,8 +178,8 @@ def test_the_schedule_travels_with_export_and_import(tmp_path: Path, sample_file
 def test_history_json_carries_the_plans_as_export_does(tmp_path: Path, sample_file: Path) -> None:
     document = json.loads(sample_file.read_text())
     document["schedule"] = [
-        {"date": "2099-01-05", "program": "endurance"},
-        {"date": "2099-03-02", "program": "sprint"},
+        {"date": PLAN_A, "program": "endurance"},
+        {"date": PLAN_B, "program": "sprint"},
     ]
     source = tmp_path / "with-plans.json"
     source.write_text(json.dumps(document))
@@ -183,13 +187,13 @@ def test_history_json_carries_the_plans_as_export_does(tmp_path: Path, sample_fi
     listed = json.loads(run(tmp_path / "a", "history", "--json").stdout)
     assert listed["schedule"] == document["schedule"]
     assert listed == json.loads(run(tmp_path / "a", "export").stdout)
-    ranged = json.loads(run(tmp_path / "a", "history", "--json", "--since", "2099-02-01").stdout)
-    assert ranged["schedule"] == [{"date": "2099-03-02", "program": "sprint"}]
+    ranged = json.loads(run(tmp_path / "a", "history", "--json", "--since", BETWEEN).stdout)
+    assert ranged["schedule"] == [{"date": PLAN_B, "program": "sprint"}]
     assert ranged["sessions"] == []
     by_program = json.loads(
         run(tmp_path / "a", "history", "--json", "--program", "endurance").stdout
     )
-    assert by_program["schedule"] == [{"date": "2099-01-05", "program": "endurance"}]
+    assert by_program["schedule"] == [{"date": PLAN_A, "program": "endurance"}]
 
 
 @pytest.mark.parametrize(

@@ -311,17 +311,21 @@ def test_programs_validate_checks_the_title_is_one_printable_line(tmp_path: Path
 
 
 def test_text_from_the_log_never_drives_the_terminal(tmp_path: Path) -> None:
-    """A plan or run title holding an escape sequence is printed as visible text on a
-    terminal; piped output (an export, JSON) keeps its bytes."""
+    """A run's title holding an escape sequence is printed as visible text on a terminal;
+    piped output (an export, JSON) keeps its bytes."""
     import pty
 
+    from runstrength.core.runs import Activity
+    from runstrength.store.runs import RunLog
+
+    start = datetime.fromisoformat(f"{IN_A_MONTH}T07:00:00+01:00") - timedelta(days=60)
     log = TrainingLog(tmp_path / "log.json")
-    Schedule(log).add(date.fromisoformat(IN_A_MONTH), "a\u001b[2Jb")
+    [stored] = RunLog(log).add([Activity("", start.date(), title="a\u001b[2Jb", start=start)]).added
     log.close()
     main, child = pty.openpty()
     with os.fdopen(main, "rb", buffering=0) as terminal:
         subprocess.run(
-            [COMMAND, "--data-dir", str(tmp_path), "schedule", "list"],
+            [COMMAND, "--data-dir", str(tmp_path), "runs", "show", stored.id],
             stdout=child,
             stderr=child,
             timeout=60,
@@ -331,8 +335,8 @@ def test_text_from_the_log_never_drives_the_terminal(tmp_path: Path) -> None:
         shown = terminal.read(4096)
     assert b"a\\x1b[2Jb" in shown
     assert b"\x1b" not in shown
-    piped = run("--data-dir", str(tmp_path), "schedule", "list", "--json")
-    assert json.loads(piped.stdout)[0]["program"] == "a\u001b[2Jb"
+    piped = run("--data-dir", str(tmp_path), "export")
+    assert json.loads(piped.stdout)["runs"][0]["title"] == "a\u001b[2Jb"
 
 
 def test_a_pipe_in_place_of_settings_or_a_program_is_named_not_read(tmp_path: Path) -> None:

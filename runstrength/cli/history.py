@@ -13,6 +13,9 @@ from runstrength.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Commands, e
 from runstrength.paths import Paths
 
 if TYPE_CHECKING:
+    from runstrength.core.codec import ScheduledDay
+    from runstrength.core.planning import PlansChecked
+    from runstrength.core.records import SessionRecord
     from runstrength.core.runs import Activity
     from runstrength.store import TrainingLog
 
@@ -281,38 +284,85 @@ def import_file(args: argparse.Namespace, paths: Paths) -> int:
         for line in found:
             print(f"  {line}", file=sys.stderr)
         return EXIT_USAGE
-    from runstrength.store.schedule import DayTakenError, Schedule
+    from runstrength.core.codec import plan_to_data
+    from runstrength.core.run_data import activity_to_data
 
     try:
+        # The plans are judged on a read-only look first: a refused import changes no
+        # file (the log's opening for a write would fold its journal).
+        look = _open_log(paths)
+        try:
+            checked = _checked_plans(paths, look, sessions, schedule)
+        finally:
+            look.close()
+        if checked.refused:
+            return _refused_plans(source, checked.refused)
         log = _open_log(paths, read_only=False)
-        added, skipped = log.add_sessions(sessions)
-        plans = Schedule(log)
-        planned = 0
-        for entry in schedule:
-            try:
-                plans.add(entry.date, entry.program)
-                planned += 1
-            except DayTakenError:
-                pass
-        runs_added = _merge_runs(log, runs)
+        try:
+            checked = _checked_plans(paths, log, sessions, schedule)
+            if checked.refused:  # planned meanwhile by another command
+                return _refused_plans(source, checked.refused)
+            runs_added = _new_runs(log, runs)
+            side = {
+                "schedule": [plan_to_data(plan) for plan in checked.accepted],
+                "runs": [activity_to_data(run) for run in runs_added],
+            }
+            added, skipped = log.add_sessions(sessions, side)
+        finally:
+            log.close()
     except LogError as problem:
         error(str(problem))
         return EXIT_FAILED
     print(f"Imported {plural(added, 'session')}; {skipped} already in the log were skipped.")
     if schedule:
         print(
-            f"Imported {plural(planned, 'scheduled day')}; "
-            f"{len(schedule) - planned} already planned were skipped."
+            f"Imported {plural(len(checked.accepted), 'scheduled day')}; "
+            f"{len(checked.already)} already planned were skipped."
         )
+    if checked.past:
+        days = ", ".join(plan.date.isoformat() for plan in checked.past)
+        print(f"Not planned, the days are past: {days}.")
     if runs:
         print(
-            f"Imported {runs_added} of {len(runs)} runs and other activities; "
+            f"Imported {len(runs_added)} of {len(runs)} runs and other activities; "
             "the others were already in the log."
         )
     return EXIT_OK
 
 
-def _merge_runs(log: TrainingLog, runs: list[Activity]) -> int:
+def _checked_plans(
+    paths: Paths, log: TrainingLog, sessions: list[SessionRecord], plans: list[ScheduledDay]
+) -> PlansChecked:
+    """The imported plans judged as `schedule add` judges one, against the log and the
+    imported sessions."""
+    from runstrength.cli.days import Days
+    from runstrength.config import load_settings
+    from runstrength.core.clock import SystemClock
+    from runstrength.core.planning import PlansChecked, check_plans
+    from runstrength.store.schedule import Schedule
+
+    if not plans:
+        return PlansChecked()
+    settings = load_settings(paths.config_file)[0]
+    days = Days(settings, log, Schedule(log), SystemClock().now().date()).training_days()
+    for session in sessions:
+        if session.is_training and session.date not in days.logged:
+            days = days.with_logged(session.date, session.info.program)
+    programs = _plans(paths).keys()
+    return check_plans(days, plans, programs, run_rules_warn=settings.run_rules == "warn")
+
+
+def _refused_plans(source: Path, refused: list[str]) -> int:
+    if len(refused) == 1:
+        error(f"{source}: nothing was imported: a plan is refused: {refused[0]}")
+        return EXIT_USAGE
+    error(f"{source}: nothing was imported; these {len(refused)} plans are refused:")
+    for line in refused:
+        print(f"  {line}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _new_runs(log: TrainingLog, runs: list[Activity]) -> list[Activity]:
     from runstrength.store.runs import RunLog
 
-    return len(RunLog(log).merge(runs).added) if runs else 0
+    return RunLog(log).new_of(runs).added if runs else []

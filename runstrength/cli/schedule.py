@@ -13,7 +13,8 @@ from runstrength.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Commands, e
 from runstrength.cli.days import BadInput, open_days, parse_day
 from runstrength.config import load_settings
 from runstrength.core.clock import SystemClock
-from runstrength.core.fields import shown
+from runstrength.core.codec import ScheduledDay, plan_to_data
+from runstrength.core.planning import day_problem, program_problem
 from runstrength.core.restdays import can_schedule, format_day
 from runstrength.paths import Paths
 from runstrength.store import LogError, load_catalogue, load_programs
@@ -94,22 +95,12 @@ def _with_days(
         days.close()
 
 
-PLAN_YEARS = 5
-"""How far ahead a day can be planned."""
-
-
 def _checked_day(args: argparse.Namespace, today: date) -> date:
     """The day to plan, checked before the log is opened: bad input changes no file."""
     day = parse_day(args.date)
-    if day < today:
-        raise BadInput(f"{day.isoformat()} is in the past (today is {today.isoformat()})")
-    leap_day = (today.month, today.day) == (2, 29)
-    last = today.replace(year=today.year + PLAN_YEARS, day=28 if leap_day else today.day)
-    if day > last:
-        raise BadInput(
-            f"{day.isoformat()} is more than {PLAN_YEARS} years ahead; "
-            f"plan up to {last.isoformat()}"
-        )
+    problem = day_problem(day, today)
+    if problem is not None:
+        raise BadInput(problem)
     return day
 
 
@@ -120,6 +111,13 @@ def _add(args: argparse.Namespace, paths: Paths) -> int:
     except BadInput as problem:
         error(str(problem))
         return EXIT_USAGE
+    # The rules are asked of a read-only look first: a refused plan changes no file (the
+    # log's opening for a write would fold its journal).
+    args.look_only = True
+    allowed = _with_days(args, paths, _add_in, read_only=True)
+    if allowed != EXIT_OK:
+        return allowed
+    args.look_only = False
     return _with_days(args, paths, _add_in)
 
 
@@ -128,10 +126,9 @@ def _settings_program(paths: Paths) -> str:
 
 
 def _known_program(paths: Paths, name: str) -> None:
-    library = load_programs(load_catalogue(), paths.programs_dir)
-    if name not in library.programs:
-        known = ", ".join(sorted(library.programs))
-        raise BadInput(f"no program named {shown(name)} (known: {known})")
+    problem = program_problem(name, load_programs(load_catalogue(), paths.programs_dir).programs)
+    if problem is not None:
+        raise BadInput(problem)
 
 
 def _add_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
@@ -142,13 +139,19 @@ def _add_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
     verdict = can_schedule(days.training_days(), day)
     warned = verdict.by_run and days.settings.run_rules == "warn"
     if warned and args.yes:
-        print(f"Warning: {verdict.reason}.")
+        if not args.look_only:
+            print(f"Warning: {verdict.reason}.")
     elif warned:
         error(f"not scheduled: {verdict.message()} (--yes schedules it anyway)")
         return EXIT_FAILED
     elif not verdict.allowed:
         error(f"not scheduled: {verdict.message()}")
         return EXIT_FAILED
+    if args.look_only:
+        if days.schedule.between(day, day):
+            error(f"not scheduled: {day.isoformat()} already has a scheduled session")
+            return EXIT_FAILED
+        return EXIT_OK
     try:
         days.write(lambda log: Schedule(log).add(day, program))
     except DayTakenError as problem:  # planned meanwhile by another process
@@ -167,7 +170,7 @@ def _list_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
     until = parse_day(args.until, "--to") if args.until else None
     plans = days.schedule.between(since, until)
     if args.json:
-        rows = [{"date": p.day.isoformat(), "program": p.program} for p in plans]
+        rows = [plan_to_data(ScheduledDay(p.day, p.program)) for p in plans]
         print(json.dumps(rows, indent=2))
     elif not plans:
         print("No sessions planned.")

@@ -78,24 +78,6 @@ class StretchRecord:
     completed_at: datetime
 
 
-def warmup_to_data(record: WarmupRecord) -> dict[str, int]:
-    """The warm-up as the log and the interchange format store it."""
-    return {"seconds": record.seconds, "target_seconds": record.target_seconds}
-
-
-def stretch_to_data(record: StretchRecord) -> dict[str, object]:
-    """A stretch as the log and the interchange format store it."""
-    return {
-        "stretch": record.stretch,
-        "after": record.after,
-        "side": record.side,
-        "seconds": record.seconds,
-        "target_seconds": record.target_seconds,
-        "skipped": record.skipped,
-        "completed_at": record.completed_at.isoformat(timespec="seconds"),
-    }
-
-
 @dataclass(frozen=True)
 class ResumePoint:
     """Where a session set aside goes on: an exercise's intro card (set 0) or one of its sets."""

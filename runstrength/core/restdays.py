@@ -117,6 +117,9 @@ class TrainingDays:
     def with_logged(self, day: date, program: str) -> TrainingDays:
         return replace(self, logged={**self.logged, day: program})
 
+    def with_scheduled(self, day: date, program: str) -> TrainingDays:
+        return replace(self, scheduled={**self.scheduled, day: program})
+
     def without_scheduled(self, day: date) -> TrainingDays:
         return replace(self, scheduled={d: p for d, p in self.scheduled.items() if d != day})
 

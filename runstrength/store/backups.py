@@ -70,6 +70,7 @@ REASONS = {
     "delete": "a session was deleted",
     "import": "an import",
     "schedule": "a schedule change",
+    "aside": "malformed records were set aside",
 }
 
 

@@ -1,4 +1,5 @@
-"""Checking the log files and repairing a damaged log from its newest readable backup."""
+"""Checking the log files record by record, repairing a damaged log from its newest
+readable backup, and setting malformed records aside (kept in a file of their own)."""
 
 from __future__ import annotations
 
@@ -9,13 +10,27 @@ from pathlib import Path
 import orjson
 
 from runstrength.core.summary import plural
-from runstrength.store.backups import describe, is_readable, list_backups, newest_readable
-from runstrength.store.errors import CorruptLogError, LogWriteError
+from runstrength.store.backups import (
+    describe,
+    is_readable,
+    list_backups,
+    newest_readable,
+    take_backup,
+)
+from runstrength.store.errors import (
+    BadRecord,
+    CorruptLogError,
+    LogError,
+    LogWriteError,
+    UnreadableLogError,
+    unreadable,
+)
 from runstrength.store.journal import journal_path, read_journal
 from runstrength.store.lock import DataDirLock, in_use
 from runstrength.store.migrations import SCHEMA_VERSION, schema_of
 from runstrength.store.private import copy_private
-from runstrength.store.storage import parse_log, write_atomically
+from runstrength.store.schema import bad_records
+from runstrength.store.storage import encode_log, parse_log, write_atomically
 from runstrength.store.years import FOLDER, ClosedYears
 
 
@@ -26,6 +41,12 @@ class Report:
     lines: list[str] = field(default_factory=list)
     damaged: list[Path] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    bad: list[BadRecord] = field(default_factory=list)
+    """Records that parse but are malformed, each named: `repair` sets them aside."""
+
+    def found_bad(self, bad: list[BadRecord]) -> None:
+        self.bad += bad
+        self.problems += [f"malformed record: {record}" for record in bad]
 
     @property
     def healthy(self) -> bool:
@@ -44,9 +65,11 @@ def check(log_file: Path) -> Report:
             report.problems.append(f"log: {log_file} is damaged: {error.detail}")
             report.damaged.append(log_file)
         except OSError as error:
-            report.problems.append(f"log: {log_file} cannot be read: {error.strerror}")
+            report.problems.append(f"log: {log_file} cannot be read: {unreadable(error)}")
         else:
             version = schema_of(data)
+            if version is not None and 0 <= version <= SCHEMA_VERSION:
+                report.found_bad(bad_records(log_file, data))
             sessions = len(data.get("sessions", {}))
             sets = len(data.get("sets", {}))
             if version is not None and version > SCHEMA_VERSION:
@@ -74,7 +97,10 @@ def check(log_file: Path) -> Report:
     except CorruptLogError as error:
         report.problems.append(f"journal: {journal} is damaged: {error.detail}")
         report.damaged.append(journal)
+    except UnreadableLogError as error:
+        report.problems.append(f"journal: {journal} cannot be read: {error.reason}")
     else:
+        report.found_bad(contents.bad)
         if contents.entries:
             report.lines.append(
                 f"journal: {len(contents.entries)} entries not yet folded into the log "
@@ -114,6 +140,7 @@ def _check_years(log_file: Path, report: Report) -> None:
         except OSError as error:
             report.problems.append(f"years: {path} cannot be read: {error.strerror}")
         else:
+            report.found_bad(bad_records(path, data))
             sessions += len(data.get("sessions", {}))
             sets += len(data.get("sets", {}))
     report.lines.append(
@@ -136,7 +163,9 @@ def repair(log_file: Path) -> list[str]:
     backup exists, or a file cannot be written. Nothing is changed then.
     """
     report = check(log_file)
-    if not report.damaged:
+    if not report.damaged and not report.bad:
+        if report.problems:  # nothing a backup or setting records aside would mend
+            raise LogError(f"{report.problems[0]}; nothing was changed")
         return ["nothing to repair"]
     lock = DataDirLock(log_file.parent)
     lock.acquire()
@@ -174,6 +203,10 @@ def repair(log_file: Path) -> list[str]:
                 write_atomically(journal, b"".join(line + b"\n" for line in kept))
                 done.append(f"kept the damaged journal as {copy}")
                 done.append(f"kept the {len(kept)} readable lines of {journal}")
+            if report.damaged:
+                report = check(log_file)  # the files restored may hold malformed records
+            if report.bad:
+                done += set_aside(log_file, report.bad)
         except OSError as error:
             raise LogWriteError(log_file, error) from error
     finally:
@@ -186,3 +219,60 @@ def _parses(line: bytes) -> bool:
         return isinstance(orjson.loads(line), dict)
     except orjson.JSONDecodeError:
         return False
+
+
+def _with_their_sets(log_file: Path, bad: list[BadRecord]) -> list[BadRecord]:
+    """`bad`, and the sets of each session among them (in the same file): a set is kept
+    with its session."""
+    found = list(bad)
+    for record in bad:
+        if record.table != "sessions" or not isinstance(record.record, dict):
+            continue
+        session_id = record.record.get("id")
+        taken = {b.id for b in found if b.file == record.file and b.table == "sets"}
+        data = parse_log(record.file, record.file.read_bytes())
+        for key, doc in data.get("sets", {}).items():
+            if isinstance(doc, dict) and doc.get("session") == session_id and key not in taken:
+                reason = f"its session ({record.where}) is set aside"
+                found.append(BadRecord(record.file, "sets", key, reason, doc))
+    return found
+
+
+def set_aside(log_file: Path, bad: list[BadRecord]) -> list[str]:
+    """Move malformed records out of the log's files into `set-aside-<time>.json` in the
+    data folder (written first, never deleted), so the rest of the log can be used. Each
+    file changed is backed up first; a crash between leaves a record in both places,
+    never in neither. The caller holds the data folder's lock."""
+    bad = _with_their_sets(log_file, bad)
+    stamp = datetime.now().astimezone()
+    kept = log_file.parent / f"set-aside-{stamp:%Y%m%d-%H%M%S-%f}.json"
+    document = {
+        "set_aside_at": stamp.isoformat(timespec="seconds"),
+        "why": "records that could not be read; the rest of the log is used without them",
+        "records": [
+            {
+                "file": str(b.file),
+                "table": b.table,
+                "id": b.id,
+                "reason": b.reason,
+                "record": b.record,
+            }
+            for b in bad
+        ],
+    }
+    write_atomically(kept, orjson.dumps(document, option=orjson.OPT_INDENT_2) + b"\n")
+    journal = journal_path(log_file)
+    for path in dict.fromkeys(b.file for b in bad):
+        mine = [b for b in bad if b.file == path]
+        if path == journal:
+            raw = path.read_bytes().splitlines(keepends=True)
+            drop = {int(b.id) - 1 for b in mine}
+            write_atomically(path, b"".join(x for n, x in enumerate(raw) if n not in drop))
+            continue
+        data = parse_log(path, path.read_bytes())
+        for b in mine:
+            data.get(b.table, {}).pop(b.id, None)
+        take_backup(path, "aside")
+        write_atomically(path, encode_log(data))
+    lines = [f"set aside {plural(len(bad), 'malformed record')} into {kept} (kept there):"]
+    return lines + [f"  {b}" for b in bad]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import errno
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 LINK_HINT = "Remove the link (put the file itself there if it is yours) and try again"
 
@@ -27,6 +29,48 @@ class CorruptLogError(LogError):
             f"The training log {path} is damaged ({detail}). It was left exactly as it is "
             "and nothing will be written to it." + hint
         )
+
+
+@dataclass(frozen=True)
+class BadRecord:
+    """A record that parses but does not hold what its table's records must."""
+
+    file: Path
+    table: str
+    """The table (`sessions`, `sets`, `schedule`, ...) or, in the journal, `journal`."""
+    id: str
+    """The record's id in its table; in the journal, its line number."""
+    reason: str
+    record: Any = field(default=None, compare=False, repr=False)
+    """The record as found (kept when it is set aside)."""
+
+    @property
+    def where(self) -> str:
+        if self.table == "journal":
+            return f"line {self.id}"
+        return f"{self.table} record {self.id}" if self.id else f"a {self.table} record"
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.where}: {self.reason}"
+
+
+class BadRecordError(CorruptLogError):
+    """Records that parse but are malformed: named, never read, folded or written onward."""
+
+    def __init__(self, path: Path, bad: list[BadRecord]) -> None:
+        self.bad = bad
+        first = bad[0]
+        more = f" and {len(bad) - 1} more" if len(bad) > 1 else ""
+        LogError.__init__(
+            self,
+            f"The training log {path} is damaged: it holds a malformed record "
+            f"({first.where}: {first.reason}){more}. "
+            "Nothing was changed. `runstrength doctor` names each; `runstrength doctor "
+            "--repair` sets them aside into a file of their own (kept) so the rest can be used.",
+        )
+        self.path = path
+        self.detail = f"{first.where}: {first.reason}{more}"
+        self.backup = None
 
 
 class NewerSchemaError(LogError):
@@ -55,6 +99,25 @@ class LogWriteError(LogError):
         elif error.errno in (errno.ENOSPC, errno.EDQUOT):
             hint = " The disk is full: free some space and try again."
         super().__init__(f"Could not save to {path}: {reason}. The log on disk is unchanged.{hint}")
+
+
+def unreadable(error: OSError) -> str:
+    """Why a file of the log cannot be read, in words."""
+    if isinstance(error, IsADirectoryError):
+        return "it is a folder, not a file"
+    return error.strerror or type(error).__name__
+
+
+class UnreadableLogError(LogError):
+    """A file of the log that cannot be read at all (a folder in its place, no permission)."""
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        self.path = path
+        self.reason = unreadable(error)
+        super().__init__(
+            f"Cannot read {path}: {self.reason}. Nothing was changed; move it away "
+            "or give it back its permissions."
+        )
 
 
 class LockHeldError(LogError):

@@ -22,7 +22,12 @@ from typing import Any
 
 import orjson
 
-from runstrength.store.errors import CorruptLogError, LogWriteError
+from runstrength.store.errors import (
+    BadRecord,
+    CorruptLogError,
+    LogWriteError,
+    UnreadableLogError,
+)
 from runstrength.store.private import open_private
 from runstrength.store.storage import fsync_directory
 
@@ -31,6 +36,8 @@ from runstrength.store.storage import fsync_directory
 class JournalContents:
     id: str | None = None
     entries: list[dict[str, Any]] = field(default_factory=list)
+    bad: list[BadRecord] = field(default_factory=list)
+    """Entries that parse but are malformed (by line): never folded (see `store.schema`)."""
     good_size: int = 0
     """Bytes up to the end of the last complete line."""
     torn: bool = False
@@ -42,6 +49,8 @@ def read_journal(path: Path) -> JournalContents:
         raw = path.read_bytes()
     except FileNotFoundError:
         return JournalContents()
+    except OSError as error:
+        raise UnreadableLogError(path, error) from None
     contents = JournalContents()
     end = raw.rfind(b"\n") + 1
     contents.good_size = end
@@ -58,13 +67,24 @@ def read_journal(path: Path) -> JournalContents:
                 raise CorruptLogError(path, "it does not start with a journal id")
             contents.id = item["journal"]
         elif any(kind in item for kind in ENTRY_KINDS):
-            contents.entries.append(item)
+            problem = _entry_problem(item)
+            if problem is None:
+                contents.entries.append(item)
+            else:
+                contents.bad.append(BadRecord(path, "journal", str(number), problem, item))
         else:
             raise CorruptLogError(path, f"line {number} is not a journal entry")
     return contents
 
 
 Doc = dict[str, Any]
+
+
+def _entry_problem(entry: Doc) -> str | None:
+    # The rules load with the first entry read: a start without a journal needs none.
+    from runstrength.store.schema import entry_problem
+
+    return entry_problem(entry)
 
 
 def journal_path(log_file: Path) -> Path:

@@ -22,7 +22,13 @@ from tinydb import TinyDB
 
 from runstrength.core.fields import shown
 from runstrength.store.backups import newest_readable, take_backup
-from runstrength.store.errors import CorruptLogError, LogError, NewerSchemaError
+from runstrength.store.errors import (
+    BadRecordError,
+    CorruptLogError,
+    LogError,
+    NewerSchemaError,
+    UnreadableLogError,
+)
 from runstrength.store.journal import Journal, JournalContents, journal_path, read_journal
 from runstrength.store.lock import DataDirLock
 from runstrength.store.log_edits import LogEdits
@@ -54,7 +60,12 @@ class TrainingLog(LogEdits):
         if not read_only:
             self._dir_lock.acquire()
         try:
-            self._db = TinyDB(path, storage=DurableJSONStorage)
+            self._db = TinyDB(
+                path,
+                storage=DurableJSONStorage,
+                check=self._check_every_record,
+                written=self._checked_written,
+            )
             storage = self._db.storage
             assert isinstance(storage, DurableJSONStorage)
             self._storage = storage
@@ -74,12 +85,16 @@ class TrainingLog(LogEdits):
             contents = read_journal(self.journal_path)
         except CorruptLogError as error:
             raise CorruptLogError(error.path, error.detail, newest_readable(self.path)) from None
+        except OSError as error:  # a folder in place of the file, no permission
+            raise UnreadableLogError(self.path, error) from None
         folded = None
         if data is not None:
             self._check_and_migrate(data)
             folded = self._meta().get("folded_journal")
         if contents.id is not None and contents.id == folded:
             contents = JournalContents()  # folded already; only its removal was cut short
+        if contents.bad:
+            raise BadRecordError(self.journal_path, contents.bad)
         self._pending = list(contents.entries)
         if self.read_only:
             return
@@ -107,13 +122,15 @@ class TrainingLog(LogEdits):
         if version is None:
             return
         if version < 0:
-            meta = data.get("meta", {}).get("1", {}).get("schema")
-            raise CorruptLogError(self.path, f"unreadable format version {shown(meta)}")
+            meta = data["meta"]["1"]
+            found = meta.get("schema") if isinstance(meta, dict) else meta
+            raise CorruptLogError(self.path, f"unreadable format version {shown(found)}")
         if version > SCHEMA_VERSION:
             raise NewerSchemaError(self.path, version, SCHEMA_VERSION)
         if version == SCHEMA_VERSION:
             check_records(self.path, data)
             return
+        check_records(self.path, data)
         migrated = migrate(data, version)
         check_records(self.path, migrated)
         # Written once the past years are in their files (`_close_years`): until then the
@@ -129,14 +146,18 @@ class TrainingLog(LogEdits):
         crash between leaves them in both, and the log file's copy is the one read."""
         data = self._storage.read() or {}
         boundary = this_year()
-        moving = {
-            key: doc
-            for key, doc in data.get("sessions", {}).items()
-            if year_of(doc) < boundary and doc.get("status") != "in-progress"
-        }
+        try:
+            moving = {
+                key: doc
+                for key, doc in data.get("sessions", {}).items()
+                if year_of(doc) < boundary and doc.get("status") != "in-progress"
+            }
+        except (KeyError, TypeError, ValueError, AttributeError):
+            self._storage.check_now()  # names the malformed record
+            raise
         if moving or migrated_from is not None:
             if moving:
-                take_backup(self.path, "close")
+                self._back_up("close")
             ids = {doc["id"]: year_of(doc) for doc in moving.values()}
             set_keys = [k for k, d in data.get("sets", {}).items() if d["session"] in ids]
             for year in sorted(set(ids.values())):
@@ -156,6 +177,20 @@ class TrainingLog(LogEdits):
                     "migrated %s from format %d to %d", self.path, migrated_from, SCHEMA_VERSION
                 )
         self._migrated = None
+
+    def _check_every_record(self, data: Doc) -> None:
+        """Before the log file is first rewritten: every record it holds is checked, so a
+        malformed one is named and never written onward."""
+        from runstrength.store.schema import check_every_record, checked_before
+
+        if not checked_before(self.path):
+            check_every_record(self.path, data)
+
+    def _checked_written(self) -> None:
+        """The file just written holds checked records only (see `_check_every_record`)."""
+        from runstrength.store.schema import remember_checked
+
+        remember_checked(self.path)
 
     def _meta(self) -> Doc:
         data = self._storage.read() or {}

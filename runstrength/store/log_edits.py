@@ -4,14 +4,14 @@ side tables (schedule, runs, ...) rewritten in one durable write (see `TrainingL
 
 from __future__ import annotations
 
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from runstrength.store.backups import take_backup
-from runstrength.store.log_reads import JOURNALLED
-from runstrength.store.log_writes import LogWrites, _iso
-from runstrength.store.years import numbered, split_key, this_year, year_of
+from runstrength.store.errors import LogError
+from runstrength.store.log_reads import JOURNALLED, logger
+from runstrength.store.log_writes import LogWrites
+from runstrength.store.years import numbered, split_key
 
 if TYPE_CHECKING:
     from runstrength.core.records import SessionRecord
@@ -30,14 +30,22 @@ def _drop(key: str) -> Callable[[MutableMapping[Any, Any]], None]:
 class LogEdits(LogWrites):
     """Changes to logged sessions, sets and side tables, each under the log's lock."""
 
-    def add_sessions(self, records: list[SessionRecord]) -> tuple[int, int]:
-        """Add whole sessions; those already present (same id) are skipped. The log file
-        and each past year's file touched are written once each.
+    _close_years: Callable[[], None]
+
+    def add_sessions(
+        self, records: list[SessionRecord], side: Mapping[str, list[Doc]] | None = None
+    ) -> tuple[int, int]:
+        """Add whole sessions (those already present, same id, are skipped) and documents
+        of side tables (`side`: plans, runs, as their tables hold them), all in one write
+        of the log file after one backup: all or nothing. Sessions of past years then
+        move to their years' files (or at the log's next opening, if that fails).
 
         Returns (added, skipped).
         """
-        from runstrength.store import codec
+        from runstrength.core import codec
 
+        if any(name in JOURNALLED for name in side or {}):
+            raise ValueError("only side tables (schedule, runs, ...) go in `side`")
         with self._lock:
             self._writable()
             self._fold()
@@ -48,25 +56,27 @@ class LogEdits(LogWrites):
                 if record.id not in present:
                     present.add(record.id)
                     new.append(record)
-            boundary = this_year()
-            by_year: dict[int, tuple[list[Doc], list[Doc]]] = {}
-            for record in new:
-                doc = codec.record_to_doc(record)
-                sets = [codec.set_to_doc(record.id, s, seq) for seq, s in enumerate(record.sets, 1)]
-                year = year_of(doc) if record.status != "in-progress" else boundary
-                part = by_year.setdefault(min(year, boundary), ([], []))
-                part[0].append(doc)
-                part[1].extend(sets)
-            for year, (session_docs, set_docs) in sorted(by_year.items()):
-                if year < boundary:
-                    self.years.merge(year, session_docs, set_docs, "import")
-                    continue
-                take_backup(self.path, "import")
-                with self._storage.batch():
-                    self._ensure_meta()
-                    self._db.table("sessions").insert_multiple(session_docs)
-                    self._db.table("sets").insert_multiple(set_docs)
-                self._seq = None
+            extra = {name: docs for name, docs in (side or {}).items() if docs}
+            if not new and not extra:
+                return 0, len(records)
+            session_docs = [codec.record_to_doc(record) for record in new]
+            set_docs = [
+                codec.set_to_doc(record.id, s, seq)
+                for record in new
+                for seq, s in enumerate(record.sets, 1)
+            ]
+            self._back_up("import")
+            with self._storage.batch():
+                self._ensure_meta()
+                self._db.table("sessions").insert_multiple(session_docs)
+                self._db.table("sets").insert_multiple(set_docs)
+                for name, docs in extra.items():
+                    self._db.table(name).insert_multiple(docs)
+            self._seq = None
+            try:
+                self._close_years()  # what it does at every opening, crash-safe on its own
+            except LogError as error:
+                logger.warning("could not move past years to their files: %s", error)
             return len(new), len(records) - len(new)
 
     def _change_past_year(self, year: int, change: Callable[[list[Doc], list[Doc]], None]) -> None:
@@ -81,7 +91,9 @@ class LogEdits(LogWrites):
         self, key: str, *, reps: int | None, seconds: int | None, band: str | None, when: datetime
     ) -> None:
         """Change a logged set's reps (or seconds held) and band by hand; marked as edited."""
-        changes = {"reps": reps, "seconds": seconds, "band": band, "edited_at": _iso(when)}
+        from runstrength.core.codec import iso
+
+        changes = {"reps": reps, "seconds": seconds, "band": band, "edited_at": iso(when)}
         year, doc_id = split_key(key)
         with self._lock:
             self._writable()
@@ -96,7 +108,7 @@ class LogEdits(LogWrites):
 
                 self._change_past_year(year, correct)
                 return
-            take_backup(self.path, "edit")
+            self._back_up("edit")
             self._db.table("sets").update(changes, doc_ids=[int(doc_id)])
 
     def set_effort(self, session_id: str, effort: int | None) -> bool:
@@ -120,7 +132,7 @@ class LogEdits(LogWrites):
             sessions = self._db.table("sessions")
             if not sessions.contains(lambda doc: doc.get("id") == session_id):
                 return False
-            take_backup(self.path, "edit")
+            self._back_up("edit")
             if effort is None:
                 sessions.update(_drop("effort"), lambda doc: doc.get("id") == session_id)
             else:
@@ -139,7 +151,7 @@ class LogEdits(LogWrites):
 
                 self._change_past_year(year, delete)
                 return
-            take_backup(self.path, "edit")
+            self._back_up("edit")
             self._db.table("sets").remove(doc_ids=[int(doc_id)])
 
     def delete_session(self, session_id: str) -> None:
@@ -155,7 +167,7 @@ class LogEdits(LogWrites):
                     sets[:] = [doc for doc in sets if doc["session"] != session_id]
 
                 self._change_past_year(year, delete)
-            take_backup(self.path, "delete")
+            self._back_up("delete")
             with self._storage.batch():
                 self._db.table("sessions").remove(lambda doc: doc.get("id") == session_id)
                 self._db.table("sets").remove(lambda doc: doc.get("session") == session_id)
@@ -165,17 +177,21 @@ class LogEdits(LogWrites):
 
         `edit` gets copies of the table's documents, as plain dicts, and changes the list
         in place; the table then holds what the list holds, written at once with a backup
-        of the file first. Nothing is written if `edit` raises. The log's lock is held
+        of the file first. Nothing is written (and no backup taken) if `edit` raises or
+        changes nothing. The log's lock is held
         while `edit` runs, so it must not call the log.
         """
         if name in JOURNALLED:
             raise ValueError(f"the {name} table is written only through the log's own methods")
         with self._lock:
             self._writable()
+            self._storage.check_now()
             data = self._storage.read() or {}
             docs = [dict(doc) for doc in data.get(name, {}).values()]
-            take_backup(self.path, name)
             result = edit(docs)
+            if docs == list(data.get(name, {}).values()):
+                return result  # nothing changed: no backup, no write
+            self._back_up(name)
             # Every change lands in one atomic write of the file.
             with self._storage.batch():
                 self._ensure_meta()

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from runstrength.store.damage import damaged_record
-from runstrength.store.errors import CorruptLogError
+from runstrength.store.errors import BadRecordError, CorruptLogError
 from runstrength.store.journal import overlay
 from runstrength.store.storage import DurableJSONStorage
 from runstrength.store.summaries import last_bands, summarize_docs, within
@@ -33,7 +33,7 @@ JOURNALLED = frozenset({"sessions", "sets", "meta"})
 
 def _records(docs: list[Doc], sets: list[tuple[str | None, Doc]]) -> list[SessionRecord]:
     # The records load with the first read: opening the log at start does not need them.
-    from runstrength.store.codec import records_from_docs
+    from runstrength.core.codec import records_from_docs
 
     return records_from_docs(docs, sets)
 
@@ -55,7 +55,10 @@ class LogReads:
             raise ValueError(f"the {name} table is read only through the log's own methods")
         with self._lock:
             data = self._storage.read() or {}
-            return [dict(doc) for doc in data.get(name, {}).values()]
+            # A record that is no object is left as it is, for the table's reader to name.
+            return [
+                dict(doc) if isinstance(doc, dict) else doc for doc in data.get(name, {}).values()
+            ]
 
     def strength_days(
         self, since: date | None = None, until: date | None = None
@@ -144,12 +147,12 @@ class LogReads:
         try:
             return pick(sessions, sets)
         except (KeyError, TypeError, ValueError, AssertionError, AttributeError):
-            damage = damaged_record(sessions, sets)
+            damage = damaged_record(self.path, sessions, sets)
             if damage is None:
                 # Every record reads on its own: the fault is in the code, not the file.
                 logger.exception("reading the training log failed on sound records")
                 raise
-            raise CorruptLogError(self.path, damage) from None
+            raise BadRecordError(self.path, [damage]) from None
 
     def sessions(self, since: date | None = None, until: date | None = None) -> list[SessionRecord]:
         """Sessions whose day is within [since, until], oldest first, with their sets."""

@@ -34,10 +34,6 @@ logger = logging.getLogger("runstrength.store.log")
 Doc = dict[str, Any]
 
 
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat(timespec="seconds") if value else None
-
-
 class LogWrites(LogReads):
     """The writes of a session in progress, each under the log's lock."""
 
@@ -61,7 +57,7 @@ class LogWrites(LogReads):
 
     def log_set(self, session: SessionInfo, record: SetRecord) -> None:
         """Save one completed set; the session record is created with its first set."""
-        from runstrength.store import codec
+        from runstrength.core import codec
 
         with self._lock:
             self._writable()
@@ -80,18 +76,18 @@ class LogWrites(LogReads):
 
     def log_routine(self, session: SessionInfo, record: WarmupRecord | StretchRecord) -> None:
         """Save how the warm-up or a stretch went, with its session (durable on return)."""
+        from runstrength.core import codec
         from runstrength.core.records import WarmupRecord
-        from runstrength.store import codec
 
         if isinstance(record, WarmupRecord):
             entry = {
                 "session": codec.session_to_doc(session),
-                "warmup": codec.warmup_to_doc(record),
+                "warmup": codec.warmup_to_data(record),
             }
         else:
             entry = {
                 "session": codec.session_to_doc(session),
-                "stretch": codec.stretch_to_doc(record),
+                "stretch": codec.stretch_to_data(record),
             }
         with self._lock:
             self._writable()
@@ -107,7 +103,9 @@ class LogWrites(LogReads):
     ) -> None:
         """Close a session as completed or partial (creating its record if no set has yet);
         `skipped`: the exercises passed over without a set, by id."""
-        end = {"status": status, "ended_at": _iso(ended_at), "skipped": list(skipped)}
+        from runstrength.core.codec import iso
+
+        end = {"status": status, "ended_at": iso(ended_at), "skipped": list(skipped)}
         self._end(session, {"finish": end})
 
     def set_aside(
@@ -118,14 +116,14 @@ class LogWrites(LogReads):
         resume_at: ResumePoint | None,
     ) -> None:
         """Keep a session open to continue later, the same day, at `resume_at`."""
-        from runstrength.store import codec
+        from runstrength.core import codec
 
         self._end(session, {"aside": codec.aside_to_doc(at, skipped, resume_at)})
 
     def _end(self, session: SessionInfo, change: Doc) -> None:
         """Journal how a session ended (durable once there), then fold the journal into the
         log file: at once, or at the next start if that fails now."""
-        from runstrength.store import codec
+        from runstrength.core import codec
 
         with self._lock:
             self._writable()
@@ -146,7 +144,7 @@ class LogWrites(LogReads):
     def _fold(self) -> None:
         if not self._pending:
             return
-        take_backup(self.path, "fold")
+        self._back_up("fold")
         sessions = self._db.table("sessions")
         touched = {entry["session"]["id"] for entry in self._pending}
         known = {doc["id"]: doc for doc in sessions.all() if doc["id"] in touched}
@@ -163,6 +161,12 @@ class LogWrites(LogReads):
             self._db.table("meta").update({"folded_journal": self._journal.id}, doc_ids=[1])
         self._pending = []
         self._journal.discard()
+
+    def _back_up(self, reason: str) -> None:
+        """Before the log file is rewritten: every record it holds checked (once per
+        opening: BadRecordError names a malformed one), then a backup of it."""
+        self._storage.check_now()
+        take_backup(self.path, reason)
 
     def _ensure_meta(self) -> None:
         meta = self._db.table("meta")

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from runstrength.store.errors import CorruptLogError
+from runstrength.store.errors import BadRecord, BadRecordError
 
 Tables = dict[str, dict[str, Any]]
 
@@ -31,10 +31,13 @@ SCHEMA_VERSION = 3
 
 
 def schema_of(data: Tables) -> int | None:
-    """The format version of a log's tables; None when it holds no version and no data."""
+    """The format version of a log's tables; None when it holds no version and no data;
+    -1 when it is unreadable."""
     meta = data.get("meta", {}).get("1")
     if meta is None:
         return 0 if data.get("sessions") or data.get("sets") else None
+    if not isinstance(meta, dict):
+        return -1
     version = meta.get("schema")
     return version if isinstance(version, int) and not isinstance(version, bool) else -1
 
@@ -77,10 +80,12 @@ RUN_FIELDS = frozenset({"id", "day", "sport", "planned"})
 
 def check_records(path: Path, data: dict[str, Any]) -> None:
     """A quick look at every record of a current-format log, so a damaged log is refused
-    before anything is written: CorruptLogError naming the first record lacking a field."""
+    before anything is read: BadRecordError naming the first record lacking a field.
+    (Every field of every record is checked before the file is written: `store.schema`.)"""
     needed = {"sessions": SESSION_FIELDS, "sets": SET_FIELDS, "runs": RUN_FIELDS}
     for table, fields in needed.items():
         for doc_id, doc in data.get(table, {}).items():
             missing = sorted(fields - doc.keys()) if isinstance(doc, dict) else ["all fields"]
             if missing:
-                raise CorruptLogError(path, f"{table} record {doc_id} lacks {', '.join(missing)}")
+                lacks = f"lacks {', '.join(missing)}"
+                raise BadRecordError(path, [BadRecord(path, table, doc_id, lacks, doc)])

@@ -109,6 +109,13 @@ class RunLog:
     def merge(self, activities: Sequence[Activity]) -> Added:
         """Store activities as they are (ids and all, from an export); those whose id or
         whose completed activity is already there are skipped."""
+        found = self.new_of(activities)
+        if found.added:
+            self._append(found.added)
+        return found
+
+    def new_of(self, activities: Sequence[Activity]) -> Added:
+        """Which of `activities` `merge` would store (nothing is written)."""
         present = self._read(self.log.documents(TABLE))
         ids = {a.id for a in present}
         known = ActivityIndex(present)
@@ -121,8 +128,6 @@ class RunLog:
             ids.add(activity.id)
             known.add(activity)
             added.append(activity)
-        if added:
-            self._append(added)
         return Added(added, duplicates)
 
     def replace_planned(self, source: str, planned: Sequence[Activity], today: date) -> Replaced:

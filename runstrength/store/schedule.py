@@ -13,9 +13,13 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
+from runstrength.core.codec import ScheduledDay, plan_to_data, read_plan
+from runstrength.core.data_reader import Reader
 from runstrength.core.restdays import TrainingDays, weekday_numbers
 from runstrength.core.runs import RunSettings, run_marks
+from runstrength.store.errors import BadRecord, BadRecordError
 from runstrength.store.log import TrainingLog
+from runstrength.store.schema import RULES
 
 TABLE = "schedule"
 
@@ -52,7 +56,19 @@ def _in_range(value: str, since: date | None, until: date | None) -> bool:
 
 
 def _planned(doc: dict[str, Any]) -> Planned:
-    return Planned(date.fromisoformat(str(doc["date"])), str(doc["program"]))
+    """A plan from its (checked) document."""
+    plan = read_plan(Reader(), doc, TABLE)
+    assert plan is not None
+    return Planned(plan.date, plan.program)
+
+
+def _checked(log: TrainingLog, docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`docs` when each is a plan; BadRecordError naming the first that is not."""
+    for doc in docs:
+        problem = RULES[TABLE](doc)
+        if problem is not None:
+            raise BadRecordError(log.path, [BadRecord(log.path, TABLE, "", problem, doc)])
+    return docs
 
 
 def _on(docs: list[dict[str, Any]], day: date) -> dict[str, Any]:
@@ -72,9 +88,9 @@ class Schedule:
         """Plan `program` on `day`; raises DayTakenError when the day already has one."""
 
         def edit(docs: list[dict[str, Any]]) -> None:
-            if any(doc["date"] == day.isoformat() for doc in docs):
+            if any(doc["date"] == day.isoformat() for doc in _checked(self.log, docs)):
                 raise DayTakenError(f"{day.isoformat()} already has a scheduled session")
-            docs.append({"date": day.isoformat(), "program": program})
+            docs.append(plan_to_data(ScheduledDay(day, program)))
 
         self.log.change_documents(TABLE, edit)
         return Planned(day, program)
@@ -83,7 +99,7 @@ class Schedule:
         """Drop the plan on `day` and return it; raises NotScheduledError when there is none."""
 
         def edit(docs: list[dict[str, Any]]) -> Planned:
-            doc = _on(docs, day)
+            doc = _on(_checked(self.log, docs), day)
             docs.remove(doc)
             return _planned(doc)
 
@@ -93,7 +109,7 @@ class Schedule:
         """Move the plan on `day` to `to` in one write."""
 
         def edit(docs: list[dict[str, Any]]) -> Planned:
-            if any(doc["date"] == to.isoformat() for doc in docs):
+            if any(doc["date"] == to.isoformat() for doc in _checked(self.log, docs)):
                 raise DayTakenError(f"{to.isoformat()} already has a scheduled session")
             doc = _on(docs, day)
             doc["date"] = to.isoformat()
@@ -103,7 +119,7 @@ class Schedule:
 
     def between(self, since: date | None = None, until: date | None = None) -> list[Planned]:
         """Plans within [since, until] (either end open), by date."""
-        docs = self.log.documents(TABLE)
+        docs = _checked(self.log, self.log.documents(TABLE))
         return sorted(_planned(doc) for doc in docs if _in_range(str(doc["date"]), since, until))
 
     def logged_days(self, since: date | None = None, until: date | None = None) -> list[LoggedDay]:

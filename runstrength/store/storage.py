@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -88,10 +88,19 @@ class DurableJSONStorage(Storage):
     written once at the end (all or nothing).
     """
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        check: Callable[[dict[str, Any]], None] | None = None,
+        written: Callable[[], None] | None = None,
+    ) -> None:
         self.path = Path(path)
         self._cache: dict[str, Any] | None = None
         self._batching = False
+        self._check = check
+        """Run on the tables before the first write (it raises to refuse them)."""
+        self._written = written
+        """Run after each write of the file."""
 
     def read(self) -> dict[str, Any] | None:
         if self._cache is None:
@@ -112,7 +121,21 @@ class DurableJSONStorage(Storage):
             return
         self._flush(data)
 
+    def check_now(self) -> None:
+        """Run the check on the tables as they are (once): before a backup and a write."""
+        data = self.read()
+        if self._check is not None and data is not None:
+            self._check(data)
+            self._check = None
+
     def _flush(self, data: dict[str, Any]) -> None:
+        if self._check is not None:
+            try:
+                self._check(data)
+            except BaseException:
+                self._cache = None  # TinyDB changed it in place; the file is as it was
+                raise
+            self._check = None
         try:
             write_atomically(self.path, encode_log(data))
         except OSError as error:
@@ -121,6 +144,8 @@ class DurableJSONStorage(Storage):
             self._cache = None
             raise LogWriteError(self.path, error) from error
         self._cache = data
+        if self._written is not None:
+            self._written()
 
     @contextmanager
     def batch(self) -> Iterator[None]:

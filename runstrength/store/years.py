@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from runstrength.store.backups import newest_readable, take_backup
-from runstrength.store.errors import CorruptLogError, LogWriteError
+from runstrength.store.errors import BadRecordError, CorruptLogError, LogWriteError
 from runstrength.store.migrations import check_records
 from runstrength.store.private import private_dir
 from runstrength.store.storage import encode_log, parse_log, write_atomically
@@ -136,6 +136,8 @@ class ClosedYears:
                     check_records(path, data)
                 except FileNotFoundError:
                     data = {}
+                except BadRecordError:
+                    raise  # set aside by `doctor --repair`, not restored from a backup
                 except CorruptLogError as error:
                     raise CorruptLogError(path, error.detail, newest_readable(path)) from None
                 self._years[year] = data
@@ -218,6 +220,9 @@ class ClosedYears:
                 "sessions": sessions,
                 "sets": tables.get("sets", {}),
             }
+            from runstrength.store.schema import check_every_record
+
+            check_every_record(path, data)  # nothing malformed is written onward
             try:
                 private_dir(self.folder)
                 if path.exists():

@@ -268,3 +268,101 @@ def test_sigkill_during_a_sessions_end_loses_nothing(tmp_path: Path) -> None:
     assert before | logged <= set(sessions), "a saved set or an older session was lost"
     assert all(len(sessions[i].sets) == 1 for i in logged)
     assert all(sessions[i].status == "completed" for i in ended)
+
+
+# --- commands killed from outside: an import and a repair -------------------------------
+
+
+def killed_command(seconds: float, *args: str) -> int | None:
+    """Run the installed command and SIGKILL it after `seconds`; its exit code, or None
+    when it was killed."""
+    child = subprocess.Popen(
+        [str(COMMAND), *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        return child.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        return None
+
+
+def test_sigkill_during_an_import_keeps_all_of_it_or_none(tmp_path: Path) -> None:
+    from runstrength.core.interchange import to_document
+    from runstrength.store.schedule import Schedule
+    from tests.old_format import history
+
+    data = tmp_path / "data"
+    seed = TrainingLog(data / "log.json")
+    seed.add_sessions(history(4, until=date.today() - timedelta(days=200)))
+    seed.close()
+    imported = history(52 * 2, until=date.today() - timedelta(days=2))
+    document = to_document(imported, [])
+    # Many plans: each was once a write of its own, a long window for a kill.
+    plans = [date.today() + timedelta(days=10 + 3 * n) for n in range(60)]
+    document["schedule"] = [{"date": d.isoformat(), "program": "endurance"} for d in plans]
+    source = tmp_path / "export.json"
+    source.write_text(json.dumps(document))
+    ids = {r.id for r in imported}
+    rng = random.Random(int(os.environ.get("RUNSTRENGTH_KILL_SEED", "4")))
+    kills = 0
+    for attempt in range(30):
+        code = killed_command(
+            rng.uniform(0.2, 0.8 + 0.1 * attempt), "--data-dir", str(data), "import", str(source)
+        )
+        reader = TrainingLog(data / "log.json", read_only=True)
+        found = ids & {s.id for s in reader.session_summaries()}
+        planned = [p.day for p in Schedule(reader).between()]
+        reader.close()
+        assert found in (set(), ids), f"{len(found)} of {len(ids)} sessions after a kill"
+        assert planned in ([], plans), f"{len(planned)} of {len(plans)} plans after a kill"
+        assert (found == ids) == (planned == plans), "sessions without their plans"
+        if code is not None:
+            assert code == 0
+            assert found == ids
+            break
+        kills += 1
+    else:
+        pytest.fail("the import never finished")
+    assert kills, "no import was cut short"
+
+
+def test_sigkill_during_a_repair_loses_no_record(tmp_path: Path) -> None:
+    from tests.old_format import history
+
+    data = tmp_path / "data"
+    path = data / "log.json"
+    seed = TrainingLog(path)
+    seed.add_sessions(history(20, until=date.today() - timedelta(days=2)))
+    seed.close()
+    tables = json.loads(path.read_text())
+    keys = sorted(tables["sets"], key=int)
+    bad = set(keys[::7])
+    for key in bad:
+        tables["sets"][key]["reps"] = "many"
+    path.write_text(json.dumps(tables))
+    good = {k: doc for k, doc in tables["sets"].items() if k not in bad}
+    malformed = {json.dumps(tables["sets"][k], sort_keys=True) for k in bad}
+    rng = random.Random(int(os.environ.get("RUNSTRENGTH_KILL_SEED", "4")))
+    kills = 0
+    for attempt in range(30):
+        code = killed_command(
+            rng.uniform(0.1, 0.4 + 0.05 * attempt), "--data-dir", str(data), "doctor", "--repair"
+        )
+        now = json.loads(path.read_text())  # valid after every kill
+        assert {k: now["sets"].get(k) for k in good} == good, "a sound set was lost"
+        aside = {
+            json.dumps(r["record"], sort_keys=True)
+            for kept in data.glob("set-aside-*.json")
+            for r in json.loads(kept.read_text())["records"]
+        }
+        still = {json.dumps(d, sort_keys=True) for k, d in now["sets"].items() if k in bad}
+        assert malformed <= aside | still, "a malformed record was lost, not set aside"
+        if code is not None:
+            assert code == 0
+            assert not still
+            break
+        kills += 1
+    else:
+        pytest.fail("the repair never finished")
+    assert kills, "no repair was cut short"

@@ -57,7 +57,7 @@ def test_every_kind_of_change_keeps_the_state_before_it(tmp_path: Path) -> None:
     assert len(list_backups(path)) == 4
 
 
-def test_a_refused_change_adds_no_second_copy_of_the_same_state(tmp_path: Path) -> None:
+def test_a_refused_change_takes_no_backup(tmp_path: Path) -> None:
     path = tmp_path / "log.json"
     log = TrainingLog(path)
     schedule = Schedule(log)
@@ -66,7 +66,7 @@ def test_a_refused_change_adds_no_second_copy_of_the_same_state(tmp_path: Path) 
     for _ in range(3):
         with pytest.raises(DayTakenError):
             schedule.add(date(2026, 11, 26), "sprint")
-    assert len(list_backups(path)) == count + 1  # the state before the first refusal, once
+    assert len(list_backups(path)) == count  # a change refused leaves every file as it was
 
 
 def test_a_repair_says_what_the_backup_holds(tmp_path: Path) -> None:

@@ -49,6 +49,6 @@ def test_real_damage_is_still_named_with_its_record(tmp_path: Path) -> None:
     text = path.read_text().replace('"reps":18', '"reps":"eighteen"')
     path.write_text(text)
     log = TrainingLog(path, read_only=True)
-    with pytest.raises(CorruptLogError, match="set 1 is incomplete or malformed"):
+    with pytest.raises(CorruptLogError, match="sets record 1: reps"):
         log.session_summaries()
     log.close()

@@ -163,7 +163,7 @@ def test_a_record_missing_a_field_is_refused_at_open(tmp_path: Path) -> None:
     path = tmp_path / "log.json"
     content = json.dumps({"meta": {"1": {"schema": 2}}, "sessions": {"1": {"id": "x"}}})
     path.write_text(content)
-    with pytest.raises(CorruptLogError, match="sessions record 1 lacks date"):
+    with pytest.raises(CorruptLogError, match="sessions record 1: lacks date"):
         TrainingLog(path)
     assert path.read_text() == content
 
@@ -194,7 +194,7 @@ def test_a_count_that_is_not_a_whole_number_is_damage(tmp_path: Path, reps: obje
     path = tmp_path / "log.json"
     one_set_stored_as(path, "reps", reps)
     reopened = TrainingLog(path, read_only=True)
-    with pytest.raises(CorruptLogError, match="not a whole number"):
+    with pytest.raises(CorruptLogError, match="must be a whole number"):
         reopened.last_session()
 
 

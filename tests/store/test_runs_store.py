@@ -132,5 +132,5 @@ def test_a_run_record_missing_a_field_is_refused_when_the_log_opens(tmp_path: Pa
     data = json.loads(path.read_text())
     del data["runs"]["1"]["sport"]
     path.write_text(json.dumps(data))
-    with pytest.raises(CorruptLogError, match="runs record 1 lacks sport"):
+    with pytest.raises(CorruptLogError, match="runs record 1: lacks sport"):
         TrainingLog(path, read_only=True)
