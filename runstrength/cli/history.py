@@ -251,7 +251,7 @@ def import_file(args: argparse.Namespace, paths: Paths) -> int:
     from runstrength.core.interchange import InterchangeError, from_document
     from runstrength.core.summary import plural
     from runstrength.input_file import IMPORT_LIMIT, InputError, read_text_input
-    from runstrength.store import LogError
+    from runstrength.store import LogError, LogWriter
 
     source = Path(args.file)
     try:
@@ -307,7 +307,11 @@ def import_file(args: argparse.Namespace, paths: Paths) -> int:
                 "schedule": [plan_to_data(plan) for plan in checked.accepted],
                 "runs": [activity_to_data(run) for run in runs_added],
             }
-            added, skipped = log.add_sessions(sessions, side)
+            writer = LogWriter(log)  # the one way in for writes, as in the app
+            try:
+                added, skipped = writer.run(lambda log: log.add_sessions(sessions, side))
+            finally:
+                writer.close()
         finally:
             log.close()
     except LogError as problem:
