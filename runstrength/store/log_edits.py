@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from runstrength.store.backups import take_backup
 from runstrength.store.log_reads import JOURNALLED
 from runstrength.store.log_writes import LogWrites, _iso
-from runstrength.store.years import numbered, split_key, this_year, year_of
+from runstrength.store.years import numbered, split_key, year_of
 
 if TYPE_CHECKING:
     from runstrength.core.records import SessionRecord
@@ -48,7 +48,7 @@ class LogEdits(LogWrites):
                 if record.id not in present:
                     present.add(record.id)
                     new.append(record)
-            boundary = this_year()
+            boundary = self.current_year()
             by_year: dict[int, tuple[list[Doc], list[Doc]]] = {}
             for record in new:
                 doc = codec.record_to_doc(record)

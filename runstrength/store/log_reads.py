@@ -16,9 +16,10 @@ from runstrength.store.errors import CorruptLogError
 from runstrength.store.journal import overlay
 from runstrength.store.storage import DurableJSONStorage
 from runstrength.store.summaries import last_bands, summarize_docs, within
-from runstrength.store.years import ClosedYears, set_key, summary_of, this_year
+from runstrength.store.years import ClosedYears, set_key, summary_of
 
 if TYPE_CHECKING:
+    from runstrength.core.clock import Clock
     from runstrength.core.history import SessionSummary
     from runstrength.core.records import SessionRecord
 
@@ -43,9 +44,15 @@ class LogReads:
 
     path: Path
     years: ClosedYears
+    clock: Clock
     _lock: threading.Lock
     _storage: DurableJSONStorage
     _pending: list[Doc]
+
+    def current_year(self) -> int:
+        """The year the log file holds (with any unended session): the clock's year.
+        Sessions of the years before it are moved to their year's file."""
+        return self.clock.now().year
 
     # --- reads -------------------------------------------------------------------------
 
@@ -92,7 +99,8 @@ class LogReads:
     ) -> list[Doc]:
         """Index rows of past years within [since, until], but for sessions the log file
         holds too (a move to the year files cut short: the log file's copy counts)."""
-        if not self.years.on_disk() or (since is not None and since.year >= this_year()):
+        closed = self.years.on_disk()
+        if not closed or (since is not None and since.year > closed[-1]):
             return []
         low = since.isoformat() if since else None
         high = until.isoformat() if until else None

@@ -22,7 +22,7 @@ import os
 import threading
 from collections.abc import Iterable
 from dataclasses import fields
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,11 +44,6 @@ Doc = dict[str, Any]
 FOLDER = "years"
 INDEX = "index.json"
 YEAR_FORMAT = 1
-
-
-def this_year() -> int:
-    """Sessions of years before this one are moved to their year's file."""
-    return date.today().year
 
 
 def year_of(doc: Doc) -> int:
