@@ -230,7 +230,7 @@ async def screens(data: Path) -> tuple[float, float, float]:
             await pilot.press("escape")
             await pilot.pause()
             # Measured like the first look: the sessions are read again, not reused.
-            screen.sessions = None
+            screen.totals = None
             begun = time.perf_counter()
             await pilot.press("o")
             overview = await until("overview") - begun

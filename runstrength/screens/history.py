@@ -20,7 +20,7 @@ from runstrength.core.history import (
     plans_of,
     table_rows,
 )
-from runstrength.core.records import SessionRecord
+from runstrength.core.log_totals import LogTotals
 from runstrength.screens.dialogs import HelpScreen
 from runstrength.screens.history_filter import FilterDialog
 from runstrength.screens.plain import escape
@@ -57,8 +57,8 @@ class HistoryScreen(Screen[None]):
         self.summaries: list[SessionSummary] = []
         """Every session's totals: all the table needs, read without a record per set."""
         self.shown: list[SessionRow] = []
-        self.sessions: list[SessionRecord] | None = None
-        """Every session with its sets, read when progress or overview first asks."""
+        self.totals: LogTotals | None = None
+        """The log's totals per day and exercise, read when progress or overview first asks."""
         self.loaded = False
         """True once the log has been read."""
         self.filled = False
@@ -98,7 +98,7 @@ class HistoryScreen(Screen[None]):
         self, summaries: list[SessionSummary], rows: list[SessionRow], wanted: SessionFilter
     ) -> None:
         self.summaries = summaries
-        self.sessions = None
+        self.totals = None
         self.refill(rows if wanted == self.filter else None)
         self.loaded = True
 
@@ -184,39 +184,37 @@ class HistoryScreen(Screen[None]):
     def action_progress(self) -> None:
         from runstrength.screens.progress import ProgressScreen
 
-        self.with_sessions(lambda sessions: ProgressScreen(self.context, sessions))
+        self.with_totals(lambda totals: ProgressScreen(self.context, totals))
 
     def action_overview(self) -> None:
         from runstrength.screens.overview import OverviewScreen
 
-        self.with_sessions(lambda sessions: OverviewScreen(self.context, sessions))
+        self.with_totals(lambda totals: OverviewScreen(self.context, totals))
 
-    def with_sessions(self, make: Callable[[list[SessionRecord]], Screen[None]]) -> None:
-        """Push a screen made from every session with its sets, read first if need be."""
-        if self.sessions is not None:
-            self.app.push_screen(make(self.sessions))
+    def with_totals(self, make: Callable[[LogTotals], Screen[None]]) -> None:
+        """Push a screen made from the log's totals, read first if need be."""
+        if self.totals is not None:
+            self.app.push_screen(make(self.totals))
             return
         if not self.loaded:
             return
-        self.query_one("#filter-line", Label).update("Reading every set…")
-        self.load_sessions(make)
+        self.query_one("#filter-line", Label).update("Counting your sets…")
+        self.load_totals(make)
 
     @work(thread=True, exclusive=True, group="history-sets")
-    def load_sessions(self, make: Callable[[list[SessionRecord]], Screen[None]]) -> None:
+    def load_totals(self, make: Callable[[LogTotals], Screen[None]]) -> None:
         try:
-            sessions = self.context.log.sessions()
+            totals = self.context.log.totals()
         except LogError as error:
             self.app.call_from_thread(self.show_error, str(error))
             return
-        self.app.call_from_thread(self.show_stats, sessions, make)
+        self.app.call_from_thread(self.show_stats, totals, make)
 
-    def show_stats(
-        self, sessions: list[SessionRecord], make: Callable[[list[SessionRecord]], Screen[None]]
-    ) -> None:
-        self.sessions = sessions
+    def show_stats(self, totals: LogTotals, make: Callable[[LogTotals], Screen[None]]) -> None:
+        self.totals = totals
         self.show_count()
         if self.is_current:
-            self.app.push_screen(make(sessions))
+            self.app.push_screen(make(totals))
 
     def action_back(self) -> None:
         self.dismiss(None)

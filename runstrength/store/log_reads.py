@@ -16,11 +16,12 @@ from runstrength.store.errors import CorruptLogError
 from runstrength.store.journal import overlay
 from runstrength.store.storage import DurableJSONStorage
 from runstrength.store.summaries import last_bands, summarize_docs, within
-from runstrength.store.years import ClosedYears, set_key, summary_of
+from runstrength.store.years import ClosedYears, set_key, summary_of, year_of
 
 if TYPE_CHECKING:
     from runstrength.core.clock import Clock
     from runstrength.core.history import SessionSummary
+    from runstrength.core.log_totals import LogTotals
     from runstrength.core.records import SessionRecord
 
 logger = logging.getLogger("runstrength.store.log")
@@ -239,3 +240,26 @@ class LogReads:
             return None
         day = date(year, 1, 1)
         return self._read(pick, (day, date(year, 12, 31)))
+
+    def totals(self) -> LogTotals:
+        """The totals of the whole log that the overview and progress screens show: the
+        log file's sessions (journal included) counted now, each past year's as kept."""
+        from runstrength.core.log_totals import LogTotals, totals_of
+
+        def pick(docs: dict[str, Doc], sets: list[tuple[str | None, Doc]]) -> tuple[Doc, Doc]:
+            return docs, totals_of(_records(list(docs.values()), sets))
+
+        docs, current = self._read(pick)
+        parts = self.years.totals()
+        closed = set(parts)
+        # A session in both the log file and its year's file (a move cut short): the log
+        # file's copy counts, so that year is counted again without it.
+        doubled: dict[int, set[str]] = {}
+        for key, doc in docs.items():
+            if year_of(doc) in closed:
+                doubled.setdefault(year_of(doc), set()).add(key)
+        found = [
+            self.years.count_totals(year, frozenset(doubled[year])) if year in doubled else part
+            for year, part in sorted(parts.items())
+        ]
+        return LogTotals([*found, current])

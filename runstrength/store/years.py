@@ -4,15 +4,18 @@ of their totals, so that what the app does every day never reads them.
     years/2019.json     the sessions and sets of 2019 (TinyDB tables `sessions`, `sets`)
     years/index.json    one row of totals per session of every closed year (what the
                         sessions table, the rest-day rule and the last session need)
+    years/totals.json   each closed year's totals per day and exercise (what the
+                        overview and progress screens need, see `core/log_totals.py`)
 
 A year file is read only when something asks for that year's sets (a session opened
-from the history, progress, overview, an export) and then kept. The index is read when
-a read reaches before the open part of the log (the current year).
+from the history, an export) and then kept. The index is read when a read reaches
+before the open part of the log (the current year); the totals when the overview or
+the progress screen opens.
 
-Each file is written whole, aside and renamed (`write_atomically`). The index is derived
-from the year files: it records each year file's size and time of change as it was
-written, and a year whose file no longer matches (a crash between the two writes) is
-counted again from its file.
+Each file is written whole, aside and renamed (`write_atomically`). The index and the
+totals are derived from the year files: they record each year file's size and time of
+change as it was written, and a year whose file no longer matches (a crash between the
+writes) is counted again from its file, as is every year when the counting changed.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ Doc = dict[str, Any]
 
 FOLDER = "years"
 INDEX = "index.json"
+TOTALS = "totals.json"
 YEAR_FORMAT = 1
 
 
@@ -102,9 +106,11 @@ class ClosedYears:
         self.read_only = read_only
         self.folder = log_file.parent / FOLDER
         self.index_path = self.folder / INDEX
+        self.totals_path = self.folder / TOTALS
         self._lock = threading.RLock()
         self._years: dict[int, Doc] = {}
         self._index: dict[int, list[Doc]] | None = None
+        self._totals: dict[int, Doc] | None = None
         self._on_disk: list[int] | None = None
 
     def path(self, year: int) -> Path:
@@ -170,6 +176,63 @@ class ClosedYears:
                 logger.warning("the index of past years was not saved: %s", error)
         return index
 
+    def totals(self) -> dict[int, Doc]:
+        """Each closed year's totals (`core/log_totals.py`); a year whose file changed
+        since is recounted."""
+        from runstrength.core.log_totals import VERSION
+
+        with self._lock:
+            if self._totals is None:
+                try:
+                    stored = orjson.loads(self.totals_path.read_bytes())
+                    known: dict[str, Doc] = stored["years"]
+                    if stored["version"] != VERSION:
+                        known = {}
+                except (FileNotFoundError, orjson.JSONDecodeError, KeyError, TypeError):
+                    known = {}  # derived data: counted again from the year files
+                totals: dict[int, Doc] = {}
+                stale = False
+                for year in self.on_disk():
+                    entry = known.get(str(year))
+                    if isinstance(entry, dict) and entry.get("stamp") == self._stamp(year):
+                        totals[year] = entry["totals"]
+                        continue
+                    totals[year] = self.count_totals(year)
+                    stale = True
+                self._totals = totals
+                if stale and not self.read_only:
+                    try:
+                        self._write_totals()
+                    except LogWriteError as error:
+                        logger.warning("the totals of past years were not saved: %s", error)
+            return self._totals
+
+    def count_totals(self, year: int, leaving_out: frozenset[str] = frozenset()) -> Doc:
+        """A closed year's totals counted from its file, without the sessions named."""
+        from runstrength.core.log_totals import totals_of
+        from runstrength.store.codec import records_from_docs
+
+        tables = self.tables(year)
+        sessions = [
+            doc for doc in tables.get("sessions", {}).values() if doc["id"] not in leaving_out
+        ]
+        sets = list(tables.get("sets", {}).items())
+        return totals_of(records_from_docs(sessions, [(None, doc) for _, doc in sets]))
+
+    def _write_totals(self) -> None:
+        from runstrength.core.log_totals import VERSION
+
+        assert self._totals is not None
+        years = {
+            str(year): {"stamp": self._stamp(year), "totals": totals}
+            for year, totals in sorted(self._totals.items())
+        }
+        try:
+            payload = {"version": VERSION, "years": years}
+            write_atomically(self.totals_path, orjson.dumps(payload))
+        except OSError as error:
+            raise LogWriteError(self.totals_path, error) from error
+
     def _stamp(self, year: int) -> list[int] | None:
         try:
             info = os.stat(self.path(year))
@@ -225,6 +288,11 @@ class ClosedYears:
             index = self.index()
             index[year] = rows_of(list(sessions.values()), data["sets"].values())
             self._write_index()
+            if self._totals is None:
+                self.totals()  # read, with this year (its file changed) counted again
+            else:
+                self._totals[year] = self.count_totals(year)
+                self._write_totals()
 
     def _write_index(self) -> None:
         assert self._index is not None
@@ -253,6 +321,7 @@ class ClosedYears:
         with self._lock:
             self._years.clear()
             self._index = None
+            self._totals = None
             self._on_disk = None
 
 
