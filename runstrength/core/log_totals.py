@@ -6,15 +6,17 @@ its file is written, and kept; only the current year's are counted from its sess
 So the overview and the progress of an exercise cost the same at thirty years as at
 ten. Each figure equals the one counted from every session (see `core/stats.py`).
 
-A span's totals are plain JSON-ready data (`Part`), the form they are kept in:
+A span's totals are plain JSON-ready data (`Part`), the form they are kept in. Days are
+ordinals (`date.toordinal`); a "column" is a pair of lists [[day, ...], [count, ...]],
+days in order, which reads back many times faster than an object keyed by day:
 
-    training    day -> strength sessions with a set that day
+    training    column: strength sessions with a set per day
     exercises   exercise -> {
         last:   [start, position]  its most recent session (start as a timestamp)
                                    and where in it the exercise first came
         first, final: the days of its first and last session
-        reps:   day -> reps done (a timed hold counts none); total: all of them
-        points: set number -> day -> the best of that set that day (reps or seconds)
+        reps:   column: reps done per day (a timed hold counts none); total: all of them
+        points: set number -> column: the best of that set per day (reps or seconds)
         best:   [[band or null, amount, completed day, start, position], ...]
                 the best set per band, the earliest winning a tie
         recent: [[start, every set reached its goal, band of its last set], ...]
@@ -32,7 +34,7 @@ from typing import Any
 from runstrength.core.records import SessionRecord, SetRecord
 from runstrength.core.stats import amount, reached_target
 
-VERSION = 1
+VERSION = 2
 """Counted differently by another version: kept totals of another version are recounted."""
 
 Part = dict[str, Any]
@@ -40,10 +42,10 @@ Part = dict[str, Any]
 
 def totals_of(sessions: Iterable[SessionRecord]) -> Part:
     """The totals of a span of sessions (in any order)."""
-    training: dict[str, int] = {}
+    training: dict[int, int] = {}
     exercises: dict[str, Part] = {}
     for session in sessions:
-        day = session.date.isoformat()
+        day = session.date.toordinal()
         if session.is_training:
             training[day] = training.get(day, 0) + 1
         start = session.info.started_at.timestamp()
@@ -60,10 +62,18 @@ def totals_of(sessions: Iterable[SessionRecord]) -> Part:
         for exercise, records in done_here.items():
             reached = all(reached_target(r) for r in records)
             _keep_recent(exercises[exercise]["recent"], [[start, reached, records[-1].band]])
-    return {"training": training, "exercises": exercises}
+    for totals in exercises.values():
+        totals["reps"] = _column(totals["reps"])
+        totals["points"] = {str(n): _column(line) for n, line in sorted(totals["points"].items())}
+    return {"training": _column(training), "exercises": exercises}
 
 
-def _empty(day: str) -> Part:
+def _column(counts: dict[int, int]) -> list[list[int]]:
+    days = sorted(counts)
+    return [days, [counts[day] for day in days]]
+
+
+def _empty(day: int) -> Part:
     return {
         "last": None,
         "first": day,
@@ -76,7 +86,7 @@ def _empty(day: str) -> Part:
     }
 
 
-def _count_session(totals: Part, day: str, start: float, position: int) -> None:
+def _count_session(totals: Part, day: int, start: float, position: int) -> None:
     totals["first"] = min(totals["first"], day)
     totals["final"] = max(totals["final"], day)
     totals["last"] = _later(totals["last"], [start, position])
@@ -91,14 +101,14 @@ def _later(kept: list[float] | None, other: list[float] | None) -> list[float] |
     return other if other[1] < kept[1] else kept
 
 
-def _count_set(totals: Part, day: str, start: float, position: int, record: SetRecord) -> None:
+def _count_set(totals: Part, day: int, start: float, position: int, record: SetRecord) -> None:
     if record.reps:
         totals["reps"][day] = totals["reps"].get(day, 0) + record.reps
         totals["total"] += record.reps
     value = amount(record)
-    line = totals["points"].setdefault(str(record.set), {})
+    line = totals["points"].setdefault(record.set, {})
     line[day] = max(line.get(day, 0), value)
-    done_on = record.completed_at.date().isoformat()
+    done_on = record.completed_at.date().toordinal()
     _keep_best(totals["best"], [record.band, value, done_on, start, position])
 
 
@@ -148,12 +158,11 @@ class LogTotals:
 
     def training_days(self) -> dict[date, int]:
         """Strength sessions with a set, per day."""
-        days: dict[date, int] = {}
+        days: dict[int, int] = {}
         for part in self.parts:
-            for day, count in part["training"].items():
-                key = date.fromisoformat(day)
-                days[key] = days.get(key, 0) + count
-        return days
+            for day, count in zip(*part["training"], strict=True):
+                days[day] = days.get(day, 0) + count
+        return {date.fromordinal(day): count for day, count in sorted(days.items())}
 
     def exercise_ids(self) -> list[str]:
         """Every exercise with a set in the log, most recently done first."""
@@ -170,7 +179,7 @@ class LogTotals:
 
     def reps(self, since: date, until: date) -> dict[str, int]:
         """Reps per exercise done between two days, inclusive."""
-        low, high = since.isoformat(), until.isoformat()
+        low, high = since.toordinal(), until.toordinal()
         found: dict[str, int] = {}
         for part in self.parts:
             for exercise, totals in part["exercises"].items():
@@ -179,31 +188,33 @@ class LogTotals:
                 if low <= totals["first"] and totals["final"] <= high:
                     count = int(totals["total"])
                 else:
-                    count = sum(n for day, n in totals["reps"].items() if low <= day <= high)
+                    days, reps = totals["reps"]
+                    count = sum(n for day, n in zip(days, reps, strict=True) if low <= day <= high)
                 if count:
                     found[exercise] = found.get(exercise, 0) + count
         return found
 
     def exercise(self, exercise_id: str) -> ExerciseTotals:
-        points: dict[int, dict[str, int]] = {}
+        points: dict[int, dict[int, int]] = {}
         best: list[list[Any]] = []
         recent: list[list[Any]] = []
         for part in self.parts:
             totals = part["exercises"].get(exercise_id)
             if totals is None:
                 continue
-            for number, line in totals["points"].items():
+            for number, (days, values) in totals["points"].items():
                 merged = points.setdefault(int(number), {})
-                for day, value in line.items():
-                    merged[day] = max(merged.get(day, 0), value)
+                for day, value in zip(days, values, strict=True):
+                    if value >= merged.get(day, 0):
+                        merged[day] = value
             for entry in totals["best"]:
                 _keep_best(best, list(entry))
             _keep_recent(recent, totals["recent"])
         return ExerciseTotals(
             points={
-                number: {date.fromisoformat(day): line[day] for day in sorted(line)}
+                number: {date.fromordinal(day): line[day] for day in sorted(line)}
                 for number, line in sorted(points.items())
             },
-            best={entry[0]: BandBest(entry[1], date.fromisoformat(entry[2])) for entry in best},
+            best={entry[0]: BandBest(entry[1], date.fromordinal(entry[2])) for entry in best},
             recent=[(bool(entry[1]), entry[2]) for entry in recent],
         )
