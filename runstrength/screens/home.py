@@ -94,8 +94,7 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         today = self.context.clock.now()
         self.query_one("#today", Label).update(f"{today:%A %-d %B %Y}")
-        self.show_program(with_length=False)
-        self.call_after_refresh(self.show_program)
+        self.show_program(with_length=False)  # the length follows the day's status
         problems = self.context.problems
         if problems:
             self.query_one("#problems", Static).update(
@@ -180,7 +179,6 @@ class HomeScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="home")
     def load_last_session(self) -> None:
         from runstrength.core.restdays import can_start_today
-        from runstrength.screens.load_warning import load_warning
 
         try:
             with self.context.write_lock:
@@ -189,12 +187,24 @@ class HomeScreen(Screen[None]):
                 check = can_start_today(days)
         except LogError as error:
             self.app.call_from_thread(self.show_last, None, str(error))
+            self.app.call_from_thread(self.call_after_refresh, self.show_program)
         else:
             self.app.call_from_thread(self.show_last, last, None)
             trained_today = days.today in days.logged
             run_today = days.runs.get(days.today)
             self.app.call_from_thread(self.show_day_status, check, trained_today, run_today)
-            self.app.call_from_thread(self.show_load, load_warning(self.context, days.today))
+            # What home is for is up: the program's length and the training load follow.
+            self.app.call_from_thread(self.call_after_refresh, self.after_status, days.today)
+
+    def after_status(self, today: date) -> None:
+        self.show_program()
+        self.load_training_load(today)
+
+    @work(thread=True, exclusive=True, group="home-load")
+    def load_training_load(self, today: date) -> None:
+        from runstrength.screens.load_warning import load_warning
+
+        self.app.call_from_thread(self.show_load, load_warning(self.context, today))
 
     def show_load(self, text: str) -> None:
         widget = self.query_one("#load", Static)
