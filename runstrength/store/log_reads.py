@@ -216,15 +216,14 @@ class LogReads:
 
     def first_day(self) -> date | None:
         """The day of the oldest session in the log; None for an empty log."""
-        years = self.years.on_disk()
-        # Only the oldest closed year (and this year's file) can hold it.
-        reach = (date(years[0], 1, 1), date(years[0], 12, 31)) if years else None
-        return self._read(
-            lambda docs, sets: (
-                date.fromisoformat(min(d["date"] for d in docs.values())) if docs else None
-            ),
-            reach,
-        )
+        closed = self.years.first_day() if self.years.on_disk() else None
+
+        def pick(docs: dict[str, Doc], sets: list[tuple[str | None, Doc]]) -> date | None:
+            days = [str(doc["date"]) for doc in docs.values()]
+            days += [closed] if closed else []
+            return date.fromisoformat(min(days)) if days else None
+
+        return self._read(pick)
 
     def session(self, session_id: str) -> SessionRecord | None:
         """One session with its sets; None when the log holds no session of that id."""

@@ -6,6 +6,7 @@ of their totals, so that what the app does every day never reads them.
                         sessions table, the rest-day rule and the last session need)
     years/totals.json   each closed year's totals per day and exercise (what the
                         overview and progress screens need, see `core/log_totals.py`)
+    years/first.json    the day of the oldest session (what the training load needs)
 
 A year file is read only when something asks for that year's sets (a session opened
 from the history, an export) and then kept. The index is read when a read reaches
@@ -47,6 +48,7 @@ Doc = dict[str, Any]
 FOLDER = "years"
 INDEX = "index.json"
 TOTALS = "totals.json"
+FIRST = "first.json"
 YEAR_FORMAT = 1
 
 
@@ -111,6 +113,7 @@ class ClosedYears:
         self._years: dict[int, Doc] = {}
         self._index: dict[int, list[Doc]] | None = None
         self._totals: dict[int, Doc] | None = None
+        self._first: tuple[str | None] | None = None
         self._on_disk: list[int] | None = None
 
     def path(self, year: int) -> Path:
@@ -233,6 +236,35 @@ class ClosedYears:
         except OSError as error:
             raise LogWriteError(self.totals_path, error) from error
 
+    def first_day(self) -> str | None:
+        """The day (ISO) of the oldest session of the closed years; kept in a file of its
+        own, counted again when a year file changed, so that it costs no year's sets."""
+        with self._lock:
+            if self._first is None:
+                path = self.folder / FIRST
+                stamps = {str(year): self._stamp(year) for year in self.on_disk()}
+                try:
+                    stored = orjson.loads(path.read_bytes())
+                    if stored["stamps"] != stamps:
+                        raise KeyError("stamps")
+                    self._first = (stored["first"],)
+                except (FileNotFoundError, orjson.JSONDecodeError, KeyError, TypeError):
+                    self._first = (self._count_first_day(),)
+                    if not self.read_only:
+                        payload = {"stamps": stamps, "first": self._first[0]}
+                        try:
+                            write_atomically(path, orjson.dumps(payload))
+                        except OSError as error:
+                            logger.warning("the first day of the log was not saved: %s", error)
+            return self._first[0]
+
+    def _count_first_day(self) -> str | None:
+        for year in self.on_disk():
+            days = [str(doc["date"]) for doc in self.tables(year).get("sessions", {}).values()]
+            if days:
+                return min(days)
+        return None
+
     def _stamp(self, year: int) -> list[int] | None:
         try:
             info = os.stat(self.path(year))
@@ -283,6 +315,7 @@ class ClosedYears:
             except OSError as error:
                 raise LogWriteError(path, error) from error
             self._years[year] = data
+            self._first = None
             if year not in self.on_disk():
                 self._on_disk = sorted([*self.on_disk(), year])
             index = self.index()
@@ -322,6 +355,7 @@ class ClosedYears:
             self._years.clear()
             self._index = None
             self._totals = None
+            self._first = None
             self._on_disk = None
 
 

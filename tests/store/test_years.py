@@ -222,3 +222,37 @@ def test_an_import_puts_the_clocks_past_years_in_their_files(tmp_path: Path) -> 
     assert _year_files(tmp_path) == [2040]
     in_file = json.loads(path.read_text())["sessions"].values()
     assert {doc["date"][:4] for doc in in_file} == {"2041"}
+
+
+def test_the_first_day_is_kept_apart_and_follows_the_edits(tmp_path: Path) -> None:
+    """Found without reading a year's sets once kept; a deletion in the oldest year (or a
+    year file changed from outside) moves it."""
+    sessions = history(120, until=date(2041, 3, 1))
+    clock = _Clock(datetime(2041, 3, 1, 8, 0, tzinfo=ZONE))
+    path = tmp_path / "log.json"
+    log = TrainingLog(path, clock=clock)
+    log.add_sessions(sessions)
+    assert log.first_day() == sessions[0].date
+    log.delete_session(sessions[0].id)
+    assert log.first_day() == sessions[1].date
+    log.close()
+    assert json.loads((tmp_path / "years" / "first.json").read_text())["first"] == str(
+        sessions[1].date
+    )
+
+    kept = tmp_path / "years" / "first.json"
+    stored = json.loads(kept.read_text())
+    kept.write_text(json.dumps({**stored, "first": "2038-01-02"}))
+    reader = TrainingLog(path, read_only=True, clock=clock)
+    assert reader.first_day() == date(2038, 1, 2)  # the kept day, no year file read
+    reader.close()
+
+    oldest = tmp_path / "years" / f"{sessions[0].date.year}.json"
+    data = json.loads(oldest.read_text())
+    data["sessions"] = {
+        key: doc for key, doc in data["sessions"].items() if doc["id"] != sessions[1].id
+    }
+    oldest.write_text(json.dumps(data))
+    reader = TrainingLog(path, read_only=True, clock=clock)
+    assert reader.first_day() == sessions[2].date
+    reader.close()
