@@ -16,10 +16,10 @@ from runstrength.core.stats import amount
 MAX_TICKS = 6
 MAX_DATES = 4
 """Dates are wider than numbers: fewer of them, so none crowds the next."""
-MAX_POINTS = 240
-"""Points per line at most: a year and a half at three sessions a week, already more than
-a chart in 80 columns has dots across. Over a longer history each point is the best of a
-stretch of days, so drawing the chart costs the same at thirty years as at two."""
+MAX_POINTS = 100
+"""Points per line at most: about as many as a chart in 80 columns has dots across (two a
+column). Over a longer history (eight months at three sessions a week) each point is the
+best of a stretch of days, so drawing the chart costs the same at thirty years as at one."""
 
 
 @dataclass(frozen=True)
