@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 
 SOUND_CHECK_DELAY = 1.0
 """Seconds after home first shows: late enough to stay out of the start-up's way."""
+PAINT_WAIT = 0.25
+"""Seconds home waits for the day's status to be painted before it goes on reading."""
 
 
 class HomeScreen(Screen[None]):
@@ -179,6 +182,7 @@ class HomeScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="home")
     def load_last_session(self) -> None:
         from runstrength.core.restdays import can_start_today
+        from runstrength.screens.load_warning import load_warning
 
         try:
             with self.context.write_lock:
@@ -187,24 +191,19 @@ class HomeScreen(Screen[None]):
                 check = can_start_today(days)
         except LogError as error:
             self.app.call_from_thread(self.show_last, None, str(error))
-            self.app.call_from_thread(self.call_after_refresh, self.show_program)
+            self.app.call_from_thread(self.show_program)
         else:
             self.app.call_from_thread(self.show_last, last, None)
             trained_today = days.today in days.logged
             run_today = days.runs.get(days.today)
             self.app.call_from_thread(self.show_day_status, check, trained_today, run_today)
-            # What home is for is up: the program's length and the training load follow.
-            self.app.call_from_thread(self.call_after_refresh, self.after_status, days.today)
-
-    def after_status(self, today: date) -> None:
-        self.show_program()
-        self.load_training_load(today)
-
-    @work(thread=True, exclusive=True, group="home-load")
-    def load_training_load(self, today: date) -> None:
-        from runstrength.screens.load_warning import load_warning
-
-        self.app.call_from_thread(self.show_load, load_warning(self.context, today))
+            # What home is for is painted before the program's length and the training
+            # load are worked out: they would hold up that paint.
+            painted = threading.Event()
+            self.app.call_from_thread(self.call_after_refresh, painted.set)
+            painted.wait(timeout=PAINT_WAIT)
+            self.app.call_from_thread(self.show_program)
+            self.app.call_from_thread(self.show_load, load_warning(self.context, days.today))
 
     def show_load(self, text: str) -> None:
         widget = self.query_one("#load", Static)
