@@ -77,7 +77,7 @@ def gpx_text(
 
     document = gpxpy.gpx.GPX()
     track = gpxpy.gpx.GPXTrack(name=name)
-    track.type = kind
+    track.type = kind  # type: ignore[assignment]  # gpxpy annotates the field as None
     document.tracks.append(track)
     segment = gpxpy.gpx.GPXTrackSegment()
     track.segments.append(segment)

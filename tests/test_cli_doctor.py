@@ -141,7 +141,7 @@ def test_a_second_app_is_refused_and_read_only_commands_still_work(tmp_path: Pat
 
 
 def test_a_damaged_past_year_is_found_and_repaired_from_its_backup(tmp_path: Path) -> None:
-    from old_format import history
+    from tests.old_format import history
 
     past = [r for r in history(104) if r.date.year < datetime.now().year]
     log = TrainingLog(tmp_path / "log.json")

@@ -98,7 +98,7 @@ def test_runs_effort_on_what_is_not_a_run(data: Path, capsys) -> None:
     assert "a planned run" in err
     code, _, err = cli(data, capsys, "runs", "effort", "nope", "5")
     assert code == 1
-    assert "no run or activity with id 'nope'" in err
+    assert 'no run or activity with id "nope"' in err
 
 
 def test_history_shows_the_effort(data: Path, capsys) -> None:

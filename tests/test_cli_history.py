@@ -32,7 +32,7 @@ def run(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def sample_file(tmp_path_factory, catalogue) -> Path:
+def sample_file(tmp_path_factory: pytest.TempPathFactory, catalogue) -> Path:
     program = load_programs(catalogue).get("endurance")
     assert program is not None
     sessions = sample_history(

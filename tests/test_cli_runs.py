@@ -13,7 +13,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-from activity_files import fit_bytes, gpx_text, gz, strava_export, tcx_text
+
+from tests.activity_files import fit_bytes, gpx_text, gz, strava_export, tcx_text
 
 COMMAND = str(Path(sys.executable).with_name("runstrength"))
 TODAY = date.today()
@@ -119,7 +120,7 @@ def test_mark_corrects_a_kind_and_bad_input_is_refused(tmp_path: Path, folder: P
     assert "Kind: easy" in run(data, "runs", "show", tempo["id"]).stdout
     unknown = run(data, "runs", "mark", "nope", "easy")
     assert unknown.returncode == 1
-    assert "no run or activity with id 'nope'" in unknown.stderr
+    assert 'no run or activity with id "nope"' in unknown.stderr
     assert run(data, "runs", "mark", tempo["id"], "medium").returncode == 2
     removed = run(data, "runs", "remove", tempo["id"])
     assert removed.returncode == 0

@@ -84,7 +84,7 @@ class RunLog:
     def get(self, ident: str) -> Activity:
         docs = [doc for doc in self.log.documents(TABLE) if doc.get("id") == ident]
         if not docs:
-            raise UnknownRunError(f"no run or activity with id {ident!r} (see `runs list`)")
+            raise UnknownRunError(f'no run or activity with id "{ident}" (see `runs list`)')
         return self._read(docs)[0]
 
     def add(self, activities: Sequence[Activity]) -> Added:

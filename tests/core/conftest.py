@@ -78,5 +78,5 @@ def make_engine(
 
 
 @pytest.fixture
-def engine(make_engine, mini_program: Program) -> SessionEngine:
+def engine(make_engine: Callable[..., SessionEngine], mini_program: Program) -> SessionEngine:
     return make_engine(mini_program)

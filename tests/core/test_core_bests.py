@@ -40,7 +40,8 @@ def test_more_reps_on_the_same_band_and_longer_holds_are_bests() -> None:
         NewBest("band-squat", "red", 19, 18, held=False),
         NewBest("side-plank", None, 34, 30, held=True),
     ]
-    line = bests_line(found, {"band-squat": "Band squat", "side-plank": "Side plank"}.get)
+    names = {"band-squat": "Band squat", "side-plank": "Side plank"}
+    line = bests_line(found, names.__getitem__)
     assert line == (
         "New bests: Band squat 19 reps on red (best was 18) · Side plank 34 s (best was 30)"
     )

@@ -7,7 +7,8 @@ from itertools import pairwise
 
 import pytest
 
-from runstrength.core.catalogue import Catalogue, ValidationError, catalogue_from_data
+from runstrength.core.catalogue import Catalogue, catalogue_from_data
+from runstrength.core.errors import ValidationError
 from runstrength.core.plan import StretchStep, build_plan
 from runstrength.core.settings import Settings
 from runstrength.store import load_programs

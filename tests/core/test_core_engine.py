@@ -38,6 +38,14 @@ def records(events: list[Event]) -> list[SetCompleted]:
     return [e for e in events if isinstance(e, SetCompleted)]
 
 
+def target_reps(engine: SessionEngine) -> int:
+    """The reps the set under way asks for."""
+    step = engine.step
+    assert isinstance(step, SetStep)
+    assert step.entry.reps is not None
+    return step.entry.reps
+
+
 def changes(events: list[Event]) -> list[Step]:
     return [e.step for e in events if isinstance(e, StepChanged)]
 
@@ -223,6 +231,7 @@ def test_each_set_is_logged_at_the_moment_it_is_done(engine: SessionEngine, cloc
     clock.advance(42)
     [done] = records(engine.enter())
     assert done.record.completed_at == clock.now()
+    assert done.record.started_at is not None
     assert (done.record.completed_at - done.record.started_at).total_seconds() == 42
 
 
@@ -237,6 +246,7 @@ def test_a_hold_is_logged_from_when_the_hold_starts(engine: SessionEngine, clock
     assert done.record.seconds == 7
     assert done.record.target_seconds == 10
     assert done.record.completed_at == clock.now()
+    assert done.record.started_at is not None
     assert (done.record.completed_at - done.record.started_at).total_seconds() == 7.4
 
 
@@ -328,7 +338,7 @@ def test_s_in_the_warmup_moves_to_the_next_move(engine: SessionEngine, clock) ->
     assert isinstance(engine.step, IntroStep)
     assert records(events) == []
     # The warm-up is logged with how long it ran, not cut short by the skipped moves.
-    assert engine.routine.records[0].seconds == round(starts[-1])  # type: ignore[union-attr]
+    assert engine.routine.records[0].seconds == round(starts[-1])
 
 
 def test_skip_a_rest_starts_the_next_set(engine: SessionEngine, clock) -> None:
@@ -342,6 +352,7 @@ def test_skip_a_rest_starts_the_next_set(engine: SessionEngine, clock) -> None:
 def test_skip_a_stretch_moves_to_the_other_side_then_on(engine: SessionEngine, clock) -> None:
     engine.start()
     run_to(engine, clock, StretchStep)
+    assert isinstance(engine.step, StretchStep)
     assert engine.step.side == "left"
     engine.skip()
     assert describe_step(engine.step) == ("stretch", "figure-four-stretch", "right")
@@ -565,7 +576,7 @@ def test_tempo_has_no_drift_over_uneven_ticks(engine: SessionEngine, clock) -> N
     run_to(engine, clock, SetStep)
     engine.toggle_tempo()
     cadence = engine.settings.tempo_seconds
-    target = engine.step.entry.reps
+    target = target_reps(engine)
     started = clock.monotonic()
     rng = random.Random(20261123)
     ticked = 0
@@ -624,7 +635,7 @@ def test_tempo_completes_the_set_at_the_target(engine: SessionEngine, clock) -> 
     engine.start()
     run_to(engine, clock, SetStep)
     engine.toggle_tempo()
-    target = engine.step.entry.reps
+    target = target_reps(engine)
     cadence = engine.settings.tempo_seconds
     events, waited = tick_until_change(engine, clock, dt=0.1)
     assert waited == pytest.approx(target * cadence, abs=0.1 + 1e-6)
@@ -669,6 +680,7 @@ def test_beeps_at_three_two_one_seconds_left(engine: SessionEngine, clock) -> No
     while isinstance(engine.step, RestStep):
         clock.advance(TICK)
         left = engine.remaining()
+        assert left is not None
         events = engine.tick()
         assert engine.tick() == []  # a second tick at the same moment repeats nothing
         if Cue.BEEP in cues(events):
@@ -1175,7 +1187,7 @@ def test_tempo_ends_a_set_counted_to_the_target_by_hand(engine: SessionEngine, c
     engine.start()
     run_to(engine, clock, SetStep)
     engine.toggle_tempo()
-    target = engine.step.entry.reps
+    target = target_reps(engine)
     for _ in range(target):
         engine.count(+1)
     assert isinstance(engine.step, SetStep)
@@ -1191,7 +1203,7 @@ def test_tempo_does_not_add_to_a_count_past_the_target(engine: SessionEngine, cl
     engine.start()
     run_to(engine, clock, SetStep)
     engine.toggle_tempo()
-    target = engine.step.entry.reps
+    target = target_reps(engine)
     for _ in range(target + 2):
         engine.count(+1)
     clock.advance(engine.settings.tempo_seconds * 5)  # several reps due at once
@@ -1205,7 +1217,7 @@ def test_tempo_adds_only_the_reps_still_missing(engine: SessionEngine, clock) ->
     engine.start()
     run_to(engine, clock, SetStep)
     engine.toggle_tempo()
-    target = engine.step.entry.reps
+    target = target_reps(engine)
     for _ in range(target - 2):
         engine.count(+1)
     clock.advance(engine.settings.tempo_seconds * 5)

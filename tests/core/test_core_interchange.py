@@ -241,7 +241,7 @@ def test_no_python_value_reaches_the_user_from_a_bad_import() -> None:
     """Every problem names values as the JSON file spells them (null, true, "text")."""
     bad_set = {"exercise": "Glute", "set": True, "side": "up", "reps": -1, "completed_at": None}
     bad_stretch = {"stretch": "x", "after": "y", "skipped": None, "seconds": 1.5}
-    document = {
+    document: dict[str, object] = {
         "sessions": [
             {"id": "a", "program": "p", "date": "2026-02-30", "status": None, "sets": [bad_set]},
             {

@@ -10,7 +10,7 @@ from runstrength.core.interchange import InterchangeError, from_document
 
 
 def document(**session_changes: Any) -> dict[str, Any]:
-    session = {
+    session: dict[str, Any] = {
         "id": "s1",
         "date": "2026-10-01",
         "program": "endurance",
@@ -31,7 +31,7 @@ def document(**session_changes: Any) -> dict[str, Any]:
         ],
     }
     sets = session_changes.pop("set", {})
-    session["sets"][0].update(sets)  # type: ignore[index]
+    session["sets"][0].update(sets)
     session.update(session_changes)
     return {"format": "runstrength", "version": 1, "sessions": [session], "schedule": []}
 

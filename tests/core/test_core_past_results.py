@@ -27,8 +27,8 @@ def test_the_lookup_agrees_with_a_scan_for_every_set_of_the_program(
         for number in range(1, 5):
             for side in dict.fromkeys((*sides, None)):
                 for band in (None, "yellow", "red"):
-                    expected = last_and_best(past, entry.exercise.id, number, side, band)  # type: ignore[arg-type]
-                    found = results.find(entry.exercise.id, number, side, band)  # type: ignore[arg-type]
+                    expected = last_and_best(past, entry.exercise.id, number, side, band)
+                    found = results.find(entry.exercise.id, number, side, band)
                     assert found == expected
                     asked += expected.last is not None
     # Three sets of each exercise, both sides of the hold; the band walk on both bands.

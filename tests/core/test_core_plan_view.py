@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from runstrength.core.catalogue import Catalogue, WarmupMove
+from runstrength.core.catalogue import Catalogue, Exercise, WarmupMove
 from runstrength.core.engine import SessionEngine
 from runstrength.core.plan import (
     IntroStep,
@@ -18,9 +18,9 @@ from runstrength.core.plan import (
     estimate_seconds,
     warmup_position,
 )
-from runstrength.core.programs import Program, program_from_toml
+from runstrength.core.programs import Program, program_from_toml, target_text
 from runstrength.core.settings import Settings
-from runstrength.core.view import describe, target_text
+from runstrength.core.view import describe
 from runstrength.store import load_programs
 
 
@@ -34,6 +34,13 @@ def kinds(plan: tuple[Step, ...]) -> list[str]:
         SummaryStep: "E",
     }
     return [names[type(step)] for step in plan]
+
+
+def current_exercise(engine: SessionEngine) -> Exercise:
+    """The exercise of the card, set or stretch under way."""
+    step = engine.step
+    assert isinstance(step, IntroStep | SetStep | StretchStep)
+    return step.entry.exercise
 
 
 def move(move_id: str, seconds: int, per_side: bool = False) -> WarmupMove:
@@ -189,7 +196,7 @@ def test_the_intro_view(engine: SessionEngine) -> None:
     engine.start()
     engine.skip_warmup()
     view = describe(engine)
-    bridge = engine.step.entry.exercise
+    bridge = current_exercise(engine)
     assert view.stage == "intro"
     assert view.heading == bridge.name
     assert "Exercise 1 of 3" in view.where
@@ -203,7 +210,7 @@ def test_the_intro_view(engine: SessionEngine) -> None:
     assert view.prompt == "begin the first set"
     engine.skip()
     view = describe(engine)
-    plank = engine.step.entry.exercise
+    plank = current_exercise(engine)
     assert "1 × 10 s each side" in view.where
     assert (view.big, view.big_caption) == ("10", "seconds")
     assert view.target.startswith("× 1 set")
@@ -252,7 +259,7 @@ def test_the_hold_view(engine: SessionEngine, clock) -> None:
     engine.skip_warmup()
     engine.skip()
     engine.enter()
-    plank = engine.step.entry.exercise
+    plank = current_exercise(engine)
     view = describe(engine)  # first, five seconds to get into position
     assert view.stage == "hold"
     assert view.heading == plank.name
@@ -453,7 +460,7 @@ def test_a_band_exercise_without_bands_owned_says_to_do_it_without(
 ) -> None:
     engine = make_engine(mini_program, Settings(bands=()))
     engine.start()
-    while not (isinstance(engine.step, IntroStep) and engine.step.entry.exercise.uses_band):
+    while not (isinstance(engine.step, IntroStep) and current_exercise(engine).uses_band):
         engine.skip()
     assert describe(engine).lines[2] == "With: no band in your settings: do it without"
 

@@ -7,13 +7,14 @@ import tomllib
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from importlib import resources
+from typing import Any
 
 import pytest
 
 from runstrength.core.catalogue import Catalogue, catalogue_from_data
 from runstrength.core.engine import SessionEngine
 from runstrength.core.errors import ValidationError
-from runstrength.core.events import RoutineDone, SessionEnded, SetCompleted
+from runstrength.core.events import Event, RoutineDone, SessionEnded, SetCompleted
 from runstrength.core.plan import (
     StretchStep,
     SummaryStep,
@@ -125,7 +126,7 @@ def test_the_built_in_mobility_moves_are_easy_and_validated(catalogue: Catalogue
     assert all(move.cues for move in catalogue.mobility)
 
 
-def _content(name: str) -> dict:
+def _content(name: str) -> dict[str, Any]:
     text = resources.files("runstrength").joinpath("data", name).read_text(encoding="utf-8")
     return tomllib.loads(text)
 
@@ -152,7 +153,7 @@ def test_the_mobility_file_is_checked_like_the_others() -> None:
 # --- the routine on the engine -----------------------------------------------------------
 
 
-def run_to_summary(engine, clock) -> list:
+def run_to_summary(engine, clock) -> list[Event]:
     events = list(engine.start())
     while not engine.finished:
         remaining = engine.remaining()

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from runstrength.core.engine import SessionEngine
-from runstrength.core.events import SessionEnded, SetCompleted
+from runstrength.core.events import Event, SessionEnded, SetCompleted
 from runstrength.core.plan import IntroStep, SetStep
 from runstrength.core.records import SessionInfo, SetRecord
 from runstrength.core.resume import resume_index
 
 
-def step_through(engine: SessionEngine) -> list[object]:
+def step_through(engine: SessionEngine) -> list[Event]:
     """Do the current step as planned: count the reps, hold the hold, skip timers."""
     step = engine.step
     if isinstance(step, IntroStep):

@@ -95,6 +95,7 @@ def test_stretches_are_logged_held_or_skipped(engine: SessionEngine, clock) -> N
         skipped=False,
         completed_at=clock.now() - timedelta(seconds=4),
     )
+    assert isinstance(skipped, StretchRecord)
     assert (skipped.side, skipped.seconds, skipped.skipped) == ("right", 4, True)
     assert engine.routine.records[1:] == [held, skipped]
 

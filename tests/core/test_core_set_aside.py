@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 
 from runstrength.core.engine import SessionEngine
-from runstrength.core.events import SessionEnded, SessionSetAside, SetCompleted
+from runstrength.core.events import Event, SessionEnded, SessionSetAside, SetCompleted
 from runstrength.core.plan import IntroStep, RestStep, SetStep, StretchStep
-from runstrength.core.records import ResumePoint, SessionRecord
+from runstrength.core.records import ResumePoint, SessionRecord, SetRecord
 from runstrength.core.resume import can_resume, point_text, resume_point, resume_position
 
 
-def logged(events: list[object]) -> list[object]:
-    return [e.record for e in events if isinstance(e, SetCompleted)]  # type: ignore[attr-defined]
+def logged(events: Sequence[Event]) -> list[SetRecord]:
+    return [e.record for e in events if isinstance(e, SetCompleted)]
 
 
-def to_set(engine: SessionEngine, reps: int = 15) -> list[object]:
+def to_set(engine: SessionEngine, reps: int = 15) -> list[SetRecord]:
     for _ in range(reps):
         engine.count(+1)
     return logged(engine.enter())
@@ -44,7 +45,7 @@ def test_set_aside_in_a_rest_goes_on_at_the_set_after_it(make_engine, mini_progr
     assert point_text(aside.resume_at, mini_program) == "Glute bridge, set 2"
 
     again = make_engine(mini_program)
-    again.resume(engine.info, done, aside.resume_at)  # type: ignore[arg-type]
+    again.resume(engine.info, done, aside.resume_at)
     step = again.step
     assert isinstance(step, SetStep)
     assert (step.entry.exercise.id, step.set_number) == ("glute-bridge", 2)
@@ -60,7 +61,7 @@ def test_set_aside_mid_set_starts_that_set_again(make_engine, mini_program, cloc
     engine.count(+1)
     engine.count(+1)
     [aside] = engine.set_aside()
-    assert aside.resume_at == ResumePoint("glute-bridge", 1, 2, None)  # type: ignore[union-attr]
+    assert aside.resume_at == ResumePoint("glute-bridge", 1, 2, None)
     assert engine.completed == done  # the two reps under way are not a set
 
 
@@ -79,9 +80,9 @@ def test_set_aside_after_skipping_goes_on_past_the_skipped(
     engine.skip()  # the side plank, on its card
     assert isinstance(engine.step, IntroStep)  # the band walk's card
     [aside] = engine.set_aside()
-    assert aside.skipped == ("side-plank",)  # type: ignore[union-attr]
-    assert aside.resume_at == ResumePoint("lateral-band-walk", 3, 0)  # type: ignore[union-attr]
-    point = aside.resume_at  # type: ignore[union-attr]
+    assert aside.skipped == ("side-plank",)
+    assert aside.resume_at == ResumePoint("lateral-band-walk", 3, 0)
+    point = aside.resume_at
     # After a crash (no point kept) it would go on at the side plank's card instead.
     assert resume_position(engine.plan, done) < resume_position(engine.plan, done, point)
     again = make_engine(mini_program)

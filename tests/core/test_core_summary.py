@@ -44,6 +44,7 @@ def play(engine: SessionEngine, clock, reps: dict[tuple[str, int], int]) -> None
 
 def test_totals_for_a_session(engine: SessionEngine, clock) -> None:
     play(engine, clock, {("glute-bridge", 1): 15, ("lateral-band-walk", 1): 12})
+    assert engine.status is not None
     summary = summarize(
         engine.program, engine.completed, engine.info.started_at, engine.ended_at, engine.status
     )
@@ -118,6 +119,7 @@ def test_a_quit_session_is_partial(engine: SessionEngine, clock) -> None:
     engine.enter()
     clock.advance(90)
     engine.quit()
+    assert engine.status is not None
     summary = summarize(
         engine.program, engine.completed, engine.info.started_at, engine.ended_at, engine.status
     )

@@ -23,9 +23,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from test_tmux import returning_user
 
 from runstrength.store import TrainingLog, load_catalogue
+from tests.e2e.test_tmux import returning_user
 
 pytestmark = [
     pytest.mark.e2e,
@@ -106,7 +106,9 @@ def where_line(screen: str) -> str:
     return next((line for line in lines if " · " in line and "xercise" in line), "")
 
 
-def one_round(pane: Pane, data: Path, rng: random.Random, reported: set) -> None:
+def one_round(
+    pane: Pane, data: Path, rng: random.Random, reported: set[tuple[str, int, str | None]]
+) -> None:
     returning_user(data)
     env = f"env -u NO_COLOR -u TEXTUAL_THEME RUNSTRENGTH_DATA_DIR={data}"
     pane.start(f"exec {env} {COMMAND}")
@@ -127,7 +129,7 @@ def one_round(pane: Pane, data: Path, rng: random.Random, reported: set) -> None
                 os.kill(pane.pid(), signal.SIGKILL)
                 reported |= saved_labels(last_look)
                 return
-            screen = pane.wait(lambda s, b=before: bool(saved_labels(s) - b))  # type: ignore[misc]
+            screen = pane.wait(lambda s, b=before: bool(saved_labels(s) - b))
             reported |= saved_labels(screen)
         else:
             skips = {"start the first exercise": "S", "start the next set now": "s"}
@@ -135,13 +137,13 @@ def one_round(pane: Pane, data: Path, rng: random.Random, reported: set) -> None
             pane.key(skips.get(where, "Enter"))
             here = (where, where_line(screen))
             screen = pane.wait(
-                lambda s, h=here: prompt(s) != "" and (prompt(s), where_line(s)) != h  # type: ignore[misc]
+                lambda s, h=here: prompt(s) != "" and (prompt(s), where_line(s)) != h
             )
 
 
 def test_sigkill_at_random_points_never_loses_a_saved_set(pane: Pane, tmp_path: Path) -> None:
     assert COMMAND.exists()
-    from old_format import history
+    from tests.old_format import history
 
     data = tmp_path / "data"
     # Two years behind it (ending two days ago, so today is a training day): the past
@@ -219,7 +221,7 @@ def killed_after(script: str, seconds: float, *args: str) -> list[str]:
 
 
 def test_sigkill_during_the_migration_of_a_long_log_loses_nothing(tmp_path: Path) -> None:
-    from old_format import history, write_single_file
+    from tests.old_format import history, write_single_file
 
     path = tmp_path / "log.json"
     years = history(52 * 6)
@@ -245,7 +247,7 @@ def test_sigkill_during_the_migration_of_a_long_log_loses_nothing(tmp_path: Path
 
 
 def test_sigkill_during_a_sessions_end_loses_nothing(tmp_path: Path) -> None:
-    from old_format import history
+    from tests.old_format import history
 
     path = tmp_path / "log.json"
     seed = TrainingLog(path)

@@ -9,7 +9,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from test_tmux import COMMAND, Terminal, returning_user, terminal  # noqa: F401 (the fixture)
+
+from tests.e2e.test_tmux import COMMAND, Terminal, returning_user, terminal  # noqa: F401 (the fixture)
 
 pytestmark = [
     pytest.mark.e2e,

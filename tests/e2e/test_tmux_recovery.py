@@ -11,10 +11,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from test_tmux import COMMAND, Terminal, returning_user, terminal  # noqa: F401 (the fixture)
 
 from runstrength.core.records import SessionInfo, SetRecord
 from runstrength.store import TrainingLog
+from tests.e2e.test_tmux import COMMAND, Terminal, returning_user, terminal  # noqa: F401 (the fixture)
 
 pytestmark = [
     pytest.mark.e2e,

@@ -12,8 +12,9 @@ from time import monotonic as time_now
 from time import sleep
 
 import pytest
-from activity_files import fit_bytes, gpx_text, tcx_text
-from test_tmux import COMMAND, Terminal, returning_user, terminal  # noqa: F401 (the fixture)
+
+from tests.activity_files import fit_bytes, gpx_text, tcx_text
+from tests.e2e.test_tmux import COMMAND, Terminal, returning_user, terminal  # noqa: F401 (the fixture)
 
 pytestmark = [
     pytest.mark.e2e,

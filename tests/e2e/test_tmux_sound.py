@@ -8,7 +8,8 @@ import time
 from pathlib import Path
 
 import pytest
-from test_tmux import Terminal, returning_user, terminal  # noqa: F401  (the fixture is used by name)
+
+from tests.e2e.test_tmux import Terminal, returning_user, terminal  # noqa: F401  (the fixture is used by name)
 
 pytestmark = [
     pytest.mark.e2e,

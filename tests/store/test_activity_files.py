@@ -9,10 +9,10 @@ from pathlib import Path
 
 import fitdecode
 import pytest
-from activity_files import fit_bytes, gpx_text, gz, strava_export, tcx_text
 
 from runstrength.store.activities import read_file, scan
 from runstrength.store.activities.common import UnreadableFile
+from tests.activity_files import fit_bytes, gpx_text, gz, strava_export, tcx_text
 
 START = datetime(2026, 11, 22, 7, 30, tzinfo=UTC)
 

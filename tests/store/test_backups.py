@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,8 +25,9 @@ def a_session(session_id: str, day: int) -> SessionRecord:
     return SessionRecord(info, "completed", started + timedelta(minutes=30), [record])
 
 
-def newest_backup(path: Path) -> dict:
-    return json.loads(list_backups(path)[0].read_text())
+def newest_backup(path: Path) -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(list_backups(path)[0].read_text())
+    return document
 
 
 def test_every_kind_of_change_keeps_the_state_before_it(tmp_path: Path) -> None:

@@ -21,8 +21,6 @@ from runstrength.store import (
     ReadOnlyLogError,
     TrainingLog,
 )
-from runstrength.store import journal as journal_module
-from runstrength.store import lock as lock_module
 from runstrength.store import storage as storage_module
 from runstrength.store.backups import list_backups
 
@@ -277,7 +275,7 @@ def test_a_read_only_data_dir_is_reported(tmp_path: Path, monkeypatch: pytest.Mo
             raise OSError(errno.EROFS, os.strerror(errno.EROFS), path)
         return real_open(path, flags, mode)
 
-    monkeypatch.setattr(lock_module.os, "open", read_only)
+    monkeypatch.setattr("runstrength.store.lock.os.open", read_only)
     with pytest.raises(LogWriteError, match="Read-only file system") as error:
         TrainingLog(tmp_path / "log.json")
     assert f"The folder {tmp_path} cannot be written to" in str(error.value)
@@ -297,7 +295,7 @@ def test_a_full_disk_at_the_write_leaves_no_half_line(
         real_write(fd, data[:10])  # part of the line reaches the disk, then it is full
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(journal_module.os, "write", short_then_full)
+    monkeypatch.setattr("runstrength.store.journal.os.write", short_then_full)
     with pytest.raises(LogWriteError, match=r"No space left on device.*disk is full"):
         log.log_set(info(), a_set(2))
     monkeypatch.undo()

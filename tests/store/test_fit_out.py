@@ -7,7 +7,7 @@ import io
 import itertools
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import fitdecode
 import pytest
@@ -40,7 +40,7 @@ def garmin(data: bytes) -> dict[str, list[dict[str, Any]]]:
     assert Decoder(Stream.from_byte_array(bytearray(data))).check_integrity()
     messages, errors = Decoder(Stream.from_byte_array(bytearray(data))).read(enable_crc_check=True)
     assert errors == []
-    return messages
+    return cast(dict[str, list[dict[str, Any]]], messages)
 
 
 def fitdecoded(data: bytes) -> dict[str, list[dict[str, Any]]]:
@@ -142,7 +142,8 @@ def test_a_session_as_an_activity_file(decode, fit_map) -> None:
     key = "" if decode is fitdecoded else "_mesgs"
 
     def of(name: str) -> list[dict[str, Any]]:
-        return messages.get(name + key, [])
+        found: list[dict[str, Any]] = messages.get(name + key, [])
+        return found
 
     [file_id] = of("file_id")
     assert file_id["type"] == "activity"

@@ -18,7 +18,6 @@ from runstrength.store import (
     NewerSchemaError,
     TrainingLog,
 )
-from runstrength.store import storage as storage_module
 
 TZ = timezone(timedelta(hours=1))
 STARTED = datetime(2026, 11, 23, 23, 50, tzinfo=TZ)
@@ -147,8 +146,8 @@ def test_a_failed_write_keeps_the_previous_log(
     def full_disk(fd: int) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(storage_module.os, "fsync", full_disk)
-    monkeypatch.setattr(storage_module.os, "fdatasync", full_disk)
+    monkeypatch.setattr("runstrength.store.storage.os.fsync", full_disk)
+    monkeypatch.setattr("runstrength.store.storage.os.fdatasync", full_disk)
     with pytest.raises(LogWriteError, match="No space left"):
         log.log_set(info("b"), a_set(1))
     monkeypatch.undo()

@@ -26,7 +26,7 @@ def running(tmp_path: Path) -> Iterator[tuple[Path, SessionInfo]]:
     now = datetime.now().astimezone()
     info = SessionInfo("running-1", "endurance", now - timedelta(minutes=5))
     log = TrainingLog(resolve_paths(tmp_path).log_file)
-    log.log_set(info, SetRecord("glute-bridge", 1, "red", 20, 17, None, None, now))
+    log.log_set(info, SetRecord("glute-bridge", 1, None, 20, 17, "red", None, now))
     assert log.journal_path.exists()
     try:
         yield tmp_path, info

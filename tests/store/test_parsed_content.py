@@ -36,7 +36,7 @@ def no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(text: str) -> dict[str, object]:
         raise AssertionError("parsed again")
 
-    monkeypatch.setattr(parsed_module.tomllib, "loads", refuse)
+    monkeypatch.setattr("runstrength.store.parsed.tomllib.loads", refuse)
 
 
 def load(paths: Paths) -> tuple[Catalogue, ProgramLibrary]:

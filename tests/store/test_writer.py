@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ def test_writes_run_in_order_on_one_thread_not_the_callers() -> None:
         done.append((n, threading.current_thread().name))
         return n
 
-    futures = [writer.submit(lambda n=n: write(n)) for n in range(5)]
+    futures = [writer.submit(partial(write, n)) for n in range(5)]
     assert [f.result(timeout=5) for f in futures] == [0, 1, 2, 3, 4]
     assert [n for n, _ in done] == [0, 1, 2, 3, 4]
     assert {name for _, name in done} == {"log-writer"}
@@ -70,7 +71,12 @@ def test_wait_returns_once_everything_queued_has_landed() -> None:
     writer = LogWriter()
     landed: list[int] = []
     for n in range(3):
-        writer.submit(lambda n=n: (time.sleep(0.01), landed.append(n)))
+
+        def write(n: int = n) -> None:
+            time.sleep(0.01)
+            landed.append(n)
+
+        writer.submit(write)
     writer.wait()
     assert landed == [0, 1, 2]
     writer.close()

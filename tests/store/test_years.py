@@ -10,10 +10,10 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from old_format import history, write_single_file
 
 from runstrength.core.records import SessionRecord
 from runstrength.store import Schedule, TrainingLog
+from tests.old_format import history, write_single_file
 
 ZONE = timezone(timedelta(hours=1))
 TODAY = date.today()

@@ -6,6 +6,7 @@ import itertools
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -47,7 +48,7 @@ def make_app(tmp_path: Path, catalogue: Catalogue, clock, sound: SilentPlayer) -
 
     numbers = itertools.count(1)
 
-    def make(start: bool = False, **settings_changes: object) -> RunStrengthApp:
+    def make(start: bool = False, **settings_changes: Any) -> RunStrengthApp:
         library = load_programs(catalogue)
         short = program_from_toml(SHORT_PROGRAM, "short.toml", catalogue)
         library.programs[short.name] = short

@@ -26,12 +26,14 @@ def seed_history(app: RunStrengthApp, weeks: int = 12) -> None:
     """Weeks of the endurance program logged before today (the fake clock's day)."""
     program = app.context.programs.get("endurance")
     assert program is not None
+    zone = app.context.clock.now().tzinfo
+    assert zone is not None
     year = sample_history(
         program,
         app.context.settings.bands,
         until=TODAY,
         weeks=weeks,
-        zone=app.context.clock.now().tzinfo,
+        zone=zone,
     )
     app.context.log.add_sessions(year)
 

@@ -10,6 +10,7 @@ from runstrength.core.records import (
     SessionInfo,
     SessionRecord,
     SetRecord,
+    Side,
     StretchRecord,
     WarmupRecord,
 )
@@ -25,7 +26,7 @@ def a_session(clock) -> SessionRecord:
     def bridge(number: int, minute: int) -> SetRecord:
         return SetRecord("glute-bridge", number, None, 20, 20, None, None, at(minute))
 
-    def stretch(side: str, minute: int, seconds: int, skipped: bool) -> StretchRecord:
+    def stretch(side: Side, minute: int, seconds: int, skipped: bool) -> StretchRecord:
         return StretchRecord(
             "figure-four-stretch",
             "glute-bridge",
@@ -33,7 +34,7 @@ def a_session(clock) -> SessionRecord:
             seconds,
             30,
             skipped,
-            at(minute),  # type: ignore[arg-type]
+            at(minute),
         )
 
     return SessionRecord(

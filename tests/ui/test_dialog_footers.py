@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
+from typing import Any
 
 import pytest
-from screen_text import screen_lines
 from textual.screen import ModalScreen
 
 from runstrength.core.history import SessionFilter
@@ -13,6 +14,7 @@ from runstrength.core.records import SetRecord
 from runstrength.screens.edit_dialogs import CorrectSetDialog
 from runstrength.screens.history_filter import FilterDialog
 from runstrength.screens.start_dialogs import ConfirmTomorrow
+from tests.ui.screen_text import screen_lines
 
 A_SET = SetRecord(
     exercise="glute-bridge",
@@ -25,7 +27,7 @@ A_SET = SetRecord(
     completed_at=datetime(2026, 11, 23, 7, 30, tzinfo=timezone(timedelta(hours=1))),
 )
 
-DIALOGS = {
+DIALOGS: dict[str, tuple[Callable[[], ModalScreen[Any]], str]] = {
     "filter": (lambda: FilterDialog(["endurance"], SessionFilter()), "Apply"),
     "correct": (lambda: CorrectSetDialog(A_SET, "Glute bridge", ("light",)), "Save"),
     "tomorrow": (
@@ -41,7 +43,7 @@ async def test_a_dialog_footer_shows_its_own_keys(make_app, name: str) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
-        dialog: ModalScreen[object] = make()
+        dialog = make()
         await app.push_screen(dialog)
         await pilot.pause()
         footer = screen_lines(app)[-1]

@@ -3,13 +3,14 @@ sits below the footer or is cut short unless it can be scrolled to."""
 
 from __future__ import annotations
 
-from every_screen import seed_history, visit_every_screen
-from screen_text import screen_lines
 from textual.containers import ScrollableContainer
 from textual.screen import Screen
 from textual.scroll_view import ScrollView
 from textual.widget import Widget
 from textual.widgets import Footer
+
+from tests.ui.every_screen import seed_history, visit_every_screen
+from tests.ui.screen_text import screen_lines
 
 SIZE = (80, 24)
 
@@ -37,12 +38,13 @@ def cut_off(screen: Screen[object]) -> list[str]:
     found = []
     if footer.region.y != screen.size.height - 1 or footer.region.height != 1:
         found.append(f"footer at row {footer.region.y}, not on the last row")
-    for widget in screen.walk_children(with_self=False):
+    for widget in screen.walk_children(Widget, with_self=False):
         shown = all(node.display and node.visible for node in widget.ancestors_with_self)
         if not shown or footer in widget.ancestors_with_self:
             continue
         region = widget.region
-        if region.bottom > footer.region.y and not _scrolls(widget.parent or widget):
+        parent = widget.parent if isinstance(widget.parent, Widget) else widget
+        if region.bottom > footer.region.y and not _scrolls(parent):
             found.append(f"{widget!r} ends at row {region.bottom}, below the footer")
         if widget.styles.height is not None and widget.styles.height.is_fraction:
             continue  # sized to the space left (a chart, a table): it draws to fit

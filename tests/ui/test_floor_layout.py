@@ -7,7 +7,12 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from screen_reading import (
+
+from runstrength.core.contrast import NORMAL_TEXT, contrast_ratio
+from runstrength.screens.session import SessionScreen
+from runstrength.widgets.big_number import BlockText
+from runstrength.widgets.flash_band import FlashBand
+from tests.ui.screen_reading import (
     band_colour,
     band_rows,
     band_text_contrast,
@@ -15,15 +20,10 @@ from screen_reading import (
     screen_text,
     tallest_block_run,
 )
-from test_snapshots import drive
-
-from runstrength.core.contrast import NORMAL_TEXT, contrast_ratio
-from runstrength.screens.session import SessionScreen
-from runstrength.widgets.big_number import BlockText
-from runstrength.widgets.flash_band import FlashBand
+from tests.ui.test_snapshots import drive
 
 # Keys (str) and seconds passed (numbers) from home to each phase of the short program.
-PHASES = {
+PHASES: dict[str, list[object]] = {
     "warmup": ["enter", 100],
     "intro": ["enter", "S"],
     "work": ["enter", "S", "enter", *["space"] * 18],
@@ -84,7 +84,7 @@ async def test_the_count_is_tall_and_the_band_readable(
 
 async def test_every_phase_has_its_own_band_colour(make_app, clock) -> None:
     # One session through every phase, reading the band's colour at each.
-    steps = {
+    steps: dict[str, list[object]] = {
         "warmup": ["enter", 100],
         "intro": ["S"],
         "work": ["enter", "space"],
@@ -100,7 +100,9 @@ async def test_every_phase_has_its_own_band_colour(make_app, clock) -> None:
             await drive(clock, *keys)(pilot)
             assert app.screen.query_one("#floor").has_class(f"-{phase}")
             rows = screen_cells(app)
-            colours[phase] = band_colour(rows, band_rows(rows[:-1], rows[-2][0].bg))
+            background = rows[-2][0].bg
+            assert background is not None
+            colours[phase] = band_colour(rows, band_rows(rows[:-1], background))
     assert len(set(colours.values())) == len(steps), colours
 
 

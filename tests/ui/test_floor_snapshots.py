@@ -4,8 +4,9 @@ selection at 120x40 and in the light theme (SVG baselines in __snapshots__)."""
 from __future__ import annotations
 
 import pytest
-from test_floor_layout import PHASES
-from test_snapshots import drive
+
+from tests.ui.test_floor_layout import PHASES
+from tests.ui.test_snapshots import drive
 
 
 @pytest.mark.parametrize("phase", list(PHASES))

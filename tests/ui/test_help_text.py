@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from screen_text import screen_lines
-
 from runstrength.screens.dialogs import HelpScreen
 from runstrength.screens.session import SessionScreen
+from tests.ui.screen_text import screen_lines
 
 
 async def test_the_calendar_help_shows_bracket_keys_as_typed(make_app) -> None:

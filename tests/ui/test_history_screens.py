@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from screen_text import screen_lines
-from textual.widgets import DataTable, OptionList
+from textual.widgets import DataTable, Input, OptionList
 
 from runstrength.core.history import SessionFilter
 from runstrength.core.sample_history import sample_history
@@ -15,6 +14,7 @@ from runstrength.screens.history_filter import FilterDialog
 from runstrength.screens.overview import OverviewScreen
 from runstrength.screens.progress import ProgressScreen
 from runstrength.screens.session_detail import SessionDetailScreen
+from tests.ui.screen_text import screen_lines
 
 SIZE = (80, 24)
 
@@ -74,22 +74,22 @@ async def test_sessions_table_newest_first_and_filter(history_app) -> None:
         assert str(table.get_row_at(0)[0]) == f"{newest.date:%a %Y-%m-%d}"
         await pilot.press("slash")
         assert isinstance(history_app.screen, FilterDialog)
-        history_app.screen.query_one("#since").value = "2026-11-01"
+        history_app.screen.query_one("#since", Input).value = "2026-11-01"
         await pilot.press("enter")
         expected = [s for s in history_app.year if s.date >= date(2026, 11, 1)]
         assert table.row_count == len(expected)
         await pilot.press("slash")
-        history_app.screen.query_one("#since").value = "2026-13-01"
+        history_app.screen.query_one("#since", Input).value = "2026-13-01"
         await pilot.press("enter")
         assert isinstance(history_app.screen, FilterDialog)
         error = str(history_app.screen.query_one("#filter-error").render())
         assert "2026-13-01 is not a real date: there is no month 13" in error
-        history_app.screen.query_one("#since").value = "2026-02-30"
+        history_app.screen.query_one("#since", Input).value = "2026-02-30"
         await pilot.press("enter")
         error = str(history_app.screen.query_one("#filter-error").render())
         assert "2026-02-30 is not a real date: February 2026 has 28 days" in error
         assert "YYYY-MM-DD" not in error
-        history_app.screen.query_one("#since").value = "1 Nov"
+        history_app.screen.query_one("#since", Input).value = "1 Nov"
         await pilot.press("enter")
         error = str(history_app.screen.query_one("#filter-error").render())
         assert "write it as YYYY-MM-DD" in error
@@ -241,10 +241,10 @@ async def test_correct_and_delete_a_set_then_the_session(history_app) -> None:
         await pilot.press("enter", "c")
         dialog = history_app.screen
         assert isinstance(dialog, CorrectSetDialog)
-        dialog.query_one("#amount").value = "abc"
+        dialog.query_one("#amount", Input).value = "abc"
         await pilot.press("enter")
         assert "whole number" in str(dialog.query_one("#correct-error").render())
-        dialog.query_one("#amount").value = "12"
+        dialog.query_one("#amount", Input).value = "12"
         await pilot.press("enter")
         await written(pilot)
         detail = history_app.screen
@@ -290,8 +290,8 @@ async def test_a_filter_that_matches_nothing_says_so(history_app) -> None:
     async with history_app.run_test(size=SIZE) as pilot:
         screen = await open_history(pilot)
         await pilot.press("slash")
-        history_app.screen.query_one("#since").value = "2026-11-22"
-        history_app.screen.query_one("#until").value = "2026-11-22"
+        history_app.screen.query_one("#since", Input).value = "2026-11-22"
+        history_app.screen.query_one("#until", Input).value = "2026-11-22"
         await pilot.press("enter")
         await pilot.pause()
         assert screen.query_one(DataTable).row_count == 0

@@ -166,7 +166,7 @@ async def test_markup_in_every_field_is_shown_literally(tmp_path: Path, clock) -
         await pilot.pause()
         assert isinstance(app.screen, CalendarScreen)
         for day in (22, 25, 27):
-            app.screen.select(date(2026, 11, day))  # type: ignore[attr-defined]
+            app.screen.select(date(2026, 11, day))
             await pilot.pause()
             shown = _screen_text(app)
             expected = {22: BOLD_END, 25: LINK, 27: LINK}[day]

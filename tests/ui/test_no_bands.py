@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from screen_text import screen_lines
 from textual.content import Content
 
 from runstrength.core.catalogue import Catalogue
 from runstrength.screens.browser import exercise_details
 from runstrength.screens.session import SessionScreen
+from tests.ui.screen_text import screen_lines
 
 
 async def test_without_bands_home_and_the_session_use_the_alternative(make_app) -> None:

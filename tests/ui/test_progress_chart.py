@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-from screen_text import screen_lines
 from textual.widgets import Footer, OptionList
 from textual_plotext import PlotextPlot
 
 from runstrength.core.records import SessionInfo, SessionRecord, SetRecord
 from runstrength.screens.progress import ProgressScreen
+from tests.ui.screen_text import screen_lines
 
 ZONE = timezone(timedelta(hours=1))
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from restday_seed import seed
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
@@ -21,6 +20,7 @@ from runstrength.screens.session import SessionScreen
 from runstrength.screens.session_detail import SessionDetailScreen
 from runstrength.store import TrainingLog
 from runstrength.widgets.summary_table import SummaryTable
+from tests.ui.restday_seed import seed
 
 
 async def settle(pilot: Pilot[None]) -> None:

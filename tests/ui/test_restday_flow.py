@@ -7,8 +7,6 @@ from datetime import date
 from itertools import pairwise
 from pathlib import Path
 
-from restday_seed import seed
-from screen_text import screen_lines
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -19,6 +17,8 @@ from runstrength.screens.session import SessionScreen
 from runstrength.screens.start_dialogs import ConfirmTomorrow
 from runstrength.store import Schedule
 from runstrength.widgets.month import MonthView
+from tests.ui.restday_seed import seed
+from tests.ui.screen_text import screen_lines
 
 TODAY = date(2026, 11, 23)
 

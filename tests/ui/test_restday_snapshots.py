@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from restday_seed import seed
 from textual.pilot import Pilot
+
+from tests.ui.restday_seed import seed
 
 SIZE = (80, 24)
 

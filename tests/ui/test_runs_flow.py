@@ -6,9 +6,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from activity_files import fit_bytes, gpx_text
 from textual.pilot import Pilot
-from textual.widgets import Label, Static
+from textual.widgets import Input, Label, Static
 
 from runstrength.core.runs import Activity
 from runstrength.screens.calendar import CalendarScreen
@@ -18,6 +17,7 @@ from runstrength.screens.session import SessionScreen
 from runstrength.store import Schedule, TrainingLog
 from runstrength.store.runs import RunLog
 from runstrength.widgets.month import MonthView
+from tests.activity_files import fit_bytes, gpx_text
 
 TODAY = date(2026, 11, 23)
 ZONE = timezone(timedelta(hours=1))
@@ -182,12 +182,12 @@ async def test_the_settings_screen_keeps_the_run_settings(make_app, tmp_path: Pa
         await settle(pilot)
         await pilot.press("comma")
         await settle(pilot)
-        taper = app.screen.query_one("#taper_days")
-        taper.value = "40"  # type: ignore[attr-defined]
+        taper = app.screen.query_one("#taper_days", Input)
+        taper.value = "40"
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert "40 is outside 0-21" in text_of(pilot, "#error-taper_days")  # under its field
-        taper.value = "10"  # type: ignore[attr-defined]
+        taper.value = "10"
         await pilot.press("ctrl+s")
         await settle(pilot)
     saved = tomllib.loads((tmp_path / "config.toml").read_text())

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_restday_snapshots import SIZE, keys
-from test_runs_flow import seed_runs
+from tests.ui.test_restday_snapshots import SIZE, keys
+from tests.ui.test_runs_flow import seed_runs
 
 
 def test_home_the_day_before_a_long_run(snap_compare, make_app, tmp_path: Path) -> None:

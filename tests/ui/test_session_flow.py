@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from screen_text import screen_lines
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -12,6 +11,7 @@ from runstrength.core.records import WarmupRecord
 from runstrength.screens.dialogs import ConfirmQuit, TooSmall
 from runstrength.screens.home import HomeScreen
 from runstrength.screens.session import SessionScreen
+from tests.ui.screen_text import screen_lines
 
 
 def session(pilot: Pilot[None]) -> SessionScreen:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from screen_text import screen_lines
 from textual.pilot import Pilot
 
 from runstrength.core.plan import IntroStep, RestStep, SetStep, StretchStep, WarmupStep
 from runstrength.screens.session import SessionScreen
+from tests.ui.screen_text import screen_lines
 
 
 def session(pilot: Pilot[None]) -> SessionScreen:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from screen_text import screen_lines
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, SelectionList, Static
 
@@ -22,6 +22,7 @@ from runstrength.screens.home import HomeScreen
 from runstrength.screens.session import SessionScreen
 from runstrength.screens.settings import SettingsScreen
 from runstrength.widgets.sound_test import SoundTest
+from tests.ui.screen_text import screen_lines
 
 SIZE = (80, 24)
 
@@ -241,9 +242,12 @@ async def test_settings_arrive_focused_and_show_where_you_are(paths: Paths, cloc
         await pilot.press("tab", "tab", "tab")
         bell = screen.query_one("#bell")
         assert screen.focused is bell
+        assert bell.parent is not None
         label = bell.parent.query_one(".setting-label")
         assert label.styles.text_style.reverse
-        other = screen.query_one("#sound").parent.query_one(".setting-label")
+        sound_row = screen.query_one("#sound").parent
+        assert sound_row is not None
+        other = sound_row.query_one(".setting-label")
         assert not other.styles.text_style.reverse
         await pilot.press("space", "ctrl+s")
         await settle(pilot)
@@ -429,10 +433,10 @@ class NoBackend:
 
     def __init__(self) -> None:
         self.available: bool | None = None
-        self.played: list[object] = []
+        self.played: list[Sequence[str]] = []
 
-    def play(self, cue: object) -> None:
-        self.played.append(cue)
+    def play(self, sounds: Sequence[str]) -> None:
+        self.played.append(sounds)
         self.available = False
 
     def prepare(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Awaitable, Callable
 
 import pytest
 from textual.pilot import Pilot
@@ -23,7 +24,7 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
-def drive(clock, *steps):
+def drive(clock, *steps: object) -> Callable[[Pilot[None]], Awaitable[None]]:
     """A run_before that presses keys (str) and passes fake time (numbers) in order."""
 
     async def run_before(pilot: Pilot[None]) -> None:
@@ -32,6 +33,7 @@ def drive(clock, *steps):
             if isinstance(step, str):
                 await pilot.press(step)
             else:
+                assert isinstance(step, int | float)
                 clock.advance(step)
                 screen = pilot.app.screen
                 assert isinstance(screen, SessionScreen)
@@ -82,7 +84,7 @@ def test_hold(snap_compare, make_app, clock) -> None:
 
 def test_summary(snap_compare, make_app, clock) -> None:
     """The summary of a completed session: sets and reps against targets, and duration."""
-    keys = ["enter", "S", "enter"] + ["space"] * 15 + ["enter", "s"] + ["space"] * 14
+    keys: list[object] = ["enter", "S", "enter", *["space"] * 15, "enter", "s", *["space"] * 14]
     keys += ["enter", "s", "s", "enter", 5, 10, 5, 10, "s", "s"]
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=drive(clock, *keys))
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from screen_text import screen_lines
-
 from runstrength.core.records import SessionInfo, SessionRecord, SetRecord
+from tests.ui.screen_text import screen_lines
 
 AT = datetime(2026, 11, 20, 7, tzinfo=timezone(timedelta(hours=1)))
 

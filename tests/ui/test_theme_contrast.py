@@ -4,10 +4,10 @@ dark and the light theme: computed cell by cell from what the screen really draw
 from __future__ import annotations
 
 import pytest
-from every_screen import seed_history, visit_every_screen
 from textual.screen import ModalScreen
 
 from runstrength.core.contrast import LARGE_TEXT, NORMAL_TEXT, contrast_ratio
+from tests.ui.every_screen import seed_history, visit_every_screen
 
 THEMES = ("textual-dark", "textual-light")
 
