@@ -1,7 +1,7 @@
 """Every cost that could grow with the years, at no, ten and thirty years of history,
 each beside a bare Textual app measured in the same run.
 
-    python benchmarks/years.py [--runs 7] [--sets 96]
+    python benchmarks/years.py [--runs 9] [--sets 480] [--screens 5]
 
 Histories: an empty data folder, ten years (520 weeks) and thirty years (1,560 weeks)
 of the synthetic history in `core/sample_history.py`, written as an import writes it.
@@ -326,9 +326,11 @@ def rows(figures: Figures) -> list[tuple[str, float, str, float | None, str]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=7, help="fresh starts per history")
-    parser.add_argument("--sets", type=int, default=96, help="sets logged per history")
-    parser.add_argument("--screens", type=int, default=3, help="screen openings per history")
+    parser.add_argument("--runs", type=int, default=9, help="fresh starts per history")
+    parser.add_argument(
+        "--sets", type=int, default=480, help="sets logged per history (a session ends every 24)"
+    )
+    parser.add_argument("--screens", type=int, default=5, help="screen openings per history")
     parser.add_argument("--years", default="0,10,30", help="histories to measure, in years")
     args = parser.parse_args()
     load_before = os.getloadavg()

@@ -340,7 +340,7 @@ def test_an_end_that_can_be_saved_nowhere_says_so_and_keeps_the_sets(
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(storage_module, "write_atomically", full_disk)
-    monkeypatch.setattr(journal_module.os, "fdatasync", full_disk)
+    monkeypatch.setattr(os, "fdatasync", full_disk)
     with pytest.raises(LogWriteError):
         log.finish_session(info("a"), "completed", STARTED)
     assert [s.status for s in log.sessions()] == ["in-progress"]

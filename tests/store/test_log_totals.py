@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from old_format import history, write_single_file
 
 from runstrength.core.catalogue import Catalogue
 from runstrength.core.log_totals import LogTotals
@@ -34,6 +33,7 @@ from runstrength.core.stats import (
     weekly_counts,
 )
 from runstrength.store import TrainingLog
+from tests.old_format import history, write_single_file
 
 ZONE = timezone(timedelta(hours=1))
 BANDS = ("red", "green", "blue")
