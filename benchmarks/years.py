@@ -182,6 +182,8 @@ def store_costs(data: Path, sets: int) -> tuple[list[float], list[float], list[f
 async def screens(data: Path) -> tuple[float, float, float]:
     """Seconds from h to history's first frame, and from p and o to progress's and
     overview's first frame (each read from the log as the screens read it)."""
+    from textual.widgets import DataTable
+
     from runstrength.app import RunStrengthApp
     from runstrength.audio import SilentPlayer
     from runstrength.factory import build_context
@@ -223,9 +225,10 @@ async def screens(data: Path) -> tuple[float, float, float]:
             screen = app.screen
             assert isinstance(screen, HistoryScreen)
             # Progress and overview are measured on their own, once the history's table
-            # has every row (it fills in batches after each paint).
-            while not screen.filled:
-                await asyncio.sleep(0.005)
+            # has every row (it fills in batches after each paint) and has laid them out.
+            table = screen.query_one(DataTable)
+            while not screen.filled or table._require_update_dimensions:
+                await pilot.pause()
             await pilot.pause()
             begun = time.perf_counter()
             await pilot.press("p")
