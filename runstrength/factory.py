@@ -31,7 +31,8 @@ def build_context(
     program_problem = unknown_program(paths.config_file, settings, programs.programs)
     if program_problem:
         problems.append(program_problem)
-    log = TrainingLog(paths.log_file)
+    clock = clock or SystemClock()
+    log = TrainingLog(paths.log_file, clock=clock)
     first_run = (
         not settings.first_run_done
         and not paths.config_file.exists()
@@ -42,7 +43,7 @@ def build_context(
         log=log,
         catalogue=catalogue,
         programs=programs,
-        clock=clock or SystemClock(),
+        clock=clock,
         player=sound or Playsound3Player(),
         problems=problems,
         config_file=paths.config_file,

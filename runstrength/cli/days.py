@@ -62,6 +62,7 @@ class Days:
 def open_days(paths: Paths, clock: Clock | None = None, *, read_only: bool = False) -> Days:
     """Raises LogError when the log cannot be used; read-only never takes the log's lock."""
     settings, _problems = load_settings(paths.config_file)
-    log = TrainingLog(paths.log_file, read_only=read_only)
-    today = (clock or SystemClock()).now().date()
+    clock = clock or SystemClock()
+    log = TrainingLog(paths.log_file, read_only=read_only, clock=clock)
+    today = clock.now().date()
     return Days(settings, log, Schedule(log), today)

@@ -6,6 +6,7 @@ x axis is dates (not session counts), and a single session still has a visible r
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -15,6 +16,10 @@ from runstrength.core.stats import amount
 MAX_TICKS = 6
 MAX_DATES = 4
 """Dates are wider than numbers: fewer of them, so none crowds the next."""
+MAX_POINTS = 100
+"""Points per line at most: about as many as a chart in 80 columns has dots across (two a
+column). Over a longer history (eight months at three sessions a week) each point is the
+best of a stretch of days, so drawing the chart costs the same at thirty years as at one."""
 
 
 @dataclass(frozen=True)
@@ -78,24 +83,32 @@ def label(day: date, last: date) -> str:
 
 
 def set_chart(sessions: list[SessionRecord], exercise_id: str) -> SetChart:
-    """The best of each set number per session that did the exercise, oldest first."""
-    done = sorted(
-        (s for s in sessions if any(r.exercise == exercise_id for r in s.sets)),
-        key=lambda s: s.info.started_at,
-    )
-    if not done:
+    """The best of each set number per day the exercise was done, oldest first."""
+    points: dict[int, dict[date, int]] = {}
+    for session in sessions:
+        for record in session.sets:
+            if record.exercise == exercise_id:
+                line = points.setdefault(record.set, {})
+                line[session.date] = max(line.get(session.date, 0), amount(record))
+    return chart_of(points)
+
+
+def chart_of(points: Mapping[int, Mapping[date, int]]) -> SetChart:
+    """The chart of the best of each set number per day (see `set_chart`); a line of more
+    than MAX_POINTS days shows the best of each stretch of days instead, at its day."""
+    days = [day for line in points.values() for day in line]
+    if not days:
         return SetChart(date.min, date.min, [])
-    first, last = done[0].date, done[-1].date
-    numbers = sorted({r.set for s in done for r in s.sets if r.exercise == exercise_id})
+    first, last = min(days), max(days)
+    stretch = -(-((last - first).days + 1) // MAX_POINTS)  # days per point, rounded up
     lines = []
-    for number in numbers:
-        best: dict[int, int] = {}
-        for session in done:
-            values = [
-                amount(r) for r in session.sets if r.exercise == exercise_id and r.set == number
-            ]
-            if values:
-                day = (session.date - first).days
-                best[day] = max(best.get(day, 0), *values)
-        lines.append(SetLine(number, list(best), list(best.values())))
+    for number in sorted(points):
+        line = points[number]
+        best: dict[int, tuple[int, int]] = {}  # stretch -> (day, value)
+        for day in sorted(line):
+            offset = (day - first).days
+            key = offset // stretch if len(line) > MAX_POINTS else offset
+            if key not in best or line[day] > best[key][1]:
+                best[key] = (offset, line[day])
+        lines.append(SetLine(number, [d for d, _ in best.values()], [v for _, v in best.values()]))
     return SetChart(first, last, lines)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -28,7 +28,26 @@ def sessions_per_week(
 ) -> list[tuple[date, int]]:
     """(Monday, strength sessions with sets) for the last `weeks` weeks, oldest first, this
     week last."""
-    counts = Counter(week_start(s.date) for s in sessions if s.is_training)
+    return weekly_counts(week_counts(training_days(sessions)), today, weeks)
+
+
+def training_days(sessions: Iterable[SessionRecord]) -> Counter[date]:
+    """Strength sessions with sets, per day."""
+    return Counter(s.date for s in sessions if s.is_training)
+
+
+def week_counts(days: Mapping[date, int]) -> Counter[date]:
+    """Sessions per week (by its Monday), from sessions per day."""
+    counts: Counter[date] = Counter()
+    for day, count in days.items():
+        counts[week_start(day)] += count
+    return counts
+
+
+def weekly_counts(
+    counts: Mapping[date, int], today: date, weeks: int = 12
+) -> list[tuple[date, int]]:
+    """`sessions_per_week` from the sessions per week."""
     this_week = week_start(today)
     starts = [this_week - timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
     return [(start, counts.get(start, 0)) for start in starts]
@@ -44,7 +63,13 @@ class Streaks:
 def week_streaks(
     sessions: Iterable[SessionRecord], today: date, per_week: int = STREAK_SESSIONS_PER_WEEK
 ) -> Streaks:
-    counts = Counter(week_start(s.date) for s in sessions if s.is_training)
+    return streaks_of(week_counts(training_days(sessions)), today, per_week)
+
+
+def streaks_of(
+    counts: Mapping[date, int], today: date, per_week: int = STREAK_SESSIONS_PER_WEEK
+) -> Streaks:
+    """`week_streaks` from the sessions per week."""
     good = sorted(week for week, n in counts.items() if n >= per_week)
     longest = run = 0
     previous: date | None = None
@@ -69,16 +94,23 @@ def reps_per_muscle(
 
     Timed holds count no reps; exercises no longer in the catalogue are left out.
     """
-    totals: dict[str, int] = defaultdict(int)
+    reps: dict[str, int] = defaultdict(int)
     for session in sessions:
         if not since <= session.date <= until:
             continue
         for record in session.sets:
-            exercise = catalogue.exercises.get(record.exercise)
-            if exercise is None or not record.reps:
-                continue
-            for muscle in exercise.muscles:
-                totals[muscle] += record.reps
+            if record.reps:
+                reps[record.exercise] += record.reps
+    return muscle_totals(reps, catalogue)
+
+
+def muscle_totals(reps: Mapping[str, int], catalogue: Catalogue) -> dict[str, int]:
+    """`reps_per_muscle` from the reps per exercise, most worked first."""
+    totals: dict[str, int] = defaultdict(int)
+    for exercise_id, count in reps.items():
+        exercise = catalogue.exercises.get(exercise_id)
+        for muscle in exercise.muscles if exercise is not None else ():
+            totals[muscle] += count
     return dict(sorted(totals.items(), key=lambda item: (-item[1], item[0])))
 
 
@@ -94,7 +126,11 @@ class RestDays:
 
 def rest_days_respected(sessions: Iterable[SessionRecord], today: date) -> RestDays:
     """Rest days kept, judged only once the day after a strength day has been lived."""
-    days = strength_days(sessions)
+    return rest_days_of(strength_days(sessions), today)
+
+
+def rest_days_of(days: set[date], today: date) -> RestDays:
+    """`rest_days_respected` from the strength days."""
     judged = {day for day in days if day + timedelta(days=1) < today}
     respected = sum(1 for day in judged if day + timedelta(days=1) not in days)
     return RestDays(respected=respected, strength_days=len(judged), waiting=len(days - judged))
@@ -188,11 +224,20 @@ def progression_hint(
     if len(recent) < 2:
         return None
     records = [r for s in recent for r in s.sets if r.exercise == exercise_id]
-    if not all(reached_target(r) for r in records):
+    return hint_after(
+        all(reached_target(r) for r in records), records[-1].band, exercise_id, catalogue, bands
+    )
+
+
+def hint_after(
+    reached: bool, band: str | None, exercise_id: str, catalogue: Catalogue, bands: tuple[str, ...]
+) -> str | None:
+    """`progression_hint` once the last two sessions are known: whether every set of theirs
+    reached its goal, and the band of the last set."""
+    if not reached:
         return None
     # Short enough for one line beside the exercise's name (its intro card, its chart).
     exercise = catalogue.exercises.get(exercise_id)
-    band = records[-1].band
     if exercise is not None and exercise.uses_band and band in bands:
         position = bands.index(band)
         if position + 1 < len(bands):

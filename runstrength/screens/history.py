@@ -22,7 +22,7 @@ from runstrength.core.history import (
     plans_of,
     table_rows,
 )
-from runstrength.core.records import SessionRecord
+from runstrength.core.log_totals import LogTotals
 from runstrength.screens import registry as screens
 from runstrength.screens.history_filter import FilterDialog
 from runstrength.screens.plain import escape
@@ -59,8 +59,8 @@ class HistoryScreen(Screen[None]):
         self.summaries: list[SessionSummary] = []
         """Every session's totals: all the table needs, read without a record per set."""
         self.shown: list[SessionRow] = []
-        self.sessions: list[SessionRecord] | None = None
-        """Every session with its sets, read when progress or overview first asks."""
+        self.totals: LogTotals | None = None
+        """The log's totals per day and exercise, read when progress or overview first asks."""
         self.loaded = False
         """True once the log has been read."""
         self.filled = False
@@ -85,11 +85,11 @@ class HistoryScreen(Screen[None]):
         wanted: SessionFilter
 
     @dataclass
-    class SessionsRead(Message):
-        """Every session with its sets, for the screen `make` builds from them."""
+    class TotalsRead(Message):
+        """The log's totals per day and exercise, for the screen `make` builds from them."""
 
-        sessions: list[SessionRecord]
-        make: Callable[[list[SessionRecord]], Screen[None]]
+        totals: LogTotals
+        make: Callable[[LogTotals], Screen[None]]
 
     @dataclass
     class ReadFailed(Message):
@@ -122,7 +122,7 @@ class HistoryScreen(Screen[None]):
 
     def on_history_screen_summaries_read(self, message: SummariesRead) -> None:
         self.summaries = message.summaries
-        self.sessions = None
+        self.totals = None
         self.refill(message.rows if message.wanted == self.filter else None)
         self.loaded = True
 
@@ -204,35 +204,35 @@ class HistoryScreen(Screen[None]):
         self.app.push_screen(FilterDialog(programs, self.filter), apply)
 
     def action_progress(self) -> None:
-        self.with_sessions(lambda sessions: screens.progress(self.context, sessions))
+        self.with_totals(lambda totals: screens.progress(self.context, totals))
 
     def action_overview(self) -> None:
-        self.with_sessions(lambda sessions: screens.overview(self.context, sessions))
+        self.with_totals(lambda totals: screens.overview(self.context, totals))
 
-    def with_sessions(self, make: Callable[[list[SessionRecord]], Screen[None]]) -> None:
-        """Push a screen made from every session with its sets, read first if need be."""
-        if self.sessions is not None:
-            self.app.push_screen(make(self.sessions))
+    def with_totals(self, make: Callable[[LogTotals], Screen[None]]) -> None:
+        """Push a screen made from the log's totals, read first if need be."""
+        if self.totals is not None:
+            self.app.push_screen(make(self.totals))
             return
         if not self.loaded:
             return
-        self.query_one("#filter-line", Label).update("Reading every set…")
-        self.load_sessions(make)
+        self.query_one("#filter-line", Label).update("Counting your sets…")
+        self.load_totals(make)
 
     @work(thread=True, exclusive=True, group="history-sets")
-    def load_sessions(self, make: Callable[[list[SessionRecord]], Screen[None]]) -> None:
+    def load_totals(self, make: Callable[[LogTotals], Screen[None]]) -> None:
         try:
-            sessions = self.context.log.sessions()
+            totals = self.context.log.totals()
         except LogError as error:
             self.post_message(self.ReadFailed(str(error)))
             return
-        self.post_message(self.SessionsRead(sessions, make))
+        self.post_message(self.TotalsRead(totals, make))
 
-    def on_history_screen_sessions_read(self, message: SessionsRead) -> None:
-        self.sessions = message.sessions
+    def on_history_screen_totals_read(self, message: TotalsRead) -> None:
+        self.totals = message.totals
         self.show_count()
         if self.is_current:
-            self.app.push_screen(message.make(message.sessions))
+            self.app.push_screen(message.make(message.totals))
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -49,19 +50,20 @@ if TYPE_CHECKING:
 
 SOUND_CHECK_DELAY = 1.0
 """Seconds after home first shows: late enough to stay out of the start-up's way."""
+PAINT_WAIT = 0.25
+"""Seconds home waits for the day's status to be painted before it goes on reading."""
 
 
 @dataclass(frozen=True)
 class LogOnHome:
-    """What home shows from the log: the last session, today under the rest-day rule and
-    the load warning (or why the log could not be read)."""
+    """What home shows from the log: the last session and today under the rest-day rule
+    (or why the log could not be read)."""
 
     last: SessionRecord | None = None
     error: str | None = None
     check: StartCheck | None = None
     trained_today: bool = False
     run_today: RunMark | None = None
-    load: str = ""
 
 
 class HomeScreen(Screen[None]):
@@ -123,6 +125,14 @@ class HomeScreen(Screen[None]):
         """The log has been read for home (on a worker)."""
 
         from_log: LogOnHome
+        painted: threading.Event = field(default_factory=threading.Event)
+        """Set once what was read is on screen: the worker goes on to the load then."""
+
+    @dataclass
+    class LoadRead(Message):
+        """The training-load line (empty when all is well), worked out after the paint."""
+
+        load: str
 
     @dataclass
     class OpenSessionsFound(Message):
@@ -166,8 +176,7 @@ class HomeScreen(Screen[None]):
         self.watch(self.app, "settings", self.settings_changed, init=False)
         today = self.context.clock.now()
         self.query_one("#today", Label).update(f"{today:%A %-d %B %Y}")
-        self.show_program(with_length=False)
-        self.call_after_refresh(self.show_program)
+        self.show_program(with_length=False)  # the length follows the day's status
         problems = self.context.problems
         if problems:
             self.query_one("#problems", Static).update(
@@ -285,13 +294,23 @@ class HomeScreen(Screen[None]):
             return
         trained_today = days.today in days.logged
         run_today = days.runs.get(days.today)
-        load = load_warning(self.context, days.today)
+        painted = threading.Event()
         self.post_message(
-            self.LogRead(LogOnHome(last, None, check, trained_today, run_today, load))
+            self.LogRead(LogOnHome(last, None, check, trained_today, run_today), painted)
         )
+        # What home is for is painted before the training load is worked out: it would
+        # hold up that paint.
+        painted.wait(timeout=PAINT_WAIT)
+        self.post_message(self.LoadRead(load_warning(self.context, days.today)))
 
     def on_home_screen_log_read(self, message: LogRead) -> None:
         self.from_log = message.from_log
+        # The program's length, like the load, waits for the day's status to be painted.
+        self.call_after_refresh(message.painted.set)
+        self.call_after_refresh(self.show_program)
+
+    def on_home_screen_load_read(self, message: LoadRead) -> None:
+        self.show_load(message.load)
 
     def on_home_screen_log_changed(self, _: LogChanged) -> None:
         self.load_last_session()
@@ -302,7 +321,6 @@ class HomeScreen(Screen[None]):
         self.show_last(from_log.last, from_log.error)
         if from_log.check is not None:
             self.show_day_status(from_log.check, from_log.trained_today, from_log.run_today)
-        self.show_load(from_log.load)
 
     def show_load(self, text: str) -> None:
         widget = self.query_one("#load", Static)

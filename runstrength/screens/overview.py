@@ -13,13 +13,14 @@ from textual_plotext import PlotextPlot
 
 from runstrength.commands import LOAD, Command, keys
 from runstrength.context import AppContext
-from runstrength.core.records import SessionRecord
+from runstrength.core.log_totals import LogTotals
 from runstrength.core.stats import (
     STREAK_SESSIONS_PER_WEEK,
-    reps_per_muscle,
-    rest_days_respected,
-    sessions_per_week,
-    week_streaks,
+    muscle_totals,
+    rest_days_of,
+    streaks_of,
+    week_counts,
+    weekly_counts,
 )
 
 PERIODS = (("last 4 weeks", 28), ("last 12 weeks", 84), ("last year", 365), ("all time", None))
@@ -35,10 +36,10 @@ class OverviewScreen(Screen[None]):
     )
     BINDINGS = KEYS.bindings
 
-    def __init__(self, context: AppContext, sessions: list[SessionRecord]) -> None:
+    def __init__(self, context: AppContext, totals: LogTotals) -> None:
         super().__init__()
         self.context = context
-        self.sessions = sessions
+        self.totals = totals
         self.period = 1
 
     def compose(self) -> ComposeResult:
@@ -51,7 +52,9 @@ class OverviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         today = self.context.clock.now().date()
-        weeks = sessions_per_week(self.sessions, today)
+        days = self.totals.training_days()
+        per_week = week_counts(days)
+        weeks = weekly_counts(per_week, today)
         plt = self.query_one(PlotextPlot).plt
         counts = [n for _, n in weeks]
         positions = [float(n) for n in range(1, len(weeks) + 1)]
@@ -59,8 +62,8 @@ class OverviewScreen(Screen[None]):
         plt.xticks(positions[::2], [f"{start:%d %b}" for start, _ in weeks][::2])
         plt.yticks(list(range(0, max(counts, default=0) + 2)))
         plt.title("Sessions per week (week starting)")
-        streaks = week_streaks(self.sessions, today)
-        rest = rest_days_respected(self.sessions, today)
+        streaks = streaks_of(per_week, today)
+        rest = rest_days_of(set(days), today)
         waiting = {
             0: "",
             1: "\n  (the latest waits: its rest day is not over yet)",
@@ -78,7 +81,7 @@ class OverviewScreen(Screen[None]):
         label, days = PERIODS[self.period]
         today = self.context.clock.now().date()
         since = today - timedelta(days=days - 1) if days else date.min
-        totals = reps_per_muscle(self.sessions, self.context.catalogue, since, today)
+        totals = muscle_totals(self.totals.reps(since, today), self.context.catalogue)
         lines = [f"[b]Reps per muscle[/b], {label} (p changes)"]
         lines += [f"  {muscle.replace('-', ' '):<14} {reps:>6}" for muscle, reps in totals.items()]
         if not totals:

@@ -14,9 +14,9 @@ from textual_plotext import PlotextPlot
 
 from runstrength.commands import Command, keys
 from runstrength.context import AppContext
-from runstrength.core.progress_chart import set_chart
-from runstrength.core.records import SessionRecord
-from runstrength.core.stats import amount, best_by_band, progression_hint
+from runstrength.core.log_totals import LogTotals
+from runstrength.core.progress_chart import chart_of
+from runstrength.core.stats import hint_after
 from runstrength.screens.plain import escape
 from runstrength.theme import line_colours
 
@@ -33,18 +33,14 @@ class ProgressScreen(Screen[None]):
     )
     BINDINGS = KEYS.bindings
 
-    def __init__(self, context: AppContext, sessions: list[SessionRecord]) -> None:
+    def __init__(self, context: AppContext, totals: LogTotals) -> None:
         super().__init__()
         self.context = context
-        self.sessions = sorted(sessions, key=lambda s: s.info.started_at)
+        self.totals = totals
 
     def exercise_ids(self) -> list[str]:
         """Exercises in the log, most recently done first."""
-        seen: dict[str, None] = {}
-        for session in reversed(self.sessions):
-            for record in session.sets:
-                seen.setdefault(record.exercise, None)
-        return list(seen)
+        return self.totals.exercise_ids()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -71,14 +67,14 @@ class ProgressScreen(Screen[None]):
 
     def show(self, exercise_id: str) -> None:
         catalogue = self.context.catalogue
-        done = [s for s in self.sessions if any(r.exercise == exercise_id for r in s.sets)]
+        done = self.totals.exercise(exercise_id)
         plot = self.query_one(PlotextPlot)
         plt = plot.plt
         plt.clear_data()
         plt.clear_figure()
         exercise = catalogue.exercises.get(exercise_id)
         unit = "seconds" if exercise is not None and exercise.is_hold else "reps"
-        chart = set_chart(done, exercise_id)
+        chart = chart_of(done.points)
         colours = line_colours(self.app.theme_variables)
         for index, line in enumerate(chart.lines):
             colour = colours[index % len(colours)] if colours else None
@@ -98,14 +94,18 @@ class ProgressScreen(Screen[None]):
         plot.refresh()
         lines = ["[b]Best set per band[/b]"]
         order = {band: index for index, band in enumerate(self.context.settings.bands)}
-        for band, record in sorted(
-            best_by_band(done, exercise_id).items(),
+        for band, best in sorted(
+            done.best.items(),
             key=lambda item: order.get(item[0], -1) if item[0] else -1,
         ):
-            day = f"{record.completed_at:%Y-%m-%d}"
-            lines.append(f"  {escape(band or 'bodyweight')}: {amount(record)} {unit} ({day})")
+            day = f"{best.done_on:%Y-%m-%d}"
+            lines.append(f"  {escape(band or 'bodyweight')}: {best.amount} {unit} ({day})")
         self.query_one("#bests", Static).update("\n".join(lines))
-        hint = progression_hint(done, exercise_id, catalogue, self.context.settings.bands)
+        hint = None
+        if len(done.recent) == 2:
+            reached = all(ok for ok, _ in done.recent)
+            band = done.recent[-1][1]
+            hint = hint_after(reached, band, exercise_id, catalogue, self.context.settings.bands)
         hint_line = self.query_one("#hint", Static)
         hint_line.update(Text.assemble(("Next step: ", "bold"), hint) if hint else "")
         hint_line.display = bool(hint)

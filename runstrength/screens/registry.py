@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from runstrength.context import AppContext
+    from runstrength.core.log_totals import LogTotals
     from runstrength.core.programs import Program
     from runstrength.core.records import SessionKind, SessionRecord
     from runstrength.screens.browser import BrowserScreen
@@ -68,16 +69,16 @@ def session_detail(context: AppContext, record: SessionRecord) -> SessionDetailS
     return SessionDetailScreen(context, record)
 
 
-def progress(context: AppContext, sessions: list[SessionRecord]) -> ProgressScreen:
+def progress(context: AppContext, totals: LogTotals) -> ProgressScreen:
     from runstrength.screens.progress import ProgressScreen
 
-    return ProgressScreen(context, sessions)
+    return ProgressScreen(context, totals)
 
 
-def overview(context: AppContext, sessions: list[SessionRecord]) -> OverviewScreen:
+def overview(context: AppContext, totals: LogTotals) -> OverviewScreen:
     from runstrength.screens.overview import OverviewScreen
 
-    return OverviewScreen(context, sessions)
+    return OverviewScreen(context, totals)
 
 
 def load(context: AppContext) -> LoadScreen:

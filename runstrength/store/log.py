@@ -20,6 +20,7 @@ from typing import Any
 
 from tinydb import TinyDB
 
+from runstrength.core.clock import Clock, SystemClock
 from runstrength.core.fields import shown
 from runstrength.store.backups import newest_readable, take_backup
 from runstrength.store.errors import (
@@ -34,7 +35,7 @@ from runstrength.store.lock import DataDirLock
 from runstrength.store.log_edits import LogEdits
 from runstrength.store.migrations import SCHEMA_VERSION, check_records, migrate, schema_of
 from runstrength.store.storage import DurableJSONStorage
-from runstrength.store.years import ClosedYears, this_year, year_of
+from runstrength.store.years import ClosedYears, year_of
 
 logger = logging.getLogger(__name__)
 
@@ -46,12 +47,14 @@ class TrainingLog(LogEdits):
 
     Opened for writing (the default), it holds the data folder's lock: a second writer
     gets LockHeldError. `read_only=True` never takes the lock and never writes.
-    Safe to call from a worker thread: every operation holds one lock.
+    Safe to call from a worker thread: every operation holds one lock. The year the log
+    file holds comes from `clock` (the system's by default), never from the system date.
     """
 
-    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False, clock: Clock | None = None) -> None:
         self.path = path
         self.read_only = read_only
+        self.clock = clock or SystemClock()
         self.journal_path = journal_path(path)
         self._lock = threading.Lock()
         self._dir_lock = DataDirLock(path.parent)
@@ -145,7 +148,7 @@ class TrainingLog(LogEdits):
         their year files: the year files first, then the log file without them, so a
         crash between leaves them in both, and the log file's copy is the one read."""
         data = self._storage.read() or {}
-        boundary = this_year()
+        boundary = self.current_year()
         try:
             moving = {
                 key: doc

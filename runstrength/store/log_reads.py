@@ -16,10 +16,12 @@ from runstrength.store.errors import BadRecordError, CorruptLogError
 from runstrength.store.journal import overlay
 from runstrength.store.storage import DurableJSONStorage
 from runstrength.store.summaries import last_bands, summarize_docs, within
-from runstrength.store.years import ClosedYears, set_key, summary_of, this_year
+from runstrength.store.years import ClosedYears, set_key, summary_of, year_of
 
 if TYPE_CHECKING:
+    from runstrength.core.clock import Clock
     from runstrength.core.history import SessionSummary
+    from runstrength.core.log_totals import LogTotals
     from runstrength.core.records import SessionRecord
 
 logger = logging.getLogger("runstrength.store.log")
@@ -43,9 +45,15 @@ class LogReads:
 
     path: Path
     years: ClosedYears
+    clock: Clock
     _lock: threading.Lock
     _storage: DurableJSONStorage
     _pending: list[Doc]
+
+    def current_year(self) -> int:
+        """The year the log file holds (with any unended session): the clock's year.
+        Sessions of the years before it are moved to their year's file."""
+        return self.clock.now().year
 
     # --- reads -------------------------------------------------------------------------
 
@@ -95,7 +103,8 @@ class LogReads:
     ) -> list[Doc]:
         """Index rows of past years within [since, until], but for sessions the log file
         holds too (a move to the year files cut short: the log file's copy counts)."""
-        if not self.years.on_disk() or (since is not None and since.year >= this_year()):
+        closed = self.years.on_disk()
+        if not closed or (since is not None and since.year > closed[-1]):
             return []
         low = since.isoformat() if since else None
         high = until.isoformat() if until else None
@@ -210,15 +219,14 @@ class LogReads:
 
     def first_day(self) -> date | None:
         """The day of the oldest session in the log; None for an empty log."""
-        years = self.years.on_disk()
-        # Only the oldest closed year (and this year's file) can hold it.
-        reach = (date(years[0], 1, 1), date(years[0], 12, 31)) if years else None
-        return self._read(
-            lambda docs, sets: (
-                date.fromisoformat(min(d["date"] for d in docs.values())) if docs else None
-            ),
-            reach,
-        )
+        closed = self.years.first_day() if self.years.on_disk() else None
+
+        def pick(docs: dict[str, Doc], sets: list[tuple[str | None, Doc]]) -> date | None:
+            days = [str(doc["date"]) for doc in docs.values()]
+            days += [closed] if closed else []
+            return date.fromisoformat(min(days)) if days else None
+
+        return self._read(pick)
 
     def session(self, session_id: str) -> SessionRecord | None:
         """One session with its sets; None when the log holds no session of that id."""
@@ -234,3 +242,26 @@ class LogReads:
             return None
         day = date(year, 1, 1)
         return self._read(pick, (day, date(year, 12, 31)))
+
+    def totals(self) -> LogTotals:
+        """The totals of the whole log that the overview and progress screens show: the
+        log file's sessions (journal included) counted now, each past year's as kept."""
+        from runstrength.core.log_totals import LogTotals, totals_of
+
+        def pick(docs: dict[str, Doc], sets: list[tuple[str | None, Doc]]) -> tuple[Doc, Doc]:
+            return docs, totals_of(_records(list(docs.values()), sets))
+
+        docs, current = self._read(pick)
+        parts = self.years.totals()
+        closed = set(parts)
+        # A session in both the log file and its year's file (a move cut short): the log
+        # file's copy counts, so that year is counted again without it.
+        doubled: dict[int, set[str]] = {}
+        for key, doc in docs.items():
+            if year_of(doc) in closed:
+                doubled.setdefault(year_of(doc), set()).add(key)
+        found = [
+            self.years.count_totals(year, frozenset(doubled[year])) if year in doubled else part
+            for year, part in sorted(parts.items())
+        ]
+        return LogTotals([*found, current])

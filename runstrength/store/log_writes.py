@@ -121,19 +121,25 @@ class LogWrites(LogReads):
         self._end(session, {"aside": codec.aside_to_doc(at, skipped, resume_at)})
 
     def _end(self, session: SessionInfo, change: Doc) -> None:
-        """Journal how a session ended (durable once there), then fold the journal into the
-        log file: at once, or at the next start if that fails now."""
+        """Fold how a session ended, with the journal, into the log file (durable on
+        return); if that fails, journal it, and the next start folds it."""
         from runstrength.core import codec
 
         with self._lock:
             self._writable()
             entry = {"session": codec.session_to_doc(session), **change}
-            self._journal.append(entry)
+            # Straight into the log file's one atomic write: a line in the journal first
+            # would cost one more sync to disk at every session's end.
             self._pending.append(entry)
             try:
                 self._fold()
             except LogError as error:
                 logger.warning("could not fold the journal: %s", error)
+                try:
+                    self._journal.append(entry)
+                except LogError:
+                    self._pending.remove(entry)
+                    raise
 
     def fold(self) -> None:
         """Move the journal into the log file now (with a backup of the previous file)."""

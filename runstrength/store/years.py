@@ -4,15 +4,19 @@ of their totals, so that what the app does every day never reads them.
     years/2019.json     the sessions and sets of 2019 (TinyDB tables `sessions`, `sets`)
     years/index.json    one row of totals per session of every closed year (what the
                         sessions table, the rest-day rule and the last session need)
+    years/totals.json   each closed year's totals per day and exercise (what the
+                        overview and progress screens need, see `core/log_totals.py`)
+    years/first.json    the day of the oldest session (what the training load needs)
 
 A year file is read only when something asks for that year's sets (a session opened
-from the history, progress, overview, an export) and then kept. The index is read when
-a read reaches before the open part of the log (the current year).
+from the history, an export) and then kept. The index is read when a read reaches
+before the open part of the log (the current year); the totals when the overview or
+the progress screen opens.
 
-Each file is written whole, aside and renamed (`write_atomically`). The index is derived
-from the year files: it records each year file's size and time of change as it was
-written, and a year whose file no longer matches (a crash between the two writes) is
-counted again from its file.
+Each file is written whole, aside and renamed (`write_atomically`). The index and the
+totals are derived from the year files: they record each year file's size and time of
+change as it was written, and a year whose file no longer matches (a crash between the
+writes) is counted again from its file, as is every year when the counting changed.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import os
 import threading
 from collections.abc import Iterable
 from dataclasses import fields
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,12 +48,9 @@ Doc = dict[str, Any]
 
 FOLDER = "years"
 INDEX = "index.json"
+TOTALS = "totals.json"
+FIRST = "first.json"
 YEAR_FORMAT = 1
-
-
-def this_year() -> int:
-    """Sessions of years before this one are moved to their year's file."""
-    return date.today().year
 
 
 def year_of(doc: Doc) -> int:
@@ -108,9 +109,12 @@ class ClosedYears:
         self.read_only = read_only
         self.folder = log_file.parent / FOLDER
         self.index_path = self.folder / INDEX
+        self.totals_path = self.folder / TOTALS
         self._lock = threading.RLock()
         self._years: dict[int, Doc] = {}
         self._index: dict[int, list[Doc]] | None = None
+        self._totals: dict[int, Doc] | None = None
+        self._first: tuple[str | None] | None = None
         self._on_disk: list[int] | None = None
 
     def path(self, year: int) -> Path:
@@ -178,6 +182,92 @@ class ClosedYears:
                 logger.warning("the index of past years was not saved: %s", error)
         return index
 
+    def totals(self) -> dict[int, Doc]:
+        """Each closed year's totals (`core/log_totals.py`); a year whose file changed
+        since is recounted."""
+        from runstrength.core.log_totals import VERSION
+
+        with self._lock:
+            if self._totals is None:
+                try:
+                    stored = orjson.loads(self.totals_path.read_bytes())
+                    known: dict[str, Doc] = stored["years"]
+                    if stored["version"] != VERSION:
+                        known = {}
+                except (FileNotFoundError, orjson.JSONDecodeError, KeyError, TypeError):
+                    known = {}  # derived data: counted again from the year files
+                totals: dict[int, Doc] = {}
+                stale = False
+                for year in self.on_disk():
+                    entry = known.get(str(year))
+                    if isinstance(entry, dict) and entry.get("stamp") == self._stamp(year):
+                        totals[year] = entry["totals"]
+                        continue
+                    totals[year] = self.count_totals(year)
+                    stale = True
+                self._totals = totals
+                if stale and not self.read_only:
+                    try:
+                        self._write_totals()
+                    except LogWriteError as error:
+                        logger.warning("the totals of past years were not saved: %s", error)
+            return self._totals
+
+    def count_totals(self, year: int, leaving_out: frozenset[str] = frozenset()) -> Doc:
+        """A closed year's totals counted from its file, without the sessions named."""
+        from runstrength.core.codec import records_from_docs
+        from runstrength.core.log_totals import totals_of
+
+        tables = self.tables(year)
+        sessions = [
+            doc for doc in tables.get("sessions", {}).values() if doc["id"] not in leaving_out
+        ]
+        sets = list(tables.get("sets", {}).items())
+        return totals_of(records_from_docs(sessions, [(None, doc) for _, doc in sets]))
+
+    def _write_totals(self) -> None:
+        from runstrength.core.log_totals import VERSION
+
+        assert self._totals is not None
+        years = {
+            str(year): {"stamp": self._stamp(year), "totals": totals}
+            for year, totals in sorted(self._totals.items())
+        }
+        try:
+            payload = {"version": VERSION, "years": years}
+            write_atomically(self.totals_path, orjson.dumps(payload))
+        except OSError as error:
+            raise LogWriteError(self.totals_path, error) from error
+
+    def first_day(self) -> str | None:
+        """The day (ISO) of the oldest session of the closed years; kept in a file of its
+        own, counted again when a year file changed, so that it costs no year's sets."""
+        with self._lock:
+            if self._first is None:
+                path = self.folder / FIRST
+                stamps = {str(year): self._stamp(year) for year in self.on_disk()}
+                try:
+                    stored = orjson.loads(path.read_bytes())
+                    if stored["stamps"] != stamps:
+                        raise KeyError("stamps")
+                    self._first = (stored["first"],)
+                except (FileNotFoundError, orjson.JSONDecodeError, KeyError, TypeError):
+                    self._first = (self._count_first_day(),)
+                    if not self.read_only:
+                        payload = {"stamps": stamps, "first": self._first[0]}
+                        try:
+                            write_atomically(path, orjson.dumps(payload))
+                        except OSError as error:
+                            logger.warning("the first day of the log was not saved: %s", error)
+            return self._first[0]
+
+    def _count_first_day(self) -> str | None:
+        for year in self.on_disk():
+            days = [str(doc["date"]) for doc in self.tables(year).get("sessions", {}).values()]
+            if days:
+                return min(days)
+        return None
+
     def _stamp(self, year: int) -> list[int] | None:
         try:
             info = os.stat(self.path(year))
@@ -231,11 +321,17 @@ class ClosedYears:
             except OSError as error:
                 raise LogWriteError(path, error) from error
             self._years[year] = data
+            self._first = None
             if year not in self.on_disk():
                 self._on_disk = sorted([*self.on_disk(), year])
             index = self.index()
             index[year] = rows_of(list(sessions.values()), data["sets"].values())
             self._write_index()
+            if self._totals is None:
+                self.totals()  # read, with this year (its file changed) counted again
+            else:
+                self._totals[year] = self.count_totals(year)
+                self._write_totals()
 
     def _write_index(self) -> None:
         assert self._index is not None
@@ -264,6 +360,8 @@ class ClosedYears:
         with self._lock:
             self._years.clear()
             self._index = None
+            self._totals = None
+            self._first = None
             self._on_disk = None
 
 

@@ -328,3 +328,26 @@ def test_a_fold_that_fails_keeps_everything_in_the_journal(
     monkeypatch.undo()
     log.close()
     assert [s.status for s in TrainingLog(path).sessions()] == ["completed", "completed"]
+
+
+def test_an_end_that_can_be_saved_nowhere_says_so_and_keeps_the_sets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The end goes straight into the log file; when neither that nor the journal can
+    take it, the caller hears of it, and the session stays open with its sets."""
+    path = tmp_path / "log.json"
+    log = TrainingLog(path)
+    log.log_set(info("a"), a_set(1))
+
+    def full_disk(*args: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(storage_module, "write_atomically", full_disk)
+    monkeypatch.setattr(os, "fdatasync", full_disk)
+    with pytest.raises(LogWriteError):
+        log.finish_session(info("a"), "completed", STARTED)
+    assert [s.status for s in log.sessions()] == ["in-progress"]
+    monkeypatch.undo()
+    log.close()
+    [session] = TrainingLog(path).sessions()
+    assert (session.status, len(session.sets)) == ("in-progress", 1)

@@ -160,3 +160,100 @@ def test_an_index_counted_by_another_version_is_counted_again(
     reopened = TrainingLog(path)
     assert reopened.session_summaries() == expected
     reopened.close()
+
+
+class _Clock:
+    """Only the wall clock matters to the log: which year it is now."""
+
+    def __init__(self, now: datetime) -> None:
+        self.at = now
+
+    def monotonic(self) -> float:
+        return 0.0
+
+    def now(self) -> datetime:
+        return self.at
+
+
+def _year_files(folder: Path) -> list[int]:
+    return sorted(int(p.stem) for p in (folder / "years").glob("[0-9]*.json"))
+
+
+def test_the_current_year_comes_from_the_clock_not_the_system_date(tmp_path: Path) -> None:
+    """Around a New Year of the clock's (far from the machine's date): the year that has
+    just ended moves to its own file at the first start after midnight, and every read
+    sees each session once, before and after."""
+    sessions = history(80, until=date(2041, 1, 1))
+    assert {r.date.year for r in sessions} == {2039, 2040}
+    path = tmp_path / "log.json"
+    eve = _Clock(datetime(2040, 12, 31, 23, 59, tzinfo=ZONE))
+    log = TrainingLog(path, clock=eve)
+    log.add_sessions(sessions)
+    assert log.current_year() == 2040
+    log.close()
+    assert _year_files(tmp_path) == [2039]
+    in_file = json.loads(path.read_text())["sessions"].values()
+    assert {doc["date"][:4] for doc in in_file} == {"2040"}
+
+    reader = TrainingLog(
+        path, read_only=True, clock=_Clock(datetime(2041, 1, 1, 0, 1, tzinfo=ZONE))
+    )
+    assert len(reader.sessions()) == len(sessions)  # a reader moves nothing
+    reader.close()
+    assert _year_files(tmp_path) == [2039]
+
+    morning = _Clock(datetime(2041, 1, 1, 0, 1, tzinfo=ZONE))
+    log = TrainingLog(path, clock=morning)
+    assert log.current_year() == 2041
+    assert _year_files(tmp_path) == [2039, 2040]
+    assert json.loads(path.read_text())["sessions"] == {}
+    assert [plain(r) for r in log.sessions()] == [plain(r) for r in sorted(sessions, key=_start)]
+    assert len(log.session_summaries(since=date(2040, 12, 1))) == len(
+        [r for r in sessions if r.date >= date(2040, 12, 1)]
+    )
+    log.close()
+
+
+def test_an_import_puts_the_clocks_past_years_in_their_files(tmp_path: Path) -> None:
+    sessions = history(30, until=date(2041, 3, 1))
+    path = tmp_path / "log.json"
+    log = TrainingLog(path, clock=_Clock(datetime(2041, 3, 1, 8, 0, tzinfo=ZONE)))
+    log.add_sessions(sessions)
+    log.close()
+    assert _year_files(tmp_path) == [2040]
+    in_file = json.loads(path.read_text())["sessions"].values()
+    assert {doc["date"][:4] for doc in in_file} == {"2041"}
+
+
+def test_the_first_day_is_kept_apart_and_follows_the_edits(tmp_path: Path) -> None:
+    """Found without reading a year's sets once kept; a deletion in the oldest year (or a
+    year file changed from outside) moves it."""
+    sessions = history(120, until=date(2041, 3, 1))
+    clock = _Clock(datetime(2041, 3, 1, 8, 0, tzinfo=ZONE))
+    path = tmp_path / "log.json"
+    log = TrainingLog(path, clock=clock)
+    log.add_sessions(sessions)
+    assert log.first_day() == sessions[0].date
+    log.delete_session(sessions[0].id)
+    assert log.first_day() == sessions[1].date
+    log.close()
+    assert json.loads((tmp_path / "years" / "first.json").read_text())["first"] == str(
+        sessions[1].date
+    )
+
+    kept = tmp_path / "years" / "first.json"
+    stored = json.loads(kept.read_text())
+    kept.write_text(json.dumps({**stored, "first": "2038-01-02"}))
+    reader = TrainingLog(path, read_only=True, clock=clock)
+    assert reader.first_day() == date(2038, 1, 2)  # the kept day, no year file read
+    reader.close()
+
+    oldest = tmp_path / "years" / f"{sessions[0].date.year}.json"
+    data = json.loads(oldest.read_text())
+    data["sessions"] = {
+        key: doc for key, doc in data["sessions"].items() if doc["id"] != sessions[1].id
+    }
+    oldest.write_text(json.dumps(data))
+    reader = TrainingLog(path, read_only=True, clock=clock)
+    assert reader.first_day() == sessions[2].date
+    reader.close()
