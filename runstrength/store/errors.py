@@ -147,6 +147,8 @@ class UnsafeFileError(LogError):
         self.path = Path(error.filename or path)
         if error.errno == errno.ELOOP:
             reason, hint = "it is a symbolic link", LINK_HINT
+        elif self.path.is_dir():
+            reason, hint = "it is a folder, not a file", "Move it away and try again"
         else:
             reason, hint = error.strerror or str(error), "Move it away and try again"
         super().__init__(f"{self.path} cannot be used: {reason}. Nothing was changed. {hint}.")

@@ -149,7 +149,8 @@ def tighten_log_folder(folder: Path, prefix: str) -> None:
         except OSError:
             return
         for entry in entries:
-            if entry.name.startswith(chosen) and entry.is_file(follow_symlinks=False):
+            ours = entry.name.removeprefix(".").startswith(chosen)  # .log.json.checked too
+            if ours and entry.is_file(follow_symlinks=False):
                 with contextlib.suppress(OSError):
                     _tighten(Path(entry.path), entry.stat(follow_symlinks=False), FILE_MODE)
             elif not chosen and entry.name == "backups" and entry.is_dir(follow_symlinks=False):

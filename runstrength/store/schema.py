@@ -28,6 +28,7 @@ from runstrength.core.data_reader import Reader
 from runstrength.core.fields import quoted, shown
 from runstrength.core.run_data import activity_from_data
 from runstrength.store.errors import BadRecord, BadRecordError
+from runstrength.store.private import open_private
 
 Doc = dict[str, Any]
 AT = "record"
@@ -130,9 +131,7 @@ def remember_checked(path: Path) -> None:
     note lost in a crash only means the next check reads every record again."""
     try:
         payload = orjson.dumps(_stamp(path))
-        fd = os.open(
-            _stamp_path(path), os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600
-        )
+        fd = open_private(_stamp_path(path), os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
         try:
             os.write(fd, payload)
         finally:

@@ -347,7 +347,7 @@ def test_sigkill_during_a_repair_loses_no_record(tmp_path: Path) -> None:
     kills = 0
     for attempt in range(30):
         code = killed_command(
-            rng.uniform(0.1, 0.4 + 0.05 * attempt), "--data-dir", str(data), "doctor", "--repair"
+            rng.uniform(0.05, 0.2 + 0.05 * attempt), "--data-dir", str(data), "doctor", "--repair"
         )
         now = json.loads(path.read_text())  # valid after every kill
         assert {k: now["sets"].get(k) for k in good} == good, "a sound set was lost"
