@@ -79,13 +79,15 @@ class LogEdits(LogWrites):
                 logger.warning("could not move past years to their files: %s", error)
             return len(new), len(records) - len(new)
 
-    def _change_past_year(self, year: int, change: Callable[[list[Doc], list[Doc]], None]) -> None:
+    def _change_past_year(
+        self, year: int, change: Callable[[list[Doc], list[Doc]], None], reason: str = "edit"
+    ) -> None:
         """Change a past year's sessions and sets (copies) and write its file once."""
         tables = self.years.tables(year)
         sessions = [dict(doc) for doc in tables.get("sessions", {}).values()]
         sets = [dict(doc) for doc in tables.get("sets", {}).values()]
         change(sessions, sets)
-        self.years.write(year, numbered(sessions, sets), "edit")
+        self.years.write(year, numbered(sessions, sets), reason)
 
     def correct_set(
         self, key: str, *, reps: int | None, seconds: int | None, band: str | None, when: datetime
@@ -127,12 +129,12 @@ class LogEdits(LogWrites):
                         elif doc["id"] == session_id:
                             doc["effort"] = effort
 
-                self._change_past_year(year, rate)
+                self._change_past_year(year, rate, "effort")
                 return True
             sessions = self._db.table("sessions")
             if not sessions.contains(lambda doc: doc.get("id") == session_id):
                 return False
-            self._back_up("edit")
+            self._back_up("effort")
             if effort is None:
                 sessions.update(_drop("effort"), lambda doc: doc.get("id") == session_id)
             else:
