@@ -1,0 +1,86 @@
+"""What home reads from the log on its workers, and the messages that carry it back."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+if TYPE_CHECKING:
+    from runstrength.context import AppContext
+    from runstrength.core.records import SessionRecord
+    from runstrength.core.restdays import StartCheck, TrainingDays
+    from runstrength.core.runs import RunMark
+    from runstrength.store.runs_folder import FolderImport
+
+# The messages keep the home screen's namespace: handlers stay `on_home_screen_…`.
+HOME = "home_screen"
+
+
+@dataclass(frozen=True)
+class LogOnHome:
+    """What home shows from the log: the last session and today under the rest-day rule
+    (or why the log could not be read)."""
+
+    last: SessionRecord | None = None
+    error: str | None = None
+    check: StartCheck | None = None
+    trained_today: bool = False
+    run_today: RunMark | None = None
+
+
+@dataclass
+class LogRead(Message, namespace=HOME):
+    """The log has been read for home (on a worker)."""
+
+    from_log: LogOnHome
+    painted: threading.Event = field(default_factory=threading.Event)
+    """Set once what was read is on screen: the worker goes on to the load then."""
+
+
+@dataclass
+class LoadRead(Message, namespace=HOME):
+    """The training-load line (empty when all is well), worked out after the paint."""
+
+    load: str
+
+
+@dataclass
+class OpenSessionsFound(Message, namespace=HOME):
+    """Sessions left open (set aside or cut off), oldest first; `offer`: ask now."""
+
+    sessions: list[SessionRecord]
+    offer: bool
+
+
+class LogChanged(Message, namespace=HOME):
+    """A write home asked for has landed: what it shows is read again."""
+
+
+@dataclass
+class PlanMoved(Message, namespace=HOME):
+    """Tomorrow's plan was moved (`to`), or why not (`problem`); the session follows."""
+
+    to: date
+    problem: str | None
+
+
+@dataclass
+class RunsImported(Message, namespace=HOME):
+    """The runs folder has been read into the log."""
+
+    found: FolderImport
+
+
+def training_days(context: AppContext) -> TrainingDays:
+    """The days around today as the rest-day rule sees them (reads the log)."""
+    from runstrength.core.settings import run_settings
+    from runstrength.store.schedule import Schedule
+
+    today = context.clock.now().date()
+    schedule = Schedule(context.log)
+    settings = context.settings
+    return schedule.training_days(today, settings.weekly_rest_days, runs=run_settings(settings))
