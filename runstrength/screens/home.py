@@ -63,6 +63,8 @@ if TYPE_CHECKING:
 
 SOUND_CHECK_DELAY = 1.0
 """Seconds after home first shows: late enough to stay out of the start-up's way."""
+DAY_ACTIONS = ("start", "start_refused", "recovery")
+"""The actions home offers or not by the day's status (see `check_action`)."""
 PAINT_WAIT = 0.25
 """Seconds home waits for the day's status to be painted before it goes on reading."""
 
@@ -115,6 +117,8 @@ class HomeScreen(StartFlow, Screen[None]):
         self.program = program or context.default_program()
         self._checked = False
         self._start_asked = False
+        self._resumed = False
+        self._keys_shown: tuple[bool | None, ...] | None = None
         self.waiting = None
 
     from_log: reactive[LogOnHome | None] = reactive(None, init=False)
@@ -140,6 +144,7 @@ class HomeScreen(StartFlow, Screen[None]):
         today = self.context.clock.now()
         self.query_one("#today", Label).update(f"{today:%A %-d %B %Y}")
         self.show_program(with_length=False)  # the length follows the day's status
+        self._keys_shown = self.day_keys()  # as the footer shows them before the log is read
         problems = self.context.problems
         if problems:
             self.query_one("#problems", Static).update(
@@ -147,8 +152,9 @@ class HomeScreen(StartFlow, Screen[None]):
                 + "\n".join(escape(problem) for problem in problems)
             )
             self.context.problems = []
-        # The log is read once the first frame is up (on_screen_resume reads the last
-        # session): the reading thread would otherwise compete with the first paint.
+        # The log is read once the first frame is up (the reading thread would otherwise
+        # compete with the first paint): what home shows first, then sessions left open.
+        self.call_after_refresh(self.load_last_session)
         self.call_after_refresh(self.find_interrupted)
         # Once home is up, learn whether sound can play, so a machine without it flashes
         # even the first phase change of a session.
@@ -190,6 +196,9 @@ class HomeScreen(StartFlow, Screen[None]):
         self.show_program()
 
     def on_screen_resume(self) -> None:
+        if not self._resumed:  # first shown: on_mount has asked for the reading
+            self._resumed = True
+            return
         self.call_after_refresh(self.load_last_session)
         if self._checked:  # back from a session or a question: is one still open?
             self.call_after_refresh(self.find_interrupted, False)
@@ -264,7 +273,10 @@ class HomeScreen(StartFlow, Screen[None]):
     def show_day_status(
         self, check: StartCheck, trained_today: bool = False, run_today: RunMark | None = None
     ) -> None:
-        self.refresh_bindings()
+        keys = self.day_keys()
+        if keys != self._keys_shown:  # the footer is laid out again only when it changes
+            self._keys_shown = keys
+            self.refresh_bindings()
         verdict = check.verdict
         status = self.query_one("#day-status", Static)
         hint = self.query_one("#start-hint", Label)
@@ -280,6 +292,10 @@ class HomeScreen(StartFlow, Screen[None]):
             text, hint_text = rest_day_text(check, recovery_length(self.context, self.program))
         status.update(text)
         hint.update(hint_text)
+
+    def day_keys(self) -> tuple[bool | None, ...]:
+        """Which of the keys that follow the day's status the footer shows."""
+        return tuple(self.check_action(action, ()) for action in DAY_ACTIONS)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         refused = self.check is not None and not self.check.allowed

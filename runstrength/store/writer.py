@@ -140,8 +140,17 @@ class LogWriter:
     def settled(self) -> None:
         """Block until every write handed in so far has been tried (for a reader that must
         see them). On the writer's own thread it returns at once: those come first anyway."""
-        if threading.current_thread() is not self._thread:
-            self.submit(_ignore).result()
+        if threading.current_thread() is self._thread or self._idle():
+            return
+        self.submit(_ignore).result()
+
+    def _idle(self) -> bool:
+        """Nothing handed in waits to be tried, nor to be tried again: a reader need not
+        wait for the writer's thread (at start it is not even running yet)."""
+        if self._thread is None:
+            return True
+        with self._jobs.mutex:
+            return self._jobs.unfinished_tasks == 0 and not self._kept
 
     @property
     def kept(self) -> int:
