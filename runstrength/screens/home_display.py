@@ -133,6 +133,6 @@ def last_text(last: SessionRecord | None, error: str | None, this_year: int) -> 
 def damage_text(detail: str) -> str:
     """Home's warning that the log holds a malformed record, the way out named first."""
     return (
-        "[b]Your log holds a malformed record[/b]: run [b]runstrength doctor --repair[/b] "
-        f"before you train, or this session's end and effort cannot be saved ({escape(detail)})."
+        "[b]Your log holds a malformed record[/b]: run [b]runstrength doctor --repair[/b]; "
+        f"until then what you log waits in its journal ({escape(detail)})."
     )

@@ -59,8 +59,12 @@ async def test_home_warns_of_a_malformed_record_in_an_older_session(
     assert (tmp_path / "log.json").read_bytes() == before
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        damage = app.screen.query_one("#damage", Static)
+        for _ in range(300):  # read after the first paint, on a worker
+            await app.workers.wait_for_complete()
+            await pilot.pause(0.01)
+            if damage.display:
+                break
         assert "malformed" not in str(app.screen.query_one("#last", Static).render())
         shown = " ".join(line.strip() for line in screen_lines(app))
         assert "malformed record" in shown
@@ -86,3 +90,36 @@ async def test_a_sound_log_is_checked_once(make_app, tmp_path: Path, clock) -> N
         assert not app.screen.query_one("#damage", Static).display
     # Noted: the next start needs no record read again.
     assert checked_before(tmp_path / "log.json")
+
+
+async def test_the_effort_given_with_a_damaged_log_is_kept_until_the_repair(
+    make_app, tmp_path: Path, clock
+) -> None:
+    from tests.ui.screen_text import notices
+    from tests.ui.test_effort_flow import one_set_then_stop
+
+    a_log_with_a_malformed_set(tmp_path, clock)
+    app = make_app(start=True)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await one_set_then_stop(pilot)
+        session_id = screen.engine.info.id
+        await pilot.press("7", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert notices(app, "error") == []  # nothing refused: it waits in the journal
+        kept = app.context.log.session(session_id)
+        assert kept is not None
+        assert (kept.effort, [s.reps for s in kept.sets]) == (7, [12])
+    app.context.log.close()
+
+    # Repaired (the malformed count put right): the next start folds it all in.
+    path = tmp_path / "log.json"
+    data = json.loads(path.read_text())
+    [doc] = data["sets"].values()
+    doc["reps"] = 18
+    path.write_text(json.dumps(data))
+    TrainingLog(path).close()
+    folded = json.loads(path.read_text())
+    [session] = [s for s in folded["sessions"].values() if s["id"] == session_id]
+    assert (session["effort"], session["status"]) == (7, "partial")
+    assert not (tmp_path / "log.journal").exists()
