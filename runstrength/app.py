@@ -23,7 +23,7 @@ from runstrength.palette import RunStrengthCommands
 from runstrength.screens import registry as screens
 from runstrength.theme import readable_variables
 from runstrength.widgets.control_filter import ControlCharacters
-from runstrength.writes import NotSaved, finish_writes
+from runstrength.writes import NotSaved, SettingsSaved, finish_writes
 
 if TYPE_CHECKING:
     from runstrength.screens.dialogs import TooSmall
@@ -193,6 +193,32 @@ class RunStrengthApp(App[None]):
         self.notify(
             escape(message.reason), title=message.title, severity=message.severity, timeout=timeout
         )
+
+    def on_settings_saved(self, message: SettingsSaved) -> None:
+        """A save from the settings screen has landed, whether or not the screen is still
+        open: its values take effect, or why they could not be written is said there."""
+        from runstrength.core.settings import SETTINGS
+        from runstrength.screens.plain import escape
+
+        form = next((s for s in self.screen_stack if screens.is_settings(s)), None)
+        if message.problem is not None:
+            if form is not None:
+                form.show_refused(message.problem)
+            else:
+                self.notify(
+                    escape(message.problem),
+                    title="Settings not saved",
+                    severity="error",
+                    timeout=10,
+                )
+            return
+        settings, before = message.settings, self.context.settings
+        changed = [s.name for s in SETTINGS if getattr(settings, s.name) != getattr(before, s.name)]
+        self.context.settings = settings  # the theme follows (watch_settings); home too
+        self.context.sound.on = settings.sound
+        self.notify(f"Settings saved ({', '.join(changed) or 'nothing changed'})", timeout=3)
+        if form is not None:
+            form.show_saved()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # While a session runs, the palette offers only what leaves it alone.

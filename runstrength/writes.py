@@ -26,6 +26,7 @@ from textual.notifications import SeverityLevel
 
 from runstrength.config import ConfigSaveError, save_setting
 from runstrength.context import AppContext
+from runstrength.core.settings import Settings
 from runstrength.store.writer import Failed, LogWriter, Outcome, Saved, Write
 
 GROUP = "log-writes"
@@ -41,6 +42,15 @@ class NotSaved(Message):
     reason: str
     title: str = "Not saved"
     severity: SeverityLevel = "error"
+
+
+@dataclass
+class SettingsSaved(Message):
+    """A save from the settings screen has landed (`problem`: why it could not be written).
+    The app handles it: the screen may have been left before it lands."""
+
+    settings: Settings
+    problem: str | None = None
 
 
 def hand_write(
@@ -93,10 +103,17 @@ async def finish_writes(app: App[Any], writer: LogWriter) -> None:
 
 
 def hand_config_write(
-    app: App[Any], context: AppContext, save: Callable[[Path], None], *, severity: SeverityLevel
+    app: App[Any],
+    context: AppContext,
+    save: Callable[[Path], None],
+    *,
+    severity: SeverityLevel = "error",
+    said: Callable[[str | None], Message | None] | None = None,
 ) -> None:
     """A change to config.toml (`save` writes it), through the same writer: in order with
-    every other write, quitting waits for it; a refusal is said as NotSaved."""
+    every other write, quitting waits for it. The outcome (None, or why it could not be
+    written) is posted to the app as the message `said` makes; without `said`, a refusal
+    is said as NotSaved."""
     path = context.config_file
     if path is None:  # settings are not saved in this run
         return
@@ -108,10 +125,10 @@ def hand_config_write(
             return str(error)
         return None
 
-    def said(problem: str | None) -> Message | None:
+    def refused(problem: str | None) -> Message | None:
         return None if problem is None else NotSaved(problem, severity=severity)
 
-    hand_write(app, context.writer, write, reply_to=app, saved=said)
+    hand_write(app, context.writer, write, reply_to=app, saved=said or refused)
 
 
 def remember_setting(app: App[Any], context: AppContext, name: str, value: Any) -> None:

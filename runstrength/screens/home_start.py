@@ -11,6 +11,7 @@ from textual import work
 
 from runstrength.screens import registry as screens
 from runstrength.screens.home_reads import LogChanged, OpenSessionsFound, PlanMoved, training_days
+from runstrength.screens.parts import ScreenPart
 from runstrength.screens.plain import escape
 from runstrength.store import LogError
 from runstrength.writes import hand_write
@@ -23,13 +24,6 @@ if TYPE_CHECKING:
     from runstrength.screens.resume import ResumeChoice
     from runstrength.screens.start_dialogs import StartChoice
     from runstrength.store import TrainingLog
-
-if TYPE_CHECKING:
-    from textual.screen import Screen
-
-    ScreenPart = Screen[None]
-else:
-    ScreenPart = object  # a part of a screen, not a screen of its own
 
 
 class StartFlow(ScreenPart):
@@ -44,10 +38,10 @@ class StartFlow(ScreenPart):
     _start_asked: bool
     """A start asked for before that answer came: it follows the answer."""
 
-    @property
-    def check(self) -> StartCheck | None:
-        """Today under the rest-day rule; None until the log has been read."""
-        raise NotImplementedError
+    if TYPE_CHECKING:  # home holds it: today under the rest-day rule, once read
+
+        @property
+        def check(self) -> StartCheck | None: ...
 
     def askable(self, check: StartCheck) -> bool:
         """Refused by a run only, with the running rules set to ask rather than refuse."""

@@ -141,6 +141,10 @@ def is_session(screen: object) -> TypeGuard[SessionScreen]:
     return _is(screen, "runstrength.screens.session", "SessionScreen")
 
 
+def is_settings(screen: object) -> TypeGuard[SettingsScreen]:
+    return _is(screen, "runstrength.screens.settings", "SettingsScreen")
+
+
 def is_browser(screen: object) -> TypeGuard[BrowserScreen]:
     return _is(screen, "runstrength.screens.browser", "BrowserScreen")
 

@@ -1,15 +1,15 @@
-"""The live session: renders the engine's current step and forwards every key to it."""
+"""The live session: renders the engine's current step and forwards every key to it.
+
+What it reads from the log, and the messages its reads and writes come back as, are in
+`session_log.py`; how it ends (summary, effort, q's question) in `session_end.py`."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
@@ -17,7 +17,6 @@ from textual.widgets import Footer, Header, ProgressBar, Static
 
 from runstrength.commands import HELP, SOUND, Command, keys
 from runstrength.context import AppContext
-from runstrength.core.bests import bests_line, new_bests
 from runstrength.core.cues import sounds_for
 from runstrength.core.engine import SessionEngine
 from runstrength.core.events import (
@@ -35,19 +34,22 @@ from runstrength.core.keys import SKIP_LABELS, offered, skip_kind
 from runstrength.core.plan import IntroStep, SetStep
 from runstrength.core.programs import Program
 from runstrength.core.records import SessionKind, SessionRecord
-from runstrength.core.resume import point_text, resume_point
-from runstrength.core.stats import PastResults, past_results, past_text, progression_hint
-from runstrength.core.styled import Piece, Styled, strong
-from runstrength.core.summary import session_result, totals_text
+from runstrength.core.stats import PastResults
+from runstrength.core.styled import Piece, Styled
 from runstrength.core.ticking import MIN_TICK_SECONDS, PROGRESS_STEPS, TICK_SECONDS, next_tick_delay
 from runstrength.core.view import StepView, describe, flash_for, status_line
 from runstrength.messages import SoundSwitched
-from runstrength.screens.dialogs import ConfirmQuit, QuitChoice
-from runstrength.screens.effort import save_effort
 from runstrength.screens.plain import escape
-from runstrength.store import LogError
+from runstrength.screens.session_end import SessionEnd
+from runstrength.screens.session_log import (
+    PastRead,
+    SaveFailed,
+    SetSaved,
+    last_time_text,
+    read_past,
+    saved_label,
+)
 from runstrength.store.writer import session_write
-from runstrength.widgets.effort_prompt import EffortPrompt
 from runstrength.widgets.flash_band import FlashBand
 from runstrength.widgets.floor import FloorLayout
 from runstrength.widgets.line_list import LineList
@@ -64,7 +66,7 @@ STAGES = ("warmup", "intro", "set", "hold", "rest", "stretch", "summary")
 """One class each on the screen, for the stage shown."""
 
 
-class SessionScreen(Screen[None]):
+class SessionScreen(SessionEnd, Screen[None]):
     """One session from warm-up to summary."""
 
     CSS_PATH = "session.tcss"
@@ -112,26 +114,6 @@ class SessionScreen(Screen[None]):
         HELP.help_only(),
     )
     BINDINGS = KEYS.bindings
-
-    @dataclass
-    class SetSaved(Message):
-        """A set is on disk."""
-
-        label: str
-
-    @dataclass
-    class SaveFailed(Message):
-        """A set could not be written; the message says why."""
-
-        reason: str
-
-    @dataclass
-    class PastRead(Message):
-        """Earlier sessions, read on a worker: results per set, bands last used, hints."""
-
-        past: PastResults
-        bands: dict[str, str]
-        hints: dict[str, str | None]
 
     step_view: reactive[StepView | None] = reactive(None, init=False)
     """What the screen shows of the engine's state (core/view.py)."""
@@ -202,43 +184,21 @@ class SessionScreen(Screen[None]):
 
     @work(thread=True, group="history")
     def load_past(self) -> None:
-        """Earlier sessions, for "last time … · best …" on the set screen, and the band
-        each exercise was last done with."""
-        try:
-            bands = self.context.log.last_bands()
-            past = self.context.log.sessions()
-        except LogError:
-            return
-        # Indexed here, off the UI thread: a set then looks its numbers up, never scans.
-        earlier = [s for s in past if s.id != self.engine.info.id]
-        self.earlier = earlier
-        results = past_results(earlier)
-        hints = {
-            entry.exercise.id: progression_hint(
-                earlier, entry.exercise.id, self.context.catalogue, self.context.settings.bands
-            )
-            for entry in self.engine.program.entries
-        }
-        self.post_message(self.PastRead(results, bands, hints))
+        read = read_past(self.context, self.engine)
+        if read is not None:
+            self.post_message(read)
 
     def on_session_screen_past_read(self, message: PastRead) -> None:
         self.past = message.past
         self.hints = message.hints
+        self.earlier = message.earlier
         if message.bands:
             self.engine.bands.learn(message.bands)
             self.render_view()
         self.show_last_time()
 
     def show_last_time(self) -> None:
-        step = self.engine.step
-        text = ""
-        if isinstance(step, SetStep) and self.past is not None:
-            exercise = step.entry.exercise
-            band = self.engine.band_for(exercise)
-            found = self.past.find(exercise.id, step.set_number, step.side, band)
-            text = past_text(found, is_hold=exercise.is_hold, band=band)
-        elif isinstance(step, IntroStep) and self.hints.get(step.entry.exercise.id):
-            text = f"Next step: {self.hints[step.entry.exercise.id]}"
+        text = last_time_text(self.engine, self.past, self.hints)
         self.query_one("#last-time", TextLine).text = Text(text)
         self.query_one(FloorLayout).show_past(text)
 
@@ -345,46 +305,12 @@ class SessionScreen(Screen[None]):
     def on_sound_switched(self, _: SoundSwitched) -> None:
         self.show_status()
 
-    def show_summary(self) -> None:
-        engine = self.engine
-        if engine.kind == "recovery":
-            self.show_routine_summary()
-            return
-        result = session_result(
-            engine.program,
-            engine.completed,
-            engine.info.started_at,
-            engine.ended_at,
-            engine.status or "partial",
-            engine.skipped,
-        )
-        self.query_one(SummaryTable).show(result)
-        totals = totals_text(result, len(engine.completed))
-        bests = bests_line(
-            new_bests(engine.completed, self.earlier), self.context.catalogue.exercise_name
-        )
-        if bests:
-            totals += (Piece("\n"), strong(bests))
-        self.query_one("#totals", Static).update(styled_content(totals))
-        if engine.completed and not self.query(EffortPrompt):
-            prompt = EffortPrompt(id="effort")
-            self.query_one("#session").mount(prompt, after="#totals")
-            prompt.focus()
-
-    def show_routine_summary(self) -> None:
-        from runstrength.core.recovery import routine_rows, summary_line
-
-        records = self.engine.routine.records
-        table = self.query_one(SummaryTable)
-        table.show_rows(
-            ("Recovery", "", "Done / target"), routine_rows(records, self.context.catalogue)
-        )
-        self.query_one("#totals", Static).update(styled_content(summary_line(self.engine)))
-
     # --- writes, off the UI thread ---------------------------------------------------
 
     def _hand_write(self, event: LogWrite) -> None:
-        label = self._saved_label(event) if isinstance(event, SetCompleted) else None
+        label = None
+        if isinstance(event, SetCompleted):
+            label = saved_label(self.context.catalogue, event)
         # Kept when refused and tried again first with the next one: each of a session's
         # writes depends on those before it. It lands even after this screen has closed.
         hand_write(
@@ -392,16 +318,10 @@ class SessionScreen(Screen[None]):
             self.context.writer,
             session_write(event),
             reply_to=self,
-            saved=lambda _: None if label is None else self.SetSaved(label),
-            failed=self.SaveFailed,
+            saved=lambda _: None if label is None else SetSaved(label),
+            failed=SaveFailed,
             keep=True,
         )
-
-    def _saved_label(self, event: SetCompleted) -> str:
-        record = event.record
-        name = self.context.catalogue.exercise_name(record.exercise)
-        side = f" ({record.side})" if record.side else ""
-        return f"✓ {name} set {record.set}{side} saved"
 
     def on_session_screen_set_saved(self, message: SetSaved) -> None:
         self.last_saved = (Piece(message.label),)
@@ -423,18 +343,6 @@ class SessionScreen(Screen[None]):
 
     def action_count(self, delta: int) -> None:
         self.apply(self.engine.count(delta))
-
-    def keep_effort(self) -> None:
-        """Save how hard the session was, when the summary's question was answered."""
-        for prompt in self.query(EffortPrompt):
-            if prompt.effort is not None and not prompt.saved:
-                prompt.saved = True
-                save_effort(self.app, self.context, self.engine.info.id, prompt.effort)
-
-    def leave(self) -> None:
-        """Close the finished session (keeping the effort given)."""
-        self.keep_effort()
-        self.dismiss(None)
 
     def action_enter(self) -> None:
         if self.engine.finished:
@@ -468,38 +376,3 @@ class SessionScreen(Screen[None]):
         layout = "compact" if self.has_class("-floor") else "floor"
         self.set_class(layout == "floor", "-floor")
         remember_setting(self.app, self.context, "session_layout", layout)
-
-    def action_quit_session(self) -> None:
-        if self.engine.finished:
-            self.leave()
-            return
-
-        # Timers wait while the runner decides.
-        paused_here = not self.engine.paused
-        if paused_here:
-            self.apply(self.engine.toggle_pause())
-
-        engine = self.engine
-        point = resume_point(engine.plan, engine.index)
-        goes_on_at = point_text(point, engine.program) if point else ""
-
-        def leave(choice: QuitChoice) -> None:
-            if choice == "stop":
-                self.apply(self.engine.quit())
-            elif choice == "later":
-                self.apply(self.engine.set_aside())
-                where = f" to go on at {goes_on_at}" if goes_on_at else ""
-                self.notify(
-                    f"Set aside: home offers it again today{where}.",
-                    title="Continue later",
-                    timeout=8,
-                )
-                self.dismiss(None)
-            elif paused_here and self.engine.paused:
-                self.apply(self.engine.toggle_pause())
-
-        routine = engine.routine.logged if engine.kind == "recovery" else None
-        quit_dialog = ConfirmQuit(
-            len(engine.completed), engine.reps_in_progress, goes_on_at, routine=routine
-        )
-        self.app.push_screen(quit_dialog, leave)

@@ -19,7 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from runstrength.commands import HELP, SOUND, Command, keys
-from runstrength.config import ConfigSaveError, save_settings
+from runstrength.config import save_settings
 from runstrength.context import AppContext
 from runstrength.core.programs import GOALS
 from runstrength.core.settings import (
@@ -30,10 +30,9 @@ from runstrength.core.settings import (
     SettingSpec,
     settings_from_mapping,
 )
-from runstrength.screens.plain import escape
 from runstrength.widgets.marks import MarkedCheckbox
 from runstrength.widgets.sound_test import SoundTest
-from runstrength.writes import hand_write
+from runstrength.writes import SettingsSaved, hand_config_write
 
 
 def _words(text: str) -> list[str]:
@@ -70,7 +69,6 @@ class SettingsScreen(Screen[None]):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        self.saved_theme = context.settings.theme
         self._saving: Settings | None = None
         """The settings of a save still being written (leaving then asks nothing)."""
 
@@ -217,7 +215,7 @@ class SettingsScreen(Screen[None]):
         general: list[str] = []
         for problem in problems:
             key, _, what = problem.partition(": ")
-            if what and self.query(f"#error-{key}"):
+            if what and key in SPECS and self.query(f"#error-{key}"):
                 by_field.setdefault(key, []).append(what)
             else:
                 general.append(problem)
@@ -238,40 +236,26 @@ class SettingsScreen(Screen[None]):
                 "Not saved: fix the values marked in the form first", severity="warning", timeout=3
             )
             return
-        if self.context.config_file is None:
-            self.apply(settings)
-            return
         self._saving = settings
-        hand_write(self.app, self.context.writer, lambda _: self.write(settings))
+        if self.context.config_file is None:  # in effect for this run only
+            self.app.post_message(SettingsSaved(settings))
+            return
+        # The app puts the values in effect once written: the runner may leave meanwhile.
+        hand_config_write(
+            self.app,
+            self.context,
+            lambda path: save_settings(path, settings),
+            said=lambda problem: SettingsSaved(settings, problem),
+        )
 
-    def write(self, settings: Settings) -> None:
-        assert self.context.config_file is not None
-        try:
-            save_settings(self.context.config_file, settings)
-        except ConfigSaveError as error:
-            self.app.call_from_thread(self.save_failed, str(error))
-        else:
-            self.app.call_from_thread(self.apply, settings)
+    def show_saved(self) -> None:
+        """The save asked for here has landed."""
+        self.query_one("#saved-to", Label).update(self._where() + " ✓")
 
-    def save_failed(self, reason: str) -> None:
-        if self.is_attached:
-            self.show_problems([reason])
-        else:
-            self.app.notify(
-                escape(reason), title="Settings not saved", severity="error", timeout=10
-            )
-
-    def apply(self, settings: Settings) -> None:
-        """The saved values take effect, even when the screen was left during the save."""
-        before = self.context.settings
-        changed = [s.name for s in SETTINGS if getattr(settings, s.name) != getattr(before, s.name)]
-        self.saved_theme = settings.theme
-        self.context.settings = settings  # the app applies the theme; home follows
-        self.context.sound.on = settings.sound
-        what = ", ".join(changed) if changed else "nothing changed"
-        self.app.notify(f"Settings saved ({what})", timeout=3)
-        if self.is_attached:
-            self.query_one("#saved-to", Label).update(self._where() + " ✓")
+    def show_refused(self, problem: str) -> None:
+        """The save asked for here could not be written: leaving now asks first."""
+        self._saving = None
+        self.show_problems([problem])
 
     def action_back(self) -> None:
         """Leave; with changes not saved, ask first."""
@@ -291,5 +275,6 @@ class SettingsScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         # Leaving without saving: the theme picked for a look goes back.
-        if self.app.theme != self.saved_theme and self.saved_theme in self.app.available_themes:
-            self.app.theme = self.saved_theme
+        theme = self.context.settings.theme
+        if self.app.theme != theme and theme in self.app.available_themes:
+            self.app.theme = theme

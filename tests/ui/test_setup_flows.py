@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 import tomllib
 from collections.abc import Sequence
 from pathlib import Path
@@ -150,6 +151,54 @@ async def test_settings_saved_then_left_at_once_are_saved_and_applied(
         assert isinstance(app.screen, HomeScreen)
         assert app.context.settings.warmup_minutes == 9
     assert "warmup_minutes = 9" in paths.config_file.read_text()
+
+
+async def test_a_save_that_cannot_be_written_is_said_in_the_form_and_changes_nothing(
+    paths: Paths, clock, sound
+) -> None:
+    user_config(paths)
+    app = make(paths, clock, sound)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("comma")
+        paths.config_file.write_text("warmup_minutes = = 6\n")  # broken behind the form
+        app.screen.query_one("#warmup_minutes", Input).focus()
+        await pilot.press("backspace", "9", "ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, SettingsScreen)
+        errors = str(app.screen.query_one("#errors", Static).render())
+        assert "not valid TOML, so it was not changed" in errors
+        assert "✓" not in str(app.screen.query_one("#saved-to").render())
+        assert app.context.settings.warmup_minutes == 6
+        assert not any("Settings saved" in note for note in notices(app))
+        await pilot.press("escape")  # the change is still not saved: leaving asks
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+    assert paths.config_file.read_text() == "warmup_minutes = = 6\n"
+
+
+async def test_a_save_that_cannot_be_written_after_the_form_was_left_is_said_on_home(
+    paths: Paths, clock, sound
+) -> None:
+    user_config(paths)
+    app = make(paths, clock, sound)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("comma")
+        paths.config_file.write_text("warmup_minutes = = 6\n")
+        app.screen.query_one("#warmup_minutes", Input).focus()
+        gate = threading.Event()  # the save waits behind it: it lands once the form is left
+        app.context.writer.submit(lambda _: gate.wait(5))
+        await pilot.press("backspace", "9", "ctrl+s", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        gate.set()
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        [note] = notices(app, "error")
+        assert note.startswith("Settings not saved")
+        assert "not valid TOML" in note
+        assert app.context.settings.warmup_minutes == 6
 
 
 async def test_saved_settings_reach_home_while_it_is_covered_and_keep_the_program_picked(

@@ -1,0 +1,122 @@
+"""How a live session ends: its summary (a strength session's table and bests, or a
+recovery routine's), the effort asked there, and q's question (stop for good, or go on
+later today)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.widgets import Static
+
+from runstrength.core.bests import bests_line, new_bests
+from runstrength.core.resume import point_text, resume_point
+from runstrength.core.styled import Piece, strong
+from runstrength.core.summary import session_result, totals_text
+from runstrength.screens.dialogs import ConfirmQuit, QuitChoice
+from runstrength.screens.effort import save_effort
+from runstrength.screens.parts import ScreenPart
+from runstrength.widgets.effort_prompt import EffortPrompt
+from runstrength.widgets.styled_text import styled_content
+from runstrength.widgets.summary_table import SummaryTable
+
+if TYPE_CHECKING:
+    from runstrength.context import AppContext
+    from runstrength.core.engine import SessionEngine
+    from runstrength.core.events import Event
+    from runstrength.core.records import SessionRecord
+
+
+class SessionEnd(ScreenPart):
+    """The end of a session, on the session screen."""
+
+    context: AppContext
+    engine: SessionEngine
+    earlier: list[SessionRecord]
+    """The log before this session: bests are named against it."""
+
+    if TYPE_CHECKING:  # the session screen's: hand the engine's events to the screen
+
+        def apply(self, events: list[Event]) -> None: ...
+
+    def show_summary(self) -> None:
+        engine = self.engine
+        if engine.kind == "recovery":
+            self.show_routine_summary()
+            return
+        result = session_result(
+            engine.program,
+            engine.completed,
+            engine.info.started_at,
+            engine.ended_at,
+            engine.status or "partial",
+            engine.skipped,
+        )
+        self.query_one(SummaryTable).show(result)
+        totals = totals_text(result, len(engine.completed))
+        bests = bests_line(
+            new_bests(engine.completed, self.earlier), self.context.catalogue.exercise_name
+        )
+        if bests:
+            totals += (Piece("\n"), strong(bests))
+        self.query_one("#totals", Static).update(styled_content(totals))
+        if engine.completed and not self.query(EffortPrompt):
+            prompt = EffortPrompt(id="effort")
+            self.query_one("#session").mount(prompt, after="#totals")
+            prompt.focus()
+
+    def show_routine_summary(self) -> None:
+        from runstrength.core.recovery import routine_rows, summary_line
+
+        records = self.engine.routine.records
+        table = self.query_one(SummaryTable)
+        table.show_rows(
+            ("Recovery", "", "Done / target"), routine_rows(records, self.context.catalogue)
+        )
+        self.query_one("#totals", Static).update(styled_content(summary_line(self.engine)))
+
+    def keep_effort(self) -> None:
+        """Save how hard the session was, when the summary's question was answered."""
+        for prompt in self.query(EffortPrompt):
+            if prompt.effort is not None and not prompt.saved:
+                prompt.saved = True
+                save_effort(self.app, self.context, self.engine.info.id, prompt.effort)
+
+    def leave(self) -> None:
+        """Close the finished session (keeping the effort given)."""
+        self.keep_effort()
+        self.dismiss(None)
+
+    def action_quit_session(self) -> None:
+        if self.engine.finished:
+            self.leave()
+            return
+
+        # Timers wait while the runner decides.
+        paused_here = not self.engine.paused
+        if paused_here:
+            self.apply(self.engine.toggle_pause())
+
+        engine = self.engine
+        point = resume_point(engine.plan, engine.index)
+        goes_on_at = point_text(point, engine.program) if point else ""
+
+        def leave(choice: QuitChoice) -> None:
+            if choice == "stop":
+                self.apply(self.engine.quit())
+            elif choice == "later":
+                self.apply(self.engine.set_aside())
+                where = f" to go on at {goes_on_at}" if goes_on_at else ""
+                self.notify(
+                    f"Set aside: home offers it again today{where}.",
+                    title="Continue later",
+                    timeout=8,
+                )
+                self.dismiss(None)
+            elif paused_here and self.engine.paused:
+                self.apply(self.engine.toggle_pause())
+
+        routine = engine.routine.logged if engine.kind == "recovery" else None
+        quit_dialog = ConfirmQuit(
+            len(engine.completed), engine.reps_in_progress, goes_on_at, routine=routine
+        )
+        self.app.push_screen(quit_dialog, leave)

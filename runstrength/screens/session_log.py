@@ -1,0 +1,91 @@
+"""What the live session reads from the log (earlier results, bands last used, hints to
+progress) and the messages that carry it, and its writes' outcomes, back to the screen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+from runstrength.core.plan import IntroStep, SetStep
+from runstrength.core.stats import PastResults, past_results, past_text, progression_hint
+from runstrength.store import LogError
+
+if TYPE_CHECKING:
+    from runstrength.context import AppContext
+    from runstrength.core.catalogue import Catalogue
+    from runstrength.core.engine import SessionEngine
+    from runstrength.core.events import SetCompleted
+    from runstrength.core.records import SessionRecord
+
+# The messages keep the session screen's namespace: handlers stay `on_session_screen_…`.
+SESSION = "session_screen"
+
+
+@dataclass
+class SetSaved(Message, namespace=SESSION):
+    """A set is on disk."""
+
+    label: str
+
+
+@dataclass
+class SaveFailed(Message, namespace=SESSION):
+    """A set could not be written; the message says why."""
+
+    reason: str
+
+
+@dataclass
+class PastRead(Message, namespace=SESSION):
+    """Earlier sessions, read on a worker: results per set, bands last used, hints."""
+
+    past: PastResults
+    bands: dict[str, str]
+    hints: dict[str, str | None]
+    earlier: list[SessionRecord]
+    """The log before this session: bests are named against it at the summary."""
+
+
+def read_past(context: AppContext, engine: SessionEngine) -> PastRead | None:
+    """Earlier sessions, for "last time … · best …" on the set screen, and the band each
+    exercise was last done with; None when the log cannot be read."""
+    try:
+        bands = context.log.last_bands()
+        past = context.log.sessions()
+    except LogError:
+        return None
+    # Indexed here, off the UI thread: a set then looks its numbers up, never scans.
+    earlier = [s for s in past if s.id != engine.info.id]
+    results = past_results(earlier)
+    hints = {
+        entry.exercise.id: progression_hint(
+            earlier, entry.exercise.id, context.catalogue, context.settings.bands
+        )
+        for entry in engine.program.entries
+    }
+    return PastRead(results, bands, hints, earlier)
+
+
+def last_time_text(
+    engine: SessionEngine, past: PastResults | None, hints: dict[str, str | None]
+) -> str:
+    """Under a set, what it came to last time; on an exercise's card, the next step."""
+    step = engine.step
+    if isinstance(step, SetStep) and past is not None:
+        exercise = step.entry.exercise
+        band = engine.band_for(exercise)
+        found = past.find(exercise.id, step.set_number, step.side, band)
+        return past_text(found, is_hold=exercise.is_hold, band=band)
+    if isinstance(step, IntroStep) and hints.get(step.entry.exercise.id):
+        return f"Next step: {hints[step.entry.exercise.id]}"
+    return ""
+
+
+def saved_label(catalogue: Catalogue, event: SetCompleted) -> str:
+    """The status line's word that a set is on disk."""
+    record = event.record
+    name = catalogue.exercise_name(record.exercise)
+    side = f" ({record.side})" if record.side else ""
+    return f"✓ {name} set {record.set}{side} saved"
