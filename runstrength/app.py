@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import gc
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.filter import LineFilter
 from textual.reactive import reactive
 
@@ -26,6 +26,8 @@ from runstrength.widgets.control_filter import ControlCharacters
 from runstrength.writes import NotSaved, SettingsSaved, finish_writes
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from runstrength.screens.dialogs import TooSmall
     from runstrength.screens.home import HomeScreen
     from runstrength.screens.session import SessionScreen
@@ -36,6 +38,8 @@ logger = logging.getLogger(__name__)
 # their widgets (inputs, selects, lists) would otherwise add to every start-up.
 
 MIN_SIZE = (80, 24)
+
+_DECLARED_SYSTEM_COMMANDS = {"Theme", "Keys"}
 
 _PALETTE_ACTIONS = {command.action.removeprefix("app."): command for command in PALETTE}
 
@@ -56,6 +60,12 @@ class RunStrengthApp(App[None]):
     BINDINGS = APP_KEYS.bindings
     settings: reactive[Settings] = reactive(Settings(), init=False)
     """The settings in effect, replaced whole on a save: screens watch it."""
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        # Textual's own Theme and Keys would sit beside ours (commands.py): once each.
+        for command in super().get_system_commands(screen):
+            if command.title not in _DECLARED_SYSTEM_COMMANDS:
+                yield command
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters, and one that keeps text from files from driving the terminal."""

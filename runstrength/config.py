@@ -98,6 +98,13 @@ def _plain(value: Any) -> Any:
     return list(value) if isinstance(value, tuple) else value
 
 
+def _real_file(path: Path) -> Path:
+    """Where a save goes: the file itself, or the file a link there points to (a config
+    kept with the user's dotfiles is a link they made; the save goes to their file and
+    the link stays)."""
+    return path.resolve() if path.is_symlink() else path
+
+
 def save_settings(path: Path, settings: Settings) -> None:
     """Write `settings` to `path`, keeping the comments and key order of the file there.
 
@@ -134,7 +141,7 @@ def save_settings(path: Path, settings: Settings) -> None:
         elif text is None or value != _plain(spec.default):
             document[spec.name] = value
     try:
-        write_atomically(path, tomlkit.dumps(document).encode("utf-8"))
+        write_atomically(_real_file(path), tomlkit.dumps(document).encode("utf-8"))
     except OSError as error:
         raise ConfigSaveError(f"{path}: could not be written: {reason(error)}") from None
 
@@ -206,6 +213,6 @@ def save_setting(path: Path, name: str, value: Any) -> None:
         ) from None
     document[name] = _plain(value)
     try:
-        write_atomically(path, tomlkit.dumps(document).encode("utf-8"))
+        write_atomically(_real_file(path), tomlkit.dumps(document).encode("utf-8"))
     except OSError as error:
         raise ConfigSaveError(f"{path}: could not be written: {error}") from None

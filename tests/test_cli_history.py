@@ -280,3 +280,11 @@ def test_history_says_what_was_skipped(tmp_path: Path) -> None:
     assert document["sessions"][0]["status"] == "completed"
     exported = json.loads(run(tmp_path / "d", "export").stdout)
     assert exported["sessions"][0]["skipped"] == ["side-plank", "clamshell", "band-squat"]
+
+
+def test_since_after_until_is_refused(tmp_path: Path) -> None:
+    result = run(tmp_path / "data", "history", "--since", "2026-11-25", "--until", "2026-11-01")
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "runstrength: --since 2026-11-25 is after --until 2026-11-01: no day is in between"
+    ]

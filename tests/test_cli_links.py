@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from runstrength.config import save_setting
 from runstrength.core.records import SessionInfo, SetRecord
 from runstrength.store import TrainingLog
 
@@ -141,3 +142,21 @@ def test_the_app_does_not_start_with_a_planted_link(tmp_path: Path) -> None:
     assert f"{link} is a symbolic link where runstrength keeps a file of its own" in result.stderr
     assert "Remove the link" in result.stderr
     assert (outside / "victim").read_bytes() == PRECIOUS
+
+
+def test_a_config_kept_as_a_link_with_the_dotfiles_is_read_and_saved_through(
+    tmp_path: Path,
+) -> None:
+    data, dotfiles = tmp_path / "data", tmp_path / "dotfiles"
+    a_log(data)
+    dotfiles.mkdir()
+    real = dotfiles / "runstrength.toml"
+    real.write_text("# mine\nwarmup_minutes = 6\n")
+    (data / "config.toml").symlink_to(real)
+    shown = command(data, "config", "show")
+    assert shown.returncode == 0, shown.stderr
+    assert "warmup_minutes = 6" in shown.stdout
+    save_setting(data / "config.toml", "warmup_minutes", 7)  # as the settings screen saves
+    assert (data / "config.toml").is_symlink()  # the link stays; the user's file changed
+    assert real.read_text().startswith("# mine\n")
+    assert "warmup_minutes = 7" in real.read_text()

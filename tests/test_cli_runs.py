@@ -264,3 +264,14 @@ def test_a_repeating_event_plans_each_run(tmp_path: Path) -> None:
     listed = json.loads(run(data, "runs", "list", "--json").stdout)
     assert [a["day"] for a in listed] == [day(n).isoformat() for n in (0, 14, 21)]
     assert {a["run_kind"] for a in listed} == {"long"}
+
+
+def test_import_of_only_missing_files_is_one_line_each_and_changes_nothing(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    result = run(data, "runs", "import", str(tmp_path / "nope.gpx"))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [f"runstrength: {tmp_path / 'nope.gpx'} does not exist"]
+    assert result.stdout == ""
+    assert not (data / "log.json").exists()

@@ -104,6 +104,9 @@ def show_history(args: argparse.Namespace, paths: Paths) -> int:
     from runstrength.store import LogError
     from runstrength.store.schedule import Schedule
 
+    if args.since is not None and args.until is not None and args.since > args.until:
+        error(f"--since {args.since} is after --until {args.until}: no day is in between")
+        return EXIT_USAGE
     wanted = SessionFilter(program=args.program, since=args.since, until=args.until)
     try:
         log = _open_log(paths)

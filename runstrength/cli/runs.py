@@ -146,6 +146,8 @@ def _import_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
     found = scan(Path(p).expanduser() for p in args.paths)
     for path, reason in found.failed:
         error(f"{path} {reason}")
+    if found.failed and not found.files:
+        return EXIT_FAILED  # nothing could be read: each file is named above, nothing changed
     added = days.write(lambda log: RunLog(log).add(found.activities))
     runs = sum(1 for a in added.added if a.is_run)
     print(

@@ -23,7 +23,7 @@ class ConfirmQuit(ModalScreen[QuitChoice]):
     `later` (set aside, to go on today where it was left), or None to keep going."""
 
     BINDINGS = [
-        Binding("x", "answer('stop')", "Stop for good"),
+        Binding("x,y", "answer('stop')", "Stop for good"),
         Binding("l", "answer('later')", "Continue later"),
         Binding("n,escape,q", "answer(None)", "Keep going"),
     ]
@@ -78,7 +78,7 @@ class ConfirmQuit(ModalScreen[QuitChoice]):
             lines.append(
                 f"[b]l[/b] continue later: home offers it again today, to go on{where}{redo}."
             )
-        lines.append("[b]escape[/b] keep going")
+        lines.append("[b]n[/b] or [b]escape[/b] keep going")
         with Vertical(classes="dialog"):
             yield Label("Leave this session?", classes="dialog-title")
             yield Static("\n".join(lines), classes="dialog-keys")

@@ -69,7 +69,7 @@ class SessionDetailScreen(Screen[bool]):
 
     CSS_PATH = Path(__file__).with_name("history.tcss")
     KEYS = keys(
-        "session",
+        "session detail",
         Command("up,down", "move through the warm-up, sets and stretches", help_keys="↑ ↓"),
         Command(
             "c",

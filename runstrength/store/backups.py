@@ -67,6 +67,7 @@ def describe(backup: Path) -> str:
 REASONS = {
     "fold": "a session's end was written",
     "edit": "a set was corrected or deleted",
+    "effort": "a session's effort was rated",
     "delete": "a session was deleted",
     "import": "an import",
     "schedule": "a schedule change",

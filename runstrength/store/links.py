@@ -39,7 +39,8 @@ def _candidates(paths: Paths) -> Iterator[Path]:
     yield years
     yield from _inside(years)
     yield from _inside(years / backups.name)
-    yield from (paths.app_log, paths.parsed_content, paths.config_file)
+    # Not config.toml: it is the user's own file, and a link to it in their dotfiles is theirs.
+    yield from (paths.app_log, paths.parsed_content)
 
 
 def planted_link(paths: Paths) -> Path | None:

@@ -81,13 +81,15 @@ class LogEdits(LogWrites):
                 logger.warning("could not move past years to their files: %s", error)
             return len(new), len(records) - len(new)
 
-    def _change_past_year(self, year: int, change: Callable[[list[Doc], list[Doc]], None]) -> None:
+    def _change_past_year(
+        self, year: int, change: Callable[[list[Doc], list[Doc]], None], reason: str = "edit"
+    ) -> None:
         """Change a past year's sessions and sets (copies) and write its file once."""
         tables = self.years.tables(year)
         sessions = [dict(doc) for doc in tables.get("sessions", {}).values()]
         sets = [dict(doc) for doc in tables.get("sets", {}).values()]
         change(sessions, sets)
-        self.years.write(year, numbered(sessions, sets), "edit")
+        self.years.write(year, numbered(sessions, sets), reason)
 
     def correct_set(
         self, key: str, *, reps: int | None, seconds: int | None, band: str | None, when: datetime
@@ -134,13 +136,13 @@ class LogEdits(LogWrites):
                         elif doc["id"] == session_id:
                             doc["effort"] = effort
 
-                self._change_past_year(year, rate)
+                self._change_past_year(year, rate, "effort")
                 return True
             sessions = self._db.table("sessions")
             if not sessions.contains(lambda doc: doc.get("id") == session_id):
                 return False
             try:
-                self._back_up("edit")
+                self._back_up("effort")
             except BadRecordError as error:
                 return self._journal_effort(session_id, effort, error)
             if effort is None:

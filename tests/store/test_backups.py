@@ -84,3 +84,12 @@ def test_a_repair_says_what_the_backup_holds(tmp_path: Path) -> None:
     assert "not in it" in said
     [session] = TrainingLog(path, read_only=True).sessions()
     assert session.id == "a"
+
+
+def test_a_backup_before_an_effort_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "log.json"
+    log = TrainingLog(path)
+    log.add_sessions([a_session("a", 20)])
+    assert log.set_effort("a", 6)
+    log.close()
+    assert "before a session's effort was rated" in describe(list_backups(path)[0])

@@ -132,6 +132,19 @@ async def test_the_palette_offers_the_declared_commands(make_app) -> None:
             assert hasattr(app, f"action_{command.action.removeprefix('app.')}"), command
 
 
+async def test_the_palette_names_each_command_once(make_app) -> None:
+    app: RunStrengthApp = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        ours = [title for title, _, _ in RunStrengthCommands(app.screen)._commands()]
+        textuals = [command.title for command in app.get_system_commands(app.screen)]
+        both = ours + textuals
+        assert "Theme" in ours
+        assert "Quit" in textuals
+        assert sorted(both) == sorted(set(both)), both  # no Theme or help twice
+        assert "Keys" not in textuals  # the declared help (?) says it
+
+
 async def test_during_a_session_the_palette_offers_what_is_declared_for_it(make_app) -> None:
     app = make_app(start=True)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -106,6 +106,18 @@ async def test_quit_keeps_finished_sets_as_partial(make_app, clock) -> None:
         assert [s.reps for s in logged.sets] == [12]
 
 
+async def test_y_confirms_leaving_as_x_does(make_app, clock) -> None:
+    app = make_app(start=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session(pilot)
+        await pilot.press("S", "enter", *["space"] * 12, "enter")
+        await pilot.press("q", "y")
+        assert screen.engine.finished
+        await app.workers.wait_for_complete()
+        [logged] = app.context.log.sessions()
+        assert logged.status == "partial"
+
+
 async def test_quit_mid_set_keeps_the_reps_counted_and_says_so(make_app, clock) -> None:
     app = make_app(start=True)
     async with app.run_test(size=(80, 24)) as pilot:
