@@ -100,7 +100,7 @@ def _plans(paths: Paths) -> dict[str, int]:
 def show_history(args: argparse.Namespace, paths: Paths) -> int:
     from runstrength.core.fields import shown
     from runstrength.core.history import COLUMNS, SessionFilter, table_rows
-    from runstrength.core.interchange import ScheduledDay, to_document
+    from runstrength.core.interchange import to_document
     from runstrength.store import LogError
     from runstrength.store.schedule import Schedule
 
@@ -126,11 +126,7 @@ def show_history(args: argparse.Namespace, paths: Paths) -> int:
     if args.json:
         # The same document as `export`: the plans in the range go with the sessions.
         chosen = [s for s in records if wanted.matches(s)]
-        planned = [
-            ScheduledDay(p.day, p.program)
-            for p in days
-            if args.program is None or p.program == args.program
-        ]
+        planned = [p for p in days if args.program is None or p.program == args.program]
         print(json.dumps(to_document(chosen, planned), indent=2, ensure_ascii=False))
         return EXIT_OK
     rows = [row.cells() for row in table_rows(summaries, wanted, plans)]
@@ -175,7 +171,7 @@ def _csv_text(document: dict[str, Any]) -> str:
 
 
 def export_log(args: argparse.Namespace, paths: Paths) -> int:
-    from runstrength.core.interchange import ScheduledDay, to_document
+    from runstrength.core.interchange import to_document
     from runstrength.store import LogError
     from runstrength.store.schedule import Schedule
 
@@ -187,7 +183,7 @@ def export_log(args: argparse.Namespace, paths: Paths) -> int:
 
     try:
         log = _open_log(paths)
-        plans = [ScheduledDay(p.day, p.program) for p in Schedule(log).between()]
+        plans = Schedule(log).between()
         document = to_document(log.sessions(), plans)
         runs = _runs_data(log)
         if runs:  # a log without runs exports as before
@@ -327,7 +323,7 @@ def import_file(args: argparse.Namespace, paths: Paths) -> int:
             f"{len(checked.already)} already planned were skipped."
         )
     if checked.past:
-        days = ", ".join(plan.date.isoformat() for plan in checked.past)
+        days = ", ".join(plan.day.isoformat() for plan in checked.past)
         print(f"Not planned, the days are past: {days}.")
     if runs:
         print(

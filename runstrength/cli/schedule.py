@@ -13,7 +13,7 @@ from runstrength.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Commands, e
 from runstrength.cli.days import BadInput, open_days, parse_day
 from runstrength.config import load_settings
 from runstrength.core.clock import SystemClock
-from runstrength.core.codec import ScheduledDay, plan_to_data
+from runstrength.core.codec import plan_to_data
 from runstrength.core.planning import day_problem, program_problem
 from runstrength.core.restdays import can_schedule, format_day
 from runstrength.paths import Paths
@@ -170,7 +170,7 @@ def _list_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
     until = parse_day(args.until, "--to") if args.until else None
     plans = days.schedule.between(since, until)
     if args.json:
-        rows = [plan_to_data(ScheduledDay(p.day, p.program)) for p in plans]
+        rows = [plan_to_data(p) for p in plans]
         print(json.dumps(rows, indent=2))
     elif not plans:
         print("No sessions planned.")

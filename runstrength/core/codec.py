@@ -39,11 +39,12 @@ STORED_STATUSES = (*STATUSES, "in-progress")
 Data = dict[str, Any]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class ScheduledDay:
-    """A session planned on a day: `{"date": "YYYY-MM-DD", "program": name}`."""
+    """A session planned on a day, in the log's schedule, the calendar, the command line
+    and the interchange format; stored as `{"date": "YYYY-MM-DD", "program": name}`."""
 
-    date: date
+    day: date
     program: str
 
 
@@ -93,7 +94,7 @@ def stretch_to_data(record: StretchRecord) -> Data:
 
 
 def plan_to_data(plan: ScheduledDay) -> Data:
-    return {"date": plan.date.isoformat(), "program": plan.program}
+    return {"date": plan.day.isoformat(), "program": plan.program}
 
 
 def session_to_doc(info: SessionInfo) -> Data:

@@ -42,7 +42,7 @@ def to_document(sessions: list[SessionRecord], schedule: list[ScheduledDay]) -> 
         "format": FORMAT,
         "version": VERSION,
         "sessions": [session_to_data(s) for s in ordered],
-        "schedule": [plan_to_data(d) for d in sorted(schedule, key=lambda d: d.date)],
+        "schedule": [plan_to_data(d) for d in sorted(schedule, key=lambda d: d.day)],
     }
 
 

@@ -60,22 +60,22 @@ def check_plans(
     counting for the next; `days` holds the log (and what comes with the plans).
     With `run_rules_warn`, a day the running rules advise against is accepted."""
     found = PlansChecked()
-    for plan in sorted(plans, key=lambda p: p.date):
-        said = f"{plan.date.isoformat()} {plan.program}"
-        if plan.date in days.scheduled:
+    for plan in sorted(plans, key=lambda p: p.day):
+        said = f"{plan.day.isoformat()} {plan.program}"
+        if plan.day in days.scheduled:
             found.already.append(plan)
             continue
-        if plan.date < days.today:
+        if plan.day < days.today:
             found.past.append(plan)
             continue
-        problem = day_problem(plan.date, days.today) or program_problem(plan.program, programs)
+        problem = day_problem(plan.day, days.today) or program_problem(plan.program, programs)
         if problem is None:
-            verdict = can_schedule(days, plan.date)
+            verdict = can_schedule(days, plan.day)
             if not verdict.allowed and not (verdict.by_run and run_rules_warn):
                 problem = verdict.message()
         if problem is not None:
             found.refused.append(f"{said}: {problem}")
             continue
         found.accepted.append(plan)
-        days = days.with_scheduled(plan.date, plan.program)
+        days = days.with_scheduled(plan.day, plan.program)
     return found

@@ -9,13 +9,13 @@ from pathlib import Path
 from icalendar import Calendar, Event
 
 from runstrength import __version__
-from runstrength.store.schedule import Planned
+from runstrength.core.codec import ScheduledDay
 from runstrength.store.storage import write_export
 
 PRODID = f"-//runstrength//runstrength {__version__}//EN"
 
 
-def schedule_to_ics(plans: Iterable[Planned], stamp: datetime) -> bytes:
+def schedule_to_ics(plans: Iterable[ScheduledDay], stamp: datetime) -> bytes:
     """One all-day event per planned session; the UID is stable per day, so importing an
     updated file again replaces the events instead of doubling them."""
     calendar = Calendar()
@@ -39,6 +39,6 @@ def schedule_to_ics(plans: Iterable[Planned], stamp: datetime) -> bytes:
     return payload
 
 
-def write_ics(path: Path, plans: Iterable[Planned], stamp: datetime) -> None:
+def write_ics(path: Path, plans: Iterable[ScheduledDay], stamp: datetime) -> None:
     """Write the file whole; raises OSError when it cannot be written."""
     write_export(path, schedule_to_ics(plans, stamp))

@@ -25,14 +25,6 @@ TABLE = "schedule"
 
 
 @dataclass(frozen=True, order=True)
-class Planned:
-    """A session planned on a day."""
-
-    day: date
-    program: str
-
-
-@dataclass(frozen=True, order=True)
 class LoggedDay:
     """The day of a logged strength session with at least one set."""
 
@@ -55,11 +47,11 @@ def _in_range(value: str, since: date | None, until: date | None) -> bool:
     )
 
 
-def _planned(doc: dict[str, Any]) -> Planned:
+def _planned(doc: dict[str, Any]) -> ScheduledDay:
     """A plan from its (checked) document."""
     plan = read_plan(Reader(), doc, TABLE)
     assert plan is not None
-    return Planned(plan.date, plan.program)
+    return plan
 
 
 def _checked(log: TrainingLog, docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -84,31 +76,32 @@ class Schedule:
     def __init__(self, log: TrainingLog) -> None:
         self.log = log
 
-    def add(self, day: date, program: str) -> Planned:
+    def add(self, day: date, program: str) -> ScheduledDay:
         """Plan `program` on `day`; raises DayTakenError when the day already has one."""
 
         def edit(docs: list[dict[str, Any]]) -> None:
             if any(doc["date"] == day.isoformat() for doc in _checked(self.log, docs)):
                 raise DayTakenError(f"{day.isoformat()} already has a scheduled session")
-            docs.append(plan_to_data(ScheduledDay(day, program)))
+            docs.append(plan_to_data(plan))
 
+        plan = ScheduledDay(day, program)
         self.log.change_documents(TABLE, edit)
-        return Planned(day, program)
+        return plan
 
-    def remove(self, day: date) -> Planned:
+    def remove(self, day: date) -> ScheduledDay:
         """Drop the plan on `day` and return it; raises NotScheduledError when there is none."""
 
-        def edit(docs: list[dict[str, Any]]) -> Planned:
+        def edit(docs: list[dict[str, Any]]) -> ScheduledDay:
             doc = _on(_checked(self.log, docs), day)
             docs.remove(doc)
             return _planned(doc)
 
         return self.log.change_documents(TABLE, edit)
 
-    def move(self, day: date, to: date) -> Planned:
+    def move(self, day: date, to: date) -> ScheduledDay:
         """Move the plan on `day` to `to` in one write."""
 
-        def edit(docs: list[dict[str, Any]]) -> Planned:
+        def edit(docs: list[dict[str, Any]]) -> ScheduledDay:
             if any(doc["date"] == to.isoformat() for doc in _checked(self.log, docs)):
                 raise DayTakenError(f"{to.isoformat()} already has a scheduled session")
             doc = _on(docs, day)
@@ -117,7 +110,7 @@ class Schedule:
 
         return self.log.change_documents(TABLE, edit)
 
-    def between(self, since: date | None = None, until: date | None = None) -> list[Planned]:
+    def between(self, since: date | None = None, until: date | None = None) -> list[ScheduledDay]:
         """Plans within [since, until] (either end open), by date."""
         docs = _checked(self.log, self.log.documents(TABLE))
         return sorted(_planned(doc) for doc in docs if _in_range(str(doc["date"]), since, until))

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from runstrength.core.codec import ScheduledDay
 from runstrength.core.records import SessionInfo, SetRecord
 from runstrength.store import SCHEMA_VERSION, TrainingLog
 from runstrength.store.schedule import (
     DayTakenError,
     LoggedDay,
     NotScheduledError,
-    Planned,
     Schedule,
 )
 
@@ -44,11 +44,13 @@ def test_plans_are_written_at_once_in_the_interchange_shape(tmp_path: Path) -> N
     log.close()
     reopened = Schedule(TrainingLog(path))
     assert reopened.between() == [
-        Planned(date(2026, 11, 25), "sprint"),
-        Planned(date(2026, 11, 27), "endurance"),
+        ScheduledDay(date(2026, 11, 25), "sprint"),
+        ScheduledDay(date(2026, 11, 27), "endurance"),
     ]
-    assert reopened.between(date(2026, 11, 26)) == [Planned(date(2026, 11, 27), "endurance")]
-    assert reopened.between(until=date(2026, 11, 26)) == [Planned(date(2026, 11, 25), "sprint")]
+    assert reopened.between(date(2026, 11, 26)) == [ScheduledDay(date(2026, 11, 27), "endurance")]
+    assert reopened.between(until=date(2026, 11, 26)) == [
+        ScheduledDay(date(2026, 11, 25), "sprint")
+    ]
 
 
 def test_one_plan_a_day_and_remove_and_move(tmp_path: Path) -> None:
@@ -61,12 +63,12 @@ def test_one_plan_a_day_and_remove_and_move(tmp_path: Path) -> None:
     with pytest.raises(DayTakenError):
         schedule.move(date(2026, 11, 25), date(2026, 11, 28))
     moved = schedule.move(date(2026, 11, 25), date(2026, 12, 1))
-    assert moved == Planned(date(2026, 12, 1), "sprint")
+    assert moved == ScheduledDay(date(2026, 12, 1), "sprint")
     assert [p.day for p in Schedule(TrainingLog(path)).between()] == [
         date(2026, 11, 28),
         date(2026, 12, 1),
     ]
-    assert schedule.remove(date(2026, 11, 28)) == Planned(date(2026, 11, 28), "endurance")
+    assert schedule.remove(date(2026, 11, 28)) == ScheduledDay(date(2026, 11, 28), "endurance")
     with pytest.raises(NotScheduledError):
         schedule.remove(date(2026, 11, 28))
     with pytest.raises(NotScheduledError):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import threading
 import tomllib
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -153,16 +154,29 @@ async def test_settings_saved_then_left_at_once_are_saved_and_applied(
     assert "warmup_minutes = 9" in paths.config_file.read_text()
 
 
-async def test_a_save_that_cannot_be_written_is_said_in_the_form_and_changes_nothing(
+BROKEN = "warmup_minutes = = 6\n"
+"""A config.toml that a save refuses to change."""
+
+
+@asynccontextmanager
+async def settings_on_a_broken_file(
     paths: Paths, clock, sound
-) -> None:
+) -> AsyncIterator[tuple[RunStrengthApp, Pilot[None]]]:
+    """The settings form open, its file broken behind it, the warm-up field focused."""
     user_config(paths)
     app = make(paths, clock, sound)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("comma")
-        paths.config_file.write_text("warmup_minutes = = 6\n")  # broken behind the form
+        paths.config_file.write_text(BROKEN)
         app.screen.query_one("#warmup_minutes", Input).focus()
+        yield app, pilot
+
+
+async def test_a_save_that_cannot_be_written_is_said_in_the_form_and_changes_nothing(
+    paths: Paths, clock, sound
+) -> None:
+    async with settings_on_a_broken_file(paths, clock, sound) as (app, pilot):
         await pilot.press("backspace", "9", "ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, SettingsScreen)
@@ -174,19 +188,13 @@ async def test_a_save_that_cannot_be_written_is_said_in_the_form_and_changes_not
         await pilot.press("escape")  # the change is still not saved: leaving asks
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
-    assert paths.config_file.read_text() == "warmup_minutes = = 6\n"
+    assert paths.config_file.read_text() == BROKEN
 
 
 async def test_a_save_that_cannot_be_written_after_the_form_was_left_is_said_on_home(
     paths: Paths, clock, sound
 ) -> None:
-    user_config(paths)
-    app = make(paths, clock, sound)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
-        await pilot.press("comma")
-        paths.config_file.write_text("warmup_minutes = = 6\n")
-        app.screen.query_one("#warmup_minutes", Input).focus()
+    async with settings_on_a_broken_file(paths, clock, sound) as (app, pilot):
         gate = threading.Event()  # the save waits behind it: it lands once the form is left
         app.context.writer.submit(lambda _: gate.wait(5))
         await pilot.press("backspace", "9", "ctrl+s", "escape")
