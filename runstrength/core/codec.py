@@ -115,7 +115,7 @@ def session_to_doc(info: SessionInfo) -> Data:
 
 def aside_to_doc(at: datetime, skipped: Sequence[str], resume_at: ResumePoint | None) -> Data:
     """What a session set aside adds to its document (it stays in progress)."""
-    point = None
+    point: Data | None = None
     if resume_at is not None:
         point = {
             "exercise": resume_at.exercise,
@@ -123,6 +123,8 @@ def aside_to_doc(at: datetime, skipped: Sequence[str], resume_at: ResumePoint | 
             "set": resume_at.set,
             "side": resume_at.side,
         }
+        if resume_at.band is not None:
+            point["band"] = resume_at.band
     return {"set_aside_at": iso(at), "skipped": list(skipped), "resume_at": point}
 
 
@@ -183,9 +185,7 @@ def read_set(
         r.count(data, "seq", path)
     exercise = r.text(data, "exercise", path, ident=True)
     number = r.count(data, "set", path, low=1, optional=False)
-    band = data.get("band")
-    if band is not None and (not isinstance(band, str) or text_problem(band, TEXT_LIMIT)):
-        r.bad(f"{path}.band", "must be a band name or null")
+    band = _band(r, data, path)
     record = SetRecord(
         exercise=exercise,
         set=number or 1,
@@ -253,6 +253,14 @@ def _read_stretches(r: Reader, raw: Any, path: str) -> list[StretchRecord]:
     return [record for record in read if record is not None]
 
 
+def _band(r: Reader, data: dict[str, Any], path: str) -> str | None:
+    band = data.get("band")
+    if band is not None and (not isinstance(band, str) or text_problem(band, TEXT_LIMIT)):
+        r.bad(f"{path}.band", "must be a band name or null")
+        return None
+    return band
+
+
 def read_resume_point(r: Reader, raw: Any, path: str) -> ResumePoint | None:
     """Where a session set aside goes on (absent: at its start)."""
     if raw is None:
@@ -265,9 +273,10 @@ def read_resume_point(r: Reader, raw: Any, path: str) -> ResumePoint | None:
     number = r.count(data, "number", path, low=1, optional=False)
     number_of_set = r.count(data, "set", path, optional=False)
     side = r.side(data, path)
+    band = _band(r, data, path)
     if len(r.problems) != before or number is None or number_of_set is None:
         return None
-    return ResumePoint(exercise=exercise, number=number, set=number_of_set, side=side)
+    return ResumePoint(exercise, number, number_of_set, side, band)
 
 
 def read_session(r: Reader, raw: Any, path: str, *, stored: bool = False) -> SessionRecord | None:

@@ -104,16 +104,14 @@ class SessionEngine(SessionState):
 
         The session keeps its identity; it goes on where it was set aside (`at`), else at
         the first set after the last one done (at the exercise's intro when that set
-        begins a new exercise), with each exercise's band as last used. With nothing
-        done it starts from the warm-up.
+        begins a new exercise), with each exercise's band as last used (or as picked
+        with b before it was set aside). With nothing done it starts from the warm-up.
         """
         self.info = info
         self.completed = list(done)
         if done:
             self.routine.set_logged()
-        for record in done:
-            if record.band is not None:
-                self.bands.remember(record.exercise, record.band)
+        self.bands.go_on_from(done, at)
         for index in matched_sets(self.plan, done):
             step = self.plan[index]
             assert isinstance(step, SetStep)
@@ -286,7 +284,7 @@ class SessionEngine(SessionState):
         if self.finished or not self.completed:
             return []
         self.tally.passed(exercises_behind(self.step, len(self.program.entries)))
-        point = resume_point(self.plan, self.index)
+        point = self.bands.kept_at(resume_point(self.plan, self.index))
         return [SessionSetAside(self.info, self.clock.now(), self.tally.skipped, point)]
 
     # --- inside ----------------------------------------------------------------------

@@ -87,6 +87,9 @@ class ResumePoint:
     """The exercise's 1-based place in the program."""
     set: int
     side: Side | None = None
+    band: str | None = field(default=None, compare=False)
+    """The band picked with b for this exercise and not yet logged with a set (None: the
+    band of its last set, as usual); not part of where it goes on."""
 
 
 @dataclass

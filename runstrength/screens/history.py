@@ -63,6 +63,8 @@ class HistoryScreen(Screen[None]):
         """The log's totals per day and exercise, read when progress or overview first asks."""
         self.loaded = False
         """True once the log has been read."""
+        self.failed = False
+        """True when reading the log failed (the line under the title says why)."""
         self.filled = False
         """True once every row is in the table."""
         self._filling = 0
@@ -93,9 +95,10 @@ class HistoryScreen(Screen[None]):
 
     @dataclass
     class ReadFailed(Message):
-        """The log could not be read; `reason` says why."""
+        """The log could not be read; `reason` says why (`asked`: for a key just pressed)."""
 
         reason: str
+        asked: bool = False
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -115,7 +118,10 @@ class HistoryScreen(Screen[None]):
         self.post_message(self.SummariesRead(summaries, rows, wanted))
 
     def on_history_screen_read_failed(self, message: ReadFailed) -> None:
+        self.failed = True
         self.show_error(message.reason)
+        if message.asked:  # the key pressed is answered where it is seen
+            self.notify(escape(message.reason), title="Cannot count your sets", severity="error")
 
     def show_error(self, message: str) -> None:
         self.query_one("#filter-line", Label).update(f"[b red]{escape(message)}[/]")
@@ -214,8 +220,8 @@ class HistoryScreen(Screen[None]):
         if self.totals is not None:
             self.app.push_screen(make(self.totals))
             return
-        if not self.loaded:
-            return
+        if not self.loaded and not self.failed:
+            return  # still reading: the key is pressed again once the table is up
         self.query_one("#filter-line", Label).update("Counting your sets…")
         self.load_totals(make)
 
@@ -224,7 +230,7 @@ class HistoryScreen(Screen[None]):
         try:
             totals = self.context.log.totals()
         except LogError as error:
-            self.post_message(self.ReadFailed(str(error)))
+            self.post_message(self.ReadFailed(str(error), asked=True))
             return
         self.post_message(self.TotalsRead(totals, make))
 

@@ -31,6 +31,7 @@ from runstrength.context import AppContext
 from runstrength.core.programs import Program
 from runstrength.screens import registry as screens
 from runstrength.screens.home_display import (
+    damage_text,
     last_text,
     program_text,
     recovery_length,
@@ -39,6 +40,7 @@ from runstrength.screens.home_display import (
     training_day_text,
 )
 from runstrength.screens.home_reads import (
+    DamageFound,
     LoadRead,
     LogChanged,
     LogOnHome,
@@ -135,6 +137,7 @@ class HomeScreen(StartFlow, Screen[None]):
             yield Static("", id="program")
             yield Static("", id="last")
             yield Static("", id="load")
+            yield Static("", id="damage")
             yield Label("[b]enter[/b]  start the session", id="start-hint")
             yield Static("", id="problems")
         yield Footer(compact=True, show_command_palette=False)
@@ -245,6 +248,12 @@ class HomeScreen(StartFlow, Screen[None]):
         # hold up that paint.
         painted.wait(timeout=PAINT_WAIT)
         self.post_message(LoadRead(load_warning(self.context, days.today)))
+        try:
+            damage = self.context.log.malformed()  # after the paint: it may read every record
+        except LogError:
+            return
+        if damage is not None:
+            self.post_message(DamageFound(damage.detail))
 
     def on_home_screen_log_read(self, message: LogRead) -> None:
         self.from_log = message.from_log
@@ -254,6 +263,11 @@ class HomeScreen(StartFlow, Screen[None]):
 
     def on_home_screen_load_read(self, message: LoadRead) -> None:
         self.show_load(message.load)
+
+    def on_home_screen_damage_found(self, message: DamageFound) -> None:
+        widget = self.query_one("#damage", Static)
+        widget.update(damage_text(message.detail))
+        widget.display = True
 
     def on_home_screen_log_changed(self, _: LogChanged) -> None:
         self.load_last_session()

@@ -128,3 +128,11 @@ def last_text(last: SessionRecord | None, error: str | None, this_year: int) -> 
     return (
         f"Last session: {last.date:%a %-d %b}{year} · {escape(last.info.program)} · {done}{status}"
     )
+
+
+def damage_text(detail: str) -> str:
+    """Home's warning that the log holds a malformed record, the way out named first."""
+    return (
+        "[b]Your log holds a malformed record[/b]: run [b]runstrength doctor --repair[/b]; "
+        f"until then what you log waits in its journal ({escape(detail)})."
+    )

@@ -49,6 +49,14 @@ class LoadRead(Message, namespace=HOME):
 
 
 @dataclass
+class DamageFound(Message, namespace=HOME):
+    """The log file holds malformed records (checked after the paint): `detail` names the
+    first. A session's sets still land in the journal, but its end cannot be folded in."""
+
+    detail: str
+
+
+@dataclass
 class OpenSessionsFound(Message, namespace=HOME):
     """Sessions left open (set aside or cut off), oldest first; `offer`: ask now."""
 

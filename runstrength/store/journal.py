@@ -110,6 +110,10 @@ def overlay(
             sessions[key] = {**doc, "stretches": [*(doc.get("stretches") or ()), entry["stretch"]]}
         elif "aside" in entry:  # still in progress: only where it goes on changes
             sessions[key] = {**doc, **entry["aside"]}
+        elif "effort" in entry:  # rated while the log file could not be rewritten
+            rated = {k: v for k, v in doc.items() if k != "effort"}
+            effort = entry["effort"]
+            sessions[key] = rated if effort is None else {**rated, "effort": effort}
         else:
             end = entry["finish"]
             sessions[key] = {**doc, "status": end["status"], "ended_at": end["ended_at"]}
@@ -117,7 +121,7 @@ def overlay(
                 sessions[key]["skipped"] = end["skipped"]
 
 
-ENTRY_KINDS = ("set", "finish", "warmup", "stretch", "aside")
+ENTRY_KINDS = ("set", "finish", "warmup", "stretch", "aside", "effort")
 
 
 class Journal:

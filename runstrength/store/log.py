@@ -189,6 +189,21 @@ class TrainingLog(LogEdits):
         if not checked_before(self.path):
             check_every_record(self.path, data)
 
+    def malformed(self) -> BadRecordError | None:
+        """The log file's malformed records (which no session's end can be folded past),
+        or None. Cheap once the file as it is has been checked (`schema.checked_before`)."""
+        from runstrength.store.schema import checked_before, remember_checked
+
+        with self._lock:
+            noted = checked_before(self.path)
+            try:
+                self._storage.check_now()
+            except BadRecordError as error:
+                return error
+            if not noted and not self.read_only and self.path.exists():
+                remember_checked(self.path)
+        return None
+
     def _checked_written(self) -> None:
         """The file just written holds checked records only (see `_check_every_record`)."""
         from runstrength.store.schema import remember_checked

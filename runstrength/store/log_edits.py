@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping, MutableMapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from runstrength.store.errors import LogError
+from runstrength.store.errors import BadRecordError, LogError
 from runstrength.store.log_reads import JOURNALLED, logger
 from runstrength.store.log_writes import LogWrites
 from runstrength.store.years import numbered, split_key
@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from runstrength.core.records import SessionRecord
 
 Doc = dict[str, Any]
+SESSION_KEYS = frozenset({"id", "date", "program", "started_at", "ended_at", "status", "kind"})
+"""What a journal entry holds of its session."""
 T = TypeVar("T")
 
 
@@ -118,7 +120,12 @@ class LogEdits(LogWrites):
         the log holds no session of that id."""
         with self._lock:
             self._writable()
-            self._fold()
+            try:
+                self._fold()
+            except BadRecordError as error:
+                # The log file cannot be rewritten until it is repaired: the rating waits
+                # in the journal with the session's sets, folded in at the first start after.
+                return self._journal_effort(session_id, effort, error)
             year = self.years.year_of_session(session_id) if self.years.on_disk() else None
             if year is not None:
 
@@ -134,12 +141,34 @@ class LogEdits(LogWrites):
             sessions = self._db.table("sessions")
             if not sessions.contains(lambda doc: doc.get("id") == session_id):
                 return False
-            self._back_up("effort")
+            try:
+                self._back_up("effort")
+            except BadRecordError as error:
+                return self._journal_effort(session_id, effort, error)
             if effort is None:
                 sessions.update(_drop("effort"), lambda doc: doc.get("id") == session_id)
             else:
                 sessions.update({"effort": effort}, lambda doc: doc.get("id") == session_id)
             return True
+
+    def _journal_effort(self, session_id: str, effort: int | None, error: LogError) -> bool:
+        """The rating as a journal entry (durable on return), for a session the journal
+        or the log file holds (`error` when it cannot be: the session is in neither, say
+        in a past year's file, or its own record is malformed)."""
+        from runstrength.store.schema import entry_problem
+
+        found = [e["session"] for e in self._pending if e["session"]["id"] == session_id]
+        if not found:
+            docs = self._db.table("sessions").search(lambda doc: doc.get("id") == session_id)
+            found = [{k: v for k, v in doc.items() if k in SESSION_KEYS} for doc in docs]
+        if not found:
+            raise error
+        entry = {"session": found[0], "effort": effort}
+        if entry_problem(entry) is not None:
+            raise error
+        self._journal.append(entry)
+        self._pending.append(entry)
+        return True
 
     def delete_set(self, key: str) -> None:
         year, doc_id = split_key(key)

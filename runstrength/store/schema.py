@@ -25,6 +25,7 @@ from runstrength.core.codec import (
     read_warmup,
 )
 from runstrength.core.data_reader import Reader
+from runstrength.core.effort import is_effort
 from runstrength.core.fields import quoted, shown
 from runstrength.core.run_data import activity_from_data
 from runstrength.store.errors import BadRecord, BadRecordError
@@ -177,6 +178,9 @@ def entry_problem(entry: Doc) -> str | None:
         read_stretch(r, entry["stretch"], "stretch")
     elif "aside" in entry:
         _aside(r, entry["aside"], "aside")
+    elif "effort" in entry:
+        if entry["effort"] is not None and not is_effort(entry["effort"]):
+            r.bad("effort", f"{shown(entry['effort'])} is not an effort from 0 to 10")
     else:
         _end(r, entry.get("finish"), "finish")
     return r.problems[0] if r.problems else None

@@ -118,3 +118,46 @@ def test_only_the_day_it_started(engine: SessionEngine, clock) -> None:
     today = clock.now().date()
     assert can_resume(record, today)
     assert not can_resume(record, today + timedelta(days=1))
+
+
+def test_a_band_picked_and_not_yet_logged_goes_on_with_the_session(
+    make_engine, mini_program
+) -> None:
+    engine = make_engine(mini_program)
+    engine.start()
+    engine.skip_warmup()
+    engine.proceed()
+    done = to_set(engine)
+    while not isinstance(engine.step, IntroStep) or engine.step.entry.exercise.uses_band is False:
+        engine.skip()
+    walk = engine.step.entry.exercise
+    engine.next_band()  # yellow -> red, on the walk's card
+    engine.proceed()
+    engine.count(+1)
+    [aside] = engine.set_aside()
+    assert aside.resume_at is not None
+    assert aside.resume_at.band == "red"
+    # Where it goes on is the same place, whatever the band.
+    assert aside.resume_at == ResumePoint("lateral-band-walk", 3, 1, None)
+
+    again = make_engine(mini_program)
+    again.resume(engine.info, done, aside.resume_at)
+    assert again.band_for(walk) == "red"
+    again.bands.learn({"lateral-band-walk": "yellow"})  # the log's last band: older
+    assert again.band_for(walk) == "red"
+    [aside_again] = again.set_aside()  # set aside again at once: still picked
+    assert aside_again.resume_at is not None
+    assert aside_again.resume_at.band == "red"
+    again.proceed()
+    assert [r.band for r in to_set(again, 16)] == ["red"]
+
+
+def test_no_band_picked_leaves_the_point_without_one(make_engine, mini_program) -> None:
+    engine = make_engine(mini_program)
+    engine.start()
+    engine.skip_warmup()
+    engine.proceed()
+    to_set(engine)
+    [aside] = engine.set_aside()
+    assert aside.resume_at is not None
+    assert aside.resume_at.band is None

@@ -100,3 +100,24 @@ def test_a_session_set_aside_stays_open_and_says_where_it_goes_on(tmp_path: Path
     assert again.interrupted_sessions() == []
     [row] = table_rows(again.session_summaries(), SessionFilter())
     assert row.cells()[-1] == "1 exercise skipped"
+
+
+def test_a_band_picked_before_a_set_aside_is_kept_with_where_it_goes_on(tmp_path: Path) -> None:
+    from runstrength.core.records import ResumePoint
+
+    log = TrainingLog(tmp_path / "log.json")
+    log.log_set(INFO, a_set(5))
+    point = ResumePoint("lateral-band-walk", 3, 1, band="green")
+    log.set_aside(INFO, STARTED + timedelta(minutes=9), [], point)
+    assert log.interrupted_sessions()[0].resume_at.band == "green"  # type: ignore[union-attr]
+    log.close()  # folded into the log file, read back from it
+    again = TrainingLog(tmp_path / "log.json")
+    [open_one] = again.interrupted_sessions()
+    assert open_one.resume_at is not None
+    assert open_one.resume_at.band == "green"
+    again.close()
+    data = json.loads((tmp_path / "log.json").read_text())
+    data["sessions"]["1"]["resume_at"]["band"] = 7
+    (tmp_path / "log.json").write_text(json.dumps(data))
+    with pytest.raises(CorruptLogError, match="band"):
+        TrainingLog(tmp_path / "log.json", read_only=True).sessions()

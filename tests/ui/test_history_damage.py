@@ -14,6 +14,7 @@ from textual.worker import WorkerFailed
 from runstrength.screens.history import HistoryScreen
 from runstrength.store import TrainingLog, log_reads
 from tests.sample_history import sample_history
+from tests.ui.screen_text import notices, screen_lines
 
 SIZE = (80, 24)
 
@@ -108,3 +109,29 @@ async def test_a_fault_in_the_program_is_not_called_damage(
     assert lines
     assert "damaged" not in lines[0]
     assert any(r.name == "runstrength.app" and r.exc_info for r in caplog.records)
+
+
+async def test_the_way_out_is_in_sight_at_80_columns_and_p_says_why_it_cannot(
+    make_app, tmp_path: Path, catalogue, clock
+) -> None:
+    before = damage_oldest(tmp_path, catalogue, clock, "reps", "many")
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("h")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        shown = " ".join(line.strip() for line in screen_lines(app))
+        assert "`runstrength doctor --repair`" in shown
+        assert notices(app) == []
+        for key in ("p", "o"):
+            await pilot.press(key)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert app.screen is screen
+            said = notices(app, "error")
+            assert said, f"{key} did nothing"
+            assert "Cannot count your sets" in said[-1]
+            assert "doctor --repair" in said[-1]
+    assert (tmp_path / "log.json").read_text() == before

@@ -129,3 +129,72 @@ async def test_band_key_is_not_offered_on_a_bodyweight_set(make_app) -> None:
         assert screen.check_action("band", ()) is False
         await pilot.press("b")
         assert "band" not in text(screen, "#status")
+
+
+async def set_aside_and_resume(pilot: Pilot[None], app) -> SessionScreen:
+    """q, l (continue later), then from home: enter, enter (resume)."""
+    await pilot.press("q", "l")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("enter")  # a new session asked for: the one set aside is offered
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("enter")  # resume
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, SessionScreen)
+    return screen
+
+
+async def test_a_band_picked_on_an_intro_survives_continue_later(make_app, catalogue) -> None:
+    app = make_app(bands=("red", "green"), program="bands")
+    app.context.programs.programs["bands"] = band_program(catalogue)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot, app, band_program(catalogue))
+        await pilot.press("enter", *["space"] * 20, "enter")  # squat set 1, red
+        await pilot.press("s", "s")  # its rest, then set 2
+        while not isinstance(screen.engine.step, IntroStep):
+            await pilot.press("s")
+        assert screen.engine.step.entry.exercise.id == "lateral-band-walk"
+        await pilot.press("b")
+        assert "band: green" in text(screen, "#status")
+        await pilot.press("enter", "space", "space")
+
+        screen = await set_aside_and_resume(pilot, app)
+        step = screen.engine.step
+        assert isinstance(step, IntroStep | SetStep)
+        assert step.entry.exercise.id == "lateral-band-walk"
+        assert "band: green" in text(screen, "#status")
+        if isinstance(step, IntroStep):
+            await pilot.press("enter")
+        assert text(screen, "#last-time") == "green band: nothing logged on it yet"
+        await pilot.press(*["space"] * 16, "enter")
+        await app.workers.wait_for_complete()
+        [done] = [s for s in app.context.log.sessions() if s.id == screen.engine.info.id]
+        assert [(r.exercise, r.set, r.band) for r in done.sets] == [
+            ("band-squat", 1, "red"),
+            ("lateral-band-walk", 1, "green"),
+        ]
+
+
+async def test_a_band_picked_for_the_next_set_survives_continue_later(make_app, catalogue) -> None:
+    app = make_app(bands=("red", "green", "blue"), program="bands")
+    app.context.programs.programs["bands"] = band_program(catalogue)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot, app, band_program(catalogue))
+        await pilot.press("enter", *["space"] * 20, "enter")  # squat set 1, red: a rest
+        await pilot.press("b")  # green for set 2, picked during the rest
+        assert "band: green" in text(screen, "#status")
+
+        screen = await set_aside_and_resume(pilot, app)
+        assert "band: green" in text(screen, "#status")
+        # Set aside and resumed again: the band still holds.
+        screen = await set_aside_and_resume(pilot, app)
+        step = screen.engine.step
+        assert isinstance(step, SetStep)
+        assert step.set_number == 2
+        await pilot.press(*["space"] * 20, "enter")
+        await app.workers.wait_for_complete()
+        [done] = [s for s in app.context.log.sessions() if s.id == screen.engine.info.id]
+        assert [(r.set, r.band) for r in done.sets] == [(1, "red"), (2, "green")]
