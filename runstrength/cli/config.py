@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 
 from runstrength.cli.common import EXIT_OK, EXIT_USAGE, Commands, error
+from runstrength.config import BUILTIN_THEMES, read_settings, unknown_program, unknown_theme
+from runstrength.core.settings import SETTINGS
 from runstrength.paths import Paths
+from runstrength.store import load_catalogue, load_programs
 
 
 def register(commands: Commands) -> None:
@@ -40,9 +43,6 @@ def show_path(args: argparse.Namespace, paths: Paths) -> int:
 def show(args: argparse.Namespace, paths: Paths) -> int:
     import tomlkit
 
-    from runstrength.config import read_settings
-    from runstrength.core.settings import SETTINGS
-
     loaded = read_settings(paths.config_file)
     state = "" if loaded.exists else " (not there yet: every value is a default)"
     print(f"# {paths.config_file}{state}")
@@ -61,8 +61,6 @@ def show(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def check(args: argparse.Namespace, paths: Paths) -> int:
-    from runstrength.config import BUILTIN_THEMES, read_settings, unknown_program, unknown_theme
-    from runstrength.store import load_catalogue, load_programs
 
     loaded = read_settings(paths.config_file)
     problems = list(loaded.problems)

@@ -6,6 +6,8 @@ import argparse
 
 from runstrength.cli.common import EXIT_FAILED, EXIT_OK, Commands, error
 from runstrength.paths import Paths
+from runstrength.store import LogError
+from runstrength.store.doctor import check, repair
 
 
 def register(commands: Commands) -> None:
@@ -27,8 +29,6 @@ def register(commands: Commands) -> None:
 
 
 def run_doctor(args: argparse.Namespace, paths: Paths) -> int:
-    from runstrength.store import LogError
-    from runstrength.store.doctor import check, repair
 
     if args.repair:
         try:

@@ -3,24 +3,41 @@
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import orjson
+
 from runstrength.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Commands, error
+from runstrength.cli.days import Days
+from runstrength.config import load_settings
+from runstrength.core.clock import SystemClock
+from runstrength.core.codec import plan_to_data
+from runstrength.core.fields import read_day, shown
+from runstrength.core.history import COLUMNS, SessionFilter, plans_of, table_rows
+from runstrength.core.interchange import InterchangeError, from_document, to_document
+from runstrength.core.planning import PlansChecked, check_plans
+from runstrength.core.run_data import activities_from_list, activity_to_data
+from runstrength.core.summary import plural
+from runstrength.input_file import IMPORT_LIMIT, InputError, read_text_input
 from runstrength.paths import Paths
+from runstrength.store import LogError, LogWriter, TrainingLog, load_catalogue, load_programs
+from runstrength.store.runs import RunLog
+from runstrength.store.schedule import Schedule
+from runstrength.store.storage import write_export
 
 if TYPE_CHECKING:
     from runstrength.core.codec import ScheduledDay
-    from runstrength.core.planning import PlansChecked
     from runstrength.core.records import SessionRecord
     from runstrength.core.runs import Activity
-    from runstrength.store import TrainingLog
 
-# The history table and the interchange format are imported by the commands that use
-# them: every start of the app goes through this module's `register`.
+# This module is loaded only for its own commands (the table in cli/__init__.py), so it
+# imports what they use at the top; only the FIT writer waits for `export --format fit`.
 
 CSV_COLUMNS = (
     "date",
@@ -40,7 +57,6 @@ CSV_COLUMNS = (
 
 
 def _day(text: str) -> date:
-    from runstrength.core.fields import read_day
 
     try:
         return read_day(text)
@@ -84,25 +100,17 @@ def register(commands: Commands) -> None:
 
 def _open_log(paths: Paths, *, read_only: bool = True) -> TrainingLog:
     """history and export only read: they work while the app runs; import writes."""
-    from runstrength.store import TrainingLog
 
     return TrainingLog(paths.log_file, read_only=read_only)
 
 
 def _plans(paths: Paths) -> dict[str, int]:
     """Each known program's whole target, for completion against the plan."""
-    from runstrength.core.history import plans_of
-    from runstrength.store import load_catalogue, load_programs
 
     return plans_of(load_programs(load_catalogue(), paths.programs_dir).programs.values())
 
 
 def show_history(args: argparse.Namespace, paths: Paths) -> int:
-    from runstrength.core.fields import shown
-    from runstrength.core.history import COLUMNS, SessionFilter, table_rows
-    from runstrength.core.interchange import to_document
-    from runstrength.store import LogError
-    from runstrength.store.schedule import Schedule
 
     if args.since is not None and args.until is not None and args.since > args.until:
         error(f"--since {args.since} is after --until {args.until}: no day is in between")
@@ -142,8 +150,6 @@ def show_history(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def _csv_text(document: dict[str, Any]) -> str:
-    import csv
-    import io
 
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -171,9 +177,6 @@ def _csv_text(document: dict[str, Any]) -> str:
 
 
 def export_log(args: argparse.Namespace, paths: Paths) -> int:
-    from runstrength.core.interchange import to_document
-    from runstrength.store import LogError
-    from runstrength.store.schedule import Schedule
 
     if args.format == "fit":
         return _export_fit(args, paths)
@@ -197,8 +200,6 @@ def export_log(args: argparse.Namespace, paths: Paths) -> int:
         text = _csv_text(document)
     if args.output:
         try:
-            from runstrength.store.storage import write_export
-
             write_export(Path(args.output), text.encode("utf-8"))
         except OSError as problem:
             error(f"cannot write {args.output}: {problem.strerror}")
@@ -209,8 +210,6 @@ def export_log(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def _export_fit(args: argparse.Namespace, paths: Paths) -> int:
-    from runstrength.core.summary import plural
-    from runstrength.store import LogError
     from runstrength.store.fit_out import export_sessions, load_fit_map
 
     if not args.output:
@@ -238,19 +237,11 @@ def _export_fit(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def _runs_data(log: TrainingLog) -> list[dict[str, Any]]:
-    from runstrength.core.run_data import activity_to_data
-    from runstrength.store.runs import RunLog
 
     return [activity_to_data(a) for a in RunLog(log).between()]
 
 
 def import_file(args: argparse.Namespace, paths: Paths) -> int:
-    import orjson
-
-    from runstrength.core.interchange import InterchangeError, from_document
-    from runstrength.core.summary import plural
-    from runstrength.input_file import IMPORT_LIMIT, InputError, read_text_input
-    from runstrength.store import LogError, LogWriter
 
     source = Path(args.file)
     try:
@@ -266,7 +257,6 @@ def import_file(args: argparse.Namespace, paths: Paths) -> int:
         why = "a number too large" if "infinity" in problem.msg else problem.msg
         error(f"{source}: not JSON (line {problem.lineno}, column {problem.colno}: {why})")
         return EXIT_USAGE
-    from runstrength.core.run_data import activities_from_list
 
     try:
         sessions, schedule = from_document(document)
@@ -283,8 +273,6 @@ def import_file(args: argparse.Namespace, paths: Paths) -> int:
         for line in found:
             print(f"  {line}", file=sys.stderr)
         return EXIT_USAGE
-    from runstrength.core.codec import plan_to_data
-    from runstrength.core.run_data import activity_to_data
 
     try:
         # The plans are judged on a read-only look first: a refused import changes no
@@ -338,11 +326,6 @@ def _checked_plans(
 ) -> PlansChecked:
     """The imported plans judged as `schedule add` judges one, against the log and the
     imported sessions."""
-    from runstrength.cli.days import Days
-    from runstrength.config import load_settings
-    from runstrength.core.clock import SystemClock
-    from runstrength.core.planning import PlansChecked, check_plans
-    from runstrength.store.schedule import Schedule
 
     if not plans:
         return PlansChecked()
@@ -366,6 +349,5 @@ def _refused_plans(source: Path, refused: list[str]) -> int:
 
 
 def _new_runs(log: TrainingLog, runs: list[Activity]) -> list[Activity]:
-    from runstrength.store.runs import RunLog
 
     return RunLog(log).new_of(runs).added if runs else []
