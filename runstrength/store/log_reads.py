@@ -35,7 +35,7 @@ JOURNALLED = frozenset({"sessions", "sets", "meta"})
 
 def _records(docs: list[Doc], sets: list[tuple[str | None, Doc]]) -> list[SessionRecord]:
     # The records load with the first read: opening the log at start does not need them.
-    from runstrength.core.codec import records_from_docs
+    from runstrength.core.stored_docs import records_from_docs
 
     return records_from_docs(docs, sets)
 

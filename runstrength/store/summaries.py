@@ -38,8 +38,8 @@ def summarize_docs(sessions: list[Doc], sets: Iterable[Doc]) -> list[SessionSumm
     A malformed value raises KeyError, TypeError or ValueError.
     """
     # Loaded here: home's first frame does not need the sessions table.
-    from runstrength.core.codec import doc_effort, doc_kind
     from runstrength.core.history import SessionSummary, SetTally
+    from runstrength.core.stored_docs import doc_effort, doc_kind
 
     tallies = {doc["id"]: SetTally() for doc in sessions}
     unended = {doc["id"] for doc in sessions if doc.get("ended_at") is None}

@@ -215,8 +215,8 @@ class ClosedYears:
 
     def count_totals(self, year: int, leaving_out: frozenset[str] = frozenset()) -> Doc:
         """A closed year's totals counted from its file, without the sessions named."""
-        from runstrength.core.codec import records_from_docs
         from runstrength.core.log_totals import totals_of
+        from runstrength.core.stored_docs import records_from_docs
 
         tables = self.tables(year)
         sessions = [
