@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -53,20 +54,27 @@ class Report:
         return not self.problems
 
 
+def _read(report: Report, label: str, path: Path) -> dict[str, Any] | None:
+    """A file of the log parsed, or None with why it cannot be (damaged: kept in
+    `report.damaged` for a repair)."""
+    try:
+        return parse_log(path, path.read_bytes())
+    except CorruptLogError as error:
+        report.problems.append(f"{label}: {path} is damaged: {error.detail}")
+        report.damaged.append(path)
+    except OSError as error:
+        report.problems.append(f"{label}: {path} cannot be read: {unreadable(error)}")
+    return None
+
+
 def check(log_file: Path) -> Report:
     """Read every file of the log without changing any."""
     report = Report()
     if not log_file.exists():
         report.lines.append(f"log: {log_file} does not exist yet (nothing logged)")
     else:
-        try:
-            data = parse_log(log_file, log_file.read_bytes())
-        except CorruptLogError as error:
-            report.problems.append(f"log: {log_file} is damaged: {error.detail}")
-            report.damaged.append(log_file)
-        except OSError as error:
-            report.problems.append(f"log: {log_file} cannot be read: {unreadable(error)}")
-        else:
+        data = _read(report, "log", log_file)
+        if data is not None:
             version = schema_of(data)
             if version is not None and 0 <= version <= SCHEMA_VERSION:
                 report.found_bad(bad_records(log_file, data))
@@ -132,14 +140,8 @@ def _check_years(log_file: Path, report: Report) -> None:
     sessions = sets = 0
     for year in found:
         path = years.path(year)
-        try:
-            data = parse_log(path, path.read_bytes())
-        except CorruptLogError as error:
-            report.problems.append(f"years: {path} is damaged: {error.detail}")
-            report.damaged.append(path)
-        except OSError as error:
-            report.problems.append(f"years: {path} cannot be read: {error.strerror}")
-        else:
+        data = _read(report, "years", path)
+        if data is not None:
             report.found_bad(bad_records(path, data))
             sessions += len(data.get("sessions", {}))
             sets += len(data.get("sets", {}))
