@@ -13,7 +13,9 @@ Figures, each row naming the history it was measured on:
   ratio against the bare app's first frame;
 - peak memory (max RSS) once home is complete, ratio against the bare app's;
 - logging a set (journal + fsync) p50 and p95, beside the floor under it (one line
-  appended and fdatasynced on the same disk), and ending a session p95, in ms;
+  appended and fdatasynced on the same disk), and ending a session p95 (journalled, as
+  the app's writer ends it), with the fold into the year's file that the writer does
+  next once idle, in ms;
 - history's first frame after h, and the progress and overview screens complete
   (from the key to their first frame, pressed once the history's table is full), ratio
   against a bare app pushing a screen.
@@ -146,18 +148,22 @@ def bare_append(fd: int) -> float:
     return (time.perf_counter() - begun) * 1000
 
 
-def store_costs(data: Path, sets: int) -> tuple[list[float], list[float], list[float]]:
-    """(ms per logged set, ms per session end, ms per bare append) on a copy of the data
-    folder; the bare appends interleaved, so the disk's mood hits both alike."""
+def store_costs(data: Path, sets: int) -> tuple[list[float], list[float], list[float], list[float]]:
+    """(ms per logged set, ms per session end, ms per fold after an end, ms per bare
+    append) on a copy of the data folder, each write as the app's writer applies it
+    (`session_write`); the bare appends interleaved, so the disk's mood hits both alike."""
+    from runstrength.core.events import SessionEnded, SetCompleted
     from runstrength.core.records import SessionInfo, SetRecord
     from runstrength.paths import resolve_paths
     from runstrength.store import TrainingLog
+    from runstrength.store.writer import session_write
 
     copy = data.with_name(data.name + "-writes")
     shutil.copytree(data, copy)
     log = TrainingLog(resolve_paths(copy).log_file)
     writes: list[float] = []
     ends: list[float] = []
+    folds: list[float] = []
     floor: list[float] = []
     floor_fd = os.open(copy / "floor.jsonl", os.O_WRONLY | os.O_CREAT | os.O_APPEND)
     now = datetime.now(timezone(timedelta(hours=1)))
@@ -168,18 +174,22 @@ def store_costs(data: Path, sets: int) -> tuple[list[float], list[float], list[f
                 info = SessionInfo(id=f"bench-{number}", program="endurance", started_at=now)
             record = SetRecord("glute-bridge", 1 + number % 2, None, 20, 18, None, None, now)
             begun = time.perf_counter()
-            log.log_set(info, record)
+            session_write(SetCompleted(info, record))(log)
             writes.append((time.perf_counter() - begun) * 1000)
             floor.append(bare_append(floor_fd))
             if number % 24 == 23:
                 begun = time.perf_counter()
-                log.finish_session(info, "completed", now)
+                session_write(SessionEnded(info, "completed", now, 24, ()))(log)
                 ends.append((time.perf_counter() - begun) * 1000)
+                # What the writer does next, once idle: off the session's path.
+                begun = time.perf_counter()
+                log.fold_if_due()
+                folds.append((time.perf_counter() - begun) * 1000)
     finally:
         log.close()
         os.close(floor_fd)
         shutil.rmtree(copy)
-    return writes, ends, floor
+    return writes, ends, folds, floor
 
 
 async def screens(data: Path) -> tuple[float, float, float]:
@@ -258,6 +268,7 @@ class Figures:
     bare: list[Start]
     writes: list[float]
     ends: list[float]
+    folds: list[float]
     floor: list[float]
     history: float
     progress: float
@@ -274,7 +285,7 @@ def measure(label: str, data: Path, args: argparse.Namespace, env: dict[str, str
     for _ in range(args.runs):  # interleaved: drift in the machine hits both alike
         bare.append(started(bare_script, env=env))
         ours.append(started(our_script, str(data), env=env))
-    writes, ends, floor = store_costs(data, args.sets)
+    writes, ends, folds, floor = store_costs(data, args.sets)
     shown = [asyncio.run(screens(data)) for _ in range(args.screens)]
     pushes = [asyncio.run(bare_push()) for _ in range(args.screens)]
     return Figures(
@@ -283,6 +294,7 @@ def measure(label: str, data: Path, args: argparse.Namespace, env: dict[str, str
         bare,
         writes,
         ends,
+        folds,
         floor,
         statistics.median(s[0] for s in shown) * 1000,
         statistics.median(s[1] for s in shown) * 1000,
@@ -323,6 +335,7 @@ def rows(figures: Figures) -> list[tuple[str, float, str, float | None, str]]:
         ("log a set, p95", percentile(figures.writes, 0.95), "ms", None, "≤ 2 ms"),
         ("floor: append + fdatasync, p95", percentile(figures.floor, 0.95), "ms", None, ""),
         ("end a session, p95", percentile(figures.ends, 0.95), "ms", None, "≤ 20 ms"),
+        ("fold after an end (writer idle), p95", percentile(figures.folds, 0.95), "ms", None, ""),
         ("history, first frame after h", figures.history, "ms", figures.bare_push, "≤ 150 ms"),
         ("progress complete after p", figures.progress, "ms", figures.bare_push, "≤ 500 ms"),
         ("overview complete after o", figures.overview, "ms", figures.bare_push, "≤ 500 ms"),

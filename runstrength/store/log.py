@@ -2,8 +2,9 @@
 
 A set is appended to the journal (one fsynced line, fast at any size of history) and
 folded into the TinyDB file, with a backup of the previous file, when its session ends
-or at the next start. Reads see the TinyDB file and the journal together. Past years'
-sessions live in their own files (`ClosedYears`).
+(from the app's writer: once it is idle, or at close) or at the next start. Reads see
+the TinyDB file and the journal together. Past years' sessions live in their own files
+(`ClosedYears`).
 
 Here: opening the log (migrating an older format, folding a journal left by a stop,
 moving past years to their files). Its reads, a session's writes and the changes to
@@ -216,6 +217,7 @@ class TrainingLog(LogEdits):
         return meta
 
     def close(self) -> None:
+        self.fold_if_due()
         with self._lock:
             self._journal.close()
             self._db.close()

@@ -1,6 +1,7 @@
 """The writes of a session in progress: each set, warm-up and stretch appended to the
 journal (one fsynced line, fast at any size of history), and the journal folded into the
-log file, with a backup of the previous file, when the session ends (see `TrainingLog`)."""
+log file, with a backup of the previous file, when the session ends: at once, or (from
+the app's writer) once the writer has nothing else to do (see `TrainingLog`)."""
 
 from __future__ import annotations
 
@@ -38,6 +39,8 @@ class LogWrites(LogReads):
     """The writes of a session in progress, each under the log's lock."""
 
     read_only: bool
+    _fold_due: bool = False
+    """A session has ended since the last fold: the journal is folded at the next chance."""
     _db: TinyDB
     _journal: Journal
     _seq: Counter[str] | None
@@ -100,13 +103,16 @@ class LogWrites(LogReads):
         status: str,
         ended_at: datetime,
         skipped: Sequence[str] = (),
+        *,
+        fold: bool = True,
     ) -> None:
         """Close a session as completed or partial (creating its record if no set has yet);
-        `skipped`: the exercises passed over without a set, by id."""
+        `skipped`: the exercises passed over without a set, by id. `fold=False`: durable
+        in the journal on return, folded into the log file later (`fold_if_due`)."""
         from runstrength.core.codec import iso
 
         end = {"status": status, "ended_at": iso(ended_at), "skipped": list(skipped)}
-        self._end(session, {"finish": end})
+        self._end(session, {"finish": end}, fold)
 
     def set_aside(
         self,
@@ -114,22 +120,31 @@ class LogWrites(LogReads):
         at: datetime,
         skipped: Sequence[str],
         resume_at: ResumePoint | None,
+        *,
+        fold: bool = True,
     ) -> None:
-        """Keep a session open to continue later, the same day, at `resume_at`."""
+        """Keep a session open to continue later, the same day, at `resume_at` (`fold` as
+        for `finish_session`)."""
         from runstrength.core import codec
 
-        self._end(session, {"aside": codec.aside_to_doc(at, skipped, resume_at)})
+        self._end(session, {"aside": codec.aside_to_doc(at, skipped, resume_at)}, fold)
 
-    def _end(self, session: SessionInfo, change: Doc) -> None:
-        """Fold how a session ended, with the journal, into the log file (durable on
-        return); if that fails, journal it, and the next start folds it."""
+    def _end(self, session: SessionInfo, change: Doc, fold: bool) -> None:
+        """How a session ended, durable on return. `fold`: straight into the log file's
+        one atomic write (with the journal; if that fails, journalled, and the next start
+        folds it). Otherwise journalled, in one sync to disk whatever the size of the
+        year's file, and folded by `fold_if_due`: the writer calls it once it has nothing
+        else to do, `close` calls it, and the next start folds what is left."""
         from runstrength.core import codec
 
         with self._lock:
             self._writable()
             entry = {"session": codec.session_to_doc(session), **change}
-            # Straight into the log file's one atomic write: a line in the journal first
-            # would cost one more sync to disk at every session's end.
+            if not fold:
+                self._journal.append(entry)
+                self._pending.append(entry)
+                self._fold_due = True
+                return
             self._pending.append(entry)
             try:
                 self._fold()
@@ -140,6 +155,19 @@ class LogWrites(LogReads):
                 except LogError:
                     self._pending.remove(entry)
                     raise
+
+    def fold_if_due(self) -> None:
+        """Fold the journal into the log file if a session has ended since the last fold.
+        A fold that fails leaves everything in the journal (reads see it there) and is
+        tried again at the next session's end or start."""
+        with self._lock:
+            if not self._fold_due or self.read_only:
+                return
+            self._fold_due = False
+            try:
+                self._fold()
+            except LogError as error:
+                logger.warning("could not fold the journal: %s", error)
 
     def fold(self) -> None:
         """Move the journal into the log file now (with a backup of the previous file)."""

@@ -81,10 +81,14 @@ def session_write(event: LogWrite) -> Write[None]:
             log.log_set(event.session, event.record)
         elif isinstance(event, RoutineDone):
             log.log_routine(event.session, event.record)
+        # A session's end is durable in the journal on return; the writer folds it into
+        # the year's file once nothing else waits (`LogWriter._tidy`).
         elif isinstance(event, SessionSetAside):
-            log.set_aside(event.session, event.at, event.skipped, event.resume_at)
+            log.set_aside(event.session, event.at, event.skipped, event.resume_at, fold=False)
         else:
-            log.finish_session(event.session, event.status, event.ended_at, event.skipped)
+            log.finish_session(
+                event.session, event.status, event.ended_at, event.skipped, fold=False
+            )
 
     return write
 
@@ -167,6 +171,16 @@ class LogWriter:
                 self._apply(job)
             finally:
                 self._jobs.task_done()
+            if self._jobs.empty():
+                # Housekeeping off every write's path: a session's end is durable in the
+                # journal already; moving it into the year's file can wait for a quiet moment.
+                self._tidy()
+
+    def _tidy(self) -> None:
+        try:
+            self.log.fold_if_due()
+        except Exception:
+            logger.exception("folding the journal failed on a fault in the program")
 
     def _apply(self, job: _Job) -> None:
         blocked = self._retry_kept()
