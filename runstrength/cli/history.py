@@ -23,7 +23,7 @@ from runstrength.core.history import COLUMNS, SessionFilter, plans_of, table_row
 from runstrength.core.interchange import InterchangeError, from_document, to_document
 from runstrength.core.planning import PlansChecked, check_plans
 from runstrength.core.run_data import activities_from_list, activity_to_data
-from runstrength.core.summary import plural
+from runstrength.core.wording import plural
 from runstrength.input_file import IMPORT_LIMIT, InputError, read_text_input
 from runstrength.paths import Paths
 from runstrength.store import LogError, LogWriter, TrainingLog, load_catalogue, load_programs

@@ -13,7 +13,7 @@ from runstrength.core.errors import ValidationError
 from runstrength.core.fields import shown, suggest
 from runstrength.core.plan import build_plan, estimate_seconds
 from runstrength.core.programs import name_problems, program_from_toml
-from runstrength.core.summary import plural
+from runstrength.core.wording import plural
 from runstrength.input_file import InputError, read_text_input
 from runstrength.paths import Paths
 from runstrength.store import load_catalogue, load_programs

@@ -40,8 +40,8 @@ from runstrength.core.routine import RoutineLog
 from runstrength.core.session_state import SessionState
 from runstrength.core.settings import Settings
 from runstrength.core.skips import ExerciseTally, exercises_behind
-from runstrength.core.summary import plural
 from runstrength.core.timer import Countdown, RepClock
+from runstrength.core.wording import plural
 
 ADJUST_SECONDS = 15
 BEEP_SECONDS = (3, 2, 1)

@@ -14,7 +14,8 @@ from datetime import date, datetime, timedelta
 
 from runstrength.core.programs import Program
 from runstrength.core.records import SessionKind, SessionRecord, SetRecord, Status
-from runstrength.core.summary import format_duration, planned_sets, plural
+from runstrength.core.summary import format_duration, planned_sets
+from runstrength.core.wording import status_text
 
 
 class SetTally:
@@ -181,16 +182,6 @@ class SessionRow:
             "-" if self.effort is None else str(self.effort),
             status_text(self.status, self.skipped, self.set_aside),
         )
-
-
-def status_text(status: str, skipped: int, set_aside: bool = False) -> str:
-    """How a session ended, as the sessions table says it: "" for completed with nothing
-    skipped, else e.g. "partial · 2 exercises skipped" or "set aside"."""
-    shown = "set aside" if set_aside and status == "in-progress" else status
-    parts = [] if status == "completed" else [shown]
-    if skipped:
-        parts.append(f"{plural(skipped, 'exercise')} skipped")
-    return " · ".join(parts)
 
 
 COLUMNS = ("Date", "Program", "Time", "Sets", "Reps", "Done", "Effort", "")

@@ -1,5 +1,5 @@
-"""What a session added up to against its plan (`SessionResult`), and the words
-that count and time things everywhere: `plural`, `format_duration`."""
+"""What a session added up to against its plan (`SessionResult`), and how long a
+session took in words (`format_duration`)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from runstrength.core.programs import Program, ProgramEntry
 from runstrength.core.records import SetRecord
 from runstrength.core.styled import Piece, Styled, strong
+from runstrength.core.wording import plural
 
 
 @dataclass(frozen=True)
@@ -127,11 +128,6 @@ def totals_text(result: SessionResult, logged: int) -> Styled:
     if not logged:
         text.append(Piece("\nNothing was logged: no set was finished."))
     return tuple(text)
-
-
-def plural(count: int, word: str) -> str:
-    """'1 set', '2 sets'."""
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def format_duration(duration: timedelta) -> str:

@@ -18,8 +18,8 @@ from runstrength.core.plan import (
 from runstrength.core.programs import amount_text, target_text
 from runstrength.core.recovery import recovery_view
 from runstrength.core.styled import Piece, Styled, joined, strong
-from runstrength.core.summary import plural
 from runstrength.core.timer import format_clock
+from runstrength.core.wording import plural
 
 if TYPE_CHECKING:  # home shows targets without loading the engine
     from runstrength.core.engine import SessionEngine

@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, Static
 
-from runstrength.core.summary import plural
+from runstrength.core.wording import plural
 from runstrength.screens.plain import escape
 
 QuitChoice = Literal["stop", "later"] | None

@@ -155,9 +155,10 @@ class HomeScreen(StartFlow, Screen[None]):
                 + "\n".join(escape(problem) for problem in problems)
             )
             self.context.problems = []
-        # The log is read once the first frame is up (the reading thread would otherwise
-        # compete with the first paint): what home shows first, then sessions left open.
-        self.call_after_refresh(self.load_last_session)
+        # The log is read as soon as the first frame is up (the reading thread would
+        # otherwise compete with the first paint), not once the screen is idle: what home
+        # shows first; sessions left open are looked for once it is idle.
+        self.call_later(self.load_last_session)
         self.call_after_refresh(self.find_interrupted)
         # Once home is up, learn whether sound can play, so a machine without it flashes
         # even the first phase change of a session.

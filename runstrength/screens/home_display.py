@@ -107,13 +107,13 @@ def recovery_length(context: AppContext, program: Program) -> str:
 
 def last_text(last: SessionRecord | None, error: str | None, this_year: int) -> str:
     """The last session's line (or why the log could not be read)."""
-    from runstrength.core.summary import plural
+    from runstrength.core.wording import plural
 
     if error:
         return f"[b red]{escape(error)}[/]"
     if last is None:
         return "Last session: none yet. Your first one starts here."
-    from runstrength.core.history import status_text
+    from runstrength.core.wording import status_text
 
     aside = last.set_aside_at is not None and last.ended_at is None
     ended = status_text(last.status, len(last.skipped), aside)

@@ -14,10 +14,10 @@ from textual.widgets import DataTable, Footer, Header, Static
 from runstrength.commands import Command, keys
 from runstrength.context import AppContext
 from runstrength.core.effort import effort_words
-from runstrength.core.history import planned_target, session_row, status_text
+from runstrength.core.history import planned_target, session_row
 from runstrength.core.records import SessionRecord, SetRecord, StretchRecord, WarmupRecord
-from runstrength.core.summary import plural
 from runstrength.core.timer import format_clock
+from runstrength.core.wording import plural, status_text
 from runstrength.screens.edit_dialogs import ConfirmDialog, Correction, CorrectSetDialog
 from runstrength.screens.effort import EffortAnswer, EffortDialog
 from runstrength.screens.plain import escape

@@ -10,7 +10,7 @@ from typing import Any
 
 import orjson
 
-from runstrength.core.summary import plural
+from runstrength.core.wording import plural
 from runstrength.store.backups import (
     describe,
     is_readable,

@@ -24,6 +24,7 @@ from tinydb import TinyDB
 from runstrength.core.clock import Clock, SystemClock
 from runstrength.core.fields import shown
 from runstrength.store.backups import newest_readable, take_backup
+from runstrength.store.checked import checked_before, remember_checked
 from runstrength.store.errors import (
     BadRecordError,
     CorruptLogError,
@@ -132,7 +133,8 @@ class TrainingLog(LogEdits):
         if version > SCHEMA_VERSION:
             raise NewerSchemaError(self.path, version, SCHEMA_VERSION)
         if version == SCHEMA_VERSION:
-            check_records(self.path, data)
+            if not checked_before(self.path):  # else every record was checked, unchanged since
+                check_records(self.path, data)
             return
         check_records(self.path, data)
         migrated = migrate(data, version)
@@ -185,16 +187,14 @@ class TrainingLog(LogEdits):
     def _check_every_record(self, data: Doc) -> None:
         """Before the log file is first rewritten: every record it holds is checked, so a
         malformed one is named and never written onward."""
-        from runstrength.store.schema import check_every_record, checked_before
+        from runstrength.store.schema import check_every_record
 
         if not checked_before(self.path):
             check_every_record(self.path, data)
 
     def malformed(self) -> BadRecordError | None:
         """The log file's malformed records (which no session's end can be folded past),
-        or None. Cheap once the file as it is has been checked (`schema.checked_before`)."""
-        from runstrength.store.schema import checked_before, remember_checked
-
+        or None. Cheap once the file as it is has been checked (`checked.checked_before`)."""
         with self._lock:
             noted = checked_before(self.path)
             try:
@@ -207,8 +207,6 @@ class TrainingLog(LogEdits):
 
     def _checked_written(self) -> None:
         """The file just written holds checked records only (see `_check_every_record`)."""
-        from runstrength.store.schema import remember_checked
-
         remember_checked(self.path)
 
     def _meta(self) -> Doc:

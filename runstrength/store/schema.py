@@ -8,12 +8,9 @@ named (file, table, id, reason) and never carried further (see `BadRecordError`)
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
-
-import orjson
 
 from runstrength.core.codec import (
     STORED_STATUSES,
@@ -29,7 +26,6 @@ from runstrength.core.effort import is_effort
 from runstrength.core.fields import quoted, shown
 from runstrength.core.run_data import activity_from_data
 from runstrength.store.errors import BadRecord, BadRecordError
-from runstrength.store.private import open_private
 
 Doc = dict[str, Any]
 AT = "record"
@@ -107,38 +103,6 @@ def check_every_record(path: Path, data: Doc) -> None:
     bad = bad_records(path, data)
     if bad:
         raise BadRecordError(path, bad)
-
-
-def _stamp_path(path: Path) -> Path:
-    return path.with_name(f".{path.name}.checked")
-
-
-def _stamp(path: Path) -> list[int]:
-    found = os.stat(path, follow_symlinks=False)
-    return [found.st_size, found.st_mtime_ns, found.st_ino]
-
-
-def checked_before(path: Path) -> bool:
-    """Whether `path` is the very file written after its records were last checked (its
-    size, time of change and inode as then): no record in it needs checking again."""
-    try:
-        return bool(orjson.loads(_stamp_path(path).read_bytes()) == _stamp(path))
-    except (OSError, orjson.JSONDecodeError):
-        return False
-
-
-def remember_checked(path: Path) -> None:
-    """Note that `path`, as it is now, holds only checked records. Not made durable: a
-    note lost in a crash only means the next check reads every record again."""
-    try:
-        payload = orjson.dumps(_stamp(path))
-        fd = open_private(_stamp_path(path), os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
-        try:
-            os.write(fd, payload)
-        finally:
-            os.close(fd)
-    except OSError:
-        pass  # the records are checked again next time
 
 
 def _end(r: Reader, change: Any, path: str) -> None:

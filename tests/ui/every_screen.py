@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from textual.pilot import Pilot
 
 from runstrength.app import RunStrengthApp
-from runstrength.core.summary import plural
+from runstrength.core.wording import plural
 from runstrength.screens.resume import ResumeDialog
 from runstrength.screens.start_dialogs import ConfirmTomorrow
 from tests.sample_history import sample_history

@@ -74,7 +74,7 @@ async def test_home_warns_of_a_malformed_record_in_an_older_session(
 
 
 async def test_a_sound_log_is_checked_once(make_app, tmp_path: Path, clock) -> None:
-    from runstrength.store.schema import checked_before
+    from runstrength.store.checked import checked_before
 
     start = clock.now() - timedelta(days=2)
     log = TrainingLog(tmp_path / "log.json")

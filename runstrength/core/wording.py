@@ -1,0 +1,20 @@
+"""Small pieces of wording that screens and commands share: a count with its noun, and
+how a session ended. Kept apart from the summaries and the history they serve, so that
+home's first look at the log loads neither."""
+
+from __future__ import annotations
+
+
+def plural(count: int, word: str) -> str:
+    """'1 set', '2 sets'."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def status_text(status: str, skipped: int, set_aside: bool = False) -> str:
+    """How a session ended, as the sessions table says it: "" for completed with nothing
+    skipped, else e.g. "partial · 2 exercises skipped" or "set aside"."""
+    shown = "set aside" if set_aside and status == "in-progress" else status
+    parts = [] if status == "completed" else [shown]
+    if skipped:
+        parts.append(f"{plural(skipped, 'exercise')} skipped")
+    return " · ".join(parts)

@@ -1,0 +1,46 @@
+"""The note that a log file's records have all been checked (`.log.json.checked`): its
+size, time of change and inode when they last were. While the file is that very file, no
+record in it needs checking again, neither the full check before a rewrite
+(`store.schema`) nor the quick look at every start (`migrations.check_records`).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import orjson
+
+from runstrength.store.private import open_private
+
+
+def _stamp_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.checked")
+
+
+def _stamp(path: Path) -> list[int]:
+    found = os.stat(path, follow_symlinks=False)
+    return [found.st_size, found.st_mtime_ns, found.st_ino]
+
+
+def checked_before(path: Path) -> bool:
+    """Whether `path` is the very file written after its records were last checked (its
+    size, time of change and inode as then): no record in it needs checking again."""
+    try:
+        return bool(orjson.loads(_stamp_path(path).read_bytes()) == _stamp(path))
+    except (OSError, orjson.JSONDecodeError):
+        return False
+
+
+def remember_checked(path: Path) -> None:
+    """Note that `path`, as it is now, holds only checked records. Not made durable: a
+    note lost in a crash only means the next check reads every record again."""
+    try:
+        payload = orjson.dumps(_stamp(path))
+        fd = open_private(_stamp_path(path), os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+        try:
+            os.write(fd, payload)
+        finally:
+            os.close(fd)
+    except OSError:
+        pass  # the records are checked again next time
