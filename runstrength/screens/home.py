@@ -299,7 +299,7 @@ class HomeScreen(StartFlow, Screen[None]):
         hint.set_class(not verdict.allowed, "rest")
         if verdict.allowed:
             status.update(training_day_text(check, trained_today, run_today))
-            hint.update("[b]enter[/b]  start the session")
+            hint.update(self.start_hint())
             return
         if verdict.by_run:
             text, hint_text = run_day_text(check, warn=self.context.settings.run_rules == "warn")

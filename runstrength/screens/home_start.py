@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from textual import work
+from textual.widgets import Label
 
 from runstrength.screens import registry as screens
 from runstrength.screens.home_reads import LogChanged, OpenSessionsFound, PlanMoved, training_days
@@ -42,6 +43,18 @@ class StartFlow(ScreenPart):
 
         @property
         def check(self) -> StartCheck | None: ...
+
+    def start_hint(self) -> str:
+        """What enter does on a day a session may start: a session of today still open
+        (set aside, or cut off) is gone on with before a new one starts."""
+        from runstrength.core.resume import can_resume
+
+        waiting = self.waiting
+        if waiting is None or not can_resume(waiting, self.context.clock.now().date()):
+            return "[b]enter[/b]  start the session"
+        how = "set aside" if waiting.set_aside_at is not None else "cut off"
+        program = escape(waiting.info.program)
+        return f"[b]enter[/b]  go on with today's {program} session ({how})"
 
     def askable(self, check: StartCheck) -> bool:
         """Refused by a run only, with the running rules set to ask rather than refuse."""
@@ -177,6 +190,8 @@ class StartFlow(ScreenPart):
     def interrupted_found(self, record: SessionRecord | None, offer: bool = True) -> None:
         self._checked = True
         self.waiting = record
+        if self.check is not None and self.check.allowed:
+            self.query_one("#start-hint", Label).update(self.start_hint())
         if offer and record is not None and self.app.screen is self:
             self.offer_resume(record)  # rather than a new session asked for meanwhile
         elif self._start_asked:
