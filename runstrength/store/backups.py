@@ -51,7 +51,9 @@ def describe(backup: Path) -> str:
     parts = backup.stem.split("-")
     try:
         taken = datetime.strptime("-".join(parts[-4:-1]), "%Y%m%d-%H%M%S-%f")
-        reason = REASONS.get(parts[-1], "a format upgrade")
+        reason = REASONS.get(parts[-1]) or (
+            "a format upgrade" if parts[-1].startswith("format") else "a change"
+        )
         when = f"taken {taken:%a %-d %b %Y %H:%M}, before {reason}"
     except ValueError:
         when = "taken at an unknown time"
@@ -71,6 +73,8 @@ REASONS = {
     "delete": "a session was deleted",
     "import": "an import",
     "schedule": "a schedule change",
+    "runs": "a change to the runs",
+    "close": "past years were moved to their files",
     "aside": "malformed records were set aside",
 }
 

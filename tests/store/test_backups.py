@@ -11,7 +11,7 @@ import pytest
 
 from runstrength.core.records import SessionInfo, SessionRecord, SetRecord
 from runstrength.store import TrainingLog
-from runstrength.store.backups import describe, list_backups
+from runstrength.store.backups import describe, list_backups, take_backup
 from runstrength.store.doctor import repair
 from runstrength.store.schedule import DayTakenError, Schedule
 
@@ -93,3 +93,22 @@ def test_a_backup_before_an_effort_says_so(tmp_path: Path) -> None:
     assert log.set_effort("a", 6)
     log.close()
     assert "before a session's effort was rated" in describe(list_backups(path)[0])
+
+
+@pytest.mark.parametrize(
+    ("reason", "said"),
+    [
+        ("runs", "before a change to the runs"),
+        ("close", "before past years were moved to their files"),
+        ("format2", "before a format upgrade"),
+        ("newer", "before a change"),
+    ],
+)
+def test_every_backup_says_what_it_was_taken_before(tmp_path: Path, reason: str, said: str) -> None:
+    path = tmp_path / "log.json"
+    log = TrainingLog(path)
+    log.add_sessions([a_session("a", 20)])
+    log.close()
+    backup = take_backup(path, reason)
+    assert backup is not None
+    assert said in describe(backup)
