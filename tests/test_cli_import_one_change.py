@@ -179,3 +179,28 @@ def test_past_plans_are_named_and_left_out_the_rest_is_imported(
     assert f"Not planned, the days are past: {past['date']}." in out
     log = TrainingLog(data / "log.json", read_only=True)
     assert [p.day.isoformat() for p in Schedule(log).between()] == [plan(20)["date"]]
+
+
+def test_an_import_of_past_years_leaves_one_backup_of_the_log_as_it_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The move of the imported past years to their year files is part of the import:
+    the import's backup covers it, no second one of the log in between."""
+    folder = tmp_path / "data"
+    log = TrainingLog(folder / "log.json")
+    log.add_sessions([session(0, "today")])
+    log.close()
+    before = (folder / "log.json").read_bytes()
+    taken = list_backups(folder / "log.json")
+    last_year = TODAY - timedelta(days=400)
+    document: dict[str, Any] = to_document([session(400, "past"), session(0, "now")], [])
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(document))
+    code, out, err = command(folder, capsys, "import", str(source))
+    assert code == 0, err
+    assert "Imported 2 sessions" in out
+    new = [b for b in list_backups(folder / "log.json") if b not in taken]
+    assert [b.read_bytes() for b in new] == [before]
+    assert (folder / "years" / f"{last_year.year}.json").exists()
+    log = TrainingLog(folder / "log.json", read_only=True)
+    assert {s.id for s in log.sessions()} == {"today", "past", "now"}
