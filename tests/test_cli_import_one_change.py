@@ -204,3 +204,43 @@ def test_an_import_of_past_years_leaves_one_backup_of_the_log_as_it_was(
     assert (folder / "years" / f"{last_year.year}.json").exists()
     log = TrainingLog(folder / "log.json", read_only=True)
     assert {s.id for s in log.sessions()} == {"today", "past", "now"}
+
+
+def race_calendar(tmp_path: Path, day: date) -> Path:
+    path = tmp_path / "race.ics"
+    path.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//coach//EN\r\nBEGIN:VEVENT\r\n"
+        f"UID:race@coach\r\nDTSTAMP:20261101T000000Z\r\nDTSTART;VALUE=DATE:{day:%Y%m%d}\r\n"
+        "SUMMARY:City 10k race\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    return path
+
+
+@pytest.mark.parametrize("rules", ["warn", "refuse"])
+def test_plans_the_running_rules_advise_against_are_warned_of_or_refused(
+    rules: str, data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """run_rules = "warn" imports them and names each with why; "refuse" imports nothing."""
+    race = TODAY + timedelta(days=30)
+    assert command(data, capsys, "runs", "plan", str(race_calendar(tmp_path, race)))[0] == 0
+    (data / "config.toml").write_text(f'run_rules = "{rules}"\n')
+    source = exported(tmp_path, [plan(26), plan(29), plan(40)])
+    code, out, err = command(data, capsys, "import", str(source))
+    log = TrainingLog(data / "log.json", read_only=True)
+    planned = [p.day for p in Schedule(log).between()]
+    if rules == "refuse":
+        assert code == 2
+        assert "nothing was imported" in err
+        assert planned == []
+        return
+    assert code == 0, err
+    assert "Imported 3 scheduled days" in out
+    assert planned == [TODAY + timedelta(days=d) for d in (26, 29, 40)]
+    warned = out[out.index("Warning: ") :].splitlines()
+    assert "advise against 2 imported plans" in warned[0]
+    assert warned[1].startswith(f"  {plan(26)['date']} endurance: ")
+    assert "taper" in warned[1]
+    assert warned[2].startswith(f"  {plan(29)['date']} endurance: ")
+    assert "the day before your planned race" in warned[2]
+    assert "schedule remove" in warned[3]
+    assert plan(40)["date"] not in "\n".join(warned)

@@ -313,6 +313,7 @@ def import_file(args: argparse.Namespace, paths: Paths) -> int:
     if checked.past:
         days = ", ".join(plan.day.isoformat() for plan in checked.past)
         print(f"Not planned, the days are past: {days}.")
+    _warn_plans(checked.warned)
     if runs:
         print(
             f"Imported {len(runs_added)} of {len(runs)} runs and other activities; "
@@ -336,6 +337,24 @@ def _checked_plans(
             days = days.with_logged(session.date, session.info.program)
     programs = _plans(paths).keys()
     return check_plans(days, plans, programs, run_rules_warn=settings.run_rules == "warn")
+
+
+def _warn_plans(warned: list[str]) -> None:
+    """The plans imported though the running rules advise against them (run_rules = "warn"),
+    each with why, as `schedule add --yes` warns of one."""
+
+    if not warned:
+        return
+    if len(warned) == 1:
+        print(f"Warning: the running rules advise against an imported plan: {warned[0]}.")
+    else:
+        print(f"Warning: the running rules advise against {len(warned)} imported plans:")
+        for line in warned:
+            print(f"  {line}.")
+    print(
+        'Planned all the same (run_rules = "warn"); '
+        "`runstrength schedule remove YYYY-MM-DD` drops a plan."
+    )
 
 
 def _refused_plans(source: Path, refused: list[str]) -> int:
