@@ -112,8 +112,12 @@ def test_doctor_names_a_malformed_record_of_the_log(
     change, table, words = IN_THE_LOG[name]
     logged(tmp_path)
     change_log(tmp_path, change)
-    code, _, err = command(tmp_path, capsys, "doctor")
+    code, out, err = command(tmp_path, capsys, "doctor")
     assert code == 1
+    # The verdict on the log agrees with what was found in it.
+    [verdict] = [line for line in out.splitlines() if line.startswith("log: ")]
+    assert "readable" not in verdict
+    assert "holds 1 malformed record" in verdict
     [line] = [line for line in err.splitlines() if "malformed record:" in line]
     assert str(tmp_path / "log.json") in line
     assert f"{table} record " in line
@@ -306,13 +310,20 @@ def test_a_malformed_record_of_a_past_year_is_named_and_set_aside(
     tables["sets"][key]["reps"] = "many"
     year_file.write_text(json.dumps(tables))
 
-    code, _, err = command(tmp_path, capsys, "doctor")
+    code, out, err = command(tmp_path, capsys, "doctor")
     assert code == 1
     assert f"{year_file}: sets record {key}: reps" in err
+    [verdict] = [line for line in out.splitlines() if line.startswith("years: ")]
+    assert "readable" not in verdict
+    assert f"a problem in {year} (named below)" in verdict
+    assert "log: " in out
+    assert "readable" in out.splitlines()[0]  # the log file itself is sound
     code, out, err = command(tmp_path, capsys, "doctor", "--repair")
     assert code == 0, err
     assert str(year_file) in out
-    assert command(tmp_path, capsys, "doctor")[0] == 0
+    code, out, _ = command(tmp_path, capsys, "doctor")
+    assert code == 0
+    assert "3 sessions, 2 sets readable" in out
     code, out, err = command(tmp_path, capsys, "export")
     assert code == 0, err
     kept = {s["id"]: len(s["sets"]) for s in json.loads(out)["sessions"]}
