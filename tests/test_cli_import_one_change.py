@@ -17,6 +17,7 @@ from runstrength.core.interchange import to_document
 from runstrength.core.records import SessionInfo, SessionRecord, SetRecord
 from runstrength.store import TrainingLog
 from runstrength.store.backups import list_backups
+from runstrength.store.runs import RunLog
 from runstrength.store.schedule import Schedule
 
 TODAY = date.today()
@@ -244,3 +245,32 @@ def test_plans_the_running_rules_advise_against_are_warned_of_or_refused(
     assert "the day before your planned race" in warned[2]
     assert "schedule remove" in warned[3]
     assert plan(40)["date"] not in "\n".join(warned)
+
+
+def test_plans_are_judged_against_the_runs_the_same_file_brings(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A race planned in the file keeps the day before it free, as one in the log would."""
+    from runstrength.core.run_data import activity_to_data
+    from runstrength.core.runs import Activity
+
+    race = Activity(
+        id="plan-race", day=TODAY + timedelta(days=30), start=None, title="City 10k race"
+    )
+    race_data = {**activity_to_data(race), "planned": True, "kind": "race"}
+    source = exported(tmp_path, [plan(29), plan(40)])
+    document = json.loads(source.read_text())
+    document["runs"] = [race_data]
+    source.write_text(json.dumps(document))
+    before = files(data)
+    code, out, err = command(data, capsys, "import", str(source))
+    assert code == 2
+    assert f"{plan(29)['date']} endurance: " in err
+    assert "the day before your planned race" in err
+    assert files(data) == before
+    (data / "config.toml").write_text('run_rules = "warn"\n')
+    code, out, err = command(data, capsys, "import", str(source))
+    assert code == 0, err
+    assert "Warning: the running rules advise against an imported plan: " in out
+    log = TrainingLog(data / "log.json", read_only=True)
+    assert [r.id for r in RunLog(log).between()] == ["plan-race"]
