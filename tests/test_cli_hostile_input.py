@@ -160,7 +160,7 @@ def test_a_file_of_another_kind_names_each_problem_under_one_line(
     assert "Traceback" not in result.stderr
     first, *problems = result.stderr.splitlines()
     assert first == f"runstrength: {source}: nothing was imported; fix these 2 first:"
-    assert problems[0] == '  format: missing: a runstrength export says "runstrength"'
+    assert problems[0] == '  format: missing: a runstrength export has "format": "runstrength"'
     assert len(problems) == 2
     assert folder_bytes(folder) == before
 

@@ -17,6 +17,7 @@ from runstrength.core.interchange import to_document
 from runstrength.core.records import SessionInfo, SessionRecord, SetRecord
 from runstrength.store import TrainingLog
 from runstrength.store.backups import list_backups
+from runstrength.store.runs import RunLog
 from runstrength.store.schedule import Schedule
 
 TODAY = date.today()
@@ -179,3 +180,97 @@ def test_past_plans_are_named_and_left_out_the_rest_is_imported(
     assert f"Not planned, the days are past: {past['date']}." in out
     log = TrainingLog(data / "log.json", read_only=True)
     assert [p.day.isoformat() for p in Schedule(log).between()] == [plan(20)["date"]]
+
+
+def test_an_import_of_past_years_leaves_one_backup_of_the_log_as_it_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The move of the imported past years to their year files is part of the import:
+    the import's backup covers it, no second one of the log in between."""
+    folder = tmp_path / "data"
+    log = TrainingLog(folder / "log.json")
+    log.add_sessions([session(0, "today")])
+    log.close()
+    before = (folder / "log.json").read_bytes()
+    taken = list_backups(folder / "log.json")
+    last_year = TODAY - timedelta(days=400)
+    document: dict[str, Any] = to_document([session(400, "past"), session(0, "now")], [])
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(document))
+    code, out, err = command(folder, capsys, "import", str(source))
+    assert code == 0, err
+    assert "Imported 2 sessions" in out
+    new = [b for b in list_backups(folder / "log.json") if b not in taken]
+    assert [b.read_bytes() for b in new] == [before]
+    assert (folder / "years" / f"{last_year.year}.json").exists()
+    log = TrainingLog(folder / "log.json", read_only=True)
+    assert {s.id for s in log.sessions()} == {"today", "past", "now"}
+
+
+def race_calendar(tmp_path: Path, day: date) -> Path:
+    path = tmp_path / "race.ics"
+    path.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//coach//EN\r\nBEGIN:VEVENT\r\n"
+        f"UID:race@coach\r\nDTSTAMP:20261101T000000Z\r\nDTSTART;VALUE=DATE:{day:%Y%m%d}\r\n"
+        "SUMMARY:City 10k race\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    return path
+
+
+@pytest.mark.parametrize("rules", ["warn", "refuse"])
+def test_plans_the_running_rules_advise_against_are_warned_of_or_refused(
+    rules: str, data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """run_rules = "warn" imports them and names each with why; "refuse" imports nothing."""
+    race = TODAY + timedelta(days=30)
+    assert command(data, capsys, "runs", "plan", str(race_calendar(tmp_path, race)))[0] == 0
+    (data / "config.toml").write_text(f'run_rules = "{rules}"\n')
+    source = exported(tmp_path, [plan(26), plan(29), plan(40)])
+    code, out, err = command(data, capsys, "import", str(source))
+    log = TrainingLog(data / "log.json", read_only=True)
+    planned = [p.day for p in Schedule(log).between()]
+    if rules == "refuse":
+        assert code == 2
+        assert "nothing was imported" in err
+        assert planned == []
+        return
+    assert code == 0, err
+    assert "Imported 3 scheduled days" in out
+    assert planned == [TODAY + timedelta(days=d) for d in (26, 29, 40)]
+    warned = out[out.index("Warning: ") :].splitlines()
+    assert "advise against 2 imported plans" in warned[0]
+    assert warned[1].startswith(f"  {plan(26)['date']} endurance: ")
+    assert "taper" in warned[1]
+    assert warned[2].startswith(f"  {plan(29)['date']} endurance: ")
+    assert "the day before your planned race" in warned[2]
+    assert "schedule remove" in warned[3]
+    assert plan(40)["date"] not in "\n".join(warned)
+
+
+def test_plans_are_judged_against_the_runs_the_same_file_brings(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A race planned in the file keeps the day before it free, as one in the log would."""
+    from runstrength.core.run_data import activity_to_data
+    from runstrength.core.runs import Activity
+
+    race = Activity(
+        id="plan-race", day=TODAY + timedelta(days=30), start=None, title="City 10k race"
+    )
+    race_data = {**activity_to_data(race), "planned": True, "kind": "race"}
+    source = exported(tmp_path, [plan(29), plan(40)])
+    document = json.loads(source.read_text())
+    document["runs"] = [race_data]
+    source.write_text(json.dumps(document))
+    before = files(data)
+    code, out, err = command(data, capsys, "import", str(source))
+    assert code == 2
+    assert f"{plan(29)['date']} endurance: " in err
+    assert "the day before your planned race" in err
+    assert files(data) == before
+    (data / "config.toml").write_text('run_rules = "warn"\n')
+    code, out, err = command(data, capsys, "import", str(source))
+    assert code == 0, err
+    assert "Warning: the running rules advise against an imported plan: " in out
+    log = TrainingLog(data / "log.json", read_only=True)
+    assert [r.id for r in RunLog(log).between()] == ["plan-race"]

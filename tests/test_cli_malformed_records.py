@@ -14,6 +14,8 @@ import pytest
 
 from runstrength.cli import main
 from runstrength.core.records import SessionInfo, SetRecord
+from runstrength.core.run_data import activity_to_data
+from runstrength.core.runs import Activity
 from runstrength.store import TrainingLog
 from runstrength.store.errors import BadRecordError
 from runstrength.store.schedule import Schedule
@@ -69,6 +71,12 @@ def session_of(session_id: str) -> Callable[[Data], Data]:
     return find
 
 
+def a_run() -> Data:
+    return activity_to_data(
+        Activity(id="20261122-0830", day=STARTED.date(), start=STARTED, title="Long run")
+    )
+
+
 IN_THE_LOG: dict[str, tuple[Callable[[Data], None], str, str]] = {
     # name: (change, the table named, words of the reason)
     "set number an object": (lambda t: set_of("s2")(t).update(set={}), "sets", "set"),
@@ -89,6 +97,11 @@ IN_THE_LOG: dict[str, tuple[Callable[[Data], None], str, str]] = {
         "schedule",
         "must be an object",
     ),
+    "a run's distance a word": (
+        lambda t: t.update(runs={"7": {**a_run(), "distance_m": "far"}}),
+        "runs",
+        "distance_m",
+    ),
 }
 
 
@@ -99,8 +112,12 @@ def test_doctor_names_a_malformed_record_of_the_log(
     change, table, words = IN_THE_LOG[name]
     logged(tmp_path)
     change_log(tmp_path, change)
-    code, _, err = command(tmp_path, capsys, "doctor")
+    code, out, err = command(tmp_path, capsys, "doctor")
     assert code == 1
+    # The verdict on the log agrees with what was found in it.
+    [verdict] = [line for line in out.splitlines() if line.startswith("log: ")]
+    assert "readable" not in verdict
+    assert "holds 1 malformed record" in verdict
     [line] = [line for line in err.splitlines() if "malformed record:" in line]
     assert str(tmp_path / "log.json") in line
     assert f"{table} record " in line
@@ -148,6 +165,22 @@ def test_repair_sets_a_malformed_record_of_the_log_aside_and_the_rest_is_used(
     code, _, err = command(tmp_path, capsys, "schedule", "add", PLAN_DAY, "--program", "endurance")
     assert code == 0, err
     assert kept.exists()
+
+
+@pytest.mark.parametrize("args", [("runs", "list"), ("status",), ("export",)])
+def test_a_malformed_run_is_named_by_the_commands_that_read_runs(
+    args: tuple[str, ...], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every required field present, one of them wrong: the log opens, reading the runs
+    names the record and the repair, as the log's other damage is named."""
+    logged(tmp_path)
+    before = change_log(tmp_path, lambda t: t.update(runs={"7": {**a_run(), "distance_m": "far"}}))
+    code, out, err = command(tmp_path, capsys, *args)
+    assert code == 1
+    assert out == ""
+    assert "runs record 7: distance_m: 'far' must be a number" in err
+    assert "runstrength doctor --repair" in err
+    assert (tmp_path / "log.json").read_bytes() == before
 
 
 IN_THE_JOURNAL: dict[str, tuple[Callable[[Data], None], str]] = {
@@ -277,13 +310,20 @@ def test_a_malformed_record_of_a_past_year_is_named_and_set_aside(
     tables["sets"][key]["reps"] = "many"
     year_file.write_text(json.dumps(tables))
 
-    code, _, err = command(tmp_path, capsys, "doctor")
+    code, out, err = command(tmp_path, capsys, "doctor")
     assert code == 1
     assert f"{year_file}: sets record {key}: reps" in err
+    [verdict] = [line for line in out.splitlines() if line.startswith("years: ")]
+    assert "readable" not in verdict
+    assert f"a problem in {year} (named below)" in verdict
+    assert "log: " in out
+    assert "readable" in out.splitlines()[0]  # the log file itself is sound
     code, out, err = command(tmp_path, capsys, "doctor", "--repair")
     assert code == 0, err
     assert str(year_file) in out
-    assert command(tmp_path, capsys, "doctor")[0] == 0
+    code, out, _ = command(tmp_path, capsys, "doctor")
+    assert code == 0
+    assert "3 sessions, 2 sets readable" in out
     code, out, err = command(tmp_path, capsys, "export")
     assert code == 0, err
     kept = {s["id"]: len(s["sets"]) for s in json.loads(out)["sessions"]}

@@ -7,7 +7,8 @@ import csv
 import io
 import json
 import sys
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +24,8 @@ from runstrength.core.history import COLUMNS, SessionFilter, plans_of, table_row
 from runstrength.core.interchange import InterchangeError, from_document, to_document
 from runstrength.core.planning import PlansChecked, check_plans
 from runstrength.core.run_data import activities_from_list, activity_to_data
+from runstrength.core.runs import run_marks
+from runstrength.core.settings import run_settings
 from runstrength.core.wording import plural
 from runstrength.input_file import IMPORT_LIMIT, InputError, read_text_input
 from runstrength.paths import Paths
@@ -279,14 +282,14 @@ def import_file(args: argparse.Namespace, paths: Paths) -> int:
         # file (the log's opening for a write would fold its journal).
         look = _open_log(paths)
         try:
-            checked = _checked_plans(paths, look, sessions, schedule)
+            checked = _checked_plans(paths, look, (sessions, schedule, runs))
         finally:
             look.close()
         if checked.refused:
             return _refused_plans(source, checked.refused)
         log = _open_log(paths, read_only=False)
         try:
-            checked = _checked_plans(paths, log, sessions, schedule)
+            checked = _checked_plans(paths, log, (sessions, schedule, runs))
             if checked.refused:  # planned meanwhile by another command
                 return _refused_plans(source, checked.refused)
             runs_added = _new_runs(log, runs)
@@ -313,6 +316,7 @@ def import_file(args: argparse.Namespace, paths: Paths) -> int:
     if checked.past:
         days = ", ".join(plan.day.isoformat() for plan in checked.past)
         print(f"Not planned, the days are past: {days}.")
+    _warn_plans(checked.warned)
     if runs:
         print(
             f"Imported {len(runs_added)} of {len(runs)} runs and other activities; "
@@ -322,11 +326,14 @@ def import_file(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def _checked_plans(
-    paths: Paths, log: TrainingLog, sessions: list[SessionRecord], plans: list[ScheduledDay]
+    paths: Paths,
+    log: TrainingLog,
+    imported: tuple[list[SessionRecord], list[ScheduledDay], list[Activity]],
 ) -> PlansChecked:
     """The imported plans judged as `schedule add` judges one, against the log and the
-    imported sessions."""
+    imported sessions and runs (a race the file plans keeps the day before it free)."""
 
+    sessions, plans, runs = imported
     if not plans:
         return PlansChecked()
     settings = load_settings(paths.config_file)[0]
@@ -334,8 +341,31 @@ def _checked_plans(
     for session in sessions:
         if session.is_training and session.date not in days.logged:
             days = days.with_logged(session.date, session.info.program)
+    if runs:
+        stored = RunLog(log)
+        # From two days back, as `Schedule.training_days` reads the log's own runs.
+        known = [*stored.between(days.today - timedelta(days=2)), *stored.new_of(runs).added]
+        days = replace(days, runs=run_marks(known, run_settings(settings)))
     programs = _plans(paths).keys()
     return check_plans(days, plans, programs, run_rules_warn=settings.run_rules == "warn")
+
+
+def _warn_plans(warned: list[str]) -> None:
+    """The plans imported though the running rules advise against them (run_rules = "warn"),
+    each with why, as `schedule add --yes` warns of one."""
+
+    if not warned:
+        return
+    if len(warned) == 1:
+        print(f"Warning: the running rules advise against an imported plan: {warned[0]}.")
+    else:
+        print(f"Warning: the running rules advise against {len(warned)} imported plans:")
+        for line in warned:
+            print(f"  {line}.")
+    print(
+        'Planned all the same (run_rules = "warn"); '
+        "`runstrength schedule remove YYYY-MM-DD` drops a plan."
+    )
 
 
 def _refused_plans(source: Path, refused: list[str]) -> int:

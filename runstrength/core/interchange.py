@@ -46,19 +46,38 @@ def to_document(sessions: list[SessionRecord], schedule: list[ScheduledDay]) -> 
     }
 
 
+def _version_problem(data: dict[str, Any]) -> str | None:
+    """Why the document's version is not one this runstrength reads, in plain words."""
+    if "version" not in data:
+        return f"missing: this runstrength reads version {VERSION}"
+    version = data["version"]
+    if type(version) is int and version == VERSION:
+        return None
+    if type(version) is int and version > VERSION:
+        return (
+            f"{version} is newer than this runstrength reads (version {VERSION}): "
+            "update runstrength to import the file"
+        )
+    if isinstance(version, str):
+        return f"{said(version)} is text: this runstrength reads version {VERSION}, unquoted"
+    # true is no version number (bool is an int to Python)
+    return f"{said(version)} is not {VERSION}, the version this runstrength reads"
+
+
 def from_document(document: Any) -> tuple[list[SessionRecord], list[ScheduledDay]]:
     """Sessions and schedule from a parsed document; InterchangeError lists every problem."""
     r = Reader()
     data = r.table(document, "$")
     if data is None:
         raise InterchangeError(r.problems)
-    if data.get("format") != FORMAT:
-        found = "missing" if "format" not in data else f"{said(data['format'])} is not it"
-        r.bad("format", f"{found}: a runstrength export says {shown(FORMAT)}")
-    version = data.get("version")
-    if type(version) is not int or version != VERSION:  # true is no version number
-        found = "missing" if "version" not in data else f"{said(version)} is not it"
-        r.bad("version", f"{found}: this version of runstrength reads version {VERSION}")
+    if "format" not in data:
+        r.bad("format", f'missing: a runstrength export has "format": {shown(FORMAT)}')
+    elif data["format"] != FORMAT:
+        found = said(data["format"])
+        r.bad("format", f"{found} is not {shown(FORMAT)}: the file is not a runstrength export")
+    version_problem = _version_problem(data)
+    if version_problem is not None:
+        r.bad("version", version_problem)
     if r.problems:
         raise InterchangeError(r.problems)
     sessions: list[SessionRecord] = []

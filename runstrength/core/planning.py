@@ -47,6 +47,8 @@ class PlansChecked:
     """Days gone by: nothing to plan any more."""
     refused: list[str] = field(default_factory=list)
     """Each plan the rules refuse, with why."""
+    warned: list[str] = field(default_factory=list)
+    """Each accepted plan the running rules advise against (`run_rules_warn`), with why."""
 
 
 def check_plans(
@@ -58,7 +60,8 @@ def check_plans(
 ) -> PlansChecked:
     """Each plan judged as `schedule add` judges one, in date order, each accepted plan
     counting for the next; `days` holds the log (and what comes with the plans).
-    With `run_rules_warn`, a day the running rules advise against is accepted."""
+    With `run_rules_warn`, a day the running rules advise against is accepted, and said
+    in `warned`."""
     found = PlansChecked()
     for plan in sorted(plans, key=lambda p: p.day):
         said = f"{plan.day.isoformat()} {plan.program}"
@@ -69,13 +72,18 @@ def check_plans(
             found.past.append(plan)
             continue
         problem = day_problem(plan.day, days.today) or program_problem(plan.program, programs)
+        warning = None
         if problem is None:
             verdict = can_schedule(days, plan.day)
-            if not verdict.allowed and not (verdict.by_run and run_rules_warn):
+            if verdict.by_run and run_rules_warn:
+                warning = verdict.reason
+            elif not verdict.allowed:
                 problem = verdict.message()
         if problem is not None:
             found.refused.append(f"{said}: {problem}")
             continue
+        if warning is not None:
+            found.warned.append(f"{said}: {warning}")
         found.accepted.append(plan)
         days = days.with_scheduled(plan.day, plan.program)
     return found

@@ -76,8 +76,10 @@ def check(log_file: Path) -> Report:
         data = _read(report, "log", log_file)
         if data is not None:
             version = schema_of(data)
+            bad: list[BadRecord] = []
             if version is not None and 0 <= version <= SCHEMA_VERSION:
-                report.found_bad(bad_records(log_file, data))
+                bad = bad_records(log_file, data)
+                report.found_bad(bad)
             sessions = len(data.get("sessions", {}))
             sets = len(data.get("sets", {}))
             if version is not None and version > SCHEMA_VERSION:
@@ -94,8 +96,14 @@ def check(log_file: Path) -> Report:
                     if version is not None and version < SCHEMA_VERSION
                     else ""
                 )
+                # The verdict agrees with the records: "readable" only when each one is.
+                verdict = (
+                    f"holds {plural(len(bad), 'malformed record')} (named below);"
+                    if bad
+                    else "is readable:"
+                )
                 report.lines.append(
-                    f"log: {log_file} is readable: {plural(sessions, 'session')}, "
+                    f"log: {log_file} {verdict} {plural(sessions, 'session')}, "
                     f"{plural(sets, 'set')}{note}"
                 )
     _check_years(log_file, report)
@@ -138,16 +146,28 @@ def _check_years(log_file: Path, report: Report) -> None:
     if not found:
         return
     sessions = sets = 0
+    wrong: list[str] = []
     for year in found:
         path = years.path(year)
         data = _read(report, "years", path)
-        if data is not None:
-            report.found_bad(bad_records(path, data))
-            sessions += len(data.get("sessions", {}))
-            sets += len(data.get("sets", {}))
+        if data is None:
+            wrong.append(str(year))
+            continue
+        bad = bad_records(path, data)
+        report.found_bad(bad)
+        if bad:
+            wrong.append(str(year))
+        sessions += len(data.get("sessions", {}))
+        sets += len(data.get("sets", {}))
+    counted = f"{plural(sessions, 'session')}, {plural(sets, 'set')}"
+    # The verdict agrees with the files: "readable" only when every one of them is.
+    verdict = f"{counted} readable"
+    if wrong:
+        verdict = f"{counted}; {'a problem' if len(wrong) == 1 else 'problems'} in "
+        verdict += f"{', '.join(wrong)} (named below)"
     report.lines.append(
         f"years: {plural(len(found), 'past year')} ({found[0]}–{found[-1]}) in {years.folder}: "
-        f"{plural(sessions, 'session')}, {plural(sets, 'set')} readable"
+        + verdict
     )
 
 

@@ -75,10 +75,15 @@ class LogEdits(LogWrites):
                 for name, docs in extra.items():
                     self._db.table(name).insert_multiple(docs)
             self._seq = None
+            # What it does at every opening, crash-safe on its own; the backup above, of
+            # the log before the import, covers this rewrite too.
+            self._backed_up = True
             try:
-                self._close_years()  # what it does at every opening, crash-safe on its own
+                self._close_years()
             except LogError as error:
                 logger.warning("could not move past years to their files: %s", error)
+            finally:
+                self._backed_up = False
             return len(new), len(records) - len(new)
 
     def _change_past_year(

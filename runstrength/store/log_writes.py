@@ -44,6 +44,9 @@ class LogWrites(LogReads):
     _db: TinyDB
     _journal: Journal
     _seq: Counter[str] | None
+    _backed_up = False
+    """True while a change rewrites the log file a second time (an import's move of past
+    years to their files): its one backup, of the file before the change, is taken."""
 
     def _writable(self) -> None:
         if self.read_only:
@@ -198,9 +201,11 @@ class LogWrites(LogReads):
 
     def _back_up(self, reason: str) -> None:
         """Before the log file is rewritten: every record it holds checked (once per
-        opening: BadRecordError names a malformed one), then a backup of it."""
+        opening: BadRecordError names a malformed one), then a backup of it (unless the
+        change under way took one already: one change, one backup)."""
         self._storage.check_now()
-        take_backup(self.path, reason)
+        if not self._backed_up:
+            take_backup(self.path, reason)
 
     def _ensure_meta(self) -> None:
         meta = self._db.table("meta")

@@ -17,7 +17,7 @@ from typing import Any
 
 from runstrength.core.run_data import activity_from_data, activity_to_data
 from runstrength.core.runs import Activity, ActivityIndex, RunKind, activity_id
-from runstrength.store.errors import CorruptLogError
+from runstrength.store.errors import BadRecord, BadRecordError
 from runstrength.store.log import TrainingLog
 
 TABLE = "runs"
@@ -48,10 +48,19 @@ class RunLog:
 
     def _read(self, docs: Iterable[dict[str, Any]]) -> list[Activity]:
         problems: list[str] = []
-        found = [activity_from_data(dict(doc), f"{TABLE} record", problems) for doc in docs]
+        found = [activity_from_data(dict(doc), TABLE, problems) for doc in docs]
         if problems:
-            raise CorruptLogError(self.log.path, problems[0])
+            raise self._damaged(problems[0].removeprefix(TABLE).lstrip(".: "))
         return [a for a in found if a is not None]
+
+    def _damaged(self, problem: str) -> BadRecordError:
+        """The malformed runs records named as the log's other damage is: each by its id
+        in the table, with `doctor --repair` to set them aside."""
+        found = self.log.malformed()
+        bad = [record for record in found.bad if record.table == TABLE] if found else []
+        # The log's check and this reader share their rules; should they ever differ,
+        # the record is still named as well as it can be.
+        return BadRecordError(self.log.path, bad or [BadRecord(self.log.path, TABLE, "", problem)])
 
     def between(
         self, since: date | None = None, until: date | None = None, *, planned: bool | None = None
@@ -74,7 +83,7 @@ class RunLog:
         try:
             return date.fromisoformat(min(days)) if days else None
         except ValueError as error:
-            raise CorruptLogError(self.log.path, f"{TABLE} record: {error}") from None
+            raise self._damaged(f"day: {error}") from None
 
     def _append(self, activities: list[Activity]) -> None:
         self.log.change_documents(

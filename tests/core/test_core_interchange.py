@@ -256,8 +256,8 @@ def test_no_python_value_reaches_the_user_from_a_bad_import() -> None:
     with pytest.raises(InterchangeError) as caught:
         from_document(document)
     assert caught.value.problems == [
-        'format: missing: a runstrength export says "runstrength"',
-        "version: missing: this version of runstrength reads version 1",
+        'format: missing: a runstrength export has "format": "runstrength"',
+        "version: missing: this runstrength reads version 1",
     ]
     document |= {"format": "runstrength", "version": 1}
     with pytest.raises(InterchangeError) as caught:
@@ -278,10 +278,25 @@ def test_no_python_value_reaches_the_user_from_a_bad_import() -> None:
     assert "sessions[0].date: 2026-02-30 is not a real date: February 2026 has 28 days" in problems
 
 
-def test_a_wrong_format_names_the_value_as_written() -> None:
+def test_a_wrong_format_names_the_value_as_written_and_the_one_expected() -> None:
     with pytest.raises(InterchangeError) as caught:
         from_document({"format": "other", "version": "1"})
     assert caught.value.problems == [
-        'format: "other" is not it: a runstrength export says "runstrength"',
-        'version: "1" is not it: this version of runstrength reads version 1',
+        'format: "other" is not "runstrength": the file is not a runstrength export',
+        'version: "1" is text: this runstrength reads version 1, unquoted',
     ]
+
+
+@pytest.mark.parametrize(
+    ("version", "said"),
+    [
+        (0, "version: 0 is not 1, the version this runstrength reads"),
+        (1.0, "version: 1.0 is not 1, the version this runstrength reads"),
+        (2, "version: 2 is newer than this runstrength reads (version 1): update runstrength"),
+    ],
+)
+def test_a_wrong_version_says_which_one_is_read(version: object, said: str) -> None:
+    with pytest.raises(InterchangeError) as caught:
+        from_document({"format": "runstrength", "version": version})
+    [problem] = caught.value.problems
+    assert problem.startswith(said)

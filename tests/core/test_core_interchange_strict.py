@@ -78,12 +78,12 @@ def test_dates_outside_the_years_of_a_training_log_are_refused() -> None:
 def test_true_is_no_version() -> None:
     doc = document()
     doc["version"] = True
-    assert problems(doc) == ["version: true is not it: this version of runstrength reads version 1"]
+    assert problems(doc) == ["version: true is not 1, the version this runstrength reads"]
 
 
 def test_a_document_of_another_kind_is_named_so() -> None:
     assert problems({"meta": {"1": 5}})[0] == (
-        'format: missing: a runstrength export says "runstrength"'
+        'format: missing: a runstrength export has "format": "runstrength"'
     )
 
 

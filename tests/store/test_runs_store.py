@@ -12,6 +12,7 @@ import pytest
 from runstrength.core.run_data import activities_from_list, activity_to_data
 from runstrength.core.runs import Activity
 from runstrength.store import CorruptLogError, TrainingLog
+from runstrength.store.errors import BadRecordError
 from runstrength.store.runs import RunLog, UnknownRunError
 
 HOME = timezone(timedelta(hours=1))
@@ -103,8 +104,12 @@ def test_a_damaged_run_record_is_reported_as_a_damaged_log(tmp_path: Path) -> No
     data = json.loads(path.read_text())
     data["runs"]["1"]["start"] = "yesterday"
     path.write_text(json.dumps(data))
-    with pytest.raises(CorruptLogError, match="start"):
+    with pytest.raises(BadRecordError) as raised:
         RunLog(TrainingLog(path, read_only=True)).between()
+    # Which part of the log, which record, and what to do, as for any malformed record.
+    assert [(bad.table, bad.id) for bad in raised.value.bad] == [("runs", "1")]
+    assert "runs record 1: start: 'yesterday'" in str(raised.value)
+    assert "runstrength doctor --repair" in str(raised.value)
 
 
 def test_activity_data_round_trip_and_problems_by_path() -> None:
