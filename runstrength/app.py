@@ -38,6 +38,8 @@ logger = logging.getLogger(__name__)
 # their widgets (inputs, selects, lists) would otherwise add to every start-up.
 
 MIN_SIZE = (80, 24)
+COLLECTOR_WAIT = 2.0
+"""Seconds after the app mounts before the garbage collector runs again (see `run`)."""
 
 _DECLARED_SYSTEM_COMMANDS = {"Theme", "Keys"}
 
@@ -104,9 +106,14 @@ class RunStrengthApp(App[None]):
     def run(self, *args: Any, **kwargs: Any) -> None:
         # What is loaded by now (Textual, the content, the log) lives as long as the app:
         # moved out of the collector's reach, it is not scanned again and again, which
-        # shortens the start and keeps pauses out of the timers.
+        # shortens the start and keeps pauses out of the timers. Until home is up the
+        # collector waits: the start makes many objects and leaves little garbage.
         gc.freeze()
-        return super().run(*args, **kwargs)
+        gc.disable()
+        try:
+            return super().run(*args, **kwargs)
+        finally:
+            gc.enable()
 
     def _handle_exception(self, error: Exception) -> None:
         # A fault in the program, not in the user's files: its traceback goes to the log
@@ -123,6 +130,7 @@ class RunStrengthApp(App[None]):
             self.theme = settings.theme
 
     async def on_mount(self) -> None:
+        self.set_timer(COLLECTOR_WAIT, self._collector_back)
         self.watch_settings(self.settings)
         home = self.screen
         if self.start_with is not None and screens.is_home(home) and self.recovery:
@@ -133,6 +141,12 @@ class RunStrengthApp(App[None]):
             await self.push_screen(screens.first_run(self.context))
         self._screens_ready = True
         self.check_size(self.size.width, self.size.height)
+
+    @staticmethod
+    def _collector_back() -> None:
+        """Home is up: what the start made stays out of the collector's reach too."""
+        gc.freeze()
+        gc.enable()
 
     def on_resize(self, event: events.Resize) -> None:
         # The first resize arrives before the screens are up; on_mount checks then.

@@ -5,7 +5,6 @@ and dialogs) in `home_start.py`, the text of each part in `home_display.py`."""
 
 from __future__ import annotations
 
-import threading
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -121,6 +120,8 @@ class HomeScreen(StartFlow, Screen[None]):
         self._start_asked = False
         self._resumed = False
         self._keys_shown: tuple[bool | None, ...] | None = None
+        self._reading = 0
+        """The latest read of the log asked for (see `load_last_session`)."""
         self.waiting = None
 
     from_log: reactive[LogOnHome | None] = reactive(None, init=False)
@@ -228,8 +229,15 @@ class HomeScreen(StartFlow, Screen[None]):
         if self.check is not None and not self.check.allowed:
             self.show_day_status(self.check)  # the recovery routine follows the program shown
 
-    @work(thread=True, exclusive=True, group="home")
     def load_last_session(self) -> None:
+        """Read what home shows from the log (again), on a worker. The read asked for
+        last is the one shown: one still running from before goes on to its end unseen
+        (a thread cannot be stopped halfway, and cancelling it would only hide it)."""
+        self._reading += 1
+        self._read_log(self._reading)
+
+    @work(thread=True, group="home")
+    def _read_log(self, reading: int) -> None:
         from runstrength.core.restdays import can_start_today
         from runstrength.screens.load_warning import load_warning
 
@@ -239,16 +247,16 @@ class HomeScreen(StartFlow, Screen[None]):
             days = training_days(self.context)
             check = can_start_today(days)
         except LogError as error:
-            self.post_message(LogRead(LogOnHome(error=str(error))))
+            self.post_message(LogRead(LogOnHome(error=str(error)), reading))
             return
         trained_today = days.today in days.logged
         run_today = days.runs.get(days.today)
-        painted = threading.Event()
-        self.post_message(LogRead(LogOnHome(last, None, check, trained_today, run_today), painted))
+        read = LogRead(LogOnHome(last, None, check, trained_today, run_today), reading)
+        self.post_message(read)
         # What home is for is painted before the training load is worked out: it would
         # hold up that paint.
-        painted.wait(timeout=PAINT_WAIT)
-        self.post_message(LoadRead(load_warning(self.context, days.today)))
+        read.painted.wait(timeout=PAINT_WAIT)
+        self.post_message(LoadRead(load_warning(self.context, days.today), reading))
         try:
             damage = self.context.log.malformed()  # after the paint: it may read every record
         except LogError:
@@ -257,13 +265,17 @@ class HomeScreen(StartFlow, Screen[None]):
             self.post_message(DamageFound(damage.detail))
 
     def on_home_screen_log_read(self, message: LogRead) -> None:
+        if message.reading != self._reading:  # a read asked for since will show
+            message.painted.set()
+            return
         self.from_log = message.from_log
         # The program's length, like the load, waits for the day's status to be painted.
         self.call_after_refresh(message.painted.set)
         self.call_after_refresh(self.show_program)
 
     def on_home_screen_load_read(self, message: LoadRead) -> None:
-        self.show_load(message.load)
+        if message.reading == self._reading:
+            self.show_load(message.load)
 
     def on_home_screen_damage_found(self, message: DamageFound) -> None:
         widget = self.query_one("#damage", Static)

@@ -37,6 +37,8 @@ class LogRead(Message, namespace=HOME):
     """The log has been read for home (on a worker)."""
 
     from_log: LogOnHome
+    reading: int
+    """Which read it is: home shows only the one it asked for last."""
     painted: threading.Event = field(default_factory=threading.Event)
     """Set once what was read is on screen: the worker goes on to the load then."""
 
@@ -46,6 +48,7 @@ class LoadRead(Message, namespace=HOME):
     """The training-load line (empty when all is well), worked out after the paint."""
 
     load: str
+    reading: int
 
 
 @dataclass
