@@ -19,12 +19,9 @@ from runstrength.cli.common import (
 )
 from runstrength.core.errors import ValidationError
 from runstrength.core.fields import shown
-from runstrength.core.restdays import can_start_today
-from runstrength.core.settings import run_settings
 from runstrength.factory import build_context
 from runstrength.paths import Paths
 from runstrength.store import LogError
-from runstrength.store.schedule import Schedule
 
 if TYPE_CHECKING:
     from runstrength.context import AppContext
@@ -58,6 +55,12 @@ def start_session(args: argparse.Namespace, paths: Paths) -> int:
 
 def rest_day_refusal(context: AppContext) -> str:
     """Why no session may start today (empty when one may)."""
+    # Loaded here, for `start` only: `runstrength` alone draws home before the rest-day
+    # rule and the schedule are loaded (home reads them after its first frame).
+    from runstrength.core.restdays import can_start_today
+    from runstrength.core.settings import run_settings
+    from runstrength.store.schedule import Schedule
+
     today = context.clock.now().date()
     settings = context.settings
     days = Schedule(context.log).training_days(
