@@ -167,7 +167,7 @@ FIRST_RUN = Command(
 )
 THEME = Command(
     "",
-    "pick a light or dark theme (saved from settings)",
+    "pick a light or dark theme (kept for next time)",
     "change_theme",
     palette="Theme",
     in_session=True,

@@ -2,6 +2,8 @@
 
 What it offers is declared once in `runstrength.commands.PALETTE` (the same declarations
 give the keys and the `?` help); the app's `check_action` says which are available now.
+Its Theme command lists Textual's themes; the one picked is kept in config.toml, as the
+settings screen keeps it.
 """
 
 from __future__ import annotations
@@ -10,14 +12,41 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.theme import ThemeProvider
 
-from runstrength.commands import PALETTE
+from runstrength.commands import PALETTE, THEME, Command
 from runstrength.screens.plain import escape
+from runstrength.writes import remember_setting
 
 if TYPE_CHECKING:
     from runstrength.app import RunStrengthApp
+
+
+class ThemeChoices(ThemeProvider):
+    """Textual's list of themes; the one picked is in effect at once and written to
+    config.toml through the one writer (the file's other lines and comments kept)."""
+
+    @property
+    def commands(self) -> list[tuple[str, Callable[[], None]]]:
+        app: RunStrengthApp = self.app  # type: ignore[assignment]
+
+        def keep(name: str) -> None:
+            remember_setting(app, app.context, "theme", name)  # the app's theme follows
+
+        return [(name, partial(keep, name)) for name in sorted(app.available_themes)]
+
+
+def pick_theme(app: RunStrengthApp) -> None:
+    """The palette's list of themes (Textual's own would not keep the theme picked)."""
+    app.push_screen(CommandPalette(providers=[ThemeChoices], placeholder="Search for themes…"))
+
+
+def _run(app: RunStrengthApp, command: Command) -> Callable[[], object]:
+    if command == THEME:
+        return partial(pick_theme, app)
+    return partial(app.run_action, command.action)
 
 
 class RunStrengthCommands(Provider):
@@ -26,7 +55,7 @@ class RunStrengthCommands(Provider):
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         app: RunStrengthApp = self.app  # type: ignore[assignment]
         found: list[tuple[str, str, Callable[[], object]]] = [
-            (command.palette, command.help, partial(app.run_action, command.action))
+            (command.palette, command.help, _run(app, command))
             for command in PALETTE
             if app.check_action(command.action.removeprefix("app."), ())
         ]

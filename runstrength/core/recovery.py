@@ -70,7 +70,9 @@ def recovery_view(engine: SessionEngine, view: StepView) -> StepView:
         return replace(
             view,
             heading=f"Recovery routine {done}",
-            where=f"{engine.program.title} · a rest day: not counted as training",
+            # Taken on any day (the palette offers it on training days too): the engine
+            # does not know which the day was, so the words claim neither.
+            where=f"{engine.program.title} · not counted as training",
         )
     return view
 

@@ -27,6 +27,22 @@ GOAL_CHOICES = [
 ]
 
 
+def band_choices(owned: tuple[str, ...]) -> list[str]:
+    """The usual bands, light to heavy, with the runner's own names among them: each band
+    owned keeps its place relative to the others owned (their order is light to heavy)."""
+    usual = Settings().bands
+    choices: list[str] = []
+    waiting = list(owned)
+    for band in usual:
+        if band in choices:  # owned, and placed already before a lighter usual band
+            continue
+        if band in waiting:  # the runner's own bands lighter than this one come first
+            choices += waiting[: waiting.index(band)]
+            waiting = waiting[waiting.index(band) + 1 :]
+        choices.append(band)
+    return choices + waiting
+
+
 class FirstRunScreen(Screen[None]):
     CSS_PATH = "first_run.tcss"
     KEYS = keys(
@@ -44,6 +60,8 @@ class FirstRunScreen(Screen[None]):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
+        self.band_choices = band_choices(context.settings.bands)
+        """The bands offered: the usual five and any of the runner's own."""
 
     def compose(self) -> ComposeResult:
         settings = self.context.settings
@@ -59,7 +77,9 @@ class FirstRunScreen(Screen[None]):
                 classes="question",
             )
             yield MarkedSelectionList(
-                *[(band, band, False) for band in Settings().bands], id="bands", compact=True
+                *[(band, band, band in settings.bands) for band in self.band_choices],
+                id="bands",
+                compact=True,
             )
             yield Label("3. Can you hear the cues?", classes="question")
             yield SoundTest(
@@ -78,7 +98,7 @@ class FirstRunScreen(Screen[None]):
         radio = self.query_one("#goal", RadioSet).pressed_button
         goal = radio.name if radio is not None and radio.name else self.context.settings.goal
         owned = set(self.query_one("#bands", MarkedSelectionList).selected)
-        bands = tuple(band for band in Settings().bands if band in owned)
+        bands = tuple(band for band in self.band_choices if band in owned)
         return replace(
             self.context.settings, goal=goal, program=goal, bands=bands, first_run_done=True
         )

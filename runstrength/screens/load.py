@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.message import Message
@@ -21,6 +22,28 @@ from runstrength.store import LogError
 
 PERIODS = (12, 26, 52)
 """Weeks shown; p goes to the next."""
+
+RUNS_COLOR = (0, 130, 200)
+STRENGTH_COLOR = (60, 180, 75)
+"""The bars' colours (the chart's own first two), named again by the legend."""
+
+
+def legend() -> Text:
+    """What each mark of the chart is, on its own line under it: a legend drawn inside
+    the chart would hide the bars under it."""
+    runs, strength = (f"rgb({r},{g},{b})" for r, g, b in (RUNS_COLOR, STRENGTH_COLOR))
+    return Text.assemble(
+        ("██", runs),
+        " runs  ",
+        ("██", strength),
+        " strength  ",
+        ("⠤⠤", "bold"),
+        " ratio (right axis)  ",
+        ("──", "green"),
+        " steady  ",
+        ("──", "red"),
+        f" {RATIO_WARN} rising fast",
+    )
 
 
 def load_ticks(top: float) -> list[float]:
@@ -58,6 +81,7 @@ class LoadScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield PlotextPlot(id="load-weeks")
+        yield Static(legend(), id="load-legend")
         yield Static("Reading the log…", id="load-numbers")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -100,8 +124,9 @@ class LoadScreen(Screen[None]):
         plt.clear_figure()
         runs = [round(week.runs) for week in weeks]
         strength = [round(week.strength) for week in weeks]
-        # plotext names the series with `labels` here (its stub says `label`).
-        plt.stacked_bar(positions, [runs, strength], labels=["runs", "strength"], width=0.6)  # type: ignore[call-arg]
+        # plotext takes a colour per series here (its stub says one colour).
+        colors = [RUNS_COLOR, STRENGTH_COLOR]
+        plt.stacked_bar(positions, [runs, strength], color=colors, width=0.6)  # type: ignore[arg-type]
         ticks = load_ticks(max((w.total for w in weeks), default=0))
         plt.yticks(ticks, [f"{t:.0f}" for t in ticks])
         plt.xticks(positions[::step], labels[::step])
@@ -121,7 +146,6 @@ class LoadScreen(Screen[None]):
                 marker="braille",
                 color="white",
                 yside="right",
-                label="ratio (right)",
             )
         # plotext takes "right" for yside (its stub says a number).
         plt.ylim(0, top, yside="right")  # type: ignore[arg-type]

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
@@ -62,6 +63,8 @@ def _effort(effort: int | None) -> str:
 
 
 Row = SetRecord | StretchRecord | WarmupRecord
+
+COLUMNS = ("Exercise", "Set", "Side", "Done", "Band", "At")
 
 
 class SessionDetailScreen(Screen[bool]):
@@ -132,16 +135,22 @@ class SessionDetailScreen(Screen[bool]):
     def fill(self) -> None:
         table = self.query_one(DataTable)
         table.clear(columns=True)
-        table.add_columns("Exercise", "Set", "Side", "Done", "Band", "At")
         session = self.session
         done: list[SetRecord | StretchRecord] = [*session.sets, *session.stretches]
         done.sort(key=lambda r: r.completed_at)
         timeline: list[Row] = [session.warmup] if session.warmup is not None else []
         timeline += done
         self.ordered = timeline
-        for index, record in enumerate(timeline):
+        rows = [self._cells(record) for record in timeline]
+        # Each column is given the width of its widest cell: left for the table to
+        # measure when next idle, a frame drawn before that (after an edit, say) squeezes
+        # every column to its heading and stays so.
+        for column, label in enumerate(COLUMNS):
+            width = max([cell_len(label), *(cell_len(cells[column]) for cells in rows)])
+            table.add_column(label, width=width)
+        for index, cells in enumerate(rows):
             # Cells are markup to a table: an exercise id or band from the log is escaped.
-            table.add_row(*(escape(cell) for cell in self._cells(record)), key=str(index))
+            table.add_row(*(escape(cell) for cell in cells), key=str(index))
         first_set = next((i for i, r in enumerate(timeline) if isinstance(r, SetRecord)), 0)
         table.move_cursor(row=first_set)
 

@@ -97,6 +97,14 @@ class SettingsScreen(Screen[None]):
         # Focus on arrival: the first field, so tab and the arrows start from the top.
         self.query_one(f"#{SETTINGS[0].name}").focus()
         self.show_problems([])
+        self.watch(self.app, "settings", self.settings_changed, init=False)
+
+    def settings_changed(self, settings: Settings) -> None:
+        """A theme picked from the palette meanwhile is kept already: the form shows it,
+        so neither leaving nor saving the form puts the old one back."""
+        theme = self.query_one("#theme", Select)
+        if theme.value != settings.theme and settings.theme in self.app.available_themes:
+            theme.value = settings.theme
 
     def _options(self, spec: SettingSpec) -> list[tuple[str | Text, str]]:
         """What a list offers: the declared choices, the programs loaded or the themes."""

@@ -147,3 +147,21 @@ async def test_the_load_view_of_an_empty_log(make_app) -> None:
         assert all(w.total == 0 for w in screen.report.weeks)
         numbers = str(screen.query_one("#load-numbers").render())
         assert "not yet known: the log needs 28 days" in numbers
+
+
+async def test_the_legend_sits_under_the_chart_not_over_its_bars(load_app) -> None:
+    from tests.ui.screen_text import screen_lines
+
+    async with load_app.run_test(size=SIZE) as pilot:
+        screen = await open_load(pilot)
+        await pilot.pause()
+        chart = screen.query_one(PlotextPlot).region
+        lines = screen_lines(load_app)
+        inside = lines[chart.y + 1 : chart.bottom]  # under its title
+        for word in ("runs", "strength", "ratio"):
+            assert not any(word in line for line in inside), word
+        [legend] = [line for line in lines[chart.bottom :] if "rising fast" in line]
+        assert legend.split() == [
+            *("██", "runs", "██", "strength", "⠤⠤", "ratio", "(right", "axis)"),
+            *("──", "steady", "──", "1.5", "rising", "fast"),
+        ]

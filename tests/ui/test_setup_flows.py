@@ -73,8 +73,8 @@ async def test_first_run_asks_then_shows_the_matching_program(paths: Paths, cloc
         assert isinstance(screen, FirstRunScreen)
         await pilot.press("down")  # the goal: sprint
         await pilot.press("enter")
-        await pilot.press("tab")  # the bands: tick red and blue
-        await pilot.press("down", "space", "down", "down", "space")
+        await pilot.press("tab")  # the bands, all five owned: keep only red and blue
+        await pilot.press("space", "down", "down", "space", "down", "down", "space")
         assert screen.query_one("#bands", SelectionList).selected == ["red", "blue"]
         # Ticked or not shows without colour: a tick in the box, or an empty box.
         rows = {
