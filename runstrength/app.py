@@ -19,7 +19,7 @@ from runstrength.context import AppContext
 from runstrength.core.programs import Program
 from runstrength.core.settings import Settings
 from runstrength.messages import SoundSwitched
-from runstrength.palette import RunStrengthCommands
+from runstrength.palette import RunStrengthCommands, pick_theme
 from runstrength.screens import registry as screens
 from runstrength.theme import readable_variables
 from runstrength.widgets.control_filter import ControlCharacters
@@ -199,6 +199,11 @@ class RunStrengthApp(App[None]):
         self.notify(f"Saved to {escape(str(saved))}", title="Screenshot", timeout=8)
         return None
 
+    def action_change_theme(self) -> None:
+        """The themes to pick from; the one picked is kept in config.toml (Textual's own
+        list would not keep it)."""
+        pick_theme(self)
+
     def action_toggle_sound(self) -> None:
         sound = self.context.sound
         sound.on = not sound.on
@@ -237,7 +242,9 @@ class RunStrengthApp(App[None]):
                 )
             return
         settings, before = message.settings, self.context.settings
-        changed = [s.name for s in SETTINGS if getattr(settings, s.name) != getattr(before, s.name)]
+        changed = [
+            s.label for s in SETTINGS if getattr(settings, s.name) != getattr(before, s.name)
+        ]
         self.context.settings = settings  # the theme follows (watch_settings); home too
         self.context.sound.on = settings.sound
         self.notify(f"Settings saved ({', '.join(changed) or 'nothing changed'})", timeout=3)

@@ -16,7 +16,7 @@ from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.theme import ThemeProvider
 
-from runstrength.commands import PALETTE, THEME, Command
+from runstrength.commands import PALETTE, Command
 from runstrength.screens.plain import escape
 from runstrength.writes import remember_setting
 
@@ -44,8 +44,6 @@ def pick_theme(app: RunStrengthApp) -> None:
 
 
 def _run(app: RunStrengthApp, command: Command) -> Callable[[], object]:
-    if command == THEME:
-        return partial(pick_theme, app)
     return partial(app.run_action, command.action)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -19,10 +18,6 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the toast is written in RunStrengthApp.on_settings_saved: s.name -> s.label",
-)
 async def test_the_saved_toast_names_the_fields_by_their_labels(paths: Paths, clock, sound) -> None:
     paths.config_dir.mkdir(parents=True)
     paths.config_file.write_text("rest_seconds = 30\n")
