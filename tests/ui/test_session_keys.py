@@ -103,3 +103,20 @@ async def test_help_names_the_second_skip_key(make_app) -> None:
         text = " ".join(screen_lines(app))
         assert "skip the whole warm-up" in text
         assert "keeps its seconds or reps" in text
+
+
+async def test_plus_and_minus_on_a_rest_change_the_total_shown_beside_it(make_app) -> None:
+    app = make_app(start=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session(pilot)
+        await pilot.press("S", "enter", *["space"] * 15, "enter")
+        assert isinstance(screen.engine.step, RestStep)
+
+        def goal() -> str:
+            return str(screen.query_one("#floor-goal").render())
+
+        assert goal() == "of 15 s"
+        await pilot.press("plus")
+        assert goal() == "of 30 s"
+        await pilot.press("minus")
+        assert goal() == "of 15 s"
