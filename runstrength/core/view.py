@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from runstrength.core.keys import exercise_at_hand
 from runstrength.core.plan import (
     IntroStep,
     RestStep,
@@ -325,7 +326,7 @@ def status_line(engine: SessionEngine, *, sound_off: bool, last_saved: Styled = 
         parts.append((Piece(" PAUSED ", "paused"),))
     if engine.tempo:
         parts.append((Piece(f"tempo {engine.settings.tempo_seconds:g} s"),))
-    entry = engine.entry
+    entry = exercise_at_hand(engine)  # where b changes it: not on the stretch after
     band = engine.band_for(entry.exercise) if entry is not None else None
     if band:
         parts.append((Piece(f"band: {band}"),))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.pilot import Pilot
 
 from runstrength.core.plan import IntroStep, RestStep, SetStep, StretchStep, WarmupStep
+from runstrength.core.session_state import NOTE_SECONDS
 from runstrength.screens.session import SessionScreen
 from tests.ui.screen_text import screen_lines
 
@@ -120,3 +121,22 @@ async def test_plus_and_minus_on_a_rest_change_the_total_shown_beside_it(make_ap
         assert goal() == "of 30 s"
         await pilot.press("minus")
         assert goal() == "of 15 s"
+
+
+async def test_word_of_a_skip_stays_with_the_step_after_it_only_briefly(make_app, clock) -> None:
+    app = make_app(start=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session(pilot)
+
+        def status() -> str:
+            return str(screen.query_one("#status").render())
+
+        await pilot.press("S", "enter", *["space"] * 15, "enter", "s")
+        assert "Rest skipped" in status()
+        await pass_time(pilot, clock, NOTE_SECONDS)  # no timer runs on a counted set
+        assert "Rest skipped" not in status()
+        await pilot.press(*["space"] * 15, "enter", "s")  # set 2, then its stretch skipped
+        assert "Stretch skipped (left side)" in status()
+        await pilot.press("s", "s")  # the other side, and the plank on its card
+        assert screen.engine.finished
+        assert "skipped" not in status()  # the summary's table says what was skipped
