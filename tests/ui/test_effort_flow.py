@@ -152,3 +152,14 @@ async def test_ctrl_q_on_the_summary_keeps_the_answer(make_app) -> None:
         await pilot.pause()
     [logged] = app.context.log.sessions()
     assert logged.effort == 9
+
+
+async def test_the_effort_dialog_is_centred_like_the_other_dialogs(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await app.push_screen(EffortDialog(5))
+        await pilot.pause()
+        box = app.screen.query_one(".dialog").region
+        assert abs(box.x - (SIZE[0] - box.right)) <= 1  # as far from either side
+        assert abs(box.y - (SIZE[1] - box.bottom)) <= 1  # and from top and bottom
+        assert box.y > 1
