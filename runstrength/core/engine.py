@@ -35,7 +35,7 @@ from runstrength.core.plan import (
 )
 from runstrength.core.programs import Program
 from runstrength.core.records import ResumePoint, SessionInfo, SessionKind, SetRecord
-from runstrength.core.resume import matched_sets, resume_point, resume_position
+from runstrength.core.resume import exercises_done, resume_point, resume_position
 from runstrength.core.routine import RoutineLog
 from runstrength.core.session_state import Note, SessionState
 from runstrength.core.settings import Settings
@@ -112,10 +112,8 @@ class SessionEngine(SessionState):
         if done:
             self.routine.set_logged()
         self.bands.go_on_from(done, at)
-        for index in matched_sets(self.plan, done):
-            step = self.plan[index]
-            assert isinstance(step, SetStep)
-            self.tally.set_done(step.number)
+        for number in exercises_done(self.plan, done):
+            self.tally.set_done(number)
         return self._go_to(resume_position(self.plan, done, at))
 
     def tick(self) -> list[Event]:
@@ -170,12 +168,15 @@ class SessionEngine(SessionState):
     def skip(self) -> list[Event]:
         """s: skip the thing under way (see core/keys.py) and say what became of it.
 
-        A warm-up goes on to its next move; an intro skips the whole exercise; a hold or
-        a counted set cut short keeps what was held or counted, as enter would.
+        A warm-up goes on to its next move; an intro skips the whole exercise; a hold's
+        get-ready starts the hold now; a hold or a counted set cut short keeps what was
+        held or counted, as enter would.
         """
         kind, left = skip_kind(self), self.step
         if kind is None:
             return []
+        if kind == "ready":
+            return self._start_hold()
         if kind == "move":
             assert self.countdown is not None
             self.countdown.skip(self.next_move_in() or 0, self.clock.monotonic())

@@ -445,7 +445,7 @@ def test_the_summary_view(engine: SessionEngine, clock) -> None:
     engine.proceed()  # side plank, left: no need to wait for the get-ready, hold 2 s
     clock.advance(2)
     engine.proceed()
-    for _ in range(3):  # the right side, the stretch on both sides
+    for _ in range(4):  # the right side (its get-ready, then the hold), the stretch's two
         engine.skip()
     assert isinstance(engine.step, IntroStep)
     engine.proceed()
