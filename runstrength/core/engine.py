@@ -6,7 +6,7 @@ the engine itself has no side effects and is driven entirely by its injected clo
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Literal
 
 from runstrength.core.bands import BandChoice
@@ -35,9 +35,9 @@ from runstrength.core.plan import (
 )
 from runstrength.core.programs import Program
 from runstrength.core.records import ResumePoint, SessionInfo, SessionKind, SetRecord
-from runstrength.core.resume import matched_sets, resume_point, resume_position
+from runstrength.core.resume import exercises_done, resume_point, resume_position
 from runstrength.core.routine import RoutineLog
-from runstrength.core.session_state import SessionState
+from runstrength.core.session_state import Note, SessionState
 from runstrength.core.settings import Settings
 from runstrength.core.skips import ExerciseTally, exercises_behind
 from runstrength.core.timer import Countdown, RepClock
@@ -79,8 +79,8 @@ class SessionEngine(SessionState):
         self.paused = False
         self.getting_ready = False
         """True during the few seconds before a timed hold starts."""
-        self.notice = ""
-        """A one-off hint for the screen, e.g. why enter did nothing."""
+        self.note = Note()
+        """The line under the step, e.g. why enter did nothing, or that a rest was skipped."""
         self.completed: list[SetRecord] = []
         self.routine = RoutineLog()
         self.status: Literal["completed", "partial"] | None = None
@@ -112,17 +112,16 @@ class SessionEngine(SessionState):
         if done:
             self.routine.set_logged()
         self.bands.go_on_from(done, at)
-        for index in matched_sets(self.plan, done):
-            step = self.plan[index]
-            assert isinstance(step, SetStep)
-            self.tally.set_done(step.number)
+        for number in exercises_done(self.plan, done):
+            self.tally.set_done(number)
         return self._go_to(resume_position(self.plan, done, at))
 
     def tick(self) -> list[Event]:
-        """Advance time: beeps, tempo reps, and the step change when a timer runs out."""
+        """Advance time: beeps, tempo reps, a timer run out, a note about the last step gone."""
+        now = self.clock.monotonic()
+        self.note.expire(now)
         if self.paused or self.finished:
             return []
-        now = self.clock.monotonic()
         events: list[Event] = []
         if self.countdown is not None:
             remaining = self.countdown.remaining(now)
@@ -131,14 +130,7 @@ class SessionEngine(SessionState):
                 self._beeped.update(s for s in BEEP_SECONDS if s >= min(due))
                 events.append(CueEvent(Cue.BEEP))
             if remaining <= 0:
-                # The next timer starts at this one's deadline, not at this late tick,
-                # so timers in a row do not drift.
-                overdue = self.countdown.overdue(now)
-                self._carry = overdue if overdue <= MAX_CARRY_SECONDS else 0.0
-                try:
-                    events += self._timer_done()
-                finally:
-                    self._carry = 0.0
+                events += self._late(self.countdown.overdue(now), self._timer_done)
         elif self._reps_clock.due_at is not None and isinstance(self.step, SetStep):
             target = self.step.entry.reps or 0
             clock = self._reps_clock
@@ -151,12 +143,7 @@ class SessionEngine(SessionState):
                 clock.due_at += self.settings.tempo_seconds
                 events.append(CueEvent(Cue.TICK))
                 if self.reps >= target:
-                    overdue = now - due_at
-                    self._carry = overdue if overdue <= MAX_CARRY_SECONDS else 0.0
-                    try:
-                        events += self._complete_set()
-                    finally:
-                        self._carry = 0.0
+                    events += self._late(now - due_at, self._complete_set)
                     break
         return events
 
@@ -169,7 +156,7 @@ class SessionEngine(SessionState):
             if self.getting_ready:
                 return self._start_hold()
             if not step.entry.exercise.is_hold and self.reps == 0:
-                self.notice = "Count your reps with space first, or press s to skip the set."
+                self.note.say("Count your reps with space first, or press s to skip the set.")
                 return []
             if step.entry.exercise.is_hold and self.elapsed() < 1:
                 return []
@@ -181,17 +168,19 @@ class SessionEngine(SessionState):
     def skip(self) -> list[Event]:
         """s: skip the thing under way (see core/keys.py) and say what became of it.
 
-        A warm-up goes on to its next move; an intro skips the whole exercise; a hold or
-        a counted set cut short keeps what was held or counted, as enter would.
+        A warm-up goes on to its next move; an intro skips the whole exercise; a hold's
+        get-ready starts the hold now; a hold or a counted set cut short keeps what was
+        held or counted, as enter would.
         """
-        kind = skip_kind(self)
-        events: list[Event]
+        kind, left = skip_kind(self), self.step
         if kind is None:
             return []
+        if kind == "ready":
+            return self._start_hold()
         if kind == "move":
             assert self.countdown is not None
             self.countdown.skip(self.next_move_in() or 0, self.clock.monotonic())
-            self.notice = "Next move (S skips the whole warm-up)"
+            self.note.say("Next move (S skips the whole warm-up)")
             return []
         if kind == "exercise":
             later = range(self.index + 1, len(self.plan))
@@ -202,11 +191,12 @@ class SessionEngine(SessionState):
             held = round(self.elapsed())
             events = self._complete_set()
             unit = f"{held} s" if kind == "hold" else plural(self.completed[-1].reps or 0, "rep")
-            self.notice = f"{'Hold' if kind == 'hold' else 'Set'} ended at {unit}: kept"
+            self._said(f"{'Hold' if kind == 'hold' else 'Set'} ended at {unit}: kept")
             return events
         else:
             events = self._leave(skipped=True) + self._advance(cue=None)
-        self.notice = SKIP_NOTICES.get(kind, SKIP_NOTICES["set"])
+        side = f" ({left.side} side)" if isinstance(left, StretchStep) and left.side else ""
+        self._said(SKIP_NOTICES.get(kind, SKIP_NOTICES["set"]) + side)
         return events
 
     def skip_warmup(self) -> list[Event]:
@@ -214,14 +204,14 @@ class SessionEngine(SessionState):
         if not isinstance(self.step, WarmupStep):
             return []
         events = self._leave(skipped=True) + self._advance(cue=None)
-        self.notice = SKIP_NOTICES["warmup"]
+        self._said(SKIP_NOTICES["warmup"])
         return events
 
     def count(self, delta: int) -> list[Event]:
         """space / backspace: one rep more or less on a counted set."""
         step = self.step
         if isinstance(step, SetStep) and not step.entry.exercise.is_hold:
-            self.notice = ""
+            self.note.say("")
             self.reps = max(0, self.reps + delta)
             if delta > 0 and self.reps == step.entry.reps:
                 return [CueEvent(Cue.SET_DONE)]
@@ -237,10 +227,8 @@ class SessionEngine(SessionState):
         now = self.clock.monotonic()
         self.paused = not self.paused
         for clock in (self.countdown, self._reps_clock):
-            if clock is not None and self.paused:
-                clock.pause(now)
-            elif clock is not None:
-                clock.resume(now)
+            if clock is not None:
+                (clock.pause if self.paused else clock.resume)(now)
         return events
 
     def adjust(self, seconds: int = ADJUST_SECONDS) -> list[Event]:
@@ -268,7 +256,7 @@ class SessionEngine(SessionState):
         its stretch), wrapping to the lightest."""
         entry = exercise_at_hand(self)
         if entry is not None and entry.exercise.uses_band and not self.bands.next(entry.exercise):
-            self.notice = "No bands in your settings (, on home): this one goes without."
+            self.note.say("No bands in your settings (, on home): this one goes without.")
         return []
 
     def quit(self) -> list[Event]:
@@ -288,6 +276,21 @@ class SessionEngine(SessionState):
         return [SessionSetAside(self.info, self.clock.now(), self.tally.skipped, point)]
 
     # --- inside ----------------------------------------------------------------------
+
+    def _said(self, text: str) -> None:
+        """Word of the step just left, on the next step (the summary has its own account)."""
+        if not self.finished:
+            self.note.say_after(text, self.clock.monotonic())
+
+    def _late(self, overdue: float, then: Callable[[], list[Event]]) -> list[Event]:
+        """`then`, for a timer or tempo rep that fell due `overdue` seconds ago: the next
+        timer starts at that deadline, not at this late tick, so timers in a row do not
+        drift (after a longer gap, a sleeping laptop, it starts now)."""
+        self._carry = overdue if overdue <= MAX_CARRY_SECONDS else 0.0
+        try:
+            return then()
+        finally:
+            self._carry = 0.0
 
     def _advance(self, cue: Cue | None) -> list[Event]:
         return self._go_to(self.index + 1, cue=cue)
@@ -355,7 +358,7 @@ class SessionEngine(SessionState):
         self.index = index
         self.paused = False
         self.getting_ready = False
-        self.notice = ""
+        self.note.say("")
         self.countdown = None
         self._beeped = set()
         self._reps_clock.stop()

@@ -14,7 +14,9 @@ if TYPE_CHECKING:
     from runstrength.core.engine import SessionEngine
     from runstrength.core.programs import ProgramEntry
 
-SkipKind = Literal["move", "warmup", "exercise", "set", "end-set", "hold", "rest", "stretch"]
+SkipKind = Literal[
+    "move", "warmup", "exercise", "set", "end-set", "ready", "hold", "rest", "stretch"
+]
 
 SKIP_LABELS: dict[SkipKind, str] = {
     "move": "Next move",
@@ -22,6 +24,7 @@ SKIP_LABELS: dict[SkipKind, str] = {
     "exercise": "Skip exercise",
     "set": "Skip set",
     "end-set": "End set",
+    "ready": "Skip get-ready",
     "hold": "End hold",
     "rest": "Skip rest",
     "stretch": "Skip stretch",
@@ -47,7 +50,7 @@ def skip_kind(engine: SessionEngine) -> SkipKind | None:
         return "exercise"
     if isinstance(step, SetStep):
         if step.entry.exercise.is_hold:
-            return "set" if engine.getting_ready else "hold"
+            return "ready" if engine.getting_ready else "hold"
         return "end-set" if engine.reps else "set"
     if isinstance(step, RestStep):
         return "rest"

@@ -38,6 +38,12 @@ def matched_sets(plan: Sequence[Step], done: Sequence[SetRecord]) -> list[int]:
     return matched
 
 
+def exercises_done(plan: Sequence[Step], done: Sequence[SetRecord]) -> list[int]:
+    """The program place (1-based) of the exercise of each set done that the plan still has."""
+    steps = [plan[index] for index in matched_sets(plan, done)]
+    return [step.number for step in steps if isinstance(step, SetStep)]
+
+
 def resume_index(plan: Sequence[Step], done: Sequence[SetRecord]) -> int:
     """Where an interrupted session goes on: the step after the last set done.
 

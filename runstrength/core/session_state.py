@@ -1,4 +1,5 @@
-"""What the screens read from a live session: its step, timers and progress, never changed here.
+"""What the screens read from a live session: its step, timers, progress and the note under
+the step, never changed here.
 
 `SessionEngine` (core/engine.py) holds this state and changes it; the screens, the view
 and the footer's key rules only read it through these queries.
@@ -28,6 +29,31 @@ if TYPE_CHECKING:
     from runstrength.core.skips import ExerciseTally
     from runstrength.core.timer import Countdown, RepClock
 
+NOTE_SECONDS = 5.0
+"""How long word of what became of the step just left stays on the next step."""
+
+
+class Note:
+    """The line under a step: a hint about the step under way (it stays until the step
+    changes), or word of what became of the step just left (said for NOTE_SECONDS)."""
+
+    def __init__(self) -> None:
+        self.text = ""
+        self.until: float | None = None
+        """When word of the step just left goes; None: the text is the step's own."""
+
+    def say(self, text: str) -> None:
+        """A hint about the step under way (empty: none)."""
+        self.text, self.until = text, None
+
+    def say_after(self, text: str, now: float) -> None:
+        """What became of the step just left, said on the next one for a few seconds."""
+        self.text, self.until = text, now + NOTE_SECONDS
+
+    def expire(self, now: float) -> None:
+        if self.until is not None and now >= self.until:
+            self.say("")
+
 
 class SessionState:
     """The state of a session under way and the questions asked of it."""
@@ -41,6 +67,7 @@ class SessionState:
     paused: bool
     bands: BandChoice
     tally: ExerciseTally
+    note: Note
     _reps_clock: RepClock
 
     @property
@@ -50,6 +77,11 @@ class SessionState:
     @property
     def finished(self) -> bool:
         return isinstance(self.step, SummaryStep)
+
+    @property
+    def notice(self) -> str:
+        """The note under the step: a hint, or what became of the step just left."""
+        return self.note.text
 
     @property
     def entry(self) -> ProgramEntry | None:
@@ -79,12 +111,17 @@ class SessionState:
         """Seconds until the next tick can change anything, or None when none will.
 
         That is when the shown whole second of the timer changes (beeps and the
-        deadline fall on whole seconds too) or the next tempo rep is due.
+        deadline fall on whole seconds too), the next tempo rep is due, or the note about
+        the step just left goes (paused or not).
         """
-        if self.paused or self.finished:
+        if self.finished:
             return None
         now = self.clock.monotonic()
         due: list[float] = []
+        if self.note.until is not None:
+            due.append(max(0.0, self.note.until - now))
+        if self.paused:
+            return min(due) if due else None
         if self.countdown is not None:
             due.append(self.countdown.until_next_second(now))
         if self._reps_clock.due_at is not None:

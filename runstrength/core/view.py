@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from runstrength.core.keys import exercise_at_hand
 from runstrength.core.plan import (
     IntroStep,
     RestStep,
@@ -147,6 +148,11 @@ def _describe(engine: SessionEngine) -> StepView:
     timer_progress = (
         (countdown.elapsed(engine.clock.monotonic()), countdown.total) if countdown else None
     )
+    # The running timer's length as + and - left it (the get-ready's is its own).
+    total = round(countdown.total) if countdown and not engine.getting_ready else None
+
+    def length(planned: int) -> int:
+        return planned if total is None else total
 
     if isinstance(step, WarmupStep):
         moves = step.moves
@@ -173,7 +179,7 @@ def _describe(engine: SessionEngine) -> StepView:
             set_text=f"Warm-up · move {index + 1} of {len(moves)} · {format_clock(move_left)} more"
             if current
             else "",
-            goal=f"of {_seconds(step.seconds)}",
+            goal=f"of {_seconds(length(step.seconds))}",
             cues=current.cues if current else (),
         )
     if isinstance(step, IntroStep):
@@ -215,19 +221,20 @@ def _describe(engine: SessionEngine) -> StepView:
         set_text = f"Exercise {step.number} of {count} · Set {step.set_number} of {entry.sets}"
         if entry.exercise.is_hold:
             ready = engine.getting_ready
+            held = length(entry.seconds or 0)
             return StepView(
                 "hold",
                 entry.exercise.name,
                 where,
                 big=clock,
                 big_caption="get ready" if ready else "hold",
-                target=f"then hold {entry.seconds} s" if ready else f"Hold {entry.seconds} s",
+                target=f"then hold {entry.seconds} s" if ready else f"Hold {held} s",
                 progress=timer_progress,
                 lines=entry.exercise.cues,
                 prompt="start the hold now" if ready else "end the hold now",
                 phase="GET READY" if ready else "HOLD",
                 band="ready" if ready else "hold",
-                goal=f"then hold {entry.seconds} s" if ready else f"of {entry.seconds} s",
+                goal=f"then hold {entry.seconds} s" if ready else f"of {held} s",
                 side=side,
                 title=entry.exercise.name,
                 set_text=set_text,
@@ -271,10 +278,14 @@ def _describe(engine: SessionEngine) -> StepView:
             title=upcoming.entry.exercise.name,
             set_text=f"Exercise {upcoming.number} of {count} · "
             f"Set {upcoming.set_number - 1} of {upcoming.entry.sets} done",
-            goal=f"of {_seconds(step.seconds)}",
+            goal=f"of {_seconds(length(step.seconds))}",
             cues=upcoming.entry.exercise.cues,
         )
     if isinstance(step, StretchStep):
+        # A side lengthened with + says its own length; the other starts as planned.
+        hold = f"{length(step.seconds)} s" + (
+            " each side" if step.side and length(step.seconds) == step.seconds else ""
+        )
         return StepView(
             "stretch",
             f"Stretch: {step.stretch.name}",
@@ -282,7 +293,7 @@ def _describe(engine: SessionEngine) -> StepView:
             + _side_text(step.side),
             big=clock,
             big_caption=step.side or "hold",
-            target=f"Hold {step.seconds} s" + (" each side" if step.side else ""),
+            target=f"Hold {hold}",
             progress=timer_progress,
             lines=step.stretch.cues,
             prompt="other side" if step.side == "left" else "done stretching",
@@ -291,7 +302,7 @@ def _describe(engine: SessionEngine) -> StepView:
             side=_side_word(step.side),
             title=step.stretch.name,
             set_text=f"After {step.entry.exercise.name} · exercise {step.number} of {count}",
-            goal=f"of {step.seconds} s" + (" each side" if step.side else ""),
+            goal=f"of {hold}",
             cues=step.stretch.cues,
         )
     assert isinstance(step, SummaryStep)
@@ -315,7 +326,7 @@ def status_line(engine: SessionEngine, *, sound_off: bool, last_saved: Styled = 
         parts.append((Piece(" PAUSED ", "paused"),))
     if engine.tempo:
         parts.append((Piece(f"tempo {engine.settings.tempo_seconds:g} s"),))
-    entry = engine.entry
+    entry = exercise_at_hand(engine)  # where b changes it: not on the stretch after
     band = engine.band_for(entry.exercise) if entry is not None else None
     if band:
         parts.append((Piece(f"band: {band}"),))

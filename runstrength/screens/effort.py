@@ -38,6 +38,7 @@ class EffortAnswer:
 class EffortDialog(ModalScreen[EffortAnswer | None]):
     """Correct how hard a session was: 0-10, or empty to clear the rating."""
 
+    DEFAULT_CSS = "EffortDialog { align: center middle; }"
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, effort: int | None) -> None:

@@ -40,7 +40,7 @@ from runstrength.core.ticking import MIN_TICK_SECONDS, PROGRESS_STEPS, TICK_SECO
 from runstrength.core.view import StepView, describe, flash_for, status_line
 from runstrength.messages import SoundSwitched
 from runstrength.screens.plain import escape
-from runstrength.screens.session_end import SessionEnd
+from runstrength.screens.session_end import LEAVES, SessionEnd
 from runstrength.screens.session_log import (
     PastRead,
     SaveFailed,
@@ -336,7 +336,7 @@ class SessionScreen(SessionEnd, Screen[None]):
         """Only keys that do something in the step under way are offered (core/keys.py)."""
         engine = self.engine
         if engine.finished:
-            return action in ("enter", "quit_session")
+            return action in LEAVES
         if action == "skip":
             return parameters == (skip_kind(engine),)
         return offered(engine, action)

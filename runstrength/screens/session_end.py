@@ -4,10 +4,12 @@ later today)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual.widgets import Static
 
+from runstrength.commands import Keys
 from runstrength.core.bests import bests_line, new_bests
 from runstrength.core.resume import point_text, resume_point
 from runstrength.core.styled import Piece, strong
@@ -25,10 +27,24 @@ if TYPE_CHECKING:
     from runstrength.core.events import Event
     from runstrength.core.records import SessionRecord
 
+LEAVES = ("enter", "quit_session")
+"""The session's own actions that still act on its summary: both go back to home."""
+
+
+def summary_keys(live: Keys, asks_effort: bool) -> Keys:
+    """What the summary takes, from the session's declaration and the effort question's:
+    its answer's keys when it asks, then the session's keys that leave it."""
+    home = "back to home (the answer typed is saved)" if asks_effort else "back to home"
+    leave = tuple(replace(c, help=home) for c in live.commands if c.action in LEAVES)
+    asked = EffortPrompt.KEYS.commands if asks_effort else ()
+    return Keys("session summary", (*asked, *leave))
+
 
 class SessionEnd(ScreenPart):
     """The end of a session, on the session screen."""
 
+    KEYS: Keys
+    """The screen's keys: the live session's, the summary's once it shows (its `?` help)."""
     context: AppContext
     engine: SessionEngine
     earlier: list[SessionRecord]
@@ -39,10 +55,14 @@ class SessionEnd(ScreenPart):
         def apply(self, events: list[Event]) -> None: ...
 
     def show_summary(self) -> None:
-        engine = self.engine
-        if engine.kind == "recovery":
+        if self.engine.kind == "recovery":
             self.show_routine_summary()
-            return
+        else:
+            self.show_session_summary()
+        self.KEYS = summary_keys(type(self).KEYS, asks_effort=bool(self.query(EffortPrompt)))
+
+    def show_session_summary(self) -> None:
+        engine = self.engine
         result = session_result(
             engine.program,
             engine.completed,

@@ -8,7 +8,8 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from runstrength.core.effort import question, scale_line, typed_digit
+from runstrength.commands import Command, keys
+from runstrength.core.effort import EFFORT_MAX, EFFORT_MIN, question, scale_line, typed_digit
 
 
 class EffortPrompt(Widget, can_focus=True):
@@ -20,10 +21,17 @@ class EffortPrompt(Widget, can_focus=True):
         margin-top: 1;
     }
     """
-    BINDINGS = [
-        *(Binding(str(digit), f"digit({digit})", show=False) for digit in range(10)),
-        Binding("backspace", "clear", show=False),
-    ]
+    KEYS = keys(
+        "how hard was it",
+        Command(
+            ",".join(str(digit) for digit in range(10)),
+            "how hard it was, from 0 (rest) to 10 (maximal: 1 then 0)",
+            help_keys=f"{EFFORT_MIN}-{EFFORT_MAX}",
+            more=tuple(Binding(str(digit), f"digit({digit})", show=False) for digit in range(10)),
+        ),
+        Command("backspace", "clear the answer typed", "clear", show=False),
+    )
+    BINDINGS = KEYS.bindings
 
     effort: reactive[int | None] = reactive(None)
     saved = False

@@ -455,7 +455,7 @@ def test_s_on_a_set_with_reps_counted_keeps_them(engine: SessionEngine, clock) -
 def test_s_in_a_hold_keeps_the_seconds_held_like_enter(engine: SessionEngine, clock) -> None:
     engine.start()
     run_to(engine, clock, SetStep, side="left")
-    assert skip_kind(engine) == "set"  # getting ready: nothing held yet
+    assert skip_kind(engine) == "ready"  # getting ready: s skips only that
     start_the_hold(engine, clock)
     assert skip_kind(engine) == "hold"
     clock.advance(8)
@@ -465,7 +465,11 @@ def test_s_in_a_hold_keeps_the_seconds_held_like_enter(engine: SessionEngine, cl
     assert describe_step(engine.step) == ("set", "side-plank", 1, "right")
     assert engine.getting_ready
     clock.advance(2)
-    events = engine.skip()  # skipped while still getting ready: nothing held
+    assert cues(engine.skip()) == [Cue.GO]  # the get-ready skipped: the hold starts now
+    assert describe_step(engine.step) == ("set", "side-plank", 1, "right")
+    assert not engine.getting_ready
+    assert engine.remaining() == 10
+    events = engine.skip()  # and s at once (within a second) skips it: nothing held
     assert records(events) == []
     assert engine.notice == "Set skipped: nothing logged for it"
     assert [r.exercise for r in engine.completed] == ["glute-bridge", "glute-bridge", "side-plank"]
@@ -1249,7 +1253,8 @@ def test_one_set_of_each_exercise_is_enough_to_complete(engine: SessionEngine, c
     engine.skip()
     engine.skip()  # the second bridge set
     run_to(engine, clock, SetStep, side="right")
-    engine.skip()  # the plank's right side
+    engine.skip()  # the plank's right side: its get-ready,
+    engine.skip()  # then the hold, at once
     events = run_to(engine, clock, SummaryStep)
     [end] = ended(events)
     assert end.status == "completed"

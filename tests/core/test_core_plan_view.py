@@ -317,6 +317,38 @@ def test_the_rest_view(engine: SessionEngine, clock) -> None:
     assert describe(engine).big == "0:35"
 
 
+def test_the_total_beside_a_timer_follows_plus_and_minus(engine: SessionEngine) -> None:
+    engine.start()  # the warm-up: a minute
+    assert describe(engine).goal == "of 1:00"
+    engine.adjust(+15)
+    assert describe(engine).goal == "of 1:15"
+    engine.skip_warmup()
+    engine.proceed()
+    count_and_finish(engine, 15)  # a rest of 20 s
+    engine.adjust(+15)
+    assert (describe(engine).big, describe(engine).goal) == ("0:35", "of 35 s")
+    engine.adjust(-15)
+    engine.adjust(-15)
+    assert (describe(engine).big, describe(engine).goal) == ("0:05", "of 5 s")
+    engine.proceed()
+    count_and_finish(engine, 15)  # the stretch, 15 s each side
+    assert (describe(engine).goal, describe(engine).target) == (
+        "of 15 s each side",
+        "Hold 15 s each side",
+    )
+    engine.adjust(+15)  # this side only: the other starts at 15 s again
+    assert (describe(engine).goal, describe(engine).target) == ("of 30 s", "Hold 30 s")
+    engine.proceed()
+    assert describe(engine).goal == "of 15 s each side"
+    engine.proceed()
+    engine.proceed()  # the side plank's get-ready: its own timer, not the hold's
+    engine.adjust(+15)
+    assert (describe(engine).goal, describe(engine).target) == ("then hold 10 s",) * 2
+    engine.proceed()
+    engine.adjust(+15)
+    assert (describe(engine).goal, describe(engine).target) == ("of 25 s", "Hold 25 s")
+
+
 PLANKS_TOML = """\
 name = "planks"
 title = "Planks"
@@ -413,7 +445,7 @@ def test_the_summary_view(engine: SessionEngine, clock) -> None:
     engine.proceed()  # side plank, left: no need to wait for the get-ready, hold 2 s
     clock.advance(2)
     engine.proceed()
-    for _ in range(3):  # the right side, the stretch on both sides
+    for _ in range(4):  # the right side (its get-ready, then the hold), the stretch's two
         engine.skip()
     assert isinstance(engine.step, IntroStep)
     engine.proceed()

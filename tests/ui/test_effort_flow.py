@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, Label
 
+from runstrength.screens.dialogs import HelpScreen
 from runstrength.screens.effort import EffortDialog
 from runstrength.screens.home import HomeScreen
 from runstrength.screens.session import SessionScreen
@@ -43,6 +44,37 @@ async def test_the_summary_asks_and_enter_saves_the_answer(make_app) -> None:
         [logged] = app.context.log.sessions()
         assert logged.effort == 7
         assert [s.reps for s in logged.sets] == [12]  # the sets are all still there
+
+
+async def help_keys(pilot) -> list[str]:
+    """The keys the `?` help lists on the screen on top (then closed again)."""
+    await pilot.press("question_mark")
+    await pilot.pause()
+    shown = pilot.app.screen
+    assert isinstance(shown, HelpScreen)
+    await pilot.press("escape")
+    return [keys for keys, _ in shown.rows]
+
+
+async def test_the_summary_help_lists_the_keys_the_summary_takes(make_app) -> None:
+    app = make_app(start=True)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await one_set_then_stop(pilot)
+        assert await help_keys(pilot) == ["0-10", "backspace", "enter", "q", "m", "?"]
+        # What each of them says it does, it does here.
+        await pilot.press("7")
+        assert screen.query_one(EffortPrompt).effort == 7
+        await pilot.press("backspace")
+        assert screen.query_one(EffortPrompt).effort is None
+        assert [s.reps for s in screen.engine.completed] == [12]  # not a rep taken back
+
+
+async def test_a_summary_that_asks_nothing_lists_no_digits(make_app) -> None:
+    app = make_app(start=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("S", "enter", "q", "x")  # stopped before any set was done
+        await pilot.pause()
+        assert await help_keys(pilot) == ["enter", "q", "m", "?"]
 
 
 async def test_enter_alone_skips_the_question(make_app) -> None:
@@ -120,3 +152,14 @@ async def test_ctrl_q_on_the_summary_keeps_the_answer(make_app) -> None:
         await pilot.pause()
     [logged] = app.context.log.sessions()
     assert logged.effort == 9
+
+
+async def test_the_effort_dialog_is_centred_like_the_other_dialogs(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await app.push_screen(EffortDialog(5))
+        await pilot.pause()
+        box = app.screen.query_one(".dialog").region
+        assert abs(box.x - (SIZE[0] - box.right)) <= 1  # as far from either side
+        assert abs(box.y - (SIZE[1] - box.bottom)) <= 1  # and from top and bottom
+        assert box.y > 1

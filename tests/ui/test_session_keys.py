@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.pilot import Pilot
 
 from runstrength.core.plan import IntroStep, RestStep, SetStep, StretchStep, WarmupStep
+from runstrength.core.session_state import NOTE_SECONDS
 from runstrength.screens.session import SessionScreen
 from tests.ui.screen_text import screen_lines
 
@@ -80,7 +81,7 @@ async def test_s_cuts_a_hold_short_and_keeps_the_seconds_held(make_app, clock) -
         await pilot.press("S", "s")  # the warm-up, then the glute bridge
         assert isinstance(screen.engine.step, IntroStep)
         await pilot.press("enter")
-        assert footer(pilot)["s"] == "Skip set"  # getting ready: nothing held yet
+        assert footer(pilot)["s"] == "Skip get-ready"
         await pass_time(pilot, clock, 5)
         assert not screen.engine.getting_ready
         assert footer(pilot)["s"] == "End hold"
@@ -103,3 +104,56 @@ async def test_help_names_the_second_skip_key(make_app) -> None:
         text = " ".join(screen_lines(app))
         assert "skip the whole warm-up" in text
         assert "keeps its seconds or reps" in text
+
+
+async def test_plus_and_minus_on_a_rest_change_the_total_shown_beside_it(make_app) -> None:
+    app = make_app(start=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session(pilot)
+        await pilot.press("S", "enter", *["space"] * 15, "enter")
+        assert isinstance(screen.engine.step, RestStep)
+
+        def goal() -> str:
+            return str(screen.query_one("#floor-goal").render())
+
+        assert goal() == "of 15 s"
+        await pilot.press("plus")
+        assert goal() == "of 30 s"
+        await pilot.press("minus")
+        assert goal() == "of 15 s"
+
+
+async def test_word_of_a_skip_stays_with_the_step_after_it_only_briefly(make_app, clock) -> None:
+    app = make_app(start=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session(pilot)
+
+        def status() -> str:
+            return str(screen.query_one("#status").render())
+
+        await pilot.press("S", "enter", *["space"] * 15, "enter", "s")
+        assert "Rest skipped" in status()
+        await pass_time(pilot, clock, NOTE_SECONDS)  # no timer runs on a counted set
+        assert "Rest skipped" not in status()
+        await pilot.press(*["space"] * 15, "enter", "s")  # set 2, then its stretch skipped
+        assert "Stretch skipped (left side)" in status()
+        await pilot.press("s", "s")  # the other side, and the plank on its card
+        assert screen.engine.finished
+        assert "skipped" not in status()  # the summary's table says what was skipped
+
+
+async def test_s_while_getting_ready_skips_only_the_countdown(make_app, clock) -> None:
+    app = make_app(start=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session(pilot)
+        await pilot.press("S", "s", "enter")  # to the side plank's get-ready
+        assert screen.engine.getting_ready
+        assert "s Skip get-ready" in screen_lines(app)[-1]  # the footer says so, at 80 columns
+        await pass_time(pilot, clock, 2)
+        await pilot.press("s")
+        step = screen.engine.step
+        assert isinstance(step, SetStep)
+        assert (step.entry.exercise.id, step.side) == ("side-plank", "left")
+        assert not screen.engine.getting_ready  # the hold runs, its full length
+        assert str(screen.query_one("#floor-goal").render()).startswith("of 10 s")
+        assert footer(pilot)["s"] == "End hold"
