@@ -63,11 +63,13 @@ def hand_write(
     failed: Callable[[str], Message | None] | None = None,
     keep: bool = False,
     title: str = "Not saved",
+    what: str = "a change to the log",
 ) -> Future[Outcome[T]]:
     """Hand `write` to the log's writer. Its outcome is posted to `reply_to` as the
     message `saved` (with what the write returned) or `failed` (with the reason) makes;
     without `failed`, a refusal is posted to the app as NotSaved under `title`.
-    `keep`: a refused write is tried again before the next one (a session's writes)."""
+    `keep`: a refused write is tried again before the next one (a session's writes);
+    `what` names it, should it still be unsaved when the app closes."""
 
     def done(outcome: Outcome[T]) -> None:
         message: Message | None = None
@@ -85,7 +87,7 @@ def hand_write(
                 # The screen that asked has closed: a refusal is still said.
                 app.post_message(NotSaved(outcome.reason, title))
 
-    future = writer.submit(write, done, keep=keep)
+    future = writer.submit(write, done, keep=keep, what=what)
 
     async def landed() -> None:
         await asyncio.wrap_future(future)

@@ -115,9 +115,15 @@ def _run_app(paths: Paths, program_name: str | None, start: bool, recovery: bool
         context.sound.player.close()
         context.log.close()
     if not saved:
-        error("some finished sets could not be saved; see the message above")
+        error(unsaved_message(context.writer.unsaved, context.writer.refusal))
         return EXIT_FAILED
     return EXIT_OK if not app.return_code else EXIT_FAILED
+
+
+def unsaved_message(unsaved: list[str], refusal: str | None) -> str:
+    """What the log could not take before the app closed, by name ("not saved: the effort
+    rating"), and why; everything else is on disk."""
+    return f"not saved: {' and '.join(unsaved)}. {refusal or ''}".strip()
 
 
 def _unknown_program(name: str, programs: ProgramLibrary) -> int:

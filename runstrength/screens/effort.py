@@ -26,6 +26,7 @@ def save_effort(app: App[Any], context: AppContext, session_id: str, effort: int
         lambda log: log.set_effort(session_id, effort),
         keep=True,  # behind the session's end, should that be waiting to be tried again
         title="Effort not saved",
+        what="the effort rating",
     )
 
 

@@ -48,6 +48,7 @@ from runstrength.screens.session_log import (
     last_time_text,
     read_past,
     saved_label,
+    write_what,
 )
 from runstrength.store.writer import session_write
 from runstrength.widgets.flash_band import FlashBand
@@ -321,6 +322,7 @@ class SessionScreen(SessionEnd, Screen[None]):
             saved=lambda _: None if label is None else SetSaved(label),
             failed=SaveFailed,
             keep=True,
+            what=write_what(event),
         )
 
     def on_session_screen_set_saved(self, message: SetSaved) -> None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
+from runstrength.core.events import LogWrite, RoutineDone, SessionSetAside, SetCompleted
 from runstrength.core.plan import IntroStep, SetStep
 from runstrength.core.stats import PastResults, past_results, past_text, progression_hint
 from runstrength.store import LogError
@@ -16,7 +17,6 @@ if TYPE_CHECKING:
     from runstrength.context import AppContext
     from runstrength.core.catalogue import Catalogue
     from runstrength.core.engine import SessionEngine
-    from runstrength.core.events import SetCompleted
     from runstrength.core.records import SessionRecord
 
 # The messages keep the session screen's namespace: handlers stay `on_session_screen_…`.
@@ -81,6 +81,17 @@ def last_time_text(
     if isinstance(step, IntroStep) and hints.get(step.entry.exercise.id):
         return f"Next step: {hints[step.entry.exercise.id]}"
     return ""
+
+
+def write_what(event: LogWrite) -> str:
+    """What a session's write is, as said should it still be unsaved when the app closes."""
+    if isinstance(event, SetCompleted):
+        return "finished sets"
+    if isinstance(event, RoutineDone):
+        return "the warm-up or stretches"
+    if isinstance(event, SessionSetAside):
+        return "where the session set aside goes on"
+    return "the session's end"
 
 
 def saved_label(catalogue: Catalogue, event: SetCompleted) -> str:

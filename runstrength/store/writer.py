@@ -70,6 +70,9 @@ class _Job:
     future: Future[Outcome[Any]]
     on_done: Callable[[Outcome[Any]], object]
     keep: bool
+    what: str
+    refused: str = ""
+    """Why it was refused when last tried (a kept write)."""
 
 
 def session_write(event: LogWrite) -> Write[None]:
@@ -111,16 +114,17 @@ class LogWriter:
         on_done: Callable[[Outcome[T]], object] = _ignore,
         *,
         keep: bool = False,
+        what: str = "a change to the log",
     ) -> Future[Outcome[T]]:
         """Queue `write`; `on_done` hears how it went (on the writer's thread), and so
         does the future, once it was tried (a kept write's later success only reaches
-        `on_done`)."""
+        `on_done`). `what` names it to the runner, should it be left unsaved."""
         future: Future[Outcome[T]] = Future()
         with self._start:
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="log-writer", daemon=True)
                 self._thread.start()
-        self._jobs.put(_Job(write, future, on_done, keep))
+        self._jobs.put(_Job(write, future, on_done, keep, what))
         return future
 
     def run(self, write: Write[T]) -> T:
@@ -161,6 +165,17 @@ class LogWriter:
         """How many refused writes wait to be tried again."""
         return len(self._kept)
 
+    @property
+    def unsaved(self) -> list[str]:
+        """What the refused writes waiting to be tried again are, each named once, in order."""
+        return list(dict.fromkeys(job.what for job in self._kept))
+
+    @property
+    def refusal(self) -> str | None:
+        """Why the first write waiting to be tried again (the one the others wait behind)
+        was refused; None when none waits."""
+        return self._kept[0].refused if self._kept else None
+
     def _run(self) -> None:
         while True:
             job = self._jobs.get()
@@ -191,6 +206,7 @@ class LogWriter:
             return
         outcome = self._try(job)
         if isinstance(outcome, Failed) and job.keep:
+            job.refused = outcome.reason
             self._kept.append(job)
             outcome = Failed(outcome.reason, kept=True)
         self._finish(job, outcome)
@@ -202,6 +218,7 @@ class LogWriter:
             job = self._kept[0]
             outcome = self._try(job)
             if isinstance(outcome, Failed):
+                job.refused = outcome.reason
                 return outcome.reason
             self._kept.popleft()
             self._report(job.on_done, outcome)

@@ -178,3 +178,21 @@ def test_a_session_write_puts_the_event_in_the_log(log: TrainingLog) -> None:
     assert [s.reps for s in session.sets] == [18]
     assert session.status == "completed"
     writer.close()
+
+
+def test_the_writes_left_unsaved_are_named_with_why(log: TrainingLog, tmp_path: Path) -> None:
+    writer = LogWriter(log)
+
+    def refused(_: TrainingLog) -> None:
+        raise LogWriteError(tmp_path / "log.json", OSError(28, "No space left"))
+
+    writer.submit(refused, keep=True, what="finished sets").result(timeout=5)
+    writer.submit(refused, keep=True, what="finished sets").result(timeout=5)
+    writer.submit(refused, keep=True, what="the effort rating").result(timeout=5)
+    assert not writer.close()
+    assert writer.unsaved == ["finished sets", "the effort rating"]
+    assert writer.refusal is not None
+    assert "No space left" in writer.refusal
+    fresh = LogWriter(log)
+    assert fresh.unsaved == []
+    assert fresh.refusal is None

@@ -163,3 +163,29 @@ async def test_the_effort_dialog_is_centred_like_the_other_dialogs(make_app) -> 
         assert abs(box.x - (SIZE[0] - box.right)) <= 1  # as far from either side
         assert abs(box.y - (SIZE[1] - box.bottom)) <= 1  # and from top and bottom
         assert box.y > 1
+
+
+async def test_an_effort_left_unsaved_at_the_end_is_named_as_the_effort(
+    make_app, tmp_path, monkeypatch
+) -> None:
+    from runstrength.cli.session import unsaved_message
+    from runstrength.store.errors import LogWriteError
+
+    app = make_app(start=True)
+
+    def refused(*_: object) -> None:
+        raise LogWriteError(tmp_path / "log.json", OSError(28, "No space left on device"))
+
+    async with app.run_test(size=SIZE) as pilot:
+        await one_set_then_stop(pilot)
+        await app.workers.wait_for_complete()
+        monkeypatch.setattr(app.context.log, "set_effort", refused)
+        await pilot.press("6", "enter")
+        await app.workers.wait_for_complete()
+    writer = app.context.writer
+    assert not writer.close()  # tried once more on the way out, refused again
+    said = unsaved_message(writer.unsaved, writer.refusal)
+    assert said.startswith("not saved: the effort rating. Could not save to ")
+    assert "No space left on device" in said
+    assert "sets" not in said  # the set is on disk
+    assert [len(s.sets) for s in app.context.log.sessions()] == [1]
