@@ -112,19 +112,24 @@ def session_to_doc(info: SessionInfo) -> Data:
     return doc
 
 
+def point_to_doc(resume_at: ResumePoint | None) -> Data | None:
+    """Where a session goes on, as its document keeps it (`resume_at`)."""
+    if resume_at is None:
+        return None
+    point: Data = {
+        "exercise": resume_at.exercise,
+        "number": resume_at.number,
+        "set": resume_at.set,
+        "side": resume_at.side,
+    }
+    if resume_at.band is not None:
+        point["band"] = resume_at.band
+    return point
+
+
 def aside_to_doc(at: datetime, skipped: Sequence[str], resume_at: ResumePoint | None) -> Data:
     """What a session set aside adds to its document (it stays in progress)."""
-    point: Data | None = None
-    if resume_at is not None:
-        point = {
-            "exercise": resume_at.exercise,
-            "number": resume_at.number,
-            "set": resume_at.set,
-            "side": resume_at.side,
-        }
-        if resume_at.band is not None:
-            point["band"] = resume_at.band
-    return {"set_aside_at": iso(at), "skipped": list(skipped), "resume_at": point}
+    return {"set_aside_at": iso(at), "skipped": list(skipped), "resume_at": point_to_doc(resume_at)}
 
 
 def record_to_doc(record: SessionRecord) -> Data:

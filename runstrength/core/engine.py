@@ -13,6 +13,7 @@ from runstrength.core.bands import BandChoice
 from runstrength.core.catalogue import WarmupMove
 from runstrength.core.clock import Clock
 from runstrength.core.events import (
+    BandPicked,
     Cue,
     CueEvent,
     Event,
@@ -21,7 +22,7 @@ from runstrength.core.events import (
     SetCompleted,
     StepChanged,
 )
-from runstrength.core.keys import SKIP_NOTICES, exercise_at_hand, skip_kind
+from runstrength.core.keys import SKIP_NOTICES, exercise_at_hand, offered, skip_kind
 from runstrength.core.plan import (
     IntroStep,
     RestStep,
@@ -35,7 +36,7 @@ from runstrength.core.plan import (
 )
 from runstrength.core.programs import Program
 from runstrength.core.records import ResumePoint, SessionInfo, SessionKind, SetRecord
-from runstrength.core.resume import exercises_done, resume_point, resume_position
+from runstrength.core.resume import exercises_done, resume_position
 from runstrength.core.routine import RoutineLog
 from runstrength.core.session_state import Note, SessionState
 from runstrength.core.settings import Settings
@@ -102,10 +103,9 @@ class SessionEngine(SessionState):
     ) -> list[Event]:
         """Continue an interrupted or set-aside session: `done` are its logged sets.
 
-        The session keeps its identity; it goes on where it was set aside (`at`), else at
-        the first set after the last one done (at the exercise's intro when that set
-        begins a new exercise), with each exercise's band as last used (or as picked
-        with b before it was set aside). With nothing done it starts from the warm-up.
+        It keeps its identity; it goes on where it was set aside (`at`), else after the
+        last set done (at the intro of an exercise that set begins), each exercise on its
+        band last used or picked with b (`at.band`). With nothing done: from the warm-up.
         """
         self.info = info
         self.completed = list(done)
@@ -237,26 +237,28 @@ class SessionEngine(SessionState):
             return []
         now = self.clock.monotonic()
         self.countdown.adjust(seconds, now)
-        remaining = self.countdown.remaining(now)
-        self._beeped = {s for s in self._beeped if s >= remaining}
+        self._beeped = {s for s in self._beeped if s >= self.countdown.remaining(now)}
         return []
 
     def toggle_tempo(self) -> list[Event]:
         """t: tempo mode counts one rep per cadence on counted sets."""
         self.tempo = not self.tempo
         self._reps_clock.stop()
-        step = self.step
-        if self.tempo and isinstance(step, SetStep) and not step.entry.exercise.is_hold:
+        if self.tempo and offered(self, "count"):
             cadence = self.settings.tempo_seconds
             self._reps_clock.start(self.clock.monotonic(), cadence, paused=self.paused)
         return []
 
     def next_band(self) -> list[Event]:
-        """b: the next band level for the exercise at hand (its card, sets and rests, not
-        its stretch), wrapping to the lightest."""
+        """b: the next band for the exercise at hand (card, sets, rests; not its stretch),
+        wrapping to the lightest; kept in the log at once, should the session be cut off."""
         entry = exercise_at_hand(self)
-        if entry is not None and entry.exercise.uses_band and not self.bands.next(entry.exercise):
-            self.note.say("No bands in your settings (, on home): this one goes without.")
+        if entry is None or not entry.exercise.uses_band:
+            return []
+        if self.bands.next(entry.exercise):
+            point = self.goes_on_at()
+            return [BandPicked(self.info, point)] if self.completed and point else []
+        self.note.say("No bands in your settings (, on home): this one goes without.")
         return []
 
     def quit(self) -> list[Event]:
@@ -272,7 +274,7 @@ class SessionEngine(SessionState):
         if self.finished or not self.completed:
             return []
         self.tally.passed(exercises_behind(self.step, len(self.program.entries)))
-        point = self.bands.kept_at(resume_point(self.plan, self.index))
+        point = self.goes_on_at()
         return [SessionSetAside(self.info, self.clock.now(), self.tally.skipped, point)]
 
     # --- inside ----------------------------------------------------------------------
@@ -317,9 +319,7 @@ class SessionEngine(SessionState):
         assert isinstance(step, SetStep)
         self.getting_ready = False
         self._beeped = set()
-        self.countdown = Countdown(step.entry.seconds or 0, self.clock.monotonic())
-        if self.paused:
-            self.countdown.pause(self.clock.monotonic())
+        self.countdown = Countdown(step.entry.seconds or 0, self.clock.monotonic(), self.paused)
         self._set_started_at = self.clock.now()
         return [CueEvent(Cue.GO)]
 

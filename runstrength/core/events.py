@@ -75,6 +75,15 @@ class SessionSetAside:
 
 
 @dataclass(frozen=True)
+class BandPicked:
+    """A band picked with b, kept with where the session goes on, so that a session cut
+    off (the app killed, the machine off) goes on with it before any set is logged on it."""
+
+    session: SessionInfo
+    resume_at: ResumePoint
+
+
+@dataclass(frozen=True)
 class RoutineDone:
     """The warm-up or a stretch is over and must be logged with the session."""
 
@@ -82,6 +91,6 @@ class RoutineDone:
     record: WarmupRecord | StretchRecord
 
 
-Event = CueEvent | StepChanged | SetCompleted | SessionEnded | SessionSetAside | RoutineDone
-LogWrite = SetCompleted | RoutineDone | SessionEnded | SessionSetAside
+LogWrite = SetCompleted | RoutineDone | SessionEnded | SessionSetAside | BandPicked
 """The events that go to the log, in the order they happened."""
+Event = CueEvent | StepChanged | LogWrite

@@ -19,13 +19,14 @@ from runstrength.core.plan import (
     WarmupStep,
     warmup_position,
 )
+from runstrength.core.resume import resume_point
 
 if TYPE_CHECKING:
     from runstrength.core.bands import BandChoice
     from runstrength.core.catalogue import Exercise
     from runstrength.core.clock import Clock
     from runstrength.core.programs import ProgramEntry
-    from runstrength.core.records import SessionKind
+    from runstrength.core.records import ResumePoint, SessionKind
     from runstrength.core.skips import ExerciseTally
     from runstrength.core.timer import Countdown, RepClock
 
@@ -127,6 +128,11 @@ class SessionState:
         if self._reps_clock.due_at is not None:
             due.append(max(0.0, self._reps_clock.due_at - now))
         return min(due) if due else None
+
+    def goes_on_at(self) -> ResumePoint | None:
+        """Where the session would go on if left now, with the band picked with b for that
+        exercise (None: only the summary is left)."""
+        return self.bands.kept_at(resume_point(self.plan, self.index))
 
     @property
     def skipped(self) -> tuple[str, ...]:

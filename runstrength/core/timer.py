@@ -11,9 +11,10 @@ class Countdown:
     All methods take the current monotonic time, so the countdown itself holds no clock.
     """
 
-    def __init__(self, seconds: float, now: float) -> None:
+    def __init__(self, seconds: float, now: float, paused: bool = False) -> None:
+        """`paused`: it starts standing still, until `resume`."""
         self.total = float(seconds)
-        self._deadline: float | None = now + seconds
+        self._deadline: float | None = None if paused else now + seconds
         self._left_when_paused = float(seconds)
 
     @property

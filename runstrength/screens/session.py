@@ -20,6 +20,7 @@ from runstrength.context import AppContext
 from runstrength.core.cues import sounds_for
 from runstrength.core.engine import SessionEngine
 from runstrength.core.events import (
+    BandPicked,
     Cue,
     CueEvent,
     Event,
@@ -250,7 +251,7 @@ class SessionScreen(SessionEnd, Screen[None]):
         if any(isinstance(event, CueEvent) and event.cue is Cue.TICK for event in events):
             self.beat()
         for event in events:
-            if isinstance(event, SetCompleted | RoutineDone | SessionSetAside):
+            if isinstance(event, SetCompleted | RoutineDone | SessionSetAside | BandPicked):
                 self._hand_write(event)
             elif isinstance(event, SessionEnded):
                 if event.sets_logged:

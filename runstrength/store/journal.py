@@ -110,6 +110,8 @@ def overlay(
             sessions[key] = {**doc, "stretches": [*(doc.get("stretches") or ()), entry["stretch"]]}
         elif "aside" in entry:  # still in progress: only where it goes on changes
             sessions[key] = {**doc, **entry["aside"]}
+        elif "resume" in entry:  # a band picked: where it goes on, with that band
+            sessions[key] = {**doc, "resume_at": entry["resume"]}
         elif "effort" in entry:  # rated while the log file could not be rewritten
             rated = {k: v for k, v in doc.items() if k != "effort"}
             effort = entry["effort"]
@@ -121,7 +123,7 @@ def overlay(
                 sessions[key]["skipped"] = end["skipped"]
 
 
-ENTRY_KINDS = ("set", "finish", "warmup", "stretch", "aside", "effort")
+ENTRY_KINDS = ("set", "finish", "warmup", "stretch", "aside", "resume", "effort")
 
 
 class Journal:

@@ -132,6 +132,17 @@ class LogWrites(LogReads):
 
         self._end(session, {"aside": codec.aside_to_doc(at, skipped, resume_at)}, fold)
 
+    def keep_resume_point(self, session: SessionInfo, resume_at: ResumePoint) -> None:
+        """Where a session in progress goes on, with the band just picked for it: one line
+        in the journal (durable on return), so a session cut off goes on with that band."""
+        from runstrength.core import codec
+
+        entry = {"session": codec.session_to_doc(session), "resume": codec.point_to_doc(resume_at)}
+        with self._lock:
+            self._writable()
+            self._journal.append(entry)
+            self._pending.append(entry)
+
     def _end(self, session: SessionInfo, change: Doc, fold: bool) -> None:
         """How a session ended, durable on return. `fold`: straight into the log file's
         one atomic write (with the journal; if that fails, journalled, and the next start

@@ -142,6 +142,9 @@ def entry_problem(entry: Doc) -> str | None:
         read_stretch(r, entry["stretch"], "stretch")
     elif "aside" in entry:
         _aside(r, entry["aside"], "aside")
+    elif "resume" in entry:
+        if read_resume_point(r, entry["resume"], "resume") is None and not r.problems:
+            r.bad("resume", "must be where the session goes on")
     elif "effort" in entry:
         if entry["effort"] is not None and not is_effort(entry["effort"]):
             r.bad("effort", f"{shown(entry['effort'])} is not an effort from 0 to 10")

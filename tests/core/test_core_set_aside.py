@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 
 from runstrength.core.engine import SessionEngine
-from runstrength.core.events import Event, SessionEnded, SessionSetAside, SetCompleted
+from runstrength.core.events import BandPicked, Event, SessionEnded, SessionSetAside, SetCompleted
 from runstrength.core.plan import IntroStep, RestStep, SetStep, StretchStep
 from runstrength.core.records import ResumePoint, SessionRecord, SetRecord
 from runstrength.core.resume import can_resume, point_text, resume_point, resume_position
@@ -161,3 +161,34 @@ def test_no_band_picked_leaves_the_point_without_one(make_engine, mini_program) 
     [aside] = engine.set_aside()
     assert aside.resume_at is not None
     assert aside.resume_at.band is None
+
+
+def test_a_band_picked_is_kept_at_once_for_a_session_cut_off(make_engine, mini_program) -> None:
+    engine = make_engine(mini_program)
+    engine.start()
+    engine.skip_warmup()
+    engine.proceed()
+    assert engine.next_band() == []  # the bridge needs no band
+    first = to_set(engine)  # the session is in the log from its first set
+    while not isinstance(engine.step, IntroStep) or not engine.step.entry.exercise.uses_band:
+        engine.skip()
+    [picked] = engine.next_band()  # yellow -> red on the walk's card, kept at once
+    assert isinstance(picked, BandPicked)
+    assert picked.session == engine.info
+    assert picked.resume_at == ResumePoint("lateral-band-walk", 3, 0)
+    assert picked.resume_at.band == "red"
+    # Cut off here (no set aside): it goes on from the point kept, on the band picked.
+    again = make_engine(mini_program)
+    again.resume(engine.info, first, picked.resume_at)
+    assert isinstance(again.step, IntroStep)
+    assert again.band_for(again.step.entry.exercise) == "red"
+
+
+def test_no_band_is_kept_before_the_session_is_in_the_log(make_engine, mini_program) -> None:
+    engine = make_engine(mini_program)
+    engine.start()
+    engine.skip_warmup()
+    while not isinstance(engine.step, IntroStep) or not engine.step.entry.exercise.uses_band:
+        engine.skip()
+    assert engine.next_band() == []  # nothing logged: nothing to go on with
+    assert engine.band_for(engine.step.entry.exercise) == "red"  # picked all the same

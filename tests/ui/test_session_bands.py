@@ -198,3 +198,31 @@ async def test_a_band_picked_for_the_next_set_survives_continue_later(make_app, 
         await app.workers.wait_for_complete()
         [done] = [s for s in app.context.log.sessions() if s.id == screen.engine.info.id]
         assert [(r.set, r.band) for r in done.sets] == [(1, "red"), (2, "green")]
+
+
+async def test_a_band_picked_survives_a_session_cut_off(make_app, catalogue) -> None:
+    """The app killed after b, before a set on that band: the resumed set keeps it."""
+    app = make_app(bands=("red", "green"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot, app, band_program(catalogue))
+        await pilot.press("enter", *["space"] * 20, "enter")  # set 1, on red
+        await pilot.press("b")  # the rest: green for set 2
+        assert "band: green" in text(screen, "#status")
+        await app.workers.wait_for_complete()
+    app.context.log.close()
+    # No set aside, no end: a new app over the log as the killed one left it.
+    again = make_app(bands=("red", "green"))
+    async with again.run_test(size=(80, 24)) as pilot:
+        [cut_off] = [s for s in again.context.log.sessions() if s.status == "in-progress"]
+        screen = SessionScreen(again.context, band_program(catalogue), resume=cut_off)
+        await again.push_screen(screen)
+        await again.workers.wait_for_complete()
+        await pilot.pause()
+        step = screen.engine.step
+        assert isinstance(step, SetStep)
+        assert step.set_number == 2
+        assert "band: green" in text(screen, "#status")
+        await pilot.press(*["space"] * 20, "enter")
+        await again.workers.wait_for_complete()
+        [done] = [s for s in again.context.log.sessions() if s.id == cut_off.id]
+        assert [(r.set, r.band) for r in done.sets] == [(1, "red"), (2, "green")]

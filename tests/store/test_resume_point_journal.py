@@ -1,0 +1,65 @@
+"""A band picked mid-session is kept at once in the journal, with where the session goes on."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from runstrength.core.records import ResumePoint, SessionInfo, SetRecord
+from runstrength.store import TrainingLog
+from runstrength.store.journal import journal_path, read_journal
+
+START = datetime(2026, 11, 20, 7, 0, tzinfo=UTC)
+INFO = SessionInfo("cut-off", "bands", START)
+POINT = ResumePoint("band-squat", 1, 2, None, "green")
+
+
+def test_the_point_is_journaled_and_read_back_after_a_kill(tmp_path: Path) -> None:
+    path = tmp_path / "log.json"
+    log = TrainingLog(path)
+    done = START + timedelta(minutes=2)
+    log.log_set(INFO, SetRecord("band-squat", 1, None, 20, 20, "red", None, done))
+    log.keep_resume_point(INFO, POINT)
+    # Killed: never closed, never folded. The next start reads the journal.
+    entries = read_journal(journal_path(path)).entries
+    assert [sorted(entry) for entry in entries] == [["session", "set"], ["resume", "session"]]
+    [session] = TrainingLog(path).sessions()
+    assert session.status == "in-progress"
+    assert session.set_aside_at is None  # cut off, not set aside
+    assert session.resume_at == POINT
+    assert session.resume_at is not None
+    assert session.resume_at.band == "green"
+
+
+def test_a_later_point_replaces_the_earlier_and_a_finish_keeps_the_sets(tmp_path: Path) -> None:
+    path = tmp_path / "log.json"
+    log = TrainingLog(path)
+    done = START + timedelta(minutes=2)
+    log.log_set(INFO, SetRecord("band-squat", 1, None, 20, 20, "red", None, done))
+    log.keep_resume_point(INFO, POINT)
+    log.keep_resume_point(INFO, ResumePoint("band-squat", 1, 2, None, "blue"))
+    log.finish_session(INFO, "completed", START + timedelta(minutes=30))
+    log.close()
+    [session] = TrainingLog(path).sessions()
+    assert session.status == "completed"
+    assert [s.band for s in session.sets] == ["red"]
+    assert session.resume_at is not None
+    assert session.resume_at.band == "blue"
+
+
+def test_a_malformed_point_in_the_journal_is_never_folded(tmp_path: Path) -> None:
+    path = tmp_path / "log.json"
+    log = TrainingLog(path)
+    done = START + timedelta(minutes=2)
+    log.log_set(INFO, SetRecord("band-squat", 1, None, 20, 20, "red", None, done))
+    log.keep_resume_point(INFO, POINT)
+    journal = journal_path(path)
+    lines = journal.read_text().splitlines()
+    entry = json.loads(lines[-1])
+    entry["resume"]["number"] = "first"
+    journal.write_text("\n".join([*lines[:-1], json.dumps(entry)]) + "\n")
+    contents = read_journal(journal)
+    assert len(contents.entries) == 1  # the set
+    [bad] = contents.bad
+    assert "resume.number" in bad.reason
