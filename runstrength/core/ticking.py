@@ -12,7 +12,8 @@ PROGRESS_STEPS = 240
 
 def next_tick_delay(engine: SessionEngine, longest: float = TICK_SECONDS) -> float | None:
     """When the screen ticks next: at the engine's next change (a timer's whole second, its
-    deadline, a tempo rep), or after `longest` for the progress bar, whichever is first;
-    None while nothing runs (a counted set, a pause): then only a key changes anything."""
+    deadline, a tempo rep, the note about the step just left going), or after `longest`
+    for the progress bar, whichever is first; None while nothing is due (a counted set or
+    a pause with no note left): then only a key changes anything."""
     due = engine.next_tick_in()
     return None if due is None else min(max(due, MIN_TICK_SECONDS), longest)
