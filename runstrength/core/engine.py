@@ -80,8 +80,8 @@ class SessionEngine(SessionState):
         self.paused = False
         self.getting_ready = False
         """True during the few seconds before a timed hold starts."""
-        self.note = Note()
-        """The line under the step, e.g. why enter did nothing, or that a rest was skipped."""
+        self.note = Note()  # e.g. why enter did nothing, or that a rest was skipped
+        self.warmup_extra = {}
         self.completed: list[SetRecord] = []
         self.routine = RoutineLog()
         self.status: Literal["completed", "partial"] | None = None
@@ -235,9 +235,9 @@ class SessionEngine(SessionState):
         """+ / -: change the running timer; a beep already played may play again."""
         if self.countdown is None:
             return []
-        now = self.clock.monotonic()
-        self.countdown.adjust(seconds, now)
-        self._beeped = {s for s in self._beeped if s >= self.countdown.remaining(now)}
+        self.lengthen(seconds)
+        left = self.countdown.remaining(self.clock.monotonic())
+        self._beeped = {s for s in self._beeped if s >= left}
         return []
 
     def toggle_tempo(self) -> list[Event]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from runstrength.core.catalogue import Stretch, WarmupMove
@@ -113,18 +114,24 @@ def build_recovery_plan(
 
 
 def warmup_position(
-    moves: tuple[WarmupMove, ...], total: float, elapsed: float
+    moves: tuple[WarmupMove, ...],
+    total: float,
+    elapsed: float,
+    extra: Mapping[int, float] | None = None,
 ) -> tuple[int, float]:
     """Which move is due after `elapsed` of a `total`-second warm-up, and seconds left on it.
 
-    Each move gets a share of the total in proportion to its suggested length.
+    Each move gets a share of the planned time in proportion to its suggested length, plus
+    what + and - added to it or took from it (`extra`, by move; counted in `total`).
     """
     if not moves:
         return 0, max(0.0, total - elapsed)
+    extra = extra or {}
+    planned = total - sum(extra.values())
     weight = sum(move.seconds for move in moves)
     end = 0.0
     for index, move in enumerate(moves):
-        end += total * move.seconds / weight
+        end += planned * move.seconds / weight + extra.get(index, 0.0)
         if elapsed < end - 1e-6:  # a move skipped to lands on its start, not a hair before
             return index, end - elapsed
     return len(moves) - 1, 0.0

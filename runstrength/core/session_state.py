@@ -69,6 +69,8 @@ class SessionState:
     bands: BandChoice
     tally: ExerciseTally
     note: Note
+    warmup_extra: dict[int, float]
+    """Seconds + and - added to (or took from) each warm-up move, by move."""
     _reps_clock: RepClock
 
     @property
@@ -139,13 +141,36 @@ class SessionState:
         """The exercises passed over so far without a set done, by id."""
         return self.tally.skipped
 
+    def warmup_move(self) -> tuple[int, float] | None:
+        """During the warm-up: the move under way and the seconds left on it."""
+        step = self.step
+        if not isinstance(step, WarmupStep):
+            return None
+        total = step.seconds if self.countdown is None else self.countdown.total
+        return warmup_position(step.moves, total, self.elapsed(), self.warmup_extra)
+
     def next_move_in(self) -> float | None:
         """During the warm-up: seconds until its next move (None on the last move)."""
+        move = self.warmup_move()
         step = self.step
-        if not isinstance(step, WarmupStep) or self.countdown is None:
+        if move is None or self.countdown is None or not isinstance(step, WarmupStep):
             return None
-        index, left = warmup_position(step.moves, self.countdown.total, self.elapsed())
-        return left if index + 1 < len(step.moves) else None
+        return move[1] if move[0] + 1 < len(step.moves) else None
+
+    def lengthen(self, seconds: float) -> None:
+        """+ / -: more or less time on the running timer; in the warm-up it goes to the
+        move under way (and takes no more than that move has left)."""
+        assert self.countdown is not None
+        move = self.warmup_move()
+        before = self.countdown.total
+        if move is not None:
+            seconds = max(seconds, -move[1])
+        self.countdown.adjust(seconds, self.clock.monotonic())
+        if move is not None:
+            index = move[0]
+            self.warmup_extra[index] = self.warmup_extra.get(index, 0.0) + (
+                self.countdown.total - before
+            )
 
     @property
     def reps_in_progress(self) -> int:

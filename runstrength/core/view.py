@@ -110,12 +110,9 @@ def coming_next(engine: SessionEngine) -> str:
     current = engine.step
     if isinstance(current, SummaryStep):
         return ""
-    if isinstance(current, WarmupStep) and current.moves:
-        index, _ = warmup_position(
-            current.moves,
-            current.seconds if engine.countdown is None else engine.countdown.total,
-            engine.elapsed(),
-        )
+    move = engine.warmup_move()
+    if isinstance(current, WarmupStep) and current.moves and move is not None:
+        index, _ = move
         if index + 1 < len(current.moves):
             return f"Next: {current.moves[index + 1].name}"
     rest: float | None = None
@@ -157,7 +154,7 @@ def _describe(engine: SessionEngine) -> StepView:
     if isinstance(step, WarmupStep):
         moves = step.moves
         index, move_left = warmup_position(
-            moves, countdown.total if countdown else 0, engine.elapsed()
+            moves, countdown.total if countdown else 0, engine.elapsed(), engine.warmup_extra
         )
         lines = tuple(f"{move.name}{' (both sides)' if move.per_side else ''}" for move in moves)
         current = moves[index] if moves else None

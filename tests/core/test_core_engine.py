@@ -341,6 +341,28 @@ def test_s_in_the_warmup_moves_to_the_next_move(engine: SessionEngine, clock) ->
     assert engine.routine.records[0].seconds == round(starts[-1])
 
 
+def test_plus_and_minus_in_the_warmup_change_the_move_under_way(
+    engine: SessionEngine, clock
+) -> None:
+    engine.start()
+    step = engine.step
+    assert isinstance(step, WarmupStep)
+    engine.skip()  # on to the second move, at its very start
+    move = engine.warmup_move()
+    assert move is not None
+    index, left = move
+    assert index == 1
+    engine.adjust(15)  # the time goes to this move, not back to the first one
+    assert engine.warmup_move() == (1, pytest.approx(left + 15))
+    clock.advance(left + 10)
+    assert engine.warmup_move() == (1, pytest.approx(5))
+    engine.adjust(-15)  # takes no more than the move has left: on to the next move
+    later = engine.warmup_move()
+    assert later is not None
+    assert later[0] == 2
+    assert engine.next_move_in() == pytest.approx(later[1])
+
+
 def test_skip_a_rest_starts_the_next_set(engine: SessionEngine, clock) -> None:
     engine.start()
     run_to(engine, clock, RestStep)
