@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from runstrength.core.programs import ProgramEntry
 
 SkipKind = Literal[
-    "move", "warmup", "exercise", "set", "end-set", "ready", "hold", "rest", "stretch"
+    "move", "warmup", "exercise", "set", "end-set", "ready", "hold", "rest", "stretch", "side"
 ]
 
 SKIP_LABELS: dict[SkipKind, str] = {
@@ -28,6 +28,7 @@ SKIP_LABELS: dict[SkipKind, str] = {
     "hold": "End hold",
     "rest": "Skip rest",
     "stretch": "Skip stretch",
+    "side": "Skip side",
 }
 """What `s` does, as the footer says it."""
 
@@ -37,6 +38,7 @@ SKIP_NOTICES: dict[SkipKind, str] = {
     "set": "Set skipped: nothing logged for it",
     "rest": "Rest skipped",
     "stretch": "Stretch skipped",
+    "side": "Stretch skipped",
 }
 """What became of the thing skipped, said on the next step (a set cut short says its count)."""
 
@@ -55,7 +57,7 @@ def skip_kind(engine: SessionEngine) -> SkipKind | None:
     if isinstance(step, RestStep):
         return "rest"
     if isinstance(step, StretchStep):
-        return "stretch"
+        return "side" if step.side else "stretch"  # one side: the other is still held
     return None
 
 
