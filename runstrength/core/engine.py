@@ -78,8 +78,7 @@ class SessionEngine(SessionState):
         self.reps = 0
         self.tempo = False
         self.paused = False
-        self.getting_ready = False
-        """True during the few seconds before a timed hold starts."""
+        self.getting_ready = False  # the few seconds before a timed hold starts
         self.note = Note()  # e.g. why enter did nothing, or that a rest was skipped
         self.warmup_extra = {}
         self.completed: list[SetRecord] = []
@@ -175,8 +174,8 @@ class SessionEngine(SessionState):
         kind, left = skip_kind(self), self.step
         if kind is None:
             return []
-        if kind == "ready":
-            return self._start_hold()
+        if kind == "ready":  # a moment after it ran out by itself, s leaves the hold be
+            return self._start_hold() if self.getting_ready else []
         if kind == "move":
             assert self.countdown is not None
             self.countdown.skip(self.next_move_in() or 0, self.clock.monotonic())
@@ -300,7 +299,7 @@ class SessionEngine(SessionState):
     def _timer_done(self) -> list[Event]:
         step = self.step
         if isinstance(step, SetStep):
-            return self._start_hold() if self.getting_ready else self._complete_set()
+            return self._start_hold(by_itself=True) if self.getting_ready else self._complete_set()
         if isinstance(step, RestStep):
             return self._advance(cue=Cue.REST_OVER)
         return self._leave(skipped=False) + self._advance(cue=None)
@@ -314,10 +313,11 @@ class SessionEngine(SessionState):
             events += self.routine.set_logged()
         return events
 
-    def _start_hold(self) -> list[Event]:
+    def _start_hold(self, by_itself: bool = False) -> list[Event]:
         step = self.step
         assert isinstance(step, SetStep)
         self.getting_ready = False
+        self.hold_ran_in_at = self.clock.monotonic() if by_itself else None
         self._beeped = set()
         self.countdown = Countdown(step.entry.seconds or 0, self.clock.monotonic(), self.paused)
         self._set_started_at = self.clock.now()

@@ -52,7 +52,7 @@ def skip_kind(engine: SessionEngine) -> SkipKind | None:
         return "exercise"
     if isinstance(step, SetStep):
         if step.entry.exercise.is_hold:
-            return "ready" if engine.getting_ready else "hold"
+            return "ready" if engine.getting_ready or engine.ran_into_hold() else "hold"
         return "end-set" if engine.reps else "set"
     if isinstance(step, RestStep):
         return "rest"

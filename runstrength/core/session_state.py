@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from runstrength.core.skips import ExerciseTally
     from runstrength.core.timer import Countdown, RepClock
 
+READY_GRACE = 1.0
+"""Seconds after a get-ready runs out during which `s` still means "skip get-ready"."""
 NOTE_SECONDS = 5.0
 """How long word of what became of the step just left stays on the next step."""
 
@@ -71,6 +73,8 @@ class SessionState:
     note: Note
     warmup_extra: dict[int, float]
     """Seconds + and - added to (or took from) each warm-up move, by move."""
+    hold_ran_in_at: float | None = None
+    """When the hold under way began by its get-ready running out (not by a key)."""
     _reps_clock: RepClock
 
     @property
@@ -140,6 +144,12 @@ class SessionState:
     def skipped(self) -> tuple[str, ...]:
         """The exercises passed over so far without a set done, by id."""
         return self.tally.skipped
+
+    def ran_into_hold(self) -> bool:
+        """Within READY_GRACE of a hold begun by its get-ready running out: a key pressed
+        now was meant for the get-ready, as the footer showed it a moment ago."""
+        began = self.hold_ran_in_at
+        return began is not None and self.clock.monotonic() - began < READY_GRACE
 
     def warmup_move(self) -> tuple[int, float] | None:
         """During the warm-up: the move under way and the seconds left on it."""

@@ -479,8 +479,9 @@ def test_s_in_a_hold_keeps_the_seconds_held_like_enter(engine: SessionEngine, cl
     run_to(engine, clock, SetStep, side="left")
     assert skip_kind(engine) == "ready"  # getting ready: s skips only that
     start_the_hold(engine, clock)
+    clock.advance(1)  # past the moment s still means the get-ready just ended
     assert skip_kind(engine) == "hold"
-    clock.advance(8)
+    clock.advance(7)
     [held] = records(engine.skip())
     assert (held.record.seconds, held.record.side) == (8, "left")
     assert engine.notice == "Hold ended at 8 s: kept"
@@ -497,6 +498,21 @@ def test_s_in_a_hold_keeps_the_seconds_held_like_enter(engine: SessionEngine, cl
     assert [r.exercise for r in engine.completed] == ["glute-bridge", "glute-bridge", "side-plank"]
     assert describe_step(engine.step) == ("stretch", "side-bend-stretch", "left")
     assert not engine.getting_ready
+
+
+def test_s_just_as_the_get_ready_runs_out_leaves_the_hold_be(engine: SessionEngine, clock) -> None:
+    engine.start()
+    run_to(engine, clock, SetStep, side="left")
+    start_the_hold(engine, clock)  # the get-ready ran out by itself
+    assert skip_kind(engine) == "ready"  # a moment ago the footer said "Skip get-ready"
+    assert engine.skip() == []  # meant for the get-ready: the hold goes on
+    assert describe_step(engine.step) == ("set", "side-plank", 1, "left")
+    assert not engine.getting_ready
+    clock.advance(1)
+    assert skip_kind(engine) == "hold"
+    clock.advance(5)
+    [held] = records(engine.skip())
+    assert held.record.seconds == 6  # the whole hold, from when it began
 
 
 # --- sides ------------------------------------------------------------------------------

@@ -86,8 +86,11 @@ async def test_s_cuts_a_hold_short_and_keeps_the_seconds_held(make_app, clock) -
         assert footer(pilot)["s"] == "Skip get-ready"
         await pass_time(pilot, clock, 5)
         assert not screen.engine.getting_ready
+        # For a moment s still means what the footer said as the get-ready ran out.
+        assert footer(pilot)["s"] == "Skip get-ready"
+        await pass_time(pilot, clock, 1)
         assert footer(pilot)["s"] == "End hold"
-        await pass_time(pilot, clock, 7)
+        await pass_time(pilot, clock, 6)
         await pilot.press("s")
         step = screen.engine.step
         assert isinstance(step, SetStep)
