@@ -16,6 +16,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from runstrength import __version__
 from runstrength.cli.common import EXIT_FAILED, EXIT_USAGE, Run, error, printable, unexpected
@@ -68,9 +69,23 @@ class _Parser(argparse.ArgumentParser):
     """argparse, with usage errors as one line on stderr and exit code 2; an empty value
     ("") is refused, never taken for "not given"."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The deepest command parsed leaves its name here, for the help a mistake points to.
+        self.set_defaults(help_prog=self.prog)
+
     def error(self, message: str) -> None:  # type: ignore[override]
         error(f"{message} (see `{self.prog} --help`)")
         raise SystemExit(EXIT_USAGE)
+
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> argparse.Namespace:
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:  # said by the command they were given to: its --help tells what it takes
+            error(f"unrecognized arguments: {' '.join(extras)} (see `{parsed.help_prog} --help`)")
+            raise SystemExit(EXIT_USAGE)
+        return parsed
 
     def parse_known_args(  # type: ignore[override]
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None

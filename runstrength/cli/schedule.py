@@ -14,6 +14,7 @@ from runstrength.cli.days import BadInput, open_days, parse_day
 from runstrength.config import load_settings
 from runstrength.core.clock import SystemClock
 from runstrength.core.codec import plan_to_data
+from runstrength.core.fields import shown
 from runstrength.core.planning import day_problem, program_problem
 from runstrength.core.restdays import can_schedule, format_day
 from runstrength.paths import Paths
@@ -42,6 +43,9 @@ def register(commands: Commands) -> None:
         "and the next allowed date when the rest-day rule refuses it (nothing is changed).",
     )
     add.add_argument("date", metavar="YYYY-MM-DD")
+    add.add_argument(
+        "program_name", metavar="PROGRAM", nargs="?", help="the program, as --program says it"
+    )
     add.add_argument("--program", metavar="NAME", help="the program (default: settings)")
     add.add_argument(
         "--yes",
@@ -105,6 +109,10 @@ def _checked_day(args: argparse.Namespace, today: date) -> date:
 
 
 def _add(args: argparse.Namespace, paths: Paths) -> int:
+    if args.program_name and args.program and args.program_name != args.program:
+        error(f"two programs given: {shown(args.program_name)} and --program {shown(args.program)}")
+        return EXIT_USAGE
+    args.program = args.program or args.program_name
     try:
         args.day = _checked_day(args, SystemClock().now().date())
         _known_program(paths, args.program or _settings_program(paths))
