@@ -18,7 +18,7 @@ from runstrength.config import unknown_theme
 from runstrength.context import AppContext
 from runstrength.core.programs import Program
 from runstrength.core.settings import Settings
-from runstrength.messages import SoundSwitched
+from runstrength.messages import ScreenShown, SoundSwitched
 from runstrength.palette import RunStrengthCommands, pick_theme
 from runstrength.screens import registry as screens
 from runstrength.theme import readable_variables
@@ -38,6 +38,8 @@ logger = logging.getLogger(__name__)
 # their widgets (inputs, selects, lists) would otherwise add to every start-up.
 
 MIN_SIZE = (80, 24)
+"""What the app's screens need; a screen that makes do with less says so in its own
+`MIN_SIZE` (the session: it is used from a phone or tablet on the floor)."""
 COLLECTOR_WAIT = 2.0
 """Seconds after the app mounts before the garbage collector runs again (see `run`)."""
 
@@ -153,13 +155,26 @@ class RunStrengthApp(App[None]):
         if self._screens_ready:
             self.check_size(event.size.width, event.size.height)
 
+    def on_screen_shown(self, _: ScreenShown) -> None:
+        if self._screens_ready:
+            self.check_size(self.size.width, self.size.height)
+
+    def needed_size(self) -> tuple[int, int]:
+        """What the screen in use needs: the topmost full screen's (a dialog, or the
+        too-small notice, goes by the screen under it)."""
+        full = next((s for s in reversed(self.screen_stack) if not s.is_modal), None)
+        need: tuple[int, int] = getattr(full, "MIN_SIZE", MIN_SIZE)
+        return need
+
     def check_size(self, width: int, height: int) -> None:
-        small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
+        need = self.needed_size()
+        small = width < need[0] or height < need[1]
         if small and self._too_small is None:
             running = self.running_session(on_top=True) is not None
-            self._too_small = screens.too_small(MIN_SIZE, session_running=running)
+            self._too_small = screens.too_small(need, session_running=running)
             self.push_screen(self._too_small, self._too_small_closed)
         elif small and self._too_small is not None:
+            self._too_small.need = need
             self._too_small.show_size(width, height)
         elif not small and self._too_small is not None and self.screen is self._too_small:
             self._too_small.dismiss(None)

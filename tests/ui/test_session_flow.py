@@ -212,7 +212,7 @@ async def test_q_stops_a_session_under_the_too_small_notice(make_app) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("S", "enter", *["space"] * 9, "enter")
         screen = session(pilot)
-        await pilot.resize_terminal(60, 20)
+        await pilot.resize_terminal(50, 16)
         await pilot.pause()
         assert isinstance(app.screen, TooSmall)
         assert "q stops it" in str(app.screen.query_one("#too-small-message").render())
@@ -232,7 +232,7 @@ async def test_q_stops_a_session_under_the_too_small_notice(make_app) -> None:
 
 async def test_q_over_the_too_small_notice_grown_meanwhile(make_app) -> None:
     app = make_app(start=True)
-    async with app.run_test(size=(60, 20)) as pilot:
+    async with app.run_test(size=(50, 16)) as pilot:
         await pilot.pause()
         await pilot.press("q")
         assert isinstance(app.screen, ConfirmQuit)
@@ -241,6 +241,33 @@ async def test_q_over_the_too_small_notice_grown_meanwhile(make_app) -> None:
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)  # the notice closed itself
+
+
+async def test_a_session_makes_do_with_a_phone_sized_terminal(make_app) -> None:
+    app = make_app(start=True)
+    async with app.run_test(size=(60, 20)) as pilot:  # smaller than home needs
+        await pilot.pause()
+        screen = session(pilot)
+        assert app.screen is screen  # no notice: the session runs at 60 x 20
+        await pilot.press("S", "enter", *["space"] * 7, "enter")
+        await app.workers.wait_for_complete()
+        [logged] = app.context.log.sessions()
+        assert [s.reps for s in logged.sets] == [7]
+        await pilot.resize_terminal(50, 16)  # below what even the session needs
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmall)
+        assert "60 × 20" in str(app.screen.query_one("#too-small-message").render())
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        assert app.screen is screen
+        await pilot.press("q", "x", "enter")  # stop, then leave the summary for home
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmall)  # home needs 80 x 24
+        assert "80 × 24" in str(app.screen.query_one("#too-small-message").render())
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
 
 
 async def test_the_set_shows_last_time_and_best(make_app, clock) -> None:

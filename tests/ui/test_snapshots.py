@@ -107,8 +107,15 @@ def test_flash_when_muted(snap_compare, make_app, clock) -> None:
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=drive(clock, *keys))
 
 
+def test_set_on_a_phone_sized_terminal(snap_compare, make_app, clock) -> None:
+    """A session makes do with 60x20 (a terminal on a phone or tablet): count and target."""
+    keys = ["S", "enter", "space", "space", "space"]
+    app = make_app(start=True)
+    assert snap_compare(app, terminal_size=(60, 20), run_before=drive(clock, *keys))
+
+
 def test_too_small(snap_compare, make_app, clock) -> None:
-    """Below 80x24 the app says so politely."""
+    """Below 80x24 the app says so politely (home; a session makes do with 60x20)."""
     assert snap_compare(make_app(), terminal_size=(60, 18), run_before=drive(clock))
 
 
