@@ -124,7 +124,7 @@ class FirstRunScreen(Screen[None]):
         )
 
     def action_skip(self) -> None:
-        self.app.notify(self.skip_text(), title="First run skipped", timeout=8)
+        self.app.notify(self.skip_text(), title="First run skipped", timeout=5)
         self.finish(replace(self.context.settings, first_run_done=True))
 
     def finish(self, settings: Settings) -> None:

@@ -129,7 +129,7 @@ class SessionEnd(ScreenPart):
                 self.notify(
                     f"Set aside: home offers it again today{where}.",
                     title="Continue later",
-                    timeout=8,
+                    timeout=4,  # home's own hint says so too
                 )
                 self.dismiss(None)
             elif paused_here and self.engine.paused:
