@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from runstrength.core.events import LogWrite, RoutineDone, SessionSetAside, SetCompleted
+from runstrength.core.events import (
+    BandPicked,
+    LogWrite,
+    RoutineDone,
+    SessionSetAside,
+    SetCompleted,
+)
 from runstrength.core.plan import IntroStep, SetStep
 from runstrength.core.stats import PastResults, past_results, past_text, progression_hint
 from runstrength.store import LogError
@@ -91,6 +97,8 @@ def write_what(event: LogWrite) -> str:
         return "the warm-up or stretches"
     if isinstance(event, SessionSetAside):
         return "where the session set aside goes on"
+    if isinstance(event, BandPicked):
+        return "the band picked"
     return "the session's end"
 
 
