@@ -46,7 +46,7 @@ from runstrength.screens.home_reads import (
     LogOnHome,
     LogRead,
     RunsImported,
-    training_days,
+    read_home,
 )
 from runstrength.screens.home_start import StartFlow
 from runstrength.screens.plain import escape
@@ -54,6 +54,8 @@ from runstrength.store import LogError
 from runstrength.writes import hand_write
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from runstrength.core.records import SessionRecord
     from runstrength.core.restdays import StartCheck
     from runstrength.core.runs import RunMark
@@ -157,10 +159,9 @@ class HomeScreen(StartFlow, Screen[None]):
                 + "\n".join(escape(problem) for problem in problems)
             )
             self.context.problems = []
-        # The log is read as soon as the first frame is up (the reading thread would
-        # otherwise compete with the first paint), not once the screen is idle: what home
-        # shows first; sessions left open are looked for once it is idle.
-        self.call_later(self.load_last_session)
+        # The log is read as soon as the first frame is up, not once the screen is idle:
+        # what home shows first; sessions left open are looked for once it is idle.
+        self.call_later(self.first_read)
         self.call_after_refresh(self.find_interrupted)
         # Once home is up, learn whether sound can play, so a machine without it flashes
         # even the first phase change of a session.
@@ -240,27 +241,46 @@ class HomeScreen(StartFlow, Screen[None]):
 
     @work(thread=True, group="home")
     def _read_log(self, reading: int) -> None:
-        from runstrength.core.restdays import can_start_today
-        from runstrength.screens.load_warning import load_warning
-
         self.context.writer.settled()  # what was handed in before (a session's end) first
         try:
-            last = self.context.log.last_session()
-            days = training_days(self.context)
-            check = can_start_today(days)
+            from_log, today = read_home(self.context)
         except LogError as error:
             self.post_message(LogRead(LogOnHome(error=str(error)), reading))
             return
-        trained_today = days.today in days.logged
-        run_today = days.runs.get(days.today)
-        read = LogRead(LogOnHome(last, None, check, trained_today, run_today), reading)
+        read = LogRead(from_log, reading)
         self.post_message(read)
         # What home is for is painted before the training load is worked out: it would
         # hold up that paint.
         read.painted.wait(timeout=PAINT_WAIT)
-        self.post_message(LoadRead(load_warning(self.context, days.today), reading))
+        self._read_more(reading, today)
+
+    def first_read(self) -> None:
+        """What home is for, read as soon as the first frame is up, here on the UI thread:
+        the log is open and this year's file already read, so this takes milliseconds,
+        while a thread would only wait its turn as Textual finishes the screen. The
+        training load and the look for malformed records follow on a worker."""
+        self._reading += 1
         try:
-            damage = self.context.log.malformed()  # after the paint: it may read every record
+            from_log, today = read_home(self.context)
+        except LogError as error:
+            self.from_log = LogOnHome(error=str(error))
+            return
+        self.from_log = from_log
+        self.call_after_refresh(self.show_program)
+        self.call_after_refresh(self._read_more_apart, self._reading, today)
+
+    @work(thread=True, group="home")
+    def _read_more_apart(self, reading: int, today: date) -> None:
+        self._read_more(reading, today)
+
+    def _read_more(self, reading: int, today: date) -> None:
+        """The training load and the log's malformed records, worked out on a worker once
+        what home is for is on screen (the second may read every record)."""
+        from runstrength.screens.load_warning import load_warning
+
+        self.post_message(LoadRead(load_warning(self.context, today), reading))
+        try:
+            damage = self.context.log.malformed()
         except LogError:
             return
         if damage is not None:

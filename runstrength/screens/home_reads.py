@@ -86,6 +86,18 @@ class RunsImported(Message, namespace=HOME):
     found: FolderImport
 
 
+def read_home(context: AppContext) -> tuple[LogOnHome, date]:
+    """What home shows from the log (the last session, today under the rest-day rule),
+    and which day today is; LogError when the log cannot be read."""
+    from runstrength.core.restdays import can_start_today
+
+    last = context.log.last_session()
+    days = training_days(context)
+    check = can_start_today(days)
+    today = days.today
+    return LogOnHome(last, None, check, today in days.logged, days.runs.get(today)), today
+
+
 def training_days(context: AppContext) -> TrainingDays:
     """The days around today as the rest-day rule sees them (reads the log)."""
     from runstrength.core.settings import run_settings

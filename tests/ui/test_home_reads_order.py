@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from runstrength.core.records import SessionInfo, SessionRecord, SetRecord
-from runstrength.screens import home as home_module
+from runstrength.screens import home_reads
 from runstrength.screens.home import HomeScreen
 from runstrength.screens.home_reads import training_days as real_training_days
 
@@ -46,7 +46,7 @@ async def test_a_read_asked_for_later_wins_over_one_still_running(
                 release.wait(5)
             return real_training_days(context)
 
-        monkeypatch.setattr(home_module, "training_days", training_days)
+        monkeypatch.setattr(home_reads, "training_days", training_days)
         screen.load_last_session()
         assert await asyncio.to_thread(held.wait, 5)
 
