@@ -127,6 +127,7 @@ class HomeScreen(StartFlow, Screen[None]):
         self._start_asked = False
         self._resumed = False
         self._keys_shown: tuple[bool | None, ...] | None = None
+        self._problems: list[str] = []
         self._reading = 0
         """The latest read of the log asked for (see `load_last_session`)."""
         self.waiting = None
@@ -156,13 +157,9 @@ class HomeScreen(StartFlow, Screen[None]):
         self.query_one("#today", Label).update(f"{today:%A %-d %B %Y}")
         self.show_program(with_length=False)  # the length follows the day's status
         self._keys_shown = self.day_keys()  # as the footer shows them before the log is read
-        problems = self.context.problems
-        if problems:
-            self.query_one("#problems", Static).update(
-                "[b]Some of your files have problems[/b] (defaults are used):\n"
-                + "\n".join(escape(problem) for problem in problems)
-            )
-            self.context.problems = []
+        self._problems = self.context.problems
+        self.show_problems()
+        self.context.problems = []
         # The log is read as soon as the first frame is up, not once the screen is idle:
         # what home shows first; sessions left open are looked for once it is idle.
         self.call_later(self.first_read)
@@ -201,10 +198,27 @@ class HomeScreen(StartFlow, Screen[None]):
 
     def settings_changed(self, old: Settings, new: Settings) -> None:
         """New settings (or the first-run answers): the program shown follows the default
-        program when that changed; its bands and warm-up come from the new values."""
+        program when that changed; its bands and warm-up come from the new values; a
+        problem with the old theme goes once a known theme is picked."""
         if (old.program, old.goal) != (new.program, new.goal):
             self.program = self.context.default_program()
         self.show_program()
+        if old.theme != new.theme and new.theme in self.app.available_themes:
+            from runstrength.config import unknown_theme
+
+            stale = unknown_theme(self.context.config_file, old, self.app.available_themes)
+            self._problems = [problem for problem in self._problems if problem != stale]
+            self.show_problems()
+
+    def show_problems(self) -> None:
+        """The problems found in the user's files at start, still standing."""
+        widget = self.query_one("#problems", Static)
+        widget.update(
+            "[b]Some of your files have problems[/b] (defaults are used):\n"
+            + "\n".join(escape(problem) for problem in self._problems)
+            if self._problems
+            else ""
+        )
 
     def on_screen_resume(self) -> None:
         self.app.post_message(ScreenShown())  # back from a session, which needs less room

@@ -90,3 +90,18 @@ async def test_a_theme_picked_over_the_settings_form_is_its_theme_too(
         assert isinstance(app.screen, HomeScreen)
         assert app.theme == "textual-light"
     assert tomllib.loads(paths.config_file.read_text())["theme"] == "textual-light"
+
+
+async def test_the_problem_with_an_unknown_theme_goes_once_one_is_picked(
+    paths: Paths, clock, sound
+) -> None:
+    paths.config_dir.mkdir(parents=True, exist_ok=True)
+    paths.config_file.write_text(USER_CONFIG.replace('"textual-dark"', '"no-such-theme"'))
+    app = make(paths, clock, sound)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        problems = app.screen.query_one("#problems")
+        assert "no theme named" in str(problems.render())
+        await pick_theme(pilot, "nord")
+        assert isinstance(app.screen, HomeScreen)
+        assert "no theme named" not in str(problems.render())
