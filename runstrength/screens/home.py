@@ -97,11 +97,11 @@ class HomeScreen(StartFlow, Screen[None]):
         ),
         Command(
             "up",
-            "scroll, when the screen holds more than fits",
+            "scroll (PgUp / PgDn a page), when the screen holds more than fits",
             "scroll_lines(-1)",
             "Scroll",
             show=False,
-            help_keys="↑ / ↓ / PgUp / PgDn",
+            help_keys="↑ / ↓",
             more=(
                 Binding("down", "scroll_lines(1)", "Scroll", show=False),
                 Binding("pageup", "scroll_lines(-10)", "Scroll", show=False),

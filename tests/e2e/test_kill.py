@@ -304,11 +304,22 @@ def test_sigkill_during_an_import_keeps_all_of_it_or_none(tmp_path: Path) -> Non
     source = tmp_path / "export.json"
     source.write_text(json.dumps(document))
     ids = {r.id for r in imported}
+    # How long the whole command takes on this machine, on a copy: the kills land within
+    # that time (mostly in the import's own part), then later and later until one ends.
+    trial = tmp_path / "trial"
+    shutil.copytree(data, trial)
+    begun = time.monotonic()
+    assert killed_command(120, "--data-dir", str(trial), "import", str(source)) == 0
+    took = time.monotonic() - begun
     rng = random.Random(int(os.environ.get("RUNSTRENGTH_KILL_SEED", "4")))
     kills = 0
     for attempt in range(30):
         code = killed_command(
-            rng.uniform(0.2, 0.8 + 0.1 * attempt), "--data-dir", str(data), "import", str(source)
+            took * rng.uniform(0.3, 0.8) * (1 + attempt / 10),
+            "--data-dir",
+            str(data),
+            "import",
+            str(source),
         )
         reader = TrainingLog(data / "log.json", read_only=True)
         found = ids & {s.id for s in reader.session_summaries()}

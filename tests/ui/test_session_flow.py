@@ -260,7 +260,10 @@ async def test_a_session_makes_do_with_a_phone_sized_terminal(make_app) -> None:
         await pilot.resize_terminal(60, 20)
         await pilot.pause()
         assert app.screen is screen
-        await pilot.press("q", "x", "enter")  # stop, then leave the summary for home
+        await pilot.press("q", "x")  # stop: the summary
+        await pilot.pause()
+        assert "How hard was it?" in " ".join(screen_lines(app))  # the question in sight
+        await pilot.press("enter")  # no answer: back to home
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, TooSmall)  # home needs 80 x 24
