@@ -244,10 +244,15 @@ async def test_q_over_the_too_small_notice_grown_meanwhile(make_app) -> None:
 
 
 async def test_a_session_makes_do_with_a_phone_sized_terminal(make_app) -> None:
-    app = make_app(start=True)
-    async with app.run_test(size=(60, 20)) as pilot:  # smaller than home needs
+    # Seven exercises on its summary, and no sound: the flash band takes its rows too.
+    app = make_app(program="endurance", sound=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("enter")  # from home, which needs 80 x 24
         await pilot.pause()
         screen = session(pilot)
+        await pilot.resize_terminal(60, 20)  # smaller than home needs
+        await pilot.pause()
         assert app.screen is screen  # no notice: the session runs at 60 x 20
         await pilot.press("S", "enter", *["space"] * 7, "enter")
         await app.workers.wait_for_complete()
