@@ -262,6 +262,8 @@ async def test_a_session_makes_do_with_a_phone_sized_terminal(make_app) -> None:
         await pilot.pause()
         assert isinstance(app.screen, TooSmall)
         assert "60 × 20" in str(app.screen.query_one("#too-small-message").render())
+        shown = " ".join(" ".join(screen_lines(app)).split())
+        assert "larger or the font smaller." in shown  # wrapped, not cut, at 50 columns
         await pilot.resize_terminal(60, 20)
         await pilot.pause()
         assert app.screen is screen
