@@ -18,7 +18,7 @@ from runstrength.config import unknown_theme
 from runstrength.context import AppContext
 from runstrength.core.programs import Program
 from runstrength.core.settings import Settings
-from runstrength.messages import ScreenShown, SoundSwitched
+from runstrength.messages import SoundSwitched
 from runstrength.palette import RunStrengthCommands, pick_theme
 from runstrength.screens import registry as screens
 from runstrength.theme import readable_variables
@@ -133,6 +133,7 @@ class RunStrengthApp(App[None]):
 
     async def on_mount(self) -> None:
         self.set_timer(COLLECTOR_WAIT, self._collector_back)
+        self.screen_change_signal.subscribe(self, self._screen_changed)
         self.watch_settings(self.settings)
         home = self.screen
         if self.start_with is not None and screens.is_home(home) and self.recovery:
@@ -155,7 +156,8 @@ class RunStrengthApp(App[None]):
         if self._screens_ready:
             self.check_size(event.size.width, event.size.height)
 
-    def on_screen_shown(self, _: ScreenShown) -> None:
+    def _screen_changed(self, _: Screen[Any]) -> None:
+        # Screens need different sizes (a session makes do with less than home).
         if self._screens_ready:
             self.check_size(self.size.width, self.size.height)
 
@@ -178,7 +180,7 @@ class RunStrengthApp(App[None]):
             self._too_small.show_size(width, height)
         elif not small and self._too_small is not None and self.screen is self._too_small:
             self._too_small.dismiss(None)
-        # Under a stop question it closes itself once that question is answered.
+        # Under a stop question it waits: the screen change that closes the question checks.
 
     def _too_small_closed(self, _: None) -> None:
         self._too_small = None

@@ -152,10 +152,3 @@ class TooSmall(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.show_size(self.app.size.width, self.app.size.height)
-
-    def on_screen_resume(self) -> None:
-        width, height = self.app.size
-        if width >= self.need[0] and height >= self.need[1]:
-            self.dismiss(None)  # the terminal grew while a question was on top
-        else:
-            self.show_size(width, height)

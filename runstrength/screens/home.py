@@ -28,7 +28,6 @@ from runstrength.commands import (
 )
 from runstrength.context import AppContext
 from runstrength.core.programs import Program
-from runstrength.messages import ScreenShown
 from runstrength.screens import registry as screens
 from runstrength.screens.home_display import (
     damage_text,
@@ -221,7 +220,6 @@ class HomeScreen(StartFlow, Screen[None]):
         )
 
     def on_screen_resume(self) -> None:
-        self.app.post_message(ScreenShown())  # back from a session, which needs less room
         if not self._resumed:  # first shown: on_mount has asked for the reading
             self._resumed = True
             return

@@ -39,7 +39,7 @@ from runstrength.core.stats import PastResults
 from runstrength.core.styled import Piece, Styled
 from runstrength.core.ticking import MIN_TICK_SECONDS, PROGRESS_STEPS, TICK_SECONDS, next_tick_delay
 from runstrength.core.view import StepView, describe, flash_for, status_line
-from runstrength.messages import ScreenShown, SoundSwitched
+from runstrength.messages import SoundSwitched
 from runstrength.screens.plain import escape
 from runstrength.screens.session_end import LEAVES, SessionEnd
 from runstrength.screens.session_log import (
@@ -175,9 +175,6 @@ class SessionScreen(SessionEnd, Screen[None]):
         yield FloorLayout(id="floor")
         yield Footer(compact=True, show_command_palette=False)
         yield FlashBand(id="flash")
-
-    def on_screen_resume(self) -> None:
-        self.app.post_message(ScreenShown())  # it makes do with a smaller terminal
 
     def on_mount(self) -> None:
         self.set_class(self.context.settings.session_layout == "floor", "-floor")
