@@ -16,6 +16,7 @@ import fcntl
 import logging
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from runstrength.store.errors import LockHeldError, LogWriteError
@@ -76,29 +77,24 @@ def _flock(fd: int, mode: int) -> bool:
 def in_use(data_dir: Path) -> str | None:
     """Who writes to the log in `data_dir` now (see lock_holder), or None; changes nothing."""
     folder = data_dir.absolute()
-    busy = False
-    try:
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-    except OSError:
-        return None
-    try:
-        busy = not _flock(fd, fcntl.LOCK_SH)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-    if not busy:
+    locked: tuple[Callable[[], int], ...] = (
+        lambda: os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC),
+        lambda: open_private(folder / LOCK_NAME, os.O_RDONLY),  # an older runstrength's
+    )
+    for open_locked in locked:
         try:
-            fd = open_private(folder / LOCK_NAME, os.O_RDONLY)
+            fd = open_locked()
         except OSError:
             return None
         try:
             busy = not _flock(fd, fcntl.LOCK_SH)
         except OSError:
-            pass
+            busy = False
         finally:
             os.close(fd)
-    return lock_holder(folder / LOCK_NAME) if busy else None
+        if busy:
+            return lock_holder(folder / LOCK_NAME)
+    return None
 
 
 class DataDirLock:
