@@ -151,11 +151,6 @@ class LogTotals:
     def __init__(self, parts: Sequence[Part]) -> None:
         self.parts = list(parts)
 
-    @classmethod
-    def of(cls, sessions: Iterable[SessionRecord]) -> LogTotals:
-        """Counted from the sessions themselves."""
-        return cls([totals_of(sessions)])
-
     def training_days(self) -> dict[date, int]:
         """Strength sessions with a set, per day."""
         days: dict[int, int] = {}

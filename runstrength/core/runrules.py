@@ -90,10 +90,6 @@ def run_cause(runs: Mapping[date, RunMark], day: date, taper_days: int = 7) -> R
     return None
 
 
-def last_run_day(runs: Mapping[date, RunMark]) -> date | None:
-    return max(runs) if runs else None
-
-
 KIND_LABELS = {"race": "Race", "long": "Long run", "hard": "Hard run", "easy": "Easy run"}
 
 

@@ -355,15 +355,6 @@ class ClosedYears:
             kept_sets = [doc for doc in old.get("sets", {}).values() if doc["session"] not in ids]
             self.write(year, numbered(kept + sessions, kept_sets + sets), reason)
 
-    def forget(self) -> None:
-        """Drop what is kept in memory (after a file was replaced from outside)."""
-        with self._lock:
-            self._years.clear()
-            self._index = None
-            self._totals = None
-            self._first = None
-            self._on_disk = None
-
 
 def numbered(sessions: list[Doc], sets: list[Doc]) -> Doc:
     """Tables as TinyDB stores them: documents by id, 1, 2, ..."""
