@@ -88,27 +88,30 @@ from runstrength.paths import resolve_paths
 from runstrength.screens.home import HomeScreen
 
 marks = []
+status = []
 shown = HomeScreen.show_day_status
-completing = []
 
 def show_day_status(screen, *args, **kwargs):
     shown(screen, *args, **kwargs)
-    def complete():
-        # Home is complete once a frame with the day's status is painted; the log is read
-        # beside the first paint, so that may be the first frame itself.
-        now = time.monotonic()
-        print(marks[0] if marks else now, now, peak(), flush=True)
-        screen.app.exit()
-    if not completing:
-        completing.append(True)
-        screen.call_after_refresh(complete)
+    if not status:
+        status.append(str(screen.query_one("#day-status").render()).splitlines()[0])
 
 HomeScreen.show_day_status = show_day_status
 
 class FirstFrame(RunStrengthApp):
-    def post_display_hook(self):
+    def _display(self, screen, update):
+        # Every frame Textual paints passes here (post_display_hook follows it, and is
+        # also called when there is nothing to paint). Home is complete at the first
+        # frame that carries the day's status: the time is taken before its text is
+        # looked for.
+        super()._display(screen, update)
+        now = time.monotonic()
         if not marks:
-            marks.append(time.monotonic())
+            marks.append(now)
+        if status and update is not None and status[0] in update.render_segments(self.console):
+            print(marks[0], now, peak(), flush=True)
+            status.clear()
+            self.exit()
 
 paths = resolve_paths(sys.argv[1])
 context = build_context(paths)

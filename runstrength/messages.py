@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual.message import Message
 
 
-@dataclass
 class SoundSwitched(Message, bubble=False):
     """Sound was turned on or off (`m`): a screen that shows it draws it again."""
 
-    on: bool
+    def __init__(self, on: bool) -> None:
+        super().__init__()
+        self.on = on

@@ -15,7 +15,7 @@ import asyncio
 import contextlib
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -34,23 +34,27 @@ GROUP = "log-writes"
 T = TypeVar("T")
 
 
-@dataclass
 class NotSaved(Message):
     """A write was refused and the screen that asked for it has nothing to say about it:
     the app tells the runner (see RunStrengthApp.on_not_saved)."""
 
-    reason: str
-    title: str = "Not saved"
-    severity: SeverityLevel = "error"
+    def __init__(
+        self, reason: str, title: str = "Not saved", severity: SeverityLevel = "error"
+    ) -> None:
+        super().__init__()
+        self.reason = reason
+        self.title = title
+        self.severity: SeverityLevel = severity
 
 
-@dataclass
 class SettingsSaved(Message):
     """A save from the settings screen has landed (`problem`: why it could not be written).
     The app handles it: the screen may have been left before it lands."""
 
-    settings: Settings
-    problem: str | None = None
+    def __init__(self, settings: Settings, problem: str | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.problem = problem
 
 
 def hand_write(

@@ -11,6 +11,7 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from typing import Literal
 
 RunKind = Literal["race", "long", "hard", "easy"]
@@ -40,8 +41,21 @@ def _words(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
 
 
-_RACE, _LONG, _HARD = _words(RACE_WORDS), _words(LONG_WORDS), _words(HARD_WORDS)
-_DISTANCE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(km|k|mi|miles?)\b", re.IGNORECASE)
+# Compiled on first use, not at import: the app's start loads this module for its settings.
+@cache
+def _title_kinds() -> tuple[tuple[RunKind, re.Pattern[str]], ...]:
+    return (
+        ("race", _words(RACE_WORDS)),
+        ("long", _words(LONG_WORDS)),
+        ("hard", _words(HARD_WORDS)),
+    )
+
+
+@cache
+def _distance() -> re.Pattern[str]:
+    return re.compile(r"(\d+(?:[.,]\d+)?)\s*(km|k|mi|miles?)\b", re.IGNORECASE)
+
+
 METRES_PER_MILE = 1609.344
 
 
@@ -95,12 +109,9 @@ class Activity:
 
 
 def kind_from_title(title: str) -> RunKind | None:
-    if _RACE.search(title):
-        return "race"
-    if _LONG.search(title):
-        return "long"
-    if _HARD.search(title):
-        return "hard"
+    for kind, words in _title_kinds():
+        if words.search(title):
+            return kind
     return None
 
 
@@ -121,7 +132,7 @@ def run_kind(run: Activity, settings: RunSettings) -> RunKind:
 
 def distance_in_text(text: str) -> float | None:
     """Metres named in a title such as "Long run 24 km" or "10 mi tempo", else None."""
-    found = _DISTANCE.search(text)
+    found = _distance().search(text)
     if found is None:
         return None
     number = float(found.group(1).replace(",", "."))

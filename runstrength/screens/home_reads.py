@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -32,58 +32,64 @@ class LogOnHome:
     run_today: RunMark | None = None
 
 
-@dataclass
 class LogRead(Message, namespace=HOME):
     """The log has been read for home (on a worker)."""
 
-    from_log: LogOnHome
-    reading: int
-    """Which read it is: home shows only the one it asked for last."""
-    painted: threading.Event = field(default_factory=threading.Event)
-    """Set once what was read is on screen: the worker goes on to the load then."""
+    def __init__(self, from_log: LogOnHome, reading: int) -> None:
+        super().__init__()
+        self.from_log = from_log
+        self.reading = reading
+        """Which read it is: home shows only the one it asked for last."""
+        self.painted = threading.Event()
+        """Set once what was read is on screen: the worker goes on to the load then."""
 
 
-@dataclass
 class LoadRead(Message, namespace=HOME):
     """The training-load line (empty when all is well), worked out after the paint."""
 
-    load: str
-    reading: int
+    def __init__(self, load: str, reading: int) -> None:
+        super().__init__()
+        self.load = load
+        self.reading = reading
 
 
-@dataclass
 class DamageFound(Message, namespace=HOME):
     """The log file holds malformed records (checked after the paint): `detail` names the
     first. A session's sets still land in the journal, but its end cannot be folded in."""
 
-    detail: str
+    def __init__(self, detail: str) -> None:
+        super().__init__()
+        self.detail = detail
 
 
-@dataclass
 class OpenSessionsFound(Message, namespace=HOME):
     """Sessions left open (set aside or cut off), oldest first; `offer`: ask now."""
 
-    sessions: list[SessionRecord]
-    offer: bool
+    def __init__(self, sessions: list[SessionRecord], offer: bool) -> None:
+        super().__init__()
+        self.sessions = sessions
+        self.offer = offer
 
 
 class LogChanged(Message, namespace=HOME):
     """A write home asked for has landed: what it shows is read again."""
 
 
-@dataclass
 class PlanMoved(Message, namespace=HOME):
     """Tomorrow's plan was moved (`to`), or why not (`problem`); the session follows."""
 
-    to: date
-    problem: str | None
+    def __init__(self, to: date, problem: str | None) -> None:
+        super().__init__()
+        self.to = to
+        self.problem = problem
 
 
-@dataclass
 class RunsImported(Message, namespace=HOME):
     """The runs folder has been read into the log."""
 
-    found: FolderImport
+    def __init__(self, found: FolderImport) -> None:
+        super().__init__()
+        self.found = found
 
 
 def read_home(context: AppContext) -> tuple[LogOnHome, date]:

@@ -47,10 +47,12 @@ class StartFlow(ScreenPart):
     def start_hint(self) -> str:
         """What enter does on a day a session may start: a session of today still open
         (set aside, or cut off) is gone on with before a new one starts."""
-        from runstrength.core.resume import can_resume
-
         waiting = self.waiting
-        if waiting is None or not can_resume(waiting, self.context.clock.now().date()):
+        if waiting is None:
+            return "[b]enter[/b]  start the session"
+        from runstrength.core.resume import can_resume  # the session model: only when one waits
+
+        if not can_resume(waiting, self.context.clock.now().date()):
             return "[b]enter[/b]  start the session"
         how = "set aside" if waiting.set_aside_at is not None else "cut off"
         program = escape(waiting.info.program)

@@ -3,7 +3,6 @@ progress) and the messages that carry it, and its writes' outcomes, back to the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -29,29 +28,38 @@ if TYPE_CHECKING:
 SESSION = "session_screen"
 
 
-@dataclass
 class SetSaved(Message, namespace=SESSION):
     """A set is on disk."""
 
-    label: str
+    def __init__(self, label: str) -> None:
+        super().__init__()
+        self.label = label
 
 
-@dataclass
 class SaveFailed(Message, namespace=SESSION):
     """A set could not be written; the message says why."""
 
-    reason: str
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason
 
 
-@dataclass
 class PastRead(Message, namespace=SESSION):
     """Earlier sessions, read on a worker: results per set, bands last used, hints."""
 
-    past: PastResults
-    bands: dict[str, str]
-    hints: dict[str, str | None]
-    earlier: list[SessionRecord]
-    """The log before this session: bests are named against it at the summary."""
+    def __init__(
+        self,
+        past: PastResults,
+        bands: dict[str, str],
+        hints: dict[str, str | None],
+        earlier: list[SessionRecord],
+    ) -> None:
+        super().__init__()
+        self.past = past
+        self.bands = bands
+        self.hints = hints
+        self.earlier = earlier
+        """The log before this session: bests are named against it at the summary."""
 
 
 def read_past(context: AppContext, engine: SessionEngine) -> PastRead | None:

@@ -1,4 +1,4 @@
-"""TOML files parsed at an earlier start, kept by the hash of their text in one JSON file.
+"""TOML files parsed at an earlier start, kept under their whole text in one JSON file.
 
 Parsing the built-in content with tomllib is most of what loading it costs; the same
 text parses to the same data, so a start looks the text up here first. Only the parsing
@@ -9,7 +9,6 @@ start used.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import math
 import tomllib
@@ -22,11 +21,9 @@ from runstrength.store.storage import write_atomically
 
 logger = logging.getLogger(__name__)
 
-FORMAT = 1
-
-
-def _key(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+FORMAT = 2
+"""2: looked up by the whole text (the built-in content is some 20 kB), so no text can
+pass for another, and no hash function is loaded at start; 1 (by a hash) is parsed again."""
 
 
 def _json_exact(value: object) -> bool:
@@ -64,14 +61,13 @@ class ParsedToml:
 
     def loads(self, text: str) -> dict[str, Any]:
         """The data of a TOML text; raises tomllib.TOMLDecodeError as tomllib.loads does."""
-        key = _key(text)
-        data = self._stored.get(key)
+        data = self._stored.get(text)
         if isinstance(data, dict):
-            self._used[key] = data
+            self._used[text] = data
             return data
         data = tomllib.loads(text)
         if _json_exact(data):
-            self._used[key] = data
+            self._used[text] = data
             self._added = True
         return data
 
