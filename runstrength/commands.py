@@ -10,7 +10,7 @@ the palette offers: `Command.in_session` says which still make sense while a ses
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from textual.binding import Binding, BindingType
 
@@ -29,8 +29,7 @@ HelpRow = tuple[str, str]
 """The keys as the help names them, and what they do."""
 
 
-@dataclass(frozen=True)
-class Command:
+class Command(NamedTuple):
     """One thing to ask for: the keys bound to it, its footer label, and its help line.
 
     `keys` and `action` are Textual's (`"escape,q"`, `"count(1)"`, `"app.browse"`); with no
@@ -68,7 +67,7 @@ class Command:
 
     def help_only(self) -> Command:
         """This command's help line, placed in a screen's help without binding it again."""
-        return replace(self, action="", more=())
+        return self._replace(action="", more=())
 
     @property
     def help_row(self) -> HelpRow:
@@ -79,13 +78,12 @@ class Command:
         return shown, self.help
 
 
-@dataclass(frozen=True)
-class Keys:
+class Keys(NamedTuple):
     """A screen's commands, in the order its footer and help show them."""
 
     title: str
     """What the help calls the screen ("Keys: calendar")."""
-    commands: tuple[Command, ...] = field(default=())
+    commands: tuple[Command, ...] = ()
 
     @property
     def bindings(self) -> list[BindingType]:

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Collection
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from runstrength.core.fields import reason, shown, toml_error_line, top_level_lines
 from runstrength.core.settings import (
@@ -46,8 +45,7 @@ class ConfigSaveError(Exception):
     """The settings could not be saved; the message says why and what to do."""
 
 
-@dataclass(frozen=True)
-class LoadedSettings:
+class LoadedSettings(NamedTuple):
     settings: Settings
     problems: list[str]
     """One message per bad key: file, line, key and the allowed values."""

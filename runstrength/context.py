@@ -32,11 +32,11 @@ class LiveValues(Protocol):
     settings: Settings
 
 
-@dataclass
 class HeldValues:
     """The live values of a run without the app, and until the app starts."""
 
-    settings: Settings
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
 
 
 class Sound:

@@ -7,15 +7,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 APP_NAME = "runstrength"
 DATA_DIR_VARIABLE = "RUNSTRENGTH_DATA_DIR"
 
 
-@dataclass(frozen=True)
-class Paths:
+class Paths(NamedTuple):
     data_dir: Path
     config_dir: Path
     state_dir: Path

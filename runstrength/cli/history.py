@@ -7,7 +7,6 @@ import csv
 import io
 import json
 import sys
-from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -345,7 +344,7 @@ def _checked_plans(
         stored = RunLog(log)
         # From two days back, as `Schedule.training_days` reads the log's own runs.
         known = [*stored.between(days.today - timedelta(days=2)), *stored.new_of(runs).added]
-        days = replace(days, runs=run_marks(known, run_settings(settings)))
+        days = days._replace(runs=run_marks(known, run_settings(settings)))
     programs = _plans(paths).keys()
     return check_plans(days, plans, programs, run_rules_warn=settings.run_rules == "warn")
 

@@ -4,8 +4,7 @@ plain data."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from runstrength.core.errors import ValidationError
 from runstrength.core.fields import TableReader, shown, suggest
@@ -36,8 +35,7 @@ REGION_TITLES: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class Exercise:
+class Exercise(NamedTuple):
     id: str
     name: str
     region: Region
@@ -62,8 +60,7 @@ class Exercise:
         return self.equipment == "band"
 
 
-@dataclass(frozen=True)
-class Stretch:
+class Stretch(NamedTuple):
     id: str
     name: str
     muscles: tuple[str, ...]
@@ -72,8 +69,7 @@ class Stretch:
     cues: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class WarmupMove:
+class WarmupMove(NamedTuple):
     """A timed move of the warm-up (or of a rest day's easy mobility)."""
 
     id: str
@@ -83,8 +79,7 @@ class WarmupMove:
     cues: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Catalogue:
+class Catalogue(NamedTuple):
     exercises: Mapping[str, Exercise]
     stretches: Mapping[str, Stretch]
     warmup: tuple[WarmupMove, ...]

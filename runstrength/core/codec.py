@@ -13,9 +13,8 @@ folded or written onward.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from runstrength.core.data_reader import TEXT_LIMIT, Reader, said
 from runstrength.core.effort import is_effort
@@ -38,8 +37,7 @@ STORED_STATUSES = (*STATUSES, "in-progress")
 Data = dict[str, Any]
 
 
-@dataclass(frozen=True, order=True)
-class ScheduledDay:
+class ScheduledDay(NamedTuple):
     """A session planned on a day, in the log's schedule, the calendar, the command line
     and the interchange format; stored as `{"date": "YYYY-MM-DD", "program": name}`."""
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass, replace
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from runstrength.core.catalogue import Catalogue, Exercise, Stretch
 from runstrength.core.errors import ValidationError
@@ -22,8 +21,7 @@ SET_RANGE = (1, 5)
 TITLE_LIMIT = 60
 
 
-@dataclass(frozen=True)
-class ProgramEntry:
+class ProgramEntry(NamedTuple):
     """One exercise of a program, with its sets and target."""
 
     exercise: Exercise
@@ -38,11 +36,10 @@ class ProgramEntry:
         """This entry as done with the bands owned: with none, the bodyweight alternative."""
         if bands or self.bodyweight is None:
             return self
-        return replace(self, exercise=self.bodyweight, bodyweight=None)
+        return self._replace(exercise=self.bodyweight, bodyweight=None)
 
 
-@dataclass(frozen=True)
-class Program:
+class Program(NamedTuple):
     name: str
     title: str
     goal: Goal
@@ -55,7 +52,7 @@ class Program:
         """The program as a runner with these bands does it (band moves swapped without any)."""
         if bands:
             return self
-        return replace(self, entries=tuple(entry.for_bands(bands) for entry in self.entries))
+        return self._replace(entries=tuple(entry.for_bands(bands) for entry in self.entries))
 
 
 def amount_text(entry: ProgramEntry) -> str:

@@ -11,9 +11,9 @@ it is stored with the session, so a later time-zone or DST change never moves it
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import Literal
+from types import MappingProxyType
+from typing import Literal, NamedTuple
 
 from runstrength.core.runrules import RunCause, run_cause
 from runstrength.core.runs import RunMark
@@ -24,8 +24,7 @@ ONE_DAY = timedelta(days=1)
 CauseKind = Literal["past", "trained", "taken", "logged", "scheduled", "weekly"]
 
 
-@dataclass(frozen=True)
-class Cause:
+class Cause(NamedTuple):
     """What makes a day unavailable: a logged or scheduled session, a setting, or the past."""
 
     kind: CauseKind
@@ -55,8 +54,7 @@ class Cause:
         )
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     """The answer for one day: allowed, or refused with its cause and the next allowed date."""
 
     day: date
@@ -86,8 +84,7 @@ class Verdict:
         return f"{self.reason}. Next session possible: {format_day(self.next_allowed)}."
 
 
-@dataclass(frozen=True)
-class StartCheck:
+class StartCheck(NamedTuple):
     """Whether a session may start today, and what it does to tomorrow's plan."""
 
     verdict: Verdict
@@ -101,27 +98,26 @@ class StartCheck:
         return self.verdict.allowed
 
 
-@dataclass(frozen=True)
-class TrainingDays:
+class TrainingDays(NamedTuple):
     """Everything the rule looks at. Logged and scheduled days map to their program."""
 
     today: date
-    logged: Mapping[date, str] = field(default_factory=dict)
-    scheduled: Mapping[date, str] = field(default_factory=dict)
+    logged: Mapping[date, str] = MappingProxyType({})
+    scheduled: Mapping[date, str] = MappingProxyType({})
     weekly_rest_days: frozenset[int] = frozenset()
     """Weekday numbers (Monday is 0) never trained on."""
-    runs: Mapping[date, RunMark] = field(default_factory=dict)
+    runs: Mapping[date, RunMark] = MappingProxyType({})
     """The run that counts on each day with runs, for the running rules (`core.runrules`)."""
     taper_days: int = 7
 
     def with_logged(self, day: date, program: str) -> TrainingDays:
-        return replace(self, logged={**self.logged, day: program})
+        return self._replace(logged={**self.logged, day: program})
 
     def with_scheduled(self, day: date, program: str) -> TrainingDays:
-        return replace(self, scheduled={**self.scheduled, day: program})
+        return self._replace(scheduled={**self.scheduled, day: program})
 
     def without_scheduled(self, day: date) -> TrainingDays:
-        return replace(self, scheduled={d: p for d, p in self.scheduled.items() if d != day})
+        return self._replace(scheduled={d: p for d, p in self.scheduled.items() if d != day})
 
 
 def weekday_numbers(names: Iterable[str]) -> frozenset[int]:
@@ -240,8 +236,7 @@ def can_start_today(days: TrainingDays) -> StartCheck:
     return StartCheck(verdict, program, next_allowed(after_start, tomorrow + ONE_DAY))
 
 
-@dataclass(frozen=True)
-class DayMarks:
+class DayMarks(NamedTuple):
     """How a calendar shows one day."""
 
     trained: bool = False

@@ -12,9 +12,8 @@ Pure functions over a map of days to the run that counts on each (`core.runs.run
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from runstrength.core.runs import RunMark
 
@@ -25,8 +24,7 @@ RUN_CAUSES: tuple[RunCauseKind, ...] = ("run-day", "run-before", "run-after", "t
 KEY_RUNS = ("race", "long")
 
 
-@dataclass(frozen=True)
-class RunCause:
+class RunCause(NamedTuple):
     """A run that keeps a day free of strength work: which rule, and the run's day."""
 
     kind: RunCauseKind

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 RunKind = Literal["race", "long", "hard", "easy"]
 KINDS: tuple[RunKind, ...] = ("race", "long", "hard", "easy")
@@ -59,8 +58,7 @@ def _distance() -> re.Pattern[str]:
 METRES_PER_MILE = 1609.344
 
 
-@dataclass(frozen=True)
-class RunSettings:
+class RunSettings(NamedTuple):
     """The settings the kinds and rules read."""
 
     long_run_minutes: int = 90
@@ -77,8 +75,7 @@ class RunSettings:
         return rest + 0.85 * (self.max_hr - rest)
 
 
-@dataclass(frozen=True)
-class Activity:
+class Activity(NamedTuple):
     """A completed or planned activity. Only those of sport "running" are runs.
 
     A completed activity has its `start` with its UTC offset, and its `day` is the local
@@ -155,8 +152,7 @@ def format_duration(seconds: float | None) -> str:
     return f"{minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f"{minutes} min"
 
 
-@dataclass(frozen=True)
-class RunMark:
+class RunMark(NamedTuple):
     """The run that counts on a day for the rules: the strongest kind there."""
 
     kind: RunKind

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
-from typing import Any, Literal, TypeVar
+from types import MappingProxyType
+from typing import Any, Literal, NamedTuple, TypeVar
 
 from runstrength.core.fields import TableReader, shown
 from runstrength.core.programs import GOALS, REST_RANGE
@@ -32,8 +33,7 @@ GROUPS = {"": "", "runs": "Runs: strength days kept away from key runs"}
 """The headings keys are gathered under, in order (the first has none)."""
 
 
-@dataclass(frozen=True)
-class SettingSpec:
+class SettingSpec(NamedTuple):
     """One setting's declaration (its name and default come from its `Settings` field)."""
 
     kind: Kind
@@ -46,7 +46,7 @@ class SettingSpec:
     """The range of a number, both ends allowed."""
     unit: str = ""
     choices: tuple[str, ...] = ()
-    meanings: Mapping[str, str] = field(default_factory=dict)
+    meanings: Mapping[str, str] = MappingProxyType({})
     """A few words on what a choice means, for the file's comments."""
     allowed_text: str = ""
     """The allowed values in words, for the kinds with no range or choices."""
@@ -55,7 +55,7 @@ class SettingSpec:
     group: str = ""
     on_screen: bool = True
     """False: the app sets it itself (not on the screen, not in a new file)."""
-    old_values: Mapping[Any, str] = field(default_factory=dict)
+    old_values: Mapping[Any, str] = MappingProxyType({})
     """Values an older version wrote, read as the choice they stand for."""
     name: str = ""
     default: Any = None
@@ -269,7 +269,7 @@ class Settings:
 
 
 SETTINGS: tuple[SettingSpec, ...] = tuple(
-    replace(f.metadata["spec"], name=f.name, default=f.default) for f in fields(Settings)
+    f.metadata["spec"]._replace(name=f.name, default=f.default) for f in fields(Settings)
 )
 """Every setting's declaration, in the order of the file and the screen."""
 SPECS = {spec.name: spec for spec in SETTINGS}

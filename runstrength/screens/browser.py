@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -78,7 +76,7 @@ class BrowserScreen(Screen[None]):
         Command("up,down", "pick an exercise in the list"),
         Command("escape,q", "back", "back", "Back"),
         SOUND.help_only(),
-        replace(HELP, action="app.help"),
+        HELP._replace(action="app.help"),
     )
     BINDINGS = KEYS.bindings
 

@@ -53,7 +53,7 @@ class FirstRunScreen(Screen[None]):
         Command("ctrl+s", "done: save and go to home", "done", "Done", priority=True),
         Command("escape", "skip: keep the defaults (never asked again)", "skip", "Skip"),
         SOUND.help_only(),
-        replace(HELP, action="app.help"),
+        HELP._replace(action="app.help"),
     )
     BINDINGS = KEYS.bindings
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from textual.message import Message
 
@@ -20,8 +19,7 @@ if TYPE_CHECKING:
 HOME = "home_screen"
 
 
-@dataclass(frozen=True)
-class LogOnHome:
+class LogOnHome(NamedTuple):
     """What home shows from the log: the last session and today under the rest-day rule
     (or why the log could not be read)."""
 

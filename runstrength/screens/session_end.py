@@ -4,7 +4,6 @@ later today)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual.widgets import Static
@@ -35,7 +34,7 @@ def summary_keys(live: Keys, asks_effort: bool) -> Keys:
     """What the summary takes, from the session's declaration and the effort question's:
     its answer's keys when it asks, then the session's keys that leave it."""
     home = "back to home (the answer typed is saved)" if asks_effort else "back to home"
-    leave = tuple(replace(c, help=home) for c in live.commands if c.action in LEAVES)
+    leave = tuple(c._replace(help=home) for c in live.commands if c.action in LEAVES)
     asked = EffortPrompt.KEYS.commands if asks_effort else ()
     return Keys("session summary", (*asked, *leave))
 

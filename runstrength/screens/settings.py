@@ -7,7 +7,6 @@ Leaving without saving changes nothing (the theme goes back too).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import Any
 
 from rich.text import Text
@@ -62,7 +61,7 @@ class SettingsScreen(Screen[None]):
         Command("ctrl+s", "save to config.toml (comments kept)", "save", "Save", priority=True),
         Command("escape", "back without saving", "back", "Back"),
         SOUND.help_only(),
-        replace(HELP, action="app.help", priority=True),
+        HELP._replace(action="app.help", priority=True),
     )
     BINDINGS = KEYS.bindings
 

@@ -16,7 +16,6 @@ import contextlib
 import errno
 import os
 import uuid
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,15 +31,17 @@ from runstrength.store.private import open_private
 from runstrength.store.storage import fsync_directory
 
 
-@dataclass
 class JournalContents:
-    id: str | None = None
-    entries: list[dict[str, Any]] = field(default_factory=list)
-    bad: list[BadRecord] = field(default_factory=list)
-    """Entries that parse but are malformed (by line): never folded (see `store.schema`)."""
-    good_size: int = 0
-    """Bytes up to the end of the last complete line."""
-    torn: bool = False
+    """What a journal file holds (`read_journal`); empty until read."""
+
+    def __init__(self) -> None:
+        self.id: str | None = None
+        self.entries: list[dict[str, Any]] = []
+        self.bad: list[BadRecord] = []
+        """Entries that parse but are malformed (by line): never folded (see `store.schema`)."""
+        self.good_size = 0
+        """Bytes up to the end of the last complete line."""
+        self.torn = False
 
 
 def read_journal(path: Path) -> JournalContents:

@@ -11,9 +11,8 @@ never touched by it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from runstrength.core.run_data import activity_from_data, activity_to_data
 from runstrength.core.runs import Activity, ActivityIndex, RunKind, activity_id
@@ -27,15 +26,13 @@ class UnknownRunError(Exception):
     """No activity of that id is in the log."""
 
 
-@dataclass(frozen=True)
-class Added:
+class Added(NamedTuple):
     added: list[Activity]
     duplicates: list[Activity]
     """Activities already in the log (or twice in what was added): not stored again."""
 
 
-@dataclass(frozen=True)
-class Replaced:
+class Replaced(NamedTuple):
     added: list[Activity]
     removed: list[Activity]
 
@@ -107,7 +104,7 @@ class RunLog:
             if activity.start is None or known.holds(activity):
                 duplicates.append(activity)
                 continue
-            stored = replace(activity, id=activity_id(activity.start, taken))
+            stored = activity._replace(id=activity_id(activity.start, taken))
             taken.add(stored.id)
             known.add(stored)
             added.append(stored)
@@ -161,7 +158,7 @@ class RunLog:
                     n += 1
                     ident = f"{base}-{n}"
             taken.add(ident)
-            added.append(replace(activity, id=ident, planned=True, source=source))
+            added.append(activity._replace(id=ident, planned=True, source=source))
         if gone or added:
 
             def edit(docs: list[dict[str, Any]]) -> None:
@@ -181,7 +178,7 @@ class RunLog:
                     doc["kind"] = kind
 
         self.log.change_documents(TABLE, edit)
-        return replace(activity, kind=kind)
+        return activity._replace(kind=kind)
 
     def rate(self, ident: str, effort: int | None) -> Activity:
         """Set (or clear, with None) how hard a run was, on the CR-10 scale."""
@@ -193,7 +190,7 @@ class RunLog:
                     doc["effort"] = effort
 
         self.log.change_documents(TABLE, edit)
-        return replace(activity, effort=effort)
+        return activity._replace(effort=effort)
 
     def remove(self, ident: str) -> Activity:
         """Drop one activity (one that should not have been imported); returns it."""

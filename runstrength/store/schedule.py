@@ -9,9 +9,8 @@ second entry on the same day, so the one-session-a-day limit holds on disk too.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from runstrength.core.codec import ScheduledDay, plan_to_data, read_plan
 from runstrength.core.data_reader import Reader
@@ -24,8 +23,7 @@ from runstrength.store.schema import RULES
 TABLE = "schedule"
 
 
-@dataclass(frozen=True, order=True)
-class LoggedDay:
+class LoggedDay(NamedTuple):
     """The day of a logged strength session with at least one set."""
 
     day: date
@@ -146,4 +144,4 @@ class Schedule:
         from runstrength.store.runs import RunLog
 
         marks = run_marks(RunLog(self.log).between(start - timedelta(days=1)), runs)
-        return replace(days, runs=marks, taper_days=runs.taper_days)
+        return days._replace(runs=marks, taper_days=runs.taper_days)

@@ -24,8 +24,7 @@ import threading
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from runstrength.store.errors import LogError
 
@@ -41,15 +40,13 @@ Write = Callable[["TrainingLog"], T]
 """A domain write: a change made through the log's own methods."""
 
 
-@dataclass(frozen=True)
-class Saved(Generic[T]):
+class Saved(NamedTuple, Generic[T]):
     """The write is on disk; `value` is what it returned."""
 
     value: T
 
 
-@dataclass(frozen=True)
-class Failed:
+class Failed(NamedTuple):
     """The write was refused (or failed on a fault in the program); `reason` says why."""
 
     reason: str
@@ -64,15 +61,24 @@ def _ignore(_: object) -> None:
     return None
 
 
-@dataclass
 class _Job:
-    write: Write[Any]
-    future: Future[Outcome[Any]]
-    on_done: Callable[[Outcome[Any]], object]
-    keep: bool
-    what: str
-    refused: str = ""
-    """Why it was refused when last tried (a kept write)."""
+    __slots__ = ("future", "keep", "on_done", "refused", "what", "write")
+
+    def __init__(
+        self,
+        write: Write[Any],
+        future: Future[Outcome[Any]],
+        on_done: Callable[[Outcome[Any]], object],
+        keep: bool,
+        what: str,
+    ) -> None:
+        self.write = write
+        self.future = future
+        self.on_done = on_done
+        self.keep = keep
+        self.what = what
+        self.refused = ""
+        """Why it was refused when last tried (a kept write)."""
 
 
 def session_write(event: LogWrite) -> Write[None]:

@@ -100,7 +100,7 @@ def test_rest_length_comes_from_the_program_else_the_settings(
 ) -> None:
     plan = build_plan(mini_program, fast_settings, ())
     assert [s.seconds for s in plan if isinstance(s, RestStep)] == [20]
-    no_rest = Program(**{**mini_program.__dict__, "rest_seconds": None})
+    no_rest = mini_program._replace(rest_seconds=None)
     plan = build_plan(no_rest, fast_settings, ())
     assert [s.seconds for s in plan if isinstance(s, RestStep)] == [fast_settings.rest_seconds]
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -59,7 +58,7 @@ def schedule_all(start: TrainingDays, attempts: list[date]) -> TrainingDays:
     for day in attempts:
         verdict = can_schedule(state, day)
         if verdict.allowed:
-            state = replace(state, scheduled={**state.scheduled, day: "endurance"})
+            state = state._replace(scheduled={**state.scheduled, day: "endurance"})
         else:
             assert verdict.reason, f"refused {day} without a reason"
             assert verdict.message()

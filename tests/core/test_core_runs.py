@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 from itertools import combinations, pairwise
 
@@ -238,7 +237,7 @@ def test_suggestions_keep_every_rule_and_are_as_many_as_possible(
     for day in chosen:
         assert not _breaks_a_rule(runs, day, taper)
         assert can_schedule(planned, day).allowed  # every rule, the rest day included
-        planned = replace(planned, scheduled={**planned.scheduled, day: "endurance"})
+        planned = planned._replace(scheduled={**planned.scheduled, day: "endurance"})
     for week in suggestion.weeks:
         assert len(week.days) <= per_week
     assert len(chosen) == _max_valid(days, 2, per_week)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -113,8 +112,8 @@ def test_a_damaged_run_record_is_reported_as_a_damaged_log(tmp_path: Path) -> No
 
 
 def test_activity_data_round_trip_and_problems_by_path() -> None:
-    original = replace(completed(avg_hr=150.0, kind="hard", effort=6), id="20261122-0830")
-    plan = replace(planned(date(2026, 12, 1), "x"), id="plan-1")
+    original = completed(avg_hr=150.0, kind="hard", effort=6)._replace(id="20261122-0830")
+    plan = planned(date(2026, 12, 1), "x")._replace(id="plan-1")
     data = [activity_to_data(original), activity_to_data(plan)]
     back, problems = activities_from_list(json.loads(json.dumps(data)))
     assert problems == []

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from textual.content import Content
 
 from runstrength.core.catalogue import Catalogue
@@ -38,6 +36,6 @@ def test_the_browser_names_the_alternative_and_shows_data_text_as_typed(
     squat = catalogue.exercises["band-squat"]
     text = exercise_details(squat, catalogue)
     assert "No band? Reverse lunge instead." in text
-    odd = replace(squat, summary="Knees [out], not [b]in")
+    odd = squat._replace(summary="Knees [out], not [b]in")
     shown = Content.from_markup(exercise_details(odd, catalogue)).plain
     assert "Knees [out], not [b]in" in shown

@@ -15,9 +15,8 @@ async def test_file_problems_program_names_and_titles_show_as_typed(make_app) ->
     app = make_app()
     app.context.problems.append("hills.toml: line 3: expected [[exercise]] or [b]key[/b]")
     short = app.context.programs.get("short")
-    app.context.programs.programs["short"] = type(short)(
-        **{**short.__dict__, "title": "Hills [hard]"}
-    )
+    assert short is not None
+    app.context.programs.programs["short"] = short._replace(title="Hills [hard]")
     app.context.log.add_sessions(
         [
             SessionRecord(

@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -124,7 +123,7 @@ def _from_rows(
             except UnreadableFile as error:
                 failed.append((base / filename, str(error)))
                 continue
-            found += [replace(a, sport=sport, title=title or a.title) for a in read]
+            found += [a._replace(sport=sport, title=title or a.title) for a in read]
             continue
         start = _when(cell("Activity Date"))
         if start is None:
