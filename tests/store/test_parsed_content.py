@@ -1,4 +1,4 @@
-"""Content parsed at an earlier start: reused by the hash of its text, validated every time."""
+"""Content parsed at an earlier start: reused by its whole text, validated every time."""
 
 from __future__ import annotations
 
@@ -101,7 +101,13 @@ def test_text_that_is_not_toml_is_reported_as_before(paths: Paths) -> None:
         assert "not valid TOML" in problem
 
 
-@pytest.mark.parametrize("content", [b"", b"{not json", b'{"format": 0, "texts": {}}', b"[]"])
+# Format 1 kept the data under a hash of the text: such a file is parsed again and rewritten.
+FORMAT_1 = b'{"format": 1, "texts": {"5d41402abc4b2a76b9719d911017c592": {"name": "stale"}}}'
+
+
+@pytest.mark.parametrize(
+    "content", [b"", b"{not json", b'{"format": 0, "texts": {}}', b"[]", FORMAT_1]
+)
 def test_a_damaged_or_older_file_only_means_parsing_again(paths: Paths, content: bytes) -> None:
     paths.parsed_content.parent.mkdir(parents=True)
     paths.parsed_content.write_bytes(content)
@@ -111,6 +117,9 @@ def test_a_damaged_or_older_file_only_means_parsing_again(paths: Paths, content:
     saved = orjson.loads(paths.parsed_content.read_bytes())
     assert saved["format"] == parsed_module.FORMAT
     assert len(saved["texts"]) == 6  # four content files and two built-in programs
+    assert all(
+        isinstance(data, dict) and data != {"name": "stale"} for data in saved["texts"].values()
+    )
 
 
 def test_values_json_cannot_hold_exactly_are_parsed_each_time(tmp_path: Path) -> None:
