@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Mapping
@@ -48,8 +49,6 @@ def shown(value: object) -> str:
 
     Never Python's spelling (None, True, 'text'), which means nothing to a runner.
     """
-    import json  # only for a problem to report: not at the app's start
-
     try:
         text = json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError):
@@ -138,7 +137,7 @@ class TableReader:
         where = f"line {line}: " if line else ""
         where += f"{self.label}: " if self.label else ""
         # A key as the file spells it, quoted (and escaped) unless it is a plain word.
-        spelled = field if BARE_KEY.match(field) else shown(field)
+        spelled = field if BARE_KEY.match(field) else json.dumps(field)
         self.problems.append(f"{where}{spelled}: {message}")
 
     def value(self, field: str, *, required: bool = False) -> Any:
