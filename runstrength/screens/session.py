@@ -119,13 +119,15 @@ class SessionScreen(SessionEnd, Screen[None]):
     )
     BINDINGS = KEYS.bindings
 
-    step_view: reactive[StepView | None] = reactive(None, init=False)
+    # The watchers update the widgets that show these, and each widget repaints only
+    # itself: a repaint of the whole screen at every tick would redraw every line of it.
+    step_view: reactive[StepView | None] = reactive(None, init=False, repaint=False)
     """What the screen shows of the engine's state (core/view.py)."""
-    status_text: reactive[Styled] = reactive((), init=False)
+    status_text: reactive[Styled] = reactive((), init=False, repaint=False)
     """The status line: paused, tempo, band, sound, what was saved last."""
-    last_saved: reactive[Styled] = reactive((), init=False)
+    last_saved: reactive[Styled] = reactive((), init=False, repaint=False)
     """The set saved last ("✓ … saved"), or that one could not be; empty at a new set."""
-    skip_offered: reactive[str | None] = reactive(None, init=False, bindings=True)
+    skip_offered: reactive[str | None] = reactive(None, init=False, repaint=False, bindings=True)
     """What s skips now (core/keys.py): the footer shows the binding that applies."""
 
     def __init__(

@@ -68,3 +68,28 @@ async def test_the_screen_sleeps_until_the_next_change_and_not_while_nothing_run
         assert wakeups.armed == set(), "a counted set waits for keys, not for a timer"
         await pilot.press("t")
         assert len(wakeups.armed) == 1, "tempo mode wakes the screen for each rep"
+
+
+async def test_a_tick_repaints_the_parts_that_change_not_the_whole_screen(
+    make_app, clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(start=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session(pilot)
+        await pilot.pause()
+        repaints: list[dict[str, Any]] = []
+        refresh = screen.refresh
+
+        def counted(*regions: Any, **options: Any) -> Any:
+            repaints.append(options)
+            return refresh(*regions, **options)
+
+        monkeypatch.setattr(screen, "refresh", counted)
+        shown = screen.step_view
+        for _ in range(3):  # three whole seconds of the warm-up
+            clock.advance(1.0)
+            screen.tick()
+        assert screen.step_view != shown, "the ticks changed what the screen shows"
+        # A repaint of the screen itself redraws every line of it (a full update in
+        # Textual's compositor); the timer and the bar repaint only themselves.
+        assert repaints == []
