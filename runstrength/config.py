@@ -9,7 +9,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Collection
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from runstrength.core.fields import reason, shown, toml_error_line, top_level_lines
 from runstrength.core.settings import (
@@ -20,6 +20,13 @@ from runstrength.core.settings import (
     settings_from_mapping,
 )
 from runstrength.store.storage import write_atomically
+
+if TYPE_CHECKING:
+    from tomlkit import TOMLDocument
+
+
+ALIGN = 30
+"""A new file pads each `key = value` to this width, so the comments beside form a column."""
 
 
 def template() -> str:
@@ -36,7 +43,7 @@ def template() -> str:
             lines += [
                 "",
                 f"# {spec.help}",
-                f"{f'{spec.name} = {value}':<30} # {spec.allowed(meanings=True)}",
+                f"{f'{spec.name} = {value}':<{ALIGN}} # {spec.allowed(meanings=True)}",
             ]
     return "\n".join(lines) + "\n"
 
@@ -135,7 +142,7 @@ def save_settings(path: Path, settings: Settings) -> None:
         if spec.name in document:
             current = document[spec.name]
             if not hasattr(current, "unwrap") or current.unwrap() != value:
-                document[spec.name] = value
+                _replace_value(document, spec.name, value)
         elif text is None or value != _plain(spec.default):
             document[spec.name] = value
     try:
@@ -209,8 +216,28 @@ def save_setting(path: Path, name: str, value: Any) -> None:
         raise ConfigSaveError(
             f"{path}: line {error.line}: not valid TOML, so {name} was not saved"
         ) from None
-    document[name] = _plain(value)
+    if name in document:
+        _replace_value(document, name, _plain(value))
+    else:
+        document[name] = _plain(value)
     try:
         write_atomically(_real_file(path), tomlkit.dumps(document).encode("utf-8"))
     except OSError as error:
         raise ConfigSaveError(f"{path}: could not be written: {error}") from None
+
+
+def _replace_value(document: TOMLDocument, name: str, value: Any) -> None:
+    """Set the value of the key `name`; a comment after it keeps its column (a new file's
+    comments are aligned), or, where the old value ran past it, goes back to that of a
+    new file; one space from the value at least."""
+    from tomlkit.items import Item
+
+    old = document.item(name)
+    document[name] = value
+    new = document.item(name)
+    if not (isinstance(old, Item) and isinstance(new, Item) and new.trivia.comment):
+        return
+    key = len(f"{name} = ")
+    spaces = len(old.trivia.comment_ws)
+    column = key + len(old.as_string()) + spaces if spaces > 1 else ALIGN + 1
+    new.trivia.comment_ws = " " * max(1, column - key - len(new.as_string()))

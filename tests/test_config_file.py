@@ -133,7 +133,7 @@ def test_a_new_file_documents_every_key(tmp_path: Path) -> None:
     path = tmp_path / "sub" / "config.toml"
     save_settings(path, replace(Settings(), goal="sprint", program="sprint", first_run_done=True))
     text = path.read_text()
-    assert 'goal = "sprint"             # endurance | sprint' in text
+    assert 'goal = "sprint"' + " " * 16 + "# endurance | sprint" in text  # in the column
     assert "# 5-15" in text
     assert read_settings(path).settings == replace(
         Settings(), goal="sprint", program="sprint", first_run_done=True
@@ -193,3 +193,23 @@ def test_a_new_file_says_what_each_key_does_and_reads_back_as_the_defaults(
     assert "# --- Runs: strength days kept away from key runs ---" in lines
     assert read_settings(write(tmp_path, text)).settings == Settings()
     assert read_settings(tmp_path / "config.toml").problems == []
+
+
+def test_comments_stay_in_their_column_when_values_change_length(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    save_settings(path, Settings())  # a new file: its comments form one column
+    changed = replace(Settings(), program="sprint", rest_seconds=120, bands=("red", "green"))
+    save_settings(path, changed)  # bands was longer than the column: it goes back to it
+    save_setting(path, "theme", "nord")
+    save_setting(path, "weekly_rest_days", ["friday", "monday", "tuesday", "wednesday"])
+
+    def column(key: str) -> int:
+        [line] = [line for line in path.read_text().splitlines() if line.startswith(f"{key} =")]
+        return line.index("#")
+
+    assert {column(key) for key in ("goal", "program", "rest_seconds", "bands", "theme")} == {31}
+    # A value too long for the column keeps one space before its comment.
+    assert '"wednesday"] # ' in path.read_text()
+    assert read_settings(path).settings == replace(
+        changed, theme="nord", weekly_rest_days=("friday", "monday", "tuesday", "wednesday")
+    )

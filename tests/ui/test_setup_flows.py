@@ -290,7 +290,8 @@ async def test_settings_save_keeps_comments_and_writes_atomically(
         assert isinstance(app.screen, HomeScreen)
         assert "12 min warm-up" in str(app.screen.query_one("#program", Static).render())
     text = paths.config_file.read_text()
-    assert text == USER_CONFIG.replace("warmup_minutes = 6", "warmup_minutes = 12")
+    # The comment stays in the user's column (the one rest_seconds's is in too).
+    assert text == USER_CONFIG.replace("warmup_minutes = 6   #", "warmup_minutes = 12  #")
     [(source, target)] = renames
     assert target == str(paths.config_file)
     assert Path(source).parent == paths.config_dir
