@@ -9,8 +9,9 @@ Figures, each row naming the history it was measured on:
 
 - start to first painted frame (fresh process, headless 80x24, median of `--runs`,
   interleaved with the bare app's runs), ratio against the bare app's first frame;
-- home complete: start to home showing the last session and the rest-day status,
-  ratio against the bare app's first frame;
+- home complete: start to the first painted frame that shows the last session and the
+  rest-day status (the status's text is looked for in the frame), ratio against the
+  bare app's first frame;
 - peak memory (max RSS) once home is complete, ratio against the bare app's;
 - logging a set (journal + fsync) p50 and p95, beside the floor under it (one line
   appended and fdatasynced on the same disk), and ending a session p95 (journalled, as
