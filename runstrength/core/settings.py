@@ -330,7 +330,7 @@ def _bands(r: TableReader, name: str) -> tuple[str, ...] | None:
     bands: tuple[str, ...] | None = r.strings(name, required=False)
     odd = [band for band in bands or () if not BAND_NAME.match(band)]
     if odd:
-        r.problem(name, f'"{odd[0]}" is not a band name: use letters, digits, spaces, hyphens')
+        r.problem(name, f"{shown(odd[0])} is not a band name: use letters, digits, spaces, hyphens")
         return None
     if bands is not None and len(set(bands)) != len(bands):
         r.problem(name, "each band may appear only once (light to heavy)")

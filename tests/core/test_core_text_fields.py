@@ -59,12 +59,13 @@ def test_an_id_ends_at_its_last_character_not_before_a_new_line() -> None:
     assert not ID_PATTERN.match("hills\n")
 
 
-@pytest.mark.parametrize("band", ["[/]", "red[b]", "a\nb", " red", "x" * 25, "-"])
+@pytest.mark.parametrize("band", ["[/]", "red[b]", "a\nb", "\red", " red", "x" * 25, "-"])
 def test_band_names_are_words(band: str) -> None:
     settings, problems = settings_from_mapping({"bands": ["red", band]}, "config.toml")
     assert settings.bands == ("yellow", "red", "green", "blue", "black")
     assert len(problems) == 1
     assert "is not a band name" in problems[0]
+    assert len(problems[0].splitlines()) == 1, "the name as the file spells it, on one line"
 
 
 def test_band_names_with_spaces_and_hyphens_pass() -> None:
