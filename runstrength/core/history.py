@@ -26,10 +26,11 @@ class SetTally:
     def __init__(self) -> None:
         self.sets = 0
         self.reps = 0
-        self.done = 0
-        """Reps (or seconds held) against target, each set capped at its target."""
+        self.done = 0.0
+        """The sets with a target, each counted by the share of it reached (at most 1):
+        ten reps of twenty count half a set, whatever the set's unit (reps or seconds)."""
         self.target = 0
-        """The targets of the sets that have one."""
+        """How many sets have a target."""
 
     def add(
         self,
@@ -48,8 +49,8 @@ class SetTally:
         if type(done) is not int or (target is not None and type(target) is not int):
             raise TypeError(f"done {done!r}, target {target!r}: not whole numbers")
         if target:
-            self.target += target
-            self.done += done if done < target else target
+            self.target += 1
+            self.done += done / target if done < target else 1
 
     def add_record(self, record: SetRecord) -> None:
         self.add(record.reps, record.seconds, record.target_reps, record.target_seconds)
@@ -68,8 +69,10 @@ class SessionSummary:
     """When its last set was done, for a session that has not ended (else None)."""
     sets: int
     reps: int
-    done: int
-    target: int
+    done_sets: float
+    """The sets with a target, each counted by the share of it reached (`SetTally.done`)."""
+    target_sets: int
+    """How many of its sets have a target."""
     skipped: int = 0
     """Exercises passed over without a set."""
     set_aside: bool = False
@@ -85,8 +88,9 @@ class SessionSummary:
 
     @property
     def completion(self) -> float | None:
-        """Done against target over the sets that have a target; None without targets."""
-        return self.done / self.target if self.target else None
+        """The share of its targeted sets done (each set in part when short of its
+        target); None without targets."""
+        return self.done_sets / self.target_sets if self.target_sets else None
 
 
 def summarize(session: SessionRecord) -> SessionSummary:
@@ -105,8 +109,8 @@ def summarize(session: SessionRecord) -> SessionSummary:
         last_set_at=last,
         sets=tally.sets,
         reps=tally.reps,
-        done=tally.done,
-        target=tally.target,
+        done_sets=tally.done,
+        target_sets=tally.target,
         skipped=len(session.skipped),
         set_aside=session.set_aside_at is not None and session.ended_at is None,
         kind=session.info.kind,
@@ -188,9 +192,9 @@ COLUMNS = ("Date", "Program", "Time", "Sets", "Reps", "Done", "Effort", "")
 
 
 def planned_target(program: Program) -> int:
-    """What a whole session of a program aims at: reps (seconds for holds) over every set,
-    each side of a per-side exercise counted, as its logged sets are."""
-    return sum(planned_sets(entry)[1] for entry in program.entries)
+    """How many sets a whole session of a program has, each side of a per-side exercise
+    counted as one, as its logged sets are: what completion counts against."""
+    return sum(planned_sets(entry)[0] for entry in program.entries)
 
 
 def plans_of(programs: Iterable[Program]) -> dict[str, int]:
@@ -207,8 +211,8 @@ def summary_row(summary: SessionSummary, planned: int | None = None) -> SessionR
     else:
         duration = "-"
     # A recovery routine is measured against no program's sets.
-    target = max(summary.target, (planned or 0) if summary.kind == "strength" else 0)
-    done = summary.done / target if target else None
+    target = max(summary.target_sets, (planned or 0) if summary.kind == "strength" else 0)
+    done = summary.done_sets / target if target else None
     return SessionRow(
         id=summary.id,
         date=summary.date,

@@ -45,13 +45,14 @@ def session(session_id: str, day: int, program: str, sets: list[SetRecord]) -> S
     )
 
 
-def test_the_tally_caps_each_set_at_its_target_and_skips_sets_without_one() -> None:
+def test_the_tally_counts_each_set_by_its_share_of_its_target() -> None:
     tally = SetTally()
-    tally.add(22, None, 20, None)  # more than asked: counts as 20 of 20
-    tally.add(15, None, 20, None)
-    tally.add(None, 25, None, 30)  # a hold: seconds against seconds
+    tally.add(22, None, 20, None)  # more than asked: one whole set
+    tally.add(15, None, 20, None)  # three quarters of one
+    tally.add(None, 25, None, 30)  # a hold, seconds against seconds: five sixths of one
     tally.add(12, None, None, None)  # no target: counted, not in completion
-    assert (tally.sets, tally.reps, tally.done, tally.target) == (4, 49, 60, 70)
+    assert (tally.sets, tally.reps, tally.target) == (4, 49, 3)
+    assert tally.done == pytest.approx(1 + 15 / 20 + 25 / 30)
 
 
 @pytest.mark.parametrize(
@@ -66,7 +67,8 @@ def test_a_row_from_a_summary_is_the_row_from_the_whole_session() -> None:
     record = session("a", 0, "endurance", [a_set(20, 20), a_set(10, 20), a_set(None, 30, 30)])
     row = session_row(record)
     assert row == summary_row(summarize(record))
-    assert row.cells() == ("Mon 2026-11-16", "endurance", "34 min", "3", "30", "86%", "-", "")
+    # A whole set, half a set and a whole hold: 2.5 of 3 sets.
+    assert row.cells() == ("Mon 2026-11-16", "endurance", "34 min", "3", "30", "83%", "-", "")
 
 
 def test_an_unfinished_session_lasts_until_its_last_set() -> None:
@@ -110,13 +112,16 @@ def test_completion_is_against_the_whole_plan(catalogue) -> None:
         "two.toml",
         catalogue,
     )
-    assert planned_target(program) == 2 * 20 + 2 * 30  # the plank is held on each side
+    assert planned_target(program) == 2 + 2  # the plank is held on each side: two sets
     stopped = session("s", 0, "two", [a_set(20, 20)])  # one of four sets, then stopped
     plans = plans_of([program])
     assert session_row(stopped).completion == "100%"  # against its own sets only
-    assert session_row(stopped, plans["two"]).completion == "20%"
+    assert session_row(stopped, plans["two"]).completion == "25%"
     [row] = table_rows([stopped], SessionFilter(), plans)
-    assert row.completion == "20%"
+    assert row.completion == "25%"
+    # Half of one set's reps: half a set, whatever the other sets' units.
+    half = session("h", 3, "two", [a_set(20, 20), a_set(10, 20)])
+    assert session_row(half, plans["two"]).completion == "38%"
     # More logged than the plan holds now (the program was shortened): never above 100%.
     longer = session("l", 1, "two", [a_set(20, 20)] * 6)
     assert session_row(longer, plans["two"]).completion == "100%"

@@ -112,8 +112,8 @@ def summary(
         last_set_at=None,
         sets=6,
         reps=100,
-        done=100,
-        target=100,
+        done_sets=6,
+        target_sets=6,
         effort=effort,
     )
     fields.update(extra)

@@ -79,7 +79,9 @@ def test_summaries_count_what_the_sessions_hold(tmp_path: Path) -> None:
     assert summaries == [summarize(s) for s in log.sessions()]
     first, second, third = summaries
     assert [s.id for s in summaries] == ["imported", "logged", "open"]
-    assert (first.sets, first.reps, first.done, first.target) == (4, 42, 20 + 20 + 30 + 18, 100)
+    # Three sets at (or over) their target, a hold of 18 s of 30: 3.6 of 4 sets.
+    assert (first.sets, first.reps, first.target_sets) == (4, 42, 4)
+    assert first.done_sets == pytest.approx(1 + 1 + 1 + 18 / 30)
     assert (second.status, second.sets, second.reps) == ("partial", 1, 15)
     assert third.status == "in-progress"
     assert third.ended_at is None
