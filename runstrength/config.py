@@ -227,9 +227,10 @@ def save_setting(path: Path, name: str, value: Any) -> None:
 
 
 def _replace_value(document: TOMLDocument, name: str, value: Any) -> None:
-    """Set the value of the key `name`; a comment after it keeps its column (a new file's
-    comments are aligned), or, where the old value ran past it, goes back to that of a
-    new file; one space from the value at least."""
+    """Set the value of the key `name`, the comment after it placed as the file places
+    it: in its column where the spaces before it make one (a new file's comments are
+    aligned), back in a new file's column where a long value had pushed it out, one
+    space after the value where the file puts one; tabs are kept as they are."""
     from tomlkit.items import Item
 
     old = document.item(name)
@@ -238,6 +239,15 @@ def _replace_value(document: TOMLDocument, name: str, value: Any) -> None:
     if not (isinstance(old, Item) and isinstance(new, Item) and new.trivia.comment):
         return
     key = len(f"{name} = ")
-    spaces = len(old.trivia.comment_ws)
-    column = key + len(old.as_string()) + spaces if spaces > 1 else ALIGN + 1
+    spaces, shown = old.trivia.comment_ws, old.as_string()
+    if "\t" in spaces:
+        return
+    if "\n" in shown:
+        column = ALIGN + 1
+    elif len(spaces) > 1:
+        column = key + len(shown) + len(spaces)
+    elif key + len(shown) + 1 >= ALIGN + 1:  # at a new file's column, or pushed past it
+        column = ALIGN + 1
+    else:
+        return  # one space, as the file has it
     new.trivia.comment_ws = " " * max(1, column - key - len(new.as_string()))

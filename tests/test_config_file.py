@@ -213,3 +213,18 @@ def test_comments_stay_in_their_column_when_values_change_length(tmp_path: Path)
     assert read_settings(path).settings == replace(
         changed, theme="nord", weekly_rest_days=("friday", "monday", "tuesday", "wednesday")
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "saved"),
+    [
+        ('theme = "nord" # colours', 'theme = "textual-dark" # colours'),  # one space: kept
+        ('theme = "nord"\t# colours', 'theme = "textual-dark"\t# colours'),  # a tab: kept
+        ('theme = "nord"      # colours', 'theme = "textual-dark" # colours'),  # its column
+        ('theme = [\n  "nord",\n]   # colours', 'theme = "textual-dark"' + " " * 9 + "# colours"),
+    ],
+)
+def test_a_users_own_comment_layout_is_kept(tmp_path: Path, line: str, saved: str) -> None:
+    path = write(tmp_path, f'# mine\n{line}\ngoal = "endurance"\n')
+    save_setting(path, "theme", "textual-dark")
+    assert path.read_text() == f'# mine\n{saved}\ngoal = "endurance"\n'

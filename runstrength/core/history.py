@@ -201,6 +201,12 @@ def plans_of(programs: Iterable[Program]) -> dict[str, int]:
     return {program.name: planned_target(program) for program in programs}
 
 
+def percent(share: float) -> str:
+    """A share as a whole percent; short of the whole, never 100% (15.95 of 16 sets: 99%)."""
+    whole = round(share * 100)
+    return f"{min(whole, 99) if share < 1 else whole}%"
+
+
 def summary_row(summary: SessionSummary, planned: int | None = None) -> SessionRow:
     """`planned`: the whole program's target, so a session stopped early shows how much of
     the plan it did; without it (a program no longer known), the logged sets' targets."""
@@ -220,7 +226,7 @@ def summary_row(summary: SessionSummary, planned: int | None = None) -> SessionR
         duration=duration,
         sets=summary.sets,
         reps=summary.reps,
-        completion=f"{done:.0%}" if done is not None else "-",
+        completion=percent(done) if done is not None else "-",
         status=summary.status,
         skipped=summary.skipped,
         set_aside=summary.set_aside,

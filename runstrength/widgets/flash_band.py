@@ -66,4 +66,9 @@ class FlashBand(Static):
     def expire(self, now: float) -> None:
         if self.hide_at is not None and now >= self.hide_at:
             self.hide_at = None
+            covered = self.region
             self.remove_class("-shown")
+            # What lay under the band is drawn again: on its own layer, a hidden band
+            # does not always expose the lines it covered (the summary's heading stayed
+            # under a stale band until the next full redraw).
+            self.screen.refresh(covered)

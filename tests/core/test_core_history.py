@@ -128,3 +128,10 @@ def test_completion_is_against_the_whole_plan(catalogue) -> None:
     # A program no longer known: its logged sets' targets.
     [gone] = table_rows([session("g", 2, "gone", [a_set(10, 20)])], SessionFilter(), plans)
     assert gone.completion == "50%"
+
+
+def test_a_session_short_of_its_plan_never_reads_100_percent() -> None:
+    # One rep short over sixteen sets of twenty: 15.95 of 16 sets.
+    sets = [a_set(20, 20)] * 15 + [a_set(19, 20)]
+    assert session_row(session("s", 0, "endurance", sets)).completion == "99%"
+    assert session_row(session("w", 1, "endurance", [a_set(20, 20)] * 16)).completion == "100%"

@@ -221,3 +221,29 @@ async def test_the_flash_names_the_stretch_once_and_a_stopped_session(make_app, 
         await pilot.press("q", "x")
         await pilot.pause()
         assert band_text(pilot) == "SESSION STOPPED"
+
+
+async def test_the_lines_under_a_band_are_drawn_again_once_it_hides(
+    make_app, clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(start=True, session_layout="compact")  # the floor shows phases its own way
+    app.context.sound.player = SilentPlayer(available=False, reason=NO_BACKEND)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        flash = band(pilot)
+        assert flash.shown
+        covered = flash.region
+        assert covered.height == 3
+        asked: list[object] = []
+        refresh = session(pilot).refresh
+
+        def counted(*regions: object, **options: object) -> object:
+            asked.extend(regions)
+            return refresh(*regions, **options)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(session(pilot), "refresh", counted)
+        await pass_time(pilot, clock, FLASH_SECONDS + 0.1)
+        assert not flash.shown
+        # On its own layer a hidden band need not expose what it covered; the screen is
+        # asked to draw those lines again (a stale band stayed over the summary before).
+        assert covered in asked
