@@ -15,13 +15,19 @@ INFO = SessionInfo("cut-off", "bands", START)
 POINT = ResumePoint("band-squat", 1, 2, None, "green")
 
 
-def test_the_point_is_journaled_and_read_back_after_a_kill(tmp_path: Path) -> None:
-    path = tmp_path / "log.json"
+def cut_at_point(path: Path) -> TrainingLog:
+    """A log with one set of a session done on the red band, and POINT (the green band
+    picked for the next set) kept as where it goes on."""
     log = TrainingLog(path)
     done = START + timedelta(minutes=2)
     log.log_set(INFO, SetRecord("band-squat", 1, None, 20, 20, "red", None, done))
     log.keep_resume_point(INFO, POINT)
-    # Killed: never closed, never folded. The next start reads the journal.
+    return log
+
+
+def test_the_point_is_journaled_and_read_back_after_a_kill(tmp_path: Path) -> None:
+    path = tmp_path / "log.json"
+    _killed = cut_at_point(path)  # never closed, never folded: the next start reads the journal
     entries = read_journal(journal_path(path)).entries
     assert [sorted(entry) for entry in entries] == [["session", "set"], ["resume", "session"]]
     [session] = TrainingLog(path).sessions()
@@ -34,10 +40,7 @@ def test_the_point_is_journaled_and_read_back_after_a_kill(tmp_path: Path) -> No
 
 def test_a_later_point_replaces_the_earlier_and_a_finish_keeps_the_sets(tmp_path: Path) -> None:
     path = tmp_path / "log.json"
-    log = TrainingLog(path)
-    done = START + timedelta(minutes=2)
-    log.log_set(INFO, SetRecord("band-squat", 1, None, 20, 20, "red", None, done))
-    log.keep_resume_point(INFO, POINT)
+    log = cut_at_point(path)
     log.keep_resume_point(INFO, ResumePoint("band-squat", 1, 2, None, "blue"))
     log.finish_session(INFO, "completed", START + timedelta(minutes=30))
     log.close()
@@ -50,10 +53,7 @@ def test_a_later_point_replaces_the_earlier_and_a_finish_keeps_the_sets(tmp_path
 
 def test_a_malformed_point_in_the_journal_is_never_folded(tmp_path: Path) -> None:
     path = tmp_path / "log.json"
-    log = TrainingLog(path)
-    done = START + timedelta(minutes=2)
-    log.log_set(INFO, SetRecord("band-squat", 1, None, 20, 20, "red", None, done))
-    log.keep_resume_point(INFO, POINT)
+    _open = cut_at_point(path)  # left open: the point stays in the journal
     journal = journal_path(path)
     lines = journal.read_text().splitlines()
     entry = json.loads(lines[-1])
