@@ -11,6 +11,7 @@ from textual.timer import Timer
 from runstrength.core.plan import SetStep, WarmupStep
 from runstrength.core.ticking import MIN_TICK_SECONDS, next_tick_delay
 from runstrength.screens.session import SessionScreen
+from tests.ui.repaints import Repaints
 
 
 def session(pilot: Pilot[None]) -> SessionScreen:
@@ -77,14 +78,7 @@ async def test_a_tick_repaints_the_parts_that_change_not_the_whole_screen(
     async with app.run_test(size=(80, 24)) as pilot:
         screen = session(pilot)
         await pilot.pause()
-        repaints: list[dict[str, Any]] = []
-        refresh = screen.refresh
-
-        def counted(*regions: Any, **options: Any) -> Any:
-            repaints.append(options)
-            return refresh(*regions, **options)
-
-        monkeypatch.setattr(screen, "refresh", counted)
+        repaints = Repaints(screen, monkeypatch)
         shown = screen.step_view
         for _ in range(3):  # three whole seconds of the warm-up
             clock.advance(1.0)
@@ -92,4 +86,4 @@ async def test_a_tick_repaints_the_parts_that_change_not_the_whole_screen(
         assert screen.step_view != shown, "the ticks changed what the screen shows"
         # A repaint of the screen itself redraws every line of it (a full update in
         # Textual's compositor); the timer and the bar repaint only themselves.
-        assert repaints == []
+        assert repaints.calls == []

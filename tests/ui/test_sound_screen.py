@@ -15,6 +15,7 @@ from runstrength.core.plan import IntroStep, RestStep
 from runstrength.screens.session import SessionScreen
 from runstrength.widgets.flash_band import FLASH_SECONDS, FlashBand
 from tests.doubles import SilentPlayer
+from tests.ui.repaints import Repaints
 
 NO_BACKEND = "No supported audio backends on this system!"
 
@@ -234,16 +235,9 @@ async def test_the_lines_under_a_band_are_drawn_again_once_it_hides(
         assert flash.shown
         covered = flash.region
         assert covered.height == 3
-        asked: list[object] = []
-        refresh = session(pilot).refresh
-
-        def counted(*regions: object, **options: object) -> object:
-            asked.extend(regions)
-            return refresh(*regions, **options)  # type: ignore[arg-type]
-
-        monkeypatch.setattr(session(pilot), "refresh", counted)
+        repaints = Repaints(session(pilot), monkeypatch)
         await pass_time(pilot, clock, FLASH_SECONDS + 0.1)
         assert not flash.shown
         # On its own layer a hidden band need not expose what it covered; the screen is
         # asked to draw those lines again (a stale band stayed over the summary before).
-        assert covered in asked
+        assert covered in repaints.regions
