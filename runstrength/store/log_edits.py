@@ -171,8 +171,7 @@ class LogEdits(LogWrites):
         entry = {"session": found[0], "effort": effort}
         if entry_problem(entry) is not None:
             raise error
-        self._journal.append(entry)
-        self._pending.append(entry)
+        self._journalled(entry)
         return True
 
     def delete_set(self, key: str) -> None:

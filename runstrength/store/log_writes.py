@@ -61,6 +61,12 @@ class LogWrites(LogReads):
         self._seq[session_id] += 1
         return self._seq[session_id]
 
+    def _journalled(self, entry: Doc) -> None:
+        """`entry` durable in the journal on return, and seen by every read from then on
+        (the caller holds the lock and has found the log writable)."""
+        self._journal.append(entry)
+        self._pending.append(entry)
+
     def log_set(self, session: SessionInfo, record: SetRecord) -> None:
         """Save one completed set; the session record is created with its first set."""
         from runstrength.core import codec
@@ -73,12 +79,11 @@ class LogWrites(LogReads):
                 "set": codec.set_to_doc(session.id, record, seq),
             }
             try:
-                self._journal.append(entry)
+                self._journalled(entry)
             except LogError:
                 assert self._seq is not None
                 self._seq[session.id] -= 1
                 raise
-            self._pending.append(entry)
 
     def log_routine(self, session: SessionInfo, record: WarmupRecord | StretchRecord) -> None:
         """Save how the warm-up or a stretch went, with its session (durable on return)."""
@@ -97,8 +102,7 @@ class LogWrites(LogReads):
             }
         with self._lock:
             self._writable()
-            self._journal.append(entry)
-            self._pending.append(entry)
+            self._journalled(entry)
 
     def finish_session(
         self,
@@ -140,8 +144,7 @@ class LogWrites(LogReads):
         entry = {"session": codec.session_to_doc(session), "resume": codec.point_to_doc(resume_at)}
         with self._lock:
             self._writable()
-            self._journal.append(entry)
-            self._pending.append(entry)
+            self._journalled(entry)
 
     def _end(self, session: SessionInfo, change: Doc, fold: bool) -> None:
         """How a session ended, durable on return. `fold`: straight into the log file's
@@ -155,8 +158,7 @@ class LogWrites(LogReads):
             self._writable()
             entry = {"session": codec.session_to_doc(session), **change}
             if not fold:
-                self._journal.append(entry)
-                self._pending.append(entry)
+                self._journalled(entry)
                 self._fold_due = True
                 return
             self._pending.append(entry)
