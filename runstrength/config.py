@@ -142,9 +142,9 @@ def save_settings(path: Path, settings: Settings) -> None:
         if spec.name in document:
             current = document[spec.name]
             if not hasattr(current, "unwrap") or current.unwrap() != value:
-                _replace_value(document, spec.name, value)
+                _set_value(document, spec.name, value)
         elif text is None or value != _plain(spec.default):
-            document[spec.name] = value
+            _set_value(document, spec.name, value)
     try:
         write_atomically(_real_file(path), tomlkit.dumps(document).encode("utf-8"))
     except OSError as error:
@@ -216,23 +216,24 @@ def save_setting(path: Path, name: str, value: Any) -> None:
         raise ConfigSaveError(
             f"{path}: line {error.line}: not valid TOML, so {name} was not saved"
         ) from None
-    if name in document:
-        _replace_value(document, name, _plain(value))
-    else:
-        document[name] = _plain(value)
+    _set_value(document, name, _plain(value))
     try:
         write_atomically(_real_file(path), tomlkit.dumps(document).encode("utf-8"))
     except OSError as error:
         raise ConfigSaveError(f"{path}: could not be written: {error}") from None
 
 
-def _replace_value(document: TOMLDocument, name: str, value: Any) -> None:
-    """Set the value of the key `name`, the comment after it placed as the file places
-    it: in its column where the spaces before it make one (a new file's comments are
-    aligned), back in a new file's column where a long value had pushed it out, one
-    space after the value where the file puts one; tabs are kept as they are."""
+def _set_value(document: TOMLDocument, name: str, value: Any) -> None:
+    """Set the value of the key `name` (added at the end when the file has none). A
+    comment after a value it replaces is placed as the file places it: in its column
+    where the spaces before it make one (a new file's comments are aligned), back in a
+    new file's column where a long value had pushed it out, one space after the value
+    where the file puts one; tabs are kept as they are."""
     from tomlkit.items import Item
 
+    if name not in document:
+        document[name] = value
+        return
     old = document.item(name)
     document[name] = value
     new = document.item(name)
