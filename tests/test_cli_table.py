@@ -76,3 +76,39 @@ def test_an_unknown_command_is_a_usage_error(
         main(["--data-dir", str(tmp_path), "statsu"])
     assert stopped.value.code == 2
     assert "invalid choice: 'statsu'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "alone"),
+    [
+        ([], True),
+        (["--data-dir", "x"], True),
+        (["--data-dir=x"], True),
+        (["--data", "status"], True),  # a folder named like a command
+        (["--data-dir"], False),  # its value missing: argparse says so
+        (["--help"], False),
+        (["--he"], False),
+        (["--version"], False),
+        (["status"], False),
+        (["--data-dir", "x", "statsu"], False),
+    ],
+)
+def test_only_opening_the_app_builds_no_command_parser(argv: list[str], alone: bool) -> None:
+    parser = build_parser(argv)
+    commands = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    assert (not commands[0].choices) is alone
+    if alone:
+        assert parser.parse_args(argv).command is None
+
+
+def test_the_collector_runs_again_after_any_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import gc
+
+    assert main(["--data-dir", str(tmp_path), "status"]) == 0
+    assert gc.isenabled()
+    (tmp_path / "log.json").write_text("{not json")
+    assert main(["--data-dir", str(tmp_path)]) != 0  # the app refused: a damaged log
+    assert gc.isenabled()
+    assert "damaged" in capsys.readouterr().err.lower()

@@ -10,6 +10,7 @@ never loads the Textual app.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import sys
@@ -139,9 +140,23 @@ def _command_in(argv: Sequence[str]) -> str | None:
     return None
 
 
+def _app_alone(argv: Sequence[str]) -> bool:
+    """Whether `argv` only opens the app (nothing but --data-dir): the way it is opened
+    most, where no command's parser is needed."""
+    takes_value = False
+    for arg in argv:
+        if takes_value:
+            takes_value = False
+        elif arg.startswith("--d") and "--data-dir".startswith(arg):
+            takes_value = True
+        elif not arg.startswith("--data-dir="):
+            return False
+    return not takes_value
+
+
 def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     """The parser for `argv`: in full for the command it names, the others by name and
-    help alone (their modules are not loaded)."""
+    help alone (their modules are not loaded), and none when it only opens the app."""
     parser = _Parser(
         prog="runstrength",
         description="A terminal workout companion for runners who strength-train. "
@@ -152,6 +167,8 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     commands = _Commands(
         parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     )
+    if _app_alone(argv):
+        return parser
     chosen = _command_in(argv)
     for name, command in COMMANDS.items():
         if name in commands.added:
@@ -181,10 +198,25 @@ def _not_a_folder(folder: Path) -> Path | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # The start loads many modules and makes many objects that live as long as the run,
+    # and leaves little garbage: the collector waits until the command runs (the app
+    # takes it from there: `RunStrengthApp.run`), rather than scan them again and again.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _main(argv, collecting)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _main(argv: Sequence[str] | None, collecting: bool) -> int:
     if argv is None:
         argv = sys.argv[1:]
     args = build_parser(argv).parse_args(argv)
     run = _run(args)
+    if collecting and args.command not in (None, "start"):
+        gc.enable()
     if args.command not in (None, "start"):
         # A title from a downloaded file or a shared calendar never drives the terminal.
         sys.stdout = printable(sys.stdout)
