@@ -6,12 +6,11 @@ lands atomically (write aside, fsync, rename): a crash leaves the old file or th
 
 from __future__ import annotations
 
-import tomllib
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from runstrength.core.fields import reason, shown, toml_error_line, top_level_lines
+from runstrength.core.fields import reason, shown, toml_error_line, toml_loads, top_level_lines
 from runstrength.core.settings import (
     GROUPS,
     SETTING_NAMES,
@@ -61,8 +60,12 @@ class LoadedSettings(NamedTuple):
     exists: bool
 
 
-def read_settings(path: Path) -> LoadedSettings:
-    """The settings in `path` (defaults when missing), the problems and where each value came."""
+def read_settings(
+    path: Path, loads: Callable[[str], dict[str, Any]] = toml_loads
+) -> LoadedSettings:
+    """The settings in `path` (defaults when missing), the problems and where each value came.
+
+    `loads` parses the text (tomllib's, or one that remembers earlier parses)."""
     from runstrength.input_file import InputError, read_text_input
 
     try:
@@ -77,8 +80,8 @@ def read_settings(path: Path) -> LoadedSettings:
             True,
         )
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        data = loads(text)
+    except ValueError as error:  # tomllib.TOMLDecodeError
         line, message = toml_error_line(error)
         where = f"line {line}: " if line else ""
         problem = f"{path}: {where}not valid TOML: {message}; using the defaults for every key"
@@ -93,9 +96,11 @@ def read_settings(path: Path) -> LoadedSettings:
     return LoadedSettings(settings, problems, accepted, exists=True)
 
 
-def load_settings(path: Path) -> tuple[Settings, list[str]]:
+def load_settings(
+    path: Path, loads: Callable[[str], dict[str, Any]] = toml_loads
+) -> tuple[Settings, list[str]]:
     """The settings in `path` (defaults when it is missing) and the problems found in it."""
-    loaded = read_settings(path)
+    loaded = read_settings(path, loads)
     return loaded.settings, loaded.problems
 
 

@@ -21,8 +21,8 @@ def build_context(
     sound: SoundPlayer | None = None,
 ) -> AppContext:
     """Everything the app needs; raises LogError when the log cannot be used."""
-    settings, problems = load_settings(paths.config_file)
     parsed = ParsedToml(paths.parsed_content)  # validated on every load all the same
+    settings, problems = load_settings(paths.config_file, parsed.loads)
     catalogue = load_catalogue(parsed)
     programs = load_programs(catalogue, paths.programs_dir, parsed)
     parsed.save()

@@ -95,6 +95,15 @@ def read_day(text: str) -> date:
         ) from None
 
 
+def toml_loads(text: str) -> dict[str, Any]:
+    """`tomllib.loads`, with tomllib loaded at its first use: a start whose files were all
+    parsed at an earlier one (`store.parsed`) never loads it. Text that is not TOML raises
+    tomllib.TOMLDecodeError, a ValueError."""
+    import tomllib
+
+    return tomllib.loads(text)
+
+
 def toml_error_line(error: ValueError) -> tuple[int | None, str]:
     """The line of a TOML syntax error and its message without the position suffix."""
     text = str(error)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable, Collection, Mapping
 from typing import Any, Literal, NamedTuple
 
 from runstrength.core.catalogue import Catalogue, Exercise, Stretch
 from runstrength.core.errors import ValidationError
-from runstrength.core.fields import TableReader, shown, suggest, toml_error_line
+from runstrength.core.fields import TableReader, shown, suggest, toml_error_line, toml_loads
 
 Goal = Literal["endurance", "sprint"]
 GOALS: tuple[Goal, ...] = ("endurance", "sprint")
@@ -165,16 +164,16 @@ def program_from_toml(
     catalogue: Catalogue,
     *,
     builtin: bool = False,
-    loads: Callable[[str], dict[str, Any]] = tomllib.loads,
+    loads: Callable[[str], dict[str, Any]] = toml_loads,
 ) -> Program:
     """Parse and validate a program file; raise ValidationError naming file, line and field.
 
     `loads` parses the text (tomllib's, or one that remembers earlier parses); it raises
-    tomllib.TOMLDecodeError for text that is not TOML.
+    tomllib.TOMLDecodeError (a ValueError) for text that is not TOML.
     """
     try:
         data = loads(text)
-    except tomllib.TOMLDecodeError as error:
+    except ValueError as error:
         line, message = toml_error_line(error)
         where = f"line {line}: " if line else ""
         raise ValidationError(source, [f"{where}not valid TOML: {message}"]) from None

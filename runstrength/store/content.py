@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from runstrength.core.catalogue import Catalogue, catalogue_from_data
 from runstrength.core.errors import ValidationError
+from runstrength.core.fields import toml_loads
 from runstrength.core.programs import Program, name_problems, program_from_toml
 from runstrength.input_file import InputError, read_text_input
 from runstrength.store.parsed import ParsedToml
@@ -31,7 +31,7 @@ def load_catalogue(parsed: ParsedToml | None = None) -> Catalogue:
     With `parsed`, files parsed at an earlier start are not parsed again (they are still
     validated here, as always).
     """
-    loads = parsed.loads if parsed is not None else tomllib.loads
+    loads = parsed.loads if parsed is not None else toml_loads
     return catalogue_from_data(
         loads(_data_text("exercises.toml")),
         loads(_data_text("stretches.toml")),
@@ -63,7 +63,7 @@ def load_programs(
     With `parsed`, files parsed at an earlier start are not parsed again (they are still
     validated here, as always).
     """
-    loads = parsed.loads if parsed is not None else tomllib.loads
+    loads = parsed.loads if parsed is not None else toml_loads
     library = ProgramLibrary()
     for name in BUILTIN_PROGRAMS:
         text = _data_text("programs", f"{name}.toml")

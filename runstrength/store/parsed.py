@@ -1,7 +1,8 @@
 """TOML files parsed at an earlier start, kept under their whole text in one JSON file.
 
-Parsing the built-in content with tomllib is most of what loading it costs; the same
-text parses to the same data, so a start looks the text up here first. Only the parsing
+Parsing the built-in content and the settings file with tomllib is most of what loading
+them costs; the same text parses to the same data, so a start looks the text up here
+first (and never loads tomllib when every text is found). Only the parsing
 is skipped: the data is validated on every load, exactly as a fresh parse is. A missing,
 unreadable or stale file only means parsing again, and it is rewritten with what this
 start used.
@@ -11,12 +12,12 @@ from __future__ import annotations
 
 import logging
 import math
-import tomllib
 from pathlib import Path
 from typing import Any
 
 import orjson
 
+from runstrength.core.fields import toml_loads
 from runstrength.store.storage import write_atomically
 
 logger = logging.getLogger(__name__)
@@ -65,7 +66,7 @@ class ParsedToml:
         if isinstance(data, dict):
             self._used[text] = data
             return data
-        data = tomllib.loads(text)
+        data = toml_loads(text)
         if _json_exact(data):
             self._used[text] = data
             self._added = True

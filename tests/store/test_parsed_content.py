@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
 import orjson
 import pytest
 
+from runstrength.config import template
 from runstrength.core.catalogue import Catalogue
 from runstrength.factory import build_context
 from runstrength.paths import Paths
@@ -36,7 +39,7 @@ def no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(text: str) -> dict[str, object]:
         raise AssertionError("parsed again")
 
-    monkeypatch.setattr("runstrength.store.parsed.tomllib.loads", refuse)
+    monkeypatch.setattr("tomllib.loads", refuse)
 
 
 def load(paths: Paths) -> tuple[Catalogue, ProgramLibrary]:
@@ -153,3 +156,43 @@ def test_the_app_keeps_its_parsed_content_in_the_state_dir(
     second.log.close()
     assert second.catalogue == first.catalogue
     assert second.programs == first.programs
+
+
+def test_the_settings_file_is_remembered_too_until_it_changes(
+    paths: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths.config_file.parent.mkdir(parents=True, exist_ok=True)
+    paths.config_file.write_text(template().replace("rest_seconds = 45", "rest_seconds = 60"))
+    first = build_context(paths, sound=SilentPlayer())
+    first.log.close()
+    assert first.settings.rest_seconds == 60
+    with monkeypatch.context() as patched:
+        no_parsing(patched)
+        second = build_context(paths, sound=SilentPlayer())
+        second.log.close()
+    assert second.settings == first.settings
+    # Edited: read afresh, the old text's values are not used.
+    paths.config_file.write_text(paths.config_file.read_text().replace("= 60", "= 90"))
+    third = build_context(paths, sound=SilentPlayer())
+    third.log.close()
+    assert third.settings.rest_seconds == 90
+
+
+def test_a_start_with_every_text_remembered_never_loads_tomllib(paths: Paths) -> None:
+    paths.config_file.parent.mkdir(parents=True, exist_ok=True)
+    paths.config_file.write_text(template())
+    build_context(paths, sound=SilentPlayer()).log.close()
+    script = (
+        "import sys\n"
+        "from runstrength.factory import build_context\n"
+        "from runstrength.paths import resolve_paths\n"
+        "build_context(resolve_paths(sys.argv[1])).log.close()\n"
+        "print('tomllib' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(paths.data_dir)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.split() == ["False"]
