@@ -53,7 +53,6 @@ Bare().run(headless=True, size=(80, 24))
 
 OURS = """
 import sys, time
-from dataclasses import replace
 from runstrength.app import RunStrengthApp
 from tests.doubles import SilentPlayer  # PYTHONPATH: the source tree
 from runstrength.factory import build_context
@@ -67,7 +66,7 @@ class Resting(RunStrengthApp):
     async def on_mount(self):
         await super().on_mount()
         rest = 60 if mode == "cpu" else 2
-        self.context.settings = replace(self.context.settings, rest_seconds=rest,
+        self.context.settings = self.context.settings._replace(rest_seconds=rest,
                                         stretch_hold_seconds=rest)
         program = self.context.default_program()
         program = program._replace(rest_seconds=rest)

@@ -15,7 +15,6 @@ import asyncio
 import contextlib
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -140,7 +139,7 @@ def hand_config_write(
 def remember_setting(app: App[Any], context: AppContext, name: str, value: Any) -> None:
     """One setting changed outside the settings screen (a key press): in effect at once, and
     written to config.toml in the background, every other line of it left as it is."""
-    context.settings = replace(context.settings, **{name: value})
+    context.settings = context.settings._replace(**{name: value})
     hand_config_write(
         app, context, lambda path: save_setting(path, name, value), severity="warning"
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -76,15 +75,15 @@ def test_good_keys_are_kept_next_to_bad_ones(tmp_path: Path) -> None:
 def test_save_keeps_comments_and_order_and_changes_only_what_changed(tmp_path: Path) -> None:
     path = write(tmp_path, USER_FILE)
     settings = read_settings(path).settings
-    save_settings(path, replace(settings, warmup_minutes=12, bands=("red", "black")))
+    save_settings(path, settings._replace(warmup_minutes=12, bands=("red", "black")))
     text = path.read_text()
     assert text.startswith('# my settings\ntheme = "nord"   # darker at night\n\n')
     assert "warmup_minutes = 12   # I like a long warm-up\n" in text
     assert text.index("theme") < text.index("warmup_minutes") < text.index("goal")
     assert tomllib.loads(text)["bands"] == ["red", "black"]
     assert "rest_seconds" not in text
-    assert read_settings(path).settings == replace(
-        settings, warmup_minutes=12, bands=("red", "black")
+    assert read_settings(path).settings == settings._replace(
+        warmup_minutes=12, bands=("red", "black")
     )
 
 
@@ -100,7 +99,7 @@ def test_save_writes_atomically(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
         real_replace(source, target)
 
     monkeypatch.setattr(os, "replace", spy)
-    save_settings(path, replace(read_settings(path).settings, warmup_minutes=14))
+    save_settings(path, read_settings(path).settings._replace(warmup_minutes=14))
     [(source, target)] = replaced
     assert target == str(path)
     assert source != target
@@ -117,7 +116,7 @@ def test_a_failed_write_leaves_the_file_alone(
 
     monkeypatch.setattr(os, "replace", fail)
     with pytest.raises(ConfigSaveError, match="could not be written"):
-        save_settings(path, replace(Settings(), warmup_minutes=6))
+        save_settings(path, Settings()._replace(warmup_minutes=6))
     assert path.read_text() == USER_FILE
     assert sorted(p.name for p in tmp_path.iterdir()) == ["config.toml"]
 
@@ -131,12 +130,12 @@ def test_a_file_that_is_not_toml_is_never_overwritten(tmp_path: Path) -> None:
 
 def test_a_new_file_documents_every_key(tmp_path: Path) -> None:
     path = tmp_path / "sub" / "config.toml"
-    save_settings(path, replace(Settings(), goal="sprint", program="sprint", first_run_done=True))
+    save_settings(path, Settings()._replace(goal="sprint", program="sprint", first_run_done=True))
     text = path.read_text()
     assert 'goal = "sprint"' + " " * 16 + "# endurance | sprint" in text  # in the column
     assert "# 5-15" in text
-    assert read_settings(path).settings == replace(
-        Settings(), goal="sprint", program="sprint", first_run_done=True
+    assert read_settings(path).settings == Settings()._replace(
+        goal="sprint", program="sprint", first_run_done=True
     )
 
 
@@ -165,7 +164,7 @@ def test_one_setting_saved_without_a_file_starts_from_the_documented_template(
     text = path.read_text()
     assert 'session_layout = "compact"' in text
     assert "# floor (large, readable from the mat) | compact" in text
-    assert read_settings(path).settings == replace(Settings(), session_layout="compact")
+    assert read_settings(path).settings == Settings()._replace(session_layout="compact")
 
 
 def test_one_setting_is_not_saved_into_a_file_that_is_not_toml(tmp_path: Path) -> None:
@@ -198,7 +197,7 @@ def test_a_new_file_says_what_each_key_does_and_reads_back_as_the_defaults(
 def test_comments_stay_in_their_column_when_values_change_length(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
     save_settings(path, Settings())  # a new file: its comments form one column
-    changed = replace(Settings(), program="sprint", rest_seconds=120, bands=("red", "green"))
+    changed = Settings()._replace(program="sprint", rest_seconds=120, bands=("red", "green"))
     save_settings(path, changed)  # bands was longer than the column: it goes back to it
     save_setting(path, "theme", "nord")
     save_setting(path, "weekly_rest_days", ["friday", "monday", "tuesday", "wednesday"])
@@ -210,8 +209,8 @@ def test_comments_stay_in_their_column_when_values_change_length(tmp_path: Path)
     assert {column(key) for key in ("goal", "program", "rest_seconds", "bands", "theme")} == {31}
     # A value too long for the column keeps one space before its comment.
     assert '"wednesday"] # ' in path.read_text()
-    assert read_settings(path).settings == replace(
-        changed, theme="nord", weekly_rest_days=("friday", "monday", "tuesday", "wednesday")
+    assert read_settings(path).settings == changed._replace(
+        theme="nord", weekly_rest_days=("friday", "monday", "tuesday", "wednesday")
     )
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, fields, replace
 from types import MappingProxyType
 from typing import Any, Literal, NamedTuple, TypeVar
 
@@ -84,16 +83,20 @@ class SettingSpec(NamedTuple):
 
 T = TypeVar("T")
 
+_DECLARED: list[SettingSpec] = []
+"""Each `Settings` field's declaration, in the order of the fields (see `setting`)."""
+
 
 def setting(default: T, kind: Kind, label: str, help: str, **details: Any) -> T:
-    """A `Settings` field declared with everything known about it."""
-    spec = SettingSpec(kind, label, help, **details)
-    return field(default=default, metadata={"spec": spec})
+    """A `Settings` field's default, with everything else known about it declared beside."""
+    _DECLARED.append(SettingSpec(kind, label, help, **details))
+    return default
 
 
-@dataclass(frozen=True)
-class Settings:
-    """The settings in effect: one immutable value, replaced whole when they change."""
+class Settings(NamedTuple):
+    """The settings in effect: one immutable value, replaced whole when they change
+    (`_replace`). A NamedTuple: a dataclass of this many fields costs the start about
+    ten million instructions to make."""
 
     goal: str = setting(
         "endurance",
@@ -269,7 +272,8 @@ class Settings:
 
 
 SETTINGS: tuple[SettingSpec, ...] = tuple(
-    f.metadata["spec"]._replace(name=f.name, default=f.default) for f in fields(Settings)
+    spec._replace(name=name, default=Settings._field_defaults[name])
+    for spec, name in zip(_DECLARED, Settings._fields, strict=True)
 )
 """Every setting's declaration, in the order of the file and the screen."""
 SPECS = {spec.name: spec for spec in SETTINGS}
@@ -355,4 +359,4 @@ def settings_from_mapping(
     if read["program"] is None and read["goal"] is not None:
         read["program"] = read["goal"]
     chosen = {key: value for key, value in read.items() if value is not None}
-    return replace(Settings(), **chosen), [f"{source}: {p}" for p in problems]
+    return Settings()._replace(**chosen), [f"{source}: {p}" for p in problems]

@@ -5,8 +5,6 @@ Finished or skipped, it records `first_run_done = true` in config.toml and never
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -99,8 +97,8 @@ class FirstRunScreen(Screen[None]):
         goal = radio.name if radio is not None and radio.name else self.context.settings.goal
         owned = set(self.query_one("#bands", MarkedSelectionList).selected)
         bands = tuple(band for band in self.band_choices if band in owned)
-        return replace(
-            self.context.settings, goal=goal, program=goal, bands=bands, first_run_done=True
+        return self.context.settings._replace(
+            goal=goal, program=goal, bands=bands, first_run_done=True
         )
 
     @on(Button.Pressed, "#done")
@@ -125,7 +123,7 @@ class FirstRunScreen(Screen[None]):
 
     def action_skip(self) -> None:
         self.app.notify(self.skip_text(), title="First run skipped", timeout=5)
-        self.finish(replace(self.context.settings, first_run_done=True))
+        self.finish(self.context.settings._replace(first_run_done=True))
 
     def finish(self, settings: Settings) -> None:
         self.context.settings = settings

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +52,7 @@ def make_app(tmp_path: Path, catalogue: Catalogue, clock, sound: SilentPlayer) -
         short = program_from_toml(SHORT_PROGRAM, "short.toml", catalogue)
         library.programs[short.name] = short
         context = AppContext(
-            live=HeldValues(replace(SHORT_SETTINGS, **settings_changes)),
+            live=HeldValues(SHORT_SETTINGS._replace(**settings_changes)),
             log=TrainingLog(tmp_path / "log.json"),
             catalogue=catalogue,
             programs=library,
