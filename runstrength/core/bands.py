@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 
 from runstrength.core.catalogue import Exercise
 from runstrength.core.records import ResumePoint, SetRecord
@@ -37,7 +36,7 @@ class BandChoice:
         pick not yet logged with a set would otherwise be lost)."""
         if point is None or point.exercise not in self._picked:
             return point
-        return replace(point, band=self._chosen.get(point.exercise))
+        return point._replace(band=self._chosen.get(point.exercise))
 
     def go_on_from(self, done: Iterable[SetRecord], at: ResumePoint | None) -> None:
         """A session resumed: each exercise on the band of its last set logged, the one

@@ -1,10 +1,16 @@
-"""What the log holds: completed sets under a session, named as in the interchange format."""
+"""What the log holds: completed sets under a session, named as in the interchange format.
+
+The records are NamedTuples (see `core.values`); a session, filled in as it is read, is a
+dataclass.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Literal
+from typing import Literal, NamedTuple
+
+from runstrength.core.values import last_field_aside
 
 Side = Literal["left", "right"]
 Status = Literal["in-progress", "completed", "partial"]
@@ -13,8 +19,8 @@ SessionKind = Literal["strength", "recovery"]
 SESSION_KINDS: tuple[SessionKind, ...] = ("strength", "recovery")
 
 
-@dataclass(frozen=True)
-class SetRecord:
+@last_field_aside
+class SetRecord(NamedTuple):
     """One completed set (or one side of a per-side set)."""
 
     exercise: str
@@ -29,12 +35,11 @@ class SetRecord:
     target_seconds: int | None = None
     edited_at: datetime | None = None
     """When the set was last corrected by hand, if ever."""
-    key: str | None = field(default=None, compare=False)
+    key: str | None = None
     """The log's own handle on this set (for corrections); not part of the record."""
 
 
-@dataclass(frozen=True)
-class SessionInfo:
+class SessionInfo(NamedTuple):
     """The identity of a session, known from its first moment."""
 
     id: str
@@ -54,8 +59,7 @@ class SessionInfo:
         return self.kind == "recovery"
 
 
-@dataclass(frozen=True)
-class WarmupRecord:
+class WarmupRecord(NamedTuple):
     """How long the warm-up ran, against the minutes planned (in a recovery routine: its
     mobility moves)."""
 
@@ -63,8 +67,7 @@ class WarmupRecord:
     target_seconds: int
 
 
-@dataclass(frozen=True)
-class StretchRecord:
+class StretchRecord(NamedTuple):
     """One stretch prompt (one side of a per-side stretch): held, or skipped."""
 
     stretch: str
@@ -78,8 +81,8 @@ class StretchRecord:
     completed_at: datetime
 
 
-@dataclass(frozen=True)
-class ResumePoint:
+@last_field_aside
+class ResumePoint(NamedTuple):
     """Where a session set aside goes on: an exercise's intro card (set 0) or one of its sets."""
 
     exercise: str
@@ -87,7 +90,7 @@ class ResumePoint:
     """The exercise's 1-based place in the program."""
     set: int
     side: Side | None = None
-    band: str | None = field(default=None, compare=False)
+    band: str | None = None
     """The band picked with b for this exercise and not yet logged with a set (None: the
     band of its last set, as usual); not part of where it goes on."""
 

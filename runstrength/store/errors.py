@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import errno
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
+
+from runstrength.core.values import last_field_aside
 
 LINK_HINT = "Remove the link (put the file itself there if it is yours) and try again"
 
@@ -31,8 +32,8 @@ class CorruptLogError(LogError):
         )
 
 
-@dataclass(frozen=True)
-class BadRecord:
+@last_field_aside
+class BadRecord(NamedTuple):
     """A record that parses but does not hold what its table's records must."""
 
     file: Path
@@ -41,8 +42,11 @@ class BadRecord:
     id: str
     """The record's id in its table; in the journal, its line number."""
     reason: str
-    record: Any = field(default=None, compare=False, repr=False)
-    """The record as found (kept when it is set aside)."""
+    record: Any = None
+    """The record as found (kept when it is set aside); not part of its value."""
+
+    def __repr__(self) -> str:
+        return f"BadRecord({self.file!r}, {self.table!r}, {self.id!r}, {self.reason!r})"
 
     @property
     def where(self) -> str:

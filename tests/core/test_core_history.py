@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -41,7 +40,7 @@ def session(session_id: str, day: int, program: str, sets: list[SetRecord]) -> S
         info=SessionInfo(id=session_id, program=program, started_at=started),
         status="completed",
         ended_at=started + timedelta(minutes=34),
-        sets=[replace(s, completed_at=started + timedelta(minutes=10)) for s in sets],
+        sets=[s._replace(completed_at=started + timedelta(minutes=10)) for s in sets],
     )
 
 

@@ -188,6 +188,8 @@ set_records = st.builds(
     completed_at=moments,
     started_at=st.none() | moments,
     target_seconds=st.none() | st.integers(10, 120),
+    edited_at=st.none() | moments,
+    key=st.none(),
 )
 stretch_records = st.builds(
     StretchRecord,

@@ -4,7 +4,6 @@ guided by the session engine, logged as a routine and never counted as training.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from importlib import resources
 from typing import Any
@@ -331,7 +330,7 @@ def test_statistics_count_no_recovery_routine() -> None:
 def test_a_recovery_session_is_no_training_even_with_sets() -> None:
     """The rule rests on the kind, not only on the sets (an import cannot sneak one in)."""
     odd = a_session(date(2026, 11, 16))
-    odd.info = replace(odd.info, kind="recovery")
+    odd.info = odd.info._replace(kind="recovery")
     assert not odd.is_training
     assert strength_days([odd]) == set()
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from runstrength.core.engine import SessionEngine
 from runstrength.core.events import Event, SessionEnded, SetCompleted
 from runstrength.core.plan import IntroStep, SetStep
@@ -98,7 +96,7 @@ def test_skipped_sets_are_passed_over_and_bands_come_back(make_engine, mini_prog
     engine = make_engine(mini_program)
     plan = engine.plan
     assert key(plan[resume_index(plan, kept)]) == (done[3].exercise, 1, "right")
-    band_walk = replace(done[4], band="green")
+    band_walk = done[4]._replace(band="green")
     engine.resume(SessionInfo("x", "mini", clock.now()), [*done[:4], band_walk])
     assert engine.finished, "every set was done: the session goes to its summary"
     walk = engine.program.entries[-1].exercise

@@ -6,7 +6,6 @@ a stale totals file, and after a move to the year files cut short."""
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -166,7 +165,7 @@ def test_the_totals_follow_an_edit_of_a_past_year_and_a_set_in_the_journal(
     log.delete_session(next(s.id for s in log.sessions() if s.date.year == 2039))
     assert_same(log, catalogue, today)
     info = SessionInfo(id="now", program="endurance", started_at=clock.now())
-    log.log_set(info, replace(first, reps=7, band=None, completed_at=clock.now(), key=None))
+    log.log_set(info, first._replace(reps=7, band=None, completed_at=clock.now(), key=None))
     expected = assert_same(log, catalogue, today)
     assert expected["order"][0] == first.exercise
     log.close()

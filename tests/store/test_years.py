@@ -22,7 +22,7 @@ TODAY = date.today()
 
 def plain(record: SessionRecord) -> SessionRecord:
     """A session without the log's handles on its sets."""
-    return replace(record, sets=[replace(s, key=None) for s in record.sets])
+    return replace(record, sets=[s._replace(key=None) for s in record.sets])
 
 
 @pytest.fixture(scope="module")

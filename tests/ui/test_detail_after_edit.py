@@ -70,7 +70,7 @@ async def test_a_change_landing_while_a_dialog_is_open_shows_whole(history_app) 
         detail = await open_detail(pilot)
         session = detail.session
         first = min(session.sets, key=lambda r: r.completed_at)
-        edited = replace(first, reps=7, edited_at=first.completed_at)
+        edited = first._replace(reps=7, edited_at=first.completed_at)
         fresh = replace(session, sets=[edited if r is first else r for r in session.sets])
         await pilot.press("c")
         assert isinstance(history_app.screen, CorrectSetDialog)
