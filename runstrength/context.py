@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import InitVar, dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -83,35 +82,46 @@ class Sound:
         return False
 
 
-@dataclass(kw_only=True)
 class AppContext:
-    # --- the settings (live: replaced whole on a save), and where they are saved ------
-    live: LiveValues
-    config_file: Path | None = None
-    """Where the settings screen saves; None: settings are not saved in this run."""
+    """The parts of the app, handed to every screen. A plain class rather than a
+    dataclass: Python compiles a dataclass's methods at every start (see `core.values`)."""
 
-    # --- fixed for the run --------------------------------------------------------------
-    log: TrainingLog
-    """The log to read from; writes go through `writer`."""
-    catalogue: Catalogue
-    programs: ProgramLibrary
-    clock: Clock
-    new_id: Callable[[], str] = field(default=lambda: uuid.uuid4().hex)
-    first_run: bool = False
-    """No settings file and an empty log: greet with the short setup."""
-    problems: list[str] = field(default_factory=list)
-    """Problems found in the user's files, shown once on home."""
+    def __init__(
+        self,
+        *,
+        live: LiveValues,
+        log: TrainingLog,
+        catalogue: Catalogue,
+        programs: ProgramLibrary,
+        clock: Clock,
+        player: SoundPlayer,
+        config_file: Path | None = None,
+        new_id: Callable[[], str] | None = None,
+        first_run: bool = False,
+        problems: list[str] | None = None,
+    ) -> None:
+        # --- the settings (live: replaced whole on a save), and where they are saved ----
+        self.live = live
+        self.config_file = config_file
+        """Where the settings screen saves; None: settings are not saved in this run."""
 
-    # --- services -----------------------------------------------------------------------
-    player: InitVar[SoundPlayer]
-    sound: Sound = field(init=False)
-    """Cues, through the player, when sound is on (see Sound)."""
-    writer: LogWriter = field(init=False)
-    """The one way in for writes to the log: its own thread, in order (runstrength/writes.py)."""
+        # --- fixed for the run ----------------------------------------------------------
+        self.log = log
+        """The log to read from; writes go through `writer`."""
+        self.catalogue = catalogue
+        self.programs = programs
+        self.clock = clock
+        self.new_id = new_id or (lambda: uuid.uuid4().hex)
+        self.first_run = first_run
+        """No settings file and an empty log: greet with the short setup."""
+        self.problems = problems if problems is not None else []
+        """Problems found in the user's files, shown once on home."""
 
-    def __post_init__(self, player: SoundPlayer) -> None:
+        # --- services -------------------------------------------------------------------
         self.sound = Sound(player, lambda: self.settings.voice, on=self.settings.sound)
-        self.writer = LogWriter(self.log)
+        """Cues, through the player, when sound is on (see Sound)."""
+        self.writer = LogWriter(log)
+        """The one way in for writes to the log: its own thread, in order (writes.py)."""
 
     @property
     def settings(self) -> Settings:

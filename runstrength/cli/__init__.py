@@ -15,17 +15,15 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from runstrength import __version__
 from runstrength.cli.common import EXIT_FAILED, EXIT_USAGE, Run, error, printable, unexpected
 from runstrength.paths import DATA_DIR_VARIABLE, resolve_paths
 
 
-@dataclass(frozen=True)
-class Command:
+class Command(NamedTuple):
     """A subcommand: the module that registers and runs it, and its line in `--help`."""
 
     module: str

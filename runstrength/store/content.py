@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from runstrength.core.catalogue import Catalogue, catalogue_from_data
 from runstrength.core.errors import ValidationError
@@ -41,12 +41,11 @@ def load_catalogue(parsed: ParsedToml | None = None) -> Catalogue:
     )
 
 
-@dataclass
-class ProgramLibrary:
+class ProgramLibrary(NamedTuple):
     """Every program that loaded, and the files that did not (with why)."""
 
-    programs: dict[str, Program] = field(default_factory=dict)
-    invalid: dict[str, list[str]] = field(default_factory=dict)
+    programs: dict[str, Program]
+    invalid: dict[str, list[str]]
 
     def get(self, name: str) -> Program | None:
         return self.programs.get(name)
@@ -64,7 +63,7 @@ def load_programs(
     validated here, as always).
     """
     loads = parsed.loads if parsed is not None else toml_loads
-    library = ProgramLibrary()
+    library = ProgramLibrary({}, {})
     for name in BUILTIN_PROGRAMS:
         text = _data_text("programs", f"{name}.toml")
         program = program_from_toml(text, f"{name}.toml", catalogue, builtin=True, loads=loads)
