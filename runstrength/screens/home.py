@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Footer, Header, Static
 
 from runstrength.commands import (
     BROWSE,
@@ -69,6 +69,8 @@ SOUND_CHECK_DELAY = 1.0
 DAY_ACTIONS = ("start", "start_refused", "recovery")
 """The actions home offers or not by the day's status (see `check_action`)."""
 PAINT_WAIT = 0.25
+NOTICES = ("load", "damage", "start-hint", "problems")
+"""Home's notices (and the way into a session between them), in their order on screen."""
 """Seconds home waits for the day's status to be painted before it goes on reading."""
 
 
@@ -140,20 +142,19 @@ class HomeScreen(StartFlow, Screen[None]):
         # sight; a long list scrolls.
         # Not focusable: ← → stay home's program keys; ↑ ↓ scroll it (action_scroll_lines).
         with VerticalScroll(id="home", can_focus=False):
-            yield Label("", id="today")
+            yield Static("", id="today")
             yield Static("", id="day-status")
             yield Static("", id="program")
             yield Static("", id="last")
-            yield Static("", id="load")
-            yield Static("", id="damage")
-            yield Label("[b]enter[/b]  start the session", id="start-hint")
-            yield Static("", id="problems")
+            # The load, a damaged log and the problems found in files are mounted once
+            # there is something to say (see `notice`): most starts have none of them.
+            yield Static("[b]enter[/b]  start the session", id="start-hint")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.watch(self.app, "settings", self.settings_changed, init=False)
         today = self.context.clock.now()
-        self.query_one("#today", Label).update(f"{today:%A %-d %B %Y}")
+        self.query_one("#today", Static).update(f"{today:%A %-d %B %Y}")
         self.show_program(with_length=False)  # the length follows the day's status
         self._keys_shown = self.day_keys()  # as the footer shows them before the log is read
         self._problems = self.context.problems
@@ -209,14 +210,31 @@ class HomeScreen(StartFlow, Screen[None]):
             self._problems = [problem for problem in self._problems if problem != stale]
             self.show_problems()
 
+    def notice(self, name: str, text: str) -> None:
+        """One of home's notices (`NOTICES`) shown with `text`, or hidden when it is empty;
+        mounted in its place the first time it has something to say."""
+        found = self.query(f"#{name}")
+        if not found:
+            if not text:
+                return
+            later = [f"#{n}" for n in NOTICES[NOTICES.index(name) + 1 :] if self.query(f"#{n}")]
+            if name == "problems":  # below the way into a session, which stays in sight
+                self.query_one("#home").mount(Static(text, id=name))
+            else:
+                self.query_one("#home").mount(Static(text, id=name), before=later[0])
+            return
+        widget = found.first(Static)
+        widget.update(text)
+        widget.display = bool(text)  # no empty line on home when all is well
+
     def show_problems(self) -> None:
         """The problems found in the user's files at start, still standing."""
-        widget = self.query_one("#problems", Static)
-        widget.update(
+        self.notice(
+            "problems",
             "[b]Some of your files have problems[/b] (defaults are used):\n"
             + "\n".join(escape(problem) for problem in self._problems)
             if self._problems
-            else ""
+            else "",
         )
 
     def on_screen_resume(self) -> None:
@@ -316,9 +334,7 @@ class HomeScreen(StartFlow, Screen[None]):
             self.show_load(message.load)
 
     def on_home_screen_damage_found(self, message: DamageFound) -> None:
-        widget = self.query_one("#damage", Static)
-        widget.update(damage_text(message.detail))
-        widget.display = True
+        self.notice("damage", damage_text(message.detail))
 
     def on_home_screen_log_changed(self, _: LogChanged) -> None:
         self.load_last_session()
@@ -331,9 +347,7 @@ class HomeScreen(StartFlow, Screen[None]):
             self.show_day_status(from_log.check, from_log.trained_today, from_log.run_today)
 
     def show_load(self, text: str) -> None:
-        widget = self.query_one("#load", Static)
-        widget.update(text)
-        widget.display = bool(text)  # no empty line on home when all is well
+        self.notice("load", text)
 
     def show_day_status(
         self, check: StartCheck, trained_today: bool = False, run_today: RunMark | None = None
@@ -344,7 +358,7 @@ class HomeScreen(StartFlow, Screen[None]):
             self.refresh_bindings()
         verdict = check.verdict
         status = self.query_one("#day-status", Static)
-        hint = self.query_one("#start-hint", Label)
+        hint = self.query_one("#start-hint", Static)
         status.set_class(not verdict.allowed, "rest")
         hint.set_class(not verdict.allowed, "rest")
         if verdict.allowed:

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.widgets import Label
+from textual.widgets import Static
 
 from runstrength.screens import registry as screens
 from runstrength.screens.home_reads import LogChanged, OpenSessionsFound, PlanMoved, training_days
@@ -193,7 +193,7 @@ class StartFlow(ScreenPart):
         self._checked = True
         self.waiting = record
         if self.check is not None and self.check.allowed:
-            self.query_one("#start-hint", Label).update(self.start_hint())
+            self.query_one("#start-hint", Static).update(self.start_hint())
         if offer and record is not None and self.app.screen is self:
             self.offer_resume(record)  # rather than a new session asked for meanwhile
         elif self._start_asked:

@@ -14,6 +14,8 @@ from tests.ui.restday_seed import seed
 async def test_page_down_and_up_scroll_home(make_app, clock, tmp_path: Path) -> None:
     seed(tmp_path, clock, logged_offsets=(-1,))  # today is a rest day: a longer status
     app = make_app(program="endurance")  # seven exercises listed
+    # and problems found in the settings file, listed below the way into a session
+    app.context.problems += [f"config.toml: line {n}: unknown key" for n in (3, 4)]
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
