@@ -13,10 +13,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from runstrength.core.fields import reason, shown, toml_error_line, toml_loads, top_level_lines
 from runstrength.core.settings import (
     GROUPS,
-    SETTING_NAMES,
     SETTINGS,
     Settings,
-    settings_from_mapping,
+    settings_and_sources,
 )
 from runstrength.store.storage import write_atomically
 
@@ -87,13 +86,8 @@ def read_settings(
         problem = f"{path}: {where}not valid TOML: {message}; using the defaults for every key"
         return LoadedSettings(Settings(), [problem], frozenset(), True)
     line_of = top_level_lines(text)
-    settings, problems = settings_from_mapping(data, str(path), line_of)
-    accepted = frozenset(
-        key
-        for key in data
-        if key in SETTING_NAMES and not settings_from_mapping({key: data[key]}, "")[1]
-    )
-    return LoadedSettings(settings, problems, accepted, exists=True)
+    settings, problems, taken = settings_and_sources(data, str(path), line_of)
+    return LoadedSettings(settings, problems, taken, exists=True)
 
 
 def load_settings(

@@ -352,11 +352,23 @@ def settings_from_mapping(
     `line_of` names the line a key is on, for the messages. The theme name is only checked
     for being a string here; the UI knows which themes exist.
     """
+    settings, problems, _ = settings_and_sources(data, source, line_of)
+    return settings, problems
+
+
+def settings_and_sources(
+    data: Mapping[str, Any],
+    source: str,
+    line_of: Callable[[str], int | None] | None = None,
+) -> tuple[Settings, list[str], frozenset[str]]:
+    """As `settings_from_mapping`, and the keys whose value was taken from `data` (there
+    and good; the others are defaults)."""
     problems: list[str] = []
     r = TableReader(data, "", problems, line_of)
     read = {spec.name: _read(r, spec) for spec in SETTINGS}
     r.finish()
+    taken = frozenset(name for name, value in read.items() if value is not None)
     if read["program"] is None and read["goal"] is not None:
         read["program"] = read["goal"]
     chosen = {key: value for key, value in read.items() if value is not None}
-    return Settings()._replace(**chosen), [f"{source}: {p}" for p in problems]
+    return Settings()._replace(**chosen), [f"{source}: {p}" for p in problems], taken
