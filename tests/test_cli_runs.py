@@ -275,3 +275,51 @@ def test_import_of_only_missing_files_is_one_line_each_and_changes_nothing(
     assert result.stderr.splitlines() == [f"runstrength: {tmp_path / 'nope.gpx'} does not exist"]
     assert result.stdout == ""
     assert not (data / "log.json").exists()
+
+
+def test_a_file_dated_in_the_future_is_named_and_not_imported(tmp_path: Path, folder: Path) -> None:
+    """A finished run cannot be later than now: a watch with a wrong clock. Its file is
+    named with its date, the other files are imported, and what was logged stays."""
+    data = tmp_path / "data"
+    assert run(data, "runs", "import", str(folder / "tempo.tcx")).returncode == 0
+    logged = run(data, "runs", "list", "--json").stdout
+    ahead = tmp_path / "ahead.fit"
+    ahead.write_bytes(fit_bytes(at(3), 3000, 10000))
+    alone = run(data, "runs", "import", str(ahead))
+    assert alone.returncode == 1
+    named, total = alone.stderr.splitlines()
+    assert named.startswith(
+        f"runstrength: {ahead} is dated {day(3).isoformat()} 07:00, later than now ({TODAY}"
+    )
+    assert named.endswith(
+        "): a finished activity cannot be in the future; is the device's clock right?"
+    )
+    assert total == "runstrength: 1 activity dated in the future not imported (see above)"
+    assert "Imported 0 runs and 0 other activities from 1 file" in alone.stdout
+    assert run(data, "runs", "list", "--json").stdout == logged
+    # Among other files: those are imported, the one ahead is not, and the exit says so.
+    mixed = run(data, "runs", "import", str(ahead), str(folder / "long.fit"))
+    assert mixed.returncode == 1
+    assert "Imported 1 run and 0 other activities from 2 files" in mixed.stdout
+    assert f"{ahead} is dated {day(3).isoformat()} 07:00" in mixed.stderr
+    listed = json.loads(run(data, "runs", "list", "--json").stdout)
+    assert [a["day"] for a in listed] == [day(-4).isoformat(), day(-2).isoformat()]
+
+
+def test_a_strava_export_names_the_line_of_an_activity_dated_in_the_future(
+    tmp_path: Path,
+) -> None:
+    export = strava_export(
+        tmp_path / "export",
+        [
+            ("Morning run", "Run", at(-1), 1800, 5000, ""),
+            ("Run from the future", "Run", at(40), 1800, 5000, ""),
+        ],
+    )
+    result = run(tmp_path / "data", "runs", "import", str(export))
+    assert result.returncode == 1
+    assert f"activities.csv:3 is dated {day(40).isoformat()} 07:00, later than now" in (
+        result.stderr
+    )
+    listed = json.loads(run(tmp_path / "data", "runs", "list", "--json").stdout)
+    assert [a["title"] for a in listed] == ["Morning run"]

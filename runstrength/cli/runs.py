@@ -45,8 +45,10 @@ def register(commands: Commands) -> None:
         help="import completed activities from files and folders",
         description="Import FIT, GPX and TCX files (each also .gz) and folders of them, a "
         "Strava bulk export (its zip, or its folder with activities.csv). An activity already in "
-        "the log is not stored again. Exit 0 when every file was read; exit 1 when some "
-        "could not be (each is named with why; the others are imported).",
+        "the log is not stored again, nor one dated later than now (a finished activity "
+        "cannot be: the device's clock or the file is wrong). Exit 0 when every file was "
+        "read and imported; exit 1 when some could not be (each is named with why; the "
+        "others are imported).",
     )
     add.add_argument("paths", nargs="+", metavar="PATH", help="a file or a folder")
     add.set_defaults(run=_import)
@@ -149,6 +151,8 @@ def _import_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
     if found.failed and not found.files:
         return EXIT_FAILED  # nothing could be read: each file is named above, nothing changed
     added = days.write(lambda log: RunLog(log).add(found.activities))
+    for activity, reason in added.refused:
+        error(f"{activity.source} {reason}")
     runs = sum(1 for a in added.added if a.is_run)
     print(
         f"Imported {_plural(runs, 'run', 'runs')} and "
@@ -158,8 +162,10 @@ def _import_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
     )
     if found.failed:
         error(f"{_plural(len(found.failed), 'file', 'files')} could not be read (see above)")
-        return EXIT_FAILED
-    return EXIT_OK
+    if added.refused:
+        dated = _plural(len(added.refused), "activity", "activities")
+        error(f"{dated} dated in the future not imported (see above)")
+    return EXIT_FAILED if found.failed or added.refused else EXIT_OK
 
 
 def _plan(args: argparse.Namespace, paths: Paths) -> int:

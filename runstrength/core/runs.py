@@ -7,9 +7,10 @@ title, else the duration, else the average heart rate, else it is an easy run.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Collection, Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Literal, NamedTuple
 
@@ -207,6 +208,40 @@ def sport_of(name: str | None) -> str:
     if "swim" in text:
         return "swimming"
     return "other"
+
+
+CLOCK_MARGIN = timedelta(minutes=5)
+"""How far past now a finished activity may seem to end and still be logged. A watch sets
+its clock from GPS; a computer's may run a few minutes behind, and a run synced as soon as
+it is saved must not be refused for that. A wrong clock or time zone is an hour or more
+off, far past this."""
+LONGEST_SECONDS = 366 * 24 * 3600
+
+
+def _moment(when: datetime, now: datetime) -> str:
+    return f"{when:%Y-%m-%d %H:%M}" if when.date() != now.date() else f"{when:%H:%M}"
+
+
+def future_reason(activity: Activity, now: datetime) -> str | None:
+    """Why a completed activity cannot be logged as done: it ends later than `now` (past
+    CLOCK_MARGIN), which only a device with a wrong clock or a bad file can make; None when
+    it can be. A planned run is meant to be in the future: never refused here."""
+    if activity.planned or activity.start is None:
+        return None
+    start = activity.start.astimezone(now.tzinfo)
+    seconds = activity.duration_s or 0.0
+    # A duration that cannot be (negative, not a number, centuries) counts as none.
+    fits = math.isfinite(seconds) and 0 < seconds < LONGEST_SECONDS
+    end = start + timedelta(seconds=seconds if fits else 0)
+    if end <= now + CLOCK_MARGIN:
+        return None
+    when = f"{start:%Y-%m-%d %H:%M}"
+    if start <= now + CLOCK_MARGIN:  # it began before now but lasts past it
+        when += f" and ends {_moment(end, start)}"
+    return (
+        f"is dated {when}, later than now ({now:%Y-%m-%d %H:%M}): a finished activity "
+        "cannot be in the future; is the device's clock right?"
+    )
 
 
 SAME_START_SECONDS = 120

@@ -18,6 +18,7 @@ from textual_plotext import PlotextPlot
 from runstrength.commands import Command, keys
 from runstrength.context import AppContext
 from runstrength.core.load import RATIO_BAND, RATIO_WARN, LoadReport, ratio_note
+from runstrength.core.load_chart import load_chart
 from runstrength.store import LogError
 
 PERIODS = (12, 26, 52)
@@ -44,14 +45,6 @@ def legend() -> Text:
         ("──", "red"),
         f" {RATIO_WARN} rising fast",
     )
-
-
-def load_ticks(top: float) -> list[float]:
-    """Four or five round steps from 0 to at least `top` (100, 200, 250, 500, ...)."""
-    step = 100.0
-    while top / step > 4:
-        step *= 2.5 if str(int(step)).startswith("2") else 2
-    return [step * n for n in range(int(top // step) + 2)]
 
 
 class LoadScreen(Screen[None]):
@@ -81,6 +74,7 @@ class LoadScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield PlotextPlot(id="load-weeks")
+        yield Static("", id="load-empty")
         yield Static(legend(), id="load-legend")
         yield Static("Reading the log…", id="load-numbers")
         yield Footer(compact=True, show_command_palette=False)
@@ -113,49 +107,46 @@ class LoadScreen(Screen[None]):
     def watch_report(self, report: LoadReport | None) -> None:
         if report is None:
             return
-        weeks = report.weeks
-        positions = [float(n) for n in range(1, len(weeks) + 1)]
-        step = max(1, len(weeks) // 6)
-        labels = [f"{week.start:%d %b}" for week in weeks]
-
+        drawn = load_chart(report)
         chart = self.query_one("#load-weeks", PlotextPlot)
+        self.query_one("#load-empty", Static).update(drawn.empty)
+        self.set_class(bool(drawn.empty), "-empty")
         plt = chart.plt
         plt.clear_data()
         plt.clear_figure()
-        runs = [round(week.runs) for week in weeks]
-        strength = [round(week.strength) for week in weeks]
         # plotext takes a colour per series here (its stub says one colour).
         colors = [RUNS_COLOR, STRENGTH_COLOR]
-        plt.stacked_bar(positions, [runs, strength], color=colors, width=0.6)  # type: ignore[arg-type]
-        ticks = load_ticks(max((w.total for w in weeks), default=0))
-        plt.yticks(ticks, [f"{t:.0f}" for t in ticks])
-        plt.xticks(positions[::step], labels[::step])
+        bars = [drawn.runs, drawn.strength]
+        plt.stacked_bar(drawn.positions, bars, color=colors, width=0.6)  # type: ignore[arg-type]
+        # Its range as well as its ticks: plotext drops a tick outside the data's range.
+        plt.ylim(*drawn.load_range)
+        plt.yticks(drawn.load_ticks, drawn.load_labels)
+        plt.xticks(drawn.week_ticks, drawn.week_labels)
 
         # The ratio on the right-hand axis, over the bars, with its band.
         low, high = RATIO_BAND
-        known = [(x, w.ratio) for x, w in zip(positions, weeks, strict=True) if w.ratio is not None]
-        top = max([2.0, *(r + 0.2 for _, r in known)])
         # hline would use the left axis: the band's edges are drawn as flat lines instead.
-        edges = [positions[0] - 0.5, positions[-1] + 0.5]
+        edges = list(drawn.x_range)
         for level, color in ((low, "green"), (high, "green"), (RATIO_WARN, "red")):
             plt.plot(edges, [level, level], color=color, marker="─", yside="right")
-        if known:
+        if drawn.ratio_points:
             plt.plot(
-                [x for x, _ in known],
-                [r for _, r in known],
+                [x for x, _ in drawn.ratio_points],
+                [r for _, r in drawn.ratio_points],
                 marker="braille",
                 color="white",
                 yside="right",
             )
         # plotext takes "right" for yside (its stub says a number).
-        plt.ylim(0, top, yside="right")  # type: ignore[arg-type]
-        plt.yticks([0.0, low, high, RATIO_WARN], yside="right")  # type: ignore[arg-type]
-        plt.xlim(positions[0] - 0.5, positions[-1] + 0.5)
+        plt.ylim(*drawn.ratio_range, yside="right")  # type: ignore[arg-type]
+        plt.yticks(drawn.ratio_ticks, yside="right")  # type: ignore[arg-type]
+        plt.xlim(*drawn.x_range)
         plt.title(
             f"Load per week (effort x minutes) · ratio 7:28 days, steady {low}-{high} (green)"
         )
         chart.refresh()
 
+        weeks = report.weeks
         this_week = weeks[-1]
         ratio = "-" if report.ratio is None else f"{report.ratio:.2f}"
         self.query_one("#load-numbers", Static).update(

@@ -3,7 +3,8 @@
 Each document is an activity as `core.run_data` writes it. Every change is one write
 through the log (`TrainingLog.change_documents`), as durable as a logged set, with a backup of the
 file before it. Adding is idempotent: an activity already there (the same one read
-from another file, see `core.runs.same_activity`) is not stored twice. Planned runs
+from another file, see `core.runs.same_activity`) is not stored twice, and a completed
+one dated later than the log's clock says it is now is not stored at all. Planned runs
 from a calendar are replaced by the next import of that calendar; completed runs are
 never touched by it.
 """
@@ -15,7 +16,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from runstrength.core.run_data import activity_from_data, activity_to_data
-from runstrength.core.runs import Activity, ActivityIndex, RunKind, activity_id
+from runstrength.core.runs import Activity, ActivityIndex, RunKind, activity_id, future_reason
 from runstrength.store.errors import BadRecord, BadRecordError
 from runstrength.store.log import TrainingLog
 
@@ -30,6 +31,8 @@ class Added(NamedTuple):
     added: list[Activity]
     duplicates: list[Activity]
     """Activities already in the log (or twice in what was added): not stored again."""
+    refused: Sequence[tuple[Activity, str]] = ()
+    """Completed activities dated later than the log clock's now, each with why: not stored."""
 
 
 class Replaced(NamedTuple):
@@ -94,13 +97,21 @@ class RunLog:
         return self._read(docs)[0]
 
     def add(self, activities: Sequence[Activity]) -> Added:
-        """Store completed activities not yet in the log, in one write; ids are given here."""
+        """Store completed activities not yet in the log, in one write; ids are given here.
+        One that ends later than the log clock's now cannot have been done: it is refused
+        (`core.runs.future_reason` says why), the others are stored."""
+        now = self.log.clock.now()
         present = self._read(self.log.documents(TABLE))
         taken = {a.id for a in present}
         known = ActivityIndex(present)
         added: list[Activity] = []
         duplicates: list[Activity] = []
+        refused: list[tuple[Activity, str]] = []
         for activity in sorted(activities, key=lambda a: (a.start is None, a.start or a.day)):
+            reason = future_reason(activity, now)
+            if reason is not None:
+                refused.append((activity, reason))
+                continue
             if activity.start is None or known.holds(activity):
                 duplicates.append(activity)
                 continue
@@ -110,7 +121,7 @@ class RunLog:
             added.append(stored)
         if added:
             self._append(added)
-        return Added(added, duplicates)
+        return Added(added, duplicates, refused)
 
     def merge(self, activities: Sequence[Activity]) -> Added:
         """Store activities as they are (ids and all, from an export); those whose id or

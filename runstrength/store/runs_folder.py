@@ -23,7 +23,8 @@ TABLE = "run_files"
 class FolderImport:
     added: list[Activity] = field(default_factory=list)
     failed: list[tuple[Path, str]] = field(default_factory=list)
-    """New files that could not be read, with why (each is reported once)."""
+    """New files that could not be read or are dated in the future, with why (each is
+    reported once)."""
     read: int = 0
     """New or changed files read this time."""
     problem: str = ""
@@ -69,7 +70,9 @@ def import_new_files(log: TrainingLog, folder: Path) -> FolderImport:
         except UnreadableFile as error:
             result.failed.append((path, str(error)))
     result.read = len(fresh)
-    result.added = RunLog(log).add(found).added
+    stored = RunLog(log).add(found)
+    result.added = stored.added
+    result.failed += [(Path(activity.source), why) for activity, why in stored.refused]
     names = {str(path) for path, _ in fresh}
 
     def edit(docs: list[dict[str, Any]]) -> None:

@@ -53,7 +53,7 @@ def make_app(tmp_path: Path, catalogue: Catalogue, clock, sound: SilentPlayer) -
         library.programs[short.name] = short
         context = AppContext(
             live=HeldValues(SHORT_SETTINGS._replace(**settings_changes)),
-            log=TrainingLog(tmp_path / "log.json"),
+            log=TrainingLog(tmp_path / "log.json", clock=clock),
             catalogue=catalogue,
             programs=library,
             clock=clock,

@@ -3,6 +3,7 @@ rises fast."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time, timedelta
 
 import pytest
@@ -141,13 +142,40 @@ async def test_home_says_nothing_of_a_steady_load(load_app) -> None:
 
 
 async def test_the_load_view_of_an_empty_log(make_app) -> None:
+    from tests.ui.screen_text import screen_text
+
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_load(pilot)
+        await pilot.pause()
         assert screen.report is not None
         assert all(w.total == 0 for w in screen.report.weeks)
         numbers = str(screen.query_one("#load-numbers").render())
         assert "not yet known: the log needs 28 days" in numbers
+        # A sentence in the chart's place, not an empty frame with an axis of one 0.
+        shown = screen_text(app)
+        assert "No load yet: it counts logged strength sessions and completed runs." in shown
+        assert "┤" not in shown
+
+
+async def test_a_short_log_has_a_scale_on_its_load_axis(make_app, clock) -> None:
+    """One 30-minute easy run (90): the left axis reads 100, 50 and 0 from top to bottom,
+    and no label lands on the chart's title."""
+    from tests.ui.screen_text import screen_lines
+
+    app = make_app()
+    yesterday = TODAY - timedelta(days=1)
+    start = datetime.combine(yesterday, time(7), clock.now().tzinfo)
+    RunLog(app.context.log).add(
+        [Activity(id="", day=yesterday, start=start, duration_s=1800.0, effort=3)]
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await open_load(pilot)
+        await pilot.pause()
+        lines = screen_lines(app)
+    labels = [found.group(1) for line in lines if (found := re.match(r"\s*(\d+)┤", line))]
+    assert labels == ["100", "50", "0"]
+    assert any(line.startswith("  Load per week (effort x minutes)") for line in lines)
 
 
 async def test_the_legend_sits_under_the_chart_not_over_its_bars(load_app) -> None:

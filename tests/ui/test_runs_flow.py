@@ -156,18 +156,22 @@ async def test_warn_asks_and_yes_goes_ahead(make_app, tmp_path: Path) -> None:
 async def test_the_runs_folder_is_read_after_the_first_frame(make_app, tmp_path: Path) -> None:
     folder = tmp_path / "watch"
     folder.mkdir()
-    start = datetime(2026, 11, 24, 7, 0, tzinfo=ZONE)
+    start = datetime(2026, 11, 22, 7, 0, tzinfo=ZONE)
     (folder / "a.fit").write_bytes(fit_bytes(start, 6000, 20000))
     (folder / "b.gpx").write_text(gpx_text(None, 0))
+    # A watch whose clock is a day ahead: a finished run cannot be tomorrow.
+    (folder / "c.fit").write_bytes(fit_bytes(start + timedelta(days=2), 3000, 9000))
     app = make_app(runs_folder=str(folder))
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await settle(pilot)
         runs = RunLog(app.context.log).between()
-        assert [(a.day, a.distance_m) for a in runs] == [(date(2026, 11, 24), 20000)]
+        assert [(a.day, a.distance_m) for a in runs] == [(date(2026, 11, 22), 20000)]
         messages = notices(app)
         assert "Imported 1 new run from the runs folder." in messages
-        assert any("b.gpx has no times" in m for m in messages)
-        assert "Long run tomorrow" in text_of(pilot, "#day-status")
+        [refused] = [m for m in messages if "b.gpx" in m]
+        assert "b.gpx has no times" in refused
+        assert "c.fit is dated 2026-11-24 07:00, later than now (2026-11-23 07:02)" in refused
+        assert "Long run yesterday" in text_of(pilot, "#day-status")
     # The next start reads only new files: nothing is reported again.
     again = make_app(runs_folder=str(folder))
     async with again.run_test(size=(80, 24), notifications=True) as pilot:
