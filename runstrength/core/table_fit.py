@@ -47,7 +47,7 @@ def clip(text: str, width: int, measure: Measure = len) -> str:
     kept = text
     while kept and measure(kept) + measure(ELLIPSIS) > width:
         kept = kept[:-1]
-    return kept.rstrip() + ELLIPSIS
+    return kept.rstrip(" -_·,.") + ELLIPSIS
 
 
 def clipped(

@@ -8,9 +8,10 @@ import pytest
 from textual.pilot import Pilot
 
 from runstrength.app import RunStrengthApp
+from runstrength.screens.dialogs import HelpScreen
 from runstrength.screens.session import SessionScreen
 from runstrength.widgets.key_footer import key_width, to_hide
-from tests.ui.screen_text import screen_lines, screen_text
+from tests.ui.screen_text import screen_lines
 from tests.ui.test_snapshots import drive
 
 SIZES = [(60, 20), (80, 24)]
@@ -39,13 +40,24 @@ def footer_line(app: RunStrengthApp) -> str:
     return screen_lines(app)[-1].rstrip()
 
 
-async def look_at_help(pilot: Pilot[None]) -> str:
+async def read_help(pilot: Pilot[None]) -> str:
+    """The help's text, scrolled through to its end, then closed: each dialog row whole
+    (its border on both sides)."""
     await pilot.press("question_mark")
     await pilot.pause()
-    text = screen_text(pilot.app)
+    assert isinstance(pilot.app.screen, HelpScreen)
+    pages = []
+    for _ in range(3):
+        box = pilot.app.screen.query_one(".dialog").region
+        dialog = [line[box.x : box.right] for line in screen_lines(pilot.app)[box.y : box.bottom]]
+        assert len(dialog) > 10
+        assert all(line[0] == line[-1] == "█" for line in dialog)  # nothing cut
+        pages.append(" ".join(line.strip("█ ") for line in dialog))
+        await pilot.press("pagedown")
+        await pilot.pause()
     await pilot.press("escape")
     await pilot.pause()
-    return text
+    return " ".join(pages)
 
 
 @pytest.mark.parametrize("layout", ["floor", "compact"])
@@ -91,7 +103,7 @@ async def test_a_band_exercise_with_tempo_keeps_the_counting_keys_and_help(
         else:
             assert "b Band" not in line
         # What gave way is in the help, and still acts.
-        help_text = await look_at_help(pilot)
+        help_text = await read_help(pilot)
         for words in ("next band for the exercise", "sound on / off", "floor layout"):
             assert words in help_text
         squat = app.context.catalogue.exercises["band-squat"]
@@ -121,3 +133,16 @@ def test_keys_give_way_highest_first_until_the_rest_fit() -> None:
     assert to_hide(keys, everything - 1) == {1}  # the highest leaves first, even if wider
     assert to_hide(keys, everything - 10) == {1, 2}
     assert to_hide(keys, 5) == {1, 2}  # keys that never give way stay, room or not
+
+
+async def test_the_help_at_60_columns_wraps_and_scrolls_to_every_key(make_app) -> None:
+    app = make_app(start=True)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        seen = await read_help(pilot)
+        for keys, what in SessionScreen.KEYS.help_rows():
+            words = what.split()
+            assert " ".join(words[:3]) in seen, keys
+            assert words[-1] in seen, keys
+        assert "escape or ? closes this help" in seen
+        assert isinstance(app.screen, SessionScreen)
