@@ -36,7 +36,8 @@ class Command(NamedTuple):
     action the keys are handled by a widget (tab, arrows in a list) and the command is only
     a help line. `more` binds further keys to the same help line (one footer entry for
     `+` and `-`). `palette` titles the command in the command palette, which runs `action`
-    on the app."""
+    on the app. `gives_way`: on a footer too narrow for every key, the keys with the
+    highest number leave it first (the help still lists them); 0: always in the footer."""
 
     keys: str
     help: str
@@ -49,6 +50,7 @@ class Command(NamedTuple):
     more: tuple[Binding, ...] = ()
     palette: str = ""
     in_session: bool = False
+    gives_way: int = 0
 
     @property
     def bindings(self) -> tuple[Binding, ...]:
@@ -96,6 +98,13 @@ class Keys(NamedTuple):
         own = {command.keys for command in self.commands}
         extra = [command for command in also if command.keys not in own]
         return [command.help_row for command in (*self.commands, *extra)]
+
+    def gives_way(self, key: str) -> int:
+        """How soon a key, as bound, leaves a narrow footer (`Command.gives_way`)."""
+        for command in self.commands:
+            if key in command.keys.split(","):
+                return command.gives_way
+        return 0
 
 
 def keys(title: str, *commands: Command) -> Keys:

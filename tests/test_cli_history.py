@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from datetime import date, timedelta, timezone
@@ -16,6 +17,7 @@ import pytest
 from runstrength.core.interchange import to_document
 from runstrength.store import load_programs
 from tests.sample_history import sample_history
+from tests.wide_history import LONG_PROGRAM, wide_sessions
 
 COMMAND = str(Path(sys.executable).with_name("runstrength"))
 ZONE = timezone(timedelta(hours=1))
@@ -25,13 +27,18 @@ BETWEEN = (date.today() + timedelta(days=70)).isoformat()
 """Days an import may plan (within the years ahead a plan may be made)."""
 
 
-def run(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run(data: Path, *args: str, columns: int | None = None) -> subprocess.CompletedProcess[str]:
+    """`columns`: the terminal's width, as a shell passes it ($COLUMNS); None: a pipe."""
+    env = {key: value for key, value in os.environ.items() if key != "COLUMNS"}
+    if columns is not None:
+        env["COLUMNS"] = str(columns)
     return subprocess.run(
         [COMMAND, "--data-dir", str(data), *args],
         capture_output=True,
         text=True,
         timeout=120,
         check=False,
+        env=env,
     )
 
 
@@ -288,3 +295,28 @@ def test_since_after_until_is_refused(tmp_path: Path) -> None:
     assert result.stderr.splitlines() == [
         "runstrength: --since 2026-11-25 is after --until 2026-11-01: no day is in between"
     ]
+
+
+def test_history_fits_80_columns_and_a_pipe_gets_every_word(tmp_path: Path) -> None:
+    source = tmp_path / "wide.json"
+    source.write_text(json.dumps(to_document(wide_sessions(), [])))
+    assert run(tmp_path / "d", "import", str(source)).returncode == 0
+    narrow = run(tmp_path / "d", "history", columns=80)
+    assert narrow.returncode == 0, narrow.stderr
+    header, long, aside, recovery, plain = narrow.stdout.splitlines()
+    for line in (header, long, aside, recovery, plain):
+        assert len(line) <= 80, line
+    assert header.split() == ["Date", "Program", "Time", "Sets", "Reps", "Done", "Effort"]
+    for shown in ("Fri 2026-11-20", "1 h 05 min", "120", "12000", "100%", "10", "partial"):
+        assert shown in re.split(r"\s{2,}", long), (shown, long)
+    assert "hills-and" in long
+    assert LONG_PROGRAM not in long
+    assert aside.endswith("partial")  # an import ends a session set aside
+    assert "recovery" in recovery
+    # Into a pipe or a file (no terminal, no $COLUMNS): every word, whatever the width.
+    piped = run(tmp_path / "d", "history").stdout.splitlines()
+    assert LONG_PROGRAM in piped[1]
+    assert piped[1].endswith("partial · 3 exercises skipped")
+    assert piped[2].endswith("partial · 1 exercise skipped")
+    wide = run(tmp_path / "d", "history", columns=200).stdout
+    assert wide == "\n".join(piped) + "\n"

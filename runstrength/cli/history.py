@@ -6,6 +6,8 @@ import argparse
 import csv
 import io
 import json
+import os
+import shutil
 import sys
 from datetime import date, timedelta
 from pathlib import Path
@@ -19,12 +21,13 @@ from runstrength.config import load_settings
 from runstrength.core.clock import SystemClock
 from runstrength.core.codec import plan_to_data
 from runstrength.core.fields import read_day, shown
-from runstrength.core.history import COLUMNS, SessionFilter, plans_of, table_rows
+from runstrength.core.history import COLUMNS, SessionFilter, fitted_cells, plans_of, table_rows
 from runstrength.core.interchange import InterchangeError, from_document, to_document
 from runstrength.core.planning import PlansChecked, check_plans
 from runstrength.core.run_data import activities_from_list, activity_to_data
 from runstrength.core.runs import run_marks
 from runstrength.core.settings import run_settings
+from runstrength.core.table_fit import natural_widths
 from runstrength.core.wording import plural
 from runstrength.input_file import IMPORT_LIMIT, InputError, read_text_input
 from runstrength.paths import Paths
@@ -139,16 +142,38 @@ def show_history(args: argparse.Namespace, paths: Paths) -> int:
         planned = [p for p in days if args.program is None or p.program == args.program]
         print(json.dumps(to_document(chosen, planned), indent=2, ensure_ascii=False))
         return EXIT_OK
-    rows = [row.cells() for row in table_rows(summaries, wanted, plans)]
+    rows = table_rows(summaries, wanted, plans)
     if not rows:
         print(f"No sessions ({wanted.describe()}).")
         return EXIT_OK
-    widths = [max(len(c) for c in column) for column in zip(COLUMNS, *rows, strict=False)]
-    for cells in (COLUMNS, *rows):
+    width = _terminal_width()
+    gaps = len(TABLE_GAP) * (len(COLUMNS) - 1)
+    table = fitted_cells(rows, None if width is None else width - gaps)
+    widths = natural_widths(table)
+    for cells in table:
         print(
-            "  ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=True)).rstrip()
+            TABLE_GAP.join(
+                cell.ljust(width) for cell, width in zip(cells, widths, strict=True)
+            ).rstrip()
         )
     return EXIT_OK
+
+
+TABLE_GAP = "  "
+"""Between two columns of the sessions table."""
+
+
+def _terminal_width() -> int | None:
+    """The width the sessions table fits: $COLUMNS, or the terminal's it prints to; None
+    into a pipe or a file, which get every word."""
+
+    try:
+        terminal = sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        terminal = False
+    if not terminal and not os.environ.get("COLUMNS", "").isdigit():
+        return None
+    return shutil.get_terminal_size().columns
 
 
 def _csv_text(document: dict[str, Any]) -> str:

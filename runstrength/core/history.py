@@ -8,14 +8,15 @@ for whole sessions alike.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from runstrength.core.programs import Program
 from runstrength.core.records import SessionKind, SessionRecord, SetRecord, Status
 from runstrength.core.summary import format_duration, planned_sets
-from runstrength.core.wording import status_text
+from runstrength.core.table_fit import Measure, clipped, natural_widths, shrink_to
+from runstrength.core.wording import Wording, status_text
 
 
 class SetTally:
@@ -161,10 +162,11 @@ class SessionRow:
     kind: SessionKind = "strength"
     effort: int | None = None
 
-    def cells(self) -> tuple[str, ...]:
+    def cells(self, wording: Wording = "full") -> tuple[str, ...]:
+        """The row's text; `wording`: how much its status says (a narrow table's)."""
         if self.kind == "recovery":
             # Not training: no sets, reps or completion to show, and marked as what it is.
-            ended = "" if self.status == "completed" else self.status
+            ended = "" if self.status == "completed" or wording == "word" else self.status
             status = "recovery" + (f", {ended}" if ended else "")
             return (
                 f"{self.date:%a %Y-%m-%d}",
@@ -184,11 +186,33 @@ class SessionRow:
             str(self.reps),
             self.completion,
             "-" if self.effort is None else str(self.effort),
-            status_text(self.status, self.skipped, self.set_aside),
+            status_text(self.status, self.skipped, self.set_aside, wording),
         )
 
 
 COLUMNS = ("Date", "Program", "Time", "Sets", "Reps", "Done", "Effort", "")
+
+NARROWED: dict[int, int] = {1: 8, 7: 9}
+"""The columns a narrow table cuts short (the program, the status), each to no less than
+this; the session's detail says them in full."""
+
+
+def fitted_cells(
+    rows: Sequence[SessionRow], room: int | None, measure: Measure = len
+) -> list[tuple[str, ...]]:
+    """The sessions table's text (header first) within `room` cells of text in all (the
+    gaps between columns taken off; None: no limit). Every column stays: the status says
+    less first ("partial · 2 skipped", then "partial"), then the program and the status
+    are cut short with "…"."""
+    if room is None:
+        return [COLUMNS, *(row.cells() for row in rows)]
+    wordings: tuple[Wording, ...] = ("full", "short", "word")
+    for wording in wordings:
+        table = [COLUMNS, *(row.cells(wording) for row in rows)]
+        widths = natural_widths(table, measure)
+        if sum(widths) <= room:
+            return table
+    return clipped(table, shrink_to(widths, room, NARROWED), measure)
 
 
 def planned_target(program: Program) -> int:

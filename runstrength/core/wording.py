@@ -4,17 +4,25 @@ home's first look at the log loads neither."""
 
 from __future__ import annotations
 
+from typing import Literal
+
+Wording = Literal["full", "short", "word"]
+"""How much a narrow table says: "partial · 2 exercises skipped", "partial · 2 skipped",
+or the one word that matters most ("partial"; "2 skipped" for a finished session)."""
+
 
 def plural(count: int, word: str) -> str:
     """'1 set', '2 sets'."""
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def status_text(status: str, skipped: int, set_aside: bool = False) -> str:
+def status_text(
+    status: str, skipped: int, set_aside: bool = False, wording: Wording = "full"
+) -> str:
     """How a session ended, as the sessions table says it: "" for completed with nothing
     skipped, else e.g. "partial · 2 exercises skipped" or "set aside"."""
     shown = "set aside" if set_aside and status == "in-progress" else status
     parts = [] if status == "completed" else [shown]
-    if skipped:
-        parts.append(f"{plural(skipped, 'exercise')} skipped")
+    if skipped and not (parts and wording == "word"):
+        parts.append(f"{plural(skipped, 'exercise') if wording == 'full' else skipped} skipped")
     return " · ".join(parts)

@@ -6,9 +6,10 @@ from typing import Literal
 
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, Static
 
@@ -114,11 +115,17 @@ class HelpScreen(ModalScreen[None]):
         return table
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog help"):
+        # The whole dialog scrolls where it does not fit (a session at 60×20): focused,
+        # the arrows and page keys move it.
+        with VerticalScroll(classes="dialog help"):
             yield Label(Text(f"Keys: {self.title_text}"), classes="dialog-title")
             yield Static(self.keys_table(), id="help-keys")
             yield Static("escape or ? closes this help", classes="dialog-keys")
         yield Footer(compact=True, show_command_palette=False)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Above the footer: a height in % would count the footer's row too.
+        self.query_one(".dialog").styles.max_height = max(event.size.height - 1, 1)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from textual import work
+from rich.cells import cell_len
+from textual import events, work
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
@@ -19,10 +20,12 @@ from runstrength.core.history import (
     SessionFilter,
     SessionRow,
     SessionSummary,
+    fitted_cells,
     plans_of,
     table_rows,
 )
 from runstrength.core.log_totals import LogTotals
+from runstrength.core.table_fit import natural_widths
 from runstrength.screens import registry as screens
 from runstrength.screens.history_filter import FilterDialog
 from runstrength.screens.plain import escape
@@ -59,6 +62,10 @@ class HistoryScreen(Screen[None]):
         self.summaries: list[SessionSummary] = []
         """Every session's totals: all the table needs, read without a record per set."""
         self.shown: list[SessionRow] = []
+        self.cells: list[tuple[str, ...]] = []
+        """The text of the rows shown, fitted to the screen's width."""
+        self._keep_row: int | None = None
+        """The row the cursor goes back to once the table is filled again."""
         self.totals: LogTotals | None = None
         """The log's totals per day and exercise, read when progress or overview first asks."""
         self.loaded = False
@@ -134,7 +141,14 @@ class HistoryScreen(Screen[None]):
 
     def refill(self, rows: list[SessionRow] | None = None) -> None:
         self.shown = table_rows(self.summaries, self.filter, self.plans) if rows is None else rows
-        self.query_one(DataTable).clear()
+        fitted = self.fitted(self.size.width)
+        self.cells = fitted[1:]
+        table = self.query_one(DataTable)
+        # Each column as wide as its text here, said up front: a column keeps the widest
+        # text it has held, and one measured when idle can be drawn before it is measured.
+        table.clear(columns=True)
+        for label, width in zip(COLUMNS, natural_widths(fitted, cell_len), strict=True):
+            table.add_column(label, width=width)
         self.show_count()
         self.filled = False
         self._filling += 1
@@ -150,11 +164,29 @@ class HistoryScreen(Screen[None]):
             return  # a newer fill (another filter, a reload) took over
         end = start + (FIRST_BATCH if start == 0 else BATCH)
         table = self.query_one(DataTable)
-        table.add_rows([PlainCell(cell) for cell in row.cells()] for row in self.shown[start:end])
+        table.add_rows([PlainCell(cell) for cell in row] for row in self.cells[start:end])
+        if self._keep_row is not None and self._keep_row < table.row_count:
+            table.move_cursor(row=self._keep_row)
+            self._keep_row = None
         if end < len(self.shown):
             self.call_after_refresh(self.add_rows, filling, end)
         else:
             self.filled = True
+
+    def fitted(self, width: int) -> list[tuple[str, ...]]:
+        """The table's text, header first, at a screen `width`: every column in sight, at
+        80 columns too (the status says less, then the program and status are cut short:
+        enter opens the session with both in full)."""
+        table = self.query_one(DataTable)
+        # The table is as wide as the screen; the scrollbar and each cell's padding are not text.
+        padding = 2 * table.cell_padding * len(COLUMNS)
+        room = width - table.styles.scrollbar_size_vertical - padding
+        return fitted_cells(self.shown, room, cell_len)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.loaded and self.fitted(event.size.width)[1:] != self.cells:
+            self._keep_row = self.query_one(DataTable).cursor_row
+            self.refill(self.shown)
 
     def show_count(self) -> None:
         filtered = self.filter.describe() != "all sessions"

@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, ProgressBar, Static
+from textual.widgets import Header, ProgressBar, Static
 
 from runstrength.commands import HELP, SOUND, Command, keys
 from runstrength.context import AppContext
@@ -54,6 +54,7 @@ from runstrength.screens.session_log import (
 from runstrength.store.writer import session_write
 from runstrength.widgets.flash_band import FlashBand
 from runstrength.widgets.floor import FloorLayout
+from runstrength.widgets.key_footer import KeyFooter
 from runstrength.widgets.line_list import LineList
 from runstrength.widgets.readout import Readout
 from runstrength.widgets.styled_text import styled_content
@@ -95,9 +96,11 @@ class SessionScreen(SessionEnd, Screen[None]):
             "Skip warm-up",
             key_display="S",
             help_keys="S",
+            gives_way=1,
         ),
         Command("p", "pause / resume", "pause", "Pause"),
-        # + and - share one footer entry, so the footer keeps room for help at 80 columns.
+        # + and - share one footer entry. On a narrow terminal the keys with a gives_way
+        # leave the footer, the highest first, so the counting, timer keys and help stay.
         Command(
             "plus",
             "add / remove 15 s on the running timer",
@@ -110,11 +113,29 @@ class SessionScreen(SessionEnd, Screen[None]):
                 Binding("minus", "adjust(-15)", "-15s", show=False),
             ),
         ),
-        Command("t", "tempo mode: counts one rep per cadence, with a tick", "tempo", "Tempo"),
-        Command("b", "next band for the exercise (card, sets, rests)", "band", "Band"),
-        SOUND.help_only(),
-        Command("f", "large-type floor layout / compact layout (remembered)", "layout", "Layout"),
-        Command("q", "stop for good (partial) or continue later today", "quit_session", "Quit"),
+        Command(
+            "t",
+            "tempo mode: counts one rep per cadence, with a tick",
+            "tempo",
+            "Tempo",
+            gives_way=3,
+        ),
+        Command("b", "next band for the exercise (card, sets, rests)", "band", "Band", gives_way=4),
+        SOUND.help_only()._replace(gives_way=6),
+        Command(
+            "f",
+            "large-type floor layout / compact layout (remembered)",
+            "layout",
+            "Layout",
+            gives_way=5,
+        ),
+        Command(
+            "q",
+            "stop for good (partial) or continue later today",
+            "quit_session",
+            "Quit",
+            gives_way=2,
+        ),
         HELP.help_only(),
     )
     BINDINGS = KEYS.bindings
@@ -175,7 +196,7 @@ class SessionScreen(SessionEnd, Screen[None]):
             yield TextLine(id="prompt")
             yield TextLine(id="status")
         yield FloorLayout(id="floor")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(self.KEYS)
         yield FlashBand(id="flash")
 
     def on_mount(self) -> None:
