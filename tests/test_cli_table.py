@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from runstrength.cli import COMMANDS, _command_in, build_parser, main
+from runstrength.cli import COMMANDS, AppOpened, _app_alone, main
+from runstrength.cli.parser import build_parser, command_in
 
 
 def _subcommand(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
@@ -46,7 +47,7 @@ def test_the_others_are_listed_by_name_alone() -> None:
 def test_the_command_is_found_past_a_data_folder_named_like_one(
     argv: list[str], named: str | None
 ) -> None:
-    assert _command_in(argv) == named
+    assert command_in(argv) == named
 
 
 def test_help_loads_no_command_module_and_no_textual() -> None:
@@ -63,7 +64,9 @@ def test_help_loads_no_command_module_and_no_textual() -> None:
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
-    assert done.stdout.strip().splitlines()[-1] == "['runstrength.cli.common'] False"
+    assert done.stdout.strip().splitlines()[-1] == (
+        "['runstrength.cli.common', 'runstrength.cli.parser'] False"
+    )
     for name, command in COMMANDS.items():
         assert name in done.stdout
         assert command.help.split()[0] in done.stdout
@@ -79,26 +82,46 @@ def test_an_unknown_command_is_a_usage_error(
 
 
 @pytest.mark.parametrize(
-    ("argv", "alone"),
+    ("argv", "opened"),
     [
-        ([], True),
-        (["--data-dir", "x"], True),
-        (["--data-dir=x"], True),
-        (["--data", "status"], True),  # a folder named like a command
-        (["--data-dir"], False),  # its value missing: argparse says so
-        (["--help"], False),
-        (["--he"], False),
-        (["--version"], False),
-        (["status"], False),
-        (["--data-dir", "x", "statsu"], False),
+        ([], AppOpened(None)),
+        (["--data-dir", "x"], AppOpened("x")),
+        (["--data-dir=x"], AppOpened("x")),
+        (["--data", "status"], AppOpened("status")),  # a folder named like a command
+        (["--data-dir", "a", "--data-dir", "b"], AppOpened("b")),  # the last, as argparse
+        (["--data-dir"], None),  # its value missing: the parser says so
+        (["--data-dir", ""], None),  # an empty value: refused by the parser
+        (["--data-dir="], None),
+        (["--data-dir", "-v"], None),
+        (["--help"], None),
+        (["--he"], None),
+        (["--version"], None),
+        (["status"], None),
+        (["--data-dir", "x", "statsu"], None),
     ],
 )
-def test_only_opening_the_app_builds_no_command_parser(argv: list[str], alone: bool) -> None:
-    parser = build_parser(argv)
-    commands = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
-    assert (not commands[0].choices) is alone
-    if alone:
-        assert parser.parse_args(argv).command is None
+def test_only_opening_the_app_is_read_without_the_parser(
+    argv: list[str], opened: AppOpened | None
+) -> None:
+    assert _app_alone(argv) == opened
+    if opened is not None:  # read as the parser reads it
+        parsed = build_parser(argv).parse_args(argv)
+        assert (parsed.command, parsed.data_dir) == (None, opened.data_dir)
+
+
+def test_the_parser_is_not_loaded_to_open_the_app(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "import runstrength.cli.session as session\n"
+        "session.open_app = lambda args, paths: print(args, paths.data_dir) or 0\n"
+        "from runstrength.cli import main\n"
+        "code = main(['--data-dir', sys.argv[1]])\n"
+        "print(code, 'argparse' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["None", str(tmp_path), "0", "False"]
 
 
 def test_the_collector_runs_again_after_any_command(

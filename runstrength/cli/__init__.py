@@ -9,18 +9,19 @@ never loads the Textual app.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import importlib
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from runstrength import __version__
 from runstrength.cli.common import EXIT_FAILED, EXIT_USAGE, Run, error, printable, unexpected
-from runstrength.paths import DATA_DIR_VARIABLE, resolve_paths
+from runstrength.paths import resolve_paths
+
+if TYPE_CHECKING:
+    import argparse
 
 
 class Command(NamedTuple):
@@ -64,121 +65,34 @@ APP = "runstrength.cli.session"
 """Where the app is opened from: `runstrength` with no command, and `start`."""
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse, with usage errors as one line on stderr and exit code 2; an empty value
-    ("") is refused, never taken for "not given"."""
+class AppOpened(NamedTuple):
+    """A command line that only opens the app, as read without argparse."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        # The deepest command parsed leaves its name here, for the help a mistake points to.
-        self.set_defaults(help_prog=self.prog)
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        error(f"{message} (see `{self.prog} --help`)")
-        raise SystemExit(EXIT_USAGE)
-
-    def parse_args(  # type: ignore[override]
-        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
-    ) -> argparse.Namespace:
-        parsed, extras = self.parse_known_args(args, namespace)
-        if extras:  # said by the command they were given to: its --help tells what it takes
-            error(f"unrecognized arguments: {' '.join(extras)} (see `{parsed.help_prog} --help`)")
-            raise SystemExit(EXIT_USAGE)
-        return parsed
-
-    def parse_known_args(  # type: ignore[override]
-        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
-    ) -> tuple[argparse.Namespace, list[str]]:
-        parsed, extras = super().parse_known_args(args, namespace)
-        for action in self._actions:
-            if getattr(parsed, action.dest, None) == "":
-                name = max(action.option_strings, key=len, default=action.metavar or action.dest)
-                self.error(f"argument {name}: must not be empty")
-        return parsed, extras
+    data_dir: str | None
 
 
-def _data_dir_option(parser: argparse.ArgumentParser, default: object) -> None:
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        default=default,
-        help=f"keep the log, settings and programs in DIR (default: ${DATA_DIR_VARIABLE}, "
-        "else your platform's user folders)",
-    )
-
-
-class _Commands:
-    """Adds a subcommand with its help from the table, and --data-dir accepted after it as
-    well as before."""
-
-    def __init__(self, commands: argparse._SubParsersAction[_Parser]) -> None:
-        self.commands = commands
-        self.added: set[str] = set()
-
-    def add_parser(self, name: str, **kwargs: object) -> argparse.ArgumentParser:
-        kwargs.setdefault("help", COMMANDS[name].help)
-        parser = self.commands.add_parser(name, **kwargs)  # type: ignore[arg-type]
-        _data_dir_option(parser, argparse.SUPPRESS)
-        self.added.add(name)
-        return parser
-
-
-def _command_in(argv: Sequence[str]) -> str | None:
-    """The subcommand named on the command line, if any (a --data-dir value is no command)."""
+def _app_alone(argv: Sequence[str]) -> AppOpened | None:
+    """`argv` when it only opens the app (nothing but --data-dir DIR), the way the app is
+    opened most: read here, as argparse would read it, without loading argparse (some
+    eight million instructions at every start). None for anything else (a command, help,
+    a mistake), which the parser reads and answers."""
+    data_dir = None
     takes_value = False
     for arg in argv:
         if takes_value:
-            takes_value = False
+            if not arg or arg.startswith("-"):
+                return None  # the parser says what is wrong with it
+            data_dir, takes_value = arg, False
         elif arg.startswith("--d") and "--data-dir".startswith(arg):
             takes_value = True
-        elif arg in COMMANDS:
-            return arg
-        elif not arg.startswith("-"):
-            return None
-    return None
-
-
-def _app_alone(argv: Sequence[str]) -> bool:
-    """Whether `argv` only opens the app (nothing but --data-dir): the way it is opened
-    most, where no command's parser is needed."""
-    takes_value = False
-    for arg in argv:
-        if takes_value:
-            takes_value = False
-        elif arg.startswith("--d") and "--data-dir".startswith(arg):
-            takes_value = True
-        elif not arg.startswith("--data-dir="):
-            return False
-    return not takes_value
-
-
-def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
-    """The parser for `argv`: in full for the command it names, the others by name and
-    help alone (their modules are not loaded), and none when it only opens the app."""
-    parser = _Parser(
-        prog="runstrength",
-        description="A terminal workout companion for runners who strength-train. "
-        "With no command it opens the app.",
-    )
-    parser.add_argument("--version", action="version", version=f"runstrength {__version__}")
-    _data_dir_option(parser, None)
-    commands = _Commands(
-        parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    )
-    if _app_alone(argv):
-        return parser
-    chosen = _command_in(argv)
-    for name, command in COMMANDS.items():
-        if name in commands.added:
-            continue
-        if chosen is not None and command.module == COMMANDS[chosen].module:
-            importlib.import_module(command.module).register(commands)
+        elif arg.startswith("--data-dir=") and arg != "--data-dir=":
+            data_dir = arg.removeprefix("--data-dir=")
         else:
-            commands.add_parser(name)
-    return parser
+            return None
+    return None if takes_value else AppOpened(data_dir)
 
 
-def _run(args: argparse.Namespace) -> Run:
+def _run(args: argparse.Namespace | None) -> Run:
     """What the command line asked for: the command's `run`, or else the app."""
     run: Run | None = getattr(args, "run", None)
     if run is None:
@@ -211,15 +125,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None, collecting: bool) -> int:
     if argv is None:
         argv = sys.argv[1:]
-    args = build_parser(argv).parse_args(argv)
+    alone = _app_alone(argv)
+    args: argparse.Namespace | None = None
+    if alone is not None:
+        data_dir = alone.data_dir
+    else:
+        from runstrength.cli.parser import build_parser
+
+        args = build_parser(argv).parse_args(argv)
+        data_dir = args.data_dir
+    command = args.command if args is not None else None
     run = _run(args)
-    if collecting and args.command not in (None, "start"):
+    if collecting and command not in (None, "start"):
         gc.enable()
-    if args.command not in (None, "start"):
+    if command not in (None, "start"):
         # A title from a downloaded file or a shared calendar never drives the terminal.
         sys.stdout = printable(sys.stdout)
         sys.stderr = printable(sys.stderr)
-    paths = resolve_paths(args.data_dir)
+    paths = resolve_paths(data_dir)
     for folder in dict.fromkeys((paths.data_dir, paths.config_dir, paths.state_dir)):
         blocking = _not_a_folder(folder)
         if blocking is not None:

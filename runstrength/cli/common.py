@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
-import argparse
 import logging
 import re
 import sys
 from collections.abc import Callable
-from typing import Protocol, TextIO, cast
+from typing import TYPE_CHECKING, Protocol, TextIO, cast
 
 from runstrength.paths import Paths
+
+if TYPE_CHECKING:
+    import argparse
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 RECOVERY_HINT = "A recovery routine (stretches, easy moves) is open: runstrength start --recovery"
 """Said where strength is refused today."""
 
-Run = Callable[[argparse.Namespace, Paths], int]
-"""What a command does with its parsed arguments: its exit code."""
+Run = Callable[["argparse.Namespace | None", Paths], int]
+"""What a command does with its parsed arguments (None: the app alone was asked for, and
+nothing was parsed): its exit code."""
 
 
 class Commands(Protocol):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +23,8 @@ from runstrength.paths import Paths
 from runstrength.store import LogError
 
 if TYPE_CHECKING:
+    import argparse
+
     from runstrength.context import AppContext
     from runstrength.store import ProgramLibrary
 
@@ -45,7 +46,7 @@ def register(commands: Commands) -> None:
     start.set_defaults(run=start_session)
 
 
-def open_app(args: argparse.Namespace, paths: Paths) -> int:
+def open_app(args: argparse.Namespace | None, paths: Paths) -> int:
     return _run_app(paths, None, start=False)
 
 
