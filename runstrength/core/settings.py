@@ -277,7 +277,6 @@ SETTINGS: tuple[SettingSpec, ...] = tuple(
 )
 """Every setting's declaration, in the order of the file and the screen."""
 SPECS = {spec.name: spec for spec in SETTINGS}
-SETTING_NAMES = tuple(SPECS)
 
 
 def run_settings(settings: Settings) -> RunSettings:

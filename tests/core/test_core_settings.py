@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 
 from runstrength.core.settings import (
-    SETTING_NAMES,
     SETTINGS,
     WEEKDAYS,
     Settings,
@@ -64,7 +63,7 @@ def test_the_brief_example_reads_as_the_defaults() -> None:
     # session_layout came later (the template in config.py documents it).
     assert (
         set(tomllib.loads(BRIEF_EXAMPLE))
-        == set(SETTING_NAMES)
+        == set(Settings._fields)
         - {
             "first_run_done",
             "session_layout",
