@@ -228,10 +228,12 @@ class TableReader:
         value = self._get(field, required)
         if value is None:
             return None
-        if not isinstance(value, list) or not all(
-            isinstance(item, str) and item.strip() for item in value
-        ):
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             self.problem(field, "must be a list of strings")
+            return None
+        blank = [item for item in value if not item.strip()]
+        if blank:
+            self.problem(field, f"{shown(blank[0])} is empty: leave it out, or name it")
             return None
         if choices:
             unknown = [item for item in value if item not in choices]

@@ -222,6 +222,16 @@ def test_weekdays_are_the_seven_days() -> None:
     assert "friday" in WEEKDAYS
 
 
+@pytest.mark.parametrize(("key", "value"), [("bands", ["red", ""]), ("weekly_rest_days", [" "])])
+def test_an_empty_entry_in_a_list_is_named_as_empty(key: str, value: list[str]) -> None:
+    settings, problems = settings_from_mapping({key: value}, "config.toml")
+    assert settings == Settings()
+    [problem] = problems
+    assert problem.startswith(f"config.toml: {key}: ")
+    assert "is empty: leave it out, or name it" in problem
+    assert "list of strings" not in problem
+
+
 def test_repeated_band_names_are_refused() -> None:
     settings, problems = settings_from_mapping({"bands": ["red", "red"]}, "config.toml")
     assert settings.bands == Settings().bands
