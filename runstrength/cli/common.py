@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
+import shutil
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, TextIO, cast
@@ -60,6 +62,18 @@ def printable(stream: TextIO) -> TextIO:
     except (AttributeError, ValueError):
         terminal = False
     return cast(TextIO, _Printable(stream)) if terminal else stream
+
+
+def terminal_width() -> int | None:
+    """The width a table printed on stdout fits: $COLUMNS, or the terminal's; None into a
+    pipe or a file, which get every word."""
+    try:
+        terminal = sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        terminal = False
+    if not terminal and not os.environ.get("COLUMNS", "").isdigit():
+        return None
+    return shutil.get_terminal_size().columns
 
 
 def unexpected(failure: Exception, paths: Paths) -> str:

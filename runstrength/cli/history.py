@@ -6,8 +6,6 @@ import argparse
 import csv
 import io
 import json
-import os
-import shutil
 import sys
 from datetime import date, timedelta
 from pathlib import Path
@@ -15,7 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from runstrength.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Commands, error
+from runstrength.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    Commands,
+    error,
+    terminal_width,
+)
 from runstrength.cli.days import Days
 from runstrength.config import load_settings
 from runstrength.core.clock import SystemClock
@@ -146,7 +151,7 @@ def show_history(args: argparse.Namespace, paths: Paths) -> int:
     if not rows:
         print(f"No sessions ({wanted.describe()}).")
         return EXIT_OK
-    width = _terminal_width()
+    width = terminal_width()
     gaps = len(TABLE_GAP) * (len(COLUMNS) - 1)
     table = fitted_cells(rows, None if width is None else width - gaps)
     widths = natural_widths(table)
@@ -161,19 +166,6 @@ def show_history(args: argparse.Namespace, paths: Paths) -> int:
 
 TABLE_GAP = "  "
 """Between two columns of the sessions table."""
-
-
-def _terminal_width() -> int | None:
-    """The width the sessions table fits: $COLUMNS, or the terminal's it prints to; None
-    into a pipe or a file, which get every word."""
-
-    try:
-        terminal = sys.stdout.isatty()
-    except (AttributeError, ValueError):
-        terminal = False
-    if not terminal and not os.environ.get("COLUMNS", "").isdigit():
-        return None
-    return shutil.get_terminal_size().columns
 
 
 def _csv_text(document: dict[str, Any]) -> str:

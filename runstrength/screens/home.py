@@ -214,14 +214,10 @@ class HomeScreen(StartFlow, Screen[None]):
         """One of home's notices (`NOTICES`) shown with `text`, or hidden when it is empty;
         mounted in its place the first time it has something to say."""
         found = self.query(f"#{name}")
-        if not found:
-            if not text:
-                return
+        if not found and text:  # before the next one on screen; the last goes at the end
             later = [f"#{n}" for n in NOTICES[NOTICES.index(name) + 1 :] if self.query(f"#{n}")]
-            if name == "problems":  # below the way into a session, which stays in sight
-                self.query_one("#home").mount(Static(text, id=name))
-            else:
-                self.query_one("#home").mount(Static(text, id=name), before=later[0])
+            self.query_one("#home").mount(Static(text, id=name), before=next(iter(later), None))
+        if not found:
             return
         widget = found.first(Static)
         widget.update(text)

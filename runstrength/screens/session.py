@@ -8,14 +8,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, ProgressBar, Static
 
-from runstrength.commands import HELP, SOUND, Command, keys
 from runstrength.context import AppContext
 from runstrength.core.cues import sounds_for
 from runstrength.core.engine import SessionEngine
@@ -31,7 +29,7 @@ from runstrength.core.events import (
     SetCompleted,
     StepChanged,
 )
-from runstrength.core.keys import SKIP_LABELS, offered, skip_kind
+from runstrength.core.keys import offered, skip_kind
 from runstrength.core.plan import IntroStep, SetStep
 from runstrength.core.programs import Program
 from runstrength.core.records import SessionKind, SessionRecord
@@ -42,6 +40,7 @@ from runstrength.core.view import StepView, describe, flash_for, status_line
 from runstrength.messages import SoundSwitched
 from runstrength.screens.plain import escape
 from runstrength.screens.session_end import LEAVES, SessionEnd
+from runstrength.screens.session_keys import SESSION_KEYS
 from runstrength.screens.session_log import (
     PastRead,
     SaveFailed,
@@ -75,69 +74,7 @@ class SessionScreen(SessionEnd, Screen[None]):
     CSS_PATH = "session.tcss"
     MIN_SIZE = (60, 20)
     """Less than the other screens need: a terminal on a phone or tablet on the floor."""
-    KEYS = keys(
-        "session",
-        Command("space", "count one rep", "count(1)", "+1"),
-        Command("backspace", "take one rep back", "count(-1)", "-1"),
-        Command("enter", "begin the set · set done · next step", "enter", "Next"),
-        # One s binding per thing it can skip: the footer shows the one that applies.
-        Command(
-            "s",
-            "skip what is under way (the footer says what); "
-            "a hold or set cut short keeps its seconds or reps",
-            more=tuple(
-                Binding("s", f"skip('{kind}')", label) for kind, label in SKIP_LABELS.items()
-            ),
-        ),
-        Command(
-            "S,shift+s",
-            "skip the whole warm-up",
-            "skip_warmup",
-            "Skip warm-up",
-            key_display="S",
-            help_keys="S",
-            gives_way=1,
-        ),
-        Command("p", "pause / resume", "pause", "Pause"),
-        # + and - share one footer entry. On a narrow terminal the keys with a gives_way
-        # leave the footer, the highest first, so the counting, timer keys and help stay.
-        Command(
-            "plus",
-            "add / remove 15 s on the running timer",
-            "adjust(15)",
-            "15s",
-            key_display="+/-",
-            help_keys="+ / -",
-            more=(
-                Binding("equals_sign", "adjust(15)", "+15s", show=False),
-                Binding("minus", "adjust(-15)", "-15s", show=False),
-            ),
-        ),
-        Command(
-            "t",
-            "tempo mode: counts one rep per cadence, with a tick",
-            "tempo",
-            "Tempo",
-            gives_way=3,
-        ),
-        Command("b", "next band for the exercise (card, sets, rests)", "band", "Band", gives_way=4),
-        SOUND.help_only()._replace(gives_way=6),
-        Command(
-            "f",
-            "large-type floor layout / compact layout (remembered)",
-            "layout",
-            "Layout",
-            gives_way=5,
-        ),
-        Command(
-            "q",
-            "stop for good (partial) or continue later today",
-            "quit_session",
-            "Quit",
-            gives_way=2,
-        ),
-        HELP.help_only(),
-    )
+    KEYS = SESSION_KEYS
     BINDINGS = KEYS.bindings
 
     # The watchers update the widgets that show these, and each widget repaints only
