@@ -61,8 +61,7 @@ if TYPE_CHECKING:
     from runstrength.core.settings import Settings
 
 # What home needs only after its first frame (the rest-day rule, the schedule, dialogs)
-# is imported where it is used, mostly on the worker thread that reads the log: the
-# first frame does not wait for it.
+# is imported where it is used: the first frame does not wait for it.
 
 SOUND_CHECK_DELAY = 1.0
 """Seconds after home first shows: late enough to stay out of the start-up's way."""
@@ -385,8 +384,10 @@ class HomeScreen(StartFlow, Screen[None]):
         return True
 
     def show_last(self, last: SessionRecord | None, error: str | None) -> None:
-        text = last_text(last, error, this_year=self.context.clock.now().year)
-        self.query_one("#last", Static).update(text)
+        widget = self.query_one("#last", Static)
+        widget.update(last_text(last, error, this_year=self.context.clock.now().year))
+        # Laid out again after the paint: when home scrolls, the update's height was lost.
+        self.call_after_refresh(widget.refresh, layout=True)
 
     def action_history(self) -> None:
         self.app.push_screen(screens.history(self.context))

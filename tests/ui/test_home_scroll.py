@@ -28,3 +28,33 @@ async def test_page_down_and_up_scroll_home(make_app, clock, tmp_path: Path) -> 
         await pilot.press("pageup")
         await pilot.pause()
         assert area.scroll_y == 0
+
+
+async def test_the_last_session_line_is_whole_when_home_scrolls(
+    make_app, clock, tmp_path: Path
+) -> None:
+    """Problems listed below the way into a session make home scroll; the last session's
+    two lines still both show (its height once stayed at the empty line's one)."""
+    from datetime import timedelta
+
+    from textual.widgets import Static
+
+    from runstrength.core.records import SessionInfo, SetRecord
+    from runstrength.store import TrainingLog
+
+    log = TrainingLog(tmp_path / "log.json", clock=clock)
+    started = clock.now() - timedelta(days=1)
+    info = SessionInfo("long-name", "marathon-base-building-winter-block-with-hills", started)
+    log.log_set(info, SetRecord("glute-bridge", 1, None, 15, 15, None, None, started))
+    log.finish_session(info, "partial", started + timedelta(minutes=20), ["side-plank"])
+    log.close()
+    app = make_app(program="endurance")
+    app.context.problems += [f"config.toml: line {n}: unknown key" for n in range(3, 9)]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        last = app.screen.query_one("#last", Static)
+        text = str(last.render())
+        assert "1 exercise skipped" in text
+        assert len(text) > last.size.width  # so it takes two lines
+        assert last.size.height == 2
