@@ -162,6 +162,21 @@ def test_config_check_reports_an_unknown_theme_alone(tmp_path: Path) -> None:
     assert run(tmp_path, "config", "check").returncode == 0
 
 
+def test_config_show_gives_the_program_and_theme_in_effect_and_says_why(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('goal = "sprint"\nprogram = "ghost"\ntheme = "nope"\nwarmup_minutes = 12\n')
+    show = run(tmp_path, "config", "show")
+    assert show.returncode == 0
+    rows = {line.split(" = ")[0]: line for line in show.stdout.splitlines()[1:]}
+    assert rows["program"].startswith('program = "sprint"')  # as the app runs it
+    assert rows["program"].endswith("# goal")
+    assert rows["theme"].startswith('theme = "textual-dark"')
+    assert rows["theme"].endswith("# default")
+    assert rows["warmup_minutes"].endswith("# file")
+    assert f'{path}: line 2: program: no program named "ghost"' in show.stderr
+    assert f'{path}: line 3: theme: no theme named "nope"' in show.stderr
+
+
 def test_config_check_reports_bad_keys(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
     text = '# mine\nwarmup_minutes = 40\nprogram = "hils"\nvoise = true\ntheme = "dracular"\n'

@@ -5,8 +5,14 @@ from __future__ import annotations
 import argparse
 
 from runstrength.cli.common import EXIT_OK, EXIT_USAGE, Commands, error
-from runstrength.config import BUILTIN_THEMES, read_settings, unknown_program, unknown_theme
-from runstrength.core.settings import SETTINGS
+from runstrength.config import (
+    BUILTIN_THEMES,
+    LoadedSettings,
+    read_settings,
+    unknown_program,
+    unknown_theme,
+)
+from runstrength.core.settings import SETTINGS, Settings
 from runstrength.paths import Paths
 from runstrength.store import load_catalogue, load_programs
 
@@ -40,37 +46,47 @@ def show_path(args: argparse.Namespace, paths: Paths) -> int:
     return EXIT_OK
 
 
+def _in_effect(paths: Paths) -> tuple[LoadedSettings, Settings, list[str]]:
+    """The settings file as read, the settings in effect (an unknown program or theme gives
+    way, as in the app) and every problem with the file."""
+    loaded = read_settings(paths.config_file)
+    settings, problems = loaded.settings, list(loaded.problems)
+    programs = load_programs(load_catalogue(), paths.programs_dir)
+    program_problem = unknown_program(paths.config_file, settings, programs.programs)
+    if program_problem and "program" in loaded.from_file:
+        problems.append(program_problem)
+        settings = settings._replace(program=settings.goal)
+    theme_problem = unknown_theme(paths.config_file, settings, BUILTIN_THEMES)
+    if theme_problem:
+        problems.append(theme_problem)
+        settings = settings._replace(theme=Settings().theme)
+    return loaded, settings, problems
+
+
 def show(args: argparse.Namespace, paths: Paths) -> int:
     import tomlkit
 
-    loaded = read_settings(paths.config_file)
+    loaded, settings, problems = _in_effect(paths)
     state = "" if loaded.exists else " (not there yet: every value is a default)"
     print(f"# {paths.config_file}{state}")
     for spec in SETTINGS:
         name = spec.name
-        value = getattr(loaded.settings, name)
+        value = getattr(settings, name)
         text = tomlkit.item(list(value) if isinstance(value, tuple) else value).as_string()
-        source = "file" if name in loaded.from_file else "default"
+        taken = name in loaded.from_file and value == getattr(loaded.settings, name)
+        source = "file" if taken else "default"
         if name == "program" and source == "default" and "goal" in loaded.from_file:
             source = "goal"
         print(f"\n# {spec.help} Allowed: {spec.allowed(meanings=True)}")
         print(f"{f'{name} = {text}':<54} # {source}")
-    for problem in loaded.problems:
+    for problem in problems:
         error(problem)
     return EXIT_OK
 
 
 def check(args: argparse.Namespace, paths: Paths) -> int:
 
-    loaded = read_settings(paths.config_file)
-    problems = list(loaded.problems)
-    programs = load_programs(load_catalogue(), paths.programs_dir)
-    program_problem = unknown_program(paths.config_file, loaded.settings, programs.programs)
-    if program_problem and "program" in loaded.from_file:
-        problems.append(program_problem)
-    theme_problem = unknown_theme(paths.config_file, loaded.settings, BUILTIN_THEMES)
-    if theme_problem:
-        problems.append(theme_problem)
+    loaded, _, problems = _in_effect(paths)
     if problems:
         for problem in problems:
             error(problem)
