@@ -135,3 +135,20 @@ def test_the_collector_runs_again_after_any_command(
     assert main(["--data-dir", str(tmp_path)]) != 0  # the app refused: a damaged log
     assert gc.isenabled()
     assert "damaged" in capsys.readouterr().err.lower()
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_the_data_folder_may_follow_a_commands_action(name: str) -> None:
+    parser = _subcommand(build_parser([name]), name)
+    actions = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    for action in actions:
+        for child_name, child in action.choices.items():
+            options = {o for known in child._actions for o in known.option_strings}
+            assert "--data-dir" in options, f"{name} {child_name}"
+
+
+def test_config_path_takes_the_data_folder_after_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["config", "path", "--data-dir", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.strip() == str(tmp_path / "config.toml")

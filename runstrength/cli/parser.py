@@ -112,4 +112,17 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
             importlib.import_module(command.module).register(commands)
         else:
             commands.add_parser(name)
+    _data_dir_after_actions(commands.commands)
     return parser
+
+
+def _data_dir_after_actions(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """--data-dir accepted after a command's action as well (`config path --data-dir X`):
+    a command module adds its actions' parsers itself."""
+    for command in commands.choices.values():
+        for action in command._actions:
+            if not isinstance(action, argparse._SubParsersAction):
+                continue
+            for parser in action.choices.values():
+                if not any("--data-dir" in known.option_strings for known in parser._actions):
+                    _data_dir_option(parser, argparse.SUPPRESS)
