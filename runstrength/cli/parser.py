@@ -19,12 +19,15 @@ from runstrength.paths import DATA_DIR_VARIABLE
 
 class _Parser(argparse.ArgumentParser):
     """argparse, with usage errors as one line on stderr and exit code 2; an empty value
-    ("") is refused, never taken for "not given"."""
+    ("") is refused, never taken for "not given". A command's parser and each of its
+    actions' take --data-dir after them as well (`config path --data-dir X`)."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, top: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # The deepest command parsed leaves its name here, for the help a mistake points to.
         self.set_defaults(help_prog=self.prog)
+        if not top:  # the top parser has its own, with the default the others leave alone
+            _data_dir_option(self, argparse.SUPPRESS)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         error(f"{message} (see `{self.prog} --help`)")
@@ -61,8 +64,7 @@ def _data_dir_option(parser: argparse.ArgumentParser, default: object) -> None:
 
 
 class _Commands:
-    """Adds a subcommand with its help from the table, and --data-dir accepted after it as
-    well as before."""
+    """Adds a subcommand with its help from the table."""
 
     def __init__(self, commands: argparse._SubParsersAction[_Parser]) -> None:
         self.commands = commands
@@ -71,7 +73,6 @@ class _Commands:
     def add_parser(self, name: str, **kwargs: object) -> argparse.ArgumentParser:
         kwargs.setdefault("help", COMMANDS[name].help)
         parser = self.commands.add_parser(name, **kwargs)  # type: ignore[arg-type]
-        _data_dir_option(parser, argparse.SUPPRESS)
         self.added.add(name)
         return parser
 
@@ -95,6 +96,7 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     """The parser for `argv`: in full for the command it names, the others by name and
     help alone (their modules are not loaded)."""
     parser = _Parser(
+        top=True,
         prog="runstrength",
         description="A terminal workout companion for runners who strength-train. "
         "With no command it opens the app.",
@@ -112,17 +114,4 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
             importlib.import_module(command.module).register(commands)
         else:
             commands.add_parser(name)
-    _data_dir_after_actions(commands.commands)
     return parser
-
-
-def _data_dir_after_actions(commands: argparse._SubParsersAction[_Parser]) -> None:
-    """--data-dir accepted after a command's action as well (`config path --data-dir X`):
-    a command module adds its actions' parsers itself."""
-    for command in commands.choices.values():
-        for action in command._actions:
-            if not isinstance(action, argparse._SubParsersAction):
-                continue
-            for parser in action.choices.values():
-                if not any("--data-dir" in known.option_strings for known in parser._actions):
-                    _data_dir_option(parser, argparse.SUPPRESS)
