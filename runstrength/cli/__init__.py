@@ -71,6 +71,12 @@ class AppOpened(NamedTuple):
     data_dir: str | None
 
 
+def names_data_dir(arg: str) -> bool:
+    """Whether `arg` is --data-dir, or an abbreviation argparse takes for it (its value
+    follows)."""
+    return arg.startswith("--d") and "--data-dir".startswith(arg)
+
+
 def _app_alone(argv: Sequence[str]) -> AppOpened | None:
     """`argv` when it only opens the app (nothing but --data-dir DIR), the way the app is
     opened most: read here, as argparse would read it, without loading argparse (some
@@ -83,7 +89,7 @@ def _app_alone(argv: Sequence[str]) -> AppOpened | None:
             if not arg or arg.startswith("-"):
                 return None  # the parser says what is wrong with it
             data_dir, takes_value = arg, False
-        elif arg.startswith("--d") and "--data-dir".startswith(arg):
+        elif names_data_dir(arg):
             takes_value = True
         elif arg.startswith("--data-dir=") and arg != "--data-dir=":
             data_dir = arg.removeprefix("--data-dir=")

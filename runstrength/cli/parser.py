@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from runstrength import __version__
-from runstrength.cli import COMMANDS
+from runstrength.cli import COMMANDS, names_data_dir
 from runstrength.cli.common import EXIT_USAGE, error
 from runstrength.paths import DATA_DIR_VARIABLE
 
@@ -83,7 +83,7 @@ def command_in(argv: Sequence[str]) -> str | None:
     for arg in argv:
         if takes_value:
             takes_value = False
-        elif arg.startswith("--d") and "--data-dir".startswith(arg):
+        elif names_data_dir(arg):
             takes_value = True
         elif arg in COMMANDS:
             return arg
