@@ -19,8 +19,11 @@ def build_context(
     *,
     clock: Clock | None = None,
     sound: SoundPlayer | None = None,
+    open_log_later: bool = False,
 ) -> AppContext:
-    """Everything the app needs; raises LogError when the log cannot be used."""
+    """Everything the app needs; raises LogError when the log cannot be used.
+    `open_log_later`: this year's file is read by the first read, unless it needs a
+    check (see `TrainingLog`): home's first frame does not wait for it."""
     parsed = ParsedToml(paths.parsed_content)  # validated on every load all the same
     settings, problems = load_settings(paths.config_file, parsed.loads)
     catalogue = load_catalogue(parsed)
@@ -32,7 +35,7 @@ def build_context(
     if program_problem:
         problems.append(program_problem)
     clock = clock or SystemClock()
-    log = TrainingLog(paths.log_file, clock=clock)
+    log = TrainingLog(paths.log_file, clock=clock, open_later=open_log_later)
     first_run = (
         not settings.first_run_done
         and not paths.config_file.exists()

@@ -129,6 +129,9 @@ def test_a_second_app_is_refused_and_read_only_commands_still_work(tmp_path: Pat
         assert second.returncode == 1
         assert f"pid {holder.pid}" in second.stderr
         assert "Nothing was written" in second.stderr
+        home = run("--data-dir", str(tmp_path))  # home reads the log later, locks it first
+        assert home.returncode == 1
+        assert f"pid {holder.pid}" in home.stderr
         checked = run("--data-dir", str(tmp_path), "doctor")
         assert checked.returncode == 0
         assert f"pid {holder.pid}" in checked.stdout

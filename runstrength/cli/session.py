@@ -88,7 +88,8 @@ def _answered_yes(warning: str) -> bool:
 def _run_app(paths: Paths, program_name: str | None, start: bool, recovery: bool = False) -> int:
     setup_logging(paths)
     try:
-        context = build_context(paths)
+        # `start` reads the log before the app opens; home shows itself first.
+        context = build_context(paths, open_log_later=not start)
     except LogError as problem:
         error(str(problem))
         return EXIT_FAILED

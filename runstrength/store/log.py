@@ -14,7 +14,6 @@ what is logged are in `log_reads`, `log_writes` and `log_edits`.
 from __future__ import annotations
 
 import logging
-import threading
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -36,6 +35,7 @@ from runstrength.store.journal import Journal, JournalContents, journal_path, re
 from runstrength.store.lock import DataDirLock
 from runstrength.store.log_edits import LogEdits
 from runstrength.store.migrations import SCHEMA_VERSION, check_records, migrate, schema_of
+from runstrength.store.opening import OpeningLock
 from runstrength.store.storage import DurableJSONStorage
 from runstrength.store.years import ClosedYears, year_of
 
@@ -51,14 +51,23 @@ class TrainingLog(LogEdits):
     gets LockHeldError. `read_only=True` never takes the lock and never writes.
     Safe to call from a worker thread: every operation holds one lock. The year the log
     file holds comes from `clock` (the system's by default), never from the system date.
+    `open_later=True` (the app's start) leaves reading this year's file to the first read
+    or write when nothing in it needs checking (`_nothing_to_check`).
     """
 
-    def __init__(self, path: Path, *, read_only: bool = False, clock: Clock | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        read_only: bool = False,
+        clock: Clock | None = None,
+        open_later: bool = False,
+    ) -> None:
         self.path = path
         self.read_only = read_only
         self.clock = clock or SystemClock()
         self.journal_path = journal_path(path)
-        self._lock = threading.Lock()
+        self._lock = OpeningLock()
         self._dir_lock = DataDirLock(path.parent)
         self._seq: Counter[str] | None = None
         self.years = ClosedYears(path, read_only=read_only)
@@ -77,14 +86,55 @@ class TrainingLog(LogEdits):
             self._journal = Journal(self.journal_path)
             self._pending: list[Doc] = []
             self._migrated: int | None = None
-            self._open()
+            self._tidy_due = False
+            if open_later and self._nothing_to_check():
+                self._lock.open_on_first_use(self._open_for_reads)
+            else:
+                self._open()
         except BaseException:
             self._dir_lock.release()
             raise
 
     # --- opening -----------------------------------------------------------------------
 
+    @property
+    def opened(self) -> bool:
+        """Whether this year's file has been read (see `open_later`)."""
+        return self._lock.opened
+
+    def _nothing_to_check(self) -> bool:
+        """Whether opening can wait for the first read or write: the log file is the one
+        written after its records were last checked, and no journal is left by a stop. A
+        damaged, hand-edited or older file, or sets to fold, are opened (and any problem
+        raised) at once, before the app shows anything."""
+        return checked_before(self.path) and not self.journal_path.exists()
+
     def _open(self) -> None:
+        contents = self._read_and_check()
+        if self.read_only:
+            return
+        self._remove_stale()
+        self._journal.adopt(contents)
+        if self._pending:
+            try:
+                self._fold()
+            except LogError as error:
+                # The sets are safe in the journal; reads see them, the next fold retries.
+                logger.warning("could not fold the journal at start: %s", error)
+                return
+        if self._migrated is not None:
+            self._close_years(self._migrated)
+            return
+        self._move_past_years()
+
+    def _open_for_reads(self) -> None:
+        """The open `open_later` leaves to the first read or write, on its thread: reads
+        only. There is no journal and the file is current (`_nothing_to_check`); moving
+        past years to their files waits for the writer's next quiet moment (`fold_if_due`)."""
+        self._read_and_check()
+        self._tidy_due = not self.read_only
+
+    def _read_and_check(self) -> JournalContents:
         try:
             data = self._storage.read()
             contents = read_journal(self.journal_path)
@@ -101,26 +151,26 @@ class TrainingLog(LogEdits):
         if contents.bad:
             raise BadRecordError(self.journal_path, contents.bad)
         self._pending = list(contents.entries)
-        if self.read_only:
-            return
+        return contents
+
+    def _remove_stale(self) -> None:
         # A rewrite cut short leaves its temporary file; with the lock held, none is live.
         for stale in self.path.parent.glob(f".{self.path.name}.*.tmp"):
             stale.unlink(missing_ok=True)
-        self._journal.adopt(contents)
-        if self._pending:
-            try:
-                self._fold()
-            except LogError as error:
-                # The sets are safe in the journal; reads see them, the next fold retries.
-                logger.warning("could not fold the journal at start: %s", error)
-                return
-        if self._migrated is not None:
-            self._close_years(self._migrated)
-            return
+
+    def _move_past_years(self) -> None:
         try:
             self._close_years()
         except LogError as error:
             logger.warning("could not move past years to their files: %s", error)
+
+    def fold_if_due(self) -> None:
+        with self._lock:
+            if self._tidy_due:  # see `_open_for_reads`
+                self._tidy_due = False
+                self._remove_stale()
+                self._move_past_years()
+        super().fold_if_due()
 
     def _check_and_migrate(self, data: Doc) -> None:
         version = schema_of(data)
@@ -215,8 +265,9 @@ class TrainingLog(LogEdits):
         return meta
 
     def close(self) -> None:
-        self.fold_if_due()
-        with self._lock:
+        if self.opened:  # else nothing was written to fold
+            self.fold_if_due()
+        with self._lock.plain:
             self._journal.close()
             self._db.close()
             self._dir_lock.release()

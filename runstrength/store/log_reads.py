@@ -4,7 +4,6 @@ the journal and the past years' files included (see `TrainingLog`)."""
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from datetime import date, datetime
 from operator import itemgetter
@@ -23,6 +22,7 @@ if TYPE_CHECKING:
     from runstrength.core.history import SessionSummary
     from runstrength.core.log_totals import LogTotals
     from runstrength.core.records import SessionRecord
+    from runstrength.store.opening import OpeningLock
 
 logger = logging.getLogger("runstrength.store.log")
 
@@ -46,7 +46,7 @@ class LogReads:
     path: Path
     years: ClosedYears
     clock: Clock
-    _lock: threading.Lock
+    _lock: OpeningLock
     _storage: DurableJSONStorage
     _pending: list[Doc]
 
