@@ -18,8 +18,6 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from tinydb import TinyDB
-
 from runstrength.core.clock import Clock, SystemClock
 from runstrength.core.fields import shown
 from runstrength.store.backups import newest_readable, take_backup
@@ -74,15 +72,9 @@ class TrainingLog(LogEdits):
         if not read_only:
             self._dir_lock.acquire()
         try:
-            self._db = TinyDB(
-                path,
-                storage=DurableJSONStorage,
-                check=self._check_every_record,
-                written=self._checked_written,
+            self._storage = DurableJSONStorage(
+                path, check=self._check_every_record, written=self._checked_written
             )
-            storage = self._db.storage
-            assert isinstance(storage, DurableJSONStorage)
-            self._storage = storage
             self._journal = Journal(self.journal_path)
             self._pending: list[Doc] = []
             self._migrated: int | None = None
@@ -135,6 +127,10 @@ class TrainingLog(LogEdits):
         self._tidy_due = not self.read_only
 
     def _read_and_check(self) -> JournalContents:
+        from tinydb import TinyDB  # loaded with the first read, not at the app's start
+
+        storage = self._storage
+        self._db = TinyDB(storage=lambda: storage)
         try:
             data = self._storage.read()
             contents = read_journal(self.journal_path)
@@ -269,5 +265,5 @@ class TrainingLog(LogEdits):
             self.fold_if_due()
         with self._lock.plain:
             self._journal.close()
-            self._db.close()
+            self._storage.close()
             self._dir_lock.release()

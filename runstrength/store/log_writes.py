@@ -11,8 +11,6 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from tinydb import TinyDB
-
 from runstrength.store.backups import take_backup
 from runstrength.store.errors import LogError, ReadOnlyLogError
 from runstrength.store.journal import Journal, overlay
@@ -22,6 +20,8 @@ from runstrength.store.migrations import SCHEMA_VERSION
 # The records and their conversion (codec) load with the first write: opening the log
 # at start does not need them.
 if TYPE_CHECKING:
+    from tinydb import TinyDB
+
     from runstrength.core.records import (
         ResumePoint,
         SessionInfo,

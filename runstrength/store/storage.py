@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from tinydb.storages import Storage
 
 from runstrength.store.errors import CorruptLogError, LogWriteError, UnsafeFileError
 from runstrength.store.private import open_private, private_dir, read_private, refuse_link
@@ -80,8 +79,11 @@ def encode_log(data: dict[str, Any]) -> bytes:
     return orjson.dumps(data)
 
 
-class DurableJSONStorage(Storage):
+class DurableJSONStorage:
     """JSON on disk, read once and kept in memory; every write is atomic and durable.
+
+    TinyDB's storage (read, write, close) without TinyDB's base class: the app's start
+    makes one without loading TinyDB, which comes with the first read (`TrainingLog`).
 
     A file that does not parse is never overwritten: reading it raises CorruptLogError.
     Inside `batch()` TinyDB's writes only change the memory copy, and the file is
