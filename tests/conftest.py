@@ -6,6 +6,9 @@ a real timer or makes a sound.
 
 from __future__ import annotations
 
+import os
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -54,3 +57,18 @@ def paths(data_dir: Path) -> Paths:
 @pytest.fixture(scope="session")
 def catalogue() -> Catalogue:
     return load_catalogue()
+
+
+@pytest.fixture
+def berlin() -> Iterator[None]:
+    """This computer's time zone set to Berlin (UTC+01:00, +02:00 in summer) for the test,
+    put back after it."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "Europe/Berlin"
+    time.tzset()
+    yield
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()

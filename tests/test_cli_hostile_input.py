@@ -286,6 +286,48 @@ def test_a_data_dir_that_is_a_file_is_refused(tmp_path: Path) -> None:
     assert afile.read_text() == "mine"
 
 
+WRITES_AND_READS = (("schedule", "add", IN_A_MONTH), ("status",), ())
+"""A command that writes, one that only reads, and the app itself (refused before it
+draws)."""
+
+
+@pytest.mark.parametrize("args", WRITES_AND_READS, ids=["schedule add", "status", "the app"])
+def test_a_data_dir_behind_a_link_to_nothing_is_refused(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    link = tmp_path / "data"
+    link.symlink_to(tmp_path / "gone")
+    for folder, named in ((link, "it is"), (link / "below", f"{link} is")):
+        line = assert_one_line_refusal(run("--data-dir", str(folder), *args))
+        assert line.startswith(
+            f"runstrength: {folder} cannot be used as a folder: {named} a symbolic link to "
+            f"{tmp_path / 'gone'}, which does not exist. Make that folder, or remove the link"
+        )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]  # nothing made through it
+    # Made where the link points, the folder is taken.
+    (tmp_path / "gone").mkdir()
+    assert run("--data-dir", str(link), "status").returncode == 0
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="a Linux /proc")
+@pytest.mark.parametrize("args", WRITES_AND_READS, ids=["schedule add", "status", "the app"])
+def test_a_data_dir_that_cannot_be_made_is_refused(args: tuple[str, ...]) -> None:
+    for folder, named in (("/proc/nope", "it"), ("/proc/nope/below", "/proc/nope")):
+        line = assert_one_line_refusal(run("--data-dir", folder, *args))
+        assert line.startswith(
+            f"runstrength: {folder} cannot be used as a folder: {named} cannot be made in /proc ("
+        )
+        assert "log.lock" not in line
+
+
+def test_a_data_dir_not_there_yet_is_made_by_a_write_not_by_a_read(tmp_path: Path) -> None:
+    folder = tmp_path / "new" / "data"
+    assert run("--data-dir", str(folder), "status").returncode == 0
+    assert list(tmp_path.iterdir()) == []  # the check that it can be made left nothing
+    assert run("--data-dir", str(folder), "schedule", "add", IN_A_MONTH).returncode == 0
+    assert (folder / "log.json").is_file()
+
+
 def test_a_log_that_is_a_folder_is_one_line(tmp_path: Path) -> None:
     (tmp_path / "log.json").mkdir()
     for args in (("status",), ("history",), ("export",), ("schedule", "add", IN_A_MONTH)):

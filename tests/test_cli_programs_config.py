@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -30,13 +31,18 @@ stretch = "hip-flexor-stretch"
 """
 
 
-def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run(data_dir: Path, *args: str, columns: int | None = None) -> subprocess.CompletedProcess[str]:
+    """`columns`: the terminal's width, as a shell passes it ($COLUMNS); None: a pipe."""
+    env = {key: value for key, value in os.environ.items() if key != "COLUMNS"}
+    if columns is not None:
+        env["COLUMNS"] = str(columns)
     return subprocess.run(
         [COMMAND, "--data-dir", str(data_dir), *args],
         capture_output=True,
         text=True,
         timeout=60,
         check=False,
+        env=env,
     )
 
 
@@ -64,6 +70,42 @@ def test_list_marks_custom_and_invalid_programs(home: Path) -> None:
     assert (
         f"invalid: {bad}: line 9: exercise #1 (glute-bridge): reps: 40 is outside 15-20" in broken
     )
+
+
+LONG_NAME = "marathon-build-phase-two-hills-and-core"
+LONG_TITLE = "Marathon build, phase two: hills with a long core finisher"
+
+
+def test_list_fits_a_long_name_to_the_terminal_and_gives_it_whole_into_a_pipe(
+    home: Path,
+) -> None:
+    long = HILLS.replace('"hills"', f'"{LONG_NAME}"').replace("Hill-strength endurance", LONG_TITLE)
+    (home / "programs" / f"{LONG_NAME}.toml").write_text(long)
+    (home / "programs" / "a-broken-program-with-a-long-name.toml").write_text("name = 1\n")
+
+    on_terminal = run(home, "programs", "list", columns=80)
+    assert on_terminal.returncode == 0, on_terminal.stderr
+    header, *rows = on_terminal.stdout.split("\n\n")[0].splitlines()
+    table = [header, *(row for row in rows if " ! " not in row)]
+    assert all(len(line) <= 80 for line in table), table
+    # Every column starts where its header does: the long name no longer pushes them.
+    for column in ("TITLE", "GOAL"):
+        at = header.index(column)
+        assert all(line[at - 1] == " " and line[at] != " " for line in table), table
+    long_row = next(row for row in rows if row.startswith("marathon-"))
+    assert "… * " in long_row  # the name cut short, its mark kept
+    assert LONG_TITLE not in long_row
+    assert "…" in long_row.split(" * ")[1]
+    broken = next(row for row in rows if " ! " in row)
+    assert broken.index("invalid: ") == header.index("TITLE")
+
+    piped = run(home, "programs", "list")
+    assert piped.returncode == 0, piped.stderr
+    row = next(r for r in piped.stdout.splitlines() if r.startswith(LONG_NAME))
+    assert row.startswith(f"{LONG_NAME} * {LONG_TITLE} endurance")
+    assert "…" not in piped.stdout
+    header = piped.stdout.splitlines()[0]
+    assert row.index(LONG_TITLE) == header.index("TITLE")
 
 
 def test_show_lists_sets_target_rest_and_stretch(home: Path) -> None:

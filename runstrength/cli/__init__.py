@@ -14,7 +14,6 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from runstrength.cli.common import EXIT_FAILED, EXIT_USAGE, Run, error, printable, unexpected
@@ -107,14 +106,6 @@ def _run(args: argparse.Namespace | None) -> Run:
     return run
 
 
-def _not_a_folder(folder: Path) -> Path | None:
-    """The file standing where `folder` (or a folder above it) must be, if any."""
-    for path in (folder, *folder.parents):
-        if path.exists():
-            return None if path.is_dir() else path
-    return None
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     # The start loads many modules and makes many objects that live as long as the run,
     # and leaves little garbage: the collector waits until the command runs (the app
@@ -149,12 +140,6 @@ def _main(argv: Sequence[str] | None, collecting: bool) -> int:
         sys.stdout = printable(sys.stdout)
         sys.stderr = printable(sys.stderr)
     paths = resolve_paths(data_dir)
-    for folder in dict.fromkeys((paths.data_dir, paths.config_dir, paths.state_dir)):
-        blocking = _not_a_folder(folder)
-        if blocking is not None:
-            why = "it is" if blocking == folder else f"{blocking} is"
-            error(f"{folder} cannot be used as a folder: {why} a file")
-            return EXIT_USAGE
     from runstrength.store.links import check_folders
 
     refusal = check_folders(paths)

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import sys
+from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,7 +38,7 @@ from runstrength.core.wording import plural
 from runstrength.input_file import IMPORT_LIMIT, InputError, read_text_input
 from runstrength.paths import Paths
 from runstrength.store import LogError, LogWriter, TrainingLog, load_catalogue, load_programs
-from runstrength.store.runs import RunLog
+from runstrength.store.runs import Added, RunLog
 from runstrength.store.schedule import Schedule
 from runstrength.store.storage import write_export
 
@@ -101,7 +102,8 @@ def register(commands: Commands) -> None:
     importer = commands.add_parser(
         "import",
         description="Merge an exported file. Sessions already in the log (same id) are "
-        "skipped. The whole file is checked first: a bad file changes nothing. Only a "
+        "skipped. The whole file is checked first: a bad file changes nothing. A completed "
+        "run dated later than now is named and not imported (exit 1; the rest is). Only a "
         "regular file of 64 MB at most is read.",
     )
     importer.add_argument("file", metavar="FILE")
@@ -308,10 +310,10 @@ def import_file(args: argparse.Namespace, paths: Paths) -> int:
             checked = _checked_plans(paths, log, (sessions, schedule, runs))
             if checked.refused:  # planned meanwhile by another command
                 return _refused_plans(source, checked.refused)
-            runs_added = _new_runs(log, runs)
+            runs_found = RunLog(log).new_of(runs) if runs else Added([], [])
             side = {
                 "schedule": [plan_to_data(plan) for plan in checked.accepted],
-                "runs": [activity_to_data(run) for run in runs_added],
+                "runs": [activity_to_data(run) for run in runs_found.added],
             }
             writer = LogWriter(log)  # the one way in for writes, as in the app
             try:
@@ -335,10 +337,26 @@ def import_file(args: argparse.Namespace, paths: Paths) -> int:
     _warn_plans(checked.warned)
     if runs:
         print(
-            f"Imported {len(runs_added)} of {len(runs)} runs and other activities; "
-            "the others were already in the log."
+            f"Imported {len(runs_found.added)} of {len(runs)} runs and other activities; "
+            f"{len(runs_found.duplicates)} already in the log were skipped."
         )
+    if runs_found.refused:
+        _refused_runs(source, runs, runs_found.refused)
+        return EXIT_FAILED
     return EXIT_OK
+
+
+def _refused_runs(
+    source: Path, runs: list[Activity], refused: Sequence[tuple[Activity, str]]
+) -> None:
+    """Each completed activity of the file dated later than now, by its place in the file
+    and its id, with why (as `runs import` names a file dated so); the rest was imported."""
+    place = {run.id: index for index, run in enumerate(runs)}
+    for activity, reason in refused:
+        title = f" ({shown(activity.title)})" if activity.title else ""
+        error(f"{source}: runs[{place[activity.id]}] {shown(activity.id)}{title} {reason}")
+    dated = "1 activity" if len(refused) == 1 else f"{len(refused)} activities"
+    error(f"{dated} dated in the future not imported (see above)")
 
 
 def _checked_plans(
@@ -392,8 +410,3 @@ def _refused_plans(source: Path, refused: list[str]) -> int:
     for line in refused:
         print(f"  {line}", file=sys.stderr)
     return EXIT_USAGE
-
-
-def _new_runs(log: TrainingLog, runs: list[Activity]) -> list[Activity]:
-
-    return RunLog(log).new_of(runs).added if runs else []

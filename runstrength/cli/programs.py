@@ -7,12 +7,20 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from runstrength.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Commands, error
+from runstrength.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    Commands,
+    error,
+    terminal_width,
+)
 from runstrength.config import load_settings
 from runstrength.core.errors import ValidationError
 from runstrength.core.fields import shown, suggest
 from runstrength.core.plan import build_plan, estimate_seconds
 from runstrength.core.programs import name_problems, program_from_toml
+from runstrength.core.table_fit import clip, natural_widths, shrink_to
 from runstrength.core.wording import plural
 from runstrength.input_file import InputError, read_text_input
 from runstrength.paths import Paths
@@ -75,23 +83,65 @@ def _minutes(program: Program, settings: Settings, paths: Paths) -> int:
     return round(estimate_seconds(plan, settings) / 60)
 
 
+LIST_HEADER = ("NAME", "TITLE", "GOAL", "EXERCISES", "MINUTES")
+LIST_NARROWED = {0: 10, 1: 12}
+"""The columns a narrow terminal cuts short (the name, the title), each to no less than
+this; `programs show NAME` says them in full."""
+
+
 def list_programs(args: argparse.Namespace, paths: Paths) -> int:
     library = load_programs(load_catalogue(), paths.programs_dir)
     settings = _settings(paths)
-    print(f"{'NAME':<16} {'TITLE':<34} {'GOAL':<10} {'EXERCISES':>9} {'MINUTES':>7}")
-    for program in library.programs.values():
-        mark = "" if program.builtin else " *"
-        print(
-            f"{program.name + mark:<16} {program.title[:34]:<34} {program.goal:<10} "
-            f"{len(program.entries):>9} {_minutes(program, settings, paths):>7}"
+    rows = [
+        (
+            (program.name, "" if program.builtin else " *"),
+            program.title,
+            program.goal,
+            str(len(program.entries)),
+            str(_minutes(program, settings, paths)),
         )
-    for source, problems in library.invalid.items():
-        print(f"{Path(source).stem + ' !':<16} invalid: {source}: {problems[0]}")
+        for program in library.programs.values()
+    ]
+    invalid = [
+        ((Path(source).stem, " !"), f"invalid: {source}: {problems[0]}")
+        for source, problems in library.invalid.items()
+    ]
+    widths = natural_widths(
+        [
+            LIST_HEADER,
+            *(("".join(name), *cells) for name, *cells in rows),
+            *(("".join(name),) for name, _ in invalid),
+        ]
+    )
+    width = terminal_width()
+    if width is not None:  # on a terminal: cut the name and title short to fit it
+        widths = shrink_to(widths, width - (len(LIST_HEADER) - 1), LIST_NARROWED)
+    print(_list_line(LIST_HEADER, widths))
+    for name, title, *counts in rows:
+        print(_list_line((_named(name, widths[0]), clip(title, widths[1]), *counts), widths))
+    for name, problem in invalid:
+        print(f"{_named(name, widths[0]):<{widths[0]}} {problem}")
     if any(not p.builtin for p in library.programs.values()):
         print(f"\n* your own program, from {paths.programs_dir}")
     if library.invalid:
         print("! not loaded; `runstrength programs validate FILE` lists every problem")
     return EXIT_OK
+
+
+def _named(name: tuple[str, str], width: int) -> str:
+    """A program's name and its mark (" *" your own, " !" invalid) in `width`: the name is
+    cut short, never the mark."""
+    text, mark = name
+    return clip(text, width - len(mark)) + mark
+
+
+def _list_line(cells: tuple[str, ...], widths: list[int]) -> str:
+    """One line of the programs table: text to the left, counts to the right."""
+    name, title, goal, exercises, minutes = cells
+    return (
+        f"{name:<{widths[0]}} {title:<{widths[1]}} {goal:<{widths[2]}} "
+        f"{exercises:>{widths[3]}} {minutes:>{widths[4]}}"
+    ).rstrip()
 
 
 def _target(seconds: int | None, reps: int | None) -> str:

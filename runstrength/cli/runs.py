@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +17,14 @@ from runstrength.core.effort import effort_words, parse_effort
 from runstrength.core.load import run_effort
 from runstrength.core.restdays import format_day
 from runstrength.core.run_data import activity_to_data
-from runstrength.core.runs import as_kind, format_distance, format_duration, run_kind
+from runstrength.core.runs import (
+    as_kind,
+    format_distance,
+    format_duration,
+    local_start,
+    run_kind,
+    start_text,
+)
 from runstrength.core.settings import run_settings
 from runstrength.input_file import IMPORT_LIMIT, InputError, check_input
 from runstrength.paths import Paths
@@ -113,6 +121,15 @@ def _with_days(
     return result
 
 
+def _zone(moment: datetime) -> str:
+    """The UTC offset of an aware time: "UTC+02:00", "UTC-03:30", "UTC"."""
+    minutes = round((moment.utcoffset() or timedelta(0)).total_seconds() / 60)
+    if not minutes:
+        return "UTC"
+    sign = "-" if minutes < 0 else "+"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
 def _plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
@@ -194,11 +211,10 @@ def _plan_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
 
 
 def _describe(activity: Activity, settings: RunSettings) -> dict[str, str]:
-    start = activity.start
     return {
         "id": activity.id,
         "date": activity.day.isoformat(),
-        "time": f"{start:%H:%M}" if start else "",
+        "time": start_text(activity),
         "sport": activity.sport,
         "kind": (run_kind(activity, settings) + ("*" if activity.kind else ""))
         if activity.is_run
@@ -262,8 +278,12 @@ def _show_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
     shown = _describe(activity, settings)
     print(f"{activity.title or activity.sport.capitalize()} ({activity.id})")
     print(f"  {'Planned' if activity.planned else 'Day'}: {format_day(activity.day)}")
-    if activity.start:
-        print(f"  Start: {activity.start.isoformat()}")
+    start = local_start(activity)
+    if activity.start is not None and start is not None:
+        recorded = ""
+        if activity.start.utcoffset() != start.utcoffset():
+            recorded = f" ({activity.start:%H:%M} {_zone(activity.start)} where recorded)"
+        print(f"  Start: {start_text(activity)}{recorded}")
     print(f"  Sport: {activity.sport}")
     if activity.is_run:
         how = "set by hand" if activity.kind else "from its title, length or heart rate"

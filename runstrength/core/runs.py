@@ -146,6 +146,23 @@ def format_distance(metres: float | None) -> str:
     return f"{km:.0f} km" if km >= 20 or abs(km - round(km)) < 0.05 else f"{km:.1f} km"
 
 
+def local_start(activity: Activity) -> datetime | None:
+    """When it started, on this computer's clock: the file keeps the UTC offset of where
+    it was recorded, a runner reads the time of where they are (this zone's rule for that
+    moment, summer time included). None when it has no start (a plan for a whole day)."""
+    return None if activity.start is None else activity.start.astimezone()
+
+
+def start_text(activity: Activity) -> str:
+    """Its start in local time, "19:10"; with the local weekday before it when that is not
+    the activity's day ("Sat 23:10" for a run of Sunday where it was recorded, a day
+    at most away); empty when it has no start."""
+    start = local_start(activity)
+    if start is None:
+        return ""
+    return f"{start:%H:%M}" if start.date() == activity.day else f"{start:%a %H:%M}"
+
+
 def format_duration(seconds: float | None) -> str:
     if seconds is None:
         return ""

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from runstrength.paths import Paths
 from runstrength.store.backups import backup_dir
+from runstrength.store.folders import folder_problem
 from runstrength.store.journal import journal_path
 from runstrength.store.lock import LOCK_NAME
 from runstrength.store.private import is_link, private_dir, tighten_file
@@ -49,14 +50,19 @@ def planted_link(paths: Paths) -> Path | None:
 
 
 def check_folders(paths: Paths) -> str | None:
-    """Before a command or the app starts: why it may not (a link planted among
-    runstrength's files, named), or None. Its own folders that exist are made private
-    (an older runstrength made them under the umask); a folder the user named keeps
-    its mode."""
+    """Before a command or the app starts: why it may not (a folder of runstrength's that
+    cannot be one, or a link planted among its files, named), or None. Its own folders
+    that exist are made private (an older runstrength made them under the umask); a
+    folder the user named keeps its mode."""
+    folders = dict.fromkeys((paths.data_dir, paths.config_dir, paths.state_dir))
+    for folder in folders:
+        problem = folder_problem(folder)
+        if problem is not None:
+            return problem
     link = planted_link(paths)
     if link is not None:
         return _refusal(link)
-    for folder in dict.fromkeys((paths.data_dir, paths.config_dir, paths.state_dir)):
+    for folder in folders:
         if folder.is_dir():
             # A folder made inside the data folder (state/ beside a --data-dir log) is
             # runstrength's own; the others were named by the user or the system.

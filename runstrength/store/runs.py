@@ -4,7 +4,8 @@ Each document is an activity as `core.run_data` writes it. Every change is one w
 through the log (`TrainingLog.change_documents`), as durable as a logged set, with a backup of the
 file before it. Adding is idempotent: an activity already there (the same one read
 from another file, see `core.runs.same_activity`) is not stored twice, and a completed
-one dated later than the log's clock says it is now is not stored at all. Planned runs
+one dated later than the log's clock says it is now is not stored at all, whether it
+comes from an activity file or from an export (`merge`). Planned runs
 from a calendar are replaced by the next import of that calendar; completed runs are
 never touched by it.
 """
@@ -125,27 +126,37 @@ class RunLog:
 
     def merge(self, activities: Sequence[Activity]) -> Added:
         """Store activities as they are (ids and all, from an export); those whose id or
-        whose completed activity is already there are skipped."""
+        whose completed activity is already there are skipped, and completed ones dated
+        later than the log clock's now are refused, as `add` refuses them."""
         found = self.new_of(activities)
         if found.added:
             self._append(found.added)
         return found
 
     def new_of(self, activities: Sequence[Activity]) -> Added:
-        """Which of `activities` `merge` would store (nothing is written)."""
+        """Which of `activities` `merge` would store (nothing is written), which are
+        already there, and which it refuses (with why). One already in the log is skipped
+        before its date is judged: an export read back into the log it came from changes
+        nothing and refuses nothing."""
+        now = self.log.clock.now()
         present = self._read(self.log.documents(TABLE))
         ids = {a.id for a in present}
         known = ActivityIndex(present)
         added: list[Activity] = []
         duplicates: list[Activity] = []
+        refused: list[tuple[Activity, str]] = []
         for activity in activities:
             if activity.id in ids or known.holds(activity):
                 duplicates.append(activity)
                 continue
+            reason = future_reason(activity, now)
+            if reason is not None:
+                refused.append((activity, reason))
+                continue
             ids.add(activity.id)
             known.add(activity)
             added.append(activity)
-        return Added(added, duplicates)
+        return Added(added, duplicates, refused)
 
     def replace_planned(self, source: str, planned: Sequence[Activity], today: date) -> Replaced:
         """Put a calendar's planned runs in place of those it gave before (by its source

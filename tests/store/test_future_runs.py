@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from runstrength.core.run_data import activity_to_data
 from runstrength.core.runs import Activity
 from runstrength.store import TrainingLog
 from runstrength.store.runs import RunLog
@@ -67,3 +68,24 @@ def test_the_runs_folder_names_a_file_dated_in_the_future_once(tmp_path: Path) -
     # Reported once, like a file that cannot be read: the next start says nothing of it.
     again = import_new_files(log, folder)
     assert (again.added, again.failed) == ([], [])
+
+
+def test_merge_refuses_what_is_dated_later_than_the_log_clock_and_skips_what_is_there(
+    tmp_path: Path,
+) -> None:
+    """An export merged in: its runs keep their ids; one ahead of the clock is refused,
+    unless the log already holds it (an export read back into its own log refuses
+    nothing and changes nothing)."""
+    log = TrainingLog(tmp_path / "log.json", clock=FakeClock())
+    runs = RunLog(log)
+    held = done(NOW + timedelta(days=2), title="Held")._replace(id="held")
+    log.change_documents("runs", lambda docs: docs.append(activity_to_data(held)))
+    past = done(NOW - timedelta(days=1), title="Past")._replace(id="past")
+    ahead = done(NOW + timedelta(hours=1), title="Ahead")._replace(id="ahead")
+    merged = runs.merge([past, ahead, held])
+    assert [a.id for a in merged.added] == ["past"]
+    assert [a.id for a in merged.duplicates] == ["held"]
+    assert [(a.id, why.startswith("is dated 2026-11-23 08:02")) for a, why in merged.refused] == [
+        ("ahead", True)
+    ]
+    assert [a.id for a in runs.between()] == ["past", "held"]
