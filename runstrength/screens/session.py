@@ -25,6 +25,7 @@ from runstrength.core.events import (
     LogWrite,
     RoutineDone,
     SessionEnded,
+    SessionResumed,
     SessionSetAside,
     SetCompleted,
     StepChanged,
@@ -213,7 +214,9 @@ class SessionScreen(SessionEnd, Screen[None]):
         if any(isinstance(event, CueEvent) and event.cue is Cue.TICK for event in events):
             self.beat()
         for event in events:
-            if isinstance(event, SetCompleted | RoutineDone | SessionSetAside | BandPicked):
+            if isinstance(
+                event, SetCompleted | RoutineDone | SessionSetAside | BandPicked | SessionResumed
+            ):
                 self._hand_write(event)
             elif isinstance(event, SessionEnded):
                 if event.sets_logged:
