@@ -18,6 +18,7 @@ from runstrength.core.events import (
     CueEvent,
     Event,
     SessionEnded,
+    SessionResumed,
     SessionSetAside,
     SetCompleted,
     StepChanged,
@@ -105,6 +106,7 @@ class SessionEngine(SessionState):
         It keeps its identity; it goes on where it was set aside (`at`), else after the
         last set done (at the intro of an exercise that set begins), each exercise on its
         band last used or picked with b (`at.band`). With nothing done: from the warm-up.
+        The log is told it is under way again (no longer set aside), and where.
         """
         self.info = info
         self.completed = list(done)
@@ -113,7 +115,11 @@ class SessionEngine(SessionState):
         self.bands.go_on_from(done, at)
         for number in exercises_done(self.plan, done):
             self.tally.set_done(number)
-        return self._go_to(resume_position(self.plan, done, at))
+        events = self._go_to(resume_position(self.plan, done, at))
+        point = self.goes_on_at()
+        if done and point is not None and not self.finished:
+            return [SessionResumed(info, point), *events]
+        return events
 
     def tick(self) -> list[Event]:
         """Advance time: beeps, tempo reps, a timer run out, a note about the last step gone."""

@@ -84,6 +84,15 @@ class BandPicked:
 
 
 @dataclass(frozen=True)
+class SessionResumed:
+    """A session left open (set aside, or cut off) is under way again, at `resume_at`:
+    should it be cut off now, it was interrupted, no longer set aside."""
+
+    session: SessionInfo
+    resume_at: ResumePoint
+
+
+@dataclass(frozen=True)
 class RoutineDone:
     """The warm-up or a stretch is over and must be logged with the session."""
 
@@ -91,6 +100,6 @@ class RoutineDone:
     record: WarmupRecord | StretchRecord
 
 
-LogWrite = SetCompleted | RoutineDone | SessionEnded | SessionSetAside | BandPicked
+LogWrite = SetCompleted | RoutineDone | SessionEnded | SessionSetAside | BandPicked | SessionResumed
 """The events that go to the log, in the order they happened."""
 Event = CueEvent | StepChanged | LogWrite

@@ -25,6 +25,7 @@ from runstrength.core.events import (
     LogWrite,
     RoutineDone,
     SessionEnded,
+    SessionResumed,
     SessionSetAside,
     SetCompleted,
     StepChanged,
@@ -39,7 +40,7 @@ from runstrength.core.ticking import MIN_TICK_SECONDS, PROGRESS_STEPS, TICK_SECO
 from runstrength.core.view import StepView, describe, flash_for, status_line
 from runstrength.messages import SoundSwitched
 from runstrength.screens.plain import escape
-from runstrength.screens.session_end import LEAVES, SessionEnd
+from runstrength.screens.session_end import LEAVES, SCROLL, SessionEnd, live_keys
 from runstrength.screens.session_keys import SESSION_KEYS
 from runstrength.screens.session_log import (
     PastRead,
@@ -74,6 +75,8 @@ class SessionScreen(SessionEnd, Screen[None]):
     CSS_PATH = "session.tcss"
     MIN_SIZE = (60, 20)
     """Less than the other screens need: a terminal on a phone or tablet on the floor."""
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
+    """`-short` below the 24 lines the other screens need: the summary closes up."""
     KEYS = SESSION_KEYS
     BINDINGS = KEYS.bindings
 
@@ -117,6 +120,7 @@ class SessionScreen(SessionEnd, Screen[None]):
         """Per exercise, the nudge to progress earned in the last sessions (intro card)."""
         self._timer: Timer | None = None
         self._beat_until: float | None = None
+        self.KEYS = live_keys(type(self).KEYS)  # for `?`: the summary names its own
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -133,7 +137,7 @@ class SessionScreen(SessionEnd, Screen[None]):
             yield TextLine(id="prompt")
             yield TextLine(id="status")
         yield FloorLayout(id="floor")
-        yield KeyFooter(self.KEYS)
+        yield KeyFooter(type(self).KEYS)
         yield FlashBand(id="flash")
 
     def on_mount(self) -> None:
@@ -213,7 +217,9 @@ class SessionScreen(SessionEnd, Screen[None]):
         if any(isinstance(event, CueEvent) and event.cue is Cue.TICK for event in events):
             self.beat()
         for event in events:
-            if isinstance(event, SetCompleted | RoutineDone | SessionSetAside | BandPicked):
+            if isinstance(
+                event, SetCompleted | RoutineDone | SessionSetAside | BandPicked | SessionResumed
+            ):
                 self._hand_write(event)
             elif isinstance(event, SessionEnded):
                 if event.sets_logged:
@@ -300,6 +306,8 @@ class SessionScreen(SessionEnd, Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Only keys that do something in the step under way are offered (core/keys.py)."""
         engine = self.engine
+        if action == SCROLL:
+            return self.summary_scrolls()
         if engine.finished:
             return action in LEAVES
         if action == "skip":

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual.widgets import Static
 
-from runstrength.commands import Keys
+from runstrength.commands import Command, Keys
 from runstrength.core.bests import bests_line, new_bests
 from runstrength.core.resume import point_text, resume_point
 from runstrength.core.styled import Piece, strong
@@ -28,15 +28,28 @@ if TYPE_CHECKING:
 
 LEAVES = ("enter", "quit_session")
 """The session's own actions that still act on its summary: both go back to home."""
+SCROLL = "scroll_summary"
+"""The summary's table scrolled, when its rows do not all fit."""
 
 
-def summary_keys(live: Keys, asks_effort: bool) -> Keys:
+def scrolls_summary(command: Command) -> bool:
+    return command.action.startswith(f"{SCROLL}(")
+
+
+def live_keys(declared: Keys) -> Keys:
+    """The session's keys as its help lists them before the summary (not the summary's)."""
+    return declared._replace(commands=tuple(c for c in declared.commands if not scrolls_summary(c)))
+
+
+def summary_keys(live: Keys, asks_effort: bool, scrolls: bool = False) -> Keys:
     """What the summary takes, from the session's declaration and the effort question's:
-    its answer's keys when it asks, then the session's keys that leave it."""
+    its answer's keys when it asks, the session's keys that scroll its table when it does
+    not fit, then those that leave it."""
     home = "back to home (the answer typed is saved)" if asks_effort else "back to home"
+    scroll = tuple(c for c in live.commands if scrolls and scrolls_summary(c))
     leave = tuple(c._replace(help=home) for c in live.commands if c.action in LEAVES)
     asked = EffortPrompt.KEYS.commands if asks_effort else ()
-    return Keys("session summary", (*asked, *leave))
+    return Keys("session summary", (*asked, *scroll, *leave))
 
 
 class SessionEnd(ScreenPart):
@@ -58,7 +71,17 @@ class SessionEnd(ScreenPart):
             self.show_routine_summary()
         else:
             self.show_session_summary()
-        self.KEYS = summary_keys(type(self).KEYS, asks_effort=bool(self.query(EffortPrompt)))
+        self.name_summary_keys()
+
+    def name_summary_keys(self) -> None:
+        """The summary's keys, for its help; the footer asks `check_action`."""
+        asks_effort = bool(self.query(EffortPrompt))
+        self.KEYS = summary_keys(type(self).KEYS, asks_effort, self.summary_scrolls())
+
+    def on_summary_table_fitted(self) -> None:
+        if self.engine.finished:
+            self.name_summary_keys()
+            self.refresh_bindings()
 
     def show_session_summary(self) -> None:
         engine = self.engine
@@ -92,6 +115,16 @@ class SessionEnd(ScreenPart):
             ("Recovery", "", "Done / target"), routine_rows(records, self.context.catalogue)
         )
         self.query_one("#totals", Static).update(styled_content(summary_line(self.engine)))
+
+    def summary_scrolls(self) -> bool:
+        """Whether the summary's table holds more rows than are in sight."""
+        return self.engine.finished and self.query_one(SummaryTable).scrolls
+
+    def action_scroll_summary(self, step: int, page: bool = False) -> None:
+        """↑ ↓ a row, PgUp PgDn a page of the summary's table (it never takes focus)."""
+        table = self.query_one(SummaryTable)
+        rows = max(1, table.scrollable_content_region.height - 1) if page else 1
+        table.scroll_relative(y=step * rows, animate=False)
 
     def keep_effort(self) -> None:
         """Save how hard the session was, when the summary's question was answered."""

@@ -13,6 +13,21 @@ SESSION_KEYS = keys(
     Command("space", "count one rep", "count(1)", "+1"),
     Command("backspace", "take one rep back", "count(-1)", "-1"),
     Command("enter", "begin the set · set done · next step", "enter", "Next"),
+    # Only on a summary whose table holds more rows than there is room for (and only in
+    # the summary's help: `session_end.live_keys`).
+    Command(
+        "up",
+        "scroll the summary's table (PgUp / PgDn a page)",
+        "scroll_summary(-1)",
+        "Scroll",
+        key_display="↑↓",
+        help_keys="↑ / ↓",
+        more=(
+            Binding("down", "scroll_summary(1)", "Scroll", show=False),
+            Binding("pageup", "scroll_summary(-1, True)", "Scroll", show=False),
+            Binding("pagedown", "scroll_summary(1, True)", "Scroll", show=False),
+        ),
+    ),
     # One s binding per thing it can skip: the footer shows the one that applies.
     Command(
         "s",

@@ -11,6 +11,7 @@ from runstrength.core.events import (
     BandPicked,
     LogWrite,
     RoutineDone,
+    SessionResumed,
     SessionSetAside,
     SetCompleted,
 )
@@ -107,6 +108,8 @@ def write_what(event: LogWrite) -> str:
         return "where the session set aside goes on"
     if isinstance(event, BandPicked):
         return "the band picked"
+    if isinstance(event, SessionResumed):
+        return "that the session was resumed"
     return "the session's end"
 
 

@@ -111,8 +111,10 @@ def overlay(
             sessions[key] = {**doc, "stretches": [*(doc.get("stretches") or ()), entry["stretch"]]}
         elif "aside" in entry:  # still in progress: only where it goes on changes
             sessions[key] = {**doc, **entry["aside"]}
-        elif "resume" in entry:  # a band picked: where it goes on, with that band
-            sessions[key] = {**doc, "resume_at": entry["resume"]}
+        elif "resume" in entry:  # under way (resumed, or a band picked): where it goes on
+            # None, not left out: a fold updates the stored document, which keeps any field
+            # the change lacks.
+            sessions[key] = {**doc, "resume_at": entry["resume"], "set_aside_at": None}
         elif "effort" in entry:  # rated while the log file could not be rewritten
             rated = {k: v for k, v in doc.items() if k != "effort"}
             effort = entry["effort"]

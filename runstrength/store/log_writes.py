@@ -137,8 +137,9 @@ class LogWrites(LogReads):
         self._end(session, {"aside": codec.aside_to_doc(at, skipped, resume_at)}, fold)
 
     def keep_resume_point(self, session: SessionInfo, resume_at: ResumePoint) -> None:
-        """Where a session in progress goes on, with the band just picked for it: one line
-        in the journal (durable on return), so a session cut off goes on with that band."""
+        """Where a session in progress goes on (resumed, or with the band just picked for
+        it): one line in the journal (durable on return), so a session cut off goes on
+        there, with that band, and is no longer taken for one set aside."""
         from runstrength.core import codec
 
         entry = {"session": codec.session_to_doc(session), "resume": codec.point_to_doc(resume_at)}

@@ -83,14 +83,20 @@ class _Job:
 
 def session_write(event: LogWrite) -> Write[None]:
     """The write that puts a session's event (a set, a routine, an end) in the log."""
-    from runstrength.core.events import BandPicked, RoutineDone, SessionSetAside, SetCompleted
+    from runstrength.core.events import (
+        BandPicked,
+        RoutineDone,
+        SessionResumed,
+        SessionSetAside,
+        SetCompleted,
+    )
 
     def write(log: TrainingLog) -> None:
         if isinstance(event, SetCompleted):
             log.log_set(event.session, event.record)
         elif isinstance(event, RoutineDone):
             log.log_routine(event.session, event.record)
-        elif isinstance(event, BandPicked):
+        elif isinstance(event, BandPicked | SessionResumed):
             log.keep_resume_point(event.session, event.resume_at)
         # A session's end is durable in the journal on return; the writer folds it into
         # the year's file once nothing else waits (`LogWriter._tidy`).

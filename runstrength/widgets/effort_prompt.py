@@ -17,7 +17,7 @@ class EffortPrompt(Widget, can_focus=True):
 
     DEFAULT_CSS = """
     EffortPrompt {
-        height: 2;
+        height: auto;
         margin-top: 1;
     }
     """

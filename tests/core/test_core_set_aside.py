@@ -6,10 +6,18 @@ from collections.abc import Sequence
 from datetime import timedelta
 
 from runstrength.core.engine import SessionEngine
-from runstrength.core.events import BandPicked, Event, SessionEnded, SessionSetAside, SetCompleted
+from runstrength.core.events import (
+    BandPicked,
+    Event,
+    SessionEnded,
+    SessionResumed,
+    SessionSetAside,
+    SetCompleted,
+)
 from runstrength.core.plan import IntroStep, RestStep, SetStep, StretchStep
 from runstrength.core.records import ResumePoint, SessionRecord, SetRecord
 from runstrength.core.resume import can_resume, point_text, resume_point, resume_position
+from tests.core.test_core_resume import whole_run
 
 
 def logged(events: Sequence[Event]) -> list[SetRecord]:
@@ -192,3 +200,34 @@ def test_no_band_is_kept_before_the_session_is_in_the_log(make_engine, mini_prog
         engine.skip()
     assert engine.next_band() == []  # nothing logged: nothing to go on with
     assert engine.band_for(engine.step.entry.exercise) == "red"  # picked all the same
+
+
+def test_resuming_tells_the_log_the_session_is_under_way_again(make_engine, mini_program) -> None:
+    engine = make_engine(mini_program)
+    engine.start()
+    engine.skip_warmup()
+    engine.proceed()
+    done = to_set(engine)
+    [aside] = engine.set_aside()
+    assert isinstance(aside, SessionSetAside)
+
+    again = make_engine(mini_program)
+    events = again.resume(engine.info, done, aside.resume_at)
+    # First of all: cut off from now on, it is interrupted, no longer set aside.
+    assert events[0] == SessionResumed(engine.info, ResumePoint("glute-bridge", 1, 2, None))
+    assert [e for e in events if isinstance(e, SessionResumed)] == events[:1]
+
+
+def test_nothing_done_or_nothing_left_tells_the_log_nothing(make_engine, mini_program) -> None:
+    engine = make_engine(mini_program)
+    engine.start()
+    engine.skip_warmup()
+    engine.proceed()
+    to_set(engine)
+    fresh = make_engine(mini_program)  # no set in the log: the session is not there yet
+    assert not any(isinstance(e, SessionResumed) for e in fresh.resume(engine.info, []))
+    whole = whole_run(make_engine(mini_program))
+    ended = make_engine(mini_program)  # every set done: only its end is left to write
+    events = ended.resume(engine.info, whole)
+    assert ended.finished
+    assert not any(isinstance(e, SessionResumed) for e in events)

@@ -63,3 +63,41 @@ def test_a_malformed_point_in_the_journal_is_never_folded(tmp_path: Path) -> Non
     assert len(contents.entries) == 1  # the set
     [bad] = contents.bad
     assert "resume.number" in bad.reason
+
+
+def set_aside_then_resumed(path: Path, *, fold: bool) -> TrainingLog:
+    """A session set aside after one set (`fold`: its aside already in the log file),
+    resumed, one more set logged; the log left open, as a kill leaves it."""
+    log = TrainingLog(path)
+    first = START + timedelta(minutes=2)
+    log.log_set(INFO, SetRecord("band-squat", 1, None, 20, 20, "red", None, first))
+    log.set_aside(INFO, first + timedelta(minutes=1), (), POINT, fold=fold)
+    [aside] = TrainingLog(path).interrupted_sessions() if fold else log.interrupted_sessions()
+    assert aside.set_aside_at is not None
+    log.keep_resume_point(INFO, POINT)  # resumed: under way again
+    second = START + timedelta(hours=2)
+    log.log_set(INFO, SetRecord("band-squat", 2, None, 20, 20, "green", None, second))
+    return log
+
+
+def test_a_session_resumed_after_it_was_set_aside_is_no_longer_set_aside(tmp_path: Path) -> None:
+    for fold in (True, False):
+        path = tmp_path / f"log-{fold}.json"
+        _killed = set_aside_then_resumed(path, fold=fold)
+        [session] = TrainingLog(path).interrupted_sessions()
+        assert session.set_aside_at is None, fold  # cut off after it was resumed
+        assert [s.set for s in session.sets] == [1, 2]
+        assert session.resume_at == POINT
+
+
+def test_a_fold_keeps_it_no_longer_set_aside(tmp_path: Path) -> None:
+    path = tmp_path / "log.json"
+    log = set_aside_then_resumed(path, fold=True)
+    log.fold()  # the journal into the file: its session document is updated
+    log.close()
+    assert not journal_path(path).exists() or not read_journal(journal_path(path)).entries
+    [session] = TrainingLog(path).interrupted_sessions()
+    assert session.set_aside_at is None
+    stored = json.loads(path.read_text())["sessions"]
+    [doc] = stored.values()
+    assert doc["set_aside_at"] is None

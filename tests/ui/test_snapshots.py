@@ -114,6 +114,15 @@ def test_set_on_a_phone_sized_terminal(snap_compare, make_app, clock) -> None:
     assert snap_compare(app, terminal_size=(60, 20), run_before=drive(clock, *keys))
 
 
+def test_summary_on_a_phone_sized_terminal(snap_compare, make_app, clock) -> None:
+    """At 60x20 a stopped session's summary closes up and its table scrolls (↑↓ in the
+    footer): what was kept, the way home and the effort question stay in sight."""
+    app = make_app(program="endurance")
+    app.start_with = app.context.programs.programs["endurance"]
+    keys = ["S", "enter", *["space"] * 5, "enter", "q", "x", 2]
+    assert snap_compare(app, terminal_size=(60, 20), run_before=drive(clock, *keys))
+
+
 def test_too_small(snap_compare, make_app, clock) -> None:
     """Below 80x24 the app says so politely (home; a session makes do with 60x20)."""
     assert snap_compare(make_app(), terminal_size=(60, 18), run_before=drive(clock))

@@ -10,6 +10,7 @@ from runstrength.core.events import (
     LogWrite,
     RoutineDone,
     SessionEnded,
+    SessionResumed,
     SessionSetAside,
     SetCompleted,
 )
@@ -27,6 +28,7 @@ def test_every_kind_of_session_write_is_named_apart() -> None:
         RoutineDone(INFO, WarmupRecord(300, 480)),
         SessionSetAside(INFO, AT, (), POINT),
         BandPicked(INFO, POINT),
+        SessionResumed(INFO, POINT),
         SessionEnded(INFO, "completed", AT, 1),
     ]
     names = [write_what(event) for event in events]
@@ -35,5 +37,6 @@ def test_every_kind_of_session_write_is_named_apart() -> None:
         "the warm-up or stretches",
         "where the session set aside goes on",
         "the band picked",
+        "that the session was resumed",
         "the session's end",
     ]
