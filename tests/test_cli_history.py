@@ -176,7 +176,7 @@ def test_the_schedule_travels_with_export_and_import(tmp_path: Path, sample_file
     first = run(tmp_path / "a", "import", str(source))
     assert "Imported 1 scheduled day; 0 already planned" in first.stdout
     again = run(tmp_path / "a", "import", str(source))
-    assert "Imported 0 scheduled days; 1 already planned" in again.stdout
+    assert "Imported 0 scheduled days; 1 already planned was skipped." in again.stdout
     exported = json.loads(run(tmp_path / "a", "export").stdout)
     assert exported["schedule"] == document["schedule"]
     assert exported == document

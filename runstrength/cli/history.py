@@ -325,11 +325,11 @@ def import_file(args: argparse.Namespace, paths: Paths) -> int:
     except LogError as problem:
         error(str(problem))
         return EXIT_FAILED
-    print(f"Imported {plural(added, 'session')}; {skipped} already in the log were skipped.")
+    print(f"Imported {plural(added, 'session')}; {_skipped(skipped, 'already in the log')}.")
     if schedule:
         print(
             f"Imported {plural(len(checked.accepted), 'scheduled day')}; "
-            f"{len(checked.already)} already planned were skipped."
+            f"{_skipped(len(checked.already), 'already planned')}."
         )
     if checked.past:
         days = ", ".join(plan.day.isoformat() for plan in checked.past)
@@ -338,12 +338,17 @@ def import_file(args: argparse.Namespace, paths: Paths) -> int:
     if runs:
         print(
             f"Imported {len(runs_found.added)} of {len(runs)} runs and other activities; "
-            f"{len(runs_found.duplicates)} already in the log were skipped."
+            f"{_skipped(len(runs_found.duplicates), 'already in the log')}."
         )
     if runs_found.refused:
         _refused_runs(source, runs, runs_found.refused)
         return EXIT_FAILED
     return EXIT_OK
+
+
+def _skipped(count: int, why: str) -> str:
+    """'1 already planned was skipped', '2 … were skipped'."""
+    return f"{count} {why} {'was' if count == 1 else 'were'} skipped"
 
 
 def _refused_runs(
