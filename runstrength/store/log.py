@@ -14,6 +14,7 @@ what is logged are in `log_reads`, `log_writes` and `log_edits`.
 from __future__ import annotations
 
 import logging
+import os
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -96,10 +97,12 @@ class TrainingLog(LogEdits):
 
     def _nothing_to_check(self) -> bool:
         """Whether opening can wait for the first read or write: the log file is the one
-        written after its records were last checked, and no journal is left by a stop. A
-        damaged, hand-edited or older file, or sets to fold, are opened (and any problem
-        raised) at once, before the app shows anything."""
-        return checked_before(self.path) and not self.journal_path.exists()
+        written after its records were last checked (or there is none yet), and no
+        journal is left by a stop. A damaged, hand-edited or older file, or sets to fold,
+        are opened (and any problem raised) at once, before the app shows anything."""
+        if self.journal_path.exists():
+            return False
+        return checked_before(self.path) or not os.path.lexists(self.path)
 
     def _open(self) -> None:
         contents = self._read_and_check()

@@ -171,3 +171,29 @@ def test_an_opening_that_fails_frees_the_lock_and_is_tried_again() -> None:
         pass
     assert len(tries) == 2
     assert lock.opened
+
+
+def test_a_first_start_without_a_log_waits_too_and_logs_as_ever(tmp_path: Path) -> None:
+    path = tmp_path / "log.json"
+    log = TrainingLog(path, clock=FakeClock(AT), open_later=True)
+    assert not log.opened
+    assert log.last_session() is None
+    info = SessionInfo(id="first", program="endurance", started_at=AT)
+    log.log_set(info, SetRecord("glute-bridge", 1, None, 20, 18, None, None, AT))
+    log.finish_session(info, "completed", AT + timedelta(minutes=30))
+    log.close()
+    assert [r.info.id for r in TrainingLog(path, read_only=True).sessions()] == ["first"]
+
+
+def test_a_journal_without_a_log_file_is_folded_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "log.json"
+    log = TrainingLog(path, clock=FakeClock(AT))
+    info = SessionInfo(id="open", program="endurance", started_at=AT)
+    log.log_set(info, SetRecord("glute-bridge", 1, None, 20, 15, None, None, AT))
+    log._journal.close()  # a stop before any fold: the set is only in the journal
+    log._dir_lock.release()
+    assert not path.exists()
+    again = TrainingLog(path, clock=FakeClock(AT), open_later=True)
+    assert again.opened
+    assert [r.info.id for r in again.interrupted_sessions()] == ["open"]
+    again.close()
