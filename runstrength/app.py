@@ -139,7 +139,7 @@ class RunStrengthApp(App[None]):
         if self.start_with is not None and screens.is_home(home) and self.recovery:
             home.start_recovery()  # not training: the rest-day rule does not apply
         elif self.start_with is not None and screens.is_home(home):
-            await home.start_checked()  # the rest-day rule and tomorrow's plan apply here too
+            await home.start_at_launch()  # the rest-day rule and tomorrow's plan apply too
         elif self.context.first_run:
             await self.push_screen(screens.first_run(self.context))
         self._screens_ready = True

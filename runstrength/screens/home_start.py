@@ -74,15 +74,30 @@ class StartFlow(ScreenPart):
     async def action_start_refused(self) -> None:
         await self.action_start()
 
-    async def start_checked(self) -> None:
-        """Start a session unless today is a rest day; ask first when tomorrow is planned."""
+    async def start_at_launch(self) -> None:
+        """`runstrength start`: at once, as enter does once home has read the log. A
+        session of today left open is offered first; the new one follows once it is
+        closed."""
+        try:
+            interrupted = self.context.log.interrupted_sessions()
+        except LogError:
+            interrupted = []  # start_checked names what is wrong
+        waiting = [r for r in interrupted if not r.info.is_recovery]
+        self._checked = True
+        self.waiting = waiting[-1] if waiting else None
+        await self.start_checked(then_start=True)
+
+    async def start_checked(self, then_start: bool = False) -> None:
+        """Start a session unless today is a rest day; ask first when tomorrow is planned.
+        A session of today left open is offered instead (`then_start`: the new one
+        follows once it is closed)."""
         from runstrength.core.restdays import can_start_today
         from runstrength.core.resume import can_resume
 
         waiting = self.waiting
         if waiting is not None and can_resume(waiting, self.context.clock.now().date()):
             if self.app.screen is self:  # one session a day at a time: go on or close it
-                self.offer_resume(waiting)
+                self.offer_resume(waiting, then_start=then_start)
             return
         check = self.check
         if check is None:  # the worker has not read the log yet: ask it now
@@ -195,11 +210,16 @@ class StartFlow(ScreenPart):
         if self.check is not None and self.check.allowed:
             self.query_one("#start-hint", Static).update(self.start_hint())
         if offer and record is not None and self.app.screen is self:
-            self.offer_resume(record)  # rather than a new session asked for meanwhile
+            # Rather than a new session asked for meanwhile: that follows once it is closed.
+            asked, self._start_asked = self._start_asked, False
+            self.offer_resume(record, then_start=asked)
         elif self._start_asked:
             self.call_later(self.action_start)
 
-    def offer_resume(self, record: SessionRecord) -> None:
+    def offer_resume(self, record: SessionRecord, then_start: bool = False) -> None:
+        """Resume it or close it as partial; `then_start`: a new session was asked for
+        (enter before the log was read, `runstrength start`), which starts once it is
+        closed."""
         from runstrength.core.fields import shown
         from runstrength.core.resume import can_resume
         from runstrength.screens.resume import ResumeDialog
@@ -223,6 +243,8 @@ class StartFlow(ScreenPart):
             elif choice == "close":
                 self.waiting = None
                 self.close_as_partial(record)
+                if then_start:
+                    self.call_later(self.action_start)
 
         self.app.push_screen(ResumeDialog(record, name, why_not), chosen)
 

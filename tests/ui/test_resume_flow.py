@@ -90,10 +90,18 @@ async def test_later_leaves_it_for_another_time(make_app, clock, tmp_path: Path)
         assert [s.status for s in app.context.log.sessions()] == ["in-progress"]
 
 
-async def test_no_offer_over_a_session_opened_at_once(make_app, clock, tmp_path: Path) -> None:
+async def test_start_offers_the_open_session_first_and_none_over_the_new_one(
+    make_app, clock, tmp_path: Path
+) -> None:
+    """`runstrength start` with today's session left open: it is offered first (one
+    session a day at a time); closed, the new session starts, and no offer comes over it."""
     interrupt_a_session(tmp_path, clock)
     app = make_app(start=True)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ResumeDialog)
+        await pilot.press("x")
+        await settle(pilot)
         await settle(pilot)
         assert isinstance(app.screen, SessionScreen)
 
