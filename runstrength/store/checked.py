@@ -1,9 +1,9 @@
 """The note that a log file's records have all been checked (`.log.json.checked`): its
-size, time of change and inode when they last were, and the format they were checked
-in. While the file is that very file, no record in it needs checking again, neither the
-full check before a rewrite (`store.schema`) nor the quick look at every start
-(`migrations.check_records`); and the app's start need not read it before home shows
-(`TrainingLog(open_later=True)`).
+size, times of change (of its contents and of its inode) and inode when they last were,
+and the format they were checked in. While the file is that very file, no record in it
+needs checking again, neither the full check before a rewrite (`store.schema`) nor the
+quick look at every start (`migrations.check_records`); and the app's start need not
+read it before home shows (`TrainingLog(open_later=True)`).
 """
 
 from __future__ import annotations
@@ -23,8 +23,10 @@ def _stamp_path(path: Path) -> Path:
 
 def _stamp(path: Path) -> list[int]:
     found = os.stat(path, follow_symlinks=False)
-    # The format too: a file written before a change of format is checked (and migrated).
-    return [found.st_size, found.st_mtime_ns, found.st_ino, SCHEMA_VERSION]
+    # The time of the inode's last change too, which no tool can set back (touch -r,
+    # cp -p and rsync -t set the time of change of the contents); and the format: a file
+    # written before a change of format is checked (and migrated).
+    return [found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino, SCHEMA_VERSION]
 
 
 def checked_before(path: Path) -> bool:

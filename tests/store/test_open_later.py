@@ -197,3 +197,24 @@ def test_a_journal_without_a_log_file_is_folded_at_once(tmp_path: Path) -> None:
     assert again.opened
     assert [r.info.id for r in again.interrupted_sessions()] == ["open"]
     again.close()
+
+
+def test_a_log_damaged_in_place_with_its_time_set_back_is_still_refused(tmp_path: Path) -> None:
+    """Same size, same inode, the time of change put back (touch -r, cp -p): the time of
+    the inode's change still tells, and the damage is named before anything shows."""
+    path = tmp_path / "log.json"
+    logged(path)
+    before = os.stat(path)
+    damaged = bytearray(path.read_bytes())
+    damaged[damaged.rindex(b"}")] = ord("]")
+    with path.open("r+b") as handle:
+        handle.write(damaged)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = os.stat(path)
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (
+        before.st_size,
+        before.st_mtime_ns,
+        before.st_ino,
+    )
+    with pytest.raises(CorruptLogError):
+        TrainingLog(path, open_later=True)
