@@ -97,10 +97,13 @@ def unexpected(failure: Exception, paths: Paths) -> str:
 
 def setup_logging(paths: Paths) -> None:
     """Diagnostics go to a file: nothing may print while the app draws the terminal."""
-    from runstrength.store.private import append_text
+    from runstrength.store.private import append_text, private_dir
 
     root = logging.getLogger()
     try:
+        # The data folder first: the state folder may be in it (--data-dir), and a new
+        # data folder is private (0700), not made on the way under the umask.
+        private_dir(paths.data_dir, user_chosen=True)
         handler: logging.Handler = logging.StreamHandler(append_text(paths.app_log))
     except OSError:
         handler = logging.NullHandler()

@@ -154,3 +154,20 @@ def test_an_export_folder_the_user_named_keeps_its_mode(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert oct(downloads.stat().st_mode & 0o777) == "0o755"
     assert [oct(p.stat().st_mode & 0o777) for p in downloads.iterdir()] == ["0o600"]
+
+
+def test_a_data_folder_the_app_makes_first_is_private(tmp_path: Path, umask: int) -> None:
+    """The app's log file comes first, in the state folder inside a new --data-dir: the
+    data folder it is made in is private too, as a command's log makes it."""
+    data = tmp_path / "new"
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    try:
+        setup_logging(resolve_paths(data))
+    finally:
+        for handler in root.handlers[len(handlers) :]:
+            handler.close()
+            root.removeHandler(handler)
+        root.setLevel(level)
+    found = modes(data)
+    assert found["."] == found["state"] == "0o700"
