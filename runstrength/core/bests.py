@@ -57,9 +57,14 @@ def new_bests(done: Iterable[SetRecord], earlier: Iterable[SessionRecord]) -> li
     return found
 
 
-def bests_line(bests: list[NewBest], name_of: Callable[[str], str]) -> str:
-    """'New bests: Glute bridge 22 reps (best was 20) · …', or '' when there are none."""
+def bests_line(bests: list[NewBest], name_of: Callable[[str], str], most: int | None = None) -> str:
+    """'New bests: Glute bridge 22 reps (best was 20) · …', or '' when there are none.
+    `most`: how many are named (a short terminal), the rest counted ("and 4 more")."""
     if not bests:
         return ""
     title = "New best" if len(bests) == 1 else "New bests"
-    return f"{title}: " + " · ".join(best.describe(name_of(best.exercise)) for best in bests)
+    named = bests if most is None or len(bests) <= most else bests[:most]
+    parts = [best.describe(name_of(best.exercise)) for best in named]
+    if len(named) < len(bests):
+        parts.append(f"and {len(bests) - len(named)} more")
+    return f"{title}: " + " · ".join(parts)

@@ -95,8 +95,11 @@ class SessionEnd(ScreenPart):
         )
         self.query_one(SummaryTable).show(result)
         totals = totals_text(result, len(engine.completed))
+        # On a short terminal two are named: the way home and the effort stay in sight.
         bests = bests_line(
-            new_bests(engine.completed, self.earlier), self.context.catalogue.exercise_name
+            new_bests(engine.completed, self.earlier),
+            self.context.catalogue.exercise_name,
+            most=2 if self.has_class("-short") else None,
         )
         if bests:
             totals += (Piece("\n"), strong(bests))

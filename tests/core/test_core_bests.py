@@ -47,6 +47,14 @@ def test_more_reps_on_the_same_band_and_longer_holds_are_bests() -> None:
     )
 
 
+def test_a_short_terminal_names_the_first_bests_and_counts_the_rest() -> None:
+    found = [NewBest(f"e{n}", None, 20 + n, 20, held=False) for n in range(1, 6)]
+    line = bests_line(found, str.upper, most=2)
+    assert line == "New bests: E1 21 reps (best was 20) · E2 22 reps (best was 20) · and 3 more"
+    assert bests_line(found[:2], str.upper, most=2).count("best was") == 2
+    assert "more" not in bests_line(found[:2], str.upper, most=2)
+
+
 def test_a_first_time_or_another_band_is_not_a_best() -> None:
     log = earlier(reps("band-squat", 18, "red"))
     assert new_bests([reps("band-squat", 25, "green"), reps("dead-bug", 16)], log) == []

@@ -201,3 +201,19 @@ async def test_a_get_ready_flashes_get_ready_and_the_hold_flashes_go(make_app, c
         await drive(clock, 2, 3)(pilot)  # the get-ready runs out: the hold starts
         assert flash.shown
         assert str(flash.render()) == "GO · Side plank"
+
+
+async def test_a_rest_on_a_phone_sized_terminal_shows_the_set_saved(make_app) -> None:
+    """At 60x20 the band closes up and the rest gives up its form cues: what comes next
+    and the saved set stay in sight."""
+    from tests.ui.screen_text import screen_lines
+
+    app = make_app(start=True, session_layout="floor")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("S", "enter", *["space"] * 15, "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = "\n".join(screen_lines(app))
+        assert "Next: set 2 of 2" in text
+        assert "✓ Glute bridge set 1 saved" in text
