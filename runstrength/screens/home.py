@@ -285,10 +285,10 @@ class HomeScreen(StartFlow, Screen[None]):
 
     def first_read(self) -> None:
         """What home is for, read as soon as the first frame is up, here on the UI thread:
-        it takes milliseconds (this year's file is read now at the app's start, see
-        `build_context`, and only read: no write waits on it), while a thread would only
-        wait its turn as Textual finishes the screen. The training load and the look for
-        malformed records follow on a worker."""
+        it takes milliseconds (this year's file, which the app's start leaves unread, see
+        `build_context`, is read here, and only read: no write waits on it), while a thread
+        would only wait its turn as Textual finishes the screen. The training load and
+        the look for malformed records follow on a worker."""
         self._reading += 1
         try:
             from_log, today = read_home(self.context)
