@@ -1,4 +1,5 @@
-"""`history`, `export` and `import`: the log as a table, as JSON or CSV, and back in."""
+"""`history`, `export` and `import`: the log as a table, as JSON or CSV, and back in
+(`import` itself is in `importing.py`)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,9 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import orjson
 
 from runstrength.cli.common import (
     EXIT_FAILED,
@@ -22,30 +20,20 @@ from runstrength.cli.common import (
     error,
     terminal_width,
 )
-from runstrength.cli.days import Days
-from runstrength.config import load_settings
-from runstrength.core.clock import SystemClock
-from runstrength.core.codec import plan_to_data
 from runstrength.core.fields import read_day, shown
 from runstrength.core.history import COLUMNS, SessionFilter, fitted_cells, plans_of, table_rows
-from runstrength.core.interchange import InterchangeError, from_document, to_document
-from runstrength.core.planning import PlansChecked, check_plans
-from runstrength.core.run_data import activities_from_list, activity_to_data
-from runstrength.core.runs import run_marks
-from runstrength.core.settings import run_settings
+from runstrength.core.interchange import to_document
+from runstrength.core.run_data import activity_to_data
 from runstrength.core.table_fit import natural_widths
 from runstrength.core.wording import plural
-from runstrength.input_file import IMPORT_LIMIT, InputError, read_text_input
 from runstrength.paths import Paths
-from runstrength.store import LogError, LogWriter, TrainingLog, load_catalogue, load_programs
-from runstrength.store.runs import Added, RunLog
+from runstrength.store import LogError, TrainingLog, load_catalogue, load_programs
+from runstrength.store.runs import RunLog
 from runstrength.store.schedule import Schedule
 from runstrength.store.storage import write_export
 
 if TYPE_CHECKING:
-    from runstrength.core.codec import ScheduledDay
-    from runstrength.core.records import SessionRecord
-    from runstrength.core.runs import Activity
+    pass
 
 # This module is loaded only for its own commands (the table in cli/__init__.py), so it
 # imports what they use at the top; only the FIT writer waits for `export --format fit`.
@@ -107,16 +95,18 @@ def register(commands: Commands) -> None:
         "regular file of 64 MB at most is read.",
     )
     importer.add_argument("file", metavar="FILE")
+    from runstrength.cli.importing import import_file
+
     importer.set_defaults(run=import_file)
 
 
-def _open_log(paths: Paths, *, read_only: bool = True) -> TrainingLog:
+def open_log(paths: Paths, *, read_only: bool = True) -> TrainingLog:
     """history and export only read: they work while the app runs; import writes."""
 
     return TrainingLog(paths.log_file, read_only=read_only)
 
 
-def _plans(paths: Paths) -> dict[str, int]:
+def program_targets(paths: Paths) -> dict[str, int]:
     """Each known program's whole target, for completion against the plan."""
 
     return plans_of(load_programs(load_catalogue(), paths.programs_dir).programs.values())
@@ -129,7 +119,7 @@ def show_history(args: argparse.Namespace, paths: Paths) -> int:
         return EXIT_USAGE
     wanted = SessionFilter(program=args.program, since=args.since, until=args.until)
     try:
-        log = _open_log(paths)
+        log = open_log(paths)
         # The table needs only each session's totals; JSON carries every set.
         records = log.sessions() if args.json else []
         summaries = [] if args.json else log.session_summaries()
@@ -137,7 +127,7 @@ def show_history(args: argparse.Namespace, paths: Paths) -> int:
     except LogError as problem:
         error(str(problem))
         return EXIT_FAILED
-    plans = _plans(paths)
+    plans = program_targets(paths)
     logged = {s.info.program for s in records} | {s.program for s in summaries}
     if args.program and args.program not in plans and args.program not in logged:
         known = ", ".join(sorted(plans.keys() | logged))
@@ -206,7 +196,7 @@ def export_log(args: argparse.Namespace, paths: Paths) -> int:
         return EXIT_USAGE
 
     try:
-        log = _open_log(paths)
+        log = open_log(paths)
         plans = Schedule(log).between()
         document = to_document(log.sessions(), plans)
         runs = _runs_data(log)
@@ -241,7 +231,7 @@ def _export_fit(args: argparse.Namespace, paths: Paths) -> int:
         error(f"{folder} is a file: -o names the folder the FIT files go into")
         return EXIT_USAGE
     try:
-        sessions = _open_log(paths).sessions(since=args.since)
+        sessions = open_log(paths).sessions(since=args.since)
     except LogError as problem:
         error(str(problem))
         return EXIT_FAILED
@@ -260,158 +250,3 @@ def _export_fit(args: argparse.Namespace, paths: Paths) -> int:
 def _runs_data(log: TrainingLog) -> list[dict[str, Any]]:
 
     return [activity_to_data(a) for a in RunLog(log).between()]
-
-
-def import_file(args: argparse.Namespace, paths: Paths) -> int:
-
-    source = Path(args.file)
-    try:
-        raw = read_text_input(source, IMPORT_LIMIT)
-    except InputError as problem:
-        error(f"cannot read {source}: {problem}; nothing was changed")
-        return EXIT_USAGE
-    try:
-        # orjson refuses what Python's reader lets through and fails on later: numbers
-        # beyond 64 bits, lone surrogates, NaN, nesting deeper than 1,024.
-        document = orjson.loads(raw)
-    except orjson.JSONDecodeError as problem:
-        why = "a number too large" if "infinity" in problem.msg else problem.msg
-        error(f"{source}: not JSON (line {problem.lineno}, column {problem.colno}: {why})")
-        return EXIT_USAGE
-
-    try:
-        sessions, schedule = from_document(document)
-        problems: list[str] = []
-    except InterchangeError as problem:
-        problems = problem.problems
-    runs, run_problems = activities_from_list(document.get("runs") if problems == [] else None)
-    found = problems + run_problems
-    if len(found) == 1:
-        error(f"{source}: nothing was imported: {found[0]}")
-        return EXIT_USAGE
-    if found:
-        error(f"{source}: nothing was imported; fix these {len(found)} first:")
-        for line in found:
-            print(f"  {line}", file=sys.stderr)
-        return EXIT_USAGE
-
-    try:
-        # The plans are judged on a read-only look first: a refused import changes no
-        # file (the log's opening for a write would fold its journal).
-        look = _open_log(paths)
-        try:
-            checked = _checked_plans(paths, look, (sessions, schedule, runs))
-        finally:
-            look.close()
-        if checked.refused:
-            return _refused_plans(source, checked.refused)
-        log = _open_log(paths, read_only=False)
-        try:
-            checked = _checked_plans(paths, log, (sessions, schedule, runs))
-            if checked.refused:  # planned meanwhile by another command
-                return _refused_plans(source, checked.refused)
-            runs_found = RunLog(log).new_of(runs) if runs else Added([], [])
-            side = {
-                "schedule": [plan_to_data(plan) for plan in checked.accepted],
-                "runs": [activity_to_data(run) for run in runs_found.added],
-            }
-            writer = LogWriter(log)  # the one way in for writes, as in the app
-            try:
-                added, skipped = writer.run(lambda log: log.add_sessions(sessions, side))
-            finally:
-                writer.close()
-        finally:
-            log.close()
-    except LogError as problem:
-        error(str(problem))
-        return EXIT_FAILED
-    print(f"Imported {plural(added, 'session')}; {_skipped(skipped, 'already in the log')}.")
-    if schedule:
-        print(
-            f"Imported {plural(len(checked.accepted), 'scheduled day')}; "
-            f"{_skipped(len(checked.already), 'already planned')}."
-        )
-    if checked.past:
-        days = ", ".join(plan.day.isoformat() for plan in checked.past)
-        print(f"Not planned, the days are past: {days}.")
-    _warn_plans(checked.warned)
-    if runs:
-        print(
-            f"Imported {len(runs_found.added)} of {len(runs)} runs and other activities; "
-            f"{_skipped(len(runs_found.duplicates), 'already in the log')}."
-        )
-    if runs_found.refused:
-        _refused_runs(source, runs, runs_found.refused)
-        return EXIT_FAILED
-    return EXIT_OK
-
-
-def _skipped(count: int, why: str) -> str:
-    """'1 already planned was skipped', '2 … were skipped'."""
-    return f"{count} {why} {'was' if count == 1 else 'were'} skipped"
-
-
-def _refused_runs(
-    source: Path, runs: list[Activity], refused: Sequence[tuple[Activity, str]]
-) -> None:
-    """Each completed activity of the file dated later than now, by its place in the file
-    and its id, with why (as `runs import` names a file dated so); the rest was imported."""
-    place = {run.id: index for index, run in enumerate(runs)}
-    for activity, reason in refused:
-        title = f" ({shown(activity.title)})" if activity.title else ""
-        error(f"{source}: runs[{place[activity.id]}] {shown(activity.id)}{title} {reason}")
-    dated = "1 activity" if len(refused) == 1 else f"{len(refused)} activities"
-    error(f"{dated} dated in the future not imported (see above)")
-
-
-def _checked_plans(
-    paths: Paths,
-    log: TrainingLog,
-    imported: tuple[list[SessionRecord], list[ScheduledDay], list[Activity]],
-) -> PlansChecked:
-    """The imported plans judged as `schedule add` judges one, against the log and the
-    imported sessions and runs (a race the file plans keeps the day before it free)."""
-
-    sessions, plans, runs = imported
-    if not plans:
-        return PlansChecked()
-    settings = load_settings(paths.config_file)[0]
-    days = Days(settings, log, Schedule(log), SystemClock().now().date()).training_days()
-    for session in sessions:
-        if session.is_training and session.date not in days.logged:
-            days = days.with_logged(session.date, session.info.program)
-    if runs:
-        stored = RunLog(log)
-        # From two days back, as `Schedule.training_days` reads the log's own runs.
-        known = [*stored.between(days.today - timedelta(days=2)), *stored.new_of(runs).added]
-        days = days._replace(runs=run_marks(known, run_settings(settings)))
-    programs = _plans(paths).keys()
-    return check_plans(days, plans, programs, run_rules_warn=settings.run_rules == "warn")
-
-
-def _warn_plans(warned: list[str]) -> None:
-    """The plans imported though the running rules advise against them (run_rules = "warn"),
-    each with why, as `schedule add --yes` warns of one."""
-
-    if not warned:
-        return
-    if len(warned) == 1:
-        print(f"Warning: the running rules advise against an imported plan: {warned[0]}.")
-    else:
-        print(f"Warning: the running rules advise against {len(warned)} imported plans:")
-        for line in warned:
-            print(f"  {line}.")
-    print(
-        'Planned all the same (run_rules = "warn"); '
-        "`runstrength schedule remove YYYY-MM-DD` drops a plan."
-    )
-
-
-def _refused_plans(source: Path, refused: list[str]) -> int:
-    if len(refused) == 1:
-        error(f"{source}: nothing was imported: a plan is refused: {refused[0]}")
-        return EXIT_USAGE
-    error(f"{source}: nothing was imported; these {len(refused)} plans are refused:")
-    for line in refused:
-        print(f"  {line}", file=sys.stderr)
-    return EXIT_USAGE

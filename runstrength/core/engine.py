@@ -42,15 +42,13 @@ from runstrength.core.routine import RoutineLog
 from runstrength.core.session_state import Note, SessionState
 from runstrength.core.settings import Settings
 from runstrength.core.skips import ExerciseTally, exercises_behind
-from runstrength.core.timer import Countdown, RepClock
+from runstrength.core.timer import Countdown, RepClock, carried
 from runstrength.core.wording import plural
 
 ADJUST_SECONDS = 15
 BEEP_SECONDS = (3, 2, 1)
 READY_SECONDS = 5
 """A timed hold starts with this long to get into position."""
-MAX_CARRY_SECONDS = 1.0
-"""A timer noticed this late hands the lateness on; a longer gap (a sleeping laptop) does not."""
 
 
 class SessionEngine(SessionState):
@@ -116,10 +114,8 @@ class SessionEngine(SessionState):
         for number in exercises_done(self.plan, done):
             self.tally.set_done(number)
         events = self._go_to(resume_position(self.plan, done, at))
-        point = self.goes_on_at()
-        if done and point is not None and not self.finished:
-            return [SessionResumed(info, point), *events]
-        return events
+        point = self.goes_on_at() if done and not self.finished else None
+        return events if point is None else [SessionResumed(info, point), *events]
 
     def tick(self) -> list[Event]:
         """Advance time: beeps, tempo reps, a timer run out, a note about the last step gone."""
@@ -293,7 +289,7 @@ class SessionEngine(SessionState):
         """`then`, for a timer or tempo rep that fell due `overdue` seconds ago: the next
         timer starts at that deadline, not at this late tick, so timers in a row do not
         drift (after a longer gap, a sleeping laptop, it starts now)."""
-        self._carry = overdue if overdue <= MAX_CARRY_SECONDS else 0.0
+        self._carry = carried(overdue)
         try:
             return then()
         finally:
@@ -397,9 +393,7 @@ class SessionEngine(SessionState):
             self.status = status
             self.ended_at = self.clock.now()
             logged = len(self.completed) or self.routine.logged  # a routine has no sets
-            events.append(CueEvent(Cue.SESSION_DONE))
-            events.append(
-                SessionEnded(self.info, status, self.ended_at, logged, self.tally.skipped)
-            )
+            ended = SessionEnded(self.info, status, self.ended_at, logged, self.tally.skipped)
+            events += [CueEvent(Cue.SESSION_DONE), ended]
         events.append(StepChanged(step))
         return events

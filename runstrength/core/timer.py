@@ -99,3 +99,12 @@ def format_clock(seconds: float) -> str:
     """m:ss for a number of seconds (rounded up, never negative)."""
     whole = max(0, math.ceil(seconds - 1e-9))
     return f"{whole // 60}:{whole % 60:02d}"
+
+
+MAX_CARRY_SECONDS = 1.0
+"""A timer noticed this late hands the lateness on; a longer gap (a sleeping laptop) does not."""
+
+
+def carried(overdue: float) -> float:
+    """What of a timer's lateness the next timer starts early by (see MAX_CARRY_SECONDS)."""
+    return overdue if overdue <= MAX_CARRY_SECONDS else 0.0

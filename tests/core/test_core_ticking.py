@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from runstrength.core.engine import MAX_CARRY_SECONDS
 from runstrength.core.plan import RestStep, SetStep, StretchStep, WarmupStep
+from runstrength.core.timer import MAX_CARRY_SECONDS
 
 
 def test_next_tick_falls_on_the_next_whole_second_of_the_timer(engine, clock) -> None:
