@@ -172,3 +172,26 @@ def test_a_damaged_past_year_is_found_and_repaired_from_its_backup(tmp_path: Pat
     assert copy.read_bytes() == damaged
     after = TrainingLog(tmp_path / "log.json", read_only=True).sessions()
     assert {r.id for r in after} == {r.id for r in past[:-1]}  # as the backup held them
+
+
+def test_history_says_cut_off_unless_an_app_may_have_the_session_under_way(
+    tmp_path: Path,
+) -> None:
+    log = TrainingLog(tmp_path / "log.json")
+    info = SessionInfo(id="open", program="endurance", started_at=STARTED)
+    log.log_set(info, SetRecord("glute-bridge", 1, None, 20, 18, None, None, STARTED))
+    log.close()  # the session never ended nor was set aside
+    alone = run("--data-dir", str(tmp_path), "history")
+    assert "cut off" in alone.stdout
+    assert "in-progress" not in alone.stdout
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(tmp_path)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "held"
+        beside = run("--data-dir", str(tmp_path), "history")  # the app may run it now
+        assert "in-progress" in beside.stdout
+    finally:
+        holder.kill()
+        holder.wait()

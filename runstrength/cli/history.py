@@ -33,7 +33,7 @@ from runstrength.store.schedule import Schedule
 from runstrength.store.storage import write_export
 
 if TYPE_CHECKING:
-    pass
+    from runstrength.core.history import SessionSummary
 
 # This module is loaded only for its own commands (the table in cli/__init__.py), so it
 # imports what they use at the top; only the FIT writer waits for `export --format fit`.
@@ -112,6 +112,17 @@ def program_targets(paths: Paths) -> dict[str, int]:
     return plans_of(load_programs(load_catalogue(), paths.programs_dir).programs.values())
 
 
+def _under_way(paths: Paths, summaries: list[SessionSummary]) -> str | None:
+    """The session an app has under way now, if one holds the log: its newest left open
+    (neither ended nor set aside). Any other left open was cut off."""
+    from runstrength.store.lock import in_use
+
+    open_ones = [s for s in summaries if s.status == "in-progress" and not s.set_aside]
+    if not open_ones or in_use(paths.data_dir) is None:
+        return None
+    return max(open_ones, key=lambda s: s.started_at).id
+
+
 def show_history(args: argparse.Namespace, paths: Paths) -> int:
 
     if args.since is not None and args.until is not None and args.since > args.until:
@@ -139,7 +150,7 @@ def show_history(args: argparse.Namespace, paths: Paths) -> int:
         planned = [p for p in days if args.program is None or p.program == args.program]
         print(json.dumps(to_document(chosen, planned), indent=2, ensure_ascii=False))
         return EXIT_OK
-    rows = table_rows(summaries, wanted, plans)
+    rows = table_rows(summaries, wanted, plans, _under_way(paths, summaries))
     if not rows:
         print(f"No sessions ({wanted.describe()}).")
         return EXIT_OK

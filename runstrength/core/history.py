@@ -158,6 +158,8 @@ class SessionRow:
     completion: str
     status: str
     skipped: int = 0
+    cut_off: bool = False
+    """Left open, not set aside, and not under way now (see `summary_row`)."""
     set_aside: bool = False
     kind: SessionKind = "strength"
     effort: int | None = None
@@ -186,7 +188,7 @@ class SessionRow:
             str(self.reps),
             self.completion,
             "-" if self.effort is None else str(self.effort),
-            status_text(self.status, self.skipped, self.set_aside, wording),
+            status_text(self.status, self.skipped, self.set_aside, wording, self.cut_off),
         )
 
 
@@ -231,9 +233,13 @@ def percent(share: float) -> str:
     return f"{min(whole, 99) if share < 1 else whole}%"
 
 
-def summary_row(summary: SessionSummary, planned: int | None = None) -> SessionRow:
+def summary_row(
+    summary: SessionSummary, planned: int | None = None, running: str | None = None
+) -> SessionRow:
     """`planned`: the whole program's target, so a session stopped early shows how much of
-    the plan it did; without it (a program no longer known), the logged sets' targets."""
+    the plan it did; without it (a program no longer known), the logged sets' targets.
+    `running`: the id of the session under way now, if any; any other left open without
+    being set aside was cut off."""
     if summary.ended_at is not None:
         duration = format_duration(summary.ended_at - summary.started_at)
     elif summary.last_set_at is not None:
@@ -253,24 +259,29 @@ def summary_row(summary: SessionSummary, planned: int | None = None) -> SessionR
         completion=percent(done) if done is not None else "-",
         status=summary.status,
         skipped=summary.skipped,
+        cut_off=summary.status == "in-progress" and not summary.set_aside and summary.id != running,
         set_aside=summary.set_aside,
         kind=summary.kind,
         effort=summary.effort,
     )
 
 
-def session_row(session: SessionRecord, planned: int | None = None) -> SessionRow:
-    return summary_row(summarize(session), planned)
+def session_row(
+    session: SessionRecord, planned: int | None = None, running: str | None = None
+) -> SessionRow:
+    return summary_row(summarize(session), planned, running)
 
 
 def table_rows(
     sessions: Iterable[SessionSummary | SessionRecord],
     wanted: SessionFilter,
     plans: Mapping[str, int] | None = None,
+    running: str | None = None,
 ) -> list[SessionRow]:
-    """Rows for the sessions that match, newest first; `plans`: each program's target."""
+    """Rows for the sessions that match, newest first; `plans`: each program's target;
+    `running`: the session under way now (see `summary_row`)."""
     plans = plans or {}
     chosen = [s if isinstance(s, SessionSummary) else summarize(s) for s in sessions]
     chosen = [s for s in chosen if wanted.matches(s)]
     chosen.sort(key=lambda s: s.started_at, reverse=True)
-    return [summary_row(s, plans.get(s.program)) for s in chosen]
+    return [summary_row(s, plans.get(s.program), running) for s in chosen]

@@ -17,11 +17,18 @@ def plural(count: int, word: str) -> str:
 
 
 def status_text(
-    status: str, skipped: int, set_aside: bool = False, wording: Wording = "full"
+    status: str,
+    skipped: int,
+    set_aside: bool = False,
+    wording: Wording = "full",
+    cut_off: bool = False,
 ) -> str:
     """How a session ended, as the sessions table says it: "" for completed with nothing
-    skipped, else e.g. "partial · 2 exercises skipped" or "set aside"."""
-    shown = "set aside" if set_aside and status == "in-progress" else status
+    skipped, else e.g. "partial · 2 exercises skipped", "set aside" or, for one left
+    open that is not under way now (`cut_off`), "cut off"."""
+    shown = status
+    if status == "in-progress" and (set_aside or cut_off):
+        shown = "set aside" if set_aside else "cut off"
     parts = [] if status == "completed" else [shown]
     if skipped and not (parts and wording == "word"):
         parts.append(f"{plural(skipped, 'exercise') if wording == 'full' else skipped} skipped")

@@ -78,6 +78,8 @@ class HistoryScreen(Screen[None]):
         self.filter = SessionFilter()
         self.plans = plans_of(context.programs.programs.values())
         """Each program's whole target: completion is shown against the plan."""
+        self.running: str | None = None
+        """The session under way, if any (every other left open was cut off or set aside)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -108,6 +110,7 @@ class HistoryScreen(Screen[None]):
         asked: bool = False
 
     def on_mount(self) -> None:
+        self.running = screens.session_under_way(self.app.screen_stack)
         table = self.query_one(DataTable)
         table.add_columns(*COLUMNS)
         # Paint first, then read: the reading thread would otherwise slow the first frame.
@@ -121,7 +124,7 @@ class HistoryScreen(Screen[None]):
         except LogError as error:
             self.post_message(self.ReadFailed(str(error)))
             return
-        rows = table_rows(summaries, wanted, self.plans)
+        rows = table_rows(summaries, wanted, self.plans, self.running)
         self.post_message(self.SummariesRead(summaries, rows, wanted))
 
     def on_history_screen_read_failed(self, message: ReadFailed) -> None:
@@ -140,7 +143,9 @@ class HistoryScreen(Screen[None]):
         self.loaded = True
 
     def refill(self, rows: list[SessionRow] | None = None) -> None:
-        self.shown = table_rows(self.summaries, self.filter, self.plans) if rows is None else rows
+        if rows is None:
+            rows = table_rows(self.summaries, self.filter, self.plans, self.running)
+        self.shown = rows
         fitted = self.fitted(self.size.width)
         self.cells = fitted[1:]
         table = self.query_one(DataTable)

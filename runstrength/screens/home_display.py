@@ -116,9 +116,8 @@ def last_text(last: SessionRecord | None, error: str | None, this_year: int) -> 
     from runstrength.core.wording import status_text
 
     aside = last.set_aside_at is not None and last.ended_at is None
-    ended = status_text(last.status, len(last.skipped), aside)
-    if last.status == "in-progress" and not aside:  # no session runs while home shows
-        ended = ended.replace("in-progress", "cut off", 1)
+    # No session is under way while home shows: one left open was set aside or cut off.
+    ended = status_text(last.status, len(last.skipped), aside, cut_off=True)
     status = f" · {ended}" if ended else ""
     year = "" if last.date.year == this_year else f" {last.date.year}"
     done = f"{plural(len(last.sets), 'set')} · {plural(last.total_reps, 'rep')}"

@@ -141,6 +141,13 @@ def is_session(screen: object) -> TypeGuard[SessionScreen]:
     return _is(screen, "runstrength.screens.session", "SessionScreen")
 
 
+def session_under_way(stack: list[Screen[Any]]) -> str | None:
+    """The id of the session under way (not yet at its summary) in a screen stack, if any:
+    any other session the log holds open was set aside or cut off."""
+    running = [s for s in stack if is_session(s) and not s.engine.finished]
+    return running[-1].engine.info.id if running else None
+
+
 def is_settings(screen: object) -> TypeGuard[SettingsScreen]:
     return _is(screen, "runstrength.screens.settings", "SettingsScreen")
 

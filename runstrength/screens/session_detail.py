@@ -19,6 +19,7 @@ from runstrength.core.history import planned_target, session_row
 from runstrength.core.records import SessionRecord, SetRecord, StretchRecord, WarmupRecord
 from runstrength.core.timer import format_clock
 from runstrength.core.wording import plural, status_text
+from runstrength.screens import registry as screens
 from runstrength.screens.edit_dialogs import ConfirmDialog, Correction, CorrectSetDialog
 from runstrength.screens.effort import EffortAnswer, EffortDialog
 from runstrength.screens.plain import escape
@@ -108,7 +109,8 @@ class SessionDetailScreen(Screen[bool]):
         start = f"{session.info.started_at:%H:%M}"
         end = f"{session.ended_at:%H:%M}" if session.ended_at else "?"
         aside = session.set_aside_at is not None and session.ended_at is None
-        ended = status_text(session.status, len(session.skipped), aside)
+        cut_off = session.id != screens.session_under_way(self.app.screen_stack)
+        ended = status_text(session.status, len(session.skipped), aside, cut_off=cut_off)
         status = f" · [b]{ended}[/b]" if ended else ""
         routine = routine_line(session)
         if session.info.is_recovery:

@@ -77,7 +77,10 @@ def test_an_unfinished_session_lasts_until_its_last_set() -> None:
     summary = summarize(record)
     assert summary.last_set_at == START + timedelta(minutes=10)
     assert summary_row(summary).cells()[2] == "10 min"
-    assert summary_row(summary).cells()[7] == "in-progress"
+    assert summary_row(summary, running="a").cells()[7] == "in-progress"  # under way now
+    assert summary_row(summary).cells()[7] == "cut off"  # left open, not set aside
+    record.set_aside_at = START + timedelta(minutes=11)
+    assert summary_row(summarize(record)).cells()[7] == "set aside"
     empty = session("b", 1, "endurance", [])
     empty.ended_at = None
     assert summary_row(summarize(empty)).duration == "-"

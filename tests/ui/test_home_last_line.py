@@ -34,3 +34,23 @@ async def test_a_session_cut_off_is_called_so_not_in_progress(
         last = str(home.query_one("#last", Static).render())
         assert "1 set · 15 reps · cut off" in last
         assert "in-progress" not in last
+
+
+async def test_the_history_calls_it_cut_off_too(
+    make_app: MakeApp, clock: FakeClock, tmp_path: Path
+) -> None:
+    from runstrength.screens.history import HistoryScreen
+    from tests.ui.screen_text import screen_lines
+
+    cut_off(tmp_path, clock)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("escape", "h")  # later, then the history
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        text = "\n".join(screen_lines(app))
+        assert "cut off" in text
+        assert "in-progress" not in text
