@@ -21,12 +21,21 @@ def _stamp_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.checked")
 
 
-def _stamp(path: Path) -> list[int]:
-    found = os.stat(path, follow_symlinks=False)
-    # The time of the inode's last change too, which no tool can set back (touch -r,
-    # cp -p and rsync -t set the time of change of the contents); and the format: a file
-    # written before a change of format is checked (and migrated).
-    return [found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino, SCHEMA_VERSION]
+def file_as_is(path: Path) -> list[int] | None:
+    """What tells this very file from any other: its size, the times of change of its
+    contents and of its inode (which no tool can set back, as touch -r, cp -p and rsync -t
+    set the first), and its inode; None when there is none."""
+    try:
+        found = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return None
+    return [found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino]
+
+
+def _stamp(path: Path) -> list[int] | None:
+    # The format too: a file written before a change of format is checked (and migrated).
+    found = file_as_is(path)
+    return None if found is None else [*found, SCHEMA_VERSION]
 
 
 def checked_before(path: Path) -> bool:
@@ -38,11 +47,16 @@ def checked_before(path: Path) -> bool:
         return False
 
 
-def remember_checked(path: Path) -> None:
-    """Note that `path`, as it is now, holds only checked records. Not made durable: a
+def remember_checked(path: Path, as_read: list[int] | None) -> None:
+    """Note that `path` holds only checked records: those of the file as it was read or
+    written (`as_read`, see `file_as_is`). A file changed since (an edit while the app
+    runs) gets no note: its records are checked at the next start. Not made durable: a
     note lost in a crash only means the next check reads every record again."""
+    stamp = _stamp(path)
+    if stamp is None or as_read is None or stamp[:-1] != as_read:
+        return
     try:
-        payload = orjson.dumps(_stamp(path))
+        payload = orjson.dumps(stamp)
         fd = open_private(_stamp_path(path), os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
         try:
             os.write(fd, payload)

@@ -250,13 +250,13 @@ class TrainingLog(LogEdits):
                 self._storage.check_now()
             except BadRecordError as error:
                 return error
-            if not noted and not self.read_only and self.path.exists():
-                remember_checked(self.path)
+            if not noted and not self.read_only:
+                remember_checked(self.path, self._storage.as_read)
         return None
 
     def _checked_written(self) -> None:
         """The file just written holds checked records only (see `_check_every_record`)."""
-        remember_checked(self.path)
+        remember_checked(self.path, self._storage.as_read)
 
     def _meta(self) -> Doc:
         data = self._storage.read() or {}

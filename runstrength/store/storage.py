@@ -12,6 +12,7 @@ from typing import Any
 
 import orjson
 
+from runstrength.store.checked import file_as_is
 from runstrength.store.errors import CorruptLogError, LogWriteError, UnsafeFileError
 from runstrength.store.private import open_private, private_dir, read_private, refuse_link
 
@@ -103,9 +104,13 @@ class DurableJSONStorage:
         """Run on the tables before the first write (it raises to refuse them)."""
         self._written = written
         """Run after each write of the file."""
+        self.as_read: list[int] | None = None
+        """The file as it was read or last written (`checked.file_as_is`); None when it
+        changed while it was read."""
 
     def read(self) -> dict[str, Any] | None:
         if self._cache is None:
+            before = file_as_is(self.path)
             try:
                 raw = read_private(self.path)
             except FileNotFoundError:
@@ -115,6 +120,7 @@ class DurableJSONStorage:
                     raise UnsafeFileError(self.path, error) from None
                 raise
             self._cache = parse_log(self.path, raw)
+            self.as_read = before if file_as_is(self.path) == before else None
         return self._cache
 
     def write(self, data: dict[str, Any]) -> None:
@@ -146,6 +152,7 @@ class DurableJSONStorage:
             self._cache = None
             raise LogWriteError(self.path, error) from error
         self._cache = data
+        self.as_read = file_as_is(self.path)
         if self._written is not None:
             self._written()
 
@@ -166,6 +173,7 @@ class DurableJSONStorage:
     def replace_memory(self, data: dict[str, Any]) -> None:
         """Use `data` in memory without writing it (a read-only view of a migrated log)."""
         self._cache = data
+        self.as_read = None  # what is in memory is no longer the file as it is
 
     def close(self) -> None:
         self._cache = None

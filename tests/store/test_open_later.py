@@ -218,3 +218,25 @@ def test_a_log_damaged_in_place_with_its_time_set_back_is_still_refused(tmp_path
     )
     with pytest.raises(CorruptLogError):
         TrainingLog(path, open_later=True)
+
+
+def test_a_log_edited_while_it_is_open_gets_no_note_and_is_checked_next_time(
+    tmp_path: Path,
+) -> None:
+    """The look for malformed records checks what was read; a file changed on disk since
+    (a hand edit while the app runs) is not noted as checked, so the next start checks
+    it and refuses to write a malformed record onward."""
+    path = tmp_path / "log.json"
+    logged(path)
+    note = path.with_name(".log.json.checked")
+    note.unlink()
+    log = TrainingLog(path, clock=FakeClock(AT), open_later=True)
+    assert log.sessions()  # read, as home reads it
+    path.write_text(path.read_text().replace('"reps":18', '"reps":"many"'))
+    assert log.malformed() is None  # what was read is sound
+    log.close()
+    assert not note.exists()
+    again = TrainingLog(path, clock=FakeClock(AT), open_later=True)
+    assert again.opened  # checked at once, not trusted
+    assert again.malformed() is not None
+    again.close()
