@@ -163,7 +163,11 @@ class RunStrengthApp(App[None]):
 
     def needed_size(self) -> tuple[int, int]:
         """What the screen in use needs: the topmost full screen's (a dialog, or the
-        too-small notice, goes by the screen under it)."""
+        too-small notice, goes by the screen under it, unless it says what it needs)."""
+        top = self.screen_stack[-1] if self.screen_stack else None
+        own: tuple[int, int] | None = vars(type(top)).get("MIN_SIZE") if top else None
+        if top is not None and top.is_modal and own is not None:
+            return own
         full = next((s for s in reversed(self.screen_stack) if not s.is_modal), None)
         need: tuple[int, int] = getattr(full, "MIN_SIZE", MIN_SIZE)
         return need

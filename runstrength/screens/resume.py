@@ -21,6 +21,9 @@ class ResumeDialog(ModalScreen[ResumeChoice]):
     """An open session: `resume` it where it stopped, `close` it as partial, or later;
     `why_not` says why it cannot be resumed (then only closing is offered)."""
 
+    MIN_SIZE = (60, 20)
+    """As a session's: `runstrength start` on a phone-sized terminal asks it first."""
+
     BINDINGS = [
         Binding("enter,r", "choose('resume')", "Resume"),
         Binding("x", "choose('close')", "Close as partial"),

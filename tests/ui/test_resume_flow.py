@@ -187,3 +187,18 @@ async def test_a_session_set_aside_only_closes_the_next_day(
         await pilot.press("enter")
         await settle(pilot)
         assert not isinstance(app.screen, ResumeDialog)
+
+
+async def test_start_on_a_phone_sized_terminal_asks_first_in_sight(
+    make_app, clock, tmp_path: Path
+) -> None:
+    """The offer leads into a session: it makes do with a session's 60 x 20, not home's."""
+    interrupt_a_session(tmp_path, clock)
+    app = make_app(start=True)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ResumeDialog)
+        await pilot.press("x")
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, SessionScreen)
