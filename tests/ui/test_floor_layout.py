@@ -217,3 +217,17 @@ async def test_a_rest_on_a_phone_sized_terminal_shows_the_set_saved(make_app) ->
         text = "\n".join(screen_lines(app))
         assert "Next: set 2 of 2" in text
         assert "✓ Glute bridge set 1 saved" in text
+
+
+async def test_a_set_on_a_phone_sized_terminal_shows_a_keys_answer(make_app) -> None:
+    """At 60x20, during a set, what comes after it gives way to the status line: enter
+    with nothing counted says why nothing happened."""
+    from tests.ui.screen_text import screen_lines
+
+    app = make_app(start=True, session_layout="floor")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("S", "enter", "enter")  # the set begins; enter with no reps
+        await pilot.pause()
+        text = "\n".join(screen_lines(app))
+        assert "Count your reps" in text
