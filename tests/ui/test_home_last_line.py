@@ -22,21 +22,7 @@ def cut_off(tmp_path: Path, clock: FakeClock) -> None:
     log.close()
 
 
-async def test_a_session_cut_off_is_called_so_not_in_progress(
-    make_app: MakeApp, clock: FakeClock, tmp_path: Path
-) -> None:
-    cut_off(tmp_path, clock)
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        home = app.screen_stack[0]
-        last = str(home.query_one("#last", Static).render())
-        assert "1 set · 15 reps · cut off" in last
-        assert "in-progress" not in last
-
-
-async def test_the_history_calls_it_cut_off_too(
+async def test_a_session_cut_off_is_called_so_on_home_and_in_the_history(
     make_app: MakeApp, clock: FakeClock, tmp_path: Path
 ) -> None:
     from runstrength.screens.history import HistoryScreen
@@ -47,6 +33,10 @@ async def test_the_history_calls_it_cut_off_too(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+        home = app.screen_stack[0]
+        last = str(home.query_one("#last", Static).render())
+        assert "1 set · 15 reps · cut off" in last
+        assert "in-progress" not in last
         await pilot.press("escape", "h")  # later, then the history
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()

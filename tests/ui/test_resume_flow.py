@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
 from runstrength.core.plan import SetStep
@@ -90,14 +91,16 @@ async def test_later_leaves_it_for_another_time(make_app, clock, tmp_path: Path)
         assert [s.status for s in app.context.log.sessions()] == ["in-progress"]
 
 
+@pytest.mark.parametrize("size", [SIZE, (60, 20)], ids=["80x24", "60x20"])
 async def test_start_offers_the_open_session_first_and_none_over_the_new_one(
-    make_app, clock, tmp_path: Path
+    make_app, clock, tmp_path: Path, size: tuple[int, int]
 ) -> None:
     """`runstrength start` with today's session left open: it is offered first (one
-    session a day at a time); closed, the new session starts, and no offer comes over it."""
+    session a day at a time); closed, the new session starts, and no offer comes over it.
+    The offer leads into a session: it makes do with a session's 60 x 20, not home's."""
     interrupt_a_session(tmp_path, clock)
     app = make_app(start=True)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=size) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, ResumeDialog)
         await pilot.press("x")
@@ -187,18 +190,3 @@ async def test_a_session_set_aside_only_closes_the_next_day(
         await pilot.press("enter")
         await settle(pilot)
         assert not isinstance(app.screen, ResumeDialog)
-
-
-async def test_start_on_a_phone_sized_terminal_asks_first_in_sight(
-    make_app, clock, tmp_path: Path
-) -> None:
-    """The offer leads into a session: it makes do with a session's 60 x 20, not home's."""
-    interrupt_a_session(tmp_path, clock)
-    app = make_app(start=True)
-    async with app.run_test(size=(60, 20)) as pilot:
-        await settle(pilot)
-        assert isinstance(app.screen, ResumeDialog)
-        await pilot.press("x")
-        await settle(pilot)
-        await settle(pilot)
-        assert isinstance(app.screen, SessionScreen)
