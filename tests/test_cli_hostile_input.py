@@ -260,9 +260,12 @@ def test_an_empty_value_is_refused_not_taken_for_missing(
     assert folder_bytes(folder) == before
 
 
-def test_an_empty_data_dir_is_refused(tmp_path: Path) -> None:
-    line = assert_one_line_refusal(run("--data-dir", "", "status"))
+@pytest.mark.parametrize("value", ["", "   "])
+@pytest.mark.parametrize("command", [(), ("status",)], ids=["app", "status"])
+def test_an_empty_or_blank_data_dir_is_refused(value: str, command: tuple[str, ...]) -> None:
+    line = assert_one_line_refusal(run("--data-dir", value, *command))
     assert "--data-dir" in line
+    assert "must not be empty" in line
 
 
 def test_usage_errors_are_one_line() -> None:

@@ -92,6 +92,8 @@ def test_an_unknown_command_is_a_usage_error(
         (["--data-dir"], None),  # its value missing: the parser says so
         (["--data-dir", ""], None),  # an empty value: refused by the parser
         (["--data-dir="], None),
+        (["--data-dir", "   "], None),  # spaces only: refused by the parser too
+        (["--data-dir=  "], None),
         (["--data-dir", "-v"], None),
         (["--help"], None),
         (["--he"], None),

@@ -85,12 +85,12 @@ def _app_alone(argv: Sequence[str]) -> AppOpened | None:
     takes_value = False
     for arg in argv:
         if takes_value:
-            if not arg or arg.startswith("-"):
+            if not arg.strip() or arg.startswith("-"):
                 return None  # the parser says what is wrong with it
             data_dir, takes_value = arg, False
         elif names_data_dir(arg):
             takes_value = True
-        elif arg.startswith("--data-dir=") and arg != "--data-dir=":
+        elif arg.startswith("--data-dir=") and arg.removeprefix("--data-dir=").strip():
             data_dir = arg.removeprefix("--data-dir=")
         else:
             return None

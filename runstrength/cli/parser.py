@@ -47,9 +47,10 @@ class _Parser(argparse.ArgumentParser):
     ) -> tuple[argparse.Namespace, list[str]]:
         parsed, extras = super().parse_known_args(args, namespace)
         for action in self._actions:
-            if getattr(parsed, action.dest, None) == "":
+            value = getattr(parsed, action.dest, None)
+            if isinstance(value, str) and not value.strip():  # "", or spaces only
                 name = max(action.option_strings, key=len, default=action.metavar or action.dest)
-                self.error(f"argument {name}: must not be empty")
+                self.error(f"argument {name}: must not be empty{' or blank' if value else ''}")
         return parsed, extras
 
 
