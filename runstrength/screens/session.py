@@ -308,8 +308,10 @@ class SessionScreen(SessionEnd, Screen[None]):
         engine = self.engine
         if action == SCROLL:
             return self.summary_scrolls()
+        if action == "home":
+            return engine.finished
         if engine.finished:
-            return action in LEAVES
+            return action in LEAVES and action != "enter"  # enter shows as "Home" there
         if action == "skip":
             return parameters == (skip_kind(engine),)
         return offered(engine, action)
@@ -322,6 +324,10 @@ class SessionScreen(SessionEnd, Screen[None]):
             self.leave()
             return
         self.apply(self.engine.proceed())
+
+    def action_home(self) -> None:
+        """enter on the summary: back to home, the effort typed kept."""
+        self.leave()
 
     def action_skip(self, kind: str) -> None:
         self.apply(self.engine.skip())

@@ -12,7 +12,14 @@ SESSION_KEYS = keys(
     "session",
     Command("space", "count one rep", "count(1)", "+1"),
     Command("backspace", "take one rep back", "count(-1)", "-1"),
-    Command("enter", "begin the set · set done · next step", "enter", "Next"),
+    Command(
+        "enter",
+        "begin the set · set done · next step",
+        "enter",
+        "Next",
+        # On the summary the footer says where enter goes (`SessionScreen.check_action`).
+        more=(Binding("enter", "home", "Home"),),
+    ),
     # Only on a summary whose table holds more rows than there is room for (and only in
     # the summary's help: `session_end.live_keys`).
     Command(
