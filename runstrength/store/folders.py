@@ -5,6 +5,7 @@ is named with what is wrong, rather than failing at the first write."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 from pathlib import Path
 
@@ -27,13 +28,30 @@ def folder_problem(folder: Path) -> str | None:
             return None if path == folder else _cannot_make(folder, path)
         what = "it is" if path == folder else f"{path} is"
         if is_link(path) and not path.exists():  # to nothing, or round in a loop
+            if _loops(path):
+                return (
+                    f"{folder} cannot be used as a folder: {what} a symbolic link that "
+                    "leads back to itself. Remove the link, and try again."
+                )
             return (
                 f"{folder} cannot be used as a folder: {what} a symbolic link to "
                 f"{os.readlink(path)}, which does not exist. Make that folder, or remove "
                 "the link, and try again."
             )
-        return f"{folder} cannot be used as a folder: {what} a file"
+        kind = "a file" if path.is_file() else "not a folder"  # a device, a pipe
+        return f"{folder} cannot be used as a folder: {what} {kind}"
     return None
+
+
+def _loops(link: Path) -> bool:
+    """Whether following `link` comes back round to a link already followed."""
+    try:
+        link.resolve(strict=True)
+    except RuntimeError:  # Python 3.11-3.12: "Symlink loop"
+        return True
+    except OSError as error:
+        return error.errno == errno.ELOOP
+    return False
 
 
 def _cannot_make(folder: Path, existing: Path) -> str | None:

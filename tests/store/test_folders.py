@@ -41,6 +41,22 @@ def test_a_file_or_a_link_to_nothing_on_the_way_is_named(tmp_path: Path) -> None
     assert (tmp_path / "file").read_text() == "mine"
 
 
+def test_a_link_round_in_a_loop_or_a_device_is_named_for_what_it_is(tmp_path: Path) -> None:
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    for link in (loop, tmp_path / "a"):
+        said = folder_problem(link)
+        assert said == (
+            f"{link} cannot be used as a folder: it is a symbolic link that leads back to "
+            "itself. Remove the link, and try again."
+        )
+    assert folder_problem(Path("/dev/null")) == (
+        "/dev/null cannot be used as a folder: it is not a folder"
+    )
+
+
 def test_a_folder_that_cannot_be_made_says_why(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
