@@ -101,9 +101,7 @@ class RunStrengthApp(App[None]):
     def running_session(self, *, on_top: bool = False) -> SessionScreen | None:
         """The session under way (not yet at its summary) anywhere in the screen stack,
         or only when it is the screen shown (`on_top`)."""
-        stack = [self.screen] if on_top else self.screen_stack
-        running = [s for s in stack if screens.is_session(s) and not s.engine.finished]
-        return running[-1] if running else None
+        return screens.running_session([self.screen] if on_top else self.screen_stack)
 
     def run(self, *args: Any, **kwargs: Any) -> None:
         # What is loaded by now (Textual, the content, the log) lives as long as the app:

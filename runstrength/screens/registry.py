@@ -38,6 +38,10 @@ if TYPE_CHECKING:
     from runstrength.screens.session_detail import SessionDetailScreen
     from runstrength.screens.settings import SettingsScreen
 
+SESSION_MIN_SIZE = (60, 20)
+"""What a session makes do with, and the offer to resume one that leads into it: a
+terminal on a phone or tablet on the floor (the other screens need the app's 80 x 24)."""
+
 
 def home(context: AppContext, start_with: Program | None = None) -> HomeScreen:
     from runstrength.screens.home import HomeScreen
@@ -141,11 +145,17 @@ def is_session(screen: object) -> TypeGuard[SessionScreen]:
     return _is(screen, "runstrength.screens.session", "SessionScreen")
 
 
-def session_under_way(stack: list[Screen[Any]]) -> str | None:
-    """The id of the session under way (not yet at its summary) in a screen stack, if any:
-    any other session the log holds open was set aside or cut off."""
+def running_session(stack: list[Screen[Any]]) -> SessionScreen | None:
+    """The session under way (not yet at its summary) in a screen stack, if any."""
     running = [s for s in stack if is_session(s) and not s.engine.finished]
-    return running[-1].engine.info.id if running else None
+    return running[-1] if running else None
+
+
+def session_under_way(stack: list[Screen[Any]]) -> str | None:
+    """The id of the session under way in a screen stack, if any: any other session the
+    log holds open was set aside or cut off."""
+    running = running_session(stack)
+    return running.engine.info.id if running else None
 
 
 def is_settings(screen: object) -> TypeGuard[SettingsScreen]:

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, Static
 
 from runstrength.core.records import SessionRecord
+from runstrength.screens import registry as screens
 from runstrength.screens.plain import escape
 
 ResumeChoice = Literal["resume", "close"] | None
@@ -21,7 +22,7 @@ class ResumeDialog(ModalScreen[ResumeChoice]):
     """An open session: `resume` it where it stopped, `close` it as partial, or later;
     `why_not` says why it cannot be resumed (then only closing is offered)."""
 
-    MIN_SIZE = (60, 20)
+    MIN_SIZE = screens.SESSION_MIN_SIZE
     """As a session's: `runstrength start` on a phone-sized terminal asks it first."""
 
     BINDINGS = [

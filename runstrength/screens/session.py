@@ -39,6 +39,7 @@ from runstrength.core.styled import Piece, Styled
 from runstrength.core.ticking import MIN_TICK_SECONDS, PROGRESS_STEPS, TICK_SECONDS, next_tick_delay
 from runstrength.core.view import StepView, describe, flash_for, status_line
 from runstrength.messages import SoundSwitched
+from runstrength.screens import registry as screens
 from runstrength.screens.plain import escape
 from runstrength.screens.session_end import LEAVES, SCROLL, SessionEnd, live_keys
 from runstrength.screens.session_keys import SESSION_KEYS
@@ -73,8 +74,7 @@ class SessionScreen(SessionEnd, Screen[None]):
     """One session from warm-up to summary."""
 
     CSS_PATH = "session.tcss"
-    MIN_SIZE = (60, 20)
-    """Less than the other screens need: a terminal on a phone or tablet on the floor."""
+    MIN_SIZE = screens.SESSION_MIN_SIZE
     VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
     """`-short` below the 24 lines the other screens need: the summary closes up."""
     KEYS = SESSION_KEYS
