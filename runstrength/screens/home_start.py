@@ -27,6 +27,13 @@ if TYPE_CHECKING:
     from runstrength.store import TrainingLog
 
 
+def _to_go_on_with(left_open: list[SessionRecord]) -> SessionRecord | None:
+    """The newest session left open that can be gone on with (a recovery routine cannot:
+    one cut off is closed as it stands)."""
+    waiting = [r for r in left_open if not r.info.is_recovery]
+    return waiting[-1] if waiting else None
+
+
 class StartFlow(ScreenPart):
     """The start of a session from home, the screen made with it."""
 
@@ -82,9 +89,8 @@ class StartFlow(ScreenPart):
             interrupted = self.context.log.interrupted_sessions()
         except LogError:
             interrupted = []  # start_checked names what is wrong
-        waiting = [r for r in interrupted if not r.info.is_recovery]
         self._checked = True
-        self.waiting = waiting[-1] if waiting else None
+        self.waiting = _to_go_on_with(interrupted)
         await self.start_checked(then_start=True)
 
     async def start_checked(self, then_start: bool = False) -> None:
@@ -201,8 +207,7 @@ class StartFlow(ScreenPart):
         for record in message.sessions:
             if record.info.is_recovery:
                 self.close_as_partial(record)
-        waiting = [r for r in message.sessions if not r.info.is_recovery]
-        self.interrupted_found(waiting[-1] if waiting else None, message.offer)
+        self.interrupted_found(_to_go_on_with(message.sessions), message.offer)
 
     def interrupted_found(self, record: SessionRecord | None, offer: bool = True) -> None:
         self._checked = True

@@ -41,7 +41,7 @@ from runstrength.core.view import StepView, describe, flash_for, status_line
 from runstrength.messages import SoundSwitched
 from runstrength.screens import registry as screens
 from runstrength.screens.plain import escape
-from runstrength.screens.session_end import LEAVES, SCROLL, SessionEnd, live_keys
+from runstrength.screens.session_end import ON_SUMMARY, SCROLL, SessionEnd, live_keys
 from runstrength.screens.session_keys import SESSION_KEYS
 from runstrength.screens.session_log import (
     PastRead,
@@ -308,10 +308,10 @@ class SessionScreen(SessionEnd, Screen[None]):
         engine = self.engine
         if action == SCROLL:
             return self.summary_scrolls()
-        if action == "home":
-            return engine.finished
         if engine.finished:
-            return action in LEAVES and action != "enter"  # enter shows as "Home" there
+            return action in ON_SUMMARY
+        if action == "home":
+            return False
         if action == "skip":
             return parameters == (skip_kind(engine),)
         return offered(engine, action)

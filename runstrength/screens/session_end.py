@@ -27,7 +27,10 @@ if TYPE_CHECKING:
     from runstrength.core.records import SessionRecord
 
 LEAVES = ("enter", "quit_session")
-"""The session's own actions that still act on its summary: both go back to home."""
+"""The session's own keys that still act on its summary, as its help names them: both go
+back to home."""
+ON_SUMMARY = ("home", "quit_session")
+"""What the summary's footer offers: enter, shown there as Home, and q."""
 SCROLL = "scroll_summary"
 """The summary's table scrolled, when its rows do not all fit."""
 
