@@ -73,7 +73,7 @@ STAGES = ("warmup", "intro", "set", "hold", "rest", "stretch", "summary")
 class SessionScreen(SessionEnd, Screen[None]):
     """One session from warm-up to summary."""
 
-    CSS_PATH = "session.tcss"
+    CSS_PATH = ["shared.tcss", "session.tcss"]
     MIN_SIZE = screens.SESSION_MIN_SIZE
     VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
     """`-short` below the 24 lines the other screens need: the summary closes up."""
