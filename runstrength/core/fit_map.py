@@ -16,7 +16,7 @@ from typing import Any, Literal
 from runstrength.core.catalogue import Catalogue
 from runstrength.core.errors import ValidationError
 from runstrength.core.plan import RestStep, SetStep, Step, StretchStep, WarmupStep
-from runstrength.core.records import SessionRecord, SetRecord
+from runstrength.core.records import Break, SessionRecord, SetRecord
 
 UNKNOWN = "unknown"
 """FIT's category for an exercise it has no name for (one no longer in the catalogue)."""
@@ -91,14 +91,30 @@ def set_start(record: SetRecord) -> datetime:
     return record.completed_at
 
 
+def _rests(start: datetime, end: datetime, breaks: Iterable[Break]) -> list[FitSet]:
+    """The rest from `start` to `end`, without the spans the session was set aside
+    (those are no rest: the activity's timer stops for them)."""
+    rests = []
+    for gap in breaks:
+        if gap.end <= start or gap.start >= end:
+            continue
+        if gap.start > start:
+            rests.append(FitSet("rest", start, gap.start))
+        start = max(start, gap.end)
+    if end > start:
+        rests.append(FitSet("rest", start, end))
+    return rests
+
+
 def fit_sets(session: SessionRecord, fit_map: Mapping[str, FitExercise]) -> list[FitSet]:
-    """The session's sets in the order done, each gap between them as a rest set."""
+    """The session's sets in the order done, each gap between them as a rest set (the
+    spans it was set aside left out)."""
     found: list[FitSet] = []
     previous_end: datetime | None = None
     for record in sorted(session.sets, key=lambda r: r.completed_at):
         start = set_start(record)
         if previous_end is not None and start > previous_end:
-            found.append(FitSet("rest", previous_end, start))
+            found += _rests(previous_end, start, session.breaks)
         elif previous_end is not None and start < previous_end:
             start = previous_end  # overlapping times (a set corrected by hand): no overlap
         found.append(

@@ -9,11 +9,11 @@ counts it on the day it started.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
 from runstrength.core.plan import IntroStep, RestStep, SetStep, Step, SummaryStep
 from runstrength.core.programs import Program
-from runstrength.core.records import ResumePoint, SessionRecord, SetRecord
+from runstrength.core.records import Break, ResumePoint, SessionRecord, SetRecord
 
 
 def matched_sets(plan: Sequence[Step], done: Sequence[SetRecord]) -> list[int]:
@@ -61,6 +61,16 @@ def resume_index(plan: Sequence[Step], done: Sequence[SetRecord]) -> int:
 def can_resume(session: SessionRecord, today: date) -> bool:
     """A session still open goes on only on the day it started."""
     return session.date == today
+
+
+def breaks_until(session: SessionRecord, now: datetime) -> tuple[Break, ...]:
+    """The spans a session going on `now` was set aside: those logged, and, if it was set
+    aside, the one from then until now (a session cut off has no new one)."""
+    breaks = tuple(session.breaks)
+    aside = session.set_aside_at
+    if aside is not None and now > aside:
+        breaks += (Break(aside, now),)
+    return breaks
 
 
 def resume_point(plan: Sequence[Step], index: int) -> ResumePoint | None:

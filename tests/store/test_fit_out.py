@@ -351,3 +351,52 @@ def test_two_sessions_started_in_one_minute_get_two_files(tmp_path: Path, fit_ma
         "2026-11-23-0702-endurance-b2.fit",
     ]
     assert done.skipped == 1
+
+
+def set_aside_session() -> SessionRecord:
+    """Two sets before 07:04, set aside from 07:05 to 19:00, two sets after, ended 19:06."""
+    from runstrength.core.records import Break
+
+    evening = START + timedelta(hours=12)
+    sets = [
+        logged_set("glute-bridge", 2, reps=18),
+        logged_set("glute-bridge", 4, reps=18),
+        logged_set("side-plank", 12 * 60 + 2, seconds=30, side="left", took=30),
+        logged_set("side-plank", 12 * 60 + 4, seconds=30, side="right", took=30),
+    ]
+    return SessionRecord(
+        SessionInfo("a2", "endurance", START),
+        "completed",
+        evening + timedelta(minutes=6),
+        sets,
+        effort=4,
+        breaks=[Break(START + timedelta(minutes=5), evening)],
+    )
+
+
+@pytest.mark.parametrize("decode", [garmin, fitdecoded])
+def test_a_session_set_aside_pauses_its_timer(decode, fit_map) -> None:
+    """The span it was set aside is a pause (timer stop_all, then start), not a rest: its
+    timer time is the 11 minutes spent in it, its elapsed time the 12 h 06 min."""
+    messages = decode(activity_bytes(set_aside_session(), fit_map))
+    key = "" if decode is fitdecoded else "_mesgs"
+    [fit_session] = messages["session" + key]
+    [lap] = messages["lap" + key]
+    [activity] = messages["activity" + key]
+    for summary in (fit_session, lap):
+        assert summary["total_timer_time"] == 11 * 60
+        assert summary["total_elapsed_time"] == (12 * 60 + 6) * 60
+    assert activity["total_timer_time"] == 11 * 60
+    evening = START + timedelta(hours=12)
+    timer = [(e["event_type"], e["timestamp"]) for e in messages["event" + key]]
+    assert timer == [
+        ("start", _utc(START)),
+        ("stop_all", _utc(START + timedelta(minutes=5))),
+        ("start", _utc(evening)),
+        ("stop_all", _utc(evening + timedelta(minutes=6))),
+    ]
+    rests = [s for s in messages["set" + key] if s["set_type"] == "rest"]
+    # (h:mm:ss after the start) 0:02:00-0:03:10 between the first two sets; 0:04:00-0:05:00,
+    # then 12:00:00-12:01:30, the 12 hours between left out; 12:02:00-12:03:30.
+    assert [r["duration"] for r in rests] == [70.0, 60.0, 90.0, 90.0]
+    assert max(r["duration"] for r in rests) < 12 * 60 * 60
