@@ -117,7 +117,7 @@ def activity_bytes(session: SessionRecord, fit_map: Mapping[str, FitExercise]) -
     # A record at the start and at the end: some apps refuse an activity without any.
     encoder.write_mesg({"mesg_num": n["RECORD"], "timestamp": _utc(start)})
     for index, item in enumerate(fit_sets(session, fit_map)):
-        while pauses and pauses[0].start <= item.start:
+        while pauses and pauses[0].start <= (item.start or item.end):
             gap = pauses.pop(0)
             encoder.write_mesg(_timer(n, gap.start, "stop_all"))
             encoder.write_mesg(_timer(n, gap.end, "start"))
@@ -125,10 +125,11 @@ def activity_bytes(session: SessionRecord, fit_map: Mapping[str, FitExercise]) -
             "mesg_num": n["SET"],
             "message_index": index,
             "timestamp": _utc(item.end),
-            "start_time": _utc(item.start),
-            "duration": item.seconds,
             "set_type": item.kind,
         }
+        if item.start is not None:  # FIT leaves both out when the set's start is not known
+            message["start_time"] = _utc(item.start)
+            message["duration"] = item.seconds
         if item.repetitions is not None:
             message["repetitions"] = item.repetitions
         if item.exercise is not None:
