@@ -96,6 +96,8 @@ class Bout:
     minutes: float
     effort: int
     source: EffortSource
+    capped: bool = False
+    """A strength session logged longer than `LONGEST_STRENGTH`, counted as that long."""
 
     @property
     def load(self) -> float:
@@ -119,9 +121,10 @@ def strength_bout(day: date, spent: timedelta | None, effort: int | None) -> Bou
     if spent is None or spent <= timedelta(0):
         return None
     minutes = min(spent, LONGEST_STRENGTH).total_seconds() / 60
+    capped = spent > LONGEST_STRENGTH
     if effort is None:
-        return Bout(day, "strength", minutes, STRENGTH_DEFAULT, "default")
-    return Bout(day, "strength", minutes, effort, "given")
+        return Bout(day, "strength", minutes, STRENGTH_DEFAULT, "default", capped)
+    return Bout(day, "strength", minutes, effort, "given", capped)
 
 
 def strength_bouts(sessions: Iterable[SessionSummary]) -> list[Bout]:
@@ -240,6 +243,9 @@ class LoadReport:
     ratio: float | None
     counted_from: date | None
     """The first day with any load in the log (the ratio needs 28 days of it)."""
+    capped: tuple[date, ...] = ()
+    """The days, in the weeks shown, of strength sessions counted as `LONGEST_STRENGTH`
+    though logged longer."""
 
 
 def load_report(
@@ -258,7 +264,10 @@ def load_report(
     if first_day is not None and (start is None or first_day < start):
         days.setdefault(first_day, DayLoad())  # the log reaches back that far
         start = first_day
-    return LoadReport(today, weekly_loads(days, today, weeks), acwr(days, today), start)
+    shown = weekly_loads(days, today, weeks)
+    since = shown[0].start if shown else today
+    capped = tuple(sorted({b.day for b in bouts if b.capped and since <= b.day <= today}))
+    return LoadReport(today, shown, acwr(days, today), start, capped)
 
 
 def first_day_needed(today: date, weeks: int) -> date:
