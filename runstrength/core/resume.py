@@ -64,12 +64,19 @@ def can_resume(session: SessionRecord, today: date) -> bool:
 
 
 def breaks_until(session: SessionRecord, now: datetime) -> tuple[Break, ...]:
-    """The spans a session going on `now` was set aside: those logged, and, if it was set
-    aside, the one from then until now (a session cut off has no new one)."""
+    """The spans a session going on `now` was left: those logged, and the one until now,
+    from when it was set aside or, cut off (the app killed, the machine off), from the
+    last thing logged in it (when it stopped is not known: what came after is not
+    counted)."""
     breaks = tuple(session.breaks)
-    aside = session.set_aside_at
-    if aside is not None and now > aside:
-        breaks += (Break(aside, now),)
+    left = session.set_aside_at
+    if left is None:
+        logged = [s.completed_at for s in session.sets]
+        logged += [s.completed_at for s in session.stretches]
+        logged += [gap.end for gap in breaks]
+        left = max(logged, default=None)
+    if left is not None and now > left:
+        breaks += (Break(left, now),)
     return breaks
 
 

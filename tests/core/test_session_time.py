@@ -61,9 +61,11 @@ def test_time_spent_leaves_out_the_spans_set_aside() -> None:
 def test_going_on_adds_the_span_since_it_was_set_aside() -> None:
     left = session(None, aside=3)
     assert breaks_until(left, minutes(12 * 60)) == (TWELVE_HOURS,)
-    # A session cut off (not set aside) has no new span; earlier ones are kept.
+    # A session cut off (the app killed): from the last thing logged, its last set;
+    # earlier spans are kept.
     cut = session(None, [TWELVE_HOURS])
-    assert breaks_until(cut, minutes(13 * 60)) == (TWELVE_HOURS,)
+    later = Break(minutes(12 * 60 + 2), minutes(13 * 60))
+    assert breaks_until(cut, minutes(13 * 60)) == (TWELVE_HOURS, later)
 
 
 def test_history_and_load_count_the_time_spent() -> None:
