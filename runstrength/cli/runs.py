@@ -21,6 +21,7 @@ from runstrength.core.runs import (
     as_kind,
     format_distance,
     format_duration,
+    kind_why,
     local_start,
     run_kind,
     start_text,
@@ -286,8 +287,8 @@ def _show_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
         print(f"  Start: {start_text(activity)}{recorded}")
     print(f"  Sport: {activity.sport}")
     if activity.is_run:
-        how = "set by hand" if activity.kind else "from its title, length or heart rate"
-        print(f"  Kind: {run_kind(activity, settings)} ({how})")
+        kind, why = kind_why(activity, settings)
+        print(f"  Kind: {kind} ({why})")
         if not activity.planned:
             effort, source = run_effort(activity, settings)
             said = "yours" if source == "given" else f"estimated from its {source}"
@@ -315,8 +316,8 @@ def _mark_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
         error(f"{args.id} is a {activity.sport} activity, not a run: it has no kind")
         return EXIT_USAGE
     marked = days.write(lambda log: RunLog(log).mark(args.id, as_kind(args.kind)))
-    kind = run_kind(marked, run_settings(days.settings))
-    how = "" if marked.kind else " (worked out again)"
+    kind, why = kind_why(marked, run_settings(days.settings))
+    how = "" if marked.kind else f" (worked out again: {why})"
     what = "a race" if kind == "race" else f"{'an' if kind == 'easy' else 'a'} {kind} run"
     print(f"{marked.title or 'Run'} on {marked.day.isoformat()} is now {what}{how}.")
     return EXIT_OK

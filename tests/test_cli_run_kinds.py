@@ -1,0 +1,66 @@
+"""The kinds of planned and completed runs as a runner meets them through the installed
+command: titles that only speak of a race, marks kept over a calendar imported again,
+a completed run standing in for the plan of its day, calendar events that are not runs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.activity_files import gpx_text
+from tests.test_cli_runs import at, day, ics, run
+
+
+def test_workout_titles_that_speak_of_a_race_do_not_block_strength(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    plan = tmp_path / "mp.ics"
+    plan.write_text(
+        ics(
+            ("a@coach", f"{day(6):%Y%m%d}", "Pre-race shakeout"),
+            ("b@coach", f"{day(11):%Y%m%d}", "12 km at marathon pace"),
+            ("c@coach", f"{day(14):%Y%m%d}", "Long run 30 km with 15 km at marathon pace"),
+        )
+    )
+    assert run(data, "runs", "plan", str(plan)).returncode == 0
+    listed = json.loads(run(data, "runs", "list", "--json").stdout)
+    assert [a["run_kind"] for a in listed] == ["easy", "hard", "long"]
+    # The day before the shakeout is free for strength: no race is planned.
+    added = run(data, "schedule", "add", day(5).isoformat())
+    assert added.returncode == 0, added.stderr
+    assert "race" not in added.stdout + added.stderr
+    shown = run(data, "runs", "show", listed[1]["id"]).stdout
+    assert 'Kind: hard (its title says "marathon pace")' in shown
+
+
+def test_completed_runs_are_judged_by_what_their_titles_really_name(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    files = tmp_path / "watch"
+    files.mkdir()
+    titles = {
+        "Recovery jog after marathon": 30 * 60,
+        "Not a long run": 40 * 60,
+        "Cool-down jog with a very long title": 25 * 60,
+        "Warm-up jog before parkrun": 15 * 60,
+        "Saturday parkrun": 25 * 60,
+    }
+    for offset, (title, seconds) in enumerate(titles.items()):
+        (files / f"{offset}.gpx").write_text(gpx_text(at(-offset - 1), seconds, name=title))
+    assert run(data, "runs", "import", str(files)).returncode == 0
+    listed = json.loads(run(data, "runs", "list", "--json").stdout)
+    kinds = {a["title"]: a["run_kind"] for a in listed}
+    assert kinds == {
+        "Recovery jog after marathon": "easy",
+        "Not a long run": "easy",
+        "Cool-down jog with a very long title": "easy",
+        "Warm-up jog before parkrun": "easy",
+        "Saturday parkrun": "race",
+    }
+    parkrun = next(a for a in listed if a["title"] == "Saturday parkrun")
+    assert (
+        'Kind: race (its title says "parkrun")' in run(data, "runs", "show", parkrun["id"]).stdout
+    )
+    jog = next(a for a in listed if a["title"] == "Not a long run")
+    assert (
+        "Kind: easy (nothing in its title, length or heart rate makes it more)"
+        in run(data, "runs", "show", jog["id"]).stdout
+    )
