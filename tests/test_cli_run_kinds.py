@@ -64,3 +64,26 @@ def test_completed_runs_are_judged_by_what_their_titles_really_name(tmp_path: Pa
         "Kind: easy (nothing in its title, length or heart rate makes it more)"
         in run(data, "runs", "show", jog["id"]).stdout
     )
+
+
+def test_importing_the_calendar_again_keeps_the_kinds_set_by_hand(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    plan = tmp_path / "coach.ics"
+    events = [
+        ("a@coach", f"{day(3):%Y%m%d}", "Club 10K"),
+        ("b@coach", f"{day(5):%Y%m%d}", "Easy 8 km"),
+    ]
+    plan.write_text(ics(*events))
+    assert run(data, "runs", "plan", str(plan)).returncode == 0
+    first = json.loads(run(data, "runs", "list", "--json").stdout)
+    assert run(data, "runs", "mark", first[0]["id"], "race").returncode == 0
+    # The coach moves the 10K a day later: the same event, updated.
+    plan.write_text(ics(("a@coach", f"{day(4):%Y%m%d}", "Club 10K"), events[1]))
+    again = run(data, "runs", "plan", str(plan))
+    assert again.returncode == 0, again.stderr
+    assert "kept your kind for 1" in again.stdout
+    listed = json.loads(run(data, "runs", "list", "--json").stdout)
+    assert [(a["day"], a["kind"], a["run_kind"]) for a in listed] == [
+        (day(4).isoformat(), "race", "race"),
+        (day(5).isoformat(), None, "easy"),
+    ]

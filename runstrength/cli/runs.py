@@ -205,6 +205,7 @@ def _plan_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
     print(
         f"Planned {_plural(len(result.added), 'run', 'runs')} from {source}"
         + (f", in place of {len(result.removed)} from before" if result.removed else "")
+        + (f" (kept your kind for {result.kept_kinds})" if result.kept_kinds else "")
         + (f"; {plan.past} past events left out" if plan.past else "")
         + "."
     )

@@ -95,6 +95,30 @@ def test_a_calendar_imported_again_replaces_its_plans_not_the_runs(tmp_path: Pat
     assert [a.title for a in runs.between(planned=True)] == ["Long"]
 
 
+def test_a_kind_set_by_hand_on_a_plan_stays_when_the_calendar_is_imported_again(
+    tmp_path: Path,
+) -> None:
+    today = date(2026, 11, 25)
+    runs = RunLog(TrainingLog(tmp_path / "log.json"))
+    first = runs.replace_planned(
+        "/plans/coach.ics",
+        [planned(date(2026, 11, 29), "a", "Marathon"), planned(date(2026, 12, 6), "b")],
+        today,
+    )
+    runs.mark(first.added[0].id, "hard")
+    # The coach moved the session a day and renamed the other one.
+    again = runs.replace_planned(
+        "/plans/coach.ics",
+        [planned(date(2026, 11, 30), "a", "Marathon"), planned(date(2026, 12, 6), "b", "Long")],
+        today,
+    )
+    assert again.kept_kinds == 1
+    assert [(a.uid, a.day, a.kind) for a in runs.between(planned=True)] == [
+        ("a", date(2026, 11, 30), "hard"),
+        ("b", date(2026, 12, 6), None),
+    ]
+
+
 def test_a_damaged_run_record_is_reported_as_a_damaged_log(tmp_path: Path) -> None:
     path = tmp_path / "log.json"
     log = TrainingLog(path)
