@@ -5,10 +5,13 @@ a completed run standing in for the plan of its day, calendar events that are no
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from tests.activity_files import gpx_text
-from tests.test_cli_runs import at, day, ics, run
+from tests.test_cli_runs import TODAY, at, day, ics, run
 
 
 def test_workout_titles_that_speak_of_a_race_do_not_block_strength(tmp_path: Path) -> None:
@@ -87,3 +90,31 @@ def test_importing_the_calendar_again_keeps_the_kinds_set_by_hand(tmp_path: Path
         (day(4).isoformat(), "race", "race"),
         (day(5).isoformat(), None, "easy"),
     ]
+
+
+def test_the_run_done_on_a_planned_day_stands_in_for_the_plan(tmp_path: Path) -> None:
+    start = datetime.now(UTC) - timedelta(minutes=20)
+    if start.astimezone().date() != TODAY:
+        pytest.skip("just after midnight: no run of today can have ended yet")
+    data = tmp_path / "data"
+    plan = tmp_path / "coach.ics"
+    plan.write_text(ics(("long@coach", f"{TODAY:%Y%m%d}", "Long run 24 km")))
+    assert run(data, "runs", "plan", str(plan)).returncode == 0
+    gpx = tmp_path / "today.gpx"
+    gpx.write_text(gpx_text(start, 15 * 60, name="Morning Run"))
+    assert run(data, "runs", "import", str(gpx)).returncode == 0
+    listed = json.loads(run(data, "runs", "list", "--json").stdout)
+    [done] = [a for a in listed if not a["planned"]]
+    [planned] = [a for a in listed if a["planned"]]
+    assert planned["done_by"] == done["id"]
+    # The run takes the plan's kind; the rules name it, not the plan.
+    assert done["run_kind"] == "long"
+    status = json.loads(run(data, "status", "--json").stdout)
+    assert status["blocking_run"]["title"] == "Morning Run"
+    assert status["blocking_run"]["planned"] is False
+    table = run(data, "runs", "list").stdout
+    assert "planned (done): Long run 24 km" in table
+    shown = run(data, "runs", "show", planned["id"]).stdout
+    assert f"Done: Morning Run ({done['id']}) counts in its place" in shown
+    shown_run = run(data, "runs", "show", done["id"]).stdout
+    assert 'Kind: long (planned as a long run "Long run 24 km")' in shown_run
