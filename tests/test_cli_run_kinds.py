@@ -118,3 +118,47 @@ def test_the_run_done_on_a_planned_day_stands_in_for_the_plan(tmp_path: Path) ->
     assert f"Done: Morning Run ({done['id']}) counts in its place" in shown
     shown_run = run(data, "runs", "show", done["id"]).stdout
     assert 'Kind: long (planned as a long run "Long run 24 km")' in shown_run
+
+
+def test_calendar_events_that_are_not_runs_are_not_counted_as_runs(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    plan = tmp_path / "week.ics"
+    plan.write_text(
+        ics(
+            ("a@coach", f"{day(2):%Y%m%d}", "Easy 8 km"),
+            ("b@coach", f"{day(3):%Y%m%d}", "Bike 60 min"),
+            ("c@coach", f"{day(4):%Y%m%d}", "Swim 2 km"),
+            ("d@coach", f"{day(5):%Y%m%d}", "Strength & mobility"),
+            (
+                f"{day(6).isoformat()}@runstrength",
+                f"{day(6):%Y%m%d}",
+                "Strength session: endurance",
+            ),
+            ("e@coach", f"{day(-2):%Y%m%d}", "Tempo"),
+        )
+    )
+    result = run(data, "runs", "plan", str(plan))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == (
+        f"Planned 1 run and 2 other activities from {plan}; left out: 1 past event, "
+        "1 event that is not a run, 1 strength session exported by runstrength."
+    )
+    listed = json.loads(run(data, "runs", "list", "--json").stdout)
+    assert [(a["title"], a["sport"]) for a in listed] == [
+        ("Easy 8 km", "running"),
+        ("Bike 60 min", "cycling"),
+        ("Swim 2 km", "swimming"),
+    ]
+
+
+def test_runstrengths_own_calendar_read_as_a_plan_plans_no_run(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert run(data, "schedule", "add", day(2).isoformat()).returncode == 0
+    exported = tmp_path / "strength.ics"
+    done = run(data, "schedule", "export", "--ics", str(exported))
+    assert done.returncode == 0, done.stderr
+    result = run(data, "runs", "plan", str(exported))
+    assert result.returncode == 0, result.stderr
+    assert "Planned 0 runs" in result.stdout
+    assert "1 strength session exported by runstrength" in result.stdout
+    assert json.loads(run(data, "runs", "list", "--json").stdout) == []

@@ -203,11 +203,25 @@ def _plan_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
         error(f"{source} {problem}; nothing was changed")
         return EXIT_USAGE
     result = RunLog(days.log).replace_planned(str(source.resolve()), plan.runs, days.today)
+    runs = sum(1 for a in result.added if a.is_run)
+    others = len(result.added) - runs
+    left_out = [
+        _plural(plan.past, "past event", "past events") if plan.past else "",
+        _plural(plan.not_runs, "event that is not a run", "events that are not runs")
+        if plan.not_runs
+        else "",
+        _plural(plan.ours, "strength session", "strength sessions") + " exported by runstrength"
+        if plan.ours
+        else "",
+    ]
+    left = ", ".join(part for part in left_out if part)
     print(
-        f"Planned {_plural(len(result.added), 'run', 'runs')} from {source}"
+        f"Planned {_plural(runs, 'run', 'runs')}"
+        + (f" and {_plural(others, 'other activity', 'other activities')}" if others else "")
+        + f" from {source}"
         + (f", in place of {len(result.removed)} from before" if result.removed else "")
         + (f" (kept your kind for {result.kept_kinds})" if result.kept_kinds else "")
-        + (f"; {plan.past} past events left out" if plan.past else "")
+        + (f"; left out: {left}" if left else "")
         + "."
     )
     return EXIT_OK
