@@ -7,7 +7,6 @@ import argparse
 import csv
 import io
 import json
-import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,6 +16,7 @@ from runstrength.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     Commands,
+    data_out,
     error,
     terminal_width,
 )
@@ -227,7 +227,7 @@ def export_log(args: argparse.Namespace, paths: Paths) -> int:
             error(f"cannot write {args.output}: {problem.strerror}")
             return EXIT_FAILED
     else:
-        sys.stdout.write(text)
+        data_out().write(text)
     return EXIT_OK
 
 
