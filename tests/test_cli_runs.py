@@ -7,6 +7,7 @@ Files are written relative to the real today: the command reads the real clock.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from datetime import UTC, date, datetime, time, timedelta
@@ -29,6 +30,7 @@ def at(offset: int, hour: int = 7) -> datetime:
 
 
 def run(data: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """The command into a pipe (no $COLUMNS): tables keep every word."""
     return subprocess.run(
         [COMMAND, "--data-dir", str(data), *args],
         capture_output=True,
@@ -36,6 +38,7 @@ def run(data: Path, *args: str, stdin: str | None = None) -> subprocess.Complete
         timeout=60,
         check=False,
         input=stdin,
+        env={key: value for key, value in os.environ.items() if key != "COLUMNS"},
     )
 
 

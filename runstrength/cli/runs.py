@@ -10,8 +10,16 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from runstrength.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Commands, error
+from runstrength.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    Commands,
+    error,
+    terminal_width,
+)
 from runstrength.cli.days import parse_day
+from runstrength.cli.runs_table import shortened, table_lines
 from runstrength.cli.schedule import _with_days as with_days
 from runstrength.core.effort import effort_words, parse_effort
 from runstrength.core.load import run_effort
@@ -247,11 +255,10 @@ def _list_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
     if not found:
         print("No runs or other activities. `runstrength runs import PATH` reads your files.")
         return EXIT_OK
-    rows = [list(_describe(a, settings).values()) for a in found]
-    header = ["ID", "DATE", "START", "SPORT", "KIND", "DISTANCE", "TIME", "HR", "TITLE"]
-    widths = [max(len(c) for c in column) for column in zip(header, *rows, strict=False)]
-    for cells in (header, *rows):
-        print("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
+    rows = [tuple(_describe(a, settings).values()) for a in found]
+    short = [shortened(row, a.duration_s) for row, a in zip(rows, found, strict=True)]
+    for line in table_lines(rows, short, terminal_width()):
+        print(line)
     if any(a.kind for a in found if a.is_run):
         print("* kind set by hand (runs mark ID auto undoes it)")
     return EXIT_OK
