@@ -69,6 +69,8 @@ def test_runs_list_into_a_pipe_keeps_every_word(
     lines = capsys.readouterr().out.splitlines()
     assert lines[2].endswith(TITLE)
     assert "1 h 40 min" in lines[2]
+    assert "  21.1 km  " in lines[2]
+    assert "  8 km  " in lines[1]
 
 
 def test_the_table_says_less_before_it_cuts_the_title() -> None:

@@ -13,7 +13,7 @@ from runstrength.core.table_fit import clipped, natural_widths, shrink_to
 HEADER = ("ID", "DATE", "START", "SPORT", "KIND", "DISTANCE", "TIME", "HR", "TITLE")
 SHORT_HEADER = ("ID", "DATE", "START", "SPORT", "KIND", "KM", "TIME", "HR", "TITLE")
 DISTANCE, TIME = HEADER.index("DISTANCE"), HEADER.index("TIME")
-NARROWED = {HEADER.index("TITLE"): 10, HEADER.index("SPORT"): 4}
+NARROWED = {HEADER.index("TITLE"): 8, HEADER.index("SPORT"): 4}
 """The columns that give up room on a narrow terminal, and the least each keeps."""
 GAP = "  "
 
