@@ -4,6 +4,7 @@ command as they are: a terminal (or the one output is piped to) would obey them.
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -24,7 +25,11 @@ RAW = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([COMMAND, *args], capture_output=True, text=True, timeout=60, check=False)
+    """Into a pipe (no $COLUMNS): tables keep every word."""
+    env = {key: value for key, value in os.environ.items() if key != "COLUMNS"}
+    return subprocess.run(
+        [COMMAND, *args], capture_output=True, text=True, timeout=60, check=False, env=env
+    )
 
 
 def assert_clean(result: subprocess.CompletedProcess[str]) -> None:
@@ -50,10 +55,11 @@ def test_runs_list_and_show_print_no_control_character(data: tuple[Path, str]) -
     folder, ident = data
     listed = run("--data-dir", str(folder), "runs", "list")
     assert_clean(listed)
-    assert "a\\u001b[31mRED\\u001b[0m\\u001b]0;PWNED\\u0007\\u009b2J\\u000d b" in listed.stdout
+    # In a table's cell a carriage return breaks no row: it is a space there.
+    assert "a\\u001b[31mRED\\u001b[0m\\u001b]0;PWNED\\u0007\\u009b2J  b" in listed.stdout
     shown = run("--data-dir", str(folder), "runs", "show", ident)
     assert_clean(shown)
-    assert "\\u001b]0;PWNED" in shown.stdout
+    assert "\\u001b]0;PWNED\\u0007\\u009b2J\\u000d b" in shown.stdout
 
 
 def test_json_output_escapes_every_control_character_and_keeps_the_title(
@@ -101,3 +107,23 @@ def test_history_and_programs_list_print_no_control_character(tmp_path: Path) ->
     history = run("--data-dir", str(data), "history", "--program", "hill\x1b[2J")
     assert_clean(history)
     assert "hill\\u001b[2J" in history.stdout + history.stderr
+
+
+def test_a_line_break_stays_and_a_lone_carriage_return_is_shown() -> None:
+    from runstrength.cli.common import visible
+
+    assert visible("BEGIN:VCALENDAR\r\nEND\n") == "BEGIN:VCALENDAR\r\nEND\n"
+    assert visible("a\rb\tc\x9bd") == "a\\u000db c\\u009bd"
+
+
+def test_a_title_is_measured_as_it_is_shown(
+    data: tuple[Path, str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from runstrength.cli import main
+
+    folder, _ = data
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(["--data-dir", str(folder), "runs", "list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert all(len(line) <= 80 for line in lines), lines
+    assert lines[1].endswith("…")

@@ -36,9 +36,9 @@ def error(message: str) -> None:
     print(f"runstrength: {message}", file=sys.stderr)
 
 
-# Control characters but new line: C0 (tab included), DEL and C1 (an escape sequence
-# starts so).
-_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+# Control characters but a line break (a new line, or a carriage return before one): C0
+# (tab included), DEL and C1 (an escape sequence starts so).
+_CONTROL = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
 
 
 def _visible(found: re.Match[str]) -> str:
@@ -88,6 +88,38 @@ def data_out() -> TextIO:
     if isinstance(stream, _Printable) and not _terminal(stream._stream):
         return stream._stream
     return stream
+
+
+STDOUT = "-"
+"""An output file named so is stdout, as for other command-line tools."""
+
+
+def names_stdout(target: object) -> bool:
+    """Whether an output path given on the command line is `-`: stdout."""
+    return str(target) == STDOUT
+
+
+def binary_refused(what: str) -> str | None:
+    """Why `what` (a binary file) is not written to stdout, or None: not on a terminal,
+    where its bytes would be noise (and could drive it); into a pipe or a file, yes."""
+    if not _terminal(data_out()):
+        return None
+    return (
+        f"{what} is binary and stdout is a terminal: name a file instead of -, "
+        "or send it to one (> FILE) or a pipe"
+    )
+
+
+def write_stdout(payload: str | bytes) -> None:
+    """Data asked for on stdout (`-`): text as it is into a pipe or a file, with control
+    characters made visible on a terminal; bytes only when it is no terminal."""
+    stream = data_out()
+    if isinstance(payload, str):
+        stream.write(payload)
+    else:
+        stream.flush()
+        stream.buffer.write(payload)
+    stream.flush()
 
 
 def terminal_width() -> int | None:

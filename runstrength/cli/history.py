@@ -18,6 +18,7 @@ from runstrength.cli.common import (
     Commands,
     data_out,
     error,
+    names_stdout,
     terminal_width,
 )
 from runstrength.core.fields import read_day, shown
@@ -80,7 +81,10 @@ def register(commands: Commands) -> None:
     )
     export.add_argument("--format", choices=("json", "csv", "fit"), default="json")
     export.add_argument(
-        "-o", "--output", metavar="FILE", help="write to FILE, not stdout (fit: a folder)"
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE (-: stdout, as without it; fit: a folder)",
     )
     export.add_argument(
         "--since", type=_day, metavar="YYYY-MM-DD", help="fit: only sessions from this day"
@@ -220,7 +224,7 @@ def export_log(args: argparse.Namespace, paths: Paths) -> int:
         text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     else:
         text = _csv_text(document)
-    if args.output:
+    if args.output and not names_stdout(args.output):
         try:
             write_export(Path(args.output), text.encode("utf-8"))
         except OSError as problem:
@@ -234,7 +238,7 @@ def export_log(args: argparse.Namespace, paths: Paths) -> int:
 def _export_fit(args: argparse.Namespace, paths: Paths) -> int:
     from runstrength.store.fit_out import export_sessions, load_fit_map
 
-    if not args.output:
+    if not args.output or names_stdout(args.output):
         error("--format fit needs -o DIR: the folder the FIT files go into")
         return EXIT_USAGE
     folder = Path(args.output).expanduser()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from runstrength.cli.common import visible
 from runstrength.core.table_fit import clipped, natural_widths, shrink_to
 
 HEADER = ("ID", "DATE", "START", "SPORT", "KIND", "DISTANCE", "TIME", "HR", "TITLE")
@@ -19,8 +20,9 @@ GAP = "  "
 
 
 def one_line(text: str) -> str:
-    """A cell's text on one line: a line break in a title would break the row."""
-    return " ".join(text.splitlines()) if "\n" in text or "\r" in text else text
+    """A cell's text as printed, on one line: a line break in a title would break the
+    row, and a control character is measured as the escape it is shown as."""
+    return visible(" ".join(text.splitlines()))
 
 
 def short_time(seconds: float | None) -> str:
