@@ -14,6 +14,7 @@ from runstrength.paths import Paths
 
 if TYPE_CHECKING:
     import argparse
+    from datetime import date
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -29,6 +30,15 @@ class Commands(Protocol):
     """Where a command module's `register` adds its subcommands."""
 
     def add_parser(self, name: str, **kwargs: object) -> argparse.ArgumentParser: ...
+
+
+def range_problem(first: tuple[str, date | None], last: tuple[str, date | None]) -> str | None:
+    """What is wrong with a range of days given as (option, day) pairs: its first day
+    after its last; None when it holds a day (or either end is open)."""
+    (first_option, since), (last_option, until) = first, last
+    if since is None or until is None or since <= until:
+        return None
+    return f"{first_option} {since} is after {last_option} {until}: no day is in between"
 
 
 def error(message: str) -> None:

@@ -19,6 +19,7 @@ from runstrength.cli.common import (
     data_out,
     error,
     names_stdout,
+    range_problem,
     terminal_width,
 )
 from runstrength.core.fields import read_day, shown
@@ -129,8 +130,9 @@ def _under_way(paths: Paths, summaries: list[SessionSummary]) -> str | None:
 
 def show_history(args: argparse.Namespace, paths: Paths) -> int:
 
-    if args.since is not None and args.until is not None and args.since > args.until:
-        error(f"--since {args.since} is after --until {args.until}: no day is in between")
+    wrong = range_problem(("--since", args.since), ("--until", args.until))
+    if wrong is not None:
+        error(wrong)
         return EXIT_USAGE
     wanted = SessionFilter(program=args.program, since=args.since, until=args.until)
     try:

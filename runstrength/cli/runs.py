@@ -6,7 +6,7 @@ import argparse
 import json
 import os
 import sys
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +16,7 @@ from runstrength.cli.common import (
     EXIT_USAGE,
     Commands,
     error,
+    range_problem,
     terminal_width,
 )
 from runstrength.cli.days import parse_day
@@ -247,13 +248,17 @@ def _list(args: argparse.Namespace, paths: Paths) -> int:
 def _list_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
     since = parse_day(args.since, "--from") if args.since else None
     until = parse_day(args.until, "--to") if args.until else None
+    wrong = range_problem(("--from", since), ("--to", until))
+    if wrong is not None:
+        error(wrong)
+        return EXIT_USAGE
     found = RunLog(days.log).between(since, until)
     settings = run_settings(days.settings)
     if args.json:
         print(json.dumps([_as_json(a, settings) for a in found], indent=2, ensure_ascii=False))
         return EXIT_OK
     if not found:
-        print("No runs or other activities. `runstrength runs import PATH` reads your files.")
+        print(_none_between(since, until))
         return EXIT_OK
     rows = [tuple(_describe(a, settings).values()) for a in found]
     short = [shortened(row, a.duration_s) for row, a in zip(rows, found, strict=True)]
@@ -262,6 +267,17 @@ def _list_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
     if any(a.kind for a in found if a.is_run):
         print("* kind set by hand (runs mark ID auto undoes it)")
     return EXIT_OK
+
+
+def _none_between(since: date | None, until: date | None) -> str:
+    """What an empty list says: which days held nothing, or how runs get in."""
+    if since is not None and until is not None:
+        return f"No runs or other activities between {since} and {until}."
+    if since is not None:
+        return f"No runs or other activities from {since} on."
+    if until is not None:
+        return f"No runs or other activities up to {until}."
+    return "No runs or other activities. `runstrength runs import PATH` reads your files."
 
 
 def _show(args: argparse.Namespace, paths: Paths) -> int:
