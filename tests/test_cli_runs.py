@@ -297,7 +297,7 @@ def test_a_file_dated_in_the_future_is_named_and_not_imported(tmp_path: Path, fo
     assert named.endswith(
         "): a finished activity cannot be in the future; is the device's clock right?"
     )
-    assert total == "runstrength: 1 activity dated in the future not imported (see above)"
+    assert total == "runstrength: 1 activity not imported: in the future or impossible (see above)"
     assert "Imported 0 runs and 0 other activities from 1 file" in alone.stdout
     assert run(data, "runs", "list", "--json").stdout == logged
     # Among other files: those are imported, the one ahead is not, and the exit says so.

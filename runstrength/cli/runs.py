@@ -63,7 +63,9 @@ def register(commands: Commands) -> None:
         description="Import FIT, GPX and TCX files (each also .gz) and folders of them, a "
         "Strava bulk export (its zip, or its folder with activities.csv). An activity already in "
         "the log is not stored again, nor one dated later than now (a finished activity "
-        "cannot be: the device's clock or the file is wrong). Exit 0 when every file was "
+        "cannot be: the device's clock or the file is wrong), nor one no activity can be "
+        "(dated before 2000, over 7 days long, over 5,000 km, at an average heart rate over "
+        "230). Exit 0 when every file was "
         "read and imported; exit 1 when some could not be (each is named with why; the "
         "others are imported).",
     )
@@ -190,7 +192,7 @@ def _import_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
         error(f"{_plural(len(found.failed), 'file', 'files')} could not be read (see above)")
     if added.refused:
         dated = _plural(len(added.refused), "activity", "activities")
-        error(f"{dated} dated in the future not imported (see above)")
+        error(f"{dated} not imported: in the future or impossible (see above)")
     return EXIT_FAILED if found.failed or added.refused else EXIT_OK
 
 
