@@ -252,6 +252,10 @@ def _export_fit(args: argparse.Namespace, paths: Paths) -> int:
     except LogError as problem:
         error(str(problem))
         return EXIT_FAILED
+    if not any(session.is_training for session in sessions):  # no empty folder is made
+        since = f" since {args.since}" if args.since else ""
+        print(f"Nothing to export: no strength session with a set{since}.")
+        return EXIT_OK
     try:
         done = export_sessions(sessions, folder, load_fit_map())
     except OSError as problem:
@@ -259,8 +263,6 @@ def _export_fit(args: argparse.Namespace, paths: Paths) -> int:
         return EXIT_FAILED
     since = f" (sessions since {args.since})" if args.since else ""
     print(f"Wrote {plural(len(done.written), 'FIT file')} to {folder}{since}.")
-    if not done.written:
-        print("No strength session with a set to write.")
     return EXIT_OK
 
 

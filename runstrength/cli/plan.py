@@ -10,6 +10,7 @@ from runstrength.cli.common import EXIT_FAILED, EXIT_OK, Commands, error
 from runstrength.cli.schedule import _known_program, _with_days
 from runstrength.core.restdays import format_day
 from runstrength.core.suggest import suggest
+from runstrength.core.wording import plural
 from runstrength.paths import Paths
 from runstrength.store.schedule import DayTakenError, Schedule
 
@@ -68,10 +69,12 @@ def _suggest_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
             print(f"  {format_day(day)}{beside}")
         if week.wanted == 0:
             print(f"  already {per_week} sessions logged or planned")
+        elif not week.days:
+            print(f"  no day fits this week: the rules leave none up to {format_day(end)}")
         elif week.short:
             print(
-                f"  only {len(week.days)} of {week.wanted} possible: the rules leave no more "
-                f"days up to {format_day(end)}"
+                f"  only {plural(len(week.days), 'day')} of the {week.wanted} wanted fits: "
+                f"the rules leave no more up to {format_day(end)}"
             )
     if not args.apply:
         if found.days:
