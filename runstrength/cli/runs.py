@@ -216,6 +216,11 @@ def _plan_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
         f"Planned {_plural(len(result.added), 'run', 'runs')} from {source}"
         + (f", in place of {len(result.removed)} from before" if result.removed else "")
         + (f"; {plan.past} past events left out" if plan.past else "")
+        + (
+            f"; {plan.crowded} more repeats on days already planned left out (one a day)"
+            if plan.crowded
+            else ""
+        )
         + "."
     )
     return EXIT_OK
