@@ -22,7 +22,7 @@ def test_weeks_run_monday_to_sunday_from_today() -> None:
 
 
 def test_a_session_earlier_in_the_week_counts_toward_it() -> None:
-    days = TrainingDays(THURSDAY, logged={MONDAY})
+    days = TrainingDays(THURSDAY, logged={MONDAY: "endurance"})
     found = suggest(days, THURSDAY, weeks=1, per_week=2)
     assert found.weeks[0].wanted == 1
     assert len(found.days) == 1
