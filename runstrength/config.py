@@ -174,6 +174,19 @@ def unknown_theme(path: Path | None, settings: Settings, known: Collection[str])
     )
 
 
+def runs_folder_problem(path: Path | None, folder: str) -> str | None:
+    """The problem with the `runs_folder` setting when it names no folder that can be
+    read (none there, a file, a relative path), else None."""
+    from runstrength.store.runs_folder import folder_problem
+
+    problem = folder_problem(folder)
+    if problem is None:
+        return None
+    line = key_line(path, "runs_folder") if path else None
+    where = f"{path or 'settings'}: " + (f"line {line}: " if line else "")
+    return f"{where}runs_folder: {shown(folder)} {problem}"
+
+
 BUILTIN_THEMES = (
     "textual-dark", "textual-light", "nord", "gruvbox", "catppuccin-mocha", "dracula",
     "tokyo-night", "monokai", "flexoki", "catppuccin-latte", "catppuccin-frappe",

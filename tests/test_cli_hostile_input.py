@@ -378,7 +378,7 @@ def test_text_from_the_log_never_drives_the_terminal(tmp_path: Path) -> None:
         )
         os.close(child)
         shown = terminal.read(4096)
-    assert b"a\\x1b[2Jb" in shown
+    assert b"a\\u001b[2Jb" in shown
     assert b"\x1b" not in shown
     piped = run("--data-dir", str(tmp_path), "export")
     assert json.loads(piped.stdout)["runs"][0]["title"] == "a\u001b[2Jb"

@@ -112,9 +112,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     # takes it from there: `RunStrengthApp.run`), rather than scan them again and again.
     collecting = gc.isenabled()
     gc.disable()
+    streams = sys.stdout, sys.stderr
     try:
         return _main(argv, collecting)
     finally:
+        sys.stdout, sys.stderr = streams
         if collecting:
             gc.enable()
 
@@ -129,16 +131,19 @@ def _main(argv: Sequence[str] | None, collecting: bool) -> int:
     else:
         from runstrength.cli.parser import build_parser
 
+        # A title from a downloaded file or a shared calendar (or an argument echoed in
+        # an error) never drives the terminal, nor the one the output is piped to: data
+        # asked for on stdout goes by `data_out`. The app draws on the streams as they are.
+        streams = sys.stdout, sys.stderr
+        sys.stdout, sys.stderr = printable(sys.stdout), printable(sys.stderr)
         args = build_parser(argv).parse_args(argv)
+        if args.command == "start":
+            sys.stdout, sys.stderr = streams
         data_dir = args.data_dir
     command = args.command if args is not None else None
     run = _run(args)
     if collecting and command not in (None, "start"):
         gc.enable()
-    if command not in (None, "start"):
-        # A title from a downloaded file or a shared calendar never drives the terminal.
-        sys.stdout = printable(sys.stdout)
-        sys.stderr = printable(sys.stderr)
     paths = resolve_paths(data_dir)
     from runstrength.store.links import check_folders
 

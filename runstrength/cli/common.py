@@ -14,6 +14,7 @@ from runstrength.paths import Paths
 
 if TYPE_CHECKING:
     import argparse
+    from datetime import date
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -31,23 +32,45 @@ class Commands(Protocol):
     def add_parser(self, name: str, **kwargs: object) -> argparse.ArgumentParser: ...
 
 
+def range_problem(first: tuple[str, date | None], last: tuple[str, date | None]) -> str | None:
+    """What is wrong with a range of days given as (option, day) pairs: its first day
+    after its last; None when it holds a day (or either end is open)."""
+    (first_option, since), (last_option, until) = first, last
+    if since is None or until is None or since <= until:
+        return None
+    return f"{first_option} {since} is after {last_option} {until}: no day is in between"
+
+
 def error(message: str) -> None:
     """One line (or a few) on stderr, prefixed with the program name."""
     print(f"runstrength: {message}", file=sys.stderr)
 
 
-# Control characters but new line and tab: C0, DEL and C1 (an escape sequence starts so).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Control characters but a line break (a new line, or a carriage return before one): C0
+# (tab included), DEL and C1 (an escape sequence starts so).
+_CONTROL = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
+
+
+def _visible(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return " " if code == 0x09 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """`text` with no control character left but its line breaks: a tab is a space, any
+    other is written as its escape (ESC as \\u001b), which in a JSON string reads back as
+    the character itself."""
+    return _CONTROL.sub(_visible, text)
 
 
 class _Printable:
-    """A terminal stream on which control characters are written as visible escapes."""
+    """A stream on which control characters are written as visible escapes."""
 
     def __init__(self, stream: TextIO) -> None:
         self._stream = stream
 
     def write(self, text: str) -> int:
-        self._stream.write(_CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", text))
+        self._stream.write(visible(text))
         return len(text)
 
     def __getattr__(self, name: str) -> object:
@@ -55,23 +78,64 @@ class _Printable:
 
 
 def printable(stream: TextIO) -> TextIO:
-    """`stream` as is when it is a pipe or a file (exports keep their bytes); on a
-    terminal, one that writes control characters as visible escapes."""
+    """`stream` writing control characters as visible escapes: what a command prints holds
+    titles from downloaded files and shared calendars, which must not drive a terminal,
+    nor the one the output is piped to (`| less -R`, `| cat`)."""
+    return stream if isinstance(stream, _Printable) else cast(TextIO, _Printable(stream))
+
+
+def _terminal(stream: TextIO) -> bool:
     try:
-        terminal = stream.isatty()
+        return stream.isatty()
     except (AttributeError, ValueError):
-        terminal = False
-    return cast(TextIO, _Printable(stream)) if terminal else stream
+        return False
+
+
+def data_out() -> TextIO:
+    """Where a command writes data asked for on stdout (an export, `-o -`): its bytes as
+    they are into a pipe or a file; on a terminal, with control characters made visible."""
+    stream = sys.stdout
+    if isinstance(stream, _Printable) and not _terminal(stream._stream):
+        return stream._stream
+    return stream
+
+
+STDOUT = "-"
+"""An output file named so is stdout, as for other command-line tools."""
+
+
+def names_stdout(target: object) -> bool:
+    """Whether an output path given on the command line is `-`: stdout."""
+    return str(target) == STDOUT
+
+
+def binary_refused(what: str) -> str | None:
+    """Why `what` (a binary file) is not written to stdout, or None: not on a terminal,
+    where its bytes would be noise (and could drive it); into a pipe or a file, yes."""
+    if not _terminal(data_out()):
+        return None
+    return (
+        f"{what} is binary and stdout is a terminal: name a file instead of -, "
+        "or send it to one (> FILE) or a pipe"
+    )
+
+
+def write_stdout(payload: str | bytes) -> None:
+    """Data asked for on stdout (`-`): text as it is into a pipe or a file, with control
+    characters made visible on a terminal; bytes only when it is no terminal."""
+    stream = data_out()
+    if isinstance(payload, str):
+        stream.write(payload)
+    else:
+        stream.flush()
+        stream.buffer.write(payload)
+    stream.flush()
 
 
 def terminal_width() -> int | None:
     """The width a table printed on stdout fits: $COLUMNS, or the terminal's; None into a
     pipe or a file, which get every word."""
-    try:
-        terminal = sys.stdout.isatty()
-    except (AttributeError, ValueError):
-        terminal = False
-    if not terminal and not os.environ.get("COLUMNS", "").isdigit():
+    if not _terminal(sys.stdout) and not os.environ.get("COLUMNS", "").isdigit():
         return None
     return shutil.get_terminal_size().columns
 

@@ -9,6 +9,7 @@ from runstrength.config import (
     BUILTIN_THEMES,
     LoadedSettings,
     read_settings,
+    runs_folder_problem,
     unknown_program,
     unknown_theme,
 )
@@ -60,6 +61,9 @@ def _in_effect(paths: Paths) -> tuple[LoadedSettings, Settings, list[str]]:
     if theme_problem:
         problems.append(theme_problem)
         settings = settings._replace(theme=Settings().theme)
+    folder_problem = runs_folder_problem(paths.config_file, settings.runs_folder)
+    if folder_problem:
+        problems.append(folder_problem)
     return loaded, settings, problems
 
 

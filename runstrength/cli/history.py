@@ -7,7 +7,6 @@ import argparse
 import csv
 import io
 import json
-import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,7 +16,10 @@ from runstrength.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     Commands,
+    data_out,
     error,
+    names_stdout,
+    range_problem,
     terminal_width,
 )
 from runstrength.core.fields import read_day, shown
@@ -80,7 +82,10 @@ def register(commands: Commands) -> None:
     )
     export.add_argument("--format", choices=("json", "csv", "fit"), default="json")
     export.add_argument(
-        "-o", "--output", metavar="FILE", help="write to FILE, not stdout (fit: a folder)"
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE (-: stdout, as without it; fit: a folder)",
     )
     export.add_argument(
         "--since", type=_day, metavar="YYYY-MM-DD", help="fit: only sessions from this day"
@@ -125,8 +130,9 @@ def _under_way(paths: Paths, summaries: list[SessionSummary]) -> str | None:
 
 def show_history(args: argparse.Namespace, paths: Paths) -> int:
 
-    if args.since is not None and args.until is not None and args.since > args.until:
-        error(f"--since {args.since} is after --until {args.until}: no day is in between")
+    wrong = range_problem(("--since", args.since), ("--until", args.until))
+    if wrong is not None:
+        error(wrong)
         return EXIT_USAGE
     wanted = SessionFilter(program=args.program, since=args.since, until=args.until)
     try:
@@ -220,21 +226,21 @@ def export_log(args: argparse.Namespace, paths: Paths) -> int:
         text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     else:
         text = _csv_text(document)
-    if args.output:
+    if args.output and not names_stdout(args.output):
         try:
             write_export(Path(args.output), text.encode("utf-8"))
         except OSError as problem:
             error(f"cannot write {args.output}: {problem.strerror}")
             return EXIT_FAILED
     else:
-        sys.stdout.write(text)
+        data_out().write(text)
     return EXIT_OK
 
 
 def _export_fit(args: argparse.Namespace, paths: Paths) -> int:
     from runstrength.store.fit_out import export_sessions, load_fit_map
 
-    if not args.output:
+    if not args.output or names_stdout(args.output):
         error("--format fit needs -o DIR: the folder the FIT files go into")
         return EXIT_USAGE
     folder = Path(args.output).expanduser()
@@ -246,6 +252,10 @@ def _export_fit(args: argparse.Namespace, paths: Paths) -> int:
     except LogError as problem:
         error(str(problem))
         return EXIT_FAILED
+    if not any(session.is_training for session in sessions):  # no empty folder is made
+        since = f" since {args.since}" if args.since else ""
+        print(f"Nothing to export: no strength session with a set{since}.")
+        return EXIT_OK
     try:
         done = export_sessions(sessions, folder, load_fit_map())
     except OSError as problem:
@@ -253,8 +263,6 @@ def _export_fit(args: argparse.Namespace, paths: Paths) -> int:
         return EXIT_FAILED
     since = f" (sessions since {args.since})" if args.since else ""
     print(f"Wrote {plural(len(done.written), 'FIT file')} to {folder}{since}.")
-    if not done.written:
-        print("No strength session with a set to write.")
     return EXIT_OK
 
 

@@ -129,14 +129,15 @@ def _skipped(count: int, why: str) -> str:
 def _refused_runs(
     source: Path, runs: list[Activity], refused: Sequence[tuple[Activity, str]]
 ) -> None:
-    """Each completed activity of the file dated later than now, by its place in the file
-    and its id, with why (as `runs import` names a file dated so); the rest was imported."""
+    """Each completed activity of the file dated later than now or impossible, by its
+    place in the file and its id, with why (as `runs import` names such a file); the rest
+    was imported."""
     place = {run.id: index for index, run in enumerate(runs)}
     for activity, reason in refused:
         title = f" ({shown(activity.title)})" if activity.title else ""
         error(f"{source}: runs[{place[activity.id]}] {shown(activity.id)}{title} {reason}")
     dated = "1 activity" if len(refused) == 1 else f"{len(refused)} activities"
-    error(f"{dated} dated in the future not imported (see above)")
+    error(f"{dated} not imported: in the future or impossible (see above)")
 
 
 def _checked_plans(

@@ -10,6 +10,7 @@ from runstrength.cli.common import EXIT_FAILED, EXIT_OK, Commands, error
 from runstrength.cli.schedule import _known_program, _with_days
 from runstrength.core.restdays import format_day
 from runstrength.core.suggest import suggest
+from runstrength.core.wording import plural
 from runstrength.paths import Paths
 from runstrength.store.schedule import DayTakenError, Schedule
 
@@ -39,11 +40,19 @@ def register(commands: Commands) -> None:
     suggest = actions.add_parser(
         "suggest",
         help="propose strength days for the coming weeks",
-        description="Propose strength days for the next N weeks (from today) that keep the "
-        "rest day and the running rules: sessions_per_week of them a week where the rules "
-        "allow, spread apart, on hard-run days when possible. --apply schedules them.",
+        description="Propose strength days for N calendar weeks, Monday to Sunday (this one "
+        "from today, then the next ones), that keep the rest day and the running rules: "
+        "sessions_per_week of them a week where the rules allow (sessions logged or planned "
+        "that week count), spread apart, on hard-run days when possible. --apply schedules "
+        "them.",
     )
-    suggest.add_argument("--weeks", type=_weeks, default=2, metavar="N", help="1-12 (default 2)")
+    suggest.add_argument(
+        "--weeks",
+        type=_weeks,
+        default=2,
+        metavar="N",
+        help="1-12 (default 2: this week and the next)",
+    )
     suggest.add_argument("--apply", action="store_true", help="schedule the suggested days")
     suggest.add_argument("--program", metavar="NAME", help="the program (default: settings)")
     suggest.set_defaults(run=_suggest)
@@ -69,10 +78,18 @@ def _suggest_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
         if week.wanted == 0:
             print(f"  already {per_week} sessions logged or planned")
         elif week.short:
-            print(
-                f"  only {len(week.days)} of {week.wanted} possible: the rules leave no more "
-                f"days up to {format_day(end)}"
+            found_days = (
+                f"only {plural(len(week.days), 'day')} of the {week.wanted} wanted fits"
+                if week.days
+                else "no day fits this week"
             )
+            # This week's days before today are gone: the rules are not all that is short.
+            why = (
+                f" in what is left of it (up to {format_day(end)})"
+                if week.start < days.today
+                else f": the rules leave no more up to {format_day(end)}"
+            )
+            print(f"  {found_days}{why}")
     if not args.apply:
         if found.days:
             print("`runstrength plan suggest --apply` schedules these days.")

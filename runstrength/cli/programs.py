@@ -12,8 +12,11 @@ from runstrength.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     Commands,
+    binary_refused,
     error,
+    names_stdout,
     terminal_width,
+    write_stdout,
 )
 from runstrength.config import load_settings
 from runstrength.core.errors import ValidationError
@@ -70,7 +73,13 @@ def register(commands: Commands) -> None:
         "your settings. Copy it to a watch (or import it in its app) to be led through it.",
     )
     export.add_argument("name", metavar="NAME", help="the program's name")
-    export.add_argument("--fit", required=True, metavar="FILE", type=Path, help="the file")
+    export.add_argument(
+        "--fit",
+        required=True,
+        metavar="FILE",
+        type=Path,
+        help="the file (-: stdout, when it is not a terminal)",
+    )
     export.set_defaults(run=export_program)
 
 
@@ -169,6 +178,11 @@ def export_program(args: argparse.Namespace, paths: Paths) -> int:
     from runstrength.store.fit_out import load_fit_map, workout_bytes
     from runstrength.store.storage import write_export
 
+    to_stdout = names_stdout(args.fit)
+    refused = binary_refused("a FIT workout") if to_stdout else None
+    if refused is not None:
+        error(refused)
+        return EXIT_USAGE
     program = _find(args.name, paths)
     if program is None:
         return EXIT_USAGE
@@ -177,9 +191,13 @@ def export_program(args: argparse.Namespace, paths: Paths) -> int:
     # As a session runs it: with no band owned, a band move's bodyweight alternative.
     plan = build_plan(program.for_bands(settings.bands), settings, catalogue.warmup)
     steps = workout_steps(plan, load_fit_map())
+    payload = workout_bytes(program.name, program.title, steps)
+    if to_stdout:
+        write_stdout(payload)
+        return EXIT_OK
     target = args.fit.expanduser()
     try:
-        write_export(target, workout_bytes(program.name, program.title, steps))
+        write_export(target, payload)
     except OSError as problem:
         error(f"cannot write {target}: {problem.strerror or problem}")
         return EXIT_FAILED

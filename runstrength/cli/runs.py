@@ -6,12 +6,21 @@ import argparse
 import json
 import os
 import sys
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from runstrength.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Commands, error
+from runstrength.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    Commands,
+    error,
+    range_problem,
+    terminal_width,
+)
 from runstrength.cli.days import parse_day
+from runstrength.cli.runs_table import shortened, table_lines
 from runstrength.cli.schedule import _with_days as with_days
 from runstrength.core.effort import effort_words, parse_effort
 from runstrength.core.load import run_effort
@@ -56,7 +65,9 @@ def register(commands: Commands) -> None:
         description="Import FIT, GPX and TCX files (each also .gz) and folders of them, a "
         "Strava bulk export (its zip, or its folder with activities.csv). An activity already in "
         "the log is not stored again, nor one dated later than now (a finished activity "
-        "cannot be: the device's clock or the file is wrong). Exit 0 when every file was "
+        "cannot be: the device's clock or the file is wrong), nor one no activity can be "
+        "(dated before 2000, over 7 days long, over 5,000 km, at an average heart rate over "
+        "230). Exit 0 when every file was "
         "read and imported; exit 1 when some could not be (each is named with why; the "
         "others are imported).",
     )
@@ -183,7 +194,7 @@ def _import_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
         error(f"{_plural(len(found.failed), 'file', 'files')} could not be read (see above)")
     if added.refused:
         dated = _plural(len(added.refused), "activity", "activities")
-        error(f"{dated} dated in the future not imported (see above)")
+        error(f"{dated} not imported: in the future or impossible (see above)")
     return EXIT_FAILED if found.failed or added.refused else EXIT_OK
 
 
@@ -212,6 +223,10 @@ def _plan_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
         else "",
         _plural(plan.ours, "strength session", "strength sessions") + " exported by runstrength"
         if plan.ours
+        else "",
+        _plural(plan.crowded, "more repeat", "more repeats") + " on a day already planned"
+        " (one a day)"
+        if plan.crowded
         else "",
     ]
     left = ", ".join(part for part in left_out if part)
@@ -265,6 +280,10 @@ def _list(args: argparse.Namespace, paths: Paths) -> int:
 def _list_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
     since = parse_day(args.since, "--from") if args.since else None
     until = parse_day(args.until, "--to") if args.until else None
+    wrong = range_problem(("--from", since), ("--to", until))
+    if wrong is not None:
+        error(wrong)
+        return EXIT_USAGE
     found = RunLog(days.log).between(since, until)
     settings = run_settings(days.settings)
     pairs = plan_pairs(found)
@@ -273,16 +292,26 @@ def _list_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
         print(json.dumps(listed, indent=2, ensure_ascii=False))
         return EXIT_OK
     if not found:
-        print("No runs or other activities. `runstrength runs import PATH` reads your files.")
+        print(_none_between(since, until))
         return EXIT_OK
-    rows = [list(_describe(a, settings, pairs).values()) for a in found]
-    header = ["ID", "DATE", "START", "SPORT", "KIND", "DISTANCE", "TIME", "HR", "TITLE"]
-    widths = [max(len(c) for c in column) for column in zip(header, *rows, strict=False)]
-    for cells in (header, *rows):
-        print("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
+    rows = [tuple(_describe(a, settings, pairs).values()) for a in found]
+    short = [shortened(row, a.duration_s) for row, a in zip(rows, found, strict=True)]
+    for line in table_lines(rows, short, terminal_width()):
+        print(line)
     if any(a.kind for a in found if a.is_run):
         print("* kind set by hand (runs mark ID auto undoes it)")
     return EXIT_OK
+
+
+def _none_between(since: date | None, until: date | None) -> str:
+    """What an empty list says: which days held nothing, or how runs get in."""
+    if since is not None and until is not None:
+        return f"No runs or other activities between {since} and {until}."
+    if since is not None:
+        return f"No runs or other activities from {since} on."
+    if until is not None:
+        return f"No runs or other activities up to {until}."
+    return "No runs or other activities. `runstrength runs import PATH` reads your files."
 
 
 def _show(args: argparse.Namespace, paths: Paths) -> int:

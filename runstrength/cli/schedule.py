@@ -9,7 +9,15 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from runstrength.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, Commands, error
+from runstrength.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    Commands,
+    error,
+    names_stdout,
+    write_stdout,
+)
 from runstrength.cli.days import BadInput, open_days, parse_day
 from runstrength.config import load_settings
 from runstrength.core.clock import SystemClock
@@ -74,7 +82,9 @@ def register(commands: Commands) -> None:
         description="Write every planned session as an all-day event in an iCalendar "
         "(.ics) file that calendar apps import.",
     )
-    export.add_argument("--ics", metavar="FILE", required=True, help="the .ics file to write")
+    export.add_argument(
+        "--ics", metavar="FILE", required=True, help="the .ics file to write (-: stdout)"
+    )
     export.set_defaults(run=_export)
 
 
@@ -224,9 +234,13 @@ def _export(args: argparse.Namespace, paths: Paths) -> int:
 
 
 def _export_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
-    from runstrength.store.ics import write_ics  # icalendar: ~250 ms, for export alone
+    # icalendar: ~250 ms, for export alone
+    from runstrength.store.ics import schedule_to_ics, write_ics
 
     plans = days.schedule.between()
+    if names_stdout(args.ics):
+        write_stdout(schedule_to_ics(plans, datetime.now(UTC)).decode("utf-8"))
+        return EXIT_OK
     try:
         write_ics(Path(args.ics), plans, datetime.now(UTC))
     except OSError as problem:

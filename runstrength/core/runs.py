@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Literal, NamedTuple
 
+from runstrength.core import wording
 from runstrength.core.run_titles import title_kind
 
 RunKind = Literal["race", "long", "hard", "easy"]
@@ -181,11 +182,8 @@ def distance_in_text(text: str) -> float | None:
 
 
 def format_distance(metres: float | None) -> str:
-    """ "24 km", "5.2 km"; empty when unknown."""
-    if metres is None or metres <= 0:
-        return ""
-    km = metres / 1000
-    return f"{km:.0f} km" if km >= 20 or abs(km - round(km)) < 0.05 else f"{km:.1f} km"
+    """ "8 km", "21.1 km"; empty when unknown (said as everywhere: `wording`)."""
+    return wording.format_distance(metres)
 
 
 def local_start(activity: Activity) -> datetime | None:

@@ -1,12 +1,13 @@
 """Suggested strength days: as many a week as asked, where every rule allows them.
 
-The weeks are the seven-day spans from the first day. A day qualifies when the rest-day
-rule and the running rules allow a session there (`restdays.can_schedule`); two
-suggested days are never next to each other (the day after a strength day is a rest
-day). Sessions already logged or scheduled in a week count toward its number.
-Among the sets of days that reach the most sessions, hard-run days are preferred, then
-days spread apart. The choice is exact: each week's sets are tried against the two ways
-the week before can end (with a suggested last day or not).
+The weeks are calendar weeks, Monday to Sunday, as the calendar and the load count
+them: the first is the one holding the first day, from that day on. A day qualifies
+when the rest-day rule and the running rules allow a session there
+(`restdays.can_schedule`); two suggested days are never next to each other (the day
+after a strength day is a rest day). Sessions already logged or scheduled in a week
+count toward its number. Among the sets of days that reach the most sessions, hard-run
+days are preferred, then days spread apart. The choice is exact: each week's sets are
+tried against the two ways the week before can end (with a suggested last day or not).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ ONE_DAY = timedelta(days=1)
 @dataclass(frozen=True)
 class WeekPlan:
     start: date
+    """Its Monday (the first week's days start later: from the first day asked for)."""
     wanted: int
     """Sessions asked for this week beyond those already logged or scheduled."""
     days: tuple[date, ...]
@@ -53,15 +55,18 @@ def _score(days: TrainingDays, chosen: tuple[date, ...]) -> tuple[int, int, int]
 
 
 def suggest(days: TrainingDays, start: date, weeks: int = 2, per_week: int = 2) -> Suggestion:
-    """Strength days for `weeks` weeks from `start` (not before today) that keep every rule."""
+    """Strength days for `weeks` calendar weeks, the first from `start` (not before
+    today), that keep every rule."""
     first = max(start, days.today)
-    spans = [[first + timedelta(days=7 * w + i) for i in range(7)] for w in range(weeks)]
+    monday = first - timedelta(days=first.weekday())
+    whole = [[monday + timedelta(days=7 * w + i) for i in range(7)] for w in range(weeks)]
+    spans = [[d for d in week if d >= first] for week in whole]
     existing = set(days.logged) | set(days.scheduled)
     # best[ends_on_last_day] = (count, scores, picks) over the weeks so far
     Best = tuple[int, tuple[tuple[int, int, int], ...], tuple[tuple[date, ...], ...]]
     best: dict[bool, Best] = {False: (0, (), ())}
-    for span in spans:
-        wanted = max(0, per_week - sum(1 for d in span if d in existing))
+    for span, week in zip(spans, whole, strict=True):
+        wanted = max(0, per_week - sum(1 for d in week if d in existing))
         open_days = [d for d in span if can_schedule(days, d).allowed]
         options = [
             combo
@@ -86,7 +91,7 @@ def suggest(days: TrainingDays, start: date, weeks: int = 2, per_week: int = 2) 
         best = following
     _count, _scores, picks = max(best.values(), key=lambda b: b[:2])
     plans = []
-    for span, combo in zip(spans, picks, strict=True):
-        wanted = max(0, per_week - sum(1 for d in span if d in existing))
-        plans.append(WeekPlan(span[0], wanted, combo))
+    for week, combo in zip(whole, picks, strict=True):
+        wanted = max(0, per_week - sum(1 for d in week if d in existing))
+        plans.append(WeekPlan(week[0], wanted, combo))
     return Suggestion(tuple(plans))

@@ -4,6 +4,7 @@ home's first look at the log loads neither."""
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 Wording = Literal["full", "short", "word"]
@@ -33,3 +34,19 @@ def status_text(
     if skipped and not (parts and wording == "word"):
         parts.append(f"{plural(skipped, 'exercise') if wording == 'full' else skipped} skipped")
     return " · ".join(parts)
+
+
+def km_number(metres: float) -> str:
+    """A distance in km as a runner says it: to a tenth, rounded half up, and without the
+    tenth when it is naught ("8", "21.1" for a half marathon, "42.2" for a marathon)."""
+    tenths = (Decimal(repr(metres)) / 100).quantize(Decimal(1), ROUND_HALF_UP)
+    whole, tenth = divmod(int(tenths), 10)
+    return f"{whole}" if tenth == 0 else f"{whole}.{tenth}"
+
+
+def format_distance(metres: float | None) -> str:
+    """ "8 km", "21.1 km"; empty when unknown. Every place that shows a distance in words
+    (the command line, the calendar, the status) says it so."""
+    if metres is None or metres <= 0:
+        return ""
+    return f"{km_number(metres)} km"

@@ -180,7 +180,16 @@ class SettingsScreen(Screen[None]):
 
     def checked(self) -> tuple[Settings, list[str]]:
         settings, problems = settings_from_mapping(self.form_values(), "settings")
-        return settings, [p.removeprefix("settings: ") for p in problems]
+        problems = [p.removeprefix("settings: ") for p in problems]
+        # A runs folder typed here must be one to read (one kept from before may be a
+        # watch's, unplugged now: its start says so).
+        if settings.runs_folder != self.context.settings.runs_folder:
+            from runstrength.store.runs_folder import folder_problem
+
+            problem = folder_problem(settings.runs_folder)
+            if problem is not None:
+                problems.append(f"runs_folder: {problem}")
+        return settings, problems
 
     # --- events -------------------------------------------------------------------------
 

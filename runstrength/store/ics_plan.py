@@ -48,6 +48,9 @@ _NOT_RUN = re.compile(
 REPEAT_DAYS = 366
 """How far ahead a repeating event is planned."""
 MAX_REPEATS = 400
+MAX_LOOKED_AT = 20_000
+"""Starts of one repeating event looked at, at most: a rule repeating by the minute
+would give half a million in a year."""
 
 
 class CalendarError(Exception):
@@ -64,6 +67,9 @@ class PlannedRuns:
     """Events that are no run nor another sport (strength, yoga), left out."""
     ours: int = 0
     """Strength sessions runstrength exported, left out."""
+    crowded: int = 0
+    """Repeats left out for falling on a day the same event is on already (a rule by
+    the hour or the minute): one a day is planned."""
 
 
 def sport_of_event(title: str) -> str | None:
@@ -99,7 +105,7 @@ def read_plan(path: Path, today: date) -> PlannedRuns:
     except ValueError as error:
         raise CalendarError(f"is not an iCalendar file ({error})") from None
     runs: list[Activity] = []
-    past = not_runs = ours = 0
+    past = not_runs = ours = crowded = 0
     for event in calendar.walk("VEVENT"):
         title = str(event.get("summary", "")).strip()
         if _REST.search(title) or event.get("dtstart") is None:
@@ -123,7 +129,9 @@ def read_plan(path: Path, today: date) -> PlannedRuns:
         description = str(event.get("description", ""))
         uid = str(event.get("uid", "")) or f"{title}@{begins}"
         repeats = event.get("rrule") is not None
-        for when in _occurrences(event, begins, today):
+        occurrences, left_out = _occurrences(event, begins, today)
+        crowded += left_out
+        for when in occurrences:
             start = None
             if isinstance(when, datetime):
                 start = local_start(when) if when.tzinfo else when.astimezone()
@@ -144,13 +152,14 @@ def read_plan(path: Path, today: date) -> PlannedRuns:
                     uid=f"{uid}/{day.isoformat()}" if repeats else uid,
                 )
             )
-    return PlannedRuns(runs, past, not_runs, ours)
+    return PlannedRuns(runs, past, not_runs, ours, crowded)
 
 
-def _occurrences(event: Any, begins: date, today: date) -> list[date]:
-    """The event's start, or each start of a repeating event up to REPEAT_DAYS ahead."""
+def _occurrences(event: Any, begins: date, today: date) -> tuple[list[date], int]:
+    """The event's start, or each start of a repeating event up to REPEAT_DAYS ahead, the
+    first of each day; and how many more starts on a day already taken were left out."""
     if event.get("rrule") is None:
-        return [begins]
+        return [begins], 0
     from dateutil.rrule import rrulestr
 
     rule = event["rrule"].to_ical().decode()
@@ -164,12 +173,19 @@ def _occurrences(event: Any, begins: date, today: date) -> list[date]:
         for moment in exdate.dts
     }
     found: list[date] = []
-    for moment in rrulestr(rule, dtstart=first):
-        if moment > horizon or len(found) >= MAX_REPEATS:
+    days: set[date] = set()
+    crowded = 0
+    for looked_at, moment in enumerate(rrulestr(rule, dtstart=first)):
+        if moment > horizon or len(found) >= MAX_REPEATS or looked_at >= MAX_LOOKED_AT:
             break
-        if moment not in skipped and moment.replace(tzinfo=None) not in skipped:
-            found.append(moment if isinstance(begins, datetime) else moment.date())
-    return found
+        if moment in skipped or moment.replace(tzinfo=None) in skipped:
+            continue
+        if moment.date() in days:
+            crowded += 1
+            continue
+        days.add(moment.date())
+        found.append(moment if isinstance(begins, datetime) else moment.date())
+    return found, crowded
 
 
 def _as_list(value: Any) -> list[Any]:

@@ -17,7 +17,8 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from runstrength.core.run_data import activity_from_data, activity_to_data
-from runstrength.core.runs import Activity, ActivityIndex, RunKind, activity_id, future_reason
+from runstrength.core.run_limits import refusal
+from runstrength.core.runs import Activity, ActivityIndex, RunKind, activity_id
 from runstrength.store.errors import BadRecord, BadRecordError
 from runstrength.store.log import TrainingLog
 
@@ -101,8 +102,9 @@ class RunLog:
 
     def add(self, activities: Sequence[Activity]) -> Added:
         """Store completed activities not yet in the log, in one write; ids are given here.
-        One that ends later than the log clock's now cannot have been done: it is refused
-        (`core.runs.future_reason` says why), the others are stored."""
+        One that ends later than the log clock's now cannot have been done, nor one beyond
+        what any activity can be: it is refused (`core.run_limits.refusal` says why), the
+        others are stored."""
         now = self.log.clock.now()
         present = self._read(self.log.documents(TABLE))
         taken = {a.id for a in present}
@@ -111,7 +113,7 @@ class RunLog:
         duplicates: list[Activity] = []
         refused: list[tuple[Activity, str]] = []
         for activity in sorted(activities, key=lambda a: (a.start is None, a.start or a.day)):
-            reason = future_reason(activity, now)
+            reason = refusal(activity, now)
             if reason is not None:
                 refused.append((activity, reason))
                 continue
@@ -151,7 +153,7 @@ class RunLog:
             if activity.id in ids or known.holds(activity):
                 duplicates.append(activity)
                 continue
-            reason = future_reason(activity, now)
+            reason = refusal(activity, now)
             if reason is not None:
                 refused.append((activity, reason))
                 continue

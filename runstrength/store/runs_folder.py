@@ -8,6 +8,7 @@ activities costs one listing, not one read per file.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,25 @@ class FolderImport:
     """New or changed files read this time."""
     problem: str = ""
     """Why the folder itself could not be looked at (empty when it could)."""
+
+
+def folder_problem(text: str) -> str | None:
+    """What is wrong with `text` as the runs folder setting, in words that follow its
+    value ("does not exist"); None when it is a folder that can be read, or "" (none)."""
+    if not text.strip():
+        return None
+    folder = Path(text).expanduser()
+    if not folder.is_absolute():
+        return "is a relative path, read from wherever the app starts: give the whole path"
+    try:
+        if not folder.exists():
+            return "does not exist"
+        if not folder.is_dir():
+            return "is a file, not a folder"
+        os.listdir(folder)
+    except OSError as problem:
+        return f"cannot be read ({problem.strerror or problem})"
+    return None
 
 
 def _stamp(path: Path) -> list[int] | None:

@@ -12,6 +12,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from runstrength.core.restdays import TrainingDays, day_marks
+from runstrength.core.wording import km_number
 
 CELL = 6
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -35,9 +36,10 @@ LEGEND = (
 
 
 def short_distance(metres: float) -> str:
-    """A distance in five characters at most: "24km", "9.5km"."""
-    km = metres / 1000
-    return f"{km:.0f}km" if km >= 9.95 else f"{km:.1f}km"
+    """A distance in five characters at most, the same number as everywhere: "8km",
+    "9.5km", "24km"; a tenth past ten km leaves the unit out ("21.1")."""
+    number = km_number(metres)
+    return f"{number}km" if len(number) <= 3 else number
 
 
 def month_weeks(year: int, month: int) -> list[list[date | None]]:

@@ -88,7 +88,7 @@ async def test_home_and_calendar_show_the_run_and_refuse_the_day_before(
         assert " 21 H " in month  # Saturday's tempo
         lines = month.splitlines()
         tempo_row = next(i for i, line in enumerate(lines) if " 21 H " in line)
-        assert lines[tempo_row + 1][lines[tempo_row].index("21") - 1 :].startswith(" 9.0km")
+        assert lines[tempo_row + 1][lines[tempo_row].index("21") - 1 :].startswith(" 9km ")
         assert "24km" in lines[tempo_row + 3]  # under the long run, a week later
         info = text_of(pilot, "#day-info")
         assert (
