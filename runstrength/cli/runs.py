@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from runstrength.cli import runs_edits
 from runstrength.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
@@ -20,14 +21,14 @@ from runstrength.cli.common import (
     terminal_width,
 )
 from runstrength.cli.days import parse_day
+from runstrength.cli.runs_edits import find_run
 from runstrength.cli.runs_table import shortened, table_lines
 from runstrength.cli.schedule import _with_days as with_days
-from runstrength.core.effort import effort_words, parse_effort
+from runstrength.core.effort import effort_words
 from runstrength.core.load import run_effort
 from runstrength.core.restdays import format_day
 from runstrength.core.run_data import activity_to_data
 from runstrength.core.runs import (
-    as_kind,
     format_distance,
     format_duration,
     kind_why,
@@ -39,7 +40,7 @@ from runstrength.core.runs import (
 from runstrength.core.settings import run_settings
 from runstrength.input_file import IMPORT_LIMIT, InputError, check_input
 from runstrength.paths import Paths
-from runstrength.store.runs import RunLog, UnknownRunError
+from runstrength.store.runs import RunLog
 
 if TYPE_CHECKING:
     from runstrength.cli.days import Days
@@ -104,7 +105,7 @@ def register(commands: Commands) -> None:
     )
     mark.add_argument("id", metavar="ID")
     mark.add_argument("kind", metavar="KIND", choices=["race", "long", "hard", "easy", "auto"])
-    mark.set_defaults(run=_mark)
+    mark.set_defaults(run=runs_edits.mark)
 
     effort = actions.add_parser(
         "effort",
@@ -115,7 +116,7 @@ def register(commands: Commands) -> None:
     )
     effort.add_argument("id", metavar="ID")
     effort.add_argument("effort", metavar="N", help="0-10, or auto")
-    effort.set_defaults(run=_effort)
+    effort.set_defaults(run=runs_edits.effort)
 
     remove = actions.add_parser(
         "remove",
@@ -124,7 +125,7 @@ def register(commands: Commands) -> None:
         "kept first). Importing its file again brings it back.",
     )
     remove.add_argument("id", metavar="ID")
-    remove.set_defaults(run=_remove)
+    remove.set_defaults(run=runs_edits.remove)
 
 
 def _with_days(
@@ -318,17 +319,8 @@ def _show(args: argparse.Namespace, paths: Paths) -> int:
     return _with_days(args, paths, _show_in, read_only=True)
 
 
-def _find(runs: RunLog, ident: str) -> Activity | None:
-    """The activity of that id, or None after saying there is none."""
-    try:
-        return runs.get(ident)
-    except UnknownRunError as problem:
-        error(str(problem))
-        return None
-
-
 def _show_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
-    activity = _find(RunLog(days.log), args.id)
+    activity = find_run(RunLog(days.log), args.id)
     if activity is None:
         return EXIT_FAILED
     settings = run_settings(days.settings)
@@ -360,68 +352,4 @@ def _show_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
             print(f"  {label}: {shown[key]}")
     if activity.source:
         print(f"  From: {activity.source}")
-    return EXIT_OK
-
-
-def _mark(args: argparse.Namespace, paths: Paths) -> int:
-    return _with_days(args, paths, _mark_in)
-
-
-def _mark_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
-    runs = RunLog(days.log)
-    activity = _find(runs, args.id)
-    if activity is None:
-        return EXIT_FAILED
-    if not activity.is_run:
-        error(f"{args.id} is a {activity.sport} activity, not a run: it has no kind")
-        return EXIT_USAGE
-    marked = days.write(lambda log: RunLog(log).mark(args.id, as_kind(args.kind)))
-    plan = plan_pairs(runs.between(marked.day, marked.day)).planned_as.get(marked.id)
-    kind, why = kind_why(marked, run_settings(days.settings), plan)
-    how = "" if marked.kind else f" (worked out again: {why})"
-    what = "a race" if kind == "race" else f"{'an' if kind == 'easy' else 'a'} {kind} run"
-    print(f"{marked.title or 'Run'} on {marked.day.isoformat()} is now {what}{how}.")
-    return EXIT_OK
-
-
-def _effort(args: argparse.Namespace, paths: Paths) -> int:
-    if args.effort.strip().lower() != "auto":
-        try:
-            if parse_effort(args.effort) is None:
-                raise ValueError("an effort is needed: 0-10, or auto")
-        except ValueError as problem:
-            error(str(problem))
-            return EXIT_USAGE
-    return _with_days(args, paths, _effort_in)
-
-
-def _effort_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
-    runs = RunLog(days.log)
-    activity = _find(runs, args.id)
-    if activity is None:
-        return EXIT_FAILED
-    if not activity.is_run or activity.planned:
-        what = "a planned run" if activity.planned else f"a {activity.sport} activity"
-        error(f"{args.id} is {what}: only completed runs carry an effort")
-        return EXIT_USAGE
-    wanted = None if args.effort.strip().lower() == "auto" else parse_effort(args.effort)
-    rated = days.write(lambda log: RunLog(log).rate(args.id, wanted))
-    effort, source = run_effort(rated, run_settings(days.settings))
-    how = "" if source == "given" else f" (estimated from its {source})"
-    print(f"{rated.title or 'Run'} on {rated.day.isoformat()}: effort {effort_words(effort)}{how}.")
-    return EXIT_OK
-
-
-def _remove(args: argparse.Namespace, paths: Paths) -> int:
-    return _with_days(args, paths, _remove_in)
-
-
-def _remove_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
-    try:
-        gone = days.write(lambda log: RunLog(log).remove(args.id))
-    except UnknownRunError as problem:
-        error(str(problem))
-        return EXIT_FAILED
-    what = gone.title or gone.sport
-    print(f"Removed {what} on {gone.day.isoformat()} ({gone.id}).")
     return EXIT_OK
