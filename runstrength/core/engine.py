@@ -309,7 +309,8 @@ class SessionEngine(SessionState):
     def _leave(self, skipped: bool) -> list[Event]:
         """The warm-up or a stretch is over: how long it ran goes to the log."""
         now = self.clock.now()
-        events = self.routine.left(self.info, self.step, self.elapsed(), skipped, now)
+        spent = self.countdown.spent(self.clock.monotonic()) if self.countdown else 0.0
+        events = self.routine.left(self.info, self.step, spent, skipped, now)
         if self.kind == "recovery" and not skipped:
             # A routine has no sets: it enters the log with its first move or stretch done.
             events += self.routine.set_logged()
