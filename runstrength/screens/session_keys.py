@@ -42,16 +42,24 @@ SESSION_KEYS = keys(
         "a hold or set cut short keeps its seconds or reps",
         more=tuple(Binding("s", f"skip('{kind}')", label) for kind, label in SKIP_LABELS.items()),
     ),
+    # S and p: one binding per footer label, the one that applies shown (core/keys.py).
     Command(
         "S,shift+s",
-        "skip the whole warm-up",
-        "skip_warmup",
+        "skip the whole warm-up (a recovery routine's mobility moves)",
+        "skip_warmup('warm-up')",
         "Skip warm-up",
         key_display="S",
         help_keys="S",
         gives_way=1,
+        more=(Binding("S,shift+s", "skip_warmup('mobility')", "Skip mobility", key_display="S"),),
     ),
-    Command("p", "pause / resume", "pause", "Pause"),
+    Command(
+        "p",
+        "pause / resume",
+        "pause('pause')",
+        "Pause",
+        more=(Binding("p", "pause('resume')", "Resume"),),
+    ),
     # + and - share one footer entry. On a narrow terminal the keys with a gives_way
     # leave the footer, the highest first, so the counting, timer keys and help stay.
     Command(
