@@ -45,7 +45,7 @@ SESSION_KEYS = keys(
     # S and p: one binding per footer label, the one that applies shown (core/keys.py).
     Command(
         "S,shift+s",
-        "skip the whole warm-up (a recovery routine's mobility moves)",
+        "skip the whole warm-up or mobility moves",
         "skip_warmup('warm-up')",
         "Skip warm-up",
         key_display="S",
