@@ -12,6 +12,7 @@ from runstrength.config import (
     unknown_program,
     unknown_theme,
 )
+from runstrength.core.errors import by_line
 from runstrength.core.settings import SETTINGS, Settings
 from runstrength.paths import Paths
 from runstrength.store import load_catalogue, load_programs
@@ -60,7 +61,7 @@ def _in_effect(paths: Paths) -> tuple[LoadedSettings, Settings, list[str]]:
     if theme_problem:
         problems.append(theme_problem)
         settings = settings._replace(theme=Settings().theme)
-    return loaded, settings, problems
+    return loaded, settings, by_line(problems)
 
 
 def show(args: argparse.Namespace, paths: Paths) -> int:
