@@ -17,8 +17,8 @@ SESSION_KEYS = keys(
         "begin the set · set done · next step",
         "enter",
         "Next",
-        # On the summary the footer says where enter goes (`SessionScreen.check_action`).
-        more=(Binding("enter", "home", "Home"),),
+        # On the summary the footer says where enter and q go (`SessionScreen.check_action`).
+        more=(Binding("enter", "home", "Home", key_display="⏎/q"),),
     ),
     # Only on a summary whose table holds more rows than there is room for (and only in
     # the summary's help: `session_end.live_keys`).
@@ -96,6 +96,7 @@ SESSION_KEYS = keys(
         "quit_session",
         "Quit",
         gives_way=2,
+        more=(Binding("q", "home", "Home", show=False),),  # on the summary: home, as enter
     ),
     HELP.help_only(),
 )

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from runstrength.screens.session import SessionScreen
 from tests.ui.restday_seed import seed
+from tests.ui.screen_text import screen_lines
 from tests.ui.test_recovery_flow import footer_keys, session, settle, text_of
 
 
@@ -58,3 +59,21 @@ async def test_a_session_still_speaks_of_its_warmup(make_app) -> None:
         await pilot.press("S")
         await pilot.pause()
         assert "Warm-up over" in notice_of(pilot)
+
+
+async def test_the_summary_footer_says_q_goes_home(make_app) -> None:
+    """On the summary q does as enter does, back to home, and the footer says so."""
+    from runstrength.screens.home import HomeScreen
+
+    app = make_app(start=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("q", "x")  # stop for good: the summary
+        await settle(pilot)
+        assert session(pilot).engine.finished
+        keys = footer_keys(pilot)
+        assert keys == {"enter": "Home", "m": "Sound", "question_mark": "Help"}
+        assert "⏎/q Home" in screen_lines(app)[-1]
+        await pilot.press("q")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)

@@ -28,7 +28,7 @@ PHASES: list[tuple[str, list[object], list[str]]] = [
     ("stretch", ["p", "s", "s"], ["⏎ Next", "s Skip", "p Pause", "+/- 15s"]),
     ("get ready", ["s", "s", "enter"], ["⏎ Next", "s Skip get-ready", "p Pause", "+/- 15s"]),
     ("hold", [5, 3], ["⏎ Next", "s End hold", "p Pause", "+/- 15s"]),
-    ("summary", ["q", "x"], ["⏎ Home", "q Quit"]),
+    ("summary", ["q", "x"], ["⏎/q Home"]),
 ]
 
 
