@@ -40,8 +40,9 @@ logger = logging.getLogger(__name__)
 MIN_SIZE = (80, 24)
 """What the app's screens need; a screen that makes do with less says so in its own
 `MIN_SIZE` (the session: it is used from a phone or tablet on the floor)."""
-COLLECTOR_WAIT = 2.0
-"""Seconds after the app mounts before the garbage collector runs again (see `run`)."""
+HOME_UP_WAIT = 2.0
+"""Seconds after the app mounts before it does what the start left for later: the garbage
+collector runs again (see `run`), and the other screens' styles are read."""
 
 _DECLARED_SYSTEM_COMMANDS = {"Theme", "Keys"}
 
@@ -54,11 +55,8 @@ CONTROL_FILTER = ControlCharacters()
 class RunStrengthApp(App[None]):
     TITLE = "runstrength"
     # Home is the default screen, whose own CSS_PATH Textual does not load: the app does.
-    CSS_PATH = [
-        Path(__file__).with_name("app.tcss"),
-        Path(__file__).with_name("screens") / "home.tcss",
-        Path(__file__).with_name("screens") / "history.tcss",
-    ]
+    # The other screens' styles wait until home is up (see `_home_is_up`).
+    CSS_PATH = screens.HOME_CSS
     ENABLE_COMMAND_PALETTE = True
     COMMANDS = App.COMMANDS | {RunStrengthCommands}
     BINDINGS = APP_KEYS.bindings
@@ -130,7 +128,7 @@ class RunStrengthApp(App[None]):
             self.theme = settings.theme
 
     async def on_mount(self) -> None:
-        self.set_timer(COLLECTOR_WAIT, self._collector_back)
+        self.set_timer(HOME_UP_WAIT, self._home_is_up)
         self.screen_change_signal.subscribe(self, self._screen_changed)
         self.watch_settings(self.settings)
         home = self.screen
@@ -143,11 +141,16 @@ class RunStrengthApp(App[None]):
         self._screens_ready = True
         self.check_size(self.size.width, self.size.height)
 
-    @staticmethod
-    def _collector_back() -> None:
-        """Home is up: what the start made stays out of the collector's reach too."""
+    def _home_is_up(self) -> None:
+        """What the start made stays out of the collector's reach too. The styles of the
+        dialogs and the history are read and parsed alone: a screen that lists them then
+        finds them loaded, where Textual would parse every stylesheet again for it."""
         gc.freeze()
         gc.enable()
+        for path in screens.LATER_CSS:
+            if not self.stylesheet.has_source(str(path)):
+                self.stylesheet.read(path)
+        self.stylesheet.parse()
 
     def on_resize(self, event: events.Resize) -> None:
         # The first resize arrives before the screens are up; on_mount checks then.

@@ -108,3 +108,31 @@ def test_status_warns_when_load_rises_fast(data: Path, capsys) -> None:
     assert json.loads(out)["load_ratio"] == 4.0
     _, out, _ = cli(data / "empty", capsys, "status", "--json")
     assert json.loads(out)["load_ratio"] is None
+
+
+def test_an_imported_session_ended_the_next_day_counts_three_hours(tmp_path: Path, capsys) -> None:
+    """A session whose end was logged 24 h 40 min after its start: not a day of training
+    (5 x 1480 = 7400) but 3 hours at most (5 x 180 = 900), and the table says so."""
+    source = tmp_path / "source"
+    log = TrainingLog(source / "log.json")
+    strength(log, 3, 24 * 60 + 40, None)
+    log.close()
+    code, exported, _ = cli(source, capsys, "export")
+    assert code == 0
+    file = tmp_path / "sessions.json"
+    file.write_text(exported, encoding="utf-8")
+    data = tmp_path / "data"
+    data.mkdir()
+    code, _, _ = cli(data, capsys, "import", str(file))
+    assert code == 0
+    code, out, _ = cli(data, capsys, "load", "--json")
+    assert sum(w["strength"] for w in json.loads(out)["weeks"]) == 900
+    code, out, _ = cli(data, capsys, "load")
+    assert code == 0
+    day = TODAY - timedelta(days=3)
+    assert (
+        f"Strength logged longer than 3 h counts as 3 h (check its end time): {day:%a %Y-%m-%d}."
+        in out
+    )
+    code, out, _ = cli(data, capsys, "history")
+    assert "24 h 40 min" in out  # shown as logged

@@ -144,7 +144,7 @@ def test_a_plan_from_a_calendar_blocks_days_and_is_replaced_on_import(tmp_path: 
     first = run(data, "runs", "plan", str(plan))
     assert first.returncode == 0, first.stderr
     assert "Planned 1 run" in first.stdout
-    assert "1 past events left out" in first.stdout
+    assert "left out: 1 past event." in first.stdout
     status = json.loads(run(data, "status", "--json").stdout)
     assert status["training_day"] is False
     assert status["blocking_run"] == {

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from runstrength.cli.common import EXIT_OK, Commands
 from runstrength.cli.schedule import _with_days
-from runstrength.core.load import RATIO_BAND, ratio_note, report_to_data
+from runstrength.core.load import LONGEST_STRENGTH, RATIO_BAND, ratio_note, report_to_data
 from runstrength.core.settings import run_settings
 from runstrength.paths import Paths
 from runstrength.store.load import read_load
@@ -83,4 +83,11 @@ def _show_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
         f"Acute:chronic ratio today: {ratio} ({ratio_note(report.ratio)}; steady is {low}-{high})"
     )
     print("Load = effort (0-10) x minutes; a week runs Monday to Sunday.")
+    if report.capped:
+        hours = LONGEST_STRENGTH.total_seconds() / 3600
+        days_said = ", ".join(f"{day:%a %Y-%m-%d}" for day in report.capped)
+        print(
+            f"Strength logged longer than {hours:.0f} h counts as {hours:.0f} h "
+            f"(check its end time): {days_said}."
+        )
     return EXIT_OK

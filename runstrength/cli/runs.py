@@ -21,7 +21,9 @@ from runstrength.core.runs import (
     as_kind,
     format_distance,
     format_duration,
+    kind_why,
     local_start,
+    plan_pairs,
     run_kind,
     start_text,
 )
@@ -33,7 +35,7 @@ from runstrength.store.runs import RunLog, UnknownRunError
 if TYPE_CHECKING:
     from runstrength.cli.days import Days
     from runstrength.cli.schedule import DaysAction
-    from runstrength.core.runs import Activity, RunSettings
+    from runstrength.core.runs import Activity, PlanPairs, RunSettings
 
 # The file readers (and the calendar reader) load only for the commands that read files:
 # they take tens of milliseconds that `runs list` need not wait for.
@@ -201,34 +203,58 @@ def _plan_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
         error(f"{source} {problem}; nothing was changed")
         return EXIT_USAGE
     result = RunLog(days.log).replace_planned(str(source.resolve()), plan.runs, days.today)
+    runs = sum(1 for a in result.added if a.is_run)
+    others = len(result.added) - runs
+    left_out = [
+        _plural(plan.past, "past event", "past events") if plan.past else "",
+        _plural(plan.not_runs, "event that is not a run", "events that are not runs")
+        if plan.not_runs
+        else "",
+        _plural(plan.ours, "strength session", "strength sessions") + " exported by runstrength"
+        if plan.ours
+        else "",
+    ]
+    left = ", ".join(part for part in left_out if part)
     print(
-        f"Planned {_plural(len(result.added), 'run', 'runs')} from {source}"
+        f"Planned {_plural(runs, 'run', 'runs')}"
+        + (f" and {_plural(others, 'other activity', 'other activities')}" if others else "")
+        + f" from {source}"
         + (f", in place of {len(result.removed)} from before" if result.removed else "")
-        + (f"; {plan.past} past events left out" if plan.past else "")
+        + (f" (kept your kind for {result.kept_kinds})" if result.kept_kinds else "")
+        + (f"; left out: {left}" if left else "")
         + "."
     )
     return EXIT_OK
 
 
-def _describe(activity: Activity, settings: RunSettings) -> dict[str, str]:
+def _describe(
+    activity: Activity, settings: RunSettings, pairs: PlanPairs | None = None
+) -> dict[str, str]:
+    plan = pairs.planned_as.get(activity.id) if pairs else None
+    done = pairs is not None and activity.id in pairs.done
     return {
         "id": activity.id,
         "date": activity.day.isoformat(),
         "time": start_text(activity),
         "sport": activity.sport,
-        "kind": (run_kind(activity, settings) + ("*" if activity.kind else ""))
+        "kind": (run_kind(activity, settings, plan) + ("*" if activity.kind else ""))
         if activity.is_run
         else "",
         "distance": format_distance(activity.distance_m),
         "time_taken": format_duration(activity.duration_s),
         "hr": f"{activity.avg_hr:.0f}" if activity.avg_hr else "",
-        "title": ("planned: " if activity.planned else "") + activity.title,
+        "title": (("planned (done): " if done else "planned: ") if activity.planned else "")
+        + activity.title,
     }
 
 
-def _as_json(activity: Activity, settings: RunSettings) -> dict[str, Any]:
+def _as_json(activity: Activity, settings: RunSettings, pairs: PlanPairs) -> dict[str, Any]:
     data = activity_to_data(activity)
-    data["run_kind"] = run_kind(activity, settings) if activity.is_run else None
+    plan = pairs.planned_as.get(activity.id)
+    data["run_kind"] = run_kind(activity, settings, plan) if activity.is_run else None
+    if activity.planned:
+        done = pairs.done.get(activity.id)
+        data["done_by"] = None if done is None else done.id
     return data
 
 
@@ -241,13 +267,15 @@ def _list_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
     until = parse_day(args.until, "--to") if args.until else None
     found = RunLog(days.log).between(since, until)
     settings = run_settings(days.settings)
+    pairs = plan_pairs(found)
     if args.json:
-        print(json.dumps([_as_json(a, settings) for a in found], indent=2, ensure_ascii=False))
+        listed = [_as_json(a, settings, pairs) for a in found]
+        print(json.dumps(listed, indent=2, ensure_ascii=False))
         return EXIT_OK
     if not found:
         print("No runs or other activities. `runstrength runs import PATH` reads your files.")
         return EXIT_OK
-    rows = [list(_describe(a, settings).values()) for a in found]
+    rows = [list(_describe(a, settings, pairs).values()) for a in found]
     header = ["ID", "DATE", "START", "SPORT", "KIND", "DISTANCE", "TIME", "HR", "TITLE"]
     widths = [max(len(c) for c in column) for column in zip(header, *rows, strict=False)]
     for cells in (header, *rows):
@@ -275,9 +303,13 @@ def _show_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
     if activity is None:
         return EXIT_FAILED
     settings = run_settings(days.settings)
-    shown = _describe(activity, settings)
+    pairs = plan_pairs(RunLog(days.log).between(activity.day, activity.day))
+    shown = _describe(activity, settings, pairs)
     print(f"{activity.title or activity.sport.capitalize()} ({activity.id})")
     print(f"  {'Planned' if activity.planned else 'Day'}: {format_day(activity.day)}")
+    done = pairs.done.get(activity.id)
+    if done is not None:
+        print(f"  Done: {done.title or 'a run'} ({done.id}) counts in its place")
     start = local_start(activity)
     if activity.start is not None and start is not None:
         recorded = ""
@@ -286,8 +318,8 @@ def _show_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
         print(f"  Start: {start_text(activity)}{recorded}")
     print(f"  Sport: {activity.sport}")
     if activity.is_run:
-        how = "set by hand" if activity.kind else "from its title, length or heart rate"
-        print(f"  Kind: {run_kind(activity, settings)} ({how})")
+        kind, why = kind_why(activity, settings, pairs.planned_as.get(activity.id))
+        print(f"  Kind: {kind} ({why})")
         if not activity.planned:
             effort, source = run_effort(activity, settings)
             said = "yours" if source == "given" else f"estimated from its {source}"
@@ -315,8 +347,9 @@ def _mark_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
         error(f"{args.id} is a {activity.sport} activity, not a run: it has no kind")
         return EXIT_USAGE
     marked = days.write(lambda log: RunLog(log).mark(args.id, as_kind(args.kind)))
-    kind = run_kind(marked, run_settings(days.settings))
-    how = "" if marked.kind else " (worked out again)"
+    plan = plan_pairs(runs.between(marked.day, marked.day)).planned_as.get(marked.id)
+    kind, why = kind_why(marked, run_settings(days.settings), plan)
+    how = "" if marked.kind else f" (worked out again: {why})"
     what = "a race" if kind == "race" else f"{'an' if kind == 'easy' else 'a'} {kind} run"
     print(f"{marked.title or 'Run'} on {marked.day.isoformat()} is now {what}{how}.")
     return EXIT_OK

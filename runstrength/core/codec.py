@@ -21,6 +21,7 @@ from runstrength.core.effort import is_effort
 from runstrength.core.fields import quoted, text_problem
 from runstrength.core.records import (
     SESSION_KINDS,
+    Break,
     ResumePoint,
     SessionInfo,
     SessionRecord,
@@ -125,6 +126,12 @@ def point_to_doc(resume_at: ResumePoint | None) -> Data | None:
     return point
 
 
+def breaks_to_data(breaks: Sequence[Break]) -> list[Data]:
+    """The spans a session was set aside (`breaks`), as the log and the interchange
+    format keep them."""
+    return [{"from": iso(gap.start), "until": iso(gap.end)} for gap in breaks]
+
+
 def aside_to_doc(at: datetime, skipped: Sequence[str], resume_at: ResumePoint | None) -> Data:
     """What a session set aside adds to its document (it stays in progress)."""
     return {"set_aside_at": iso(at), "skipped": list(skipped), "resume_at": point_to_doc(resume_at)}
@@ -144,6 +151,8 @@ def record_to_doc(record: SessionRecord) -> Data:
         doc.update(aside_to_doc(record.set_aside_at, record.skipped, record.resume_at))
     if record.effort is not None:
         doc["effort"] = record.effort
+    if record.breaks:
+        doc["breaks"] = breaks_to_data(record.breaks)
     return doc
 
 
@@ -151,10 +160,10 @@ def session_to_data(session: SessionRecord) -> Data:
     """A session as the interchange format has it, with its sets; `kind`, `warmup`,
     `stretches`, `skipped` and `effort` are optional on import (a session without `kind`
     is a strength session; `effort` is how hard it was on the CR-10 scale, null when
-    not rated)."""
+    not rated; `breaks`, the spans it was set aside, is there only when it was)."""
     status = session.status if session.status in STATUSES else "partial"
     warmup = session.warmup
-    return {
+    data: Data = {
         "id": session.id,
         "date": session.date.isoformat(),
         "program": session.info.program,
@@ -168,6 +177,9 @@ def session_to_data(session: SessionRecord) -> Data:
         "skipped": list(session.skipped),
         "effort": session.effort,
     }
+    if session.breaks:
+        data["breaks"] = breaks_to_data(session.breaks)
+    return data
 
 
 # --- reading (field by field: `core.data_reader`) ----------------------------------
@@ -281,6 +293,33 @@ def read_resume_point(r: Reader, raw: Any, path: str) -> ResumePoint | None:
     return ResumePoint(exercise, number, number_of_set, side, band)
 
 
+def read_breaks(r: Reader, raw: Any, path: str) -> list[Break]:
+    """The spans a session was set aside (absent: none), each `from` a time `until` one
+    no earlier, oldest first."""
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        r.bad(path, "must be a list")
+        return []
+    found: list[Break] = []
+    for index, item in enumerate(raw):
+        where = f"{path}[{index}]"
+        data = r.table(item, where)
+        if data is None:
+            continue
+        start = r.time(data, "from", where)
+        end = r.time(data, "until", where)
+        if start is None or end is None:
+            continue
+        if end < start:
+            r.bad(f"{where}.until", f"{iso(end)} is before its start ({iso(start)})")
+        elif found and start < found[-1].end:
+            r.bad(f"{where}.from", f"{iso(start)} is before the end of the one before it")
+        else:
+            found.append(Break(start, end))
+    return found
+
+
 def read_session(r: Reader, raw: Any, path: str, *, stored: bool = False) -> SessionRecord | None:
     """A session, or None with its problems in `r`. In the interchange form it holds its
     sets; `stored`: as the log keeps it (sets apart; it may be in progress or set aside)."""
@@ -332,6 +371,7 @@ def read_session(r: Reader, raw: Any, path: str, *, stored: bool = False) -> Ses
         if stored
         else None,
         effort=effort,
+        breaks=read_breaks(r, data.get("breaks"), f"{path}.breaks"),
     )
     return session if len(r.problems) == before else None
 

@@ -43,7 +43,7 @@ from runstrength.core.plan import (
     build_recovery_plan,
 )
 from runstrength.core.programs import Program
-from runstrength.core.records import ResumePoint, SessionInfo, SessionKind, SetRecord
+from runstrength.core.records import Break, ResumePoint, SessionInfo, SessionKind, SetRecord
 from runstrength.core.resume import exercises_done, resume_position
 from runstrength.core.routine import RoutineLog
 from runstrength.core.session_state import Note, SessionState
@@ -91,6 +91,8 @@ class SessionEngine(SessionState):
         self.routine = RoutineLog()
         self.status: Literal["completed", "partial"] | None = None
         self.ended_at = self.info.started_at
+        self.breaks: tuple[Break, ...] = ()
+        """The spans the session was set aside before it went on: not time spent in it."""
         self.bands = BandChoice(settings.bands, bands)
         self.tally = ExerciseTally(program)
         self._beeped: set[int] = set()
@@ -104,16 +106,22 @@ class SessionEngine(SessionState):
         return self._go_to(0)
 
     def resume(
-        self, info: SessionInfo, done: Sequence[SetRecord], at: ResumePoint | None = None
+        self,
+        info: SessionInfo,
+        done: Sequence[SetRecord],
+        at: ResumePoint | None = None,
+        breaks: Sequence[Break] = (),
     ) -> list[Event]:
         """Continue an interrupted or set-aside session: `done` are its logged sets.
 
         It keeps its identity; it goes on where it was set aside (`at`), else after the
         last set done (at the intro of an exercise that set begins), each exercise on its
         band last used or picked with b (`at.band`). With nothing done: from the warm-up.
-        The log is told it is under way again (no longer set aside), and where.
+        The log is told it is under way again (no longer set aside), and where, and
+        `breaks`: every span it was set aside (see `core.resume.breaks_until`).
         """
         self.info = info
+        self.breaks = tuple(breaks)
         self.completed = list(done)
         if done:
             self.routine.set_logged()
@@ -122,7 +130,9 @@ class SessionEngine(SessionState):
             self.tally.set_done(number)
         events = self._go_to(resume_position(self.plan, done, at))
         point = self.goes_on_at() if done and not self.finished else None
-        return events if point is None else [SessionResumed(info, point), *events]
+        if point is None:
+            return events
+        return [SessionResumed(info, point, self.breaks), *events]
 
     def tick(self) -> list[Event]:
         """Advance time: beeps, tempo reps, a timer run out, a note about the last step gone."""
@@ -401,7 +411,9 @@ class SessionEngine(SessionState):
             self.status = status
             self.ended_at = self.clock.now()
             logged = len(self.completed) or self.routine.logged  # a routine has no sets
-            ended = SessionEnded(self.info, status, self.ended_at, logged, self.tally.skipped)
+            ended = SessionEnded(
+                self.info, status, self.ended_at, logged, self.tally.skipped, self.breaks
+            )
             events += [CueEvent(Cue.SESSION_DONE), ended]
         events.append(StepChanged(step))
         return events

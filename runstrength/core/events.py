@@ -8,6 +8,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Literal
 
 from runstrength.core.records import (
+    Break,
     ResumePoint,
     SessionInfo,
     SetRecord,
@@ -62,6 +63,8 @@ class SessionEnded:
     sets_logged: int
     skipped: tuple[str, ...] = ()
     """The exercises passed over without a set, by id."""
+    breaks: tuple[Break, ...] = ()
+    """The spans it was set aside before it went on."""
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,8 @@ class SessionResumed:
 
     session: SessionInfo
     resume_at: ResumePoint
+    breaks: tuple[Break, ...] = ()
+    """Every span it has been set aside, the one ending now included (none: cut off)."""
 
 
 @dataclass(frozen=True)

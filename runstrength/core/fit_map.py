@@ -16,7 +16,7 @@ from typing import Any, Literal
 from runstrength.core.catalogue import Catalogue
 from runstrength.core.errors import ValidationError
 from runstrength.core.plan import RestStep, SetStep, Step, StretchStep, WarmupStep
-from runstrength.core.records import SessionRecord, SetRecord
+from runstrength.core.records import Break, SessionRecord, SetRecord
 
 UNKNOWN = "unknown"
 """FIT's category for an exercise it has no name for (one no longer in the catalogue)."""
@@ -71,35 +71,54 @@ class FitSet:
     """One FIT `set` message: an active set as logged, or the rest before the next one."""
 
     kind: Literal["active", "rest"]
-    start: datetime
+    start: datetime | None
+    """None: not known (a set imported without its start), so neither is its length."""
     end: datetime
     repetitions: int | None = None
     exercise: FitExercise | None = None
     record: SetRecord | None = None
 
     @property
-    def seconds(self) -> float:
-        return (self.end - self.start).total_seconds()
+    def seconds(self) -> float | None:
+        return None if self.start is None else (self.end - self.start).total_seconds()
 
 
-def set_start(record: SetRecord) -> datetime:
-    """When a set began: as logged, else its seconds held before its end, else its end."""
+def set_start(record: SetRecord) -> datetime | None:
+    """When a set began: as logged, else its seconds held before its end; None when
+    neither is known (only in imported data)."""
     if record.started_at is not None and record.started_at <= record.completed_at:
         return record.started_at
     if record.seconds:
         return record.completed_at - timedelta(seconds=record.seconds)
-    return record.completed_at
+    return None
+
+
+def _rests(start: datetime, end: datetime, breaks: Iterable[Break]) -> list[FitSet]:
+    """The rest from `start` to `end`, without the spans the session was set aside
+    (those are no rest: the activity's timer stops for them)."""
+    rests = []
+    for gap in breaks:
+        if gap.end <= start or gap.start >= end:
+            continue
+        if gap.start > start:
+            rests.append(FitSet("rest", start, gap.start))
+        start = max(start, gap.end)
+    if end > start:
+        rests.append(FitSet("rest", start, end))
+    return rests
 
 
 def fit_sets(session: SessionRecord, fit_map: Mapping[str, FitExercise]) -> list[FitSet]:
-    """The session's sets in the order done, each gap between them as a rest set."""
+    """The session's sets in the order done, each gap between them as a rest set (the
+    spans it was set aside left out); a set whose start is not known has no length and
+    no rest before it."""
     found: list[FitSet] = []
     previous_end: datetime | None = None
     for record in sorted(session.sets, key=lambda r: r.completed_at):
         start = set_start(record)
-        if previous_end is not None and start > previous_end:
-            found.append(FitSet("rest", previous_end, start))
-        elif previous_end is not None and start < previous_end:
+        if previous_end is not None and start is not None and start > previous_end:
+            found += _rests(previous_end, start, session.breaks)
+        elif previous_end is not None and start is not None and start < previous_end:
             start = previous_end  # overlapping times (a set corrected by hand): no overlap
         found.append(
             FitSet(

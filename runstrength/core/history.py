@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from runstrength.core.programs import Program
-from runstrength.core.records import SessionKind, SessionRecord, SetRecord, Status
+from runstrength.core.records import (
+    Break,
+    SessionKind,
+    SessionRecord,
+    SetRecord,
+    Status,
+    time_spent,
+)
 from runstrength.core.summary import format_duration, planned_sets
 from runstrength.core.table_fit import Measure, clipped, natural_widths, shrink_to
 from runstrength.core.wording import Wording, status_text
@@ -81,11 +88,22 @@ class SessionSummary:
     kind: SessionKind = "strength"
     effort: int | None = None
     """How hard it was (CR-10), when rated."""
+    set_aside_seconds: int = 0
+    """How long, between its start and its end (or last set), it was set aside."""
 
     @property
     def date(self) -> date:
         """The session's day, as `SessionInfo.date`: the local day it started."""
         return self.started_at.date()
+
+    @property
+    def time_spent(self) -> timedelta | None:
+        """The time spent in it, from its start to its end (one not ended: its last set),
+        the spans it was set aside left out; None with neither."""
+        end = self.ended_at or self.last_set_at
+        if end is None:
+            return None
+        return max(end - self.started_at - timedelta(seconds=self.set_aside_seconds), timedelta(0))
 
     @property
     def completion(self) -> float | None:
@@ -116,7 +134,17 @@ def summarize(session: SessionRecord) -> SessionSummary:
         set_aside=session.set_aside_at is not None and session.ended_at is None,
         kind=session.info.kind,
         effort=session.effort,
+        set_aside_seconds=aside_seconds(
+            session.info.started_at, session.ended_at or last, session.breaks
+        ),
     )
+
+
+def aside_seconds(started: datetime, end: datetime | None, breaks: Iterable[Break]) -> int:
+    """How many seconds between `started` and `end` a session was set aside."""
+    if end is None or end <= started:
+        return 0
+    return round((end - started - time_spent(started, end, breaks)).total_seconds())
 
 
 @dataclass(frozen=True)
@@ -240,12 +268,8 @@ def summary_row(
     the plan it did; without it (a program no longer known), the logged sets' targets.
     `running`: the id of the session under way now, if any; any other left open without
     being set aside was cut off."""
-    if summary.ended_at is not None:
-        duration = format_duration(summary.ended_at - summary.started_at)
-    elif summary.last_set_at is not None:
-        duration = format_duration(max(summary.last_set_at - summary.started_at, timedelta(0)))
-    else:
-        duration = "-"
+    spent = summary.time_spent
+    duration = "-" if spent is None else format_duration(spent)
     # A recovery routine is measured against no program's sets.
     target = max(summary.target_sets, (planned or 0) if summary.kind == "strength" else 0)
     done = summary.done_sets / target if target else None

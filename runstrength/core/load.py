@@ -5,7 +5,9 @@ minutes (session-RPE load, after Foster): 30 minutes at 5 ("hard") is 150.
 
 - A strength session's effort is the one given at its summary; without one it counts
   at `STRENGTH_DEFAULT` (sets of 15-20 to near fatigue are hard work). Its minutes run
-  from its start to its end (or its last set, for one that never ended). A recovery
+  from its start to its end (or its last set, for one that never ended), leaving out
+  the spans it was set aside, and count up to `LONGEST_STRENGTH` at most: an imported
+  session whose end was logged a day late is not a day of training. A recovery
   routine is not training and carries no load.
 - A run's effort is the runner's when given; else estimated from the heart-rate
   reserve (`HRR_TABLE`) when its average heart rate and both `max_hr` and `rest_hr`
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Literal
 
 from runstrength.core.history import SessionSummary
@@ -29,6 +31,9 @@ from runstrength.core.runs import Activity, RunKind, RunSettings, run_kind
 
 STRENGTH_DEFAULT = 5
 """The effort of a strength session that was not rated."""
+
+LONGEST_STRENGTH = timedelta(hours=3)
+"""The most time a strength session counts for (far beyond any program's length)."""
 
 KIND_EFFORT: dict[RunKind, int] = {"easy": 3, "long": 5, "hard": 7, "race": 9}
 """The effort of a run not rated and without heart rate, by its kind."""
@@ -91,6 +96,8 @@ class Bout:
     minutes: float
     effort: int
     source: EffortSource
+    capped: bool = False
+    """A strength session logged longer than `LONGEST_STRENGTH`, counted as that long."""
 
     @property
     def load(self) -> float:
@@ -108,16 +115,16 @@ def run_bouts(activities: Iterable[Activity], settings: RunSettings) -> list[Bou
     return bouts
 
 
-def strength_bout(
-    day: date, started: datetime, ended: datetime | None, effort: int | None
-) -> Bout | None:
-    """A strength session as training counted; None when it has no length."""
-    if ended is None or ended <= started:
+def strength_bout(day: date, spent: timedelta | None, effort: int | None) -> Bout | None:
+    """A strength session that took `spent` as training counted; None when it has no
+    length."""
+    if spent is None or spent <= timedelta(0):
         return None
-    minutes = (ended - started).total_seconds() / 60
+    minutes = min(spent, LONGEST_STRENGTH).total_seconds() / 60
+    capped = spent > LONGEST_STRENGTH
     if effort is None:
-        return Bout(day, "strength", minutes, STRENGTH_DEFAULT, "default")
-    return Bout(day, "strength", minutes, effort, "given")
+        return Bout(day, "strength", minutes, STRENGTH_DEFAULT, "default", capped)
+    return Bout(day, "strength", minutes, effort, "given", capped)
 
 
 def strength_bouts(sessions: Iterable[SessionSummary]) -> list[Bout]:
@@ -127,12 +134,7 @@ def strength_bouts(sessions: Iterable[SessionSummary]) -> list[Bout]:
     for session in sessions:
         if session.kind != "strength" or not session.sets:
             continue
-        bout = strength_bout(
-            session.date,
-            session.started_at,
-            session.ended_at or session.last_set_at,
-            session.effort,
-        )
+        bout = strength_bout(session.date, session.time_spent, session.effort)
         if bout is not None:
             bouts.append(bout)
     return bouts
@@ -241,6 +243,9 @@ class LoadReport:
     ratio: float | None
     counted_from: date | None
     """The first day with any load in the log (the ratio needs 28 days of it)."""
+    capped: tuple[date, ...] = ()
+    """The days, in the weeks shown, of strength sessions counted as `LONGEST_STRENGTH`
+    though logged longer."""
 
 
 def load_report(
@@ -259,7 +264,10 @@ def load_report(
     if first_day is not None and (start is None or first_day < start):
         days.setdefault(first_day, DayLoad())  # the log reaches back that far
         start = first_day
-    return LoadReport(today, weekly_loads(days, today, weeks), acwr(days, today), start)
+    shown = weekly_loads(days, today, weeks)
+    since = shown[0].start if shown else today
+    capped = tuple(sorted({b.day for b in bouts if b.capped and since <= b.day <= today}))
+    return LoadReport(today, shown, acwr(days, today), start, capped)
 
 
 def first_day_needed(today: date, weeks: int) -> date:

@@ -6,8 +6,9 @@ dataclass.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Literal, NamedTuple
 
 from runstrength.core.values import last_field_aside
@@ -81,6 +82,24 @@ class StretchRecord(NamedTuple):
     completed_at: datetime
 
 
+class Break(NamedTuple):
+    """A span a session was set aside: from when it was left to when it went on."""
+
+    start: datetime
+    end: datetime
+
+
+def time_spent(started: datetime, ended: datetime, breaks: Iterable[Break] = ()) -> timedelta:
+    """The time spent in a session from `started` to `ended`, the spans it was set aside
+    left out (never below nothing)."""
+    spent = ended - started
+    for gap in breaks:
+        overlap = min(gap.end, ended) - max(gap.start, started)
+        if overlap > timedelta(0):
+            spent -= overlap
+    return max(spent, timedelta(0))
+
+
 @last_field_aside
 class ResumePoint(NamedTuple):
     """Where a session set aside goes on: an exercise's intro card (set 0) or one of its sets."""
@@ -113,6 +132,9 @@ class SessionRecord:
     """Where a session set aside goes on."""
     effort: int | None = None
     """How hard it was (CR-10, 0-10) as rated at its summary or later; None: not rated."""
+    breaks: list[Break] = field(default_factory=list)
+    """The spans it was set aside before it went on, oldest first (logs before this field
+    have none: their time runs from start to end, as it always did)."""
 
     @property
     def id(self) -> str:

@@ -9,11 +9,11 @@ counts it on the day it started.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
 from runstrength.core.plan import IntroStep, RestStep, SetStep, Step, SummaryStep
 from runstrength.core.programs import Program
-from runstrength.core.records import ResumePoint, SessionRecord, SetRecord
+from runstrength.core.records import Break, ResumePoint, SessionRecord, SetRecord
 
 
 def matched_sets(plan: Sequence[Step], done: Sequence[SetRecord]) -> list[int]:
@@ -61,6 +61,23 @@ def resume_index(plan: Sequence[Step], done: Sequence[SetRecord]) -> int:
 def can_resume(session: SessionRecord, today: date) -> bool:
     """A session still open goes on only on the day it started."""
     return session.date == today
+
+
+def breaks_until(session: SessionRecord, now: datetime) -> tuple[Break, ...]:
+    """The spans a session going on `now` was left: those logged, and the one until now,
+    from when it was set aside or, cut off (the app killed, the machine off), from the
+    last thing logged in it (when it stopped is not known: what came after is not
+    counted)."""
+    breaks = tuple(session.breaks)
+    left = session.set_aside_at
+    if left is None:
+        logged = [s.completed_at for s in session.sets]
+        logged += [s.completed_at for s in session.stretches]
+        logged += [gap.end for gap in breaks]
+        left = max(logged, default=None)
+    if left is not None and now > left:
+        breaks += (Break(left, now),)
+    return breaks
 
 
 def resume_point(plan: Sequence[Step], index: int) -> ResumePoint | None:

@@ -2,7 +2,8 @@
 
 A run's kind (race, long, hard or easy) drives the rules that place strength days
 around the running week (`core.runrules`). It comes from a mark set by hand, else the
-title, else the duration, else the average heart rate, else it is an easy run.
+strongest of what the title names (`core.run_titles`), the plan the run was done for,
+the duration and the average heart rate, else it is an easy run.
 """
 
 from __future__ import annotations
@@ -14,41 +15,14 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Literal, NamedTuple
 
+from runstrength.core.run_titles import title_kind
+
 RunKind = Literal["race", "long", "hard", "easy"]
 KINDS: tuple[RunKind, ...] = ("race", "long", "hard", "easy")
 """Strongest first: when a day holds several runs, the first kind here counts."""
 
 RUNNING = "running"
 SPORTS = ("running", "cycling", "walking", "hiking", "swimming", "other")
-
-RACE_WORDS = ("race", "parkrun", "marathon")
-LONG_WORDS = ("long",)
-HARD_WORDS = (
-    "interval",
-    "intervals",
-    "tempo",
-    "threshold",
-    "fartlek",
-    "hill",
-    "hills",
-    "repeat",
-    "repeats",
-    "track",
-)
-
-
-def _words(words: Iterable[str]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
-
-
-# Compiled on first use, not at import: the app's start loads this module for its settings.
-@cache
-def _title_kinds() -> tuple[tuple[RunKind, re.Pattern[str]], ...]:
-    return (
-        ("race", _words(RACE_WORDS)),
-        ("long", _words(LONG_WORDS)),
-        ("hard", _words(HARD_WORDS)),
-    )
 
 
 @cache
@@ -107,25 +81,93 @@ class Activity(NamedTuple):
 
 
 def kind_from_title(title: str) -> RunKind | None:
-    for kind, words in _title_kinds():
-        if words.search(title):
-            return kind
-    return None
+    """The kind the title names (`core.run_titles`), or None."""
+    found = title_kind(title)
+    return None if found is None else found.kind
 
 
-def run_kind(run: Activity, settings: RunSettings) -> RunKind:
-    """The kind of a run: a mark set by hand, else from its title, duration, heart rate."""
+class KindWhy(NamedTuple):
+    """A run's kind and what decided it, in a runner's words."""
+
+    kind: RunKind
+    why: str
+
+
+def _article(kind: RunKind) -> str:
+    return "a race" if kind == "race" else f"{'an' if kind == 'easy' else 'a'} {kind} run"
+
+
+def kind_why(run: Activity, settings: RunSettings, plan: Activity | None = None) -> KindWhy:
+    """The kind of a run and why: a mark set by hand wins; else the strongest of what
+    its title names, the planned run it stands in for (`plan`, one of the same day),
+    its length and its average heart rate; else it is an easy run."""
     if run.kind is not None:
-        return run.kind
-    titled = kind_from_title(run.title)
+        return KindWhy(run.kind, "set by hand")
+    found: list[KindWhy] = []
+    titled = title_kind(run.title)
     if titled is not None:
-        return titled
+        found.append(KindWhy(titled.kind, f'its title says "{titled.words}"'))
+    if plan is not None and not run.planned:
+        planned = kind_why(plan, settings)
+        if planned.kind != "easy":
+            named = f' "{plan.title}"' if plan.title else ""
+            found.append(KindWhy(planned.kind, f"planned as {_article(planned.kind)}{named}"))
     if run.duration_s is not None and run.duration_s >= settings.long_run_minutes * 60:
-        return "long"
+        found.append(
+            KindWhy(
+                "long",
+                f"{format_duration(run.duration_s)} long: from {settings.long_run_minutes} min "
+                "a run is long",
+            )
+        )
     hard_hr = settings.hard_hr()
     if run.avg_hr is not None and hard_hr is not None and run.avg_hr >= hard_hr:
-        return "hard"
-    return "easy"
+        found.append(
+            KindWhy("hard", f"average heart rate {run.avg_hr:.0f}: from {hard_hr:.0f} it is hard")
+        )
+    if not found:
+        return KindWhy("easy", "nothing in its title, length or heart rate makes it more")
+    return min(found, key=lambda reason: KINDS.index(reason.kind))
+
+
+def run_kind(run: Activity, settings: RunSettings, plan: Activity | None = None) -> RunKind:
+    """The kind of a run (see `kind_why`)."""
+    return kind_why(run, settings, plan).kind
+
+
+class PlanPairs(NamedTuple):
+    """Planned runs and the completed runs of their day that stand in for them."""
+
+    done: dict[str, Activity]
+    """A planned run's id: the completed run done on its day (the longest there)."""
+    planned_as: dict[str, Activity]
+    """A completed run's id: the planned run of its day it stands in for."""
+
+
+def plan_pairs(activities: Iterable[Activity]) -> PlanPairs:
+    """Which planned runs were done: a completed run on the day of a planned one stands
+    in for it (the longest when there are several; several plans go to that one)."""
+    plans: dict[date, list[Activity]] = {}
+    longest: dict[date, Activity] = {}
+    for activity in activities:
+        if not activity.is_run:
+            continue
+        if activity.planned:
+            plans.setdefault(activity.day, []).append(activity)
+            continue
+        best = longest.get(activity.day)
+        if best is None or (activity.duration_s or 0) > (best.duration_s or 0):
+            longest[activity.day] = activity
+    done: dict[str, Activity] = {}
+    planned_as: dict[str, Activity] = {}
+    for day, planned in plans.items():
+        completed = longest.get(day)
+        if completed is None:
+            continue
+        for plan in planned:
+            done[plan.id] = completed
+        planned_as[completed.id] = planned[0]
+    return PlanPairs(done, planned_as)
 
 
 def distance_in_text(text: str) -> float | None:
@@ -189,12 +231,26 @@ class RunMark(NamedTuple):
 
 
 def run_marks(activities: Iterable[Activity], settings: RunSettings) -> dict[date, RunMark]:
-    """Each day with a run, with the run that counts there (the strongest kind)."""
+    """Each day with a run, with the run that counts there (the strongest kind).
+
+    A planned run done (a completed run on its day, see `plan_pairs`) counts as that
+    run, which takes the plan's kind when its own says less. A planned run whose day
+    has passed with no run logged, though activities are logged after it, was skipped:
+    it counts no more. Without any logged since, it counts as planned: the runner may
+    simply not have imported it yet.
+    """
+    chosen = [activity for activity in activities if activity.is_run or not activity.planned]
+    pairs = plan_pairs(chosen)
+    last_logged = max((a.day for a in chosen if not a.planned), default=None)
     marks: dict[date, RunMark] = {}
-    for activity in activities:
+    for activity in chosen:
         if not activity.is_run:
             continue
-        kind = run_kind(activity, settings)
+        if activity.planned and (
+            activity.id in pairs.done or (last_logged is not None and activity.day < last_logged)
+        ):
+            continue
+        kind = run_kind(activity, settings, pairs.planned_as.get(activity.id))
         mark = RunMark(kind, activity.title, activity.distance_m, activity.planned)
         current = marks.get(activity.day)
         if current is None or KINDS.index(kind) < KINDS.index(current.kind):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from runstrength.core.programs import Program, ProgramEntry
-from runstrength.core.records import SetRecord
+from runstrength.core.records import Break, SetRecord, time_spent
 from runstrength.core.styled import Piece, Styled, strong
 from runstrength.core.wording import plural
 
@@ -75,9 +75,11 @@ def session_result(
     ended_at: datetime,
     status: str,
     skipped: Sequence[str] = (),
+    breaks: Sequence[Break] = (),
 ) -> SessionResult:
     """Per exercise: sets (each side counts as one) and reps or seconds against the targets;
-    `skipped`: the ids of the exercises passed over without a set.
+    `skipped`: the ids of the exercises passed over without a set. Its time leaves out
+    `breaks`, the spans it was set aside.
 
     An exercise that appears more than once in the program is one row with both plans.
     """
@@ -104,7 +106,7 @@ def session_result(
                 skipped=exercise_id in skipped and not done,
             )
         )
-    return SessionResult(status, ended_at - started_at, tuple(exercises))
+    return SessionResult(status, time_spent(started_at, ended_at, breaks), tuple(exercises))
 
 
 def totals_text(result: SessionResult, logged: int) -> Styled:

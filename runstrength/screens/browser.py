@@ -69,7 +69,7 @@ def exercise_details(exercise: Exercise, catalogue: Catalogue, hold_seconds: int
 
 
 class BrowserScreen(Screen[None]):
-    CSS_PATH = "browser.tcss"
+    CSS_PATH = ["shared.tcss", "browser.tcss"]
     KEYS = keys(
         "exercise browser",
         Command("tab", "move between the filters and the list"),

@@ -48,7 +48,7 @@ def add_months(day: date, months: int) -> date:
 
 
 class CalendarScreen(Screen[None]):
-    CSS_PATH = "calendar.tcss"
+    CSS_PATH = ["shared.tcss", "calendar.tcss"]
     KEYS = keys(
         "calendar",
         Command(

@@ -23,6 +23,8 @@ class ConfirmQuit(ModalScreen[QuitChoice]):
     """Asks how a session is left: `stop` for good (partial; what was done is kept),
     `later` (set aside, to go on today where it was left), or None to keep going."""
 
+    CSS_PATH = "shared.tcss"
+
     BINDINGS = [
         Binding("x,y", "answer('stop')", "Stop for good"),
         Binding("l", "answer('later')", "Continue later"),
@@ -97,6 +99,8 @@ class ConfirmQuit(ModalScreen[QuitChoice]):
 class HelpScreen(ModalScreen[None]):
     """The keys of the screen below, with what each does there."""
 
+    CSS_PATH = "shared.tcss"
+
     BINDINGS = [Binding("escape,question_mark,q,enter", "close", "Close")]
 
     def __init__(self, title: str, rows: list[tuple[str, str]]) -> None:
@@ -133,6 +137,8 @@ class HelpScreen(ModalScreen[None]):
 
 class TooSmall(ModalScreen[None]):
     """Covers the app while the terminal is smaller than it needs; q still stops."""
+
+    CSS_PATH = "shared.tcss"
 
     BINDINGS = [Binding("q", "app.quit", "Quit")]
 

@@ -18,6 +18,8 @@ from runstrength.screens.plain import escape
 class ConfirmDialog(ModalScreen[bool]):
     """A yes/no question; True means go ahead."""
 
+    CSS_PATH = "shared.tcss"
+
     BINDINGS = [
         Binding("y", "answer(True)", "Yes"),
         Binding("n,escape", "answer(False)", "No"),
@@ -48,6 +50,8 @@ class Correction:
 
 class CorrectSetDialog(ModalScreen[Correction | None]):
     """Reps (or seconds held) and band of one set, checked before saving."""
+
+    CSS_PATH = "shared.tcss"
 
     # enter saves from the number; on the band list it opens and picks, as a list does.
     BINDINGS = [

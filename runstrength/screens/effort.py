@@ -39,6 +39,8 @@ class EffortAnswer:
 class EffortDialog(ModalScreen[EffortAnswer | None]):
     """Correct how hard a session was: 0-10, or empty to clear the rating."""
 
+    CSS_PATH = "shared.tcss"
+
     DEFAULT_CSS = "EffortDialog { align: center middle; }"
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 

@@ -42,7 +42,7 @@ def band_choices(owned: tuple[str, ...]) -> list[str]:
 
 
 class FirstRunScreen(Screen[None]):
-    CSS_PATH = "first_run.tcss"
+    CSS_PATH = ["shared.tcss", "first_run.tcss"]
     KEYS = keys(
         "first run",
         Command("tab", "next question (shift+tab: back)"),

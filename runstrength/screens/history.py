@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from rich.cells import cell_len
 from textual import events, work
@@ -37,7 +36,7 @@ BATCH = 400
 
 
 class HistoryScreen(Screen[None]):
-    CSS_PATH = Path(__file__).with_name("history.tcss")
+    CSS_PATH = ["shared.tcss", "history.tcss"]
     KEYS = keys(
         "history",
         Command("up,down", "move through the sessions", help_keys="↑ ↓"),

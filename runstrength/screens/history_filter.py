@@ -21,6 +21,7 @@ def _parse_day(text: str) -> date | None:
 
 
 class FilterDialog(ModalScreen[SessionFilter | None]):
+    CSS_PATH = "shared.tcss"
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("enter", "apply", "Apply", priority=True),

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from runstrength.commands import (
     BROWSE,
@@ -51,6 +51,7 @@ from runstrength.screens.home_start import StartFlow
 from runstrength.screens.plain import escape
 from runstrength.store import LogError
 from runstrength.widgets.key_footer import KeyFooter
+from runstrength.widgets.title_bar import TitleBar
 from runstrength.writes import hand_write
 
 if TYPE_CHECKING:
@@ -61,17 +62,16 @@ if TYPE_CHECKING:
     from runstrength.core.runs import RunMark
     from runstrength.core.settings import Settings
 
-# What home needs only after its first frame (the rest-day rule, the schedule, dialogs)
-# is imported where it is used: the first frame does not wait for it.
+# What home needs only after its first frame is imported where it is used.
 
 SOUND_CHECK_DELAY = 1.0
 """Seconds after home first shows: late enough to stay out of the start-up's way."""
 DAY_ACTIONS = ("start", "start_refused", "recovery")
 """The actions home offers or not by the day's status (see `check_action`)."""
 PAINT_WAIT = 0.25
+"""Seconds home waits for the day's status to be painted before it goes on reading."""
 NOTICES = ("load", "damage", "start-hint", "problems")
 """Home's notices (and the way into a session between them), in their order on screen."""
-"""Seconds home waits for the day's status to be painted before it goes on reading."""
 
 
 class HomeScreen(StartFlow, Screen[None]):
@@ -143,12 +143,10 @@ class HomeScreen(StartFlow, Screen[None]):
     """The log as home last read it; None until then."""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         # The way into a session comes before any list of file problems, so it stays in
-        # sight; a long list scrolls.
-        # Not focusable: ← → stay home's program keys; ↑ ↓ scroll it (action_scroll_lines).
+        # sight; a long list scrolls. Not focusable: ← → stay the program keys.
         with VerticalScroll(id="home", can_focus=False):
-            yield Static("", id="today")
             yield Static("", id="day-status")
             yield Static("", id="program")
             yield Static("", id="last")
@@ -159,8 +157,7 @@ class HomeScreen(StartFlow, Screen[None]):
 
     def on_mount(self) -> None:
         self.watch(self.app, "settings", self.settings_changed, init=False)
-        today = self.context.clock.now()
-        self.query_one("#today", Static).update(f"{today:%A %-d %B %Y}")
+        self.watch_from_log(None)  # the date; what the log holds once it is read
         self.show_program(with_length=False)  # the length follows the day's status
         self._keys_shown = self.day_keys()  # as the footer shows them before the log is read
         self._problems = self.context.problems
@@ -343,6 +340,8 @@ class HomeScreen(StartFlow, Screen[None]):
         self.load_last_session()
 
     def watch_from_log(self, from_log: LogOnHome | None) -> None:
+        # Today's date, again at each read: after midnight it follows.
+        self.query_one(TitleBar).right = f"{self.context.clock.now():%A %-d %B %Y}"
         if from_log is None:
             return
         self.show_last(from_log.last, from_log.error)

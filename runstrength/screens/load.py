@@ -4,7 +4,6 @@ ratio week by week as a line with the steady band (0.8-1.3) marked."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from rich.text import Text
 from textual import work
@@ -48,7 +47,7 @@ def legend() -> Text:
 
 
 class LoadScreen(Screen[None]):
-    CSS_PATH = Path(__file__).with_name("load.tcss")
+    CSS_PATH = ["shared.tcss", "load.tcss"]
     KEYS = keys(
         "training load",
         Command("p", "12, 26 or 52 weeks", "period", "Period"),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -39,7 +38,7 @@ def count_axis(most: int) -> tuple[int, list[float]]:
 
 
 class OverviewScreen(Screen[None]):
-    CSS_PATH = Path(__file__).with_name("overview.tcss")
+    CSS_PATH = ["shared.tcss", "overview.tcss"]
     KEYS = keys(
         "overview",
         Command("p", "change the period of the reps per muscle", "period", "Period"),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -25,7 +23,7 @@ FEW_POINTS = 8
 
 
 class ProgressScreen(Screen[None]):
-    CSS_PATH = Path(__file__).with_name("progress.tcss")
+    CSS_PATH = ["shared.tcss", "progress.tcss"]
     KEYS = keys(
         "exercise progress",
         Command("up,down", "choose an exercise", help_keys="↑ ↓"),

@@ -14,6 +14,7 @@ are made afresh each time with what they show.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeGuard
 
 from runstrength.commands import HelpRow
@@ -41,6 +42,13 @@ if TYPE_CHECKING:
 SESSION_MIN_SIZE = (60, 20)
 """What a session makes do with, and the offer to resume one that leads into it: a
 terminal on a phone or tablet on the floor (the other screens need the app's 80 x 24)."""
+
+_STYLES = Path(__file__).parent
+HOME_CSS = _STYLES / "home.tcss"
+"""What the first frame needs: home's styles (Textual's own come with its widgets)."""
+LATER_CSS = (_STYLES / "shared.tcss", _STYLES / "history.tcss")
+"""Styles read once home is up: the dialogs' (every other screen lists `shared.tcss` in
+its CSS_PATH too, so it is styled even when opened before) and the history's."""
 
 
 def home(context: AppContext, start_with: Program | None = None) -> HomeScreen:

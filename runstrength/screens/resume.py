@@ -22,6 +22,8 @@ class ResumeDialog(ModalScreen[ResumeChoice]):
     """An open session: `resume` it where it stopped, `close` it as partial, or later;
     `why_not` says why it cannot be resumed (then only closing is offered)."""
 
+    CSS_PATH = "shared.tcss"
+
     MIN_SIZE = screens.SESSION_MIN_SIZE
     """As a session's: `runstrength start` on a phone-sized terminal asks it first."""
 

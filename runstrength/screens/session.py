@@ -34,6 +34,7 @@ from runstrength.core.keys import offered, skip_kind
 from runstrength.core.plan import IntroStep, SetStep
 from runstrength.core.programs import Program
 from runstrength.core.records import SessionKind, SessionRecord
+from runstrength.core.resume import breaks_until
 from runstrength.core.stats import PastResults
 from runstrength.core.styled import Piece, Styled
 from runstrength.core.ticking import MIN_TICK_SECONDS, PROGRESS_STEPS, TICK_SECONDS, next_tick_delay
@@ -73,7 +74,7 @@ STAGES = ("warmup", "intro", "set", "hold", "rest", "stretch", "summary")
 class SessionScreen(SessionEnd, Screen[None]):
     """One session from warm-up to summary."""
 
-    CSS_PATH = "session.tcss"
+    CSS_PATH = ["shared.tcss", "session.tcss"]
     MIN_SIZE = screens.SESSION_MIN_SIZE
     VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
     """`-short` below the 24 lines the other screens need: the summary closes up."""
@@ -144,7 +145,8 @@ class SessionScreen(SessionEnd, Screen[None]):
         self.set_class(self.context.settings.session_layout == "floor", "-floor")
         if self.resuming is not None:
             resuming = self.resuming
-            self.apply(self.engine.resume(resuming.info, resuming.sets, resuming.resume_at))
+            breaks = breaks_until(resuming, self.engine.clock.now())
+            self.apply(self.engine.resume(resuming.info, resuming.sets, resuming.resume_at, breaks))
         else:
             self.apply(self.engine.start())
         self._schedule_tick()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
@@ -71,7 +70,7 @@ COLUMNS = ("Exercise", "Set", "Side", "Done", "Band", "At")
 class SessionDetailScreen(Screen[bool]):
     """Dismisses with True when something was changed, so the list reloads."""
 
-    CSS_PATH = Path(__file__).with_name("history.tcss")
+    CSS_PATH = ["shared.tcss", "history.tcss"]
     KEYS = keys(
         "session detail",
         Command("up,down", "move through the warm-up, sets and stretches", help_keys="↑ ↓"),

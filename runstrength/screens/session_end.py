@@ -95,6 +95,7 @@ class SessionEnd(ScreenPart):
             engine.ended_at,
             engine.status or "partial",
             engine.skipped,
+            engine.breaks,
         )
         self.query_one(SummaryTable).show(result)
         totals = totals_text(result, len(engine.completed))

@@ -53,7 +53,7 @@ SELECTS = ("choice", "program", "theme")
 
 
 class SettingsScreen(Screen[None]):
-    CSS_PATH = "settings.tcss"
+    CSS_PATH = ["shared.tcss", "settings.tcss"]
     KEYS = keys(
         "settings",
         Command("tab", "next field (shift+tab: back); the field you are on is highlighted"),

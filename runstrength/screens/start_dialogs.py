@@ -20,6 +20,8 @@ StartChoice = Literal["move", "keep", "cancel"]
 class ConfirmTomorrow(ModalScreen[StartChoice]):
     """Tomorrow is planned: move that plan and start, start anyway, or go back."""
 
+    CSS_PATH = "shared.tcss"
+
     DEFAULT_CSS = "ConfirmTomorrow { align: center middle; }"
 
     BINDINGS = [

@@ -22,7 +22,7 @@ from runstrength.core.fit_map import (
     fit_sets,
     session_end,
 )
-from runstrength.core.records import SessionRecord
+from runstrength.core.records import SessionRecord, time_spent
 from runstrength.store.content import _data_text
 from runstrength.store.private import private_dir
 from runstrength.store.storage import write_export
@@ -74,13 +74,26 @@ def _utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
 
 
+def _timer(n: Mapping[str, int], moment: datetime, event_type: str) -> dict[str, Any]:
+    return {
+        "mesg_num": n["EVENT"],
+        "timestamp": _utc(moment),
+        "event": "timer",
+        "event_type": event_type,
+    }
+
+
 def activity_bytes(session: SessionRecord, fit_map: Mapping[str, FitExercise]) -> bytes:
-    """A strength session as a FIT activity file."""
+    """A strength session as a FIT activity file. Each span it was set aside is a pause,
+    as a watch writes one: the timer stopped, then started again; its elapsed time runs
+    from start to end, its timer time leaves the pauses out."""
     from garmin_fit_sdk import Encoder
 
     n = _mesgs()
     start, end = session.info.started_at, session_end(session)
-    seconds = max((end - start).total_seconds(), 0.0)
+    elapsed = max((end - start).total_seconds(), 0.0)
+    seconds = time_spent(start, end, session.breaks).total_seconds()
+    pauses = [gap for gap in session.breaks if start <= gap.start and gap.end <= end]
     encoder = Encoder()
     encoder.write_mesg(
         {
@@ -92,14 +105,7 @@ def activity_bytes(session: SessionRecord, fit_map: Mapping[str, FitExercise]) -
             "time_created": _utc(start),
         }
     )
-    encoder.write_mesg(
-        {
-            "mesg_num": n["EVENT"],
-            "timestamp": _utc(start),
-            "event": "timer",
-            "event_type": "start",
-        }
-    )
+    encoder.write_mesg(_timer(n, start, "start"))
     encoder.write_mesg(
         {
             "mesg_num": n["SPORT"],
@@ -111,14 +117,19 @@ def activity_bytes(session: SessionRecord, fit_map: Mapping[str, FitExercise]) -
     # A record at the start and at the end: some apps refuse an activity without any.
     encoder.write_mesg({"mesg_num": n["RECORD"], "timestamp": _utc(start)})
     for index, item in enumerate(fit_sets(session, fit_map)):
+        while pauses and pauses[0].start <= (item.start or item.end):
+            gap = pauses.pop(0)
+            encoder.write_mesg(_timer(n, gap.start, "stop_all"))
+            encoder.write_mesg(_timer(n, gap.end, "start"))
         message: dict[str, Any] = {
             "mesg_num": n["SET"],
             "message_index": index,
             "timestamp": _utc(item.end),
-            "start_time": _utc(item.start),
-            "duration": item.seconds,
             "set_type": item.kind,
         }
+        if item.start is not None:  # FIT leaves both out when the set's start is not known
+            message["start_time"] = _utc(item.start)
+            message["duration"] = item.seconds
         if item.repetitions is not None:
             message["repetitions"] = item.repetitions
         if item.exercise is not None:
@@ -127,19 +138,15 @@ def activity_bytes(session: SessionRecord, fit_map: Mapping[str, FitExercise]) -
             if name is not None:
                 message["category_subtype"] = [name]
         encoder.write_mesg(message)
+    for gap in pauses:
+        encoder.write_mesg(_timer(n, gap.start, "stop_all"))
+        encoder.write_mesg(_timer(n, gap.end, "start"))
     encoder.write_mesg({"mesg_num": n["RECORD"], "timestamp": _utc(end)})
-    encoder.write_mesg(
-        {
-            "mesg_num": n["EVENT"],
-            "timestamp": _utc(end),
-            "event": "timer",
-            "event_type": "stop_all",
-        }
-    )
+    encoder.write_mesg(_timer(n, end, "stop_all"))
     common = {
         "start_time": _utc(start),
         "timestamp": _utc(end),
-        "total_elapsed_time": seconds,
+        "total_elapsed_time": elapsed,
         "total_timer_time": seconds,
         "sport": "training",
         "sub_sport": "strength_training",

@@ -12,7 +12,10 @@ from runstrength import __version__
 from runstrength.core.codec import ScheduledDay
 from runstrength.store.storage import write_export
 
-PRODID = f"-//runstrength//runstrength {__version__}//EN"
+PRODID_START = "-//runstrength//"
+PRODID = f"{PRODID_START}runstrength {__version__}//EN"
+OWN_UID = "@runstrength"
+"""The end of each exported event's UID: a running plan read back leaves these out."""
 
 
 def schedule_to_ics(plans: Iterable[ScheduledDay], stamp: datetime) -> bytes:
@@ -24,7 +27,7 @@ def schedule_to_ics(plans: Iterable[ScheduledDay], stamp: datetime) -> bytes:
     calendar.add("x-wr-calname", "runstrength")
     for plan in plans:
         event = Event()
-        event.add("uid", f"{plan.day.isoformat()}@runstrength")
+        event.add("uid", f"{plan.day.isoformat()}{OWN_UID}")
         event.add("dtstamp", stamp)
         event.add("dtstart", plan.day)
         event.add("dtend", plan.day + timedelta(days=1))

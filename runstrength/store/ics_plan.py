@@ -1,9 +1,12 @@
 """Planned runs from a running plan exported as an iCalendar file (a calendar or a coaching app).
 
-Each future event is a planned run (a rest-day event is left out): its title gives the
-kind and often the distance ("Long run 24 km"); an all-day event has a day only, a
-timed one its start and length. Events of other sports (a ride, a swim) are kept as
-planned other activities.
+Each future event is a planned run: its title gives the kind and often the distance
+("Long run 24 km"); an all-day event has a day only, a timed one its start and length.
+Events of other sports (a ride, a swim) are kept as planned activities of that sport,
+never as runs. Left out: rest days, events that are no run nor another sport ("Strength
+& mobility", "Yoga", "Cross-train 45 min"), and the strength sessions runstrength itself
+exported (`store.ics`: its UIDs end in "@runstrength", its PRODID names it), which a
+calendar that took them in may hand back with the running plan.
 """
 
 from __future__ import annotations
@@ -16,9 +19,30 @@ from typing import Any
 
 from runstrength.core.runs import RUNNING, Activity, distance_in_text, sport_of
 from runstrength.store.activities.common import local_start
+from runstrength.store.ics import OWN_UID, PRODID_START
 
 _REST = re.compile(r"\b(rest|day off)\b", re.IGNORECASE)
-_OTHER_SPORT = re.compile(r"\b(ride|bike|cycl\w*|swim\w*|walk\w*|hike)\b", re.IGNORECASE)
+_OTHER_SPORT = re.compile(
+    r"\b(ride|bike|biking|cycl\w*|spin|swim\w*|walk\w*|hike|hiking)\b", re.IGNORECASE
+)
+# Words that name a run whatever else the title names ("Brick: bike 40 km + run 5 km").
+_RUN = re.compile(
+    r"\b(runs?|running|jog\w*|parkrun|race|marathon|fartlek|strides|shake-?out|lsd)\b",
+    re.IGNORECASE,
+)
+# A running plan's workout words, a distance, a set: a run unless another sport is named
+# ("Hill sprints + core", but "Bike intervals", "Swim 10x100").
+_WORKOUT = re.compile(
+    r"\b(tempo|intervals?|threshold|hills?|repeats|track|sprints?|long|easy|\d+\s*x\s*\d+"
+    r"|\d+(?:[.,]\d+)?\s*(?:km|k|mi|miles?))\b",
+    re.IGNORECASE,
+)
+_NOT_RUN = re.compile(
+    r"\b(strength|gym|weights?|lifting|lift|core|mobility|yoga|pilates|stretch\w*"
+    r"|cross[\s-]?train\w*|xt|physio\w*|massage|foam[\s-]?roll\w*|s&c|conditioning"
+    r"|plyo\w*|row\w*|elliptical|climb\w*|ski\w*)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 REPEAT_DAYS = 366
@@ -33,13 +57,34 @@ class CalendarError(Exception):
 @dataclass(frozen=True)
 class PlannedRuns:
     runs: list[Activity]
+    """Planned runs, and planned activities of other sports (`Activity.is_run` tells)."""
     past: int
     """Events before today, left out."""
+    not_runs: int = 0
+    """Events that are no run nor another sport (strength, yoga), left out."""
+    ours: int = 0
+    """Strength sessions runstrength exported, left out."""
 
 
-def _sport(title: str) -> str:
-    found = _OTHER_SPORT.search(title)
-    return sport_of(found.group(0)) if found else RUNNING
+def sport_of_event(title: str) -> str | None:
+    """RUNNING, another of `core.runs.SPORTS` for a ride or a swim, or None for an event
+    that is no run nor another sport ("Strength & mobility"); a title that names
+    nothing ("Tuesday", "Coach's session") is a run, as a running plan's events are."""
+    if _RUN.search(title):
+        return RUNNING
+    other = _OTHER_SPORT.search(title)
+    if other:
+        word = other.group(0).lower()
+        return sport_of("cycling" if word == "spin" else word)
+    if _WORKOUT.search(title):
+        return RUNNING
+    if _NOT_RUN.search(title):
+        return None
+    return RUNNING
+
+
+def _ours(calendar: Any, uid: str) -> bool:
+    return uid.endswith(OWN_UID) or str(calendar.get("prodid", "")).startswith(PRODID_START)
 
 
 def read_plan(path: Path, today: date) -> PlannedRuns:
@@ -54,10 +99,17 @@ def read_plan(path: Path, today: date) -> PlannedRuns:
     except ValueError as error:
         raise CalendarError(f"is not an iCalendar file ({error})") from None
     runs: list[Activity] = []
-    past = 0
+    past = not_runs = ours = 0
     for event in calendar.walk("VEVENT"):
         title = str(event.get("summary", "")).strip()
         if _REST.search(title) or event.get("dtstart") is None:
+            continue
+        if _ours(calendar, str(event.get("uid", ""))):
+            ours += 1
+            continue
+        sport = sport_of_event(title)
+        if sport is None:
+            not_runs += 1
             continue
         begins = event.decoded("dtstart")
         duration: float | None = None
@@ -83,7 +135,7 @@ def read_plan(path: Path, today: date) -> PlannedRuns:
                 Activity(
                     id="",
                     day=day,
-                    sport=_sport(title),
+                    sport=sport,
                     title=title,
                     start=start,
                     duration_s=duration,
@@ -92,7 +144,7 @@ def read_plan(path: Path, today: date) -> PlannedRuns:
                     uid=f"{uid}/{day.isoformat()}" if repeats else uid,
                 )
             )
-    return PlannedRuns(runs, past)
+    return PlannedRuns(runs, past, not_runs, ours)
 
 
 def _occurrences(event: Any, begins: date, today: date) -> list[date]:

@@ -115,6 +115,8 @@ def overlay(
             # None, not left out: a fold updates the stored document, which keeps any field
             # the change lacks.
             sessions[key] = {**doc, "resume_at": entry["resume"], "set_aside_at": None}
+            if "breaks" in entry:  # resumed: every span it was set aside, the last included
+                sessions[key]["breaks"] = entry["breaks"]
         elif "effort" in entry:  # rated while the log file could not be rewritten
             rated = {k: v for k, v in doc.items() if k != "effort"}
             effort = entry["effort"]
@@ -124,6 +126,8 @@ def overlay(
             sessions[key] = {**doc, "status": end["status"], "ended_at": end["ended_at"]}
             if end.get("skipped"):
                 sessions[key]["skipped"] = end["skipped"]
+            if end.get("breaks"):
+                sessions[key]["breaks"] = end["breaks"]
 
 
 ENTRY_KINDS = ("set", "finish", "warmup", "stretch", "aside", "resume", "effort")

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from tinydb import TinyDB
 
     from runstrength.core.records import (
+        Break,
         ResumePoint,
         SessionInfo,
         SetRecord,
@@ -112,13 +113,17 @@ class LogWrites(LogReads):
         skipped: Sequence[str] = (),
         *,
         fold: bool = True,
+        breaks: Sequence[Break] = (),
     ) -> None:
         """Close a session as completed or partial (creating its record if no set has yet);
-        `skipped`: the exercises passed over without a set, by id. `fold=False`: durable
-        in the journal on return, folded into the log file later (`fold_if_due`)."""
-        from runstrength.core.codec import iso
+        `skipped`: the exercises passed over without a set, by id; `breaks`: the spans it
+        was set aside. `fold=False`: durable in the journal on return, folded into the
+        log file later (`fold_if_due`)."""
+        from runstrength.core.codec import breaks_to_data, iso
 
-        end = {"status": status, "ended_at": iso(ended_at), "skipped": list(skipped)}
+        end: Doc = {"status": status, "ended_at": iso(ended_at), "skipped": list(skipped)}
+        if breaks:
+            end["breaks"] = breaks_to_data(breaks)
         self._end(session, {"finish": end}, fold)
 
     def set_aside(
@@ -136,13 +141,24 @@ class LogWrites(LogReads):
 
         self._end(session, {"aside": codec.aside_to_doc(at, skipped, resume_at)}, fold)
 
-    def keep_resume_point(self, session: SessionInfo, resume_at: ResumePoint) -> None:
+    def keep_resume_point(
+        self,
+        session: SessionInfo,
+        resume_at: ResumePoint,
+        breaks: Sequence[Break] = (),
+    ) -> None:
         """Where a session in progress goes on (resumed, or with the band just picked for
         it): one line in the journal (durable on return), so a session cut off goes on
-        there, with that band, and is no longer taken for one set aside."""
+        there, with that band, and is no longer taken for one set aside. `breaks`: on
+        going on after being set aside, every span it was (its time leaves them out)."""
         from runstrength.core import codec
 
-        entry = {"session": codec.session_to_doc(session), "resume": codec.point_to_doc(resume_at)}
+        entry: Doc = {
+            "session": codec.session_to_doc(session),
+            "resume": codec.point_to_doc(resume_at),
+        }
+        if breaks:
+            entry["breaks"] = codec.breaks_to_data(breaks)
         with self._lock:
             self._writable()
             self._journalled(entry)

@@ -39,6 +39,8 @@ class Added(NamedTuple):
 class Replaced(NamedTuple):
     added: list[Activity]
     removed: list[Activity]
+    kept_kinds: int = 0
+    """Planned runs given again whose kind the runner had set by hand: the kind is kept."""
 
 
 class RunLog:
@@ -160,7 +162,9 @@ class RunLog:
 
     def replace_planned(self, source: str, planned: Sequence[Activity], today: date) -> Replaced:
         """Put a calendar's planned runs in place of those it gave before (by its source
-        and by event UID), in one write; past plans and completed runs stay."""
+        and by event UID), in one write; past plans and completed runs stay. A kind set
+        by hand (`mark`) on a planned run stays with its event UID, wherever the event
+        has moved."""
         uids = {a.uid for a in planned if a.uid}
         present = self._read(self.log.documents(TABLE))
         gone = [
@@ -169,9 +173,14 @@ class RunLog:
             if a.planned and (a.uid in uids or (a.source == source and a.day >= today))
         ]
         gone_ids = {a.id for a in gone}
+        marked = {a.uid: a.kind for a in gone if a.uid and a.kind}
         taken = {a.id for a in present if a.id not in gone_ids}
         added = []
+        kept = 0
         for activity in planned:
+            if activity.kind is None and activity.uid in marked:
+                activity = activity._replace(kind=marked[activity.uid])
+                kept += 1
             ident = "plan-" + activity_id(activity.start, taken) if activity.start else ""
             if not ident:
                 base = f"plan-{activity.day:%Y%m%d}"
@@ -188,7 +197,7 @@ class RunLog:
                 docs.extend(activity_to_data(a) for a in added)
 
             self.log.change_documents(TABLE, edit)
-        return Replaced(added, gone)
+        return Replaced(added, gone, kept)
 
     def mark(self, ident: str, kind: RunKind | None) -> Activity:
         """Set (or clear, with None) the kind of one run by hand."""

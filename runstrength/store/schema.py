@@ -14,6 +14,7 @@ from typing import Any
 
 from runstrength.core.codec import (
     STORED_STATUSES,
+    read_breaks,
     read_plan,
     read_resume_point,
     read_session,
@@ -114,6 +115,7 @@ def _end(r: Reader, change: Any, path: str) -> None:
         r.wrong(path, data, "status", f"must be {quoted(STORED_STATUSES[:2])}")
     r.time(data, "ended_at", path)
     r.ids(data.get("skipped"), f"{path}.skipped")
+    read_breaks(r, data.get("breaks"), f"{path}.breaks")
 
 
 def _aside(r: Reader, change: Any, path: str) -> None:
@@ -145,6 +147,8 @@ def entry_problem(entry: Doc) -> str | None:
     elif "resume" in entry:
         if read_resume_point(r, entry["resume"], "resume") is None and not r.problems:
             r.bad("resume", "must be where the session goes on")
+        if "breaks" in entry:
+            read_breaks(r, entry["breaks"], "breaks")
     elif "effort" in entry:
         if entry["effort"] is not None and not is_effort(entry["effort"]):
             r.bad("effort", f"{shown(entry['effort'])} is not an effort from 0 to 10")

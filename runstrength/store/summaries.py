@@ -38,7 +38,8 @@ def summarize_docs(sessions: list[Doc], sets: Iterable[Doc]) -> list[SessionSumm
     A malformed value raises KeyError, TypeError or ValueError.
     """
     # Loaded here: home's first frame does not need the sessions table.
-    from runstrength.core.history import SessionSummary, SetTally
+    from runstrength.core.history import SessionSummary, SetTally, aside_seconds
+    from runstrength.core.records import Break
     from runstrength.core.stored_docs import doc_effort, doc_kind
 
     tallies = {doc["id"]: SetTally() for doc in sessions}
@@ -60,13 +61,18 @@ def summarize_docs(sessions: list[Doc], sets: Iterable[Doc]) -> list[SessionSumm
     for doc in sessions:
         tally = tallies[doc["id"]]
         started_at = datetime.fromisoformat(doc["started_at"])
+        ended_at = _time(doc.get("ended_at"))
+        breaks = [
+            Break(datetime.fromisoformat(gap["from"]), datetime.fromisoformat(gap["until"]))
+            for gap in doc.get("breaks") or ()
+        ]
         summaries.append(
             SessionSummary(
                 id=str(doc["id"]),
                 program=str(doc["program"]),
                 started_at=started_at,
                 status=cast("Status", doc.get("status", "partial")),
-                ended_at=_time(doc.get("ended_at")),
+                ended_at=ended_at,
                 last_set_at=last.get(doc["id"]),
                 sets=tally.sets,
                 reps=tally.reps,
@@ -76,6 +82,9 @@ def summarize_docs(sessions: list[Doc], sets: Iterable[Doc]) -> list[SessionSumm
                 set_aside=doc.get("set_aside_at") is not None and doc.get("ended_at") is None,
                 kind=doc_kind(doc),
                 effort=doc_effort(doc),
+                set_aside_seconds=aside_seconds(
+                    started_at, ended_at or last.get(doc["id"]), breaks
+                ),
             )
         )
     summaries.sort(key=lambda s: s.started_at)

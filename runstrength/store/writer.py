@@ -96,7 +96,9 @@ def session_write(event: LogWrite) -> Write[None]:
             log.log_set(event.session, event.record)
         elif isinstance(event, RoutineDone):
             log.log_routine(event.session, event.record)
-        elif isinstance(event, BandPicked | SessionResumed):
+        elif isinstance(event, SessionResumed):
+            log.keep_resume_point(event.session, event.resume_at, event.breaks)
+        elif isinstance(event, BandPicked):
             log.keep_resume_point(event.session, event.resume_at)
         # A session's end is durable in the journal on return; the writer folds it into
         # the year's file once nothing else waits (`LogWriter._tidy`).
@@ -104,7 +106,12 @@ def session_write(event: LogWrite) -> Write[None]:
             log.set_aside(event.session, event.at, event.skipped, event.resume_at, fold=False)
         else:
             log.finish_session(
-                event.session, event.status, event.ended_at, event.skipped, fold=False
+                event.session,
+                event.status,
+                event.ended_at,
+                event.skipped,
+                fold=False,
+                breaks=event.breaks,
             )
 
     return write

@@ -127,6 +127,33 @@ def test_gpx_reads_back_and_a_gpx_without_times_is_refused(tmp_path: Path) -> No
         read_file(garbage)
 
 
+@pytest.mark.parametrize(
+    ("code", "sport"),
+    [
+        ("9", "running"),
+        ("53", "running"),
+        ("1", "cycling"),
+        ("17", "cycling"),
+        ("10", "walking"),
+        ("4", "hiking"),
+        ("16", "swimming"),
+        ("31", "other"),
+        (" 9 ", "running"),
+    ],
+)
+def test_stravas_numbered_gpx_types_are_read_as_their_sports(
+    tmp_path: Path, code: str, sport: str
+) -> None:
+    path = tmp_path / "strava.gpx"
+    text = gpx_text(START, 1800, kind=code)
+    # As Strava writes it: <gpx creator="StravaGPX"> ... <trk><name>Morning Run</name><type>9</type>
+    path.write_text(
+        text.replace('creator="gpx.py -- https://github.com/tkrajina/gpxpy"', 'creator="StravaGPX"')
+    )
+    assert 'creator="StravaGPX"' in path.read_text()
+    assert read_file(path)[0].sport == sport
+
+
 def test_tcx_reads_back(tmp_path: Path) -> None:
     path = tmp_path / "run.tcx.gz"
     path.write_bytes(gz(tcx_text(START, 5400, 15000, hr=162).encode()))

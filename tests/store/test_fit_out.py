@@ -171,20 +171,25 @@ def test_a_session_as_an_activity_file(decode, fit_map) -> None:
         assert fit_set.get("repetitions") == record.reps
         if record.started_at is not None:
             assert fit_set["start_time"] == _utc(record.started_at)
-            expected = (record.completed_at - record.started_at).total_seconds()
-        else:
-            expected = record.seconds or 0
-        assert fit_set["duration"] == expected
+            assert fit_set["duration"] == (record.completed_at - record.started_at).total_seconds()
+        elif record.seconds:
+            assert fit_set["duration"] == record.seconds
+        else:  # its start is not known: FIT leaves its timing out, never a length of 0
+            assert "start_time" not in fit_set
+            assert "duration" not in fit_set
     # Hand-worked rests (minutes:seconds after the start):
-    #   glute bridge 2 logged no start and no seconds, so it takes no time: 10:00-12:00 = 120
+    #   glute bridge 2 logged no start and no seconds: its start, and the rest before it,
+    #   are not known, so there is none
     #   side plank left began 30 s before its end: 12:00-14:30 = 150
     #   side plank right held 28 s up to 15:45, so began 15:17: 15:00-15:17 = 17
     #   the retired move began 50 s before 20:00: 15:45-19:10 = 205
     rests = [s for s in sets if s["set_type"] == "rest"]
-    assert [r["duration"] for r in rests] == [120.0, 150.0, 17.0, 205.0]
-    # Every moment between the first set's start and the last set's end is a set or a rest.
+    assert [r["duration"] for r in rests] == [150.0, 17.0, 205.0]
+    # Every moment between the first set's start and the last set's end is a set or a rest,
+    # but for the rest before a set whose start is not known.
     for before, after in itertools.pairwise(sets):
-        assert before["timestamp"] == after["start_time"]
+        if "start_time" in after:
+            assert before["timestamp"] == after["start_time"]
     categories = [s["category"] for s in active]
     assert categories == ["hip_raise", "hip_raise", "plank", "plank", "unknown"]
 
@@ -351,3 +356,68 @@ def test_two_sessions_started_in_one_minute_get_two_files(tmp_path: Path, fit_ma
         "2026-11-23-0702-endurance-b2.fit",
     ]
     assert done.skipped == 1
+
+
+@pytest.mark.parametrize("decode", [garmin, fitdecoded])
+def test_a_set_without_its_start_has_no_timing_not_a_length_of_nothing(decode, fit_map) -> None:
+    """An imported set with neither `started_at` nor seconds held: its start and length
+    are left out (FIT's invalid value), not written as 0 s."""
+    session = a_session()
+    messages = decode(activity_bytes(session, fit_map))
+    key = "" if decode is fitdecoded else "_mesgs"
+    sets = messages["set" + key]
+    [unknown] = [s for s in sets if s["timestamp"] == _utc(START + timedelta(minutes=12))]
+    assert unknown["set_type"] == "active"
+    assert unknown["repetitions"] == 17
+    assert "duration" not in unknown
+    assert "start_time" not in unknown
+    assert all(s.get("duration", 1) > 0 for s in sets)
+
+
+def set_aside_session() -> SessionRecord:
+    """Two sets before 07:04, set aside from 07:05 to 19:00, two sets after, ended 19:06."""
+    from runstrength.core.records import Break
+
+    evening = START + timedelta(hours=12)
+    sets = [
+        logged_set("glute-bridge", 2, reps=18),
+        logged_set("glute-bridge", 4, reps=18),
+        logged_set("side-plank", 12 * 60 + 2, seconds=30, side="left", took=30),
+        logged_set("side-plank", 12 * 60 + 4, seconds=30, side="right", took=30),
+    ]
+    return SessionRecord(
+        SessionInfo("a2", "endurance", START),
+        "completed",
+        evening + timedelta(minutes=6),
+        sets,
+        effort=4,
+        breaks=[Break(START + timedelta(minutes=5), evening)],
+    )
+
+
+@pytest.mark.parametrize("decode", [garmin, fitdecoded])
+def test_a_session_set_aside_pauses_its_timer(decode, fit_map) -> None:
+    """The span it was set aside is a pause (timer stop_all, then start), not a rest: its
+    timer time is the 11 minutes spent in it, its elapsed time the 12 h 06 min."""
+    messages = decode(activity_bytes(set_aside_session(), fit_map))
+    key = "" if decode is fitdecoded else "_mesgs"
+    [fit_session] = messages["session" + key]
+    [lap] = messages["lap" + key]
+    [activity] = messages["activity" + key]
+    for summary in (fit_session, lap):
+        assert summary["total_timer_time"] == 11 * 60
+        assert summary["total_elapsed_time"] == (12 * 60 + 6) * 60
+    assert activity["total_timer_time"] == 11 * 60
+    evening = START + timedelta(hours=12)
+    timer = [(e["event_type"], e["timestamp"]) for e in messages["event" + key]]
+    assert timer == [
+        ("start", _utc(START)),
+        ("stop_all", _utc(START + timedelta(minutes=5))),
+        ("start", _utc(evening)),
+        ("stop_all", _utc(evening + timedelta(minutes=6))),
+    ]
+    rests = [s for s in messages["set" + key] if s["set_type"] == "rest"]
+    # (h:mm:ss after the start) 0:02:00-0:03:10 between the first two sets; 0:04:00-0:05:00,
+    # then 12:00:00-12:01:30, the 12 hours between left out; 12:02:00-12:03:30.
+    assert [r["duration"] for r in rests] == [70.0, 60.0, 90.0, 90.0]
+    assert max(r["duration"] for r in rests) < 12 * 60 * 60

@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 
 from runstrength.core.run_data import activities_from_list, activity_to_data
-from runstrength.core.runs import Activity
+from runstrength.core.runrules import run_cause
+from runstrength.core.runs import Activity, RunSettings
 from runstrength.store import CorruptLogError, TrainingLog
 from runstrength.store.errors import BadRecordError
 from runstrength.store.runs import RunLog, UnknownRunError
+from runstrength.store.schedule import Schedule
 
 HOME = timezone(timedelta(hours=1))
 START = datetime(2026, 11, 22, 8, 30, tzinfo=HOME)
@@ -95,6 +97,30 @@ def test_a_calendar_imported_again_replaces_its_plans_not_the_runs(tmp_path: Pat
     assert [a.title for a in runs.between(planned=True)] == ["Long"]
 
 
+def test_a_kind_set_by_hand_on_a_plan_stays_when_the_calendar_is_imported_again(
+    tmp_path: Path,
+) -> None:
+    today = date(2026, 11, 25)
+    runs = RunLog(TrainingLog(tmp_path / "log.json"))
+    first = runs.replace_planned(
+        "/plans/coach.ics",
+        [planned(date(2026, 11, 29), "a", "Marathon"), planned(date(2026, 12, 6), "b")],
+        today,
+    )
+    runs.mark(first.added[0].id, "hard")
+    # The coach moved the session a day and renamed the other one.
+    again = runs.replace_planned(
+        "/plans/coach.ics",
+        [planned(date(2026, 11, 30), "a", "Marathon"), planned(date(2026, 12, 6), "b", "Long")],
+        today,
+    )
+    assert again.kept_kinds == 1
+    assert [(a.uid, a.day, a.kind) for a in runs.between(planned=True)] == [
+        ("a", date(2026, 11, 30), "hard"),
+        ("b", date(2026, 12, 6), None),
+    ]
+
+
 def test_a_damaged_run_record_is_reported_as_a_damaged_log(tmp_path: Path) -> None:
     path = tmp_path / "log.json"
     log = TrainingLog(path)
@@ -138,3 +164,24 @@ def test_a_run_record_missing_a_field_is_refused_when_the_log_opens(tmp_path: Pa
     path.write_text(json.dumps(data))
     with pytest.raises(CorruptLogError, match="runs record 1: lacks sport"):
         TrainingLog(path, read_only=True)
+
+
+def test_the_rules_read_a_planned_run_done_skipped_or_not_yet_imported(tmp_path: Path) -> None:
+    log = TrainingLog(tmp_path / "log.json")
+    runs = RunLog(log)
+    sunday, monday = date(2026, 11, 22), date(2026, 11, 23)
+    runs.replace_planned("/plans/coach.ics", [planned(sunday, "long")], date(2026, 11, 20))
+
+    def cause_on_monday() -> str | None:
+        days = Schedule(log).training_days(monday, runs=RunSettings())
+        cause = run_cause(days.runs, monday)
+        return None if cause is None else cause.short()
+
+    # Nothing imported since: the long run may just not be imported yet; it still counts.
+    assert cause_on_monday() == 'the day after your planned long run "Long run 24 km"'
+    # A jog on Monday is logged, none on Sunday: the long run was skipped.
+    runs.add([completed(datetime(2026, 11, 23, 7, 0, tzinfo=HOME), 30, title="Morning Run")])
+    assert cause_on_monday() is None
+    # The Sunday run imported late: it stands in for the plan, named as itself.
+    runs.add([completed(START, 70, title="Sunday")])
+    assert cause_on_monday() == 'the day after your long run "Sunday" (24 km)'

@@ -35,7 +35,9 @@ def test_the_collector_waits_during_the_start_and_is_back_when_the_app_ends(
     assert gc.isenabled()
 
 
-def test_the_collector_is_back_once_home_is_up() -> None:
-    gc.disable()
-    RunStrengthApp._collector_back()
-    assert gc.isenabled()
+async def test_the_collector_is_back_once_home_is_up(make_app) -> None:
+    app: RunStrengthApp = make_app()
+    async with app.run_test(size=(80, 24)):
+        gc.disable()
+        app._home_is_up()
+        assert gc.isenabled()

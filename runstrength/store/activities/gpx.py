@@ -1,7 +1,9 @@
 """GPX tracks (phone apps, Strava exports), read with gpxpy: one activity per track.
 
-A track's `type` is often absent; such a track is taken as a run. A track without
-point times has no start to date it by and is refused with that reason.
+A track's `type` is often absent; such a track is taken as a run. Strava writes its
+activity type as a number (`<type>9</type>` for a run, 1 for a ride): these are read
+by Strava's codes. A track without point times has no start to date it by and is
+refused with that reason.
 """
 
 from __future__ import annotations
@@ -11,6 +13,28 @@ from pathlib import Path
 
 from runstrength.core.runs import RUNNING, Activity, sport_of
 from runstrength.store.activities.common import UnreadableFile, local_start
+
+STRAVA_TYPES = {
+    "1": "cycling",  # Ride
+    "4": "hiking",  # Hike
+    "9": "running",  # Run
+    "10": "walking",  # Walk
+    "16": "swimming",  # Swim
+    "17": "cycling",  # VirtualRide
+    "53": "running",  # VirtualRun
+}
+"""The numbers Strava's GPX files give as a track's type, by sport; other numbers are
+other sports (skiing, rowing, yoga ...)."""
+
+
+def sport_of_type(name: str | None) -> str:
+    """The sport of a track's `type`: a run when it has none, Strava's number or a name."""
+    if not name or not name.strip():
+        return RUNNING
+    text = name.strip()
+    if text.isdigit():
+        return STRAVA_TYPES.get(text.lstrip("0") or "0", "other")
+    return sport_of(text)
 
 
 def _heart_rates(track: object) -> list[float]:
@@ -44,7 +68,7 @@ def read_gpx(data: bytes, path: Path) -> list[Activity]:
             Activity(
                 id="",
                 day=begins.date(),
-                sport=sport_of(track.type) if track.type else RUNNING,
+                sport=sport_of_type(track.type),
                 title=track.name or document.name or "",
                 start=begins,
                 duration_s=(bounds.end_time - bounds.start_time).total_seconds(),
