@@ -151,10 +151,10 @@ def test_validate_reports_one_line_per_problem(home: Path) -> None:
     result = run(home, "programs", "validate", str(path))
     assert result.returncode == 2
     lines = result.stderr.splitlines()
-    assert lines == [
-        f"runstrength: {path}: line 8: exercise #1 (push-up): sets: 7 is outside 1-5",
+    assert lines == [  # in line order
         f"runstrength: {path}: line 7: exercise #1 (push-up): id: Push-up is upper-body "
         "strength work, which belongs in a sprint program, not an endurance one",
+        f"runstrength: {path}: line 8: exercise #1 (push-up): sets: 7 is outside 1-5",
         f"runstrength: {path}: line 14: exercise #2 (side-plank): reps: Side plank is a timed "
         "hold: give seconds, not reps",
     ]

@@ -151,7 +151,7 @@ def test_a_weekly_rest_day_from_the_settings_is_refused(tmp_path: Path) -> None:
     (tmp_path / "config.toml").write_text(f'weekly_rest_days = ["{weekday}"]\n')
     result = run(tmp_path, "schedule", "add", day(3).isoformat())
     assert result.returncode == 1
-    assert f"{weekday} is a weekly rest day" in result.stderr
+    assert f"{weekday.capitalize()} is a weekly rest day" in result.stderr
     assert f"({day(4).isoformat()})" in result.stderr
 
 

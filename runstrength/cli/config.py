@@ -13,6 +13,7 @@ from runstrength.config import (
     unknown_program,
     unknown_theme,
 )
+from runstrength.core.errors import by_line
 from runstrength.core.settings import SETTINGS, Settings
 from runstrength.paths import Paths
 from runstrength.store import load_catalogue, load_programs
@@ -64,7 +65,7 @@ def _in_effect(paths: Paths) -> tuple[LoadedSettings, Settings, list[str]]:
     folder_problem = runs_folder_problem(paths.config_file, settings.runs_folder)
     if folder_problem:
         problems.append(folder_problem)
-    return loaded, settings, problems
+    return loaded, settings, by_line(problems)
 
 
 def show(args: argparse.Namespace, paths: Paths) -> int:

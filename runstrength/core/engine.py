@@ -23,7 +23,14 @@ from runstrength.core.events import (
     SetCompleted,
     StepChanged,
 )
-from runstrength.core.keys import SKIP_NOTICES, exercise_at_hand, offered, skip_kind
+from runstrength.core.keys import (
+    SKIP_NOTICES,
+    exercise_at_hand,
+    offered,
+    routine_word,
+    skip_kind,
+    warmup_kind,
+)
 from runstrength.core.plan import (
     IntroStep,
     RestStep,
@@ -191,7 +198,7 @@ class SessionEngine(SessionState):
         if kind == "move":
             assert self.countdown is not None
             self.countdown.skip(self.next_move_in() or 0, self.clock.monotonic())
-            self.note.say("Next move (S skips the whole warm-up)")
+            self.note.say(f"Next move (S skips the whole {routine_word(self)})")
             return []
         if kind == "exercise":
             later = range(self.index + 1, len(self.plan))
@@ -215,7 +222,7 @@ class SessionEngine(SessionState):
         if not isinstance(self.step, WarmupStep):
             return []
         events = self._leave(skipped=True) + self._advance(cue=None)
-        self._said(SKIP_NOTICES["warmup"])
+        self._said(SKIP_NOTICES[warmup_kind(self)])
         return events
 
     def count(self, delta: int) -> list[Event]:
@@ -319,7 +326,8 @@ class SessionEngine(SessionState):
     def _leave(self, skipped: bool) -> list[Event]:
         """The warm-up or a stretch is over: how long it ran goes to the log."""
         now = self.clock.now()
-        events = self.routine.left(self.info, self.step, self.elapsed(), skipped, now)
+        spent = self.countdown.spent(self.clock.monotonic()) if self.countdown else 0.0
+        events = self.routine.left(self.info, self.step, spent, skipped, now)
         if self.kind == "recovery" and not skipped:
             # A routine has no sets: it enters the log with its first move or stretch done.
             events += self.routine.set_logged()

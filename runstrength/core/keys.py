@@ -15,12 +15,23 @@ if TYPE_CHECKING:
     from runstrength.core.programs import ProgramEntry
 
 SkipKind = Literal[
-    "move", "warmup", "exercise", "set", "end-set", "ready", "hold", "rest", "stretch", "side"
+    "move",
+    "warmup",
+    "mobility",
+    "exercise",
+    "set",
+    "end-set",
+    "ready",
+    "hold",
+    "rest",
+    "stretch",
+    "side",
 ]
 
 SKIP_LABELS: dict[SkipKind, str] = {
     "move": "Next move",
     "warmup": "End warm-up",
+    "mobility": "End mobility",
     "exercise": "Skip exercise",
     "set": "Skip set",
     "end-set": "End set",
@@ -34,6 +45,7 @@ SKIP_LABELS: dict[SkipKind, str] = {
 
 SKIP_NOTICES: dict[SkipKind, str] = {
     "warmup": "Warm-up over",
+    "mobility": "Mobility over",
     "exercise": "Exercise skipped: nothing logged for it",
     "set": "Set skipped: nothing logged for it",
     "rest": "Rest skipped",
@@ -43,11 +55,21 @@ SKIP_NOTICES: dict[SkipKind, str] = {
 """What became of the thing skipped, said on the next step (a set cut short says its count)."""
 
 
+def routine_word(engine: SessionEngine) -> str:
+    """What the timed moves at the start are called: a recovery routine's are its mobility."""
+    return "mobility" if engine.kind == "recovery" else "warm-up"
+
+
+def warmup_kind(engine: SessionEngine) -> SkipKind:
+    """The whole of the timed moves, as S (or s on the last move) skips them."""
+    return "mobility" if engine.kind == "recovery" else "warmup"
+
+
 def skip_kind(engine: SessionEngine) -> SkipKind | None:
     """What `s` skips now; None at the summary."""
     step = engine.step
     if isinstance(step, WarmupStep):
-        return "move" if engine.next_move_in() is not None else "warmup"
+        return "move" if engine.next_move_in() is not None else warmup_kind(engine)
     if isinstance(step, IntroStep):
         return "exercise"
     if isinstance(step, SetStep):
@@ -71,20 +93,25 @@ def exercise_at_hand(engine: SessionEngine) -> ProgramEntry | None:
     return None
 
 
-def offered(engine: SessionEngine, action: str) -> bool:
-    """Whether a session key does something in the step under way (before the summary)."""
+def offered(engine: SessionEngine, action: str, parameters: tuple[object, ...] = ()) -> bool:
+    """Whether a session key does something in the step under way (before the summary).
+
+    Keys whose footer label follows the state have one binding per label, told apart by
+    `parameters`: p's ("pause" or "resume") and S's (the routine's word, `routine_word`)."""
     step = engine.step
     entry = exercise_at_hand(engine)
     counted = entry is not None and not entry.exercise.is_hold
     if action == "count":
         return isinstance(step, SetStep) and counted
     if action == "skip_warmup":
-        return isinstance(step, WarmupStep)
+        return isinstance(step, WarmupStep) and parameters in ((), (routine_word(engine),))
     if action == "adjust":
         return engine.countdown is not None
     if action == "pause":
         tempo_running = engine.tempo and isinstance(step, SetStep) and counted
-        return engine.paused or engine.countdown is not None or tempo_running
+        now = "resume" if engine.paused else "pause"
+        acts = engine.paused or engine.countdown is not None or tempo_running
+        return acts and parameters in ((), (now,))
     if action == "tempo":
         return counted
     if action == "band":

@@ -38,9 +38,10 @@ class Cause(NamedTuple):
         if self.kind == "past":
             return f"{format_day(target)} is in the past"
         if self.kind == "weekly":
+            weekday = WEEKDAYS[target.weekday()].capitalize()
             return (
-                f"{format_day(target)} is a rest day: {WEEKDAYS[target.weekday()]} is a "
-                "weekly rest day in your settings"
+                f"{format_day(target)} is a rest day: {weekday} is a weekly rest day in your "
+                "settings"
             )
         if self.kind in ("trained", "taken"):
             verb = "logged" if self.kind == "trained" else "scheduled"

@@ -202,14 +202,25 @@ def past_results(sessions: Iterable[SessionRecord]) -> PastResults:
     return PastResults(last=last, best=best)
 
 
-def past_text(found: LastAndBest, *, is_hold: bool, band: str | None) -> str:
-    """ "last time 15 · best 18" for a set, saying which band they are for."""
+def best_today(done: Iterable[SetRecord], exercise_id: str, band: str | None) -> int | None:
+    """The best set of an exercise on `band` (None: without) among this session's sets."""
+    amounts = [amount(r) for r in done if r.exercise == exercise_id and r.band == band]
+    return max(amounts, default=None)
+
+
+def past_text(
+    found: LastAndBest, *, is_hold: bool, band: str | None, today: int | None = None
+) -> str:
+    """ "last time 15 · best 18" for a set, saying which band they are for; `today`: the
+    best set on it this session, which counts towards the best ("best today 20" alone)."""
     unit = " s" if is_hold else ""
     parts = []
     if found.last is not None:
         parts.append(f"last time {found.last}{unit}")
     if found.best is not None:
-        parts.append(f"best {found.best}{unit}")
+        parts.append(f"best {max(found.best, today or 0)}{unit}")
+    elif today is not None:
+        parts.append(f"best today {today}{unit}")
     text = " · ".join(parts)
     if band is None:
         return text

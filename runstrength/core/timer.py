@@ -16,6 +16,7 @@ class Countdown:
         self.total = float(seconds)
         self._deadline: float | None = None if paused else now + seconds
         self._left_when_paused = float(seconds)
+        self.skipped = 0.0  # jumped over with `skip`: counted as elapsed, never spent
 
     @property
     def paused(self) -> bool:
@@ -32,6 +33,10 @@ class Countdown:
 
     def elapsed(self, now: float) -> float:
         return self.total - self.remaining(now)
+
+    def spent(self, now: float) -> float:
+        """Time that really went by while it ran: elapsed, less what `skip` jumped over."""
+        return max(0.0, self.elapsed(now) - self.skipped)
 
     def pause(self, now: float) -> None:
         if self._deadline is not None:
@@ -53,7 +58,8 @@ class Countdown:
 
     def skip(self, seconds: float, now: float) -> None:
         """Move on `seconds` as if they had passed (never past the deadline)."""
-        change = min(seconds, self.remaining(now))
+        change = max(0.0, min(seconds, self.remaining(now)))
+        self.skipped += change
         if self._deadline is None:
             self._left_when_paused -= change
         else:

@@ -36,8 +36,9 @@ def matches(exercise: Exercise, muscle: str, equipment: str) -> bool:
     return True
 
 
-def exercise_details(exercise: Exercise, catalogue: Catalogue) -> str:
-    """Everything the browser says about one exercise, as Textual markup."""
+def exercise_details(exercise: Exercise, catalogue: Catalogue, hold_seconds: int) -> str:
+    """Everything the browser says about one exercise, as Textual markup; `hold_seconds`:
+    how long a session holds the stretch after it (the stretch_hold_seconds setting)."""
     stretch = catalogue.stretch_for(exercise)
     kind = "a timed hold" if exercise.is_hold else "counted in reps (15-20)"
     equipment = "resistance band" if exercise.uses_band else "body weight only"
@@ -60,7 +61,7 @@ def exercise_details(exercise: Exercise, catalogue: Catalogue) -> str:
         "[b]Form cues[/b]",
         *(f"  • {escape(cue)}" for cue in exercise.cues),
         "",
-        f"[b]Then stretch:[/b] {escape(stretch.name)}, held {stretch.hold_seconds} s"
+        f"[b]Then stretch:[/b] {escape(stretch.name)}, held {hold_seconds} s"
         + (" per side" if stretch.per_side else ""),
         *(f"  • {escape(cue)}" for cue in stretch.cues),
     ]
@@ -128,7 +129,9 @@ class BrowserScreen(Screen[None]):
 
     def show_detail(self, exercise: Exercise | None) -> None:
         text = (
-            exercise_details(exercise, self.context.catalogue)
+            exercise_details(
+                exercise, self.context.catalogue, self.context.settings.stretch_hold_seconds
+            )
             if exercise
             else "No exercise matches these filters."
         )

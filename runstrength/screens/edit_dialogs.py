@@ -110,6 +110,11 @@ class CorrectSetDialog(ModalScreen[Correction | None]):
         amount = int(text)
         band = self.query_one("#band", Select).value
         chosen_band = band if isinstance(band, str) and band else None
+        record = self.record
+        was = record.seconds if self.is_hold else record.reps
+        if amount == (was or 0) and chosen_band == record.band:
+            self.dismiss(None)  # nothing changed: nothing to write, nothing marked edited
+            return
         self.dismiss(
             Correction(
                 reps=None if self.is_hold else amount,

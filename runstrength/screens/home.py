@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from runstrength.commands import (
     BROWSE,
@@ -50,6 +50,7 @@ from runstrength.screens.home_reads import (
 from runstrength.screens.home_start import StartFlow
 from runstrength.screens.plain import escape
 from runstrength.store import LogError
+from runstrength.widgets.key_footer import KeyFooter
 from runstrength.widgets.title_bar import TitleBar
 from runstrength.writes import hand_write
 
@@ -108,9 +109,15 @@ class HomeScreen(StartFlow, Screen[None]):
                 Binding("pagedown", "scroll_lines(10)", "Scroll", show=False),
             ),
         ),
+        Command(
+            "x",
+            "while a session is left open (set aside or cut off): go on with it or close it",
+            "left_open",
+            "Left open",
+        ),
         HISTORY,
         CALENDAR,
-        BROWSE,
+        BROWSE._replace(gives_way=1),  # in the palette too; the footer may need its room
         SETTINGS,
         Command("ctrl+p", "command palette: every screen and action"),
         SOUND.help_only(),
@@ -146,7 +153,7 @@ class HomeScreen(StartFlow, Screen[None]):
             # The load, a damaged log and the problems found in files are mounted once
             # there is something to say (see `notice`): most starts have none of them.
             yield Static("[b]enter[/b]  start the session", id="start-hint")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter(type(self).KEYS)
 
     def on_mount(self) -> None:
         self.watch(self.app, "settings", self.settings_changed, init=False)
@@ -381,6 +388,8 @@ class HomeScreen(StartFlow, Screen[None]):
         if action == "recovery":
             # The routine's key is a day without strength (the palette offers it on any day).
             return refused
+        if action == "left_open":
+            return self.waiting is not None
         return True
 
     def show_last(self, last: SessionRecord | None, error: str | None) -> None:

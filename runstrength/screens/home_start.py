@@ -45,6 +45,9 @@ class StartFlow(ScreenPart):
     """Whether the log has been asked for a session still open."""
     _start_asked: bool
     """A start asked for before that answer came: it follows the answer."""
+    _put_off: str | None = None
+    """The id of a session left open on an earlier day that the runner put off closing
+    (escape on the offer): enter no longer asks about it (x still does)."""
 
     if TYPE_CHECKING:  # home holds it: today under the rest-day rule, once read
 
@@ -60,7 +63,11 @@ class StartFlow(ScreenPart):
         from runstrength.core.resume import can_resume  # the session model: only when one waits
 
         if not can_resume(waiting, self.context.clock.now().date()):
-            return "[b]enter[/b]  start the session"
+            how = "set aside" if waiting.set_aside_at is not None else "cut off"
+            return (
+                "[b]enter[/b]  start the session\n"
+                f"[b]x[/b]      close the session {how} on {waiting.date:%A %-d %B}"
+            )
         how = "set aside" if waiting.set_aside_at is not None else "cut off"
         program = escape(waiting.info.program)
         return f"[b]enter[/b]  go on with today's {program} session ({how})"
@@ -104,6 +111,10 @@ class StartFlow(ScreenPart):
         if waiting is not None and can_resume(waiting, self.context.clock.now().date()):
             if self.app.screen is self:  # one session a day at a time: go on or close it
                 self.offer_resume(waiting, then_start=then_start)
+            return
+        if waiting is not None and waiting.info.id != self._put_off and self.app.screen is self:
+            # One of an earlier day cannot go on: offered to be closed, then today's starts.
+            self.offer_resume(waiting, then_start=True)
             return
         check = self.check
         if check is None:  # the worker has not read the log yet: ask it now
@@ -209,9 +220,15 @@ class StartFlow(ScreenPart):
                 self.close_as_partial(record)
         self.interrupted_found(_to_go_on_with(message.sessions), message.offer)
 
+    def action_left_open(self) -> None:
+        """x: the session left open, offered again (to go on with, or close)."""
+        if self.waiting is not None and self.app.screen is self:
+            self.offer_resume(self.waiting)
+
     def interrupted_found(self, record: SessionRecord | None, offer: bool = True) -> None:
         self._checked = True
         self.waiting = record
+        self.refresh_bindings()  # x shows while a session waits
         if self.check is not None and self.check.allowed:
             self.query_one("#start-hint", Static).update(self.start_hint())
         if offer and record is not None and self.app.screen is self:
@@ -233,25 +250,33 @@ class StartFlow(ScreenPart):
         name = self.context.catalogue.exercise_name(last) if last else ""
         program = self.context.programs.get(record.info.program)
         why_not = None
-        if program is None:
-            why_not = f"The program {shown(record.info.program)} is gone, so it cannot be resumed."
-        elif not can_resume(record, self.context.clock.now().date()):
+        late = not can_resume(record, self.context.clock.now().date())
+        if late:
             why_not = (
-                f"It started on {record.date:%a %-d %b} and goes on only that day "
-                "(the rest-day rule counts it then): close it to keep its sets."
+                f"It started on {record.date:%A %-d %B}: a session goes on only the day it "
+                "started (the rest-day rule counts it then)."
             )
+        elif program is None:
+            why_not = f"The program {shown(record.info.program)} is gone, so it cannot be resumed."
 
         def chosen(choice: ResumeChoice) -> None:
             if choice == "resume" and why_not is None and program is not None:
                 self.waiting = None  # under way again: never offered twice
+                self.refresh_bindings()
                 self.app.push_screen(screens.session(self.context, program, resume=record))
             elif choice == "close":
                 self.waiting = None
+                self.refresh_bindings()
                 self.close_as_partial(record)
                 if then_start:
                     self.call_later(self.action_start)
+            elif late:  # put off: it does not stand in the way of today's session
+                self._put_off = record.info.id
+                if then_start:
+                    self.call_later(self.action_start)
 
-        self.app.push_screen(ResumeDialog(record, name, why_not), chosen)
+        dialog = ResumeDialog(record, name, why_not, late=late, then_start=then_start)
+        self.app.push_screen(dialog, chosen)
 
     def close_as_partial(self, record: SessionRecord) -> None:
         """End an interrupted session as partial, at the last thing it logged."""

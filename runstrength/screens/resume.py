@@ -1,5 +1,5 @@
 """Offered on home for a session still open (set aside, or the app stopped in the middle of
-it): resume it the same day, or close it as partial."""
+it): resume it the same day, or close it as partial (on a later day, only that)."""
 
 from __future__ import annotations
 
@@ -33,11 +33,22 @@ class ResumeDialog(ModalScreen[ResumeChoice]):
         Binding("escape", "choose(None)", "Later"),
     ]
 
-    def __init__(self, record: SessionRecord, exercise_name: str, why_not: str | None) -> None:
+    def __init__(
+        self,
+        record: SessionRecord,
+        exercise_name: str,
+        why_not: str | None,
+        late: bool = False,
+        then_start: bool = False,
+    ) -> None:
+        """`late`: it started on an earlier day, so it can only be closed; `then_start`:
+        today's session follows the answer (closed or put off)."""
         super().__init__()
         self.record = record
         self.exercise_name = exercise_name
         self.why_not = why_not
+        self.late = late
+        self.then_start = then_start
 
     @property
     def can_resume(self) -> bool:
@@ -51,20 +62,26 @@ class ResumeDialog(ModalScreen[ResumeChoice]):
             last = record.sets[-1]
             side = f" ({last.side})" if last.side else ""
             done += f", the last: {self.exercise_name} set {last.set}{side}"
-        keys = (
-            "[b]enter[/b] resume    [b]x[/b] close as partial    [b]escape[/b] later"
-            if self.why_not is None
-            else f"{escape(self.why_not)}\n[b]x[/b] close as partial    [b]escape[/b] later"
-        )
         aside = record.set_aside_at is not None
         title = "A session was set aside" if aside else "A session was interrupted"
         where = "where you left it" if aside else "at the next set"
+        if self.late:
+            offer = "Close it as partial: its sets are kept."
+            then = ", then start" if self.then_start else ""
+            later = "just start" if self.then_start else "later"
+            keys = f"[b]x[/b] close as partial{then}    [b]escape[/b] {later}"
+        else:
+            offer = f"Resume it {where}, or close it as partial (its sets are kept)."
+            keys = "[b]enter[/b] resume    [b]x[/b] close as partial    [b]escape[/b] later"
+        if self.why_not is not None:
+            offer = escape(self.why_not) + ("\n" + offer if self.late else "")
+            if not self.late:
+                keys = "[b]x[/b] close as partial    [b]escape[/b] later"
         with Vertical(classes="dialog"):
             yield Label(title, classes="dialog-title")
             yield Static(
                 f"{record.info.started_at:%a %-d %b %H:%M} · {escape(record.info.program)} · "
-                f"{escape(done)}.\n"
-                f"Resume it {where}, or close it as partial (its sets are kept)."
+                f"{escape(done)}.\n{offer}"
             )
             yield Static(keys, classes="dialog-keys")
         yield Footer(compact=True, show_command_palette=False)

@@ -316,7 +316,7 @@ class SessionScreen(SessionEnd, Screen[None]):
             return False
         if action == "skip":
             return parameters == (skip_kind(engine),)
-        return offered(engine, action)
+        return offered(engine, action, parameters)
 
     def action_count(self, delta: int) -> None:
         self.apply(self.engine.count(delta))
@@ -334,10 +334,10 @@ class SessionScreen(SessionEnd, Screen[None]):
     def action_skip(self, kind: str) -> None:
         self.apply(self.engine.skip())
 
-    def action_skip_warmup(self) -> None:
+    def action_skip_warmup(self, _routine: str = "") -> None:
         self.apply(self.engine.skip_warmup())
 
-    def action_pause(self) -> None:
+    def action_pause(self, _now: str = "") -> None:
         self.apply(self.engine.toggle_pause())
         self.refresh_bindings()
 

@@ -29,8 +29,8 @@ if TYPE_CHECKING:
 LEAVES = ("enter", "quit_session")
 """The session's own keys that still act on its summary, as its help names them: both go
 back to home."""
-ON_SUMMARY = ("home", "quit_session")
-"""What the summary's footer offers: enter, shown there as Home, and q."""
+ON_SUMMARY = ("home",)
+"""What the summary's footer offers: enter and q, both back to home ("⏎/q Home")."""
 SCROLL = "scroll_summary"
 """The summary's table scrolled, when its rows do not all fit."""
 

@@ -17,8 +17,8 @@ SESSION_KEYS = keys(
         "begin the set · set done · next step",
         "enter",
         "Next",
-        # On the summary the footer says where enter goes (`SessionScreen.check_action`).
-        more=(Binding("enter", "home", "Home"),),
+        # On the summary the footer says where enter and q go (`SessionScreen.check_action`).
+        more=(Binding("enter", "home", "Home", key_display="⏎/q"),),
     ),
     # Only on a summary whose table holds more rows than there is room for (and only in
     # the summary's help: `session_end.live_keys`).
@@ -42,16 +42,24 @@ SESSION_KEYS = keys(
         "a hold or set cut short keeps its seconds or reps",
         more=tuple(Binding("s", f"skip('{kind}')", label) for kind, label in SKIP_LABELS.items()),
     ),
+    # S and p: one binding per footer label, the one that applies shown (core/keys.py).
     Command(
         "S,shift+s",
-        "skip the whole warm-up",
-        "skip_warmup",
+        "skip the whole warm-up or mobility moves",
+        "skip_warmup('warm-up')",
         "Skip warm-up",
         key_display="S",
         help_keys="S",
         gives_way=1,
+        more=(Binding("S,shift+s", "skip_warmup('mobility')", "Skip mobility", key_display="S"),),
     ),
-    Command("p", "pause / resume", "pause", "Pause"),
+    Command(
+        "p",
+        "pause / resume",
+        "pause('pause')",
+        "Pause",
+        more=(Binding("p", "pause('resume')", "Resume"),),
+    ),
     # + and - share one footer entry. On a narrow terminal the keys with a gives_way
     # leave the footer, the highest first, so the counting, timer keys and help stay.
     Command(
@@ -88,6 +96,7 @@ SESSION_KEYS = keys(
         "quit_session",
         "Quit",
         gives_way=2,
+        more=(Binding("q", "home", "Home", show=False),),  # on the summary: home, as enter
     ),
     HELP.help_only(),
 )

@@ -16,7 +16,13 @@ from runstrength.core.events import (
     SetCompleted,
 )
 from runstrength.core.plan import IntroStep, SetStep
-from runstrength.core.stats import PastResults, past_results, past_text, progression_hint
+from runstrength.core.stats import (
+    PastResults,
+    best_today,
+    past_results,
+    past_text,
+    progression_hint,
+)
 from runstrength.store import LogError
 
 if TYPE_CHECKING:
@@ -92,7 +98,8 @@ def last_time_text(
         exercise = step.entry.exercise
         band = engine.band_for(exercise)
         found = past.find(exercise.id, step.set_number, step.side, band)
-        return past_text(found, is_hold=exercise.is_hold, band=band)
+        today = best_today(engine.completed, exercise.id, band)
+        return past_text(found, is_hold=exercise.is_hold, band=band, today=today)
     if isinstance(step, IntroStep) and hints.get(step.entry.exercise.id):
         return f"Next step: {hints[step.entry.exercise.id]}"
     return ""

@@ -79,3 +79,15 @@ def test_the_text_says_which_band_it_is_for() -> None:
     nothing = LastAndBest(None, None)
     assert past_text(nothing, is_hold=False, band=None) == ""
     assert past_text(nothing, is_hold=False, band="green") == "green band: nothing logged on it yet"
+
+
+def test_the_text_counts_this_session_on_the_band() -> None:
+    nothing = LastAndBest(None, None)
+    assert past_text(nothing, is_hold=False, band="red", today=20) == "red band: best today 20"
+    assert past_text(nothing, is_hold=True, band=None, today=30) == "best today 30 s"
+    found = LastAndBest(last=15, best=18)
+    # A better set today is the best now; a lesser one leaves the best as it was.
+    better = past_text(found, is_hold=False, band="red", today=20)
+    assert better == "red band: last time 15 · best 20"
+    lesser = past_text(found, is_hold=False, band="red", today=12)
+    assert lesser == "red band: last time 15 · best 18"

@@ -178,7 +178,7 @@ def test_past_days_and_weekly_rest_days_are_refused() -> None:
     weekly = can_schedule(days(weekly=("friday",)), friday)
     assert weekly.cause is not None
     assert weekly.cause.kind == "weekly"
-    assert "friday is a weekly rest day" in weekly.reason
+    assert "Friday is a weekly rest day" in weekly.reason
     assert weekly.next_allowed == friday + timedelta(days=1)
 
 

@@ -67,6 +67,32 @@ def test_a_warmup_cut_short_keeps_its_length(engine: SessionEngine, clock) -> No
     assert routine(count_and_finish(engine)) == [WarmupRecord(seconds=22, target_seconds=60)]
 
 
+def test_moves_skipped_with_s_do_not_count_as_time_warmed_up(engine: SessionEngine, clock) -> None:
+    """s jumps to the next move; the time it jumped over was not spent warming up."""
+    engine.start()
+    clock.advance(3)
+    engine.skip()  # next move at once
+    clock.advance(2)
+    engine.skip_warmup()
+    to_first_set(engine)
+    assert routine(count_and_finish(engine)) == [WarmupRecord(seconds=5, target_seconds=60)]
+
+
+def test_skipping_every_move_logs_only_the_time_spent(engine: SessionEngine, clock) -> None:
+    engine.start()
+    clock.advance(1)
+    while engine.next_move_in():
+        engine.skip()
+    last_move = engine.countdown.remaining(clock.monotonic()) if engine.countdown else 0
+    clock.advance(60)  # the last move runs out by itself
+    engine.tick()
+    assert isinstance(engine.step, IntroStep)
+    to_first_set(engine)
+    [record] = routine(count_and_finish(engine))
+    assert isinstance(record, WarmupRecord)
+    assert record.seconds == round(1 + last_move) < WARMUP_SECONDS
+
+
 def test_more_time_on_the_warmup_counts_against_the_plan(engine: SessionEngine, clock) -> None:
     engine.start()
     engine.adjust(+15)

@@ -80,3 +80,19 @@ async def test_a_change_landing_while_a_dialog_is_open_shows_whole(history_app) 
         assert history_app.screen is detail
         assert "7/20 reps (edited)" in rows_shown(detail)[0]
         expect_full(detail)
+
+
+async def test_saving_a_correction_that_changes_nothing_writes_nothing(history_app) -> None:
+    """c, then enter at once: the set is as it was, not "(edited)", and the log is not written."""
+    async with history_app.run_test(size=(80, 24)) as pilot:
+        detail = await open_detail(pilot)
+        log = history_app.context.log
+        before = log.sessions()
+        await pilot.press("c")
+        assert isinstance(history_app.screen, CorrectSetDialog)
+        await pilot.press("enter")
+        await written(pilot)
+        assert history_app.screen is detail
+        assert not any("(edited)" in row for row in rows_shown(detail))
+        assert log.sessions() == before
+        assert not any(r.edited_at for s in log.sessions() for r in s.sets)

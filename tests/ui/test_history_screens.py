@@ -312,15 +312,18 @@ async def test_the_band_of_a_set_is_picked_with_keys(history_app) -> None:
         await pilot.press("tab", "enter")  # the band list opens instead of saving
         await pilot.pause()
         assert history_app.screen is dialog
-        await pilot.press("end", "enter")  # the heaviest band owned
+        bands = history_app.context.settings.bands
+        assert first.band == bands[-1]  # on the heaviest band owned: one lighter is a change
+        await pilot.press("end", "up", "enter")
         await pilot.pause()
         assert history_app.screen is dialog
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert history_app.screen is not dialog
+        await history_app.workers.wait_for_complete()
         sessions = history_app.context.log.sessions()
         corrected = next(r for s in sessions for r in s.sets if r.key == first.key)
-        assert corrected.band == history_app.context.settings.bands[-1]
+        assert corrected.band == bands[-2]
         assert corrected.edited_at is not None
 
 

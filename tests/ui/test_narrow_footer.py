@@ -24,11 +24,11 @@ PHASES: list[tuple[str, list[object], list[str]]] = [
     ("exercise card", ["S"], ["⏎ Next", "s Skip exercise", "t Tempo"]),
     ("set", ["enter", "space"], ["space +1", "⌫ -1", "⏎ Next", "s End set", "t Tempo"]),
     ("rest", [*["space"] * 14, "enter"], ["⏎ Next", "s Skip rest", "p Pause", "+/- 15s"]),
-    ("paused rest", ["p"], ["⏎ Next", "s Skip rest", "p Pause", "+/- 15s"]),
+    ("paused rest", ["p"], ["⏎ Next", "s Skip rest", "p Resume", "+/- 15s"]),
     ("stretch", ["p", "s", "s"], ["⏎ Next", "s Skip", "p Pause", "+/- 15s"]),
     ("get ready", ["s", "s", "enter"], ["⏎ Next", "s Skip get-ready", "p Pause", "+/- 15s"]),
     ("hold", [5, 3], ["⏎ Next", "s End hold", "p Pause", "+/- 15s"]),
-    ("summary", ["q", "x"], ["⏎ Home", "q Quit"]),
+    ("summary", ["q", "x"], ["⏎/q Home"]),
 ]
 
 

@@ -34,8 +34,8 @@ def test_the_browser_names_the_alternative_and_shows_data_text_as_typed(
     catalogue: Catalogue,
 ) -> None:
     squat = catalogue.exercises["band-squat"]
-    text = exercise_details(squat, catalogue)
+    text = exercise_details(squat, catalogue, 30)
     assert "No band? Reverse lunge instead." in text
     odd = squat._replace(summary="Knees [out], not [b]in")
-    shown = Content.from_markup(exercise_details(odd, catalogue)).plain
+    shown = Content.from_markup(exercise_details(odd, catalogue, 30)).plain
     assert "Knees [out], not [b]in" in shown

@@ -56,7 +56,7 @@ async def test_a_weekly_rest_day_is_a_rest_day(make_app, clock) -> None:
     app = make_app(weekly_rest_days=("monday",))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert "monday is a weekly rest day" in text_of(pilot, "#day-status")
+        assert "Monday is a weekly rest day" in text_of(pilot, "#day-status")
         await pilot.press("enter")
         assert isinstance(app.screen, HomeScreen)
 

@@ -174,7 +174,8 @@ async def test_a_session_set_aside_only_closes_the_next_day(
         assert isinstance(dialog, ResumeDialog)
         assert not dialog.can_resume
         text = " ".join(str(s.render()) for s in dialog.query("Static"))
-        assert "goes on only that day" in text
+        assert "goes on only the day it started" in text
+        assert "resume" not in text.lower()  # it cannot be: never offered
         await pilot.press("enter")  # resume is not offered
         await settle(pilot)
         assert app.screen is dialog

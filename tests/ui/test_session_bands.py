@@ -226,3 +226,19 @@ async def test_a_band_picked_survives_a_session_cut_off(make_app, catalogue) -> 
         await again.workers.wait_for_complete()
         [done] = [s for s in again.context.log.sessions() if s.id == cut_off.id]
         assert [(r.set, r.band) for r in done.sets] == [(1, "red"), (2, "green")]
+
+
+async def test_the_hint_counts_the_sets_of_this_session(make_app, catalogue) -> None:
+    """A new log, set 1 on red: set 2 does not say nothing was logged on red."""
+    app = make_app(bands=("red", "green"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot, app, band_program(catalogue))
+        await pilot.press("enter")
+        assert text(screen, "#last-time") == "red band: nothing logged on it yet"
+        await pilot.press(*["space"] * 18, "enter", "s")  # set 1: 18 reps, then the rest
+        step = screen.engine.step
+        assert isinstance(step, SetStep)
+        assert step.set_number == 2
+        assert text(screen, "#last-time") == "red band: best today 18"
+        await pilot.press("b")  # nothing on green, this session or before
+        assert text(screen, "#last-time") == "green band: nothing logged on it yet"

@@ -64,7 +64,7 @@ def assert_way_on_in_sight(app: RunStrengthApp, *, asks_effort: bool = True) -> 
     if asks_effort:
         assert "How hard was it?" in text
         assert scale_line() in text
-    assert "⏎ Home" in footer(app)  # where enter goes from the summary
+    assert "⏎/q Home" in footer(app)  # where enter (and q) go from the summary
     assert footer(app).rstrip().endswith("? Help")
 
 
