@@ -7,7 +7,6 @@ the engine itself has no side effects and is driven entirely by its injected clo
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Literal
 
 from runstrength.core.bands import BandChoice
 from runstrength.core.catalogue import WarmupMove
@@ -16,6 +15,7 @@ from runstrength.core.events import (
     BandPicked,
     Cue,
     CueEvent,
+    EndStatus,
     Event,
     SessionEnded,
     SessionResumed,
@@ -89,18 +89,15 @@ class SessionEngine(SessionState):
         self.warmup_extra = {}
         self.completed: list[SetRecord] = []
         self.routine = RoutineLog()
-        self.status: Literal["completed", "partial"] | None = None
+        self.status: EndStatus | None = None
         self.ended_at = self.info.started_at
-        self.breaks: tuple[Break, ...] = ()
-        """The spans the session was set aside before it went on: not time spent in it."""
+        self.breaks: tuple[Break, ...] = ()  # spans set aside before it went on
         self.bands = BandChoice(settings.bands, bands)
         self.tally = ExerciseTally(program)
         self._beeped: set[int] = set()
         self._reps_clock = RepClock()
         self._set_started_at = self.info.started_at
         self._carry = 0.0
-
-    # --- driving it ------------------------------------------------------------------
 
     def start(self) -> list[Event]:
         return self._go_to(0)
@@ -112,14 +109,9 @@ class SessionEngine(SessionState):
         at: ResumePoint | None = None,
         breaks: Sequence[Break] = (),
     ) -> list[Event]:
-        """Continue an interrupted or set-aside session: `done` are its logged sets.
-
-        It keeps its identity; it goes on where it was set aside (`at`), else after the
-        last set done (at the intro of an exercise that set begins), each exercise on its
-        band last used or picked with b (`at.band`). With nothing done: from the warm-up.
-        The log is told it is under way again (no longer set aside), and where, and
-        `breaks`: every span it was set aside (see `core.resume.breaks_until`).
-        """
+        """Continue an interrupted or set-aside session (`done`: its logged sets, `breaks`:
+        the spans it was away) where it was set aside (`at`), else after its last set, each
+        exercise on its band last used or picked with b; the log is told it goes on."""
         self.info = info
         self.breaks = tuple(breaks)
         self.completed = list(done)
@@ -130,9 +122,7 @@ class SessionEngine(SessionState):
             self.tally.set_done(number)
         events = self._go_to(resume_position(self.plan, done, at))
         point = self.goes_on_at() if done and not self.finished else None
-        if point is None:
-            return events
-        return [SessionResumed(info, point, self.breaks), *events]
+        return events if point is None else [SessionResumed(info, point, self.breaks), *events]
 
     def tick(self) -> list[Event]:
         """Advance time: beeps, tempo reps, a timer run out, a note about the last step gone."""
@@ -184,12 +174,9 @@ class SessionEngine(SessionState):
         return []
 
     def skip(self) -> list[Event]:
-        """s: skip the thing under way (see core/keys.py) and say what became of it.
-
-        A warm-up goes on to its next move; an intro skips the whole exercise; a hold's
-        get-ready starts the hold now; a hold or a counted set cut short keeps what was
-        held or counted, as enter would.
-        """
+        """s: skip the thing under way (see core/keys.py) and say what became of it: a
+        warm-up's next move, the whole exercise from its intro, a hold's get-ready; a hold
+        or a counted set cut short keeps what was held or counted, as enter would."""
         kind, left = skip_kind(self), self.step
         if kind is None:
             return []
@@ -268,8 +255,8 @@ class SessionEngine(SessionState):
         return []
 
     def next_band(self) -> list[Event]:
-        """b: the next band for the exercise at hand (card, sets, rests; not its stretch),
-        wrapping to the lightest; kept in the log at once, should the session be cut off."""
+        """b: the next band for the exercise at hand (not its stretch), wrapping to the
+        lightest; kept in the log at once, should the session be cut off."""
         entry = exercise_at_hand(self)
         if entry is None or not entry.exercise.uses_band:
             return []
@@ -287,15 +274,13 @@ class SessionEngine(SessionState):
         return events + self._go_to(len(self.plan) - 1, status="partial")
 
     def set_aside(self) -> list[Event]:
-        """Continue later: the session stays open in the log, to go on at the set under way
-        (its count so far is not kept) or the next one. Only once a set is logged."""
+        """Continue later (once a set is logged): the session stays open in the log, to go
+        on at the set under way (its count is not kept) or the next one."""
         if self.finished or not self.completed:
             return []
         self.tally.passed(exercises_behind(self.step, len(self.program.entries)))
         point = self.goes_on_at()
         return [SessionSetAside(self.info, self.clock.now(), self.tally.skipped, point)]
-
-    # --- inside ----------------------------------------------------------------------
 
     def _said(self, text: str) -> None:
         """Word of the step just left, on the next step (the summary has its own account)."""
@@ -303,9 +288,8 @@ class SessionEngine(SessionState):
             self.note.say_after(text, self.clock.monotonic())
 
     def _late(self, overdue: float, then: Callable[[], list[Event]]) -> list[Event]:
-        """`then`, for a timer or tempo rep that fell due `overdue` seconds ago: the next
-        timer starts at that deadline, not at this late tick, so timers in a row do not
-        drift (after a longer gap, a sleeping laptop, it starts now)."""
+        """`then`, for a timer or tempo rep due `overdue` seconds ago: the next timer starts
+        at that deadline, so timers in a row do not drift (see `carried`)."""
         self._carry = carried(overdue)
         try:
             return then()
@@ -368,10 +352,7 @@ class SessionEngine(SessionState):
         return [SetCompleted(self.info, record), *self.routine.set_logged()]
 
     def _go_to(
-        self,
-        index: int,
-        cue: Cue | None = None,
-        status: Literal["completed", "partial"] = "completed",
+        self, index: int, cue: Cue | None = None, status: EndStatus = "completed"
     ) -> list[Event]:
         """Go to step `index`; at the summary, `status` is partial when the session was stopped."""
         stopped_at = self.step
@@ -411,9 +392,8 @@ class SessionEngine(SessionState):
             self.status = status
             self.ended_at = self.clock.now()
             logged = len(self.completed) or self.routine.logged  # a routine has no sets
-            ended = SessionEnded(
-                self.info, status, self.ended_at, logged, self.tally.skipped, self.breaks
-            )
+            skipped = self.tally.skipped
+            ended = SessionEnded(self.info, status, self.ended_at, logged, skipped, self.breaks)
             events += [CueEvent(Cue.SESSION_DONE), ended]
         events.append(StepChanged(step))
         return events

@@ -37,6 +37,10 @@ class Cue(StrEnum):
     """Phase tone: the next exercise is up (played by the cue mapping, never emitted)."""
 
 
+EndStatus = Literal["completed", "partial"]
+"""How a session ended: every step passed, or stopped (partial)."""
+
+
 @dataclass(frozen=True)
 class CueEvent:
     cue: Cue
@@ -58,7 +62,7 @@ class SetCompleted:
 @dataclass(frozen=True)
 class SessionEnded:
     session: SessionInfo
-    status: Literal["completed", "partial"]
+    status: EndStatus
     ended_at: datetime
     sets_logged: int
     skipped: tuple[str, ...] = ()

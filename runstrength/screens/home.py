@@ -66,8 +66,6 @@ if TYPE_CHECKING:
 
 SOUND_CHECK_DELAY = 1.0
 """Seconds after home first shows: late enough to stay out of the start-up's way."""
-DAY_ACTIONS = ("start", "start_refused", "recovery")
-"""The actions home offers or not by the day's status (see `check_action`)."""
 PAINT_WAIT = 0.25
 """Seconds home waits for the day's status to be painted before it goes on reading."""
 NOTICES = ("load", "damage", "start-hint", "problems")
@@ -373,24 +371,6 @@ class HomeScreen(StartFlow, Screen[None]):
             text, hint_text = rest_day_text(check, recovery_length(self.context, self.program))
         status.update(text)
         hint.update(hint_text)
-
-    def day_keys(self) -> tuple[bool | None, ...]:
-        """Which of the keys that follow the day's status the footer shows."""
-        return tuple(self.check_action(action, ()) for action in DAY_ACTIONS)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        refused = self.check is not None and not self.check.allowed
-        askable = self.check is not None and self.askable(self.check)
-        if action == "start":
-            return not refused or askable
-        if action == "start_refused":
-            return refused and not askable
-        if action == "recovery":
-            # The routine's key is a day without strength (the palette offers it on any day).
-            return refused
-        if action == "left_open":
-            return self.waiting is not None
-        return True
 
     def show_last(self, last: SessionRecord | None, error: str | None) -> None:
         widget = self.query_one("#last", Static)

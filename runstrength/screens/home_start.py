@@ -34,6 +34,10 @@ def _to_go_on_with(left_open: list[SessionRecord]) -> SessionRecord | None:
     return waiting[-1] if waiting else None
 
 
+DAY_ACTIONS = ("start", "start_refused", "recovery")
+"""The actions home offers or not by the day's status (see `check_action`)."""
+
+
 class StartFlow(ScreenPart):
     """The start of a session from home, the screen made with it."""
 
@@ -53,6 +57,24 @@ class StartFlow(ScreenPart):
 
         @property
         def check(self) -> StartCheck | None: ...
+
+    def day_keys(self) -> tuple[bool | None, ...]:
+        """Which of the keys that follow the day's status the footer shows."""
+        return tuple(self.check_action(action, ()) for action in DAY_ACTIONS)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        refused = self.check is not None and not self.check.allowed
+        askable = self.check is not None and self.askable(self.check)
+        if action == "start":
+            return not refused or askable
+        if action == "start_refused":
+            return refused and not askable
+        if action == "recovery":
+            # The routine's key is a day without strength (the palette offers it on any day).
+            return refused
+        if action == "left_open":
+            return self.waiting is not None
+        return True
 
     def start_hint(self) -> str:
         """What enter does on a day a session may start: a session of today still open
