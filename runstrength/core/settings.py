@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import Any, Literal, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
 
 from runstrength.core.fields import TableReader, shown
 from runstrength.core.programs import GOALS, REST_RANGE
-from runstrength.core.runs import RunSettings
+
+if TYPE_CHECKING:
+    from runstrength.core.runs import RunSettings
 
 VOICE_MODES = ("voice", "tones", "off")
 SESSION_LAYOUTS = ("floor", "compact")
@@ -281,6 +283,8 @@ SPECS = {spec.name: spec for spec in SETTINGS}
 
 def run_settings(settings: Settings) -> RunSettings:
     """What the run kinds and the running rules read from the settings."""
+    from runstrength.core.runs import RunSettings  # the runs' rules: not needed at start
+
     return RunSettings(
         long_run_minutes=settings.long_run_minutes,
         max_hr=settings.max_hr or None,
