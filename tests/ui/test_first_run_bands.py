@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import tomllib
 
-from textual.pilot import Pilot
 from textual.widgets import Label
 
 from runstrength.app import RunStrengthApp
@@ -15,14 +14,10 @@ from runstrength.screens.home import HomeScreen
 from runstrength.widgets.marks import MarkedSelectionList
 from tests.ui.conftest import MakeApp
 from tests.ui.screen_text import screen_lines
+from tests.ui.settling import settle
 
 SIZE = (80, 24)
 USUAL = ["yellow", "red", "green", "blue", "black"]
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def ticked_rows(app: RunStrengthApp, bands: list[str]) -> dict[str, bool]:

@@ -8,7 +8,8 @@ from pathlib import Path
 from runstrength.screens.session import SessionScreen
 from tests.ui.restday_seed import seed
 from tests.ui.screen_text import screen_lines
-from tests.ui.test_recovery_flow import footer_keys, session, settle, text_of
+from tests.ui.settling import settle
+from tests.ui.test_recovery_flow import footer_keys, session, text_of
 
 
 def notice_of(pilot) -> str:

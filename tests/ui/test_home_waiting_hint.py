@@ -6,13 +6,12 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from textual.pilot import Pilot
-
 from runstrength.core.records import ResumePoint, SessionInfo, SetRecord
 from runstrength.screens.home import HomeScreen
 from runstrength.screens.resume import ResumeDialog
 from runstrength.store import TrainingLog
 from tests.ui.screen_text import screen_text
+from tests.ui.settling import settle
 
 SIZE = (80, 24)
 
@@ -26,11 +25,6 @@ def logged_one_set(tmp_path: Path, clock, *, set_aside: bool) -> None:
         at = clock.now() + timedelta(minutes=5)
         log.set_aside(info, at, (), ResumePoint("glute-bridge", 1, 2))
     log.close()
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_a_session_set_aside_today_is_what_enter_goes_on_with(

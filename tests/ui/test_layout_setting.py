@@ -11,7 +11,8 @@ from runstrength.paths import Paths
 from runstrength.screens.home import HomeScreen
 from runstrength.screens.session import SessionScreen
 from tests.test_cli_programs_config import run
-from tests.ui.test_setup_flows import SIZE, make, settle, user_config
+from tests.ui.settling import settle
+from tests.ui.test_setup_flows import SIZE, make, user_config
 
 
 async def test_the_layout_chosen_in_the_settings_is_saved_and_used(

@@ -11,7 +11,6 @@ from datetime import date
 from typing import Any
 
 from textual.message import Message
-from textual.pilot import Pilot
 
 from runstrength.app import RunStrengthApp
 from runstrength.screens.calendar import CalendarScreen
@@ -20,6 +19,7 @@ from runstrength.screens.session import SessionScreen
 from runstrength.store import LogWriteError, TrainingLog
 from runstrength.store.schedule import Schedule
 from runstrength.writes import NotSaved, hand_write
+from tests.ui.settling import settle
 
 WRITES = (
     "log_set",
@@ -50,11 +50,6 @@ def watch_writes(log: TrainingLog, before: Callable[[str], None]) -> None:
 
 def plans(app: RunStrengthApp) -> dict[date, str]:
     return {p.day: p.program for p in Schedule(app.context.log).between()}
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_no_write_runs_on_the_ui_thread(make_app, clock) -> None:

@@ -13,6 +13,7 @@ from runstrength.factory import build_context
 from runstrength.paths import Paths
 from runstrength.screens.home import HomeScreen
 from runstrength.screens.settings import SettingsScreen
+from tests.ui.settling import settle
 
 SIZE = (80, 24)
 
@@ -30,11 +31,6 @@ def make(paths: Paths, clock, sound) -> RunStrengthApp:
     if not paths.config_file.exists():
         paths.config_file.write_text(USER_CONFIG)
     return RunStrengthApp(build_context(paths, clock=clock, sound=sound))
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def pick_theme(pilot: Pilot[None], theme: str) -> None:

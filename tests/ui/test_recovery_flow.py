@@ -22,11 +22,7 @@ from runstrength.store import TrainingLog
 from runstrength.widgets.summary_table import SummaryTable
 from tests.ui.restday_seed import seed
 from tests.ui.screen_text import notices
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+from tests.ui.settling import settle
 
 
 def text_of(pilot: Pilot[None], selector: str) -> str:

@@ -19,13 +19,9 @@ from runstrength.store.schedule import Schedule
 from runstrength.widgets.month import MonthView
 from tests.ui.restday_seed import seed
 from tests.ui.screen_text import notices, screen_lines
+from tests.ui.settling import settle
 
 TODAY = date(2026, 11, 23)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def text_of(pilot: Pilot[None], selector: str) -> str:

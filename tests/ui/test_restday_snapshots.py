@@ -8,13 +8,9 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from tests.ui.restday_seed import seed
+from tests.ui.settling import settle
 
 SIZE = (80, 24)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def keys(*presses: str):

@@ -6,7 +6,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 
 from runstrength.core.plan import SetStep
 from runstrength.core.records import SessionInfo, SetRecord
@@ -14,6 +13,7 @@ from runstrength.screens.home import HomeScreen
 from runstrength.screens.resume import ResumeDialog
 from runstrength.screens.session import SessionScreen
 from runstrength.store import TrainingLog
+from tests.ui.settling import settle
 
 SIZE = (80, 24)
 
@@ -35,11 +35,6 @@ def interrupt_a_session(tmp_path: Path, clock) -> SessionInfo:
     log.log_set(info, done)
     log.close()
     return info
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_resume_goes_on_at_the_next_set_of_the_same_session(

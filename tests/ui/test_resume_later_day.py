@@ -10,7 +10,8 @@ from runstrength.screens.home import HomeScreen
 from runstrength.screens.resume import ResumeDialog
 from runstrength.screens.session import SessionScreen
 from tests.ui.screen_text import screen_lines
-from tests.ui.test_resume_flow import SIZE, settle
+from tests.ui.settling import settle
+from tests.ui.test_resume_flow import SIZE
 
 LATER = 2 * 24 * 3600  # two days on: not a rest day under the default rule
 

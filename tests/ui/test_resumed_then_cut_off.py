@@ -3,20 +3,14 @@ start as what it is: interrupted, going on after its last set, not "set aside"."
 
 from __future__ import annotations
 
-from textual.pilot import Pilot
-
 from runstrength.core.plan import IntroStep
 from runstrength.screens.home import HomeScreen
 from runstrength.screens.resume import ResumeDialog
 from runstrength.screens.session import SessionScreen
 from tests.ui.screen_text import screen_text
+from tests.ui.settling import settle
 
 SIZE = (80, 24)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_a_session_resumed_after_being_set_aside_then_cut_off_is_interrupted(

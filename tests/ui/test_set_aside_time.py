@@ -6,21 +6,15 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from textual.pilot import Pilot
-
 from runstrength.core.history import summarize, summary_row
 from runstrength.core.load import strength_bouts
 from runstrength.screens.home import HomeScreen
 from runstrength.screens.resume import ResumeDialog
 from runstrength.screens.session import SessionScreen
 from runstrength.store import TrainingLog
+from tests.ui.settling import settle
 
 SIZE = (80, 24)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_the_hours_set_aside_are_not_time_in_the_session(

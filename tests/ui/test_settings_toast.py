@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from textual.pilot import Pilot
 from textual.widgets import Input
 
 from runstrength.app import RunStrengthApp
 from runstrength.factory import build_context
 from runstrength.paths import Paths
 from tests.ui.screen_text import notices
+from tests.ui.settling import settle
 
 SIZE = (80, 24)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_the_saved_toast_names_the_fields_by_their_labels(paths: Paths, clock, sound) -> None:

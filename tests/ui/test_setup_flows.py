@@ -25,6 +25,7 @@ from runstrength.screens.session import SessionScreen
 from runstrength.screens.settings import SettingsScreen
 from runstrength.widgets.sound_test import SoundTest
 from tests.ui.screen_text import notices, screen_lines
+from tests.ui.settling import settle
 
 SIZE = (80, 24)
 
@@ -55,11 +56,6 @@ def _quick_sound_test(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def make(paths: Paths, clock, sound) -> RunStrengthApp:
     return RunStrengthApp(build_context(paths, clock=clock, sound=sound))
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 # --- first run -------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import pytest
 from textual.pilot import Pilot
 
 from runstrength.screens.session import SessionScreen
+from tests.ui.settling import settle
 
 SIZE = (80, 24)
 
@@ -17,11 +18,6 @@ SIZE = (80, 24)
 def make_app(make_app):
     """The session screens here in the compact layout; test_floor_snapshots has the floor."""
     return functools.partial(make_app, session_layout="compact")
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def drive(clock, *steps: object) -> Callable[[Pilot[None]], Awaitable[None]]:
