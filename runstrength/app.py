@@ -89,6 +89,7 @@ class RunStrengthApp(App[None]):
         self.recovery = recovery
         self._too_small: TooSmall | None = None
         self._screens_ready = False
+        self._leaving = False
 
     def get_css_variables(self) -> dict[str, str]:
         # Every text colour of every theme is made readable on its backgrounds.
@@ -200,8 +201,16 @@ class RunStrengthApp(App[None]):
         for screen in self.screen_stack:  # a summary's answer to "How hard was it?"
             if screens.is_session(screen):
                 screen.keep_effort()
+        self._leaving = True
         await finish_writes(self, self.context.writer)
         self.exit()
+
+    async def on_event(self, event: events.Event) -> None:
+        # While quitting waits for the last writes, keys and clicks are let go: a screen
+        # opened then would be torn down half made.
+        if self._leaving and isinstance(event, events.InputEvent):
+            return
+        await super().on_event(event)
 
     def deliver_screenshot(
         self, filename: str | None = None, path: str | None = None, time_format: str | None = None
