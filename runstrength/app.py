@@ -18,7 +18,7 @@ from runstrength.config import unknown_theme
 from runstrength.context import AppContext
 from runstrength.core.programs import Program
 from runstrength.core.settings import Settings
-from runstrength.messages import SoundSwitched
+from runstrength.messages import HomeShown, SoundSwitched
 from runstrength.palette import RunStrengthCommands, pick_theme
 from runstrength.screens import registry as screens
 from runstrength.theme import readable_variables
@@ -143,15 +143,20 @@ class RunStrengthApp(App[None]):
         self.check_size(self.size.width, self.size.height)
 
     def _home_is_up(self) -> None:
-        """What the start made stays out of the collector's reach too. The styles of the
-        dialogs and the history are read and parsed alone: a screen that lists them then
-        finds them loaded, where Textual would parse every stylesheet again for it."""
+        """What the start made stays out of the collector's reach too."""
         gc.freeze()
         gc.enable()
-        for path in screens.LATER_CSS:
-            if not self.stylesheet.has_source(str(path)):
-                self.stylesheet.read(path)
-        self.stylesheet.parse()
+        self.on_home_shown()  # should home not have said so (a session opened at start)
+
+    def on_home_shown(self, _: HomeShown | None = None) -> None:
+        """The styles of the dialogs and the history, read and parsed on their own once
+        home is complete: a screen that lists them then finds them loaded, where Textual
+        would parse every stylesheet again for it."""
+        later = [path for path in screens.LATER_CSS if not self.stylesheet.has_source(str(path))]
+        for path in later:
+            self.stylesheet.read(path)
+        if later:
+            self.stylesheet.parse()
 
     def on_resize(self, event: events.Resize) -> None:
         # The first resize arrives before the screens are up; on_mount checks then.

@@ -1,4 +1,4 @@
-"""Messages the app sends down to its screens (those about writes live in writes.py)."""
+"""Messages between the app and its screens (those about writes live in writes.py)."""
 
 from __future__ import annotations
 
@@ -11,3 +11,8 @@ class SoundSwitched(Message, bubble=False):
     def __init__(self, on: bool) -> None:
         super().__init__()
         self.on = on
+
+
+class HomeShown(Message):
+    """Home shows what the log holds, for the first time: what the start left for later
+    (the other screens' styles) may follow."""

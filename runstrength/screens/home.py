@@ -28,6 +28,7 @@ from runstrength.commands import (
 )
 from runstrength.context import AppContext
 from runstrength.core.programs import Program
+from runstrength.messages import HomeShown
 from runstrength.screens import registry as screens
 from runstrength.screens.home_display import (
     damage_text,
@@ -300,6 +301,7 @@ class HomeScreen(StartFlow, Screen[None]):
         self.from_log = from_log
         self.call_after_refresh(self.show_program)
         self.call_after_refresh(self._read_more_apart, self._reading, today)
+        self.call_after_refresh(self.post_message, HomeShown())
 
     @work(thread=True, group="home")
     def _read_more_apart(self, reading: int, today: date) -> None:

@@ -46,14 +46,15 @@ async def _help_border(app: RunStrengthApp, pilot) -> Color:
     return app.screen.query_one(".dialog").styles.border.top[1]
 
 
-async def test_once_home_is_up_a_dialog_opens_without_parsing_every_stylesheet(
+async def test_once_home_shows_the_log_a_dialog_opens_without_parsing_every_stylesheet(
     make_app, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app: RunStrengthApp = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
         await pilot.pause()
-        app._home_is_up()
-        assert all(_loaded(app, path) for path in registry.LATER_CSS)
+        await pilot.pause()
+        assert all(_loaded(app, path) for path in registry.LATER_CSS)  # no timer waited for
         reparsed: list[bool] = []
         monkeypatch.setattr(app.stylesheet, "reparse", lambda: reparsed.append(True))
         border = await _help_border(app, pilot)
@@ -61,8 +62,11 @@ async def test_once_home_is_up_a_dialog_opens_without_parsing_every_stylesheet(
         assert border == Color.parse(app.theme_variables["accent"])  # styled as a dialog
 
 
-async def test_a_dialog_opened_before_is_styled_too(make_app) -> None:
+async def test_a_dialog_opened_before_is_styled_too(
+    make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
     app: RunStrengthApp = make_app()
+    monkeypatch.setattr(RunStrengthApp, "on_home_shown", lambda *_: None)  # home not yet up
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert not any(_loaded(app, path) for path in registry.LATER_CSS)
