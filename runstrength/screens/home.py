@@ -99,9 +99,10 @@ class HomeScreen(StartFlow, Screen[None]):
             "up",
             "scroll (PgUp / PgDn a page), when the screen holds more than fits",
             "scroll_lines(-1)",
-            "Scroll",
-            show=False,
+            "More",
+            key_display="↑↓",
             help_keys="↑ / ↓",
+            gives_way=1,  # shown only while home holds more than fits (`check_action`)
             more=(
                 Binding("down", "scroll_lines(1)", "Scroll", show=False),
                 Binding("pageup", "scroll_lines(-10)", "Scroll", show=False),
@@ -116,7 +117,7 @@ class HomeScreen(StartFlow, Screen[None]):
         ),
         HISTORY,
         CALENDAR,
-        BROWSE._replace(gives_way=1),  # in the palette too; the footer may need its room
+        BROWSE._replace(gives_way=2),  # in the palette too; the footer may need its room
         SETTINGS,
         Command("ctrl+p", "command palette: every screen and action"),
         SOUND.help_only(),
@@ -157,6 +158,8 @@ class HomeScreen(StartFlow, Screen[None]):
     def on_mount(self) -> None:
         self.watch(self.app, "settings", self.settings_changed, init=False)
         self.watch_from_log(None)  # the date; what the log holds once it is read
+        scrolls = self.query_one("#home", VerticalScroll)
+        self.watch(scrolls, "show_vertical_scrollbar", self.refresh_bindings, init=False)
         self.show_program(with_length=False)  # the length follows the day's status
         self._keys_shown = self.day_keys()  # as the footer shows them before the log is read
         self._problems = self.context.problems
@@ -373,6 +376,11 @@ class HomeScreen(StartFlow, Screen[None]):
             text, hint_text = rest_day_text(check, recovery_length(self.context, self.program))
         status.update(text)
         hint.update(hint_text)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "scroll_lines":
+            return self.query_one("#home", VerticalScroll).show_vertical_scrollbar
+        return super().check_action(action, parameters)
 
     def show_last(self, last: SessionRecord | None, error: str | None) -> None:
         widget = self.query_one("#last", Static)

@@ -58,3 +58,20 @@ async def test_the_last_session_line_is_whole_when_home_scrolls(
         assert "1 exercise skipped" in text
         assert len(text) > last.size.width  # so it takes two lines
         assert last.size.height == 2
+
+
+async def test_the_footer_says_there_is_more_only_while_home_scrolls(make_app) -> None:
+    from tests.ui.screen_text import screen_lines
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "↑↓ More" not in screen_lines(app)[-1]  # all of home fits
+    app = make_app(program="endurance")
+    app.context.problems += [f"config.toml: line {n}: unknown key" for n in range(3, 9)]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "↑↓ More" in screen_lines(app)[-1]
+        assert "? Help" in screen_lines(app)[-1]
