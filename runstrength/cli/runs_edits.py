@@ -10,7 +10,7 @@ from runstrength.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error
 from runstrength.cli.schedule import _with_days as with_days
 from runstrength.core.effort import effort_words, parse_effort
 from runstrength.core.load import run_effort
-from runstrength.core.runs import as_kind, kind_why, plan_pairs
+from runstrength.core.runs import as_kind, kind_phrase, kind_why, plan_pairs
 from runstrength.core.settings import run_settings
 from runstrength.paths import Paths
 from runstrength.store.runs import RunLog, UnknownRunError
@@ -45,8 +45,7 @@ def _mark_in(args: argparse.Namespace, days: Days, paths: Paths) -> int:
     plan = plan_pairs(runs.between(marked.day, marked.day)).planned_as.get(marked.id)
     kind, why = kind_why(marked, run_settings(days.settings), plan)
     how = "" if marked.kind else f" (worked out again: {why})"
-    what = "a race" if kind == "race" else f"{'an' if kind == 'easy' else 'a'} {kind} run"
-    print(f"{marked.title or 'Run'} on {marked.day.isoformat()} is now {what}{how}.")
+    print(f"{marked.title or 'Run'} on {marked.day.isoformat()} is now {kind_phrase(kind)}{how}.")
     return EXIT_OK
 
 

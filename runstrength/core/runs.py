@@ -94,7 +94,8 @@ class KindWhy(NamedTuple):
     why: str
 
 
-def _article(kind: RunKind) -> str:
+def kind_phrase(kind: RunKind) -> str:
+    """ "a race", "an easy run", "a long run": the kind as a sentence says it."""
     return "a race" if kind == "race" else f"{'an' if kind == 'easy' else 'a'} {kind} run"
 
 
@@ -112,7 +113,7 @@ def kind_why(run: Activity, settings: RunSettings, plan: Activity | None = None)
         planned = kind_why(plan, settings)
         if planned.kind != "easy":
             named = f' "{plan.title}"' if plan.title else ""
-            found.append(KindWhy(planned.kind, f"planned as {_article(planned.kind)}{named}"))
+            found.append(KindWhy(planned.kind, f"planned as {kind_phrase(planned.kind)}{named}"))
     if run.duration_s is not None and run.duration_s >= settings.long_run_minutes * 60:
         found.append(
             KindWhy(
