@@ -150,14 +150,19 @@ def save_settings(path: Path, settings: Settings) -> None:
         raise ConfigSaveError(f"{path}: could not be written: {reason(error)}") from None
 
 
+def _key_place(path: Path | None, key: str) -> str:
+    """Where a setting's problem is: "config.toml: line 12: " (or "settings: ", with no
+    file), the line being the key's when the file holds it."""
+    line = key_line(path, key) if path else None
+    return f"{path or 'settings'}: " + (f"line {line}: " if line else "")
+
+
 def unknown_program(path: Path, settings: Settings, known: Collection[str]) -> str | None:
     """The problem with the `program` setting when no such program loaded, else None."""
     if settings.program in known:
         return None
-    line = key_line(path, "program")
-    where = f"line {line}: " if line else ""
     return (
-        f"{path}: {where}program: no program named {shown(settings.program)} "
+        f"{_key_place(path, 'program')}program: no program named {shown(settings.program)} "
         f"(known: {', '.join(sorted(known))}); using {shown(settings.goal)}"
     )
 
@@ -166,10 +171,8 @@ def unknown_theme(path: Path | None, settings: Settings, known: Collection[str])
     """The problem with the `theme` setting when no such theme exists, else None."""
     if settings.theme in known:
         return None
-    line = key_line(path, "theme") if path else None
-    where = f"{path or 'settings'}: " + (f"line {line}: " if line else "")
     return (
-        f"{where}theme: no theme named {shown(settings.theme)} "
+        f"{_key_place(path, 'theme')}theme: no theme named {shown(settings.theme)} "
         f"(known: {', '.join(sorted(known))}); using {shown(Settings().theme)}"
     )
 
@@ -182,9 +185,7 @@ def runs_folder_problem(path: Path | None, folder: str) -> str | None:
     problem = folder_problem(folder)
     if problem is None:
         return None
-    line = key_line(path, "runs_folder") if path else None
-    where = f"{path or 'settings'}: " + (f"line {line}: " if line else "")
-    return f"{where}runs_folder: {shown(folder)} {problem}"
+    return f"{_key_place(path, 'runs_folder')}runs_folder: {shown(folder)} {problem}"
 
 
 BUILTIN_THEMES = (
