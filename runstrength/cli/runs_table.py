@@ -45,19 +45,16 @@ def table_lines(
     rows: Sequence[Sequence[str]], short_rows: Sequence[Sequence[str]], width: int | None
 ) -> list[str]:
     """The table's lines (header first) within `width` characters (None: every word)."""
-    tables = [[HEADER, *rows], [SHORT_HEADER, *short_rows]]
-    table = [tuple(one_line(cell) for cell in row) for row in tables[0]]
-    widths = natural_widths(table)
-    if width is not None:
-        room = width - len(GAP) * (len(HEADER) - 1)
-        for candidate in tables:
-            table = [tuple(one_line(cell) for cell in row) for row in candidate]
-            widths = natural_widths(table)
-            if sum(widths) <= room:
-                break
-        else:
-            widths = shrink_to(widths, room, NARROWED)
-            table = clipped(table, widths)
+    room = None if width is None else width - len(GAP) * (len(HEADER) - 1)
+    for candidate in ([HEADER, *rows], [SHORT_HEADER, *short_rows]):
+        table = [tuple(one_line(cell) for cell in row) for row in candidate]
+        widths = natural_widths(table)
+        if room is None or sum(widths) <= room:
+            break
+    else:  # neither fits a width: the long columns give up room
+        assert room is not None
+        widths = shrink_to(widths, room, NARROWED)
+        table = clipped(table, widths)
     return [
         GAP.join(cell.ljust(w) for cell, w in zip(cells, widths, strict=True)).rstrip()
         for cells in table
